@@ -1,0 +1,172 @@
+//! Seminars, half-days and attendance marks: the facts an attendance sheet is made of.
+
+use super::ids::{HalfDayId, ModuleId, PersonId, SeminarId, VenueId};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A stay of one or more days in a tiers-lieu that hosts the cohort.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Seminar {
+    /// Stable id.
+    pub id: SeminarId,
+    /// The module or modules taught.
+    pub modules: Vec<ModuleId>,
+    /// Where it is held.
+    pub venue: VenueId,
+    /// Who runs it.
+    pub trainer: PersonId,
+    /// Its half-days, in date order.
+    #[serde(default)]
+    pub half_days: Vec<HalfDay>,
+}
+
+/// Morning or afternoon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// Matin.
+    Morning,
+    /// Après-midi.
+    Afternoon,
+}
+
+/// The legal unit of attendance: one sheet is signed per half-day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HalfDay {
+    /// Stable id.
+    pub id: HalfDayId,
+    /// The day.
+    pub date: NaiveDate,
+    /// Morning or afternoon.
+    pub period: Period,
+    /// Start time.
+    pub start: NaiveTime,
+    /// End time.
+    pub end: NaiveTime,
+    /// One mark per trainee marked so far.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+    /// The trainer's signature; once there, the sheet is locked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
+    /// Every change made after signing, never rewritten.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<MarkChange>,
+}
+
+/// The status of one trainee for one half-day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Présent·e.
+    Present,
+    /// En retard, with an arrival time.
+    Late,
+    /// Parti·e plus tôt, with a leaving time.
+    LeftEarly,
+    /// Absent·e without a valid reason.
+    Absent,
+    /// Absent·e with a valid reason.
+    Excused,
+}
+
+impl Status {
+    /// Every status, in the order the roll call offers them.
+    pub const ALL: [Self; 5] = [
+        Self::Present,
+        Self::Late,
+        Self::LeftEarly,
+        Self::Absent,
+        Self::Excused,
+    ];
+
+    /// Whether the trainee followed at least part of the half-day.
+    pub fn attended(self) -> bool {
+        matches!(self, Self::Present | Self::Late | Self::LeftEarly)
+    }
+}
+
+/// One line of an attendance sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// The trainee.
+    pub trainee: PersonId,
+    /// What happened.
+    pub status: Status,
+    /// Arrival time when late, leaving time when left early.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<NaiveTime>,
+    /// The reason of an absence or excuse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// A remark on the mark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    /// Who marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PersonId>,
+    /// When it was marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// The trainer's signature of a half-day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// The trainer who signed.
+    pub by: PersonId,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// A change to a mark after its half-day was signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkChange {
+    /// The trainee whose mark changed.
+    pub trainee: PersonId,
+    /// Who changed it.
+    pub by: PersonId,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The status before, if any.
+    pub from: Option<Status>,
+    /// The status after.
+    pub to: Status,
+    /// Why it was changed.
+    pub reason: String,
+}
+
+impl HalfDay {
+    /// Length of the half-day in minutes (0 if the times are reversed).
+    pub fn planned_minutes(&self) -> u32 {
+        minutes_between(self.start, self.end)
+    }
+
+    /// The mark of a trainee, if taken.
+    pub fn mark_of(&self, trainee: &PersonId) -> Option<&Mark> {
+        self.marks.iter().find(|m| &m.trainee == trainee)
+    }
+
+    /// Whether the half-day counts as held on `today`: it is past, or its roll was taken.
+    pub fn is_held(&self, today: NaiveDate) -> bool {
+        self.date < today || !self.marks.is_empty() || self.signature.is_some()
+    }
+
+    /// Minutes actually followed by the holder of a mark.
+    pub fn followed_minutes(&self, mark: &Mark) -> u32 {
+        match (mark.status, mark.time) {
+            (Status::Present, _) | (Status::Late | Status::LeftEarly, None) => {
+                self.planned_minutes()
+            }
+            (Status::Late, Some(arrival)) => minutes_between(arrival.max(self.start), self.end),
+            (Status::LeftEarly, Some(leaving)) => {
+                minutes_between(self.start, leaving.min(self.end))
+            }
+            (Status::Absent | Status::Excused, _) => 0,
+        }
+    }
+}
+
+fn minutes_between(from: NaiveTime, to: NaiveTime) -> u32 {
+    u32::try_from((to - from).num_minutes()).unwrap_or(0)
+}

@@ -1,0 +1,185 @@
+//! A cohort (promotion): its trainees and trainers, its seminars and everything the circle records.
+
+use super::attendance::Seminar;
+use super::ids::FollowUpId;
+use super::ids::{CohortId, PersonId};
+use super::knowledge::{Exchange, KnowledgeItem};
+use super::path::{Assessment, Candidacy, Funding};
+use super::people::Note;
+use super::tutoring::TutorRequest;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Fewest trainees a cohort needs to start.
+pub const MIN_TRAINEES: usize = 8;
+/// Most trainees a cohort may hold.
+pub const MAX_TRAINEES: usize = 12;
+/// The default price per trainee, in euros.
+pub const DEFAULT_PRICE_EUR: u32 = 3500;
+
+fn default_price() -> u32 {
+    DEFAULT_PRICE_EUR
+}
+
+/// One run of the programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Cohort {
+    /// Stable id.
+    pub id: CohortId,
+    /// Name, e.g. "Nouvelle-Aquitaine 2026".
+    pub name: String,
+    /// First day of the training.
+    pub start: NaiveDate,
+    /// Last day of the training.
+    pub end: NaiveDate,
+    /// Price per trainee, in euros.
+    #[serde(default = "default_price")]
+    pub price_eur: u32,
+    /// The trainees' person ids, in roster order.
+    #[serde(default)]
+    pub trainees: Vec<PersonId>,
+    /// The trainers' person ids.
+    #[serde(default)]
+    pub trainers: Vec<PersonId>,
+    /// Trainees who left, who stay in the records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departures: Vec<Departure>,
+    /// The seminars, each with its half-days and marks.
+    #[serde(default)]
+    pub seminars: Vec<Seminar>,
+    /// Knowledge offers and requests of the circle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub knowledge: Vec<KnowledgeItem>,
+    /// Exchanges of knowledge.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchanges: Vec<Exchange>,
+    /// Requests for a tutor's help.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tutor_requests: Vec<TutorRequest>,
+    /// Funding of each trainee.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<Funding>,
+    /// Certification candidacies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidacies: Vec<Candidacy>,
+    /// Competency assessments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<Assessment>,
+    /// The dated follow-up log (Qualiopi indicator 12).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// A trainee who left the cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Departure {
+    /// Who left.
+    pub trainee: PersonId,
+    /// When.
+    pub date: NaiveDate,
+    /// Why.
+    pub reason: String,
+}
+
+/// How a follow-up was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A phone call.
+    Phone,
+    /// An email.
+    Email,
+    /// A face-to-face talk.
+    InPerson,
+    /// A video call.
+    Video,
+}
+
+/// One dated entry of the follow-up log: the evidence a quality audit asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// Stable id.
+    pub id: FollowUpId,
+    /// The trainee followed up.
+    pub trainee: PersonId,
+    /// Who followed up.
+    pub by: PersonId,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// How.
+    pub channel: Channel,
+    /// What came of it.
+    pub outcome: Note,
+}
+
+/// Where a cohort stands against the 8-12 rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CohortState {
+    /// Fewer than 8 trainees: the session cannot start.
+    CannotStart {
+        /// Trainees enrolled.
+        enrolled: usize,
+    },
+    /// Between 8 and 11 trainees.
+    Running {
+        /// Trainees enrolled.
+        enrolled: usize,
+    },
+    /// 12 trainees: nobody else may join.
+    Full,
+    /// More than 12: the file breaks the rule (only possible through an outside edit).
+    OverFull {
+        /// Trainees enrolled.
+        enrolled: usize,
+    },
+}
+
+/// Why a trainee could not join a cohort.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EnrolError {
+    /// The cohort already holds 12.
+    #[error(
+        "the cohort is full: it already holds {MAX_TRAINEES} trainees, the most a session may hold"
+    )]
+    Full,
+    /// The person is already enrolled.
+    #[error("{0} is already enrolled in this cohort")]
+    AlreadyEnrolled(PersonId),
+}
+
+impl Cohort {
+    /// Trainees still in the training (those who left are kept in the records, not here).
+    pub fn active_trainees(&self) -> impl Iterator<Item = &PersonId> {
+        self.trainees
+            .iter()
+            .filter(|t| !self.departures.iter().any(|d| &d.trainee == *t))
+    }
+
+    /// Where the cohort stands against the 8-12 rule.
+    pub fn state(&self) -> CohortState {
+        let enrolled = self.active_trainees().count();
+        match enrolled {
+            n if n < MIN_TRAINEES => CohortState::CannotStart { enrolled: n },
+            n if n < MAX_TRAINEES => CohortState::Running { enrolled: n },
+            MAX_TRAINEES => CohortState::Full,
+            n => CohortState::OverFull { enrolled: n },
+        }
+    }
+
+    /// Enrols a trainee, refusing a 13th.
+    pub fn enrol(&mut self, trainee: PersonId) -> Result<(), EnrolError> {
+        if self.trainees.contains(&trainee) {
+            return Err(EnrolError::AlreadyEnrolled(trainee));
+        }
+        if self.active_trainees().count() >= MAX_TRAINEES {
+            return Err(EnrolError::Full);
+        }
+        self.trainees.push(trainee);
+        Ok(())
+    }
+
+    /// Whether the trainee belongs to the cohort (every trainee is enrolled in every module).
+    pub fn is_enrolled(&self, trainee: &PersonId) -> bool {
+        self.trainees.contains(trainee)
+    }
+}

@@ -1,0 +1,102 @@
+//! The domain: pure types and rules of a facilitator training. No I/O, no terminal.
+
+pub mod attendance;
+pub mod cohort;
+pub mod holidays;
+pub mod ids;
+pub mod knowledge;
+pub mod path;
+pub mod people;
+pub mod programme;
+pub mod rules;
+pub mod tutoring;
+pub mod venue;
+
+pub use attendance::{HalfDay, Mark, MarkChange, Period, Seminar, Signature, Status};
+pub use cohort::{Cohort, CohortState, EnrolError, MAX_TRAINEES, MIN_TRAINEES};
+pub use ids::*;
+pub use people::{ContactField, Note, Person, PersonRole, PlaceKind, Project, ProjectPhase};
+pub use programme::{BlockKind, Certification, Competency, CompetencyBlock, Module, Programme};
+pub use venue::Venue;
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole state: one JSON document. Its top-level names are stable, since users script them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Data {
+    /// Version of the file's shape.
+    pub schema_version: u32,
+    /// The programme the cohorts follow.
+    pub programme: Programme,
+    /// Everyone around the programme.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// The tiers-lieux hosting seminars.
+    #[serde(default)]
+    pub venues: Vec<Venue>,
+    /// Every cohort, past and present.
+    #[serde(default)]
+    pub cohorts: Vec<Cohort>,
+    /// The cohort the app opens on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_cohort: Option<CohortId>,
+}
+
+impl Default for Data {
+    fn default() -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            programme: Programme::default(),
+            people: Vec::new(),
+            venues: Vec::new(),
+            cohorts: Vec::new(),
+            current_cohort: None,
+        }
+    }
+}
+
+impl Data {
+    /// The cohort the app opens on: the chosen one, else the last one.
+    pub fn current(&self) -> Option<&Cohort> {
+        self.current_cohort
+            .as_ref()
+            .and_then(|id| self.cohort(id))
+            .or_else(|| self.cohorts.last())
+    }
+
+    /// Looks a cohort up by id.
+    pub fn cohort(&self, id: &CohortId) -> Option<&Cohort> {
+        self.cohorts.iter().find(|c| &c.id == id)
+    }
+
+    /// Looks a cohort up by id, to change it.
+    pub fn cohort_mut(&mut self, id: &CohortId) -> Option<&mut Cohort> {
+        self.cohorts.iter_mut().find(|c| &c.id == id)
+    }
+
+    /// Looks a person up by id (a linear scan: screens keep their own index).
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    /// Looks a venue up by id.
+    pub fn venue(&self, id: &VenueId) -> Option<&Venue> {
+        self.venues.iter().find(|v| &v.id == id)
+    }
+
+    /// An empty programme, ready to be filled in.
+    pub fn empty(title: &str, provider: &str) -> Self {
+        Self {
+            programme: Programme {
+                id: ProgrammeId::new("programme"),
+                title: title.to_owned(),
+                provider: provider.to_owned(),
+                ..Programme::default()
+            },
+            ..Self::default()
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! People around the programme: trainees, trainers and venue hosts, with what each agreed to share.
+
+use super::ids::PersonId;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Someone around the programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Person {
+    /// Stable id.
+    pub id: PersonId,
+    /// Full name as the person writes it.
+    pub name: String,
+    /// Trainee, trainer or venue host.
+    #[serde(default)]
+    pub role: PersonRole,
+    /// Pronouns, when the person gave them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pronouns: Option<String>,
+    /// Email addresses, the first one preferred.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    /// Phone numbers, the first one preferred.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<String>,
+    /// Town or city.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub city: String,
+    /// French département code, e.g. `33` or `2A`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub departement: String,
+    /// Organisation the person works for.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// Employer, printed on the completion certificate when it funds the training.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub employer: String,
+    /// Job title or function.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub job: String,
+    /// The tiers-lieu project a trainee builds during the training.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<Project>,
+    /// A trainer's specialities, e.g. `fabmanager`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub specialities: Vec<String>,
+    /// Skills and free tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
+    /// Notes about the person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// The contact fields the person agreed to share with the cohort.
+    #[serde(default)]
+    pub shared: BTreeSet<ContactField>,
+}
+
+/// What a person is to the programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonRole {
+    /// A stagiaire.
+    #[default]
+    Trainee,
+    /// A formateur·rice / tuteur·rice.
+    Trainer,
+    /// The host of a venue.
+    Host,
+    /// Administration staff of the provider.
+    Staff,
+}
+
+/// A contact field that needs the person's consent to be shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactField {
+    /// Email addresses.
+    Email,
+    /// Phone numbers.
+    Phone,
+    /// City and département.
+    City,
+    /// Organisation and job.
+    Organisation,
+    /// The tiers-lieu project.
+    Project,
+    /// Website.
+    Website,
+    /// Pronouns.
+    Pronouns,
+    /// Skills and tags.
+    Tags,
+}
+
+/// A trainee's tiers-lieu project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Project {
+    /// Name of the place.
+    pub name: String,
+    /// What kind of place it is.
+    #[serde(default)]
+    pub kind: PlaceKind,
+    /// Where the project stands.
+    #[serde(default)]
+    pub phase: ProjectPhase,
+}
+
+/// A type of tiers-lieu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// Coworking space.
+    Coworking,
+    /// Fablab.
+    Fablab,
+    /// Atelier partagé.
+    SharedWorkshop,
+    /// Café associatif.
+    Cafe,
+    /// Tiers-lieu agricole or nourricier.
+    Farm,
+    /// Espace hybride.
+    #[default]
+    Hybrid,
+    /// Point or médiation numérique.
+    Digital,
+    /// Medialab.
+    Medialab,
+}
+
+impl PlaceKind {
+    /// Every kind, in display order.
+    pub const ALL: [Self; 8] = [
+        Self::Coworking,
+        Self::Fablab,
+        Self::SharedWorkshop,
+        Self::Cafe,
+        Self::Farm,
+        Self::Hybrid,
+        Self::Digital,
+        Self::Medialab,
+    ];
+}
+
+/// The phase of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectPhase {
+    /// Création.
+    #[default]
+    Creation,
+    /// Développement.
+    Development,
+    /// Repositionnement.
+    Repositioning,
+}
+
+/// A note; a confidential one never leaves the circle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Note {
+    /// The text of the note.
+    pub text: String,
+    /// Never exported when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confidential: bool,
+}
+
+impl Person {
+    /// Whether the person agreed to share this field with the cohort.
+    pub fn shares(&self, field: ContactField) -> bool {
+        self.shared.contains(&field)
+    }
+}

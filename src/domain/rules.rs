@@ -1,0 +1,410 @@
+//! The rules users live by, as plain functions: hours and rates, double bookings, consecutive
+//! absences, and the integrity checks behind `cercle check`.
+
+use super::Data;
+use super::attendance::{HalfDay, Period, Seminar, Status};
+use super::cohort::{Cohort, CohortState, MAX_TRAINEES};
+use super::holidays::holiday_name;
+use super::ids::{HalfDayId, PersonId, SeminarId};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+/// A trainee's attendance, in half-days and minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Attendance {
+    /// Half-days planned for the cohort.
+    pub half_days_planned: u32,
+    /// Half-days held so far.
+    pub half_days_held: u32,
+    /// Half-days the trainee attended, at least in part.
+    pub half_days_attended: u32,
+    /// Minutes planned over all half-days.
+    pub minutes_planned: u32,
+    /// Minutes planned over the half-days held.
+    pub minutes_held: u32,
+    /// Minutes actually followed.
+    pub minutes_followed: u32,
+}
+
+impl Attendance {
+    /// Rate of attendance over the half-days held so far, in percent (None before any is held).
+    pub fn rate_held(&self) -> Option<f64> {
+        percent(self.half_days_attended, self.half_days_held)
+    }
+
+    /// Rate of attendance over the whole programme, in percent.
+    pub fn rate_overall(&self) -> Option<f64> {
+        percent(self.half_days_attended, self.half_days_planned)
+    }
+
+    /// Hours followed.
+    pub fn hours_followed(&self) -> f64 {
+        f64::from(self.minutes_followed) / 60.0
+    }
+
+    /// Hours planned over all half-days.
+    pub fn hours_planned(&self) -> f64 {
+        f64::from(self.minutes_planned) / 60.0
+    }
+
+    fn add(&mut self, other: Self) {
+        self.half_days_planned += other.half_days_planned;
+        self.half_days_held += other.half_days_held;
+        self.half_days_attended += other.half_days_attended;
+        self.minutes_planned += other.minutes_planned;
+        self.minutes_held += other.minutes_held;
+        self.minutes_followed += other.minutes_followed;
+    }
+}
+
+fn percent(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| f64::from(part) * 100.0 / f64::from(whole))
+}
+
+/// One trainee's attendance over a set of seminars.
+pub fn trainee_attendance<'a>(
+    seminars: impl IntoIterator<Item = &'a Seminar>,
+    trainee: &PersonId,
+    today: NaiveDate,
+) -> Attendance {
+    let mut total = Attendance::default();
+    for half_day in seminars.into_iter().flat_map(|s| &s.half_days) {
+        let planned = half_day.planned_minutes();
+        let held = half_day.is_held(today);
+        let followed = half_day
+            .mark_of(trainee)
+            .map_or(0, |m| half_day.followed_minutes(m));
+        let attended = half_day
+            .mark_of(trainee)
+            .is_some_and(|m| m.status.attended());
+        total.add(Attendance {
+            half_days_planned: 1,
+            half_days_held: u32::from(held),
+            half_days_attended: u32::from(attended),
+            minutes_planned: planned,
+            minutes_held: if held { planned } else { 0 },
+            minutes_followed: followed,
+        });
+    }
+    total
+}
+
+/// A cohort's attendance: the sum over its active trainees, and its half-day counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CohortAttendance {
+    /// Half-days planned.
+    pub half_days_planned: u32,
+    /// Half-days held so far.
+    pub half_days_held: u32,
+    /// Trainee half-days attended over the held half-days.
+    pub attended: u32,
+    /// Trainee half-days expected over the held half-days.
+    pub expected: u32,
+}
+
+impl CohortAttendance {
+    /// The cohort's attendance rate over the half-days held, in percent.
+    pub fn rate(&self) -> Option<f64> {
+        percent(self.attended, self.expected)
+    }
+}
+
+/// A cohort's attendance on `today`.
+pub fn cohort_attendance(cohort: &Cohort, today: NaiveDate) -> CohortAttendance {
+    let active: HashSet<&PersonId> = cohort.active_trainees().collect();
+    let mut out = CohortAttendance::default();
+    for half_day in cohort.seminars.iter().flat_map(|s| &s.half_days) {
+        out.half_days_planned += 1;
+        if !half_day.is_held(today) {
+            continue;
+        }
+        out.half_days_held += 1;
+        out.expected += u32::try_from(active.len()).unwrap_or(u32::MAX);
+        let attended = half_day
+            .marks
+            .iter()
+            .filter(|m| active.contains(&m.trainee) && m.status.attended())
+            .count();
+        out.attended += u32::try_from(attended).unwrap_or(u32::MAX);
+    }
+    out
+}
+
+/// The cohort's half-days in chronological order, with their seminar.
+pub fn chronological(cohort: &Cohort) -> Vec<(&Seminar, &HalfDay)> {
+    let mut all: Vec<(&Seminar, &HalfDay)> = cohort
+        .seminars
+        .iter()
+        .flat_map(|s| s.half_days.iter().map(move |h| (s, h)))
+        .collect();
+    all.sort_by_key(|(_, h)| (h.date, h.period, h.start));
+    all
+}
+
+/// The longest run of consecutive unexcused absences of a trainee, over the held half-days.
+pub fn longest_unexcused_run(cohort: &Cohort, trainee: &PersonId, today: NaiveDate) -> u32 {
+    let (mut run, mut longest) = (0, 0);
+    for (_, half_day) in chronological(cohort) {
+        if !half_day.is_held(today) {
+            break;
+        }
+        match half_day.mark_of(trainee).map(|m| m.status) {
+            Some(Status::Absent) => {
+                run += 1;
+                longest = u32::max(longest, run);
+            }
+            // An unmarked past half-day is not proof of absence; an excuse or presence breaks the run.
+            _ => run = 0,
+        }
+    }
+    longest
+}
+
+/// A trainer booked in two places at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DoubleBooking {
+    /// The trainer.
+    pub trainer: PersonId,
+    /// The day.
+    pub date: NaiveDate,
+    /// The half of the day.
+    pub period: Period,
+    /// The two seminars.
+    pub seminars: (SeminarId, SeminarId),
+}
+
+/// Every time a trainer is booked on overlapping half-days of two different seminars.
+pub fn double_bookings(data: &Data) -> Vec<DoubleBooking> {
+    type Slot<'a> = (&'a PersonId, NaiveDate, Period);
+    let mut seen: HashMap<Slot, Vec<(&SeminarId, &HalfDay)>> = HashMap::new();
+    let mut found = Vec::new();
+    for seminar in data.cohorts.iter().flat_map(|c| &c.seminars) {
+        for half_day in &seminar.half_days {
+            let slot = seen
+                .entry((&seminar.trainer, half_day.date, half_day.period))
+                .or_default();
+            for (other, other_half) in slot.iter() {
+                let overlap = half_day.start < other_half.end && other_half.start < half_day.end;
+                if *other != &seminar.id && overlap {
+                    found.push(DoubleBooking {
+                        trainer: seminar.trainer.clone(),
+                        date: half_day.date,
+                        period: half_day.period,
+                        seminars: ((*other).clone(), seminar.id.clone()),
+                    });
+                }
+            }
+            slot.push((&seminar.id, half_day));
+        }
+    }
+    found
+}
+
+/// How serious a problem found by `check` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth a look; the file is still sound.
+    Warning,
+    /// The file breaks a rule.
+    Error,
+}
+
+/// A problem found in the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// How serious.
+    pub severity: Severity,
+    /// What is wrong, in words a user can act on.
+    pub message: String,
+}
+
+fn error(message: String) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        message,
+    }
+}
+
+fn warning(message: String) -> Problem {
+    Problem {
+        severity: Severity::Warning,
+        message,
+    }
+}
+
+/// Every rule the data breaks, for `cercle check`.
+pub fn problems(data: &Data, today: NaiveDate) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let people: HashSet<&PersonId> = data.people.iter().map(|p| &p.id).collect();
+    let venues: HashSet<_> = data.venues.iter().map(|v| &v.id).collect();
+    let modules: HashSet<_> = data.programme.modules.iter().map(|m| &m.id).collect();
+    duplicate_ids(data, &mut out);
+    if let Some(current) = &data.current_cohort
+        && data.cohort(current).is_none()
+    {
+        out.push(error(format!(
+            "the current cohort {current} does not exist"
+        )));
+    }
+    for module in &data.programme.modules {
+        if data.programme.block(&module.block).is_none() {
+            out.push(error(format!(
+                "module {} belongs to block {}, which does not exist",
+                module.code, module.block
+            )));
+        }
+    }
+    for cohort in &data.cohorts {
+        let name = &cohort.name;
+        if let CohortState::OverFull { enrolled } = cohort.state() {
+            out.push(error(format!(
+                "cohort {name} holds {enrolled} trainees, more than the {MAX_TRAINEES} allowed"
+            )));
+        }
+        for person in cohort.trainees.iter().chain(&cohort.trainers) {
+            if !people.contains(person) {
+                out.push(error(format!(
+                    "cohort {name} lists {person}, who is not in people"
+                )));
+            }
+        }
+        for seminar in &cohort.seminars {
+            check_seminar(cohort, seminar, &venues, &modules, &people, today, &mut out);
+        }
+    }
+    for booking in double_bookings(data) {
+        out.push(error(format!(
+            "trainer {} is booked in two places on {} {:?}: seminars {} and {}",
+            booking.trainer, booking.date, booking.period, booking.seminars.0, booking.seminars.1
+        )));
+    }
+    out
+}
+
+fn check_seminar(
+    cohort: &Cohort,
+    seminar: &Seminar,
+    venues: &HashSet<&super::ids::VenueId>,
+    modules: &HashSet<&super::ids::ModuleId>,
+    people: &HashSet<&PersonId>,
+    today: NaiveDate,
+    out: &mut Vec<Problem>,
+) {
+    let id = &seminar.id;
+    if !venues.contains(&seminar.venue) {
+        out.push(error(format!(
+            "seminar {id} is held at venue {}, which does not exist",
+            seminar.venue
+        )));
+    }
+    if !people.contains(&seminar.trainer) {
+        out.push(error(format!(
+            "seminar {id} is run by {}, who is not in people",
+            seminar.trainer
+        )));
+    }
+    for module in &seminar.modules {
+        if !modules.contains(module) {
+            out.push(error(format!(
+                "seminar {id} teaches module {module}, which does not exist"
+            )));
+        }
+    }
+    for half_day in &seminar.half_days {
+        let when = format!("{} {:?}", half_day.date, half_day.period);
+        if half_day.end <= half_day.start {
+            out.push(error(format!(
+                "half-day {when} of seminar {id} ends before it starts"
+            )));
+        }
+        if let Some(holiday) = holiday_name(half_day.date) {
+            out.push(error(format!(
+                "half-day {when} of seminar {id} falls on a public holiday ({holiday})"
+            )));
+        }
+        let mut marked = HashSet::new();
+        for mark in &half_day.marks {
+            if !cohort.is_enrolled(&mark.trainee) {
+                out.push(error(format!(
+                    "half-day {when} of seminar {id} marks {}, who is not enrolled in cohort {}",
+                    mark.trainee, cohort.name
+                )));
+            }
+            if !marked.insert(&mark.trainee) {
+                out.push(error(format!(
+                    "half-day {when} of seminar {id} marks {} twice",
+                    mark.trainee
+                )));
+            }
+        }
+        if half_day.date > today && !half_day.marks.is_empty() {
+            out.push(warning(format!(
+                "half-day {when} of seminar {id} is marked but lies in the future"
+            )));
+        }
+        if half_day.date < today && half_day.signature.is_none() && !half_day.marks.is_empty() {
+            out.push(warning(format!(
+                "half-day {when} of seminar {id} is past and not signed"
+            )));
+        }
+    }
+}
+
+fn duplicate_ids(data: &Data, out: &mut Vec<Problem>) {
+    let cohorts = &data.cohorts;
+    let seminars = || cohorts.iter().flat_map(|c| &c.seminars);
+    let ids = (data.people.iter().map(|p| ("person", p.id.as_str())))
+        .chain(data.venues.iter().map(|v| ("venue", v.id.as_str())))
+        .chain(cohorts.iter().map(|c| ("cohort", c.id.as_str())))
+        .chain(
+            data.programme
+                .modules
+                .iter()
+                .map(|m| ("module", m.id.as_str())),
+        )
+        .chain(
+            data.programme
+                .blocks
+                .iter()
+                .map(|b| ("block", b.id.as_str())),
+        )
+        .chain(seminars().map(|s| ("seminar", s.id.as_str())))
+        .chain(
+            seminars()
+                .flat_map(|s| &s.half_days)
+                .map(|h| ("half-day", h.id.as_str())),
+        )
+        .chain(
+            cohorts
+                .iter()
+                .flat_map(|c| &c.knowledge)
+                .map(|k| ("knowledge", k.id.as_str())),
+        )
+        .chain(
+            cohorts
+                .iter()
+                .flat_map(|c| &c.exchanges)
+                .map(|e| ("exchange", e.id.as_str())),
+        )
+        .chain(
+            cohorts
+                .iter()
+                .flat_map(|c| &c.tutor_requests)
+                .map(|t| ("tutor request", t.id.as_str())),
+        );
+    // Keyed by kind, so that a person and a venue may share a readable id.
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    for (kind, id) in ids {
+        if !seen.insert((kind, id)) {
+            out.push(error(format!("two {kind} records share the id {id}")));
+        }
+    }
+}
+
+/// The id of the half-day a trainer would mark now, if one is today.
+pub fn half_day_on(cohort: &Cohort, date: NaiveDate) -> Option<&HalfDayId> {
+    chronological(cohort)
+        .into_iter()
+        .find(|(_, h)| h.date == date)
+        .map(|(_, h)| &h.id)
+}

@@ -1,0 +1,284 @@
+//! Backups in `backups/`: naming, listing, taking one, and rotation.
+//!
+//! A backup is named after the UTC moment it was taken, to the millisecond, so that names sort
+//! by time: `cercle-20261128T130512.123Z.json`. The copy kept before an upgrade of an older
+//! file is `cercle-20261128T130512.123Z-v0.json` (0 being the old version); rotation never
+//! removes those.
+
+use super::fsio::{self, FILE_MODE};
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use std::collections::BTreeSet;
+use std::fs::{self, Permissions};
+use std::io;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+/// Name of the backups directory inside the data directory.
+pub const BACKUP_DIR: &str = "backups";
+/// How many of the newest backups rotation always keeps.
+pub const KEEP_LAST: usize = 10;
+/// How many UTC days (today included) keep their newest backup.
+pub const KEEP_DAYS: i64 = 7;
+
+const STAMP: &str = "%Y%m%dT%H%M%S%.3f";
+
+/// What a backup was taken for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupKind {
+    /// The previous version, kept at a save or a restore; subject to rotation.
+    Rotating,
+    /// The original of an older file, kept before upgrading it; never rotated away.
+    BeforeUpgrade {
+        /// The data version of that file.
+        from: u32,
+    },
+}
+
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupInfo {
+    /// File name, as given to `restore`.
+    pub name: String,
+    /// Full path.
+    pub path: PathBuf,
+    /// When the backup was taken (from its name).
+    pub taken_at: DateTime<Utc>,
+    /// Size in bytes.
+    pub size: u64,
+    /// What it was taken for.
+    pub kind: BackupKind,
+}
+
+/// The file name of a backup taken at `at`.
+pub(crate) fn backup_name(at: DateTime<Utc>, kind: BackupKind) -> String {
+    let stamp = at.format(STAMP);
+    match kind {
+        BackupKind::Rotating => format!("cercle-{stamp}Z.json"),
+        BackupKind::BeforeUpgrade { from } => format!("cercle-{stamp}Z-v{from}.json"),
+    }
+}
+
+/// Reads a backup name back; `None` for any other file.
+pub(crate) fn parse_backup_name(name: &str) -> Option<(DateTime<Utc>, BackupKind)> {
+    let stem = name.strip_prefix("cercle-")?.strip_suffix(".json")?;
+    let (stamp, kind) = match stem.split_once("Z-v") {
+        Some((stamp, from)) => (
+            stamp,
+            BackupKind::BeforeUpgrade {
+                from: from.parse().ok()?,
+            },
+        ),
+        None => (stem.strip_suffix('Z')?, BackupKind::Rotating),
+    };
+    let at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
+    // Only names we would have written, so that lookalikes are never rotated away.
+    (backup_name(at, kind) == name).then_some((at, kind))
+}
+
+/// Which backups rotation keeps: the newest [`KEEP_LAST`], plus the newest one of each of the
+/// last [`KEEP_DAYS`] UTC days, today included.
+pub fn backups_to_keep(times: &[DateTime<Utc>], now: DateTime<Utc>) -> BTreeSet<DateTime<Utc>> {
+    let mut newest_first = times.to_vec();
+    newest_first.sort_unstable_by(|a, b| b.cmp(a));
+    newest_first.dedup();
+    let mut keep: BTreeSet<_> = newest_first.iter().take(KEEP_LAST).copied().collect();
+    let today = now.date_naive();
+    let mut days = BTreeSet::new();
+    for at in &newest_first {
+        let day = at.date_naive();
+        // Newest first, so the first one seen of a day is that day's newest.
+        if (0..KEEP_DAYS).contains(&(today - day).num_days()) && days.insert(day) {
+            keep.insert(*at);
+        }
+    }
+    keep
+}
+
+/// Lists the backups in `dir`, newest first; a missing directory has none.
+pub(crate) fn list(dir: &Path) -> io::Result<Vec<BackupInfo>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        let Some((taken_at, kind)) = parse_backup_name(&name) else {
+            continue;
+        };
+        let meta = entry.metadata()?;
+        if meta.is_file() {
+            found.push(BackupInfo {
+                name,
+                path: entry.path(),
+                taken_at,
+                size: meta.len(),
+                kind,
+            });
+        }
+    }
+    found.sort_by(|a, b| {
+        b.taken_at
+            .cmp(&a.taken_at)
+            .then_with(|| b.name.cmp(&a.name))
+    });
+    Ok(found)
+}
+
+/// Keeps the current `file` in `dir` as a backup taken at `now`; `None` if there is no file.
+///
+/// A hard link is atomic and costs nothing even for a big file, and is safe because the store
+/// never writes a file in place. Where links are not supported, the file is copied.
+pub(crate) fn take(file: &Path, dir: &Path, now: DateTime<Utc>) -> io::Result<Option<PathBuf>> {
+    if !file.exists() {
+        return Ok(None);
+    }
+    fsio::create_private_dir(dir)?;
+    let mut at = now;
+    // Two backups in the same millisecond get consecutive names, keeping the order.
+    for _ in 0..1000 {
+        let name = backup_name(at, BackupKind::Rotating);
+        let dest = dir.join(&name);
+        match fs::hard_link(file, &dest) {
+            Ok(()) => {
+                // A file written by another program may be readable by others; the link shares
+                // its mode, so tighten it (this also tightens the file about to be replaced).
+                if fs::metadata(&dest)?.permissions().mode() & 0o077 != 0 {
+                    fs::set_permissions(&dest, Permissions::from_mode(FILE_MODE))?;
+                }
+                fsio::sync_dir(dir)?;
+                return Ok(Some(dest));
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => at += TimeDelta::milliseconds(1),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && !file.exists() => return Ok(None),
+            Err(_) => return fsio::copy_atomic(file, dir, &name).map(Some),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "could not find a free backup name",
+    ))
+}
+
+/// Writes `bytes` as the pre-upgrade backup of a version-`from` file, unless an identical one
+/// exists: an old file opened several times before its first save is kept once.
+pub(crate) fn keep_before_upgrade(
+    bytes: &[u8],
+    dir: &Path,
+    from: u32,
+    now: DateTime<Utc>,
+) -> io::Result<PathBuf> {
+    let same = list(dir)?.into_iter().find(|b| {
+        b.kind == (BackupKind::BeforeUpgrade { from })
+            && b.size == bytes.len() as u64
+            && fs::read(&b.path).is_ok_and(|kept| kept == bytes)
+    });
+    if let Some(kept) = same {
+        return Ok(kept.path);
+    }
+    fsio::create_private_dir(dir)?;
+    let mut at = now;
+    while dir
+        .join(backup_name(at, BackupKind::BeforeUpgrade { from }))
+        .exists()
+    {
+        at += TimeDelta::milliseconds(1);
+    }
+    fsio::write_atomic(
+        dir,
+        &backup_name(at, BackupKind::BeforeUpgrade { from }),
+        bytes,
+    )
+}
+
+/// Removes the rotating backups that [`backups_to_keep`] does not keep; returns their paths.
+pub(crate) fn rotate(dir: &Path, now: DateTime<Utc>) -> io::Result<Vec<PathBuf>> {
+    let rotating: Vec<_> = list(dir)?
+        .into_iter()
+        .filter(|b| b.kind == BackupKind::Rotating)
+        .collect();
+    let times: Vec<_> = rotating.iter().map(|b| b.taken_at).collect();
+    let keep = backups_to_keep(&times, now);
+    let mut removed = Vec::new();
+    for backup in rotating {
+        if !keep.contains(&backup.taken_at) {
+            fs::remove_file(&backup.path)?;
+            removed.push(backup.path);
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(day: u32, hour: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, day, hour, min, 0).unwrap()
+    }
+
+    #[test]
+    fn names_sort_by_time_and_read_back() {
+        let t = at(28, 13, 5) + TimeDelta::milliseconds(123);
+        assert_eq!(
+            backup_name(t, BackupKind::Rotating),
+            "cercle-20261128T130500.123Z.json"
+        );
+        for kind in [BackupKind::Rotating, BackupKind::BeforeUpgrade { from: 0 }] {
+            assert_eq!(parse_backup_name(&backup_name(t, kind)), Some((t, kind)));
+        }
+        let earlier = backup_name(t - TimeDelta::milliseconds(1), BackupKind::Rotating);
+        assert!(earlier < backup_name(t, BackupKind::Rotating));
+        for other in [
+            "cercle.json",
+            "cercle-20261128T130500Z.json",
+            "cercle-20261128T130500.123Z.json.bak",
+            "cercle-2026112xT130500.123Z.json",
+            "cercle-20261128T130500.123Z-vx.json",
+        ] {
+            assert_eq!(parse_backup_name(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn few_backups_are_all_kept() {
+        let times: Vec<_> = (0..4).map(|m| at(28, 10, m)).collect();
+        assert_eq!(
+            backups_to_keep(&times, at(28, 12, 0)),
+            times.iter().copied().collect()
+        );
+    }
+
+    #[test]
+    fn one_busy_day_keeps_the_newest_ten() {
+        let times: Vec<_> = (0..25).map(|m| at(28, 10, m)).collect();
+        let keep = backups_to_keep(&times, at(28, 12, 0));
+        assert_eq!(keep, times[15..].iter().copied().collect());
+    }
+
+    #[test]
+    fn older_days_keep_their_newest_for_a_week() {
+        // Today (the 28th): twelve saves. Each of the 20 previous days: three saves.
+        let mut times: Vec<_> = (0..12).map(|m| at(28, 9, m)).collect();
+        for day in 8..28 {
+            times.extend([at(day, 8, 0), at(day, 14, 0), at(day, 18, 30)]);
+        }
+        let keep = backups_to_keep(&times, at(28, 20, 0));
+        let mut expected: BTreeSet<_> = (2..12).map(|m| at(28, 9, m)).collect();
+        // The 22nd to the 27th, with today: seven days.
+        expected.extend((22..28).map(|day| at(day, 18, 30)));
+        assert_eq!(keep, expected);
+    }
+
+    #[test]
+    fn newest_ten_win_even_when_old() {
+        let times: Vec<_> = (1..=12).map(|day| at(day, 8, 0)).collect();
+        let keep = backups_to_keep(&times, at(28, 8, 0));
+        assert_eq!(keep, times[2..].iter().copied().collect());
+    }
+}

@@ -1,0 +1,325 @@
+//! Store errors: each one says what happened, to which file, and what the user can do about it.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The step of a save that failed; the data file is untouched whichever it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    /// Writing and syncing the temporary file beside the target.
+    WriteTemp,
+    /// Keeping the previous version in `backups/`.
+    Backup,
+    /// Renaming the temporary file over the target.
+    Replace,
+}
+
+impl fmt::Display for SaveStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::WriteTemp => "writing the temporary file",
+            Self::Backup => "backing up the previous version",
+            Self::Replace => "replacing the file",
+        })
+    }
+}
+
+/// Everything that can go wrong while reading or writing the data directory.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No data directory was given and none could be derived from the home directory.
+    #[error(
+        "Cannot find where to keep Cercle's data (no home directory). \
+         Pass --data-dir DIR or set CERCLE_DATA_DIR."
+    )]
+    NoDataDir,
+
+    /// Another process holds the lock of this data directory.
+    #[error("{}", locked_message(*.pid, .path))]
+    Locked {
+        /// The holder's process id, if its lock file could be read.
+        pid: Option<u32>,
+        /// The lock file.
+        path: PathBuf,
+    },
+
+    /// The store was opened read-only and refuses every write.
+    #[error(
+        "Cercle was opened read-only (--read-only), so {path} was not changed. \
+         Save a copy elsewhere, or close Cercle and open it again without --read-only."
+    )]
+    ReadOnly {
+        /// The data file that was not written.
+        path: PathBuf,
+    },
+
+    /// The data file cannot be read; it was left untouched and a copy was set aside.
+    #[error("{}", damaged_message(.path, *.line, *.column, .reason, .quarantine.as_deref(), .backup.as_deref()))]
+    Damaged {
+        /// The damaged file, left exactly as it was.
+        path: PathBuf,
+        /// 1-based line of the fault; 0 when the fault has no position (e.g. after an upgrade).
+        line: usize,
+        /// Column of the fault on that line; 0 when unknown or at the very start.
+        column: usize,
+        /// What is wrong, in words.
+        reason: String,
+        /// The byte-identical copy set aside, if one could be written (never in read-only mode).
+        quarantine: Option<PathBuf>,
+        /// The newest backup that reads correctly, to offer to `cercle restore`.
+        backup: Option<PathBuf>,
+    },
+
+    /// The file was written by a newer Cercle: it was opened read-only and will not be overwritten.
+    #[error(
+        "{path} was written by a newer Cercle (data version {found}; this one supports \
+         {supported}). It was opened read-only and will not be overwritten: update Cercle to edit it."
+    )]
+    FutureSchema {
+        /// The data file.
+        path: PathBuf,
+        /// The version found in the file.
+        found: u32,
+        /// The newest version this build understands.
+        supported: u32,
+    },
+
+    /// The file was written by a newer Cercle in a shape this one cannot read at all.
+    #[error(
+        "{path} was written by a newer Cercle (data version {found}; this one reads up to \
+         {supported}) and cannot be read. It was left untouched: update Cercle to open it."
+    )]
+    TooNew {
+        /// The data file.
+        path: PathBuf,
+        /// The version found in the file.
+        found: u32,
+        /// The newest version this build understands.
+        supported: u32,
+    },
+
+    /// A save was refused because the data file is damaged and must not be overwritten.
+    #[error(
+        "{path} is damaged, so Cercle will not overwrite it. Restore a backup first \
+         (cercle restore NAME), or save your work elsewhere."
+    )]
+    DamagedNotOverwritten {
+        /// The damaged data file.
+        path: PathBuf,
+    },
+
+    /// The data file changed on disk since it was last loaded or saved.
+    #[error(
+        "{path} was changed by another program since Cercle opened it. \
+         Reload it, save elsewhere, or overwrite it."
+    )]
+    ChangedOnDisk {
+        /// The data file.
+        path: PathBuf,
+    },
+
+    /// No backup has that name.
+    #[error("There is no backup named {name:?} in {dir}. List the backups to see their names.")]
+    NoSuchBackup {
+        /// The name asked for.
+        name: String,
+        /// The backups directory.
+        dir: PathBuf,
+    },
+
+    /// The backup asked for cannot be restored.
+    #[error("The backup {path} cannot be restored: {reason}. Choose another backup.")]
+    BadBackup {
+        /// The backup file.
+        path: PathBuf,
+        /// Why it cannot be used.
+        reason: String,
+    },
+
+    /// "Save as" was pointed at the data file itself, which would bypass the store's checks.
+    #[error("{path} is Cercle's own data file: save normally instead of saving a copy there.")]
+    SameFile {
+        /// The data file.
+        path: PathBuf,
+    },
+
+    /// A save failed; the target file was not changed.
+    #[error("{}", save_message(*.step, .path, .source))]
+    Save {
+        /// Which step failed.
+        step: SaveStep,
+        /// The file being saved.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+
+    /// Any other input/output failure.
+    #[error("Could not {action} {path}: {source}. {}", io_advice(.source.kind()))]
+    Io {
+        /// What was being done, as a verb phrase ("read", "create the directory").
+        action: &'static str,
+        /// The file or directory concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+
+    /// The data could not be turned into JSON (nothing was written).
+    #[error(
+        "Could not turn the data into JSON: {0}. Nothing was written; your work is still in memory."
+    )]
+    Serialize(#[source] serde_json::Error),
+}
+
+impl StoreError {
+    /// Wraps an I/O error with what was being done and where.
+    pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Self + use<> {
+        let path = path.to_path_buf();
+        move |source| Self::Io {
+            action,
+            path,
+            source,
+        }
+    }
+
+    /// Wraps an I/O error from one step of a save.
+    pub(crate) fn save(step: SaveStep, path: &Path) -> impl FnOnce(io::Error) -> Self + use<> {
+        let path = path.to_path_buf();
+        move |source| Self::Save { step, path, source }
+    }
+}
+
+fn locked_message(pid: Option<u32>, path: &Path) -> String {
+    let who = pid.map_or_else(
+        || "another process".to_owned(),
+        |pid| format!("process {pid}"),
+    );
+    format!(
+        "Cercle is already open in {who} (lock: {}). Close it, or open read-only with --read-only.",
+        path.display()
+    )
+}
+
+fn damaged_message(
+    path: &Path,
+    line: usize,
+    column: usize,
+    reason: &str,
+    quarantine: Option<&Path>,
+    backup: Option<&Path>,
+) -> String {
+    let position = if line > 0 {
+        format!(" (line {line}, column {column})")
+    } else {
+        String::new()
+    };
+    let copy = quarantine.map_or_else(String::new, |copy| {
+        format!(" A copy was set aside as {}.", copy.display())
+    });
+    let restore = backup.and_then(Path::file_name).map_or_else(
+        || {
+            " No good backup was found: repair the file by hand, or start afresh with another \
+             --data-dir."
+                .to_owned()
+        },
+        |name| {
+            format!(
+                " Restore the newest good backup with: cercle restore {}",
+                name.to_string_lossy()
+            )
+        },
+    );
+    format!(
+        "{} is damaged and was not opened: {reason}{position}. It will not be overwritten.{copy}{restore}",
+        path.display()
+    )
+}
+
+fn save_message(step: SaveStep, path: &Path, source: &io::Error) -> String {
+    let what = match source.kind() {
+        io::ErrorKind::StorageFull => "No space left on the device",
+        io::ErrorKind::QuotaExceeded => "Disk quota exceeded",
+        io::ErrorKind::PermissionDenied => "Permission denied",
+        io::ErrorKind::ReadOnlyFilesystem => "The disk is read-only",
+        _ => "Error",
+    };
+    format!(
+        "{what} while saving {path} ({step}: {source}). {path} was not changed and your work is \
+         still in memory. {}",
+        io_advice(source.kind()),
+        path = path.display()
+    )
+}
+
+fn io_advice(kind: io::ErrorKind) -> &'static str {
+    match kind {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "Free some space, then try again."
+        }
+        io::ErrorKind::PermissionDenied => {
+            "Check that the data directory belongs to you and is writable."
+        }
+        io::ErrorKind::ReadOnlyFilesystem => "Save elsewhere, on a writable disk.",
+        _ => "Try again, or save elsewhere.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locked_names_the_process_and_the_way_out() {
+        let msg = StoreError::Locked {
+            pid: Some(1234),
+            path: PathBuf::from("/d/cercle.lock"),
+        }
+        .to_string();
+        assert!(msg.contains("process 1234"), "{msg}");
+        assert!(msg.contains("--read-only"), "{msg}");
+        assert!(msg.contains("/d/cercle.lock"), "{msg}");
+        let anonymous = StoreError::Locked {
+            pid: None,
+            path: PathBuf::from("/d/cercle.lock"),
+        }
+        .to_string();
+        assert!(anonymous.contains("another process"), "{anonymous}");
+    }
+
+    #[test]
+    fn disk_full_says_work_is_in_memory() {
+        let msg = StoreError::Save {
+            step: SaveStep::WriteTemp,
+            path: PathBuf::from("/d/cercle.json"),
+            source: io::Error::from(io::ErrorKind::StorageFull),
+        }
+        .to_string();
+        assert!(msg.starts_with("No space left on the device while saving /d/cercle.json"));
+        assert!(msg.contains("still in memory"), "{msg}");
+        assert!(msg.contains("Free some space"), "{msg}");
+    }
+
+    #[test]
+    fn damaged_names_position_copy_and_backup() {
+        let msg = StoreError::Damaged {
+            path: PathBuf::from("/d/cercle.json"),
+            line: 3,
+            column: 7,
+            reason: "it is not valid JSON".into(),
+            quarantine: Some(PathBuf::from("/d/cercle.json.corrupt-20261128T130512Z")),
+            backup: Some(PathBuf::from("/d/backups/cercle-20261128T120000.000Z.json")),
+        }
+        .to_string();
+        assert!(msg.contains("line 3, column 7"), "{msg}");
+        assert!(
+            msg.contains("cercle.json.corrupt-20261128T130512Z"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("cercle restore cercle-20261128T120000.000Z.json"),
+            "{msg}"
+        );
+    }
+}

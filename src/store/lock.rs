@@ -1,0 +1,97 @@
+//! The single-writer lock: an OS lock on `cercle.lock`, which dies with its process.
+//!
+//! The lock file is never deleted: deleting it would let a third process lock a new file while a
+//! second one still waits on the old one. A leftover file from a killed process holds no lock.
+
+use super::error::StoreError;
+use super::fsio::FILE_MODE;
+use std::fs::{File, OpenOptions, Permissions, TryLockError};
+use std::io::{Read, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+/// Name of the lock file in the data directory.
+pub const LOCK_FILE: &str = "cercle.lock";
+
+/// Holds the data directory's lock for as long as it lives.
+#[derive(Debug)]
+pub(crate) struct DirLock {
+    // Closing the file releases the OS lock.
+    _file: File,
+}
+
+/// Takes the lock of `dir`, or says which process holds it.
+pub(crate) fn acquire(dir: &Path) -> Result<DirLock, StoreError> {
+    let path = dir.join(LOCK_FILE);
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        // Truncating before holding the lock would erase the holder's pid.
+        .truncate(false)
+        .mode(FILE_MODE)
+        .open(&path)
+        .map_err(StoreError::io("open the lock file", &path))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            let pid = read_pid(&mut file);
+            return Err(StoreError::Locked { pid, path });
+        }
+        Err(TryLockError::Error(source)) => {
+            return Err(StoreError::Io {
+                action: "lock",
+                path,
+                source,
+            });
+        }
+    }
+    file.set_permissions(Permissions::from_mode(FILE_MODE))
+        .map_err(StoreError::io("set the permissions of", &path))?;
+    // The pid only feeds the message of whoever comes second: failing to write it (disk full)
+    // must not stop this instance, which does hold the lock.
+    let _ = file
+        .set_len(0)
+        .and_then(|()| file.write_all(std::process::id().to_string().as_bytes()));
+    Ok(DirLock { _file: file })
+}
+
+fn read_pid(file: &mut File) -> Option<u32> {
+    let mut text = String::new();
+    file.read_to_string(&mut text).ok()?;
+    text.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn second_lock_in_this_process_is_refused_with_our_pid() {
+        let tmp = tempfile::tempdir().unwrap();
+        let held = acquire(tmp.path()).unwrap();
+        let Err(StoreError::Locked { pid, path }) = acquire(tmp.path()) else {
+            panic!("second lock was granted");
+        };
+        assert_eq!(pid, Some(std::process::id()));
+        assert_eq!(path, tmp.path().join(LOCK_FILE));
+        drop(held);
+        acquire(tmp.path()).expect("lock is free once dropped");
+    }
+
+    #[test]
+    fn leftover_lock_file_does_not_block() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(LOCK_FILE);
+        fs::write(&path, "999999 and some junk").unwrap();
+        fs::set_permissions(&path, Permissions::from_mode(0o644)).unwrap();
+        let _held = acquire(tmp.path()).unwrap();
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            std::process::id().to_string()
+        );
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}

@@ -1,0 +1,418 @@
+//! The store: Cercle's state as one JSON file, `cercle.json`, in a private data directory.
+//!
+//! Crash safety rests on a few rules. One writer at a time (an OS lock on `cercle.lock`). The
+//! data file is never written in place: a save writes a 0600 temporary file beside it, syncs it,
+//! keeps the previous version in `backups/`, renames the new file over the old one and syncs the
+//! directory, so a crash leaves either the old file or the new one. A file that cannot be read
+//! is never overwritten: it is copied aside and saves are refused until a backup is restored.
+//! A file changed by another program since it was read is not overwritten without asking.
+//!
+//! The store does I/O but knows nothing of the terminal; it sits just above [`crate::domain`].
+
+mod backup;
+mod error;
+mod fsio;
+mod lock;
+mod migrate;
+mod parse;
+mod recovery;
+mod save;
+
+pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
+pub use error::{SaveStep, StoreError};
+pub use lock::LOCK_FILE;
+pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, write_recovery};
+
+use crate::domain::{Data, SCHEMA_VERSION};
+use chrono::Utc;
+use migrate::{MIGRATIONS, Migration};
+use parse::{Document, Unreadable};
+use std::ffi::OsString;
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Name of the data file in the data directory.
+pub const DATA_FILE: &str = "cercle.json";
+/// Environment variable naming the data directory when `--data-dir` is not given.
+pub const DATA_DIR_ENV: &str = "CERCLE_DATA_DIR";
+/// Prefix of the byte-identical copies of damaged files, followed by a UTC time.
+pub const QUARANTINE_PREFIX: &str = "cercle.json.corrupt-";
+
+/// Picks the data directory: the `--data-dir` flag, else `CERCLE_DATA_DIR`, else the platform's
+/// data directory (`~/.local/share/cercle` on Linux).
+pub fn resolve_data_dir(flag: Option<PathBuf>) -> Result<PathBuf, StoreError> {
+    resolve_data_dir_from(flag, std::env::var_os(DATA_DIR_ENV), || {
+        directories::ProjectDirs::from("", "", "cercle").map(|d| d.data_dir().to_path_buf())
+    })
+}
+
+/// [`resolve_data_dir`] with the environment and the platform passed in, for tests.
+fn resolve_data_dir_from(
+    flag: Option<PathBuf>,
+    env: Option<OsString>,
+    platform: impl FnOnce() -> Option<PathBuf>,
+) -> Result<PathBuf, StoreError> {
+    // An empty value means "not set", as shells make it easy to export an empty variable.
+    let given = |p: &PathBuf| !p.as_os_str().is_empty();
+    flag.filter(given)
+        .or_else(|| env.map(PathBuf::from).filter(given))
+        .or_else(platform)
+        .ok_or(StoreError::NoDataDir)
+}
+
+/// Serialises `data` the way the store writes it: indented, so that a line number in an error
+/// means something to a person, with a final newline.
+pub fn to_json(data: &Data) -> Result<Vec<u8>, StoreError> {
+    let mut json = serde_json::to_vec_pretty(data).map_err(StoreError::Serialize)?;
+    json.push(b'\n');
+    Ok(json)
+}
+
+/// Why a store refuses to write `cercle.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Opened with [`Store::open_read_only`]: no lock is held, nothing is written.
+    Requested,
+    /// The file was written by a newer Cercle.
+    FutureSchema {
+        /// The version in the file.
+        found: u32,
+        /// The newest version this build understands.
+        supported: u32,
+    },
+    /// The file is damaged; restoring a backup lifts this.
+    Damaged,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveReport {
+    /// The file written.
+    pub path: PathBuf,
+    /// How many bytes were written.
+    pub bytes: usize,
+    /// Where the previous version was kept, if there was one.
+    pub backup: Option<PathBuf>,
+    /// Old backups removed by rotation.
+    pub pruned: Vec<PathBuf>,
+    /// Things that went wrong after the new file was safely in place (e.g. rotation failed).
+    pub warnings: Vec<String>,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// The restored data, upgraded if the backup was older.
+    pub data: Data,
+    /// Where the file it replaced was kept, if there was one.
+    pub previous: Option<PathBuf>,
+}
+
+/// Identity of the data file as last read or written, to notice changes by other programs.
+///
+/// Metadata, not a hash: hashing 40 MB before every save would cost a full read. Editors and
+/// sync tools replace the file (new inode) or change its size or modification time; an edit in
+/// place keeping all three is not noticed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl From<&Metadata> for Fingerprint {
+    fn from(meta: &Metadata) -> Self {
+        Self {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+fn fingerprint(path: &Path) -> Result<Option<Fingerprint>, StoreError> {
+    match fs::metadata(path) {
+        Ok(meta) => Ok(Some(Fingerprint::from(&meta))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io("inspect", path)(e)),
+    }
+}
+
+/// An open data directory. Holding a (writable) `Store` holds the directory's lock.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    data_path: PathBuf,
+    _lock: Option<lock::DirLock>,
+    read_only: Option<ReadOnlyReason>,
+    /// `cercle.json` as last loaded or saved; `None` when there was none.
+    seen: Option<Fingerprint>,
+    migrations: &'static [Migration],
+}
+
+impl Store {
+    /// Opens `dir` for reading and writing: creates it (0700), takes the lock, and removes the
+    /// temporary files a crashed save may have left.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        fsio::create_private_dir(dir).map_err(StoreError::io("create the data directory", dir))?;
+        let lock = lock::acquire(dir)?;
+        // Holding the lock, any temporary file is a leftover: no one else can be mid-save.
+        fsio::remove_temp_files(dir);
+        fsio::remove_temp_files(&dir.join(BACKUP_DIR));
+        Self::new(dir, Some(lock), None)
+    }
+
+    /// Opens `dir` without the lock (another instance may hold it); every save is refused.
+    pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
+        Self::new(dir, None, Some(ReadOnlyReason::Requested))
+    }
+
+    fn new(
+        dir: &Path,
+        lock: Option<lock::DirLock>,
+        read_only: Option<ReadOnlyReason>,
+    ) -> Result<Self, StoreError> {
+        let data_path = dir.join(DATA_FILE);
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            seen: fingerprint(&data_path)?,
+            data_path,
+            _lock: lock,
+            read_only,
+            migrations: MIGRATIONS,
+        })
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The data file, `cercle.json`.
+    pub fn data_path(&self) -> &Path {
+        &self.data_path
+    }
+
+    /// Whether saves are refused.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// Why saves are refused, if they are.
+    pub fn read_only_reason(&self) -> Option<&ReadOnlyReason> {
+        self.read_only.as_ref()
+    }
+
+    fn backups_dir(&self) -> PathBuf {
+        self.dir.join(BACKUP_DIR)
+    }
+
+    fn writable(&self) -> bool {
+        self.read_only != Some(ReadOnlyReason::Requested)
+    }
+
+    /// Sets or clears the refusal that comes from the file's content; `Requested` always stays.
+    fn set_file_state(&mut self, reason: Option<ReadOnlyReason>) {
+        if self.writable() {
+            self.read_only = reason;
+        }
+    }
+
+    /// Reads `cercle.json`: `Ok(None)` if there is none yet.
+    ///
+    /// A damaged file fails with [`StoreError::Damaged`] and is never overwritten; a newer
+    /// version makes the store read-only; an older one is upgraded after keeping a backup.
+    pub fn load(&mut self) -> Result<Option<Data>, StoreError> {
+        let path = self.data_path.clone();
+        let mut file = match File::open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.seen = None;
+                self.set_file_state(None);
+                return Ok(None);
+            }
+            Err(e) => return Err(StoreError::io("open", &path)(e)),
+        };
+        // The fingerprint comes from the open file, so it describes exactly the bytes read.
+        let meta = file.metadata().map_err(StoreError::io("inspect", &path))?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)
+            .map_err(StoreError::io("read", &path))?;
+        self.seen = Some(Fingerprint::from(&meta));
+
+        match parse::read_document(&bytes, self.migrations) {
+            Ok(Document::Current(data)) => {
+                self.set_file_state(None);
+                Ok(Some(data))
+            }
+            Ok(Document::Upgraded { data, from }) => {
+                if self.writable() {
+                    let dir = self.backups_dir();
+                    backup::keep_before_upgrade(&bytes, &dir, from, Utc::now()).map_err(
+                        StoreError::io("keep the original before upgrading it in", &dir),
+                    )?;
+                }
+                self.set_file_state(None);
+                Ok(Some(data))
+            }
+            Ok(Document::Future { data, found }) => {
+                self.set_file_state(Some(ReadOnlyReason::FutureSchema {
+                    found,
+                    supported: SCHEMA_VERSION,
+                }));
+                Ok(Some(data))
+            }
+            Err(Unreadable::TooNew { found }) => {
+                self.set_file_state(Some(ReadOnlyReason::FutureSchema {
+                    found,
+                    supported: SCHEMA_VERSION,
+                }));
+                Err(StoreError::TooNew {
+                    path,
+                    found,
+                    supported: SCHEMA_VERSION,
+                })
+            }
+            Err(Unreadable::Damaged {
+                line,
+                column,
+                reason,
+            }) => {
+                self.set_file_state(Some(ReadOnlyReason::Damaged));
+                // Read-only stores write nothing; elsewhere the copy is a second safety (saves
+                // are refused anyway), so failing to make it must not hide the damage itself.
+                let quarantine = if self.writable() {
+                    quarantine(&self.dir, &bytes).ok()
+                } else {
+                    None
+                };
+                Err(StoreError::Damaged {
+                    path,
+                    line,
+                    column,
+                    reason,
+                    quarantine,
+                    backup: self.newest_valid_backup().map(|b| b.path),
+                })
+            }
+        }
+    }
+
+    /// The backups, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>, StoreError> {
+        let dir = self.backups_dir();
+        backup::list(&dir).map_err(StoreError::io("list the backups in", &dir))
+    }
+
+    /// The newest backup that reads as a Cercle file this version can open.
+    pub fn newest_valid_backup(&self) -> Option<BackupInfo> {
+        self.backups().ok()?.into_iter().find(|b| {
+            fs::read(&b.path).is_ok_and(|bytes| {
+                matches!(
+                    parse::read_document(&bytes, self.migrations),
+                    Ok(Document::Current(_) | Document::Upgraded { .. })
+                )
+            })
+        })
+    }
+}
+
+/// Sets `bytes` aside as `cercle.json.corrupt-<UTC time>` in `dir`, or finds an identical copy
+/// made earlier, so that opening a damaged file again does not pile up copies.
+fn quarantine(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    for entry in fs::read_dir(dir)?.filter_map(Result::ok) {
+        let is_copy = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(QUARANTINE_PREFIX));
+        if is_copy
+            && entry
+                .metadata()
+                .is_ok_and(|m| m.len() == bytes.len() as u64)
+            && fs::read(entry.path()).is_ok_and(|b| b == bytes)
+        {
+            return Ok(entry.path());
+        }
+    }
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+    let mut name = format!("{QUARANTINE_PREFIX}{stamp}");
+    let mut n = 1;
+    while dir.join(&name).exists() {
+        n += 1;
+        name = format!("{QUARANTINE_PREFIX}{stamp}-{n}");
+    }
+    fsio::write_atomic(dir, &name, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_dir_flag_then_env_then_platform() {
+        let platform = || Some(PathBuf::from("/home/u/.local/share/cercle"));
+        let flag = Some(PathBuf::from("/flag"));
+        let env = Some(OsString::from("/env"));
+        let pick = |f: Option<PathBuf>, e: Option<OsString>| {
+            resolve_data_dir_from(f, e, platform).unwrap()
+        };
+        assert_eq!(pick(flag.clone(), env.clone()), PathBuf::from("/flag"));
+        assert_eq!(pick(None, env.clone()), PathBuf::from("/env"));
+        assert_eq!(pick(Some(PathBuf::new()), env), PathBuf::from("/env"));
+        assert_eq!(
+            pick(None, Some(OsString::new())),
+            PathBuf::from("/home/u/.local/share/cercle")
+        );
+        assert!(matches!(
+            resolve_data_dir_from(None, None, || None),
+            Err(StoreError::NoDataDir)
+        ));
+    }
+
+    #[test]
+    fn store_can_move_to_a_worker_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Store>();
+        assert_send::<StoreError>();
+    }
+
+    #[test]
+    fn an_older_file_is_kept_before_it_is_upgraded() {
+        let tmp = tempfile::tempdir().unwrap();
+        let original = br#"{"schema_version": 0, "title": "T", "provider": "P"}"#;
+        fs::write(tmp.path().join(DATA_FILE), original).unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        store.migrations = migrate::tests::TEST_MIGRATIONS;
+
+        let data = store.load().unwrap().unwrap();
+        assert_eq!(data.schema_version, SCHEMA_VERSION);
+        assert_eq!(data.programme.title, "T");
+        assert!(!store.is_read_only());
+        assert_eq!(fs::read(store.data_path()).unwrap(), original);
+        let backups = store.backups().unwrap();
+        assert_eq!(backups.len(), 1);
+        assert_eq!(backups[0].kind, BackupKind::BeforeUpgrade { from: 0 });
+        assert_eq!(fs::read(&backups[0].path).unwrap(), original);
+        // Opening it again before any save keeps no second copy.
+        store.load().unwrap();
+        assert_eq!(store.backups().unwrap(), backups);
+
+        // Saving writes the new version; the pre-upgrade copy survives rotation.
+        store.save(&data).unwrap();
+        for _ in 0..KEEP_LAST + 2 {
+            store.save(&data).unwrap();
+        }
+        let kept = store.backups().unwrap();
+        assert!(
+            kept.iter()
+                .any(|b| b.kind == BackupKind::BeforeUpgrade { from: 0 })
+        );
+        let mut store = Store::open_read_only(tmp.path()).unwrap();
+        assert_eq!(store.load().unwrap(), Some(data));
+    }
+}

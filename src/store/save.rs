@@ -1,0 +1,180 @@
+//! Writing `cercle.json`: saves, "save as" and restoring a backup, all through a temporary file
+//! renamed over the target, so that a crash leaves the old file or the new one, never a mix.
+
+use super::error::{SaveStep, StoreError};
+use super::parse::{self, Document, Unreadable};
+use super::{
+    DATA_FILE, Fingerprint, ReadOnlyReason, Restored, SaveReport, Store, backup, fingerprint, fsio,
+    to_json,
+};
+use crate::domain::Data;
+use chrono::{DateTime, Utc};
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+impl Store {
+    /// Saves `data` (see [`Store::save_bytes`]).
+    pub fn save(&mut self, data: &Data) -> Result<SaveReport, StoreError> {
+        let json = to_json(data)?;
+        self.save_bytes(&json)
+    }
+
+    /// Saves JSON made by [`to_json`] (e.g. on a worker thread), refusing if the file on disk
+    /// changed since it was last loaded or saved (or, before any load, since the store opened).
+    pub fn save_bytes(&mut self, json: &[u8]) -> Result<SaveReport, StoreError> {
+        self.write(json, true)
+    }
+
+    /// Saves like [`Store::save_bytes`], overwriting changes made by another program (they
+    /// are kept as a backup).
+    pub fn save_overwriting(&mut self, json: &[u8]) -> Result<SaveReport, StoreError> {
+        self.write(json, false)
+    }
+
+    /// Writes a copy to `path` (atomically, replacing any file there), whatever the store's
+    /// state; `cercle.json` is left alone.
+    pub fn save_as(&self, path: &Path, json: &[u8]) -> Result<PathBuf, StoreError> {
+        let (Some(name), parent) = (path.file_name(), path.parent()) else {
+            return Err(StoreError::save(SaveStep::WriteTemp, path)(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a file name",
+            )));
+        };
+        let parent = match parent {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let same_dir = fs::canonicalize(parent).ok() == fs::canonicalize(&self.dir).ok();
+        if same_dir && name == DATA_FILE {
+            return Err(StoreError::SameFile {
+                path: self.data_path.clone(),
+            });
+        }
+        let dest = parent.join(name);
+        let mut temp = fsio::TempFile::create(parent, &name.to_string_lossy())
+            .and_then(|mut t| t.write_synced(json).map(|()| t))
+            .map_err(StoreError::save(SaveStep::WriteTemp, &dest))?;
+        temp.persist(&dest)
+            .map_err(StoreError::save(SaveStep::Replace, &dest))?;
+        // The copy is in place; a failed directory sync only weakens its durability.
+        let _ = fsio::sync_dir(parent);
+        Ok(dest)
+    }
+
+    fn refusal(&self) -> Option<StoreError> {
+        let path = self.data_path.clone();
+        Some(match self.read_only.as_ref()? {
+            ReadOnlyReason::Requested => StoreError::ReadOnly { path },
+            ReadOnlyReason::Damaged => StoreError::DamagedNotOverwritten { path },
+            &ReadOnlyReason::FutureSchema { found, supported } => StoreError::FutureSchema {
+                path,
+                found,
+                supported,
+            },
+        })
+    }
+
+    fn write(&mut self, json: &[u8], check_changes: bool) -> Result<SaveReport, StoreError> {
+        if let Some(refusal) = self.refusal() {
+            return Err(refusal);
+        }
+        let path = self.data_path.clone();
+        let on_disk = fingerprint(&path)?;
+        if check_changes && on_disk != self.seen {
+            return Err(StoreError::ChangedOnDisk { path });
+        }
+        // Written first: a full disk then fails before anything else was touched.
+        let mut temp = fsio::TempFile::create(&self.dir, DATA_FILE)
+            .and_then(|mut t| t.write_synced(json).map(|()| t))
+            .map_err(StoreError::save(SaveStep::WriteTemp, &path))?;
+        let now = Utc::now();
+        let backup = backup::take(&path, &self.backups_dir(), now)
+            .map_err(StoreError::save(SaveStep::Backup, &path))?;
+        temp.persist(&path)
+            .map_err(StoreError::save(SaveStep::Replace, &path))?;
+        let mut report = SaveReport {
+            path,
+            bytes: json.len(),
+            backup,
+            pruned: Vec::new(),
+            warnings: Vec::new(),
+        };
+        self.after_replace(temp.file(), now, &mut report.pruned, &mut report.warnings);
+        Ok(report)
+    }
+
+    /// Bookkeeping once a new `cercle.json` is in place: nothing here can undo the write.
+    fn after_replace(
+        &mut self,
+        written: &File,
+        now: DateTime<Utc>,
+        pruned: &mut Vec<PathBuf>,
+        warnings: &mut Vec<String>,
+    ) {
+        // The still-open file is the one now at `cercle.json`: no race with another program.
+        match written.metadata() {
+            Ok(meta) => self.seen = Some(Fingerprint::from(&meta)),
+            Err(e) => warnings.push(format!("could not inspect the saved file: {e}")),
+        }
+        if let Err(e) = fsio::sync_dir(&self.dir) {
+            warnings.push(format!(
+                "could not sync {} (the save may not survive a power cut): {e}",
+                self.dir.display()
+            ));
+        }
+        match backup::rotate(&self.backups_dir(), now) {
+            Ok(removed) => *pruned = removed,
+            Err(e) => warnings.push(format!("could not remove old backups: {e}")),
+        }
+    }
+
+    /// Puts the backup `name` back as `cercle.json`, after keeping the current file (even a
+    /// damaged one) as a backup. Lifts the refusal to save that damage or a newer file caused.
+    pub fn restore(&mut self, name: &str) -> Result<Restored, StoreError> {
+        if !self.writable() {
+            return Err(StoreError::ReadOnly {
+                path: self.data_path.clone(),
+            });
+        }
+        let dir = self.backups_dir();
+        let source = match backup::parse_backup_name(name) {
+            Some(_) if dir.join(name).is_file() => dir.join(name),
+            _ => {
+                return Err(StoreError::NoSuchBackup {
+                    name: name.to_owned(),
+                    dir,
+                });
+            }
+        };
+        let bytes = fs::read(&source).map_err(StoreError::io("read the backup", &source))?;
+        let bad = |reason: String| StoreError::BadBackup {
+            path: source.clone(),
+            reason,
+        };
+        let data = match parse::read_document(&bytes, self.migrations) {
+            Ok(Document::Current(data) | Document::Upgraded { data, .. }) => data,
+            Ok(Document::Future { found, .. }) | Err(Unreadable::TooNew { found }) => {
+                return Err(bad(format!(
+                    "it was written by a newer Cercle (data version {found})"
+                )));
+            }
+            Err(Unreadable::Damaged { reason, .. }) => return Err(bad(reason)),
+        };
+        let now = Utc::now();
+        let path = self.data_path.clone();
+        let previous = backup::take(&path, &dir, now).map_err(StoreError::io(
+            "keep the current file before restoring over",
+            &path,
+        ))?;
+        let mut temp = fsio::TempFile::create(&self.dir, DATA_FILE)
+            .and_then(|mut t| t.write_synced(&bytes).map(|()| t))
+            .map_err(StoreError::save(SaveStep::WriteTemp, &path))?;
+        temp.persist(&path)
+            .map_err(StoreError::save(SaveStep::Replace, &path))?;
+        self.set_file_state(None);
+        // Rotation or sync trouble does not undo the restore; the app can list the backups.
+        self.after_replace(temp.file(), now, &mut Vec::new(), &mut Vec::new());
+        Ok(Restored { data, previous })
+    }
+}

@@ -174,3 +174,62 @@ impl Person {
         self.shared.contains(&field)
     }
 }
+
+/// Whether `code` is a French département: 01 to 95 (with 2A and 2B for Corsica) or an
+/// overseas one (971 to 976).
+pub fn is_departement(code: &str) -> bool {
+    match code {
+        "2A" | "2B" | "2a" | "2b" => true,
+        _ if code.len() == 2 => code
+            .parse::<u8>()
+            .is_ok_and(|n| (1..=95).contains(&n) && n != 20),
+        _ if code.len() == 3 => code.parse::<u16>().is_ok_and(|n| (971..=976).contains(&n)),
+        _ => false,
+    }
+}
+
+/// A light check of an email address: something, one `@`, a domain with a dot, no spaces.
+pub fn is_email(text: &str) -> bool {
+    let mut parts = text.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.chars().any(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_departement, is_email};
+
+    #[test]
+    fn departements_include_corsica_and_overseas() {
+        for ok in ["01", "33", "2A", "2B", "95", "971", "976"] {
+            assert!(is_departement(ok), "{ok}");
+        }
+        for bad in ["", "0", "00", "20", "96", "977", "3", "ab", "333"] {
+            assert!(!is_departement(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_need_one_at_and_a_domain() {
+        assert!(is_email("camille@example.org"));
+        for bad in [
+            "",
+            "camille",
+            "@example.org",
+            "a@b",
+            "a@@b.fr",
+            "a b@c.fr",
+            "a@.fr",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+}

@@ -408,3 +408,208 @@ pub fn half_day_on(cohort: &Cohort, date: NaiveDate) -> Option<&HalfDayId> {
         .find(|(_, h)| h.date == date)
         .map(|(_, h)| &h.id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::attendance::{HalfDay, Mark, Period, Seminar, Status};
+    use crate::domain::cohort::{Cohort, EnrolError};
+    use crate::domain::ids::*;
+    use chrono::NaiveTime;
+
+    fn date(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 10, d).unwrap()
+    }
+
+    fn time(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn half_day(
+        id: &str,
+        day: u32,
+        period: Period,
+        marks: &[(&str, Status, Option<NaiveTime>)],
+    ) -> HalfDay {
+        let (start, end) = match period {
+            Period::Morning => (time(9, 0), time(12, 30)),
+            Period::Afternoon => (time(14, 0), time(17, 30)),
+        };
+        HalfDay {
+            id: HalfDayId::new(id),
+            date: date(day),
+            period,
+            start,
+            end,
+            marks: marks
+                .iter()
+                .map(|(who, status, at)| Mark {
+                    trainee: PersonId::new(*who),
+                    status: *status,
+                    time: *at,
+                    reason: None,
+                    remark: None,
+                    by: None,
+                    at: None,
+                })
+                .collect(),
+            signature: None,
+            history: Vec::new(),
+        }
+    }
+
+    fn cohort(trainees: usize, half_days: Vec<HalfDay>) -> Cohort {
+        Cohort {
+            id: CohortId::new("c"),
+            trainees: (0..trainees)
+                .map(|i| PersonId::new(format!("t{i}")))
+                .collect(),
+            seminars: vec![Seminar {
+                id: SeminarId::new("s1"),
+                trainer: PersonId::new("trainer"),
+                half_days,
+                ..Seminar::default()
+            }],
+            ..Cohort::default()
+        }
+    }
+
+    #[test]
+    fn a_thirteenth_trainee_is_refused_and_states_follow_the_8_12_rule() {
+        let mut c = cohort(7, Vec::new());
+        assert_eq!(c.state(), CohortState::CannotStart { enrolled: 7 });
+        c.enrol(PersonId::new("t7")).unwrap();
+        assert_eq!(c.state(), CohortState::Running { enrolled: 8 });
+        for i in 8..12 {
+            c.enrol(PersonId::new(format!("t{i}"))).unwrap();
+        }
+        assert_eq!(c.state(), CohortState::Full);
+        assert_eq!(c.enrol(PersonId::new("t12")), Err(EnrolError::Full));
+        assert_eq!(
+            c.enrol(PersonId::new("t0")),
+            Err(EnrolError::AlreadyEnrolled(PersonId::new("t0")))
+        );
+        assert_eq!(c.trainees.len(), 12);
+    }
+
+    #[test]
+    fn hours_followed_count_late_arrivals_and_early_departures() {
+        let c = cohort(
+            2,
+            vec![
+                half_day(
+                    "h1",
+                    1,
+                    Period::Morning,
+                    &[
+                        ("t0", Status::Present, None),
+                        ("t1", Status::Late, Some(time(10, 0))),
+                    ],
+                ),
+                half_day(
+                    "h2",
+                    1,
+                    Period::Afternoon,
+                    &[
+                        ("t0", Status::LeftEarly, Some(time(16, 0))),
+                        ("t1", Status::Excused, None),
+                    ],
+                ),
+                half_day(
+                    "h3",
+                    2,
+                    Period::Morning,
+                    &[("t0", Status::Absent, None), ("t1", Status::Present, None)],
+                ),
+                half_day("h4", 30, Period::Morning, &[]),
+            ],
+        );
+        let today = date(10);
+        let t0 = trainee_attendance(&c.seminars, &PersonId::new("t0"), today);
+        assert_eq!(t0.minutes_followed, 210 + 120);
+        assert_eq!(
+            (
+                t0.half_days_attended,
+                t0.half_days_held,
+                t0.half_days_planned
+            ),
+            (2, 3, 4)
+        );
+        assert_eq!(t0.minutes_planned, 4 * 210);
+        let rate = t0.rate_held().unwrap();
+        assert!((rate - 200.0 / 3.0).abs() < 1e-9);
+        assert!((t0.rate_overall().unwrap() - 50.0).abs() < 1e-9);
+        let t1 = trainee_attendance(&c.seminars, &PersonId::new("t1"), today);
+        assert_eq!(t1.minutes_followed, 150 + 210, "late at 10:00 follows 2h30");
+        assert!((t1.hours_followed() - 6.0).abs() < 1e-9);
+        let all = cohort_attendance(&c, today);
+        assert_eq!((all.attended, all.expected), (4, 6));
+    }
+
+    #[test]
+    fn consecutive_unexcused_absences_are_counted_in_date_order() {
+        // Listed out of order on purpose: the run is computed chronologically.
+        let c = cohort(
+            1,
+            vec![
+                half_day("h3", 3, Period::Morning, &[("t0", Status::Absent, None)]),
+                half_day("h1", 1, Period::Morning, &[("t0", Status::Absent, None)]),
+                half_day("h2", 2, Period::Morning, &[("t0", Status::Absent, None)]),
+                half_day("h4", 4, Period::Morning, &[("t0", Status::Excused, None)]),
+                half_day("h5", 5, Period::Morning, &[("t0", Status::Absent, None)]),
+            ],
+        );
+        assert_eq!(longest_unexcused_run(&c, &PersonId::new("t0"), date(20)), 3);
+        assert_eq!(longest_unexcused_run(&c, &PersonId::new("t1"), date(20)), 0);
+    }
+
+    #[test]
+    fn a_trainer_in_two_places_at_once_is_found() {
+        let mut data = Data::default();
+        let mut a = cohort(8, vec![half_day("a1", 5, Period::Morning, &[])]);
+        let mut b = cohort(8, vec![half_day("b1", 5, Period::Morning, &[])]);
+        b.id = CohortId::new("c2");
+        b.seminars[0].id = SeminarId::new("s2");
+        data.cohorts = vec![a.clone(), b.clone()];
+        let found = double_bookings(&data);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].seminars,
+            (SeminarId::new("s1"), SeminarId::new("s2"))
+        );
+        // Another trainer, or the afternoon, is no clash.
+        b.seminars[0].trainer = PersonId::new("other");
+        data.cohorts = vec![a.clone(), b];
+        assert!(double_bookings(&data).is_empty());
+        a.seminars[0]
+            .half_days
+            .push(half_day("a2", 5, Period::Afternoon, &[]));
+        data.cohorts = vec![a];
+        assert!(double_bookings(&data).is_empty());
+    }
+
+    #[test]
+    fn problems_report_marks_of_strangers_overfull_cohorts_and_holidays() {
+        let mut data = Data::default();
+        let mut c = cohort(
+            13,
+            vec![half_day(
+                "h1",
+                1,
+                Period::Morning,
+                &[("stranger", Status::Present, None)],
+            )],
+        );
+        c.seminars[0].half_days[0].date = NaiveDate::from_ymd_opt(2026, 11, 11).unwrap();
+        data.cohorts = vec![c];
+        let messages: Vec<String> = problems(&data, date(20))
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
+        let has = |needle: &str| messages.iter().any(|m| m.contains(needle));
+        assert!(has("holds 13 trainees"), "{messages:?}");
+        assert!(has("not enrolled"), "{messages:?}");
+        assert!(has("public holiday (Armistice 1918)"), "{messages:?}");
+        assert!(has("venue"), "{messages:?}");
+    }
+}

@@ -349,6 +349,33 @@ fn quarantine(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     fsio::write_atomic(dir, &name, bytes)
 }
 
+impl std::fmt::Display for ReadOnlyReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Requested => f.write_str("opened read-only (--read-only): nothing will be saved"),
+            Self::FutureSchema { found, supported } => write!(
+                f,
+                "written by a newer Cercle (format {found}, this one knows {supported}): opened read-only; update Cercle to change it"
+            ),
+            Self::Damaged => f.write_str(
+                "the data file is damaged: nothing will be saved until a backup is restored (cercle backups, cercle restore NAME)",
+            ),
+        }
+    }
+}
+
+/// Writes a small private file (0600) atomically, creating its directory (0700) if needed:
+/// for settings and temporary notes, which hold personal data too.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    fsio::create_private_dir(dir)?;
+    fsio::write_atomic(dir, name, bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,85 @@
+//! What a key (or a click) asks the app to do.
+
+use super::screen::Screen;
+
+/// An intent, produced by the key table or the mouse, consumed by `update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the app (everything is already saved).
+    Quit,
+    /// Go to the next screen.
+    NextScreen,
+    /// Go to the previous screen.
+    PreviousScreen,
+    /// Go to a given screen.
+    Show(Screen),
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move left (previous pane or column).
+    Left,
+    /// Move right (next pane or column).
+    Right,
+    /// A page up.
+    PageUp,
+    /// A page down.
+    PageDown,
+    /// To the first row.
+    Top,
+    /// To the last row.
+    Bottom,
+    /// Open the selected row.
+    Open,
+    /// Go back or close.
+    Back,
+    /// Filter the list in view.
+    Filter,
+    /// Show or hide the help.
+    Help,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Choose the current cohort.
+    PickCohort,
+    /// Create a record.
+    New,
+    /// Edit the selected record.
+    Edit,
+    /// Delete the selected record (asks first).
+    Delete,
+    /// Answer yes to a question.
+    Yes,
+    /// Answer no to a question.
+    No,
+    /// Save the form.
+    Submit,
+    /// Next form field.
+    NextField,
+    /// Previous form field.
+    PreviousField,
+    /// Edit the field in `$EDITOR`.
+    ExternalEditor,
+    /// Welcome: explore the sample cohort.
+    StartSample,
+    /// Welcome: start an empty programme.
+    StartEmpty,
+    /// Welcome or settings: I am a trainer.
+    RoleTrainer,
+    /// Welcome or settings: I am a trainee.
+    RoleTrainee,
+    /// Change the role (trainer or trainee).
+    SwitchRole,
+    /// A mouse click at a cell.
+    Click {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The mouse wheel, up.
+    ScrollUp,
+    /// The mouse wheel, down.
+    ScrollDown,
+}

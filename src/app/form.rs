@@ -1,0 +1,288 @@
+//! Forms: labelled text fields built on ratatui-textarea, with inline validation.
+
+use crate::domain::people::{is_departement, is_email};
+use crate::domain::{Person, PersonId};
+use crate::i18n::Msg;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+/// What a form is for, and so what submitting it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// A new person in the directory.
+    NewPerson,
+    /// Editing a person.
+    EditPerson(PersonId),
+}
+
+/// How a field is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Required text.
+    Required,
+    /// Optional text.
+    Text,
+    /// An email address, or empty.
+    Email,
+    /// A French département code, or empty.
+    Departement,
+    /// A long note, best edited in `$EDITOR`.
+    Note,
+}
+
+/// One labelled field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Its label.
+    pub label: Msg,
+    /// How it is checked.
+    pub kind: FieldKind,
+    /// The text being typed.
+    pub input: TextArea<'static>,
+    /// The text it started with, to know whether anything was typed.
+    initial: String,
+    /// The validation message, if the value is refused.
+    pub error: Option<Msg>,
+}
+
+impl Field {
+    fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
+        let lines: Vec<String> = value.lines().map(str::to_owned).collect();
+        let mut input = TextArea::new(if lines.is_empty() {
+            vec![String::new()]
+        } else {
+            lines
+        });
+        input.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Self {
+            label,
+            kind,
+            input,
+            initial: value.to_owned(),
+            error: None,
+        }
+    }
+
+    /// The text of the field, with control characters removed and spaces trimmed.
+    pub fn value(&self) -> String {
+        let joined = self.input.lines().join("\n");
+        clean(&joined, self.kind == FieldKind::Note)
+    }
+
+    fn check(&mut self) -> bool {
+        let value = self.value();
+        self.error = match self.kind {
+            FieldKind::Required if value.is_empty() => Some(Msg::FieldRequired),
+            FieldKind::Email if !value.is_empty() && !is_email(&value) => Some(Msg::FieldBadEmail),
+            FieldKind::Departement if !value.is_empty() && !is_departement(&value) => {
+                Some(Msg::FieldBadDepartement)
+            }
+            _ => None,
+        };
+        self.error.is_none()
+    }
+}
+
+/// Removes control characters (escape sequences, bidi overrides, NUL) from typed or pasted text,
+/// keeping newlines only where a note allows them.
+pub fn clean(text: &str, keep_newlines: bool) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|&c| (keep_newlines && c == '\n') || !(c.is_control() || is_bidi_control(c)))
+        .collect();
+    kept.trim().to_owned()
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// A form on screen.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// What submitting does.
+    pub purpose: Purpose,
+    /// Its fields, top to bottom.
+    pub fields: Vec<Field>,
+    /// The field being typed in.
+    pub focus: usize,
+}
+
+impl Form {
+    /// The person form, empty or filled with a person's fields.
+    pub fn person(purpose: Purpose, person: Option<&Person>) -> Self {
+        let p = person.cloned().unwrap_or_default();
+        let first = |v: &[String]| v.first().cloned().unwrap_or_default();
+        let notes = p
+            .notes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Self {
+            purpose,
+            fields: vec![
+                Field::new(Msg::FieldName, FieldKind::Required, &p.name),
+                Field::new(Msg::FieldEmail, FieldKind::Email, &first(&p.emails)),
+                Field::new(Msg::FieldPhone, FieldKind::Text, &first(&p.phones)),
+                Field::new(Msg::FieldCity, FieldKind::Text, &p.city),
+                Field::new(
+                    Msg::FieldDepartement,
+                    FieldKind::Departement,
+                    &p.departement,
+                ),
+                Field::new(Msg::FieldOrganisation, FieldKind::Text, &p.organisation),
+                Field::new(Msg::FieldNotes, FieldKind::Note, &notes),
+            ],
+            focus: 0,
+        }
+    }
+
+    /// Whether anything was typed since the form opened.
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| f.input.lines().join("\n") != f.initial)
+    }
+
+    /// Checks every field, marking the refused ones; focuses the first refused field.
+    pub fn validate(&mut self) -> bool {
+        let mut ok = true;
+        for field in &mut self.fields {
+            ok &= field.check();
+        }
+        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = first;
+        }
+        ok
+    }
+
+    /// The value of the field with this label.
+    pub fn value(&self, label: Msg) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(Field::value)
+            .unwrap_or_default()
+    }
+
+    /// Types a key into the focused field.
+    pub fn input(&mut self, key: KeyEvent) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.input.input(key);
+            field.error = None;
+        }
+    }
+
+    /// Moves to the next field, wrapping.
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    /// Moves to the previous field, wrapping.
+    pub fn previous(&mut self) {
+        let len = self.fields.len().max(1);
+        self.focus = (self.focus + len - 1) % len;
+    }
+
+    /// The focused field's text, for `$EDITOR`.
+    pub fn focused_text(&self) -> String {
+        self.fields
+            .get(self.focus)
+            .map(|f| f.input.lines().join("\n"))
+            .unwrap_or_default()
+    }
+
+    /// Replaces the focused field's text (after `$EDITOR`).
+    pub fn replace_focused(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            let keep = field.kind == FieldKind::Note;
+            let text = clean(text, keep);
+            let initial = std::mem::take(&mut field.initial);
+            *field = Field::new(field.label, field.kind, &text);
+            field.initial = initial;
+        }
+    }
+
+    /// Applies the form to a person record.
+    pub fn apply_to(&self, person: &mut Person) {
+        person.name = self.value(Msg::FieldName);
+        set_first(&mut person.emails, self.value(Msg::FieldEmail));
+        set_first(&mut person.phones, self.value(Msg::FieldPhone));
+        person.city = self.value(Msg::FieldCity);
+        person.departement = self.value(Msg::FieldDepartement).to_uppercase();
+        person.organisation = self.value(Msg::FieldOrganisation);
+        let notes = self.value(Msg::FieldNotes);
+        // Keep a note's confidential mark when its text is unchanged.
+        let previous = std::mem::take(&mut person.notes);
+        person.notes =
+            notes
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|line| {
+                    previous.iter().find(|n| n.text == line).cloned().unwrap_or(
+                        crate::domain::Note {
+                            text: line.to_owned(),
+                            confidential: false,
+                        },
+                    )
+                })
+                .collect();
+    }
+}
+
+fn set_first(list: &mut Vec<String>, value: String) {
+    match (list.is_empty(), value.is_empty()) {
+        (_, true) if !list.is_empty() => {
+            list.remove(0);
+        }
+        (true, false) => list.push(value),
+        (false, false) => list[0] = value,
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_removes_escapes_and_bidi_but_keeps_accents_and_emoji() {
+        assert_eq!(
+            clean("  Zoé \u{1b}[31m🌱\u{7}\u{202E} ", false),
+            "Zoé [31m🌱"
+        );
+        assert_eq!(clean("a\nb\u{0}", true), "a\nb");
+        assert_eq!(clean("a\nb", false), "ab");
+    }
+
+    #[test]
+    fn validation_marks_the_first_bad_field() {
+        let mut form = Form::person(Purpose::NewPerson, None);
+        assert!(!form.validate());
+        assert_eq!(form.fields[0].error, Some(Msg::FieldRequired));
+        form.replace_focused("Zoé Martin");
+        form.focus = 1;
+        form.replace_focused("not-an-email");
+        assert!(!form.validate());
+        assert_eq!(form.focus, 1);
+        assert_eq!(form.fields[1].error, Some(Msg::FieldBadEmail));
+    }
+
+    #[test]
+    fn applying_keeps_confidential_notes() {
+        let mut person = Person {
+            name: "A".into(),
+            notes: vec![crate::domain::Note {
+                text: "secret".into(),
+                confidential: true,
+            }],
+            ..Person::default()
+        };
+        let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
+        assert!(!form.is_dirty());
+        form.apply_to(&mut person);
+        assert!(person.notes[0].confidential);
+    }
+}

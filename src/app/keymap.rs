@@ -1,0 +1,543 @@
+//! The one key table. Dispatch, the footer hints, the `?` help and the README's table of keys are
+//! all read from it, so they cannot disagree.
+
+use super::action::Action;
+use super::screen::Screen;
+use crate::i18n::Msg;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::fmt::Write as _;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere in the main view.
+    Global,
+    /// On one screen.
+    On(Screen),
+    /// In the welcome screen.
+    Welcome,
+    /// In a list popup (help, cohort picker).
+    Popup,
+    /// In a form.
+    Form,
+    /// In a yes/no question.
+    Confirm,
+    /// While typing a filter.
+    Filter,
+}
+
+/// A key with its modifiers, as written in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, Alt, Shift.
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+/// One line of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys that trigger it; the first is the one shown in hints.
+    pub keys: &'static [Key],
+    /// What it does.
+    pub action: Action,
+    /// What the help calls it.
+    pub label: Msg,
+    /// Where it applies.
+    pub context: Context,
+    /// Whether the footer shows it.
+    pub hint: bool,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    label: Msg,
+    hint: bool,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        label,
+        context,
+        hint,
+    }
+}
+
+use Context::{Confirm, Filter, Form, Global, Popup, Welcome};
+
+/// The key table.
+pub static BINDINGS: &[Binding] = &[
+    bind(
+        Welcome,
+        &[key('s')],
+        Action::StartSample,
+        Msg::KeyStartSample,
+        true,
+    ),
+    bind(
+        Welcome,
+        &[key('e')],
+        Action::StartEmpty,
+        Msg::KeyStartEmpty,
+        true,
+    ),
+    bind(
+        Welcome,
+        &[key('t')],
+        Action::RoleTrainer,
+        Msg::KeyRoleTrainer,
+        true,
+    ),
+    bind(
+        Welcome,
+        &[key('a')],
+        Action::RoleTrainee,
+        Msg::KeyRoleTrainee,
+        true,
+    ),
+    bind(
+        Welcome,
+        &[key('q'), ctrl('c')],
+        Action::Quit,
+        Msg::KeyQuit,
+        true,
+    ),
+    bind(
+        Popup,
+        &[code(KeyCode::Up), key('k')],
+        Action::Up,
+        Msg::KeyUp,
+        false,
+    ),
+    bind(
+        Popup,
+        &[code(KeyCode::Down), key('j')],
+        Action::Down,
+        Msg::KeyDown,
+        false,
+    ),
+    bind(
+        Popup,
+        &[code(KeyCode::PageUp)],
+        Action::PageUp,
+        Msg::KeyPageUp,
+        false,
+    ),
+    bind(
+        Popup,
+        &[code(KeyCode::PageDown)],
+        Action::PageDown,
+        Msg::KeyPageDown,
+        false,
+    ),
+    bind(
+        Popup,
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        Msg::KeyChoose,
+        true,
+    ),
+    bind(
+        Popup,
+        &[code(KeyCode::Esc), key('?'), key('q')],
+        Action::Back,
+        Msg::KeyClose,
+        true,
+    ),
+    bind(Popup, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
+    bind(
+        Confirm,
+        &[key('y'), key('o')],
+        Action::Yes,
+        Msg::KeyYes,
+        true,
+    ),
+    bind(
+        Confirm,
+        &[key('n'), code(KeyCode::Esc)],
+        Action::No,
+        Msg::KeyNo,
+        true,
+    ),
+    bind(
+        Form,
+        &[code(KeyCode::Enter), ctrl('s')],
+        Action::Submit,
+        Msg::KeySubmit,
+        true,
+    ),
+    bind(
+        Form,
+        &[code(KeyCode::Tab), code(KeyCode::Down)],
+        Action::NextField,
+        Msg::KeyNextField,
+        true,
+    ),
+    bind(
+        Form,
+        &[code(KeyCode::BackTab), code(KeyCode::Up)],
+        Action::PreviousField,
+        Msg::KeyPreviousField,
+        false,
+    ),
+    bind(
+        Form,
+        &[ctrl('e')],
+        Action::ExternalEditor,
+        Msg::KeyExternalEditor,
+        true,
+    ),
+    bind(
+        Form,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        Msg::KeyCancel,
+        true,
+    ),
+    bind(
+        Filter,
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        Msg::KeyKeepFilter,
+        true,
+    ),
+    bind(
+        Filter,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        Msg::KeyClearFilter,
+        true,
+    ),
+    bind(Filter, &[code(KeyCode::Up)], Action::Up, Msg::KeyUp, false),
+    bind(
+        Filter,
+        &[code(KeyCode::Down)],
+        Action::Down,
+        Msg::KeyDown,
+        false,
+    ),
+    bind(
+        Context::On(Screen::Contacts),
+        &[key('n')],
+        Action::New,
+        Msg::KeyNewPerson,
+        true,
+    ),
+    bind(
+        Context::On(Screen::Contacts),
+        &[key('e')],
+        Action::Edit,
+        Msg::KeyEditPerson,
+        true,
+    ),
+    bind(
+        Context::On(Screen::Contacts),
+        &[key('d'), code(KeyCode::Delete)],
+        Action::Delete,
+        Msg::KeyDeletePerson,
+        true,
+    ),
+    bind(
+        Global,
+        &[key('1')],
+        Action::Show(Screen::Modules),
+        Msg::KeyScreenModules,
+        false,
+    ),
+    bind(
+        Global,
+        &[key('2')],
+        Action::Show(Screen::Circle),
+        Msg::KeyScreenCircle,
+        false,
+    ),
+    bind(
+        Global,
+        &[key('3')],
+        Action::Show(Screen::Contacts),
+        Msg::KeyScreenContacts,
+        false,
+    ),
+    bind(
+        Global,
+        &[key('4')],
+        Action::Show(Screen::Tutoring),
+        Msg::KeyScreenTutoring,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Tab)],
+        Action::NextScreen,
+        Msg::KeyNextScreen,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::BackTab)],
+        Action::PreviousScreen,
+        Msg::KeyPreviousScreen,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Up), key('k')],
+        Action::Up,
+        Msg::KeyUp,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Down), key('j')],
+        Action::Down,
+        Msg::KeyDown,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Left), key('h')],
+        Action::Left,
+        Msg::KeyLeft,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Right), key('l')],
+        Action::Right,
+        Msg::KeyRight,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::PageUp)],
+        Action::PageUp,
+        Msg::KeyPageUp,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::PageDown)],
+        Action::PageDown,
+        Msg::KeyPageDown,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Home), key('g')],
+        Action::Top,
+        Msg::KeyTop,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::End), key('G')],
+        Action::Bottom,
+        Msg::KeyBottom,
+        false,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        Msg::KeyOpen,
+        true,
+    ),
+    bind(
+        Global,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        Msg::KeyBack,
+        false,
+    ),
+    bind(Global, &[key('/')], Action::Filter, Msg::KeyFilter, true),
+    bind(Global, &[key('u')], Action::Undo, Msg::KeyUndo, true),
+    bind(Global, &[ctrl('r')], Action::Redo, Msg::KeyRedo, false),
+    bind(
+        Global,
+        &[key('c')],
+        Action::PickCohort,
+        Msg::KeyPickCohort,
+        true,
+    ),
+    bind(
+        Global,
+        &[key('R')],
+        Action::SwitchRole,
+        Msg::KeySwitchRole,
+        false,
+    ),
+    bind(Global, &[key('?')], Action::Help, Msg::KeyHelp, true),
+    bind(
+        Global,
+        &[key('q'), ctrl('c')],
+        Action::Quit,
+        Msg::KeyQuit,
+        true,
+    ),
+];
+
+impl Key {
+    /// Whether a terminal key event is this key. Shift is ignored for characters, since the
+    /// character itself already carries it ('G', '?').
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let mut modifiers = event.modifiers;
+        if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            modifiers.remove(KeyModifiers::SHIFT);
+        }
+        let wanted = match event.code {
+            // Some terminals send Ctrl-letters upper-cased.
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        self.code == wanted && self.modifiers == modifiers
+    }
+
+    /// How the key is written in hints, help and the README.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+impl Binding {
+    /// All of the binding's keys, joined for display ("↑ k").
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The contexts searched for a key, most specific first.
+pub fn contexts(base: Context, screen: Screen) -> Vec<Context> {
+    match base {
+        Context::Global | Context::On(_) => vec![Context::On(screen), Context::Global],
+        other => vec![other],
+    }
+}
+
+/// The action a key triggers in these contexts, if any.
+pub fn dispatch(base: Context, screen: Screen, event: &KeyEvent) -> Option<Action> {
+    contexts(base, screen).into_iter().find_map(|context| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == context)
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.action)
+    })
+}
+
+/// The bindings the footer shows in these contexts.
+pub fn hints(base: Context, screen: Screen) -> Vec<&'static Binding> {
+    contexts(base, screen)
+        .into_iter()
+        .flat_map(|context| {
+            BINDINGS
+                .iter()
+                .filter(move |b| b.context == context && b.hint)
+        })
+        .collect()
+}
+
+/// The bindings of one context, for the help and the README.
+pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// The contexts in the order the help and the README list them.
+pub const HELP_ORDER: [Context; 9] = [
+    Context::Global,
+    Context::On(Screen::Modules),
+    Context::On(Screen::Circle),
+    Context::On(Screen::Contacts),
+    Context::On(Screen::Tutoring),
+    Context::Form,
+    Context::Filter,
+    Context::Confirm,
+    Context::Welcome,
+];
+
+/// How many lines the help shows: a title, the bindings and a blank line per context.
+pub fn help_line_count() -> usize {
+    HELP_ORDER
+        .iter()
+        .map(|&context| bindings_of(context).count() + 2)
+        .sum()
+}
+
+/// The key table as Markdown, grouped like the help: the README carries it, and a test checks
+/// that the two agree.
+pub fn markdown(lang: crate::i18n::Lang, title: impl Fn(Context) -> String) -> String {
+    let mut out = String::new();
+    for context in HELP_ORDER {
+        let bindings: Vec<&Binding> = bindings_of(context).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "\n**{}**\n\n| Keys | Action |\n|---|---|\n",
+            title(context)
+        );
+        for binding in bindings {
+            let keys = binding
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.label()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let _ = writeln!(out, "| {keys} | {} |", binding.label.text(lang));
+        }
+    }
+    out
+}

@@ -1,0 +1,277 @@
+//! The application state and its `update`: keys become actions, `update` changes the state and
+//! returns effects that the event loop carries out. Nothing here touches the terminal or the disk.
+
+pub mod action;
+pub mod form;
+pub mod keymap;
+pub mod layout;
+pub mod list;
+pub mod rows;
+pub mod screen;
+pub mod undo;
+mod update;
+
+pub use action::Action;
+pub use keymap::Context;
+pub use screen::Screen;
+pub use update::{context, update, update_key};
+
+use crate::config::{Config, Role};
+use crate::domain::{Cohort, Data, PersonId};
+use crate::i18n::{Lang, Msg};
+use chrono::{DateTime, NaiveDate, Utc};
+use form::Form;
+use list::Cursor;
+use std::sync::Arc;
+use undo::History;
+
+/// Something the event loop must do after `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the data to disk (off the UI thread).
+    Save,
+    /// Write the user's settings (language, role).
+    SaveConfig,
+    /// Leave the app.
+    Quit,
+    /// Edit this text in `$EDITOR`, then hand it back with [`App::editor_done`].
+    OpenEditor(String),
+    /// Set the crash recovery file aside (after the data it held is saved, if recovered).
+    DiscardRecovery,
+}
+
+/// The stage the app is in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// The data is being read on a worker thread.
+    Loading,
+    /// No data file yet: the welcome screen.
+    Welcome,
+    /// A recovery file from a crash was found: recover it or discard it.
+    Recovery(Arc<Data>),
+    /// The data could not be read; the message says why and what to do.
+    Failed(String),
+    /// The four screens.
+    Main,
+}
+
+/// Whether the data on disk matches what is on screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveState {
+    /// Everything is on disk.
+    #[default]
+    Saved,
+    /// A save is under way.
+    Saving,
+    /// The last save failed; the work is kept in memory.
+    Failed(String),
+    /// Saves are refused (another instance, or a newer file format).
+    ReadOnly(String),
+}
+
+/// What is drawn over the screen.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// The `?` help, with its scroll position.
+    Help(Cursor),
+    /// The cohort picker.
+    CohortPicker(Cursor),
+    /// A yes/no question and what yes does.
+    Confirm(Question),
+    /// A form.
+    Form(Box<Form>),
+}
+
+/// A question waiting for yes or no.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// What is asked, already in the user's language.
+    pub text: String,
+    /// What happens on yes.
+    pub on_yes: Pending,
+}
+
+/// An action that waits for a confirmation.
+#[derive(Debug, Clone)]
+pub enum Pending {
+    /// Delete a person from the directory.
+    DeletePerson(PersonId),
+    /// Throw away what was typed in a form.
+    DiscardForm(Box<Form>),
+    /// Quit although the last changes could not be saved.
+    QuitUnsaved,
+}
+
+/// A message for the user in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// An error rather than information.
+    pub error: bool,
+    /// The text, already in the user's language.
+    pub text: String,
+}
+
+/// The whole state of the interface.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The data; shared with the saver thread without copying.
+    pub data: Arc<Data>,
+    /// The stage.
+    pub phase: Phase,
+    /// The screen in view.
+    pub screen: Screen,
+    /// The user's settings.
+    pub config: Config,
+    /// Today, injected so that views and rules are reproducible.
+    pub today: NaiveDate,
+    /// Now, injected for the same reason; the event loop moves it forward.
+    pub now: DateTime<Utc>,
+    /// The popup, if any.
+    pub overlay: Option<Overlay>,
+    /// Each screen's cursor.
+    pub cursors: [Cursor; 4],
+    /// Each screen's filter text.
+    pub filters: [String; 4],
+    /// Whether the filter of the screen in view is being typed.
+    pub filtering: bool,
+    /// Each screen's rows after filtering: indices into the screen's records.
+    pub rows: [Vec<usize>; 4],
+    /// Undo and redo.
+    pub history: History,
+    /// The save state shown in the header.
+    pub save: SaveState,
+    /// The last message for the user.
+    pub notice: Option<Notice>,
+    /// The terminal's size, for paging and mouse hits.
+    pub size: (u16, u16),
+}
+
+impl App {
+    /// A new app in the loading phase.
+    pub fn new(config: Config, now: DateTime<Utc>) -> Self {
+        Self {
+            data: Arc::new(Data::default()),
+            phase: Phase::Loading,
+            screen: Screen::Modules,
+            config,
+            today: now.date_naive(),
+            now,
+            overlay: None,
+            cursors: [Cursor::default(); 4],
+            filters: Default::default(),
+            filtering: false,
+            rows: Default::default(),
+            history: History::default(),
+            save: SaveState::Saved,
+            notice: None,
+            size: (80, 24),
+        }
+    }
+
+    /// The app's language.
+    pub fn lang(&self) -> Lang {
+        self.config.lang
+    }
+
+    /// A word or sentence in the app's language.
+    pub fn tr(&self, msg: Msg) -> &'static str {
+        msg.text(self.config.lang)
+    }
+
+    /// The current cohort, if the file has one.
+    pub fn cohort(&self) -> Option<&Cohort> {
+        self.data.current()
+    }
+
+    /// Opens the data once it is loaded: the main screens, on the role's landing screen.
+    pub fn open(&mut self, data: Arc<Data>) {
+        self.data = data;
+        self.phase = Phase::Main;
+        self.screen = match self.config.role {
+            Some(Role::Trainee) => Screen::Circle,
+            _ => Screen::Modules,
+        };
+        self.refresh_rows();
+    }
+
+    /// Shows the welcome screen (no data file yet).
+    pub fn welcome(&mut self) {
+        self.phase = Phase::Welcome;
+    }
+
+    /// Records the outcome of a save.
+    pub fn saved(&mut self, outcome: Result<(), String>) {
+        self.save = match outcome {
+            Ok(()) => SaveState::Saved,
+            Err(reason) => {
+                self.notify_error(format!("{} {reason}", self.tr(Msg::SaveFailed)));
+                SaveState::Failed(reason)
+            }
+        };
+    }
+
+    /// Hands back the text edited in `$EDITOR`.
+    pub fn editor_done(&mut self, text: Result<String, String>) {
+        match text {
+            Ok(text) => {
+                if let Some(Overlay::Form(form)) = &mut self.overlay {
+                    form.replace_focused(&text);
+                }
+            }
+            Err(reason) => self.notify_error(reason),
+        }
+    }
+
+    /// Shows information in the status line.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            error: false,
+            text: text.into(),
+        });
+    }
+
+    /// Shows an error in the status line.
+    pub fn notify_error(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            error: true,
+            text: text.into(),
+        });
+    }
+
+    /// Rows of a list that fit in the body at the current size.
+    pub fn page_height(&self) -> usize {
+        // Header, tabs, status and footer take four lines, the list's border and title three.
+        usize::from(self.size.1.saturating_sub(7)).max(1)
+    }
+
+    /// Recomputes each screen's filtered rows after the data or a filter changed.
+    pub fn refresh_rows(&mut self) {
+        for screen in Screen::ALL {
+            let i = screen.index();
+            self.rows[i] = rows::filtered(self, screen, &self.filters[i]);
+            let height = self.page_height();
+            self.cursors[i].fit(self.rows[i].len(), height);
+        }
+    }
+
+    /// The record index selected on a screen, if its list is not empty.
+    pub fn selected(&self, screen: Screen) -> Option<usize> {
+        let i = screen.index();
+        self.rows[i].get(self.cursors[i].selected).copied()
+    }
+
+    /// Changes the data as one undoable step named `label`, and asks for a save.
+    pub fn change(&mut self, label: String, edit: impl FnOnce(&mut Data)) -> Vec<Effect> {
+        if let SaveState::ReadOnly(reason) = &self.save {
+            let text = format!("{} {reason}", self.tr(Msg::ReadOnlyRefused));
+            self.notify_error(text);
+            return Vec::new();
+        }
+        let before = Arc::clone(&self.data);
+        edit(Arc::make_mut(&mut self.data));
+        self.history.record(label, before);
+        self.refresh_rows();
+        self.save = SaveState::Saving;
+        vec![Effect::Save]
+    }
+}

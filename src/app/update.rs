@@ -1,0 +1,418 @@
+//! `update`: the only place the state changes. Returns the effects for the event loop.
+
+use super::form::{Form, Purpose};
+use super::keymap::{self, Context};
+use super::layout;
+use super::list::Cursor;
+use super::{Action, App, Effect, Overlay, Pending, Phase, Question, Screen};
+use crate::config::Role;
+use crate::domain::{Data, Person, PersonId, PersonRole};
+use crate::i18n::{Msg, fill};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use std::sync::Arc;
+
+/// The key context of the state: which part of the key table applies now.
+pub fn context(app: &App) -> Context {
+    match (&app.phase, &app.overlay) {
+        (Phase::Welcome, _) => Context::Welcome,
+        (Phase::Recovery(_), _) | (_, Some(Overlay::Confirm(_))) => Context::Confirm,
+        (Phase::Loading | Phase::Failed(_), _)
+        | (_, Some(Overlay::Help(_) | Overlay::CohortPicker(_))) => Context::Popup,
+        (_, Some(Overlay::Form(_))) => Context::Form,
+        _ if app.filtering => Context::Filter,
+        _ => Context::Global,
+    }
+}
+
+/// Handles a key: through the key table, or as text typed into a form or a filter.
+pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if key.kind == KeyEventKind::Release {
+        return Vec::new();
+    }
+    let context = context(app);
+    if let Some(action) = keymap::dispatch(context, app.screen, &key) {
+        return update(app, action);
+    }
+    match context {
+        Context::Form => {
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                form.input(key);
+            }
+        }
+        Context::Filter => type_filter(app, key),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn type_filter(app: &mut App, key: KeyEvent) {
+    let i = app.screen.index();
+    match key.code {
+        KeyCode::Char(c) if !c.is_control() => app.filters[i].push(c),
+        KeyCode::Backspace => {
+            app.filters[i].pop();
+        }
+        _ => return,
+    }
+    app.cursors[i] = Cursor::default();
+    app.refresh_rows();
+}
+
+/// Applies an action and returns what the event loop must do.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::Quit {
+        if let super::SaveState::Failed(reason) = &app.save
+            && app.phase == Phase::Main
+            && !matches!(app.overlay, Some(Overlay::Confirm(_)))
+        {
+            let text = fill(app.tr(Msg::ConfirmQuitUnsaved), &[("reason", reason)]);
+            app.overlay = Some(Overlay::Confirm(Question {
+                text,
+                on_yes: Pending::QuitUnsaved,
+            }));
+            return Vec::new();
+        }
+        return vec![Effect::Quit];
+    }
+    match app.phase.clone() {
+        Phase::Loading | Phase::Failed(_) => {
+            if action == Action::Back {
+                return vec![Effect::Quit];
+            }
+            Vec::new()
+        }
+        Phase::Welcome => welcome(app, action),
+        Phase::Recovery(data) => recovery(app, action, data),
+        Phase::Main => match app.overlay.take() {
+            None => main(app, action),
+            Some(overlay) => on_overlay(app, overlay, action),
+        },
+    }
+}
+
+fn welcome(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::RoleTrainer | Action::RoleTrainee => {
+            app.config.role = Some(if action == Action::RoleTrainer {
+                Role::Trainer
+            } else {
+                Role::Trainee
+            });
+            vec![Effect::SaveConfig]
+        }
+        Action::StartSample | Action::StartEmpty => {
+            let data = if action == Action::StartSample {
+                crate::sample::sample()
+            } else {
+                Data::empty(app.tr(Msg::EmptyProgrammeTitle), "")
+            };
+            app.open(Arc::new(data));
+            app.save = super::SaveState::Saving;
+            vec![Effect::Save, Effect::SaveConfig]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effect> {
+    match action {
+        Action::Yes => {
+            let before = Arc::clone(&app.data);
+            app.open(recovered);
+            app.history
+                .record(app.tr(Msg::RecoveredLabel).to_owned(), before);
+            app.save = super::SaveState::Saving;
+            app.notify(app.tr(Msg::Recovered));
+            vec![Effect::Save, Effect::DiscardRecovery]
+        }
+        Action::No => {
+            let data = Arc::clone(&app.data);
+            app.open(data);
+            app.notify(app.tr(Msg::RecoveryDiscarded));
+            vec![Effect::DiscardRecovery]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn main(app: &mut App, action: Action) -> Vec<Effect> {
+    let i = app.screen.index();
+    let len = app.rows[i].len();
+    let height = app.page_height();
+    let page = isize::try_from(height).unwrap_or(isize::MAX);
+    match action {
+        Action::NextScreen => show(app, app.screen.next()),
+        Action::PreviousScreen => show(app, app.screen.previous()),
+        Action::Show(screen) => show(app, screen),
+        Action::Up => app.cursors[i].step(-1, len, height),
+        Action::Down => app.cursors[i].step(1, len, height),
+        Action::PageUp => app.cursors[i].step(-page, len, height),
+        Action::PageDown => app.cursors[i].step(page, len, height),
+        Action::Top => app.cursors[i].select(0, len, height),
+        Action::Bottom => app.cursors[i].select(len.saturating_sub(1), len, height),
+        Action::ScrollUp => app.cursors[i].scroll(-3, len, height),
+        Action::ScrollDown => app.cursors[i].scroll(3, len, height),
+        Action::Filter => app.filtering = true,
+        Action::Back => {
+            app.filters[i].clear();
+            app.refresh_rows();
+        }
+        Action::Help => app.overlay = Some(Overlay::Help(Cursor::default())),
+        Action::PickCohort => {
+            let current = app.cohort().map(|c| c.id.clone());
+            let at = app
+                .data
+                .cohorts
+                .iter()
+                .position(|c| Some(&c.id) == current.as_ref());
+            let mut cursor = Cursor::default();
+            cursor.select(at.unwrap_or(0), app.data.cohorts.len(), height);
+            app.overlay = Some(Overlay::CohortPicker(cursor));
+        }
+        Action::Undo => return undo(app, true),
+        Action::Redo => return undo(app, false),
+        Action::SwitchRole => {
+            let role = match app.config.role {
+                Some(Role::Trainer) => Role::Trainee,
+                _ => Role::Trainer,
+            };
+            app.config.role = Some(role);
+            let name = app.tr(role.label());
+            app.notify(fill(app.tr(Msg::RoleNow), &[("role", name)]));
+            return vec![Effect::SaveConfig];
+        }
+        Action::Click { column, row } => click(app, column, row),
+        _ if app.screen == Screen::Contacts => return contacts(app, action),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn show(app: &mut App, screen: Screen) {
+    app.screen = screen;
+    app.filtering = false;
+}
+
+fn undo(app: &mut App, undo: bool) -> Vec<Effect> {
+    let label = if undo {
+        app.history.undo(&mut app.data)
+    } else {
+        app.history.redo(&mut app.data)
+    };
+    let Some(label) = label else {
+        app.notify(app.tr(if undo {
+            Msg::NothingToUndo
+        } else {
+            Msg::NothingToRedo
+        }));
+        return Vec::new();
+    };
+    app.refresh_rows();
+    let template = app.tr(if undo { Msg::Undone } else { Msg::Redone });
+    app.notify(fill(template, &[("what", &label)]));
+    app.save = super::SaveState::Saving;
+    vec![Effect::Save]
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let Some(regions) = layout::regions(area) else {
+        return;
+    };
+    if row == regions.tabs.y {
+        if let Some((screen, _)) = layout::tab_spans(regions.tabs.x, app.lang())
+            .into_iter()
+            .find(|(_, span)| span.contains(&column))
+        {
+            show(app, screen);
+        }
+        return;
+    }
+    let list = layout::list_rows(regions.body, app.screen);
+    if list.contains(ratatui::layout::Position::new(column, row)) {
+        let i = app.screen.index();
+        let target = app.cursors[i].offset + usize::from(row - list.y);
+        if target < app.rows[i].len() {
+            let height = app.page_height();
+            app.cursors[i].select(target, app.rows[i].len(), height);
+        }
+    }
+}
+
+fn contacts(app: &mut App, action: Action) -> Vec<Effect> {
+    let selected = app
+        .selected(Screen::Contacts)
+        .and_then(|index| app.data.people.get(index))
+        .cloned();
+    match (action, selected) {
+        (Action::New, _) => {
+            app.overlay = Some(Overlay::Form(Box::new(Form::person(
+                Purpose::NewPerson,
+                None,
+            ))));
+        }
+        (Action::Edit | Action::Open, Some(person)) => {
+            let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+        }
+        (Action::Delete, Some(person)) => {
+            let text = fill(app.tr(Msg::ConfirmDeletePerson), &[("name", &person.name)]);
+            app.overlay = Some(Overlay::Confirm(Question {
+                text,
+                on_yes: Pending::DeletePerson(person.id),
+            }));
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
+    match overlay {
+        Overlay::Help(mut cursor) => {
+            let len = keymap::help_line_count();
+            let height = app.page_height();
+            match action {
+                Action::Back | Action::Help => return Vec::new(),
+                Action::Up | Action::ScrollUp => cursor.scroll(-1, len, height),
+                Action::Down | Action::ScrollDown => cursor.scroll(1, len, height),
+                Action::PageUp => cursor.scroll(-isize::try_from(height).unwrap_or(1), len, height),
+                Action::PageDown => {
+                    cursor.scroll(isize::try_from(height).unwrap_or(1), len, height);
+                }
+                _ => {}
+            }
+            app.overlay = Some(Overlay::Help(cursor));
+            Vec::new()
+        }
+        Overlay::CohortPicker(mut cursor) => pick_cohort(app, &mut cursor, action),
+        Overlay::Confirm(question) => match action {
+            Action::Yes => confirmed(app, question.on_yes),
+            Action::No => {
+                if let Pending::DiscardForm(form) = question.on_yes {
+                    app.overlay = Some(Overlay::Form(form));
+                }
+                Vec::new()
+            }
+            _ => {
+                app.overlay = Some(Overlay::Confirm(question));
+                Vec::new()
+            }
+        },
+        Overlay::Form(form) => on_form(app, form, action),
+    }
+}
+
+fn pick_cohort(app: &mut App, cursor: &mut Cursor, action: Action) -> Vec<Effect> {
+    let len = app.data.cohorts.len();
+    let height = app.page_height();
+    match action {
+        Action::Back => return Vec::new(),
+        Action::Up => cursor.step(-1, len, height),
+        Action::Down => cursor.step(1, len, height),
+        Action::Open => {
+            let Some(cohort) = app.data.cohorts.get(cursor.selected) else {
+                return Vec::new();
+            };
+            let (id, name) = (cohort.id.clone(), cohort.name.clone());
+            if app.cohort().map(|c| &c.id) == Some(&id) {
+                return Vec::new();
+            }
+            let label = fill(app.tr(Msg::SwitchedCohort), &[("name", &name)]);
+            app.notify(label.clone());
+            return app.change(label, |data| data.current_cohort = Some(id));
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::CohortPicker(*cursor));
+    Vec::new()
+}
+
+fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
+    match pending {
+        Pending::DeletePerson(id) => {
+            let name = app
+                .data
+                .person(&id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            let label = fill(app.tr(Msg::DeletedPerson), &[("name", &name)]);
+            app.notify(label.clone());
+            app.change(label, |data| data.people.retain(|p| p.id != id))
+        }
+        Pending::DiscardForm(_) => Vec::new(),
+        Pending::QuitUnsaved => vec![Effect::Quit],
+    }
+}
+
+fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match action {
+        Action::NextField => form.next(),
+        Action::PreviousField => form.previous(),
+        Action::ExternalEditor => effects.push(Effect::OpenEditor(form.focused_text())),
+        Action::Back if form.is_dirty() => {
+            app.overlay = Some(Overlay::Confirm(Question {
+                text: app.tr(Msg::ConfirmDiscard).to_owned(),
+                on_yes: Pending::DiscardForm(form),
+            }));
+            return effects;
+        }
+        Action::Back => return effects,
+        Action::Submit => {
+            if form.validate() {
+                return submit_form(app, &form);
+            }
+            app.notify_error(app.tr(Msg::FormHasErrors));
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Form(form));
+    effects
+}
+
+fn submit_form(app: &mut App, form: &Form) -> Vec<Effect> {
+    match &form.purpose {
+        Purpose::NewPerson => {
+            let mut person = Person {
+                id: new_person_id(app),
+                role: PersonRole::Trainee,
+                ..Person::default()
+            };
+            form.apply_to(&mut person);
+            let label = fill(app.tr(Msg::AddedPerson), &[("name", &person.name)]);
+            app.notify(label.clone());
+            let effects = app.change(label, |data| data.people.push(person));
+            // Select the new person.
+            let i = Screen::Contacts.index();
+            let height = app.page_height();
+            let len = app.rows[i].len();
+            app.cursors[i].select(len.saturating_sub(1), len, height);
+            effects
+        }
+        Purpose::EditPerson(id) => {
+            let id = id.clone();
+            let name = form.value(Msg::FieldName);
+            let label = fill(app.tr(Msg::EditedPerson), &[("name", &name)]);
+            app.notify(label.clone());
+            app.change(label, |data| {
+                if let Some(person) = data.people.iter_mut().find(|p| p.id == id) {
+                    form.apply_to(person);
+                }
+            })
+        }
+    }
+}
+
+/// A person id that no record uses yet, readable and stable once written.
+fn new_person_id(app: &App) -> PersonId {
+    let stamp = app.now.format("%Y%m%d%H%M%S");
+    let mut n = 1;
+    loop {
+        let id = PersonId::new(format!("p-{stamp}-{n}"));
+        if app.data.person(&id).is_none() {
+            return id;
+        }
+        n += 1;
+    }
+}

@@ -1,0 +1,86 @@
+//! The command line, with clap. `--data-dir` and `--lang` are global: accepted before or after
+//! the subcommand.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Cercle: the terminal app of a tiers-lieux facilitator training cohort.
+#[derive(Debug, Parser)]
+#[command(name = "cercle", version, about, long_about = None)]
+pub struct Cli {
+    /// The data directory (else `$CERCLE_DATA_DIR`, else the platform's data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The interface language (else from `LC_ALL`, `LC_MESSAGES` or `LANG`).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Open the data without taking the lock; nothing can be saved.
+    #[arg(long)]
+    pub read_only: bool,
+    /// What to do; without one, the app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A language on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Français.
+    Fr,
+    /// English.
+    En,
+}
+
+/// A shell for completions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty data file, or the sample cohort; never replaces an existing one.
+    Init {
+        /// Start from the sample cohort shipped with Cercle.
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Check the data file against the schema and the rules (exit 0 sound, 1 rules broken,
+    /// 2 unreadable).
+    Check,
+    /// Print each cohort's trainees, half-days and attendance rate.
+    Summary {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a deterministic synthetic network of cohorts (benchmarks and stress tests);
+    /// never replaces existing data.
+    Generate {
+        /// How many cohorts.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        cohorts: u32,
+        /// The seed; the same seed gives the same data.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// List the backups of the data file, newest first.
+    Backups,
+    /// Restore a backup (the current file is backed up first).
+    Restore {
+        /// The backup's name, as `cercle backups` prints it.
+        backup: String,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+}

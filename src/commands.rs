@@ -1,0 +1,235 @@
+//! The subcommands: each returns the process exit code, and prints what a user can act on.
+
+use crate::cli::{Command, ShellArg};
+use crate::domain::Data;
+use crate::domain::rules::{self, Severity};
+use crate::store::{Store, StoreError};
+use chrono::Local;
+use clap::CommandFactory;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs a subcommand against the data directory.
+pub fn run(command: Command, dir: &Path) -> ExitCode {
+    let outcome = match command {
+        Command::Init { sample } => init(dir, sample),
+        Command::Check => return check(dir),
+        Command::Summary { json } => summary(dir, json),
+        Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
+        Command::Backups => backups(dir),
+        Command::Restore { backup } => restore(dir, &backup),
+        Command::Completions { shell } => {
+            completions(shell);
+            Ok(())
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("cercle: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes a new data file, refusing to replace one.
+fn create(dir: &Path, data: &Data, what: &str) -> Result<(), String> {
+    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+    if store.data_path().exists() {
+        return Err(format!(
+            "{} already exists; Cercle never replaces data. Choose another --data-dir, or move the file away first.",
+            store.data_path().display()
+        ));
+    }
+    store.save(data).map_err(|e| e.to_string())?;
+    println!("{what} written to {}", store.data_path().display());
+    Ok(())
+}
+
+fn init(dir: &Path, sample: bool) -> Result<(), String> {
+    if sample {
+        create(dir, &crate::sample::sample(), "The sample cohort was")
+    } else {
+        create(
+            dir,
+            &Data::empty("Facilitateur·rice de tiers-lieux", ""),
+            "An empty programme was",
+        )
+    }
+}
+
+fn generate(dir: &Path, cohorts: u32, seed: u64) -> Result<(), String> {
+    let data = crate::generate::generate(cohorts as usize, seed);
+    create(
+        dir,
+        &data,
+        &format!("A synthetic network of {cohorts} cohorts (seed {seed}) was"),
+    )
+}
+
+/// Reads the data without taking the lock: these commands only look.
+fn read(dir: &Path) -> Result<Data, StoreError> {
+    let mut store = Store::open_read_only(dir)?;
+    store.load()?.ok_or_else(|| StoreError::Io {
+        action: "read",
+        path: store.data_path().to_owned(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no data file yet; run `cercle init --sample` or open the app",
+        ),
+    })
+}
+
+/// `check`: 0 when sound, 1 when the file loads but breaks a rule, 2 when it cannot be read.
+fn check(dir: &Path) -> ExitCode {
+    let path = dir.join(crate::store::DATA_FILE);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("cercle: cannot read {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let data = match read(dir) {
+        Ok(data) => data,
+        Err(e) => {
+            eprintln!("cercle: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut problems: Vec<(Severity, String)> = Vec::new();
+    match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(value) => problems.extend(
+            crate::schema::validate(&value)
+                .into_iter()
+                .map(|e| (Severity::Error, format!("schema: {e}"))),
+        ),
+        Err(e) => problems.push((Severity::Error, format!("schema: {e}"))),
+    }
+    let today = Local::now().date_naive();
+    problems.extend(
+        rules::problems(&data, today)
+            .into_iter()
+            .map(|p| (p.severity, p.message)),
+    );
+    let errors = problems
+        .iter()
+        .filter(|(s, _)| *s == Severity::Error)
+        .count();
+    let mut out = String::new();
+    for (severity, message) in &problems {
+        let word = if *severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let _ = writeln!(out, "{word}: {message}");
+    }
+    let _ = writeln!(
+        out,
+        "{}: {} cohorts, {} people, {errors} errors, {} warnings",
+        path.display(),
+        data.cohorts.len(),
+        data.people.len(),
+        problems.len() - errors
+    );
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn summary(dir: &Path, json: bool) -> Result<(), String> {
+    let data = read(dir).map_err(|e| e.to_string())?;
+    let today = Local::now().date_naive();
+    let rows: Vec<serde_json::Value> = data
+        .cohorts
+        .iter()
+        .map(|cohort| {
+            let attendance = rules::cohort_attendance(cohort, today);
+            serde_json::json!({
+                "id": cohort.id,
+                "name": cohort.name,
+                "trainees": cohort.active_trainees().count(),
+                "half_days_held": attendance.half_days_held,
+                "half_days_planned": attendance.half_days_planned,
+                "attendance_rate": attendance.rate().map(|r| (r * 10.0).round() / 10.0),
+            })
+        })
+        .collect();
+    let mut out = String::new();
+    if json {
+        out = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+        out.push('\n');
+    } else {
+        let _ = writeln!(
+            out,
+            "{:<32} {:>8} {:>17} {:>11}",
+            "cohort", "trainees", "half-days held", "attendance"
+        );
+        for row in &rows {
+            let rate = row["attendance_rate"]
+                .as_f64()
+                .map_or_else(|| "-".to_owned(), |r| format!("{r:.1} %"));
+            let name: String = row["name"]
+                .as_str()
+                .unwrap_or_default()
+                .chars()
+                .take(32)
+                .collect();
+            let _ = writeln!(
+                out,
+                "{name:<32} {:>8} {:>8} / {:<6} {rate:>11}",
+                row["trainees"], row["half_days_held"], row["half_days_planned"]
+            );
+        }
+    }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(())
+}
+
+fn backups(dir: &Path) -> Result<(), String> {
+    let store = Store::open_read_only(dir).map_err(|e| e.to_string())?;
+    let list = store.backups().map_err(|e| e.to_string())?;
+    if list.is_empty() {
+        println!("No backups yet in {}.", dir.join("backups").display());
+    }
+    let mut out = String::new();
+    for backup in list {
+        let _ = writeln!(out, "{}  {} bytes", backup.name, backup.size);
+    }
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(())
+}
+
+fn restore(dir: &Path, name: &str) -> Result<(), String> {
+    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+    let restored = store.restore(name).map_err(|e| e.to_string())?;
+    match restored.previous {
+        Some(previous) => println!(
+            "Restored {name}; the file it replaced was kept as {}.",
+            previous.display()
+        ),
+        None => println!("Restored {name}."),
+    }
+    Ok(())
+}
+
+fn completions(shell: ShellArg) {
+    let shell = match shell {
+        ShellArg::Bash => clap_complete::Shell::Bash,
+        ShellArg::Zsh => clap_complete::Shell::Zsh,
+        ShellArg::Fish => clap_complete::Shell::Fish,
+    };
+    clap_complete::generate(
+        shell,
+        &mut crate::cli::Cli::command(),
+        "cercle",
+        &mut std::io::stdout(),
+    );
+}

@@ -1,0 +1,294 @@
+//! The user's settings, from an optional `config.toml`: language, theme, role, attendance
+//! threshold. A bad value is reported with the file, line and key, and its default is used.
+
+use crate::i18n::{Lang, Msg};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The file name in the config directory.
+pub const FILE_NAME: &str = "config.toml";
+
+/// What the user does in the programme; it sets the landing screen, it is not a permission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Runs seminars and takes the roll.
+    Trainer,
+    /// Follows the training.
+    Trainee,
+}
+
+impl Role {
+    /// The role's name in the interface.
+    pub fn label(self) -> Msg {
+        match self {
+            Self::Trainer => Msg::RoleTrainer,
+            Self::Trainee => Msg::RoleTrainee,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Trainer => "trainer",
+            Self::Trainee => "trainee",
+        }
+    }
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// For dark terminals.
+    #[default]
+    Dark,
+    /// For light terminals.
+    Light,
+    /// Strong contrast.
+    HighContrast,
+    /// No colour at all (also chosen by `NO_COLOR`).
+    Mono,
+}
+
+impl ThemeName {
+    fn key(self) -> &'static str {
+        match self {
+            Self::Dark => "dark",
+            Self::Light => "light",
+            Self::HighContrast => "high-contrast",
+            Self::Mono => "mono",
+        }
+    }
+}
+
+/// The settings in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The interface language.
+    pub lang: Lang,
+    /// The colour theme.
+    pub theme: ThemeName,
+    /// Trainer or trainee, once asked.
+    pub role: Option<Role>,
+    /// Below this attendance rate (percent) a trainee needs attention.
+    pub attendance_threshold: u8,
+    /// `NO_COLOR` is set: draw without colour whatever the theme (never written to the file).
+    pub no_color: bool,
+}
+
+impl Config {
+    /// The theme to draw with.
+    pub fn effective_theme(&self) -> ThemeName {
+        if self.no_color {
+            ThemeName::Mono
+        } else {
+            self.theme
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            lang: Lang::En,
+            theme: ThemeName::Dark,
+            role: None,
+            attendance_threshold: 80,
+            no_color: false,
+        }
+    }
+}
+
+/// A setting that could not be used, with where it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigWarning {
+    /// The file.
+    pub path: PathBuf,
+    /// The line, from 1.
+    pub line: usize,
+    /// The key, when the file could be read.
+    pub key: String,
+    /// What was wrong.
+    pub problem: String,
+}
+
+impl std::fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {} (the default is used)",
+            self.path.display(),
+            self.line,
+            self.key,
+            self.problem
+        )
+    }
+}
+
+/// Reads the settings over `base` (which holds the language chosen from the environment).
+/// A missing file is not an error; every bad value is a warning.
+pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarning>) {
+    let mut config = base;
+    let mut warnings = Vec::new();
+    let warn = |line: usize, key: &str, problem: String| ConfigWarning {
+        path: path.to_owned(),
+        line,
+        key: key.to_owned(),
+        problem,
+    };
+    let table: toml::Table = match text.parse() {
+        Ok(table) => table,
+        Err(error) => {
+            let line = error.span().map_or(1, |span| line_of(text, span.start));
+            warnings.push(warn(line, "-", error.message().to_owned()));
+            return (config, warnings);
+        }
+    };
+    for (key, value) in &table {
+        let line = line_of_key(text, key);
+        let as_str = value.as_str();
+        let result: Result<(), String> = match key.as_str() {
+            "language" => match as_str {
+                Some("fr") => {
+                    config.lang = Lang::Fr;
+                    Ok(())
+                }
+                Some("en") => {
+                    config.lang = Lang::En;
+                    Ok(())
+                }
+                _ => Err(format!("expected \"fr\" or \"en\", found {value}")),
+            },
+            "theme" => match as_str {
+                Some("dark") => Some(ThemeName::Dark),
+                Some("light") => Some(ThemeName::Light),
+                Some("high-contrast") => Some(ThemeName::HighContrast),
+                Some("mono") => Some(ThemeName::Mono),
+                _ => None,
+            }
+            .map(|theme| config.theme = theme)
+            .ok_or_else(|| {
+                format!(
+                    "expected \"dark\", \"light\", \"high-contrast\" or \"mono\", found {value}"
+                )
+            }),
+            "role" => match as_str {
+                Some("trainer") => Some(Role::Trainer),
+                Some("trainee") => Some(Role::Trainee),
+                _ => None,
+            }
+            .map(|role| config.role = Some(role))
+            .ok_or_else(|| format!("expected \"trainer\" or \"trainee\", found {value}")),
+            "attendance_threshold" => value
+                .as_integer()
+                .and_then(|n| u8::try_from(n).ok())
+                .filter(|n| *n <= 100)
+                .map(|n| config.attendance_threshold = n)
+                .ok_or_else(|| format!("expected a percentage from 0 to 100, found {value}")),
+            _ => Err("unknown setting".to_owned()),
+        };
+        if let Err(problem) = result {
+            warnings.push(warn(line, key, problem));
+        }
+    }
+    // The table is sorted by key; the user reads the file top to bottom.
+    warnings.sort_by_key(|w| w.line);
+    (config, warnings)
+}
+
+/// The file's text for these settings, to write back after a change made in the app.
+pub fn render(config: &Config) -> String {
+    let mut out = String::from("# Cercle settings\n");
+    let lang = match config.lang {
+        Lang::Fr => "fr",
+        Lang::En => "en",
+    };
+    let _ = writeln!(out, "language = \"{lang}\"");
+    let _ = writeln!(out, "theme = \"{}\"", config.theme.key());
+    if let Some(role) = config.role {
+        let _ = writeln!(out, "role = \"{}\"", role.key());
+    }
+    let _ = writeln!(
+        out,
+        "attendance_threshold = {}",
+        config.attendance_threshold
+    );
+    out
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(1, |before| before.lines().count().max(1))
+}
+
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Config, Vec<ConfigWarning>) {
+        parse(text, Path::new("/c/config.toml"), Config::default())
+    }
+
+    #[test]
+    fn good_values_are_used() {
+        let (config, warnings) = read(
+            "language = \"fr\"\ntheme = \"light\"\nrole = \"trainee\"\nattendance_threshold = 75\n",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(config.lang, Lang::Fr);
+        assert_eq!(config.theme, ThemeName::Light);
+        assert_eq!(config.role, Some(Role::Trainee));
+        assert_eq!(config.attendance_threshold, 75);
+    }
+
+    #[test]
+    fn a_bad_value_names_file_line_and_key_and_keeps_the_default() {
+        let (config, warnings) =
+            read("language = \"fr\"\n\ntheme = \"purple\"\nattendance_threshold = 180\n");
+        assert_eq!(config.theme, ThemeName::Dark);
+        assert_eq!(config.attendance_threshold, 80);
+        assert_eq!(config.lang, Lang::Fr, "the good line still applies");
+        let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 2);
+        assert!(
+            text[0].starts_with("/c/config.toml:3: theme:"),
+            "{}",
+            text[0]
+        );
+        assert!(
+            text[1].starts_with("/c/config.toml:4: attendance_threshold:"),
+            "{}",
+            text[1]
+        );
+    }
+
+    #[test]
+    fn broken_toml_is_a_warning_with_a_line() {
+        let (config, warnings) = read("theme = \"dark\"\nrole = \n");
+        assert_eq!(config, Config::default());
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, 2);
+    }
+
+    #[test]
+    fn rendered_settings_read_back_the_same() {
+        let config = Config {
+            lang: Lang::Fr,
+            theme: ThemeName::HighContrast,
+            role: Some(Role::Trainer),
+            attendance_threshold: 70,
+            no_color: false,
+        };
+        let (back, warnings) = read(&render(&config));
+        assert!(warnings.is_empty());
+        assert_eq!(back, config);
+    }
+}

@@ -1,0 +1,161 @@
+//! Every word the interface shows, one table per language, looked up by key.
+
+mod en;
+mod fr;
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Français.
+    Fr,
+}
+
+impl Lang {
+    /// The language from the locale variables, in POSIX order of precedence: `LC_ALL`, then
+    /// `LC_MESSAGES`, then `LANG`. French when the first one set starts with `fr`.
+    pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Self {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(get)
+            .find(|v| !v.is_empty());
+        match locale {
+            Some(v) if v.to_ascii_lowercase().starts_with("fr") => Self::Fr,
+            _ => Self::En,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident),* $(,)?) => {
+        /// A key into the language tables.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            /// Every key, so that tests can check both tables.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+        }
+    };
+}
+
+messages! {
+    // Screens.
+    ScreenModules, ScreenCircle, ScreenContacts, ScreenTutoring,
+    // Key labels.
+    KeyStartSample, KeyStartEmpty, KeyRoleTrainer, KeyRoleTrainee, KeyQuit, KeyUp, KeyDown,
+    KeyLeft, KeyRight, KeyPageUp, KeyPageDown, KeyTop, KeyBottom, KeyChoose, KeyClose, KeyYes,
+    KeyNo, KeySubmit, KeyNextField, KeyPreviousField, KeyExternalEditor, KeyCancel,
+    KeyKeepFilter, KeyClearFilter, KeyNewPerson, KeyEditPerson, KeyDeletePerson,
+    KeyScreenModules, KeyScreenCircle, KeyScreenContacts, KeyScreenTutoring, KeyNextScreen,
+    KeyPreviousScreen, KeyOpen, KeyBack, KeyFilter, KeyUndo, KeyRedo, KeyPickCohort,
+    KeySwitchRole, KeyHelp,
+    // Help groups.
+    HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
+    // Header and status.
+    Saved, Saving, NotSaved, ReadOnly, SaveFailed, ReadOnlyRefused, NoCohort, FilterPrompt,
+    Loading, LoadFailed, TooSmall,
+    // Welcome and recovery.
+    WelcomeTitle, WelcomeIntro, WelcomeRoleQuestion, WelcomeChoices, RoleTrainer, RoleTrainee,
+    RoleNotChosen, RecoveryQuestion, RecoveredLabel, Recovered, RecoveryDiscarded,
+    EmptyProgrammeTitle,
+    // Changes.
+    RoleNow, NothingToUndo, NothingToRedo, Undone, Redone, SwitchedCohort, ConfirmDeletePerson,
+    DeletedPerson, ConfirmDiscard, ConfirmQuitUnsaved, FormHasErrors, AddedPerson, EditedPerson, ConfirmTitle,
+    CohortPickerTitle, NewPersonTitle, EditPersonTitle, EmptyList,
+    // Form fields.
+    FieldName, FieldEmail, FieldPhone, FieldCity, FieldDepartement, FieldOrganisation,
+    FieldNotes, FieldRequired, FieldBadEmail, FieldBadDepartement,
+    // Columns and details.
+    ColCode, ColModule, ColHours, ColHalfDays, ColName, ColProject, ColPhase, ColPlace, ColRole,
+    ColCity, ColSubject, ColTrainee, ColStatus, ColAge, ColTrainees, ColAttendance,
+    Confidential, DaysShort, CohortState, CannotStart, Running, Full, OverFull,
+    // Domain words.
+    PersonTrainee, PersonTrainer, PersonHost, PersonStaff,
+    PhaseCreation, PhaseDevelopment, PhaseRepositioning,
+    PlaceCoworking, PlaceFablab, PlaceSharedWorkshop, PlaceCafe, PlaceFarm, PlaceHybrid,
+    PlaceDigital, PlaceMedialab,
+    RequestOpen, RequestAccepted, RequestDeclined, RequestDuplicate, RequestDeferred,
+    RequestScheduled, RequestDone, RequestCancelled,
+}
+
+impl Msg {
+    /// The text in a language.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => en::text(self),
+            Lang::Fr => fr::text(self),
+        }
+    }
+}
+
+/// Fills `{name}` placeholders in a template.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn every_key_has_a_text_in_both_languages_with_the_same_placeholders() {
+        for &msg in Msg::ALL {
+            let (en, fr) = (msg.text(Lang::En), msg.text(Lang::Fr));
+            assert!(!en.trim().is_empty(), "{msg:?} is missing in English");
+            assert!(!fr.trim().is_empty(), "{msg:?} is missing in French");
+            assert_eq!(
+                placeholders(en),
+                placeholders(fr),
+                "{msg:?} placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn locale_precedence_follows_posix() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "fr_FR.UTF-8")])), Lang::Fr);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "en_US"), ("LANG", "fr_FR")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "fr_BE"),
+                ("LANG", "C")
+            ])),
+            Lang::Fr
+        );
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(fill("Undone: {what}", &[("what", "edit")]), "Undone: edit");
+    }
+}

@@ -1,0 +1,160 @@
+//! The event loop: terminal events become actions, `update` returns effects, and this loop
+//! carries them out (disk work through the worker thread, the editor, quitting).
+
+mod editor;
+mod panic;
+mod saver;
+pub mod worker;
+
+use crate::app::{self, App, Effect, Phase, SaveState};
+use crate::config::{self, Config};
+use crate::store::Store;
+use chrono::{Local, Utc};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use worker::{Job, Report, Worker};
+
+/// What the app needs to start.
+pub struct Options {
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// The settings file, if the platform has a config directory.
+    pub config_path: Option<PathBuf>,
+    /// The settings in force.
+    pub config: Config,
+    /// Problems found in the settings file, shown at start.
+    pub config_warnings: Vec<String>,
+}
+
+/// Runs the interface until the user quits. The store is already open (and locked).
+pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
+    let worker = worker::start(store, options.data_dir.clone());
+    let mut terminal = ratatui::init();
+    panic::install(options.data_dir.clone());
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let result = event_loop(&mut terminal, &worker, options);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    worker: &Worker,
+    options: &Options,
+) -> std::io::Result<()> {
+    let mut app = App::new(options.config.clone(), Utc::now());
+    app.today = Local::now().date_naive();
+    if let Some(first) = options.config_warnings.first() {
+        app.notify_error(first.clone());
+    }
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    let _ = worker.jobs.send(Job::Load);
+    let mut saver = saver::Saver::default();
+    loop {
+        terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+        let mut effects = Vec::new();
+        if event::poll(Duration::from_millis(50))? {
+            app.now = Utc::now();
+            app.today = Local::now().date_naive();
+            effects = on_event(&mut app, &event::read()?);
+        }
+        while let Ok(report) = worker.reports.try_recv() {
+            match report {
+                Report::Loaded {
+                    data,
+                    recovery,
+                    read_only,
+                } => loaded(&mut app, data, recovery, read_only),
+                Report::Saved(outcome) => saver.finished(worker, &mut app, outcome),
+            }
+        }
+        for effect in effects {
+            match effect {
+                Effect::Save => {
+                    panic::remember(&app.data);
+                    saver.request(worker, &app.data);
+                }
+                Effect::DiscardRecovery => {
+                    let _ = worker.jobs.send(Job::DiscardRecovery);
+                }
+                Effect::SaveConfig => save_config(&mut app, options),
+                Effect::OpenEditor(text) => {
+                    let edited = editor::edit(terminal, &options.data_dir, &text);
+                    app.editor_done(edited);
+                }
+                Effect::Quit => {
+                    saver.flush(worker, &mut app);
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
+    match *event {
+        Event::Key(key) => app::update_key(app, key),
+        Event::Mouse(mouse) => {
+            let action = match mouse.kind {
+                MouseEventKind::Down(_) => app::Action::Click {
+                    column: mouse.column,
+                    row: mouse.row,
+                },
+                MouseEventKind::ScrollUp => app::Action::ScrollUp,
+                MouseEventKind::ScrollDown => app::Action::ScrollDown,
+                _ => return Vec::new(),
+            };
+            app::update(app, action)
+        }
+        Event::Resize(width, height) => {
+            app.size = (width, height);
+            app.refresh_rows();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn loaded(
+    app: &mut App,
+    data: Result<Option<crate::domain::Data>, String>,
+    recovery: Option<crate::domain::Data>,
+    read_only: Option<String>,
+) {
+    if let Some(reason) = read_only {
+        app.save = SaveState::ReadOnly(reason.clone());
+        app.notify_error(reason);
+    }
+    match data {
+        Err(reason) => app.phase = Phase::Failed(reason),
+        Ok(data) => {
+            let had_data = data.is_some();
+            if let Some(data) = data {
+                app.open(Arc::new(data));
+            }
+            match recovery {
+                Some(kept) => app.phase = Phase::Recovery(Arc::new(kept)),
+                None if !had_data => app.welcome(),
+                None => {}
+            }
+        }
+    }
+    panic::remember(&app.data);
+}
+
+fn save_config(app: &mut App, options: &Options) {
+    let Some(path) = &options.config_path else {
+        return;
+    };
+    if let Err(error) = crate::store::write_private(path, config::render(&app.config).as_bytes()) {
+        app.notify_error(format!("{}: {error}", path.display()));
+    }
+}

@@ -1,0 +1,30 @@
+//! On a panic: restore the terminal (ratatui's own hook) and keep the work in memory in a
+//! recovery file beside the data, never over `cercle.json`; the next start offers it back.
+
+use crate::domain::Data;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+static LAST_STATE: Mutex<Option<Arc<Data>>> = Mutex::new(None);
+
+/// Remembers the state the hook would keep (an `Arc` clone: no copy).
+pub fn remember(data: &Arc<Data>) {
+    if let Ok(mut slot) = LAST_STATE.lock() {
+        *slot = Some(Arc::clone(data));
+    }
+}
+
+/// Chains our hook in front of the one `ratatui::init` installed.
+pub fn install(dir: PathBuf) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // try_lock: the panic may have happened while the lock was held.
+        if let Ok(slot) = LAST_STATE.try_lock()
+            && let Some(data) = slot.as_ref()
+            && let Ok(json) = serde_json::to_vec(data.as_ref())
+        {
+            let _ = crate::store::write_recovery(&dir, &json);
+        }
+        previous(info);
+    }));
+}

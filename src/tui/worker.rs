@@ -1,0 +1,98 @@
+//! The disk worker: loading and saving run on their own thread, so a key is never kept waiting.
+
+use crate::domain::Data;
+use crate::store::{self, Store};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+/// Work for the disk thread.
+pub enum Job {
+    /// Read the data file (and look for a recovery file).
+    Load,
+    /// Write this state.
+    Save(Arc<Data>),
+    /// Set the recovery file aside, once the data it held is safe.
+    DiscardRecovery,
+}
+
+/// What the disk thread reports back.
+#[allow(clippy::large_enum_variant)] // `Loaded` is sent once; boxing it would buy nothing
+pub enum Report {
+    /// The data (None when there is no file yet), a recovery file if one was found, and why
+    /// saves are refused if they are.
+    Loaded {
+        /// The data read, if any.
+        data: Result<Option<Data>, String>,
+        /// The state kept by a crashed run.
+        recovery: Option<Data>,
+        /// Why the file is read-only, if it is.
+        read_only: Option<String>,
+    },
+    /// The outcome of a save.
+    Saved(Result<(), String>),
+}
+
+/// The handle the event loop keeps.
+pub struct Worker {
+    /// Sends jobs.
+    pub jobs: Sender<Job>,
+    /// Receives reports.
+    pub reports: Receiver<Report>,
+}
+
+/// Starts the disk thread, which owns the store.
+pub fn start(mut store: Store, dir: PathBuf) -> Worker {
+    let (jobs, job_rx) = mpsc::channel::<Job>();
+    let (report_tx, reports) = mpsc::channel();
+    thread::spawn(move || {
+        let mut last_save_ok = true;
+        while let Ok(job) = job_rx.recv() {
+            let report = match job {
+                Job::Load => {
+                    let data = store.load().map_err(|e| e.to_string());
+                    // A recovery file that cannot be read back is left where it is.
+                    let recovery = store::read_recovery(&dir)
+                        .ok()
+                        .flatten()
+                        .and_then(|r| serde_json::from_slice(&r.json).ok());
+                    let read_only = store.read_only_reason().map(ToString::to_string);
+                    Report::Loaded {
+                        data,
+                        recovery,
+                        read_only,
+                    }
+                }
+                Job::Save(data) => {
+                    // Only the newest state matters: skip saves that a later one replaces.
+                    let mut data = data;
+                    let mut discard = false;
+                    while let Ok(next) = job_rx.try_recv() {
+                        match next {
+                            Job::Save(newer) => data = newer,
+                            Job::DiscardRecovery => discard = true,
+                            Job::Load => {}
+                        }
+                    }
+                    let outcome = store.save(&data).map(|_| ()).map_err(|e| e.to_string());
+                    last_save_ok = outcome.is_ok();
+                    if discard && last_save_ok {
+                        let _ = store::discard_recovery(&dir);
+                    }
+                    Report::Saved(outcome)
+                }
+                Job::DiscardRecovery => {
+                    if last_save_ok {
+                        let _ = store::discard_recovery(&dir);
+                    }
+                    continue;
+                }
+            };
+            if report_tx.send(report).is_err() {
+                break;
+            }
+        }
+    });
+    Worker { jobs, reports }
+}

@@ -1,0 +1,69 @@
+//! The `?` help: every binding of the key table, grouped by where it applies.
+
+use super::popup::centered;
+use super::theme::Theme;
+use crate::app::keymap::{self, Context};
+use crate::app::layout::tab_label;
+use crate::app::list::Cursor;
+use crate::app::{App, Screen};
+use crate::i18n::{Lang, Msg};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// The heading of a context in the help and the README.
+pub fn context_title(context: Context, lang: Lang) -> String {
+    match context {
+        Context::Global => Msg::HelpGlobal.text(lang).to_owned(),
+        Context::On(screen) => tab_label(screen, lang).trim().to_owned(),
+        Context::Form => Msg::HelpForm.text(lang).to_owned(),
+        Context::Filter => Msg::HelpFilter.text(lang).to_owned(),
+        Context::Confirm => Msg::HelpConfirm.text(lang).to_owned(),
+        Context::Welcome => Msg::HelpWelcome.text(lang).to_owned(),
+        Context::Popup => Msg::HelpPopup.text(lang).to_owned(),
+    }
+}
+
+/// Draws the help over the screen, scrolled by `cursor`.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Theme) {
+    let popup = centered(area, 72, area.height.saturating_sub(2));
+    let mut lines = Vec::new();
+    // The screen in view comes first after the global keys, so the most useful keys show.
+    let mut order: Vec<Context> = keymap::HELP_ORDER.to_vec();
+    order.retain(|c| *c != Context::On(app.screen));
+    order.insert(1, Context::On(app.screen));
+    for context in order {
+        if matches!(context, Context::On(s) if s != app.screen && !has_bindings(s)) {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(
+            context_title(context, app.lang()),
+            theme.title,
+        )));
+        for binding in keymap::bindings_of(context) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", binding.keys_label()), theme.key),
+                Span::styled(app.tr(binding.label), theme.text),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    let offset = u16::try_from(cursor.offset).unwrap_or(u16::MAX);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(
+            format!(" {} (?) ", app.tr(Msg::HelpTitle)),
+            theme.title,
+        ));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((offset, 0)),
+        popup,
+    );
+}
+
+fn has_bindings(screen: Screen) -> bool {
+    keymap::bindings_of(Context::On(screen)).next().is_some()
+}

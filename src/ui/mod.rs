@@ -1,0 +1,192 @@
+//! The views: they only draw the state. No clock, no disk, no randomness.
+
+mod circle;
+mod contacts;
+pub mod help;
+mod modules;
+mod popup;
+mod table;
+pub mod text;
+pub mod theme;
+mod tutoring;
+mod welcome;
+
+use crate::app::keymap::{self, Context};
+use crate::app::layout::{self, Regions};
+use crate::app::{App, Overlay, Phase, SaveState, Screen};
+use crate::i18n::Msg;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use text::safe;
+use theme::Theme;
+
+/// Draws the whole interface.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme::of(app.config.effective_theme());
+    let Some(regions) = layout::regions(area) else {
+        too_small(frame, app, area);
+        return;
+    };
+    match &app.phase {
+        Phase::Loading => message(frame, app, area, app.tr(Msg::Loading), theme.text),
+        Phase::Failed(reason) => {
+            let text = format!("{}\n\n{}", app.tr(Msg::LoadFailed), safe(reason));
+            message(frame, app, area, &text, theme.error);
+        }
+        Phase::Welcome => welcome::draw(frame, app, area, &theme),
+        Phase::Recovery(_) => {
+            main_view(frame, app, regions, &theme);
+            popup::question(frame, app, area, app.tr(Msg::RecoveryQuestion), &theme);
+        }
+        Phase::Main => {
+            main_view(frame, app, regions, &theme);
+            match &app.overlay {
+                Some(Overlay::Help(cursor)) => help::draw(frame, app, area, *cursor, &theme),
+                Some(Overlay::CohortPicker(cursor)) => {
+                    popup::cohort_picker(frame, app, area, *cursor, &theme);
+                }
+                Some(Overlay::Confirm(question)) => {
+                    popup::question(frame, app, area, &question.text, &theme);
+                }
+                Some(Overlay::Form(form)) => popup::form(frame, app, area, form, &theme),
+                None => {}
+            }
+        }
+    }
+}
+
+fn main_view(frame: &mut Frame, app: &App, regions: Regions, theme: &Theme) {
+    header(frame, app, regions.header, theme);
+    tabs(frame, app, regions.tabs, theme);
+    match app.screen {
+        Screen::Modules => modules::draw(frame, app, regions.body, theme),
+        Screen::Circle => circle::draw(frame, app, regions.body, theme),
+        Screen::Contacts => contacts::draw(frame, app, regions.body, theme),
+        Screen::Tutoring => tutoring::draw(frame, app, regions.body, theme),
+    }
+    status(frame, app, regions.status, theme);
+    footer(frame, app, regions.footer, theme);
+}
+
+fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let cohort = app.cohort().map_or_else(
+        || app.tr(Msg::NoCohort).to_owned(),
+        |c| safe(&c.name).into_owned(),
+    );
+    let title = Line::from(vec![
+        Span::styled(" Cercle ", theme.title),
+        Span::styled(
+            format!("· {} · {cohort}", safe(&app.data.programme.title)),
+            theme.text,
+        ),
+    ]);
+    let (word, style) = match &app.save {
+        SaveState::Saved => (app.tr(Msg::Saved).to_owned(), theme.good),
+        SaveState::Saving => (app.tr(Msg::Saving).to_owned(), theme.warn),
+        SaveState::Failed(reason) => (
+            format!("{}: {}", app.tr(Msg::NotSaved), safe(reason)),
+            theme.error,
+        ),
+        SaveState::ReadOnly(_) => (app.tr(Msg::ReadOnly).to_owned(), theme.warn),
+    };
+    let state = Line::from(Span::styled(format!("[{word}] "), style));
+    let state_width = u16::try_from(state.width())
+        .unwrap_or(area.width)
+        .min(area.width / 2);
+    let title_area = Rect {
+        width: area.width - state_width,
+        ..area
+    };
+    let state_area = Rect {
+        x: area.x + area.width - state_width,
+        width: state_width,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(title), title_area);
+    frame.render_widget(
+        Paragraph::new(state).alignment(Alignment::Right),
+        state_area,
+    );
+}
+
+fn tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let mut spans = Vec::new();
+    for (screen, _) in layout::tab_spans(area.x, app.lang()) {
+        let style = if screen == app.screen {
+            theme.selected
+        } else {
+            theme.tab
+        };
+        spans.push(Span::styled(layout::tab_label(screen, app.lang()), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let filter = &app.filters[app.screen.index()];
+    let line = if app.filtering || !filter.is_empty() {
+        let cursor = if app.filtering { "▏" } else { "" };
+        Line::from(vec![
+            Span::styled(format!(" {}: ", app.tr(Msg::FilterPrompt)), theme.key),
+            Span::styled(format!("{}{cursor}", safe(filter)), theme.text),
+        ])
+    } else if let Some(notice) = &app.notice {
+        let style = if notice.error {
+            theme.error
+        } else {
+            theme.text
+        };
+        Line::from(Span::styled(format!(" {}", safe(&notice.text)), style))
+    } else {
+        Line::default()
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn footer(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let context = crate::app::context(app);
+    frame.render_widget(Paragraph::new(hint_line(app, context, theme)), area);
+}
+
+/// The footer's hints for a context: the first key of each hinted binding and its label.
+fn hint_line(app: &App, context: Context, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for binding in keymap::hints(context, app.screen) {
+        let key = binding
+            .keys
+            .first()
+            .map(keymap::Key::label)
+            .unwrap_or_default();
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(
+            format!(" {}  ", app.tr(binding.label)),
+            theme.dim,
+        ));
+    }
+    Line::from(spans)
+}
+
+fn message(frame: &mut Frame, app: &App, area: Rect, text: &str, style: Style) {
+    let _ = app;
+    let paragraph = Paragraph::new(text.to_owned())
+        .style(style)
+        .wrap(Wrap { trim: true })
+        .alignment(Alignment::Center);
+    let top = area.height / 3;
+    let inner = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(paragraph, inner);
+}
+
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let paragraph = Paragraph::new(app.tr(Msg::TooSmall)).wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}

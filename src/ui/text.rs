@@ -1,0 +1,98 @@
+//! Making untrusted text safe to draw: names and notes may hold escape sequences.
+
+use crate::app::App;
+use crate::domain::tutoring::RequestStatus;
+use crate::domain::{PersonRole, PlaceKind, ProjectPhase};
+use crate::i18n::Msg;
+use std::borrow::Cow;
+
+/// Text from the data as harmless visible characters: control characters become their Unicode
+/// pictures (ESC shows as ␛), and bidi overrides, which could reorder what is shown, become �.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '\u{2421}',
+                c if needs_escape(c) => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// The interface word for a person's role.
+pub fn person_role(role: PersonRole) -> Msg {
+    match role {
+        PersonRole::Trainee => Msg::PersonTrainee,
+        PersonRole::Trainer => Msg::PersonTrainer,
+        PersonRole::Host => Msg::PersonHost,
+        PersonRole::Staff => Msg::PersonStaff,
+    }
+}
+
+/// The interface word for a project phase.
+pub fn phase(phase: ProjectPhase) -> Msg {
+    match phase {
+        ProjectPhase::Creation => Msg::PhaseCreation,
+        ProjectPhase::Development => Msg::PhaseDevelopment,
+        ProjectPhase::Repositioning => Msg::PhaseRepositioning,
+    }
+}
+
+/// The interface word for a kind of place.
+pub fn place(kind: PlaceKind) -> Msg {
+    match kind {
+        PlaceKind::Coworking => Msg::PlaceCoworking,
+        PlaceKind::Fablab => Msg::PlaceFablab,
+        PlaceKind::SharedWorkshop => Msg::PlaceSharedWorkshop,
+        PlaceKind::Cafe => Msg::PlaceCafe,
+        PlaceKind::Farm => Msg::PlaceFarm,
+        PlaceKind::Hybrid => Msg::PlaceHybrid,
+        PlaceKind::Digital => Msg::PlaceDigital,
+        PlaceKind::Medialab => Msg::PlaceMedialab,
+    }
+}
+
+/// The interface word for a tutor request's status.
+pub fn request_status(status: RequestStatus) -> Msg {
+    match status {
+        RequestStatus::Open => Msg::RequestOpen,
+        RequestStatus::Accepted => Msg::RequestAccepted,
+        RequestStatus::Declined => Msg::RequestDeclined,
+        RequestStatus::Duplicate => Msg::RequestDuplicate,
+        RequestStatus::Deferred => Msg::RequestDeferred,
+        RequestStatus::Scheduled => Msg::RequestScheduled,
+        RequestStatus::Done => Msg::RequestDone,
+        RequestStatus::Cancelled => Msg::RequestCancelled,
+    }
+}
+
+/// A person's name by id, made safe, or the id itself when the person is unknown.
+pub fn person_name<'a>(app: &'a App, id: &'a crate::domain::PersonId) -> Cow<'a, str> {
+    app.data
+        .person(id)
+        .map_or(Cow::Borrowed(id.as_str()), |p| safe(&p.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe;
+
+    #[test]
+    fn escapes_become_visible_and_harmless() {
+        assert_eq!(safe("Zoé 🌱 東京"), "Zoé 🌱 東京");
+        assert_eq!(safe("a\u{1b}[2Jb"), "a␛[2Jb");
+        assert_eq!(safe("\u{7}\u{0}\u{7f}"), "␇␀␡");
+        assert_eq!(safe("x\u{202E}y\u{9b}"), "x\u{fffd}y\u{fffd}");
+        assert!(!safe("\u{1b}]52;c;aGk=\u{7}").contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,103 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use cercle::app::{self, App, Effect};
+use cercle::config::{Config, Role, ThemeName};
+use cercle::i18n::Lang;
+use chrono::{DateTime, TimeZone, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::Arc;
+
+/// The instant every test runs at, so that snapshots are stable.
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap()
+}
+
+/// An app on the sample cohort, in a language, as a trainer.
+pub fn sample_app(lang: Lang) -> App {
+    let config = Config {
+        lang,
+        role: Some(Role::Trainer),
+        ..Config::default()
+    };
+    let mut app = App::new(config, now());
+    app.open(Arc::new(cercle::sample::sample()));
+    app
+}
+
+/// The same with another theme.
+pub fn themed_app(lang: Lang, theme: ThemeName) -> App {
+    let mut app = sample_app(lang);
+    app.config.theme = theme;
+    app
+}
+
+/// Parses "jj<Enter><C-r>" into key events: `<Name>` for named keys, `<C-x>` for Ctrl.
+pub fn keys(spec: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut chars = spec.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+        let event = match name.as_str() {
+            "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+            "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+            "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+            "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
+            "PgUp" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),
+            "Home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),
+            "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
+            "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+            "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
+            ctrl if ctrl.starts_with("C-") => KeyEvent::new(
+                KeyCode::Char(ctrl.chars().nth(2).expect("a letter after C-")),
+                KeyModifiers::CONTROL,
+            ),
+            other => panic!("unknown key <{other}>"),
+        };
+        out.push(event);
+    }
+    out
+}
+
+/// Types a key sequence, returning every effect in order.
+pub fn press(app: &mut App, spec: &str) -> Vec<Effect> {
+    keys(spec)
+        .into_iter()
+        .flat_map(|key| app::update_key(app, key))
+        .collect()
+}
+
+/// Draws the app into a test terminal and returns the screen as text.
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let buffer = render_buffer(app, width, height);
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Draws the app and returns the buffer, for style checks.
+pub fn render_buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut app = app.clone();
+    app.size = (width, height);
+    app.refresh_rows();
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).expect("a test terminal");
+    terminal
+        .draw(|frame| cercle::ui::draw(frame, &app))
+        .expect("drawing never fails on a test backend");
+    terminal.backend().buffer().clone()
+}

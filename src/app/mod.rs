@@ -144,6 +144,8 @@ pub struct App {
     pub notice: Option<Notice>,
     /// The terminal's size, for paging and mouse hits.
     pub size: (u16, u16),
+    /// While loading: bytes done and the file's size, for the progress bar.
+    pub loading: Option<(u64, u64)>,
 }
 
 impl App {
@@ -165,6 +167,7 @@ impl App {
             save: SaveState::Saved,
             notice: None,
             size: (80, 24),
+            loading: None,
         }
     }
 

@@ -71,6 +71,23 @@ pub fn to_json(data: &Data) -> Result<Vec<u8>, StoreError> {
     Ok(json)
 }
 
+/// How far a load got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadProgress {
+    /// Reading bytes from the disk.
+    Reading {
+        /// Bytes read so far.
+        done: u64,
+        /// The file's size.
+        total: u64,
+    },
+    /// All read; building the records.
+    Parsing {
+        /// The file's size.
+        total: u64,
+    },
+}
+
 /// Why a store refuses to write `cercle.json`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadOnlyReason {
@@ -228,6 +245,15 @@ impl Store {
     /// A damaged file fails with [`StoreError::Damaged`] and is never overwritten; a newer
     /// version makes the store read-only; an older one is upgraded after keeping a backup.
     pub fn load(&mut self) -> Result<Option<Data>, StoreError> {
+        self.load_with_progress(&mut |_| {})
+    }
+
+    /// [`Store::load`], telling `progress` how far it got, so that a large file shows progress
+    /// instead of a frozen screen.
+    pub fn load_with_progress(
+        &mut self,
+        progress: &mut dyn FnMut(LoadProgress),
+    ) -> Result<Option<Data>, StoreError> {
         let path = self.data_path.clone();
         let mut file = match File::open(&path) {
             Ok(file) => file,
@@ -240,9 +266,23 @@ impl Store {
         };
         // The fingerprint comes from the open file, so it describes exactly the bytes read.
         let meta = file.metadata().map_err(StoreError::io("inspect", &path))?;
-        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-        file.read_to_end(&mut bytes)
-            .map_err(StoreError::io("read", &path))?;
+        let total = meta.len();
+        let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+        let mut chunk = vec![0; 1 << 20];
+        loop {
+            let n = file
+                .read(&mut chunk)
+                .map_err(StoreError::io("read", &path))?;
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&chunk[..n]);
+            progress(LoadProgress::Reading {
+                done: bytes.len() as u64,
+                total,
+            });
+        }
+        progress(LoadProgress::Parsing { total });
         self.seen = Some(Fingerprint::from(&meta));
 
         match parse::read_document(&bytes, self.migrations) {

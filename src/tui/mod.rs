@@ -74,6 +74,7 @@ fn event_loop(
                     read_only,
                 } => loaded(&mut app, data, recovery, read_only),
                 Report::Saved(outcome) => saver.finished(worker, &mut app, outcome),
+                Report::Progress(step) => app.loading = Some(loading_fraction(step)),
             }
         }
         for effect in effects {
@@ -96,6 +97,14 @@ fn event_loop(
                 }
             }
         }
+    }
+}
+
+/// Reading counts for the first fifth of the bar, building the records for the rest.
+fn loading_fraction(step: crate::store::LoadProgress) -> (u64, u64) {
+    match step {
+        crate::store::LoadProgress::Reading { done, total } => (done / 5, total.max(1)),
+        crate::store::LoadProgress::Parsing { total } => (total / 5, total.max(1)),
     }
 }
 

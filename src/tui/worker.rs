@@ -20,6 +20,8 @@ pub enum Job {
 /// What the disk thread reports back.
 #[allow(clippy::large_enum_variant)] // `Loaded` is sent once; boxing it would buy nothing
 pub enum Report {
+    /// How far loading got.
+    Progress(store::LoadProgress),
     /// The data (None when there is no file yet), a recovery file if one was found, and why
     /// saves are refused if they are.
     Loaded {
@@ -51,7 +53,12 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
         while let Ok(job) = job_rx.recv() {
             let report = match job {
                 Job::Load => {
-                    let data = store.load().map_err(|e| e.to_string());
+                    let progress = report_tx.clone();
+                    let data = store
+                        .load_with_progress(&mut |step| {
+                            let _ = progress.send(Report::Progress(step));
+                        })
+                        .map_err(|e| e.to_string());
                     // A recovery file that cannot be read back is left where it is.
                     let recovery = store::read_recovery(&dir)
                         .ok()

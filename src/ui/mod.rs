@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     match &app.phase {
-        Phase::Loading => message(frame, app, area, app.tr(Msg::Loading), theme.text),
+        Phase::Loading => loading(frame, app, area, &theme),
         Phase::Failed(reason) => {
             let text = format!("{}\n\n{}", app.tr(Msg::LoadFailed), safe(reason));
             message(frame, app, area, &text, theme.error);
@@ -184,6 +184,27 @@ fn message(frame: &mut Frame, app: &App, area: Rect, text: &str, style: Style) {
         ..area
     };
     frame.render_widget(paragraph, inner);
+}
+
+#[allow(clippy::cast_precision_loss)] // a progress bar: a file of 2^52 bytes is not a worry
+fn loading(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    message(frame, app, area, app.tr(Msg::Loading), theme.text);
+    if let Some((done, total)) = app.loading {
+        let megabytes = format!("{:.1} MB", total as f64 / 1_000_000.0);
+        let ratio = (done as f64 / total as f64).clamp(0.0, 1.0);
+        let bar = ratatui::widgets::Gauge::default()
+            .gauge_style(theme.title)
+            .ratio(ratio)
+            .label(megabytes);
+        let width = area.width.min(50);
+        let y = area.y + area.height / 3 + 2;
+        if y < area.y + area.height {
+            frame.render_widget(
+                bar,
+                Rect::new(area.x + (area.width - width) / 2, y, width, 1),
+            );
+        }
+    }
 }
 
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {

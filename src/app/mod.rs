@@ -2,6 +2,7 @@
 //! returns effects that the event loop carries out. Nothing here touches the terminal or the disk.
 
 pub mod action;
+mod contacts;
 pub mod form;
 pub mod keymap;
 pub mod layout;
@@ -146,6 +147,10 @@ pub struct App {
     pub size: (u16, u16),
     /// While loading: bytes done and the file's size, for the progress bar.
     pub loading: Option<(u64, u64)>,
+    /// Makes new ids unique across machines; injected so that tests are reproducible.
+    pub seed: u64,
+    /// How many ids this run made.
+    ids_made: u64,
 }
 
 impl App {
@@ -168,6 +173,8 @@ impl App {
             notice: None,
             size: (80, 24),
             loading: None,
+            seed: 0,
+            ids_made: 0,
         }
     }
 
@@ -261,6 +268,20 @@ impl App {
     pub fn selected(&self, screen: Screen) -> Option<usize> {
         let i = screen.index();
         self.rows[i].get(self.cursors[i].selected).copied()
+    }
+
+    /// A new record id, `prefix-<time>-<tag>`: readable, sortable, and unique across the
+    /// machines of a cohort through the seed (records are merged by id).
+    pub fn fresh_id(&mut self, prefix: &str) -> String {
+        self.ids_made += 1;
+        let tag = self
+            .seed
+            .wrapping_add(self.ids_made.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        format!(
+            "{prefix}-{}-{:06x}",
+            self.now.format("%Y%m%d%H%M%S"),
+            tag & 0xFF_FFFF
+        )
     }
 
     /// Changes the data as one undoable step named `label`, and asks for a save.

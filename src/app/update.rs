@@ -6,7 +6,7 @@ use super::layout;
 use super::list::Cursor;
 use super::{Action, App, Effect, Overlay, Pending, Phase, Question, Screen};
 use crate::config::Role;
-use crate::domain::{Data, Person, PersonId, PersonRole};
+use crate::domain::Data;
 use crate::i18n::{Msg, fill};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use std::sync::Arc;
@@ -182,8 +182,12 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::SaveConfig];
         }
         Action::Click { column, row } => click(app, column, row),
-        _ if app.screen == Screen::Contacts => return contacts(app, action),
-        _ => {}
+        _ => {
+            return match app.screen {
+                Screen::Contacts => super::contacts::update(app, action),
+                Screen::Modules | Screen::Circle | Screen::Tutoring => Vec::new(),
+            };
+        }
     }
     Vec::new()
 }
@@ -237,34 +241,6 @@ fn click(app: &mut App, column: u16, row: u16) {
             app.cursors[i].select(target, app.rows[i].len(), height);
         }
     }
-}
-
-fn contacts(app: &mut App, action: Action) -> Vec<Effect> {
-    let selected = app
-        .selected(Screen::Contacts)
-        .and_then(|index| app.data.people.get(index))
-        .cloned();
-    match (action, selected) {
-        (Action::New, _) => {
-            app.overlay = Some(Overlay::Form(Box::new(Form::person(
-                Purpose::NewPerson,
-                None,
-            ))));
-        }
-        (Action::Edit | Action::Open, Some(person)) => {
-            let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
-            app.overlay = Some(Overlay::Form(Box::new(form)));
-        }
-        (Action::Delete, Some(person)) => {
-            let text = fill(app.tr(Msg::ConfirmDeletePerson), &[("name", &person.name)]);
-            app.overlay = Some(Overlay::Confirm(Question {
-                text,
-                on_yes: Pending::DeletePerson(person.id),
-            }));
-        }
-        _ => {}
-    }
-    Vec::new()
 }
 
 fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
@@ -330,16 +306,7 @@ fn pick_cohort(app: &mut App, cursor: &mut Cursor, action: Action) -> Vec<Effect
 
 fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
     match pending {
-        Pending::DeletePerson(id) => {
-            let name = app
-                .data
-                .person(&id)
-                .map(|p| p.name.clone())
-                .unwrap_or_default();
-            let label = fill(app.tr(Msg::DeletedPerson), &[("name", &name)]);
-            app.notify(label.clone());
-            app.change(label, |data| data.people.retain(|p| p.id != id))
-        }
+        Pending::DeletePerson(id) => super::contacts::delete(app, &id),
         Pending::DiscardForm(_) => Vec::new(),
         Pending::QuitUnsaved => vec![Effect::Quit],
     }
@@ -361,7 +328,11 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         Action::Back => return effects,
         Action::Submit => {
             if form.validate() {
-                return submit_form(app, &form);
+                return match &form.purpose {
+                    Purpose::NewPerson | Purpose::EditPerson(_) => {
+                        super::contacts::submit(app, &form)
+                    }
+                };
             }
             app.notify_error(app.tr(Msg::FormHasErrors));
         }
@@ -369,50 +340,4 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
     }
     app.overlay = Some(Overlay::Form(form));
     effects
-}
-
-fn submit_form(app: &mut App, form: &Form) -> Vec<Effect> {
-    match &form.purpose {
-        Purpose::NewPerson => {
-            let mut person = Person {
-                id: new_person_id(app),
-                role: PersonRole::Trainee,
-                ..Person::default()
-            };
-            form.apply_to(&mut person);
-            let label = fill(app.tr(Msg::AddedPerson), &[("name", &person.name)]);
-            app.notify(label.clone());
-            let effects = app.change(label, |data| data.people.push(person));
-            // Select the new person.
-            let i = Screen::Contacts.index();
-            let height = app.page_height();
-            let len = app.rows[i].len();
-            app.cursors[i].select(len.saturating_sub(1), len, height);
-            effects
-        }
-        Purpose::EditPerson(id) => {
-            let id = id.clone();
-            let name = form.value(Msg::FieldName);
-            let label = fill(app.tr(Msg::EditedPerson), &[("name", &name)]);
-            app.notify(label.clone());
-            app.change(label, |data| {
-                if let Some(person) = data.people.iter_mut().find(|p| p.id == id) {
-                    form.apply_to(person);
-                }
-            })
-        }
-    }
-}
-
-/// A person id that no record uses yet, readable and stable once written.
-fn new_person_id(app: &App) -> PersonId {
-    let stamp = app.now.format("%Y%m%d%H%M%S");
-    let mut n = 1;
-    loop {
-        let id = PersonId::new(format!("p-{stamp}-{n}"));
-        if app.data.person(&id).is_none() {
-            return id;
-        }
-        n += 1;
-    }
 }

@@ -51,6 +51,8 @@ fn event_loop(
 ) -> std::io::Result<()> {
     let mut app = App::new(options.config.clone(), Utc::now());
     app.today = Local::now().date_naive();
+    // Std's hasher keys are random per process: enough to keep ids apart between machines.
+    app.seed = std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), std::process::id());
     if let Some(first) = options.config_warnings.first() {
         app.notify_error(first.clone());
     }

@@ -4,3 +4,4 @@
 //! then the application state and the views above them.
 
 pub mod domain;
+pub mod sample;

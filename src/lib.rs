@@ -4,4 +4,5 @@
 //! then the application state and the views above them.
 
 pub mod domain;
+pub mod generate;
 pub mod sample;

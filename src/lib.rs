@@ -6,3 +6,4 @@
 pub mod domain;
 pub mod generate;
 pub mod sample;
+pub mod schema;

@@ -40,11 +40,12 @@ pub fn regions(area: Rect) -> Option<Regions> {
 
 /// The label of a screen's tab, with its number.
 pub fn tab_label(screen: Screen, lang: Lang) -> String {
+    // Tabs use short names where the full ones would not fit in 80 columns.
     let name = match screen {
         Screen::Modules => Msg::ScreenModules,
-        Screen::Circle => Msg::ScreenCircle,
-        Screen::Contacts => Msg::ScreenContacts,
-        Screen::Tutoring => Msg::ScreenTutoring,
+        Screen::Circle => Msg::TabCircle,
+        Screen::Contacts => Msg::TabContacts,
+        Screen::Tutoring => Msg::TabTutoring,
     };
     format!(" {} {} ", screen.index() + 1, name.text(lang))
 }

@@ -137,6 +137,15 @@ fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effect> 
 
 fn main(app: &mut App, action: Action) -> Vec<Effect> {
     let i = app.screen.index();
+    if app.filtering && matches!(action, Action::Open | Action::Back) {
+        // Enter keeps the filter and leaves typing; Esc clears it.
+        app.filtering = false;
+        if action == Action::Back {
+            app.filters[i].clear();
+            app.refresh_rows();
+        }
+        return Vec::new();
+    }
     let len = app.rows[i].len();
     let height = app.page_height();
     let page = isize::try_from(height).unwrap_or(isize::MAX);

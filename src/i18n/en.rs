@@ -11,6 +11,9 @@ pub fn text(msg: Msg) -> &'static str {
         ScreenCircle => "Knowledge circle",
         ScreenContacts => "Peer contacts",
         ScreenTutoring => "Tutor requests",
+        TabCircle => "Knowledge circle",
+        TabContacts => "Peer contacts",
+        TabTutoring => "Tutor requests",
         KeyStartSample => "explore the sample cohort",
         KeyStartEmpty => "start an empty programme",
         KeyRoleTrainer => "I am a trainer",
@@ -69,7 +72,7 @@ pub fn text(msg: Msg) -> &'static str {
         FilterPrompt => "Filter",
         Loading => "Loading the data…",
         LoadFailed => "The data could not be opened",
-        TooSmall => "Terminal too small: make it at least 50×12.",
+        TooSmall => "Terminal too small. Make it at least 50×12.",
         WelcomeTitle => "Welcome to Cercle",
         WelcomeIntro => {
             "Cercle keeps a facilitator training cohort together: modules and attendance, the knowledge circle, peer contacts and tutor requests. No data file was found."

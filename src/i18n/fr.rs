@@ -11,6 +11,9 @@ pub fn text(msg: Msg) -> &'static str {
         ScreenCircle => "Cercle de connaissances",
         ScreenContacts => "Contacts entre pairs",
         ScreenTutoring => "Demandes de tutorat",
+        TabCircle => "Cercle",
+        TabContacts => "Contacts",
+        TabTutoring => "Tutorat",
         KeyStartSample => "explorer la promotion d'exemple",
         KeyStartEmpty => "commencer un programme vide",
         KeyRoleTrainer => "je suis formateur·rice",
@@ -69,7 +72,7 @@ pub fn text(msg: Msg) -> &'static str {
         FilterPrompt => "Filtre",
         Loading => "Chargement des données…",
         LoadFailed => "Les données n'ont pas pu être ouvertes",
-        TooSmall => "Terminal trop petit : agrandissez-le à 50×12 au moins.",
+        TooSmall => "Terminal trop petit. Agrandissez-le à 50×12 au moins.",
         WelcomeTitle => "Bienvenue dans Cercle",
         WelcomeIntro => {
             "Cercle accompagne une promotion de facilitateur·rices de tiers-lieux : modules et émargement, cercle de connaissances, contacts entre pairs et demandes de tutorat. Aucun fichier de données n'a été trouvé."

@@ -44,7 +44,8 @@ macro_rules! messages {
 
 messages! {
     // Screens.
-    ScreenModules, ScreenCircle, ScreenContacts, ScreenTutoring,
+    ScreenModules, ScreenCircle, ScreenContacts, ScreenTutoring, TabCircle, TabContacts,
+    TabTutoring,
     // Key labels.
     KeyStartSample, KeyStartEmpty, KeyRoleTrainer, KeyRoleTrainee, KeyQuit, KeyUp, KeyDown,
     KeyLeft, KeyRight, KeyPageUp, KeyPageDown, KeyTop, KeyBottom, KeyChoose, KeyClose, KeyYes,

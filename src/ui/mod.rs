@@ -93,7 +93,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ),
         SaveState::ReadOnly(_) => (app.tr(Msg::ReadOnly).to_owned(), theme.warn),
     };
-    let state = Line::from(Span::styled(format!("[{word}] "), style));
+    let state = Line::from(Span::styled(format!(" [{word}] "), style));
     let state_width = u16::try_from(state.width())
         .unwrap_or(area.width)
         .min(area.width / 2);

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     ];
     for binding in keymap::bindings_of(Context::Welcome) {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<8}", binding.keys_label()), theme.key),
+            Span::styled(format!("  {:<10}", binding.keys_label()), theme.key),
             Span::styled(app.tr(binding.label), theme.text),
         ]));
     }

@@ -80,8 +80,12 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
     let mut out = String::new();
     for y in 0..height {
         let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
+        let mut x = 0;
+        while x < width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too, as it does in a terminal.
+            x += u16::try_from(ratatui::text::Span::raw(symbol).width().max(1)).unwrap_or(1);
         }
         out.push_str(line.trim_end());
         out.push('\n');

@@ -62,8 +62,10 @@ impl ThemeName {
 /// The settings in force.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// The interface language.
+    /// The interface language in force.
     pub lang: Lang,
+    /// The language the file sets, if it sets one; otherwise the locale decides each time.
+    pub language: Option<Lang>,
     /// The colour theme.
     pub theme: ThemeName,
     /// Trainer or trainee, once asked.
@@ -89,6 +91,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             lang: Lang::En,
+            language: None,
             theme: ThemeName::Dark,
             role: None,
             attendance_threshold: 80,
@@ -147,16 +150,15 @@ pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarnin
         let as_str = value.as_str();
         let result: Result<(), String> = match key.as_str() {
             "language" => match as_str {
-                Some("fr") => {
-                    config.lang = Lang::Fr;
-                    Ok(())
-                }
-                Some("en") => {
-                    config.lang = Lang::En;
-                    Ok(())
-                }
-                _ => Err(format!("expected \"fr\" or \"en\", found {value}")),
-            },
+                Some("fr") => Some(Lang::Fr),
+                Some("en") => Some(Lang::En),
+                _ => None,
+            }
+            .map(|lang| {
+                config.lang = lang;
+                config.language = Some(lang);
+            })
+            .ok_or_else(|| format!("expected \"fr\" or \"en\", found {value}")),
             "theme" => match as_str {
                 Some("dark") => Some(ThemeName::Dark),
                 Some("light") => Some(ThemeName::Light),
@@ -197,11 +199,13 @@ pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarnin
 /// The file's text for these settings, to write back after a change made in the app.
 pub fn render(config: &Config) -> String {
     let mut out = String::from("# Cercle settings\n");
-    let lang = match config.lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
-    let _ = writeln!(out, "language = \"{lang}\"");
+    if let Some(lang) = config.language {
+        let code = match lang {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        };
+        let _ = writeln!(out, "language = \"{code}\"");
+    }
     let _ = writeln!(out, "theme = \"{}\"", config.theme.key());
     if let Some(role) = config.role {
         let _ = writeln!(out, "role = \"{}\"", role.key());
@@ -282,6 +286,7 @@ mod tests {
     fn rendered_settings_read_back_the_same() {
         let config = Config {
             lang: Lang::Fr,
+            language: Some(Lang::Fr),
             theme: ThemeName::HighContrast,
             role: Some(Role::Trainer),
             attendance_threshold: 70,

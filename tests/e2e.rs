@@ -1,107 +1,11 @@
 //! End-to-end: the real binary in a real pseudo-terminal, keys typed, the screen read back
 //! through the vt100 parser.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+mod common;
+
+use common::pty::{Session, cercle};
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// A running `cercle` in a pseudo-terminal.
-struct Session {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    done: Receiver<()>,
-}
-
-impl Session {
-    fn start(data_dir: &Path, config_dir: &Path, args: &[&str]) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cercle"));
-        command.args(args);
-        command.env("CERCLE_DATA_DIR", data_dir);
-        command.env("CERCLE_CONFIG_DIR", config_dir);
-        command.env("LANG", "en_GB.UTF-8");
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        command.env_remove("LC_ALL");
-        let child = pty.slave.spawn_command(command).expect("cercle starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("a reader");
-        let writer = pty.master.take_writer().expect("a writer");
-        let rows = NonZeroU16::new(24).unwrap();
-        let cols = NonZeroU16::new(80).unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let (tx, done) = mpsc::channel();
-        let screen_w = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let _keep_master = pty.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                screen_w.lock().unwrap().process(&buf[..n]);
-            }
-            let _ = tx.send(());
-        });
-        Self {
-            child,
-            writer,
-            screen,
-            done,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `text`; fails the test with the screen if it never does.
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "the screen never showed {text:?}; it shows:\n{}",
-            self.contents()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // Leave the app one frame to take each key in order.
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn wait_exit(mut self) -> portable_pty::ExitStatus {
-        let _ = self.done.recv_timeout(Duration::from_secs(20));
-        self.child.wait().expect("cercle exits")
-    }
-}
-
-fn cercle(data_dir: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_cercle"))
-        .args(args)
-        .env("CERCLE_DATA_DIR", data_dir)
-        .output()
-        .expect("cercle runs")
-}
+use std::time::Duration;
 
 #[test]
 fn first_run_sample_screens_help_undo_quit_and_a_saved_valid_file() {

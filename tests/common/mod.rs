@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use cercle::app::{self, App, Effect};
 use cercle::config::{Config, Role, ThemeName};
 use cercle::i18n::Lang;

@@ -72,6 +72,8 @@ pub struct Config {
     pub role: Option<Role>,
     /// Below this attendance rate (percent) a trainee needs attention.
     pub attendance_threshold: u8,
+    /// Who the user is in the data (a person id), to sign sheets and make requests.
+    pub me: Option<crate::domain::PersonId>,
     /// `NO_COLOR` is set: draw without colour whatever the theme (never written to the file).
     pub no_color: bool,
 }
@@ -95,6 +97,7 @@ impl Default for Config {
             theme: ThemeName::Dark,
             role: None,
             attendance_threshold: 80,
+            me: None,
             no_color: false,
         }
     }
@@ -185,6 +188,12 @@ pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarnin
                 .filter(|n| *n <= 100)
                 .map(|n| config.attendance_threshold = n)
                 .ok_or_else(|| format!("expected a percentage from 0 to 100, found {value}")),
+            "me" => as_str
+                .filter(|id| !id.trim().is_empty())
+                .map(|id| config.me = Some(crate::domain::PersonId::new(id)))
+                .ok_or_else(|| {
+                    format!("expected a person id such as \"p-camille-dubois\", found {value}")
+                }),
             _ => Err("unknown setting".to_owned()),
         };
         if let Err(problem) = result {
@@ -215,6 +224,10 @@ pub fn render(config: &Config) -> String {
         "attendance_threshold = {}",
         config.attendance_threshold
     );
+    if let Some(me) = &config.me {
+        // Ids are plain ASCII we made, but a hand-edited file may hold anything: quote it as TOML.
+        let _ = writeln!(out, "me = {}", toml::Value::String(me.to_string()));
+    }
     out
 }
 
@@ -290,6 +303,7 @@ mod tests {
             theme: ThemeName::HighContrast,
             role: Some(Role::Trainer),
             attendance_threshold: 70,
+            me: Some(crate::domain::PersonId::new("p-camille")),
             no_color: false,
         };
         let (back, warnings) = read(&render(&config));

@@ -260,3 +260,23 @@ fn keys_in_any_order_never_panic() {
         press(&mut app, all);
     }
 }
+
+#[test]
+fn i_says_who_i_am_and_the_header_shows_it() {
+    let mut app = sample_app(Lang::En);
+    assert!(app.me().is_none());
+    press(&mut app, "i");
+    assert!(matches!(app.overlay, Some(Overlay::MePicker(_))));
+    let effects = press(&mut app, "j<Enter>");
+    assert_eq!(effects, vec![Effect::SaveConfig]);
+    let second = app.cohort_people()[1].id.clone();
+    assert_eq!(app.config.me, Some(second));
+    let screen = common::render(&app, 120, 40);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains(&app.me().unwrap().name)
+    );
+}

@@ -43,6 +43,8 @@ pub enum Action {
     Redo,
     /// Choose the current cohort.
     PickCohort,
+    /// Say who I am among the cohort's people.
+    PickMe,
     /// Create a record.
     New,
     /// Edit the selected record.

@@ -77,6 +77,8 @@ pub enum Overlay {
     Help(Cursor),
     /// The cohort picker.
     CohortPicker(Cursor),
+    /// "Who am I?": the current cohort's trainers and trainees.
+    MePicker(Cursor),
     /// A yes/no question and what yes does.
     Confirm(Question),
     /// A form.
@@ -186,6 +188,24 @@ impl App {
     /// A word or sentence in the app's language.
     pub fn tr(&self, msg: Msg) -> &'static str {
         msg.text(self.config.lang)
+    }
+
+    /// The people the "who am I?" picker offers: the current cohort's trainers, then trainees.
+    pub fn cohort_people(&self) -> Vec<&crate::domain::Person> {
+        self.cohort()
+            .map(|c| {
+                c.trainers
+                    .iter()
+                    .chain(&c.trainees)
+                    .filter_map(|id| self.data.person(id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The user as a person of the data, once they said who they are.
+    pub fn me(&self) -> Option<&crate::domain::Person> {
+        self.config.me.as_ref().and_then(|id| self.data.person(id))
     }
 
     /// The current cohort, if the file has one.

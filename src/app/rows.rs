@@ -2,6 +2,7 @@
 
 use super::{App, Screen};
 use crate::domain::Person;
+use crate::domain::lookup::fold;
 
 /// How many records a screen lists before filtering.
 pub fn count(app: &App, screen: Screen) -> usize {
@@ -62,32 +63,4 @@ pub fn filtered(app: &App, screen: Screen, filter: &str) -> Vec<usize> {
             words.iter().all(|w| text.contains(w.as_str()))
         })
         .collect()
-}
-
-/// Lower-cases and strips the accents of French text, for matching.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            other => other,
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fold;
-
-    #[test]
-    fn folding_ignores_case_and_accents() {
-        assert_eq!(fold("Café Élan"), "cafe elan");
-        assert_eq!(fold("ŒUVRE"), "œuvre");
-    }
 }

@@ -17,7 +17,9 @@ pub fn context(app: &App) -> Context {
         (Phase::Welcome, _) => Context::Welcome,
         (Phase::Recovery(_), _) | (_, Some(Overlay::Confirm(_))) => Context::Confirm,
         (Phase::Loading | Phase::Failed(_), _)
-        | (_, Some(Overlay::Help(_) | Overlay::CohortPicker(_))) => Context::Popup,
+        | (_, Some(Overlay::Help(_) | Overlay::CohortPicker(_) | Overlay::MePicker(_))) => {
+            Context::Popup
+        }
         (_, Some(Overlay::Form(_))) => Context::Form,
         _ if app.filtering => Context::Filter,
         _ => Context::Global,
@@ -178,6 +180,16 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             cursor.select(at.unwrap_or(0), app.data.cohorts.len(), height);
             app.overlay = Some(Overlay::CohortPicker(cursor));
         }
+        Action::PickMe => {
+            let people = app.cohort_people();
+            let at = people
+                .iter()
+                .position(|p| Some(&p.id) == app.config.me.as_ref());
+            let len = people.len();
+            let mut cursor = Cursor::default();
+            cursor.select(at.unwrap_or(0), len, height);
+            app.overlay = Some(Overlay::MePicker(cursor));
+        }
         Action::Undo => return undo(app, true),
         Action::Redo => return undo(app, false),
         Action::SwitchRole => {
@@ -271,6 +283,7 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Overlay::CohortPicker(mut cursor) => pick_cohort(app, &mut cursor, action),
+        Overlay::MePicker(mut cursor) => pick_me(app, &mut cursor, action),
         Overlay::Confirm(question) => match action {
             Action::Yes => confirmed(app, question.on_yes),
             Action::No => {
@@ -310,6 +323,43 @@ fn pick_cohort(app: &mut App, cursor: &mut Cursor, action: Action) -> Vec<Effect
         _ => {}
     }
     app.overlay = Some(Overlay::CohortPicker(*cursor));
+    Vec::new()
+}
+
+fn pick_me(app: &mut App, cursor: &mut Cursor, action: Action) -> Vec<Effect> {
+    let len = app.cohort_people().len();
+    let height = app.page_height();
+    match action {
+        Action::Back => return Vec::new(),
+        Action::Up => cursor.step(-1, len, height),
+        Action::Down => cursor.step(1, len, height),
+        Action::PageUp | Action::PageDown => {
+            let page = isize::try_from(height).unwrap_or(1);
+            cursor.step(
+                if action == Action::PageUp {
+                    -page
+                } else {
+                    page
+                },
+                len,
+                height,
+            );
+        }
+        Action::Open => {
+            let Some((id, name)) = app
+                .cohort_people()
+                .get(cursor.selected)
+                .map(|p| (p.id.clone(), p.name.clone()))
+            else {
+                return Vec::new();
+            };
+            app.config.me = Some(id);
+            app.notify(fill(app.tr(Msg::YouAreNow), &[("name", &name)]));
+            return vec![Effect::SaveConfig];
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::MePicker(*cursor));
     Vec::new()
 }
 

@@ -5,6 +5,7 @@ pub mod cohort;
 pub mod holidays;
 pub mod ids;
 pub mod knowledge;
+pub mod lookup;
 pub mod path;
 pub mod people;
 pub mod programme;

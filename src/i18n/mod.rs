@@ -53,7 +53,7 @@ messages! {
     KeyKeepFilter, KeyClearFilter, KeyNewPerson, KeyEditPerson, KeyDeletePerson,
     KeyScreenModules, KeyScreenCircle, KeyScreenContacts, KeyScreenTutoring, KeyNextScreen,
     KeyPreviousScreen, KeyOpen, KeyBack, KeyFilter, KeyUndo, KeyRedo, KeyPickCohort,
-    KeySwitchRole, KeyHelp,
+    KeySwitchRole, KeyHelp, KeyPickMe, MePickerTitle, YouAreNow,
     // Help groups.
     HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
     // Header and status.

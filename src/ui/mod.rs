@@ -49,6 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 Some(Overlay::CohortPicker(cursor)) => {
                     popup::cohort_picker(frame, app, area, *cursor, &theme);
                 }
+                Some(Overlay::MePicker(cursor)) => {
+                    popup::me_picker(frame, app, area, *cursor, &theme);
+                }
                 Some(Overlay::Confirm(question)) => {
                     popup::question(frame, app, area, &question.text, &theme);
                 }

@@ -84,6 +84,44 @@ pub fn cohort_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, t
     );
 }
 
+/// The "who am I?" list: the current cohort's trainers and trainees.
+pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Theme) {
+    let people = app.cohort_people();
+    let height = u16::try_from(people.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let popup = centered(area, 50, height.min(area.height.saturating_sub(2)));
+    let rows = usize::from(popup.height.saturating_sub(2));
+    let lines: Vec<Line> = people
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(rows)
+        .map(|(i, person)| {
+            let mark = if app.config.me.as_ref() == Some(&person.id) {
+                "● "
+            } else {
+                "  "
+            };
+            let role = app.tr(super::text::person_role(person.role));
+            let style = if i == cursor.selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::from(Span::styled(
+                format!("{mark}{}  ({role})", safe(&person.name)),
+                style,
+            ))
+        })
+        .collect();
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(framed(app.tr(Msg::MePickerTitle), theme)),
+        popup,
+    );
+}
+
 /// A form: one labelled field per row, the focused one editable, errors inline.
 pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme) {
     let title = match form.purpose {

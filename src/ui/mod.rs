@@ -76,10 +76,13 @@ fn main_view(frame: &mut Frame, app: &App, regions: Regions, theme: &Theme) {
 }
 
 fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let cohort = app.cohort().map_or_else(
+    let mut cohort = app.cohort().map_or_else(
         || app.tr(Msg::NoCohort).to_owned(),
         |c| safe(&c.name).into_owned(),
     );
+    if let Some(me) = app.me() {
+        cohort = format!("{cohort} · {}", safe(&me.name));
+    }
     let title = Line::from(vec![
         Span::styled(" Cercle ", theme.title),
         Span::styled(

@@ -77,10 +77,57 @@ pub enum Command {
         /// The backup's name, as `cercle backups` prints it.
         backup: String,
     },
+    /// Write a document: an attendance sheet or a completion certificate.
+    Export {
+        /// Which document.
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: ShellArg,
     },
+}
+
+/// The documents `cercle export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The attendance sheet of a cohort or of one seminar (one row per trainee and half-day).
+    Attendance {
+        /// The cohort, by id or name (default: the current one).
+        #[arg(long)]
+        cohort: Option<String>,
+        /// One seminar only, by id or module code.
+        #[arg(long)]
+        seminar: Option<String>,
+        /// CSV for spreadsheets, HTML for printing and signing.
+        #[arg(long, value_enum)]
+        format: SheetFormat,
+        /// Where to write it (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// A trainee's completion certificate (certificat de réalisation), as HTML.
+    Certificate {
+        /// The trainee, by id or name.
+        #[arg(long)]
+        trainee: String,
+        /// The cohort, by id or name (default: the current one).
+        #[arg(long)]
+        cohort: Option<String>,
+        /// Where to write it (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The formats of an attendance sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// Comma-separated values.
+    Csv,
+    /// A printable page.
+    Html,
 }

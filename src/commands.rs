@@ -20,6 +20,7 @@ pub fn run(command: Command, dir: &Path) -> ExitCode {
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
+        Command::Export { what } => crate::commands_export::run(what, dir),
         Command::Completions { shell } => {
             completions(shell);
             Ok(())
@@ -70,7 +71,7 @@ fn generate(dir: &Path, cohorts: u32, seed: u64) -> Result<(), String> {
 }
 
 /// Reads the data without taking the lock: these commands only look.
-fn read(dir: &Path) -> Result<Data, StoreError> {
+pub fn read(dir: &Path) -> Result<Data, StoreError> {
     let mut store = Store::open_read_only(dir)?;
     store.load()?.ok_or_else(|| StoreError::Io {
         action: "read",

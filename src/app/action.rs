@@ -73,6 +73,34 @@ pub enum Action {
     RoleTrainee,
     /// Change the role (trainer or trainee).
     SwitchRole,
+    /// Modules: the seminars by date.
+    ShowSeminars,
+    /// Modules: the roll call of today's half-day.
+    TodayRollCall,
+    /// Modules: what needs a follow-up.
+    ShowFollowUp,
+    /// Export an attendance sheet (CSV and HTML).
+    ExportSheet,
+    /// Write the selected trainee's completion certificate.
+    Certificate,
+    /// Roll call: present.
+    MarkPresent,
+    /// Roll call: late, arriving now.
+    MarkLate,
+    /// Roll call: left early, now.
+    MarkLeftEarly,
+    /// Roll call: absent.
+    MarkAbsent,
+    /// Roll call: absent with a valid reason.
+    MarkExcused,
+    /// Roll call: everyone not marked yet is present.
+    EveryonePresent,
+    /// Roll call: a remark on the mark.
+    Remark,
+    /// Roll call: edit the time or the reason of the mark.
+    EditMark,
+    /// Roll call: sign the sheet.
+    Sign,
     /// A mouse click at a cell.
     Click {
         /// Column.

@@ -77,5 +77,7 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
                 }
             })
         }
+        // The other forms belong to other screens.
+        _ => Vec::new(),
     }
 }

@@ -1,8 +1,10 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
 use crate::domain::people::{is_departement, is_email};
-use crate::domain::{Person, PersonId};
+use crate::domain::rollcall::MarkInput;
+use crate::domain::{HalfDayId, Person, PersonId, SeminarId};
 use crate::i18n::Msg;
+use chrono::{NaiveDate, NaiveTime};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
@@ -13,6 +15,20 @@ pub enum Purpose {
     NewPerson,
     /// Editing a person.
     EditPerson(PersonId),
+    /// A new seminar in the current cohort.
+    NewSeminar,
+    /// Editing a seminar.
+    EditSeminar(SeminarId),
+    /// Why a mark of a signed sheet changes, with the change waiting.
+    ChangeReason(HalfDayId, PersonId, MarkInput),
+    /// A remark on a mark.
+    Remark(HalfDayId, PersonId),
+    /// The time or reason of a mark.
+    EditMark(HalfDayId, PersonId),
+    /// A typed reason for an excused absence.
+    ExcuseReason(HalfDayId, PersonId),
+    /// A follow-up entry for a trainee.
+    FollowUp(PersonId),
 }
 
 /// How a field is checked.
@@ -28,6 +44,16 @@ pub enum FieldKind {
     Departement,
     /// A long note, best edited in `$EDITOR`.
     Note,
+    /// A date, `YYYY-MM-DD` or `DD/MM/YYYY`.
+    Date,
+    /// A time, `HH:MM`.
+    Time,
+    /// Two times, `HH:MM-HH:MM`.
+    TimeRange,
+    /// A number of days, 1 to 10.
+    Days,
+    /// One of a fixed list, changed with ← and →; the text holds the index.
+    Choice(&'static [Msg]),
 }
 
 /// One labelled field.
@@ -46,7 +72,8 @@ pub struct Field {
 }
 
 impl Field {
-    fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
+    /// A field with its label, kind and starting text.
+    pub fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
         let lines: Vec<String> = value.lines().map(str::to_owned).collect();
         let mut input = TextArea::new(if lines.is_empty() {
             vec![String::new()]
@@ -64,6 +91,11 @@ impl Field {
         }
     }
 
+    /// The chosen option of a choice field.
+    pub fn choice(&self) -> usize {
+        self.value().parse().unwrap_or(0)
+    }
+
     /// The text of the field, with control characters removed and spaces trimmed.
     pub fn value(&self) -> String {
         let joined = self.input.lines().join("\n");
@@ -74,6 +106,14 @@ impl Field {
         let value = self.value();
         self.error = match self.kind {
             FieldKind::Required if value.is_empty() => Some(Msg::FieldRequired),
+            FieldKind::Date if parse_date(&value).is_none() => Some(Msg::FieldBadDate),
+            FieldKind::Time if parse_time(&value).is_none() => Some(Msg::FieldBadTime),
+            FieldKind::TimeRange if parse_time_range(&value).is_none() => {
+                Some(Msg::FieldBadTimeRange)
+            }
+            FieldKind::Days if !value.parse::<u32>().is_ok_and(|n| (1..=10).contains(&n)) => {
+                Some(Msg::FieldBadDays)
+            }
             FieldKind::Email if !value.is_empty() && !is_email(&value) => Some(Msg::FieldBadEmail),
             FieldKind::Departement if !value.is_empty() && !is_departement(&value) => {
                 Some(Msg::FieldBadDepartement)
@@ -82,6 +122,32 @@ impl Field {
         };
         self.error.is_none()
     }
+}
+
+/// A date typed as `YYYY-MM-DD` or `DD/MM/YYYY` (the French habit).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+}
+
+/// A time typed as `HH:MM` (or `9h30`, as French speakers often write it).
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim().replace(['h', 'H'], ":");
+    let text = if text.ends_with(':') {
+        format!("{text}00")
+    } else {
+        text
+    };
+    NaiveTime::parse_from_str(&text, "%H:%M").ok()
+}
+
+/// Two times `HH:MM-HH:MM`, the first before the second.
+pub fn parse_time_range(text: &str) -> Option<(NaiveTime, NaiveTime)> {
+    let (from, to) = text.split_once('-')?;
+    let (from, to) = (parse_time(from)?, parse_time(to)?);
+    (from < to).then_some((from, to))
 }
 
 /// Removes control characters (escape sequences, bidi overrides, NUL) from typed or pasted text,
@@ -167,12 +233,54 @@ impl Form {
             .unwrap_or_default()
     }
 
-    /// Types a key into the focused field.
-    pub fn input(&mut self, key: KeyEvent) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
-            field.input.input(key);
-            field.error = None;
+    /// A form of these fields.
+    pub fn new(purpose: Purpose, fields: Vec<Field>) -> Self {
+        Self {
+            purpose,
+            fields,
+            focus: 0,
         }
+    }
+
+    /// Types a key into the focused field; a choice moves with ← → and Space.
+    pub fn input(&mut self, key: KeyEvent) {
+        use ratatui::crossterm::event::KeyCode;
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        field.error = None;
+        if let FieldKind::Choice(options) = field.kind {
+            let len = options.len().max(1);
+            let current = field.choice();
+            let next = match key.code {
+                KeyCode::Right | KeyCode::Char(' ') => (current + 1) % len,
+                KeyCode::Left => (current + len - 1) % len,
+                _ => return,
+            };
+            let initial = std::mem::take(&mut field.initial);
+            *field = Field::new(field.label, field.kind, &next.to_string());
+            field.initial = initial;
+            return;
+        }
+        field.input.input(key);
+    }
+
+    /// Marks the field with this label as refused, and focuses it.
+    pub fn set_error(&mut self, label: Msg, error: Msg) {
+        if let Some(at) = self.fields.iter().position(|f| f.label == label) {
+            self.fields[at].error = Some(error);
+            if self.fields[..at].iter().all(|f| f.error.is_none()) {
+                self.focus = at;
+            }
+        }
+    }
+
+    /// The chosen option's index of the field with this label.
+    pub fn choice(&self, label: Msg) -> usize {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map_or(0, Field::choice)
     }
 
     /// Moves to the next field, wrapping.

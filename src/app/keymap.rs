@@ -24,6 +24,28 @@ pub enum Context {
     Confirm,
     /// While typing a filter.
     Filter,
+    /// In a view inside a screen (a seminar, the roll call…).
+    View(View),
+}
+
+/// A view inside a screen, with keys of its own on top of the screen's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Modules: the cohort's seminars by date.
+    Seminars,
+    /// Modules: one seminar, its venue and half-days.
+    Seminar,
+    /// Modules: the roll call of a half-day.
+    RollCall,
+    /// Modules: what needs a follow-up.
+    FollowUp,
+}
+
+impl View {
+    /// The screen the view belongs to.
+    pub fn screen(self) -> Screen {
+        Screen::Modules
+    }
 }
 
 /// A key with its modifiers, as written in the table.
@@ -88,6 +110,11 @@ const fn bind(
 }
 
 use Context::{Confirm, Filter, Form, Global, Popup, Welcome};
+const MODULES: Context = Context::On(Screen::Modules);
+const SEMINARS: Context = Context::View(View::Seminars);
+const SEMINAR: Context = Context::View(View::Seminar);
+const ROLL_CALL: Context = Context::View(View::RollCall);
+const FOLLOW_UP: Context = Context::View(View::FollowUp);
 
 /// The key table.
 #[rustfmt::skip] // a table reads best one binding a line
@@ -101,6 +128,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Popup, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, false),
     bind(Popup, &[code(KeyCode::PageUp)], Action::PageUp, Msg::KeyPageUp, false),
     bind(Popup, &[code(KeyCode::PageDown)], Action::PageDown, Msg::KeyPageDown, false),
+    bind(Popup, &[code(KeyCode::Home), key('g')], Action::Top, Msg::KeyTop, false),
+    bind(Popup, &[code(KeyCode::End), key('G')], Action::Bottom, Msg::KeyBottom, false),
     bind(Popup, &[code(KeyCode::Enter)], Action::Open, Msg::KeyChoose, true),
     bind(Popup, &[code(KeyCode::Esc), key('?'), key('q')], Action::Back, Msg::KeyClose, true),
     bind(Popup, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
@@ -115,6 +144,28 @@ pub static BINDINGS: &[Binding] = &[
     bind(Filter, &[code(KeyCode::Esc)], Action::Back, Msg::KeyClearFilter, true),
     bind(Filter, &[code(KeyCode::Up)], Action::Up, Msg::KeyUp, false),
     bind(Filter, &[code(KeyCode::Down)], Action::Down, Msg::KeyDown, false),
+    bind(ROLL_CALL, &[key('p')], Action::MarkPresent, Msg::KeyMarkPresent, true),
+    bind(ROLL_CALL, &[key('l')], Action::MarkLate, Msg::KeyMarkLate, true),
+    bind(ROLL_CALL, &[key('e')], Action::MarkLeftEarly, Msg::KeyMarkLeftEarly, true),
+    bind(ROLL_CALL, &[key('a')], Action::MarkAbsent, Msg::KeyMarkAbsent, true),
+    bind(ROLL_CALL, &[key('x')], Action::MarkExcused, Msg::KeyMarkExcused, true),
+    bind(ROLL_CALL, &[key('P')], Action::EveryonePresent, Msg::KeyEveryonePresent, true),
+    bind(ROLL_CALL, &[key('r')], Action::Remark, Msg::KeyRemark, false),
+    bind(ROLL_CALL, &[key('T')], Action::EditMark, Msg::KeyEditMark, false),
+    bind(ROLL_CALL, &[key('S')], Action::Sign, Msg::KeySign, true),
+    bind(ROLL_CALL, &[key('C')], Action::Certificate, Msg::KeyCertificate, false),
+    bind(SEMINARS, &[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenSeminar, true),
+    bind(SEMINARS, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),
+    bind(SEMINAR, &[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenRollCall, true),
+    bind(SEMINAR, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),
+    bind(SEMINAR, &[key('x')], Action::ExportSheet, Msg::KeyExportSeminarSheet, true),
+    bind(FOLLOW_UP, &[code(KeyCode::Enter)], Action::Open, Msg::KeyAddFollowUp, true),
+    bind(FOLLOW_UP, &[key('C')], Action::Certificate, Msg::KeyCertificate, true),
+    bind(MODULES, &[key('t')], Action::TodayRollCall, Msg::KeyTodayRollCall, true),
+    bind(MODULES, &[key('s')], Action::ShowSeminars, Msg::KeyShowSeminars, true),
+    bind(MODULES, &[key('f')], Action::ShowFollowUp, Msg::KeyShowFollowUp, true),
+    bind(MODULES, &[key('n')], Action::New, Msg::KeyNewSeminar, true),
+    bind(MODULES, &[key('x')], Action::ExportSheet, Msg::KeyExportCohortSheet, false),
     bind(Context::On(Screen::Contacts), &[key('n')], Action::New, Msg::KeyNewPerson, true),
     bind(Context::On(Screen::Contacts), &[key('e')], Action::Edit, Msg::KeyEditPerson, true),
     bind(Context::On(Screen::Contacts), &[key('d'), code(KeyCode::Delete)], Action::Delete, Msg::KeyDeletePerson, true),
@@ -206,6 +257,7 @@ impl Binding {
 pub fn contexts(base: Context, screen: Screen) -> Vec<Context> {
     match base {
         Context::Global | Context::On(_) => vec![Context::On(screen), Context::Global],
+        Context::View(view) => vec![base, Context::On(view.screen()), Context::Global],
         other => vec![other],
     }
 }
@@ -239,9 +291,13 @@ pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The contexts in the order the help and the README list them.
-pub const HELP_ORDER: [Context; 9] = [
+pub const HELP_ORDER: [Context; 13] = [
     Context::Global,
     Context::On(Screen::Modules),
+    Context::View(View::Seminars),
+    Context::View(View::Seminar),
+    Context::View(View::RollCall),
+    Context::View(View::FollowUp),
     Context::On(Screen::Circle),
     Context::On(Screen::Contacts),
     Context::On(Screen::Tutoring),

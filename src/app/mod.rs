@@ -3,12 +3,15 @@
 
 pub mod action;
 mod contacts;
+mod documents;
 pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod modules;
 pub mod rows;
 pub mod screen;
+mod seminar_form;
 pub mod undo;
 mod update;
 
@@ -37,6 +40,8 @@ pub enum Effect {
     Quit,
     /// Edit this text in `$EDITOR`, then hand it back with [`App::editor_done`].
     OpenEditor(String),
+    /// Write a document (file name, contents) into the data directory's `exports/` folder.
+    Export(String, Vec<u8>),
     /// Set the crash recovery file aside (after the data it held is saved, if recovered).
     DiscardRecovery,
 }
@@ -83,6 +88,28 @@ pub enum Overlay {
     Confirm(Question),
     /// A form.
     Form(Box<Form>),
+    /// A short list to choose from.
+    Choice(Choice),
+}
+
+/// A short list to choose from, and what the choice is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Its title.
+    pub title: Msg,
+    /// The options, already in the user's language.
+    pub options: Vec<String>,
+    /// The highlighted option.
+    pub cursor: Cursor,
+    /// What choosing does.
+    pub purpose: ChoicePurpose,
+}
+
+/// What a choice is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChoicePurpose {
+    /// The reason of an excused absence.
+    Excuse(crate::domain::HalfDayId, PersonId),
 }
 
 /// A question waiting for yes or no.
@@ -133,6 +160,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Each screen's cursor.
     pub cursors: [Cursor; 4],
+    /// Where the Modules screen is.
+    pub modules: modules::ModulesState,
     /// Each screen's filter text.
     pub filters: [String; 4],
     /// Whether the filter of the screen in view is being typed.
@@ -167,6 +196,7 @@ impl App {
             now,
             overlay: None,
             cursors: [Cursor::default(); 4],
+            modules: modules::ModulesState::default(),
             filters: Default::default(),
             filtering: false,
             rows: Default::default(),
@@ -240,6 +270,20 @@ impl App {
         };
     }
 
+    /// Says where a document was written, or why it was not.
+    pub fn exported(&mut self, outcome: Result<std::path::PathBuf, String>) {
+        match outcome {
+            Ok(path) => {
+                let text = crate::i18n::fill(
+                    self.tr(Msg::Exported),
+                    &[("path", &path.display().to_string())],
+                );
+                self.notify(text);
+            }
+            Err(reason) => self.notify_error(format!("{} {reason}", self.tr(Msg::ExportFailed))),
+        }
+    }
+
     /// Hands back the text edited in `$EDITOR`.
     pub fn editor_done(&mut self, text: Result<String, String>) {
         match text {
@@ -271,7 +315,17 @@ impl App {
     /// Rows of a list that fit in the body at the current size.
     pub fn page_height(&self) -> usize {
         // Header, tabs, status and footer take four lines, the list's border and title three.
-        usize::from(self.size.1.saturating_sub(7)).max(1)
+        usize::from(self.size.1.saturating_sub(7 + self.list_top())).max(1)
+    }
+
+    /// Lines the screen in view draws above its list (a summary, a venue card).
+    pub fn list_top(&self) -> u16 {
+        match (self.screen, self.modules.view) {
+            (Screen::Modules, None) => 1,
+            (Screen::Modules, Some(keymap::View::Seminar)) => 6,
+            (Screen::Modules, Some(keymap::View::RollCall)) => 2,
+            _ => 0,
+        }
     }
 
     /// Recomputes each screen's filtered rows after the data or a filter changed.
@@ -306,16 +360,33 @@ impl App {
 
     /// Changes the data as one undoable step named `label`, and asks for a save.
     pub fn change(&mut self, label: String, edit: impl FnOnce(&mut Data)) -> Vec<Effect> {
+        self.try_change(label, |data| {
+            edit(data);
+            Ok::<(), std::convert::Infallible>(())
+        })
+        .unwrap_or_default()
+    }
+
+    /// Like [`App::change`], for an edit a rule may refuse: then nothing changes at all.
+    pub fn try_change<E>(
+        &mut self,
+        label: String,
+        edit: impl FnOnce(&mut Data) -> Result<(), E>,
+    ) -> Result<Vec<Effect>, E> {
         if let SaveState::ReadOnly(reason) = &self.save {
             let text = format!("{} {reason}", self.tr(Msg::ReadOnlyRefused));
             self.notify_error(text);
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let before = Arc::clone(&self.data);
-        edit(Arc::make_mut(&mut self.data));
+        if let Err(error) = edit(Arc::make_mut(&mut self.data)) {
+            // Putting the old pointer back is free, whatever the edit touched.
+            self.data = before;
+            return Err(error);
+        }
         self.history.record(label, before);
         self.refresh_rows();
         self.save = SaveState::Saving;
-        vec![Effect::Save]
+        Ok(vec![Effect::Save])
     }
 }

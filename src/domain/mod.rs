@@ -9,6 +9,7 @@ pub mod lookup;
 pub mod path;
 pub mod people;
 pub mod programme;
+pub mod rollcall;
 pub mod rules;
 pub mod tutoring;
 pub mod venue;

@@ -69,7 +69,8 @@ messages! {
     CohortPickerTitle, NewPersonTitle, EditPersonTitle, EmptyList,
     // Form fields.
     FieldName, FieldEmail, FieldPhone, FieldCity, FieldDepartement, FieldOrganisation,
-    FieldNotes, FieldRequired, FieldBadEmail, FieldBadDepartement,
+    FieldNotes, FieldRequired, FieldBadEmail, FieldBadDepartement, FieldBadDate, FieldBadTime,
+    FieldBadTimeRange, FieldBadDays,
     // Columns and details.
     ColCode, ColModule, ColHours, ColHalfDays, ColName, ColProject, ColPhase, ColPlace, ColRole,
     ColCity, ColSubject, ColTrainee, ColStatus, ColAge, ColTrainees, ColAttendance,
@@ -81,6 +82,8 @@ messages! {
     PlaceDigital, PlaceMedialab,
     RequestOpen, RequestAccepted, RequestDeclined, RequestDuplicate, RequestDeferred,
     RequestScheduled, RequestDone, RequestCancelled,
+    // Modules screen.
+    AddedSeminar, EditedSeminar, AlreadySigned, NothingToSign, NotEnrolled, ReasonNeeded, MarkFirst, NothingToEdit, ChannelPhone, ChannelEmail, ChannelInPerson, ChannelVideo, EveryonePresentLabel, MarkedPresentCount, ExcuseTitle, ExcuseIllness, ExcuseMedical, ExcuseFamily, ExcuseTransport, ExcuseWork, ExcuseOther, ExportFailed, Exported, FieldAfternoon, FieldMorning, FieldChangeReason, FieldChannel, FieldDays, FieldModules, FieldNotFound, FieldOutcome, FieldReason, FieldRemark, FieldStart, FieldTime, FieldTrainer, FieldVenue, FollowUpLabel, RemarkLabel, MarkedLabel, SignedLabel, KeyAddFollowUp, KeyCertificate, KeyEditMark, KeyEditSeminar, KeyEveryonePresent, KeyExportCohortSheet, KeyExportSeminarSheet, KeyMarkAbsent, KeyMarkExcused, KeyMarkLate, KeyMarkLeftEarly, KeyMarkPresent, KeyNewSeminar, KeyOpenRollCall, KeyOpenSeminar, KeyRemark, KeyShowFollowUp, KeyShowSeminars, KeySign, KeyTodayRollCall, NoHalfDayToday, NoHalfDayTodayNext, StatusAbsent, StatusExcused, StatusLate, StatusLeftEarly, StatusPresent, ViewSeminars, ViewFollowUp, ViewRollCall, MarkedCount, SignedBy, NotSigned, WarnHoliday, WarnTrainerElsewhere, WarnTooManyPresent, WarnMarkedInFuture, WarnSignedLate, WarnUnsigned, ColDate, ColPeriod, ColTimes, ColVenue, ColTrainer, ColSigned, ColTime, ColReason, ColRemark, ColConcern, ColFollowUps, ColMyHours, ColBlock, ConcernAbsences, ConcernLowRate, UnsignedSheetItem, PeriodMorning, PeriodAfternoon, VenueHost, VenueCapacity, MyProgress, CohortProgress, HelpSeminars, HelpSeminar, HelpRollCall, HelpFollowUp, NewSeminarTitle, EditSeminarTitle, FormTitle, FollowUpTitle,
 }
 
 impl Msg {

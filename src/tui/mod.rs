@@ -89,6 +89,12 @@ fn event_loop(
                     let _ = worker.jobs.send(Job::DiscardRecovery);
                 }
                 Effect::SaveConfig => save_config(&mut app, options),
+                Effect::Export(name, contents) => {
+                    let path = options.data_dir.join("exports").join(&name);
+                    let outcome = crate::store::write_private(&path, &contents)
+                        .map_err(|e| format!("{}: {e}", path.display()));
+                    app.exported(outcome);
+                }
                 Effect::OpenEditor(text) => {
                     let edited = editor::edit(terminal, &options.data_dir, &text);
                     app.editor_done(edited);

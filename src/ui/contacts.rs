@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Wrap};
 
 /// Draws the Peer contacts screen.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let list_width = layout::list_rows(area, Screen::Contacts).width + 2;
+    let list_width = layout::list_rows(area, Screen::Contacts, 0).width + 2;
     let list = Rect {
         width: list_width,
         ..area

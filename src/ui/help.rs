@@ -2,7 +2,7 @@
 
 use super::popup::centered;
 use super::theme::Theme;
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::{self, Context, View};
 use crate::app::layout::tab_label;
 use crate::app::list::Cursor;
 use crate::app::{App, Screen};
@@ -22,6 +22,14 @@ pub fn context_title(context: Context, lang: Lang) -> String {
         Context::Confirm => Msg::HelpConfirm.text(lang).to_owned(),
         Context::Welcome => Msg::HelpWelcome.text(lang).to_owned(),
         Context::Popup => Msg::HelpPopup.text(lang).to_owned(),
+        Context::View(view) => match view {
+            View::Seminars => Msg::HelpSeminars,
+            View::Seminar => Msg::HelpSeminar,
+            View::RollCall => Msg::HelpRollCall,
+            View::FollowUp => Msg::HelpFollowUp,
+        }
+        .text(lang)
+        .to_owned(),
     }
 }
 

@@ -3,7 +3,7 @@
 mod circle;
 mod contacts;
 pub mod help;
-mod modules;
+pub mod modules;
 mod popup;
 mod table;
 pub mod text;
@@ -56,6 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                     popup::question(frame, app, area, &question.text, &theme);
                 }
                 Some(Overlay::Form(form)) => popup::form(frame, app, area, form, &theme),
+                Some(Overlay::Choice(choice)) => popup::choice(frame, app, area, choice, &theme),
                 None => {}
             }
         }

@@ -84,6 +84,38 @@ pub fn cohort_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, t
     );
 }
 
+/// A short list to choose from.
+pub fn choice(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    choice: &crate::app::Choice,
+    theme: &Theme,
+) {
+    let height = u16::try_from(choice.options.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let popup = centered(area, 44, height);
+    let lines: Vec<Line> = choice
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let style = if i == choice.cursor.selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::from(Span::styled(format!(" {} ", safe(option)), style))
+        })
+        .collect();
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(framed(app.tr(choice.title), theme)),
+        popup,
+    );
+}
+
 /// The "who am I?" list: the current cohort's trainers and trainees.
 pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Theme) {
     let people = app.cohort_people();
@@ -127,6 +159,13 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
     let title = match form.purpose {
         Purpose::NewPerson => Msg::NewPersonTitle,
         Purpose::EditPerson(_) => Msg::EditPersonTitle,
+        Purpose::NewSeminar => Msg::NewSeminarTitle,
+        Purpose::EditSeminar(_) => Msg::EditSeminarTitle,
+        Purpose::FollowUp(_) => Msg::FollowUpTitle,
+        Purpose::ExcuseReason(..) => Msg::ExcuseTitle,
+        Purpose::ChangeReason(..) => Msg::FieldChangeReason,
+        Purpose::Remark(..) => Msg::FieldRemark,
+        Purpose::EditMark(..) => Msg::FormTitle,
     };
     let wanted = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
     let popup = centered(area, 70, wanted);
@@ -156,7 +195,14 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
             inner.width.saturating_sub(label_width),
             1,
         );
-        if focused {
+        if let FieldKind::Choice(options) = field.kind {
+            let chosen = options.get(field.choice()).map_or("", |m| app.tr(*m));
+            let style = if focused { theme.selected } else { theme.text };
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!("◀ {chosen} ▶"), style)),
+                input_area,
+            );
+        } else if focused {
             let mut input = field.input.clone();
             input.set_cursor_line_style(theme.text);
             input.set_cursor_style(theme.selected);

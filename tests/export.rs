@@ -13,7 +13,8 @@ const HOSTILE: &str = "Zoé \"Zo\", <script>alert(1)</script> 🌱";
 fn sample_with_hostile_name() -> Data {
     let mut data = cercle::sample::sample();
     let first = data.current().unwrap().trainees[0].clone();
-    data.people.iter_mut().find(|p| p.id == first).unwrap().name = HOSTILE.to_owned();
+    let person = data.people.iter_mut().find(|p| p.id == first).unwrap();
+    HOSTILE.clone_into(&mut person.name);
     data
 }
 

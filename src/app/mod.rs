@@ -252,6 +252,9 @@ impl App {
             _ => Screen::Modules,
         };
         self.refresh_rows();
+        if self.config.role == Some(Role::Trainer) {
+            modules::land(self);
+        }
     }
 
     /// Shows the welcome screen (no data file yet).

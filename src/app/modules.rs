@@ -180,26 +180,38 @@ fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -
     true
 }
 
-/// Opens today's half-day: the afternoon's after 13:00 when there are both.
-fn today(app: &mut App) {
-    let Some(cohort) = app.cohort() else {
-        app.notify_error(app.tr(Msg::NoCohort));
-        return;
-    };
+/// Today's half-day, if there is one: the afternoon's after 13:00 when there are both.
+fn todays_half_day(app: &App) -> Option<(SeminarId, HalfDayId)> {
+    let cohort = app.cohort()?;
     let afternoon = app.now.with_timezone(&Local).hour() >= 13;
     let todays: Vec<(&Seminar, &HalfDay)> = chronological(cohort)
         .into_iter()
         .filter(|(_, h)| h.date == app.today)
         .collect();
-    let pick = todays
+    todays
         .iter()
         .find(|(_, h)| (h.period == crate::domain::Period::Afternoon) == afternoon)
-        .or(todays.first());
-    if let Some((seminar, half_day)) = pick {
-        let (seminar, half_day) = (seminar.id.clone(), half_day.id.clone());
+        .or(todays.first())
+        .map(|(s, h)| (s.id.clone(), h.id.clone()))
+}
+
+/// A trainer lands on today's roll call when there is one.
+pub fn land(app: &mut App) {
+    if let Some((seminar, half_day)) = todays_half_day(app) {
+        open_roll_call(app, seminar, half_day);
+    }
+}
+
+/// Opens today's half-day, or says when the next one is.
+fn today(app: &mut App) {
+    if let Some((seminar, half_day)) = todays_half_day(app) {
         open_roll_call(app, seminar, half_day);
         return;
     }
+    let Some(cohort) = app.cohort() else {
+        app.notify_error(app.tr(Msg::NoCohort));
+        return;
+    };
     let next = chronological(cohort)
         .into_iter()
         .find(|(_, h)| h.date > app.today)

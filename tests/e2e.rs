@@ -110,7 +110,11 @@ fn work_kept_after_a_crash_is_offered_back_at_the_next_start() {
 
     let mut app = Session::start(&dir, config.path(), &[]);
     app.wait_for("Cercle stopped unexpectedly last time.");
-    assert_eq!(std::fs::read(dir.join("cercle.json")).unwrap(), before, "nothing is written before the answer");
+    assert_eq!(
+        std::fs::read(dir.join("cercle.json")).unwrap(),
+        before,
+        "nothing is written before the answer"
+    );
     app.send("y");
     app.wait_for("was recovered");
     app.wait_for("[saved]");
@@ -118,5 +122,8 @@ fn work_kept_after_a_crash_is_offered_back_at_the_next_start() {
     assert!(app.wait_exit().success());
     let saved = read_json(&dir);
     assert_eq!(saved["people"][0]["name"], "Camille Dubois-Recovered");
-    assert!(!dir.join(cercle::store::RECOVERY_FILE).exists(), "the recovery file is gone once saved");
+    assert!(
+        !dir.join(cercle::store::RECOVERY_FILE).exists(),
+        "the recovery file is gone once saved"
+    );
 }

@@ -27,10 +27,21 @@ fn key_pool() -> Vec<KeyEvent> {
 
 fn check_rules(app: &App) {
     for cohort in &app.data.cohorts {
-        assert!(cohort.active_trainees().count() <= 12, "no cohort holds more than 12");
+        assert!(
+            cohort.active_trainees().count() <= 12,
+            "no cohort holds more than 12"
+        );
         let enrolled: HashSet<_> = cohort.trainees.iter().collect();
-        for mark in cohort.seminars.iter().flat_map(|s| &s.half_days).flat_map(|h| &h.marks) {
-            assert!(enrolled.contains(&mark.trainee), "every mark belongs to an enrolled trainee");
+        for mark in cohort
+            .seminars
+            .iter()
+            .flat_map(|s| &s.half_days)
+            .flat_map(|h| &h.marks)
+        {
+            assert!(
+                enrolled.contains(&mark.trainee),
+                "every mark belongs to an enrolled trainee"
+            );
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::app::modules::{open_half_day, roll, status_msg};
 use crate::domain::Status;
 use crate::domain::rollcall::warnings;
-use crate::domain::rules::double_bookings;
+use crate::domain::rules::double_bookings_of_current;
 use crate::i18n::{Msg, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         cohort,
         seminar,
         half_day,
-        &double_bookings(&app.data),
+        &double_bookings_of_current(&app.data),
         app.today,
     );
     let (top, list) = split_top(area, 2);

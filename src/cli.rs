@@ -77,10 +77,41 @@ pub enum Command {
         /// The backup's name, as `cercle backups` prints it.
         backup: String,
     },
+    /// Write data out in a format other tools read.
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: ShellArg,
     },
+}
+
+/// What `cercle export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The seminars (one event per half-day, the venue as location) and the tutoring sessions,
+    /// as an iCalendar file (RFC 5545) with stable UIDs.
+    Calendar {
+        /// The file format.
+        #[arg(long, value_enum, default_value_t = CalendarFormat::Ics)]
+        format: CalendarFormat,
+        /// Only this cohort (id or name); without it, every cohort.
+        #[arg(long, value_name = "C")]
+        cohort: Option<String>,
+        /// The file to write (0600); `-` or none prints to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// A calendar file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    /// iCalendar (`.ics`).
+    Ics,
 }

@@ -1,6 +1,6 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
-use crate::cli::{Command, ShellArg};
+use crate::cli::{CalendarFormat, Command, ExportCommand, ShellArg};
 use crate::domain::Data;
 use crate::domain::rules::{self, Severity};
 use crate::store::{Store, StoreError};
@@ -11,8 +11,9 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs a subcommand against the data directory.
-pub fn run(command: Command, dir: &Path) -> ExitCode {
+/// Runs a subcommand against the data directory; `lang` is the language of what it writes
+/// for people (calendar titles).
+pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
     let outcome = match command {
         Command::Init { sample } => init(dir, sample),
         Command::Check => return check(dir),
@@ -20,6 +21,7 @@ pub fn run(command: Command, dir: &Path) -> ExitCode {
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
+        Command::Export { what } => export(dir, what, lang),
         Command::Completions { shell } => {
             completions(shell);
             Ok(())
@@ -218,6 +220,50 @@ fn restore(dir: &Path, name: &str) -> Result<(), String> {
         None => println!("Restored {name}."),
     }
     Ok(())
+}
+
+fn export(dir: &Path, what: ExportCommand, lang: crate::i18n::Lang) -> Result<(), String> {
+    match what {
+        ExportCommand::Calendar {
+            format: CalendarFormat::Ics,
+            cohort,
+            output,
+        } => {
+            let data = read(dir).map_err(|e| e.to_string())?;
+            let cohorts: Vec<&crate::domain::Cohort> = match &cohort {
+                Some(query) => vec![
+                    crate::domain::lookup::find(
+                        "cohort",
+                        &data.cohorts,
+                        query,
+                        |c| c.id.as_str(),
+                        |c| c.name.as_str(),
+                    )
+                    .map_err(|e| e.to_string())?,
+                ],
+                None => data.cohorts.iter().collect(),
+            };
+            let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
+            write_out(output.as_deref(), ics.as_bytes())
+        }
+    }
+}
+
+/// Writes an export to a file (0600), or to standard output for `-` or no file.
+fn write_out(output: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    match output {
+        Some(path) if path != Path::new("-") => {
+            crate::store::write_private(path, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("Written to {}", path.display());
+            Ok(())
+        }
+        // A closed pipe (`| head`) is not an error worth a panic.
+        _ => {
+            let _ = std::io::stdout().write_all(bytes);
+            Ok(())
+        }
+    }
 }
 
 fn completions(shell: ShellArg) {

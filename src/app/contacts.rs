@@ -77,5 +77,6 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
                 }
             })
         }
+        Purpose::Tutoring(_) => Vec::new(),
     }
 }

@@ -1,9 +1,10 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
+use super::dates::{parse_date, parse_time};
 use crate::domain::people::{is_departement, is_email};
 use crate::domain::{Person, PersonId};
 use crate::i18n::Msg;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 /// What a form is for, and so what submitting it does.
@@ -13,6 +14,8 @@ pub enum Purpose {
     NewPerson,
     /// Editing a person.
     EditPerson(PersonId),
+    /// A tutor request: asking, or one of its steps.
+    Tutoring(super::tutoring::TutoringForm),
 }
 
 /// How a field is checked.
@@ -28,6 +31,19 @@ pub enum FieldKind {
     Departement,
     /// A long note, best edited in `$EDITOR`.
     Note,
+    /// A required date, `YYYY-MM-DD` or `DD/MM/YYYY`.
+    Date,
+    /// A required time, `HH:MM`.
+    Time,
+    /// One of a few words, chosen with ←/→ or Space.
+    Choice(&'static [Msg]),
+}
+
+impl FieldKind {
+    /// Whether the field must be filled in (its label is marked `*`).
+    pub fn is_required(self) -> bool {
+        matches!(self, Self::Required | Self::Date | Self::Time)
+    }
 }
 
 /// One labelled field.
@@ -43,10 +59,13 @@ pub struct Field {
     initial: String,
     /// The validation message, if the value is refused.
     pub error: Option<Msg>,
+    /// The option chosen in a choice field.
+    pub choice: usize,
 }
 
 impl Field {
-    fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
+    /// A field holding `value`.
+    pub fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
         let lines: Vec<String> = value.lines().map(str::to_owned).collect();
         let mut input = TextArea::new(if lines.is_empty() {
             vec![String::new()]
@@ -61,6 +80,22 @@ impl Field {
             input,
             initial: value.to_owned(),
             error: None,
+            choice: 0,
+        }
+    }
+
+    /// A choice field, with one option chosen.
+    pub fn choice(label: Msg, options: &'static [Msg], chosen: usize) -> Self {
+        let mut field = Self::new(label, FieldKind::Choice(options), "");
+        field.choice = chosen.min(options.len().saturating_sub(1));
+        field.initial = field.choice.to_string();
+        field
+    }
+
+    fn current(&self) -> String {
+        match self.kind {
+            FieldKind::Choice(_) => self.choice.to_string(),
+            _ => self.input.lines().join("\n"),
         }
     }
 
@@ -73,11 +108,15 @@ impl Field {
     fn check(&mut self) -> bool {
         let value = self.value();
         self.error = match self.kind {
-            FieldKind::Required if value.is_empty() => Some(Msg::FieldRequired),
+            FieldKind::Required | FieldKind::Date | FieldKind::Time if value.is_empty() => {
+                Some(Msg::FieldRequired)
+            }
             FieldKind::Email if !value.is_empty() && !is_email(&value) => Some(Msg::FieldBadEmail),
             FieldKind::Departement if !value.is_empty() && !is_departement(&value) => {
                 Some(Msg::FieldBadDepartement)
             }
+            FieldKind::Date if parse_date(&value).is_none() => Some(Msg::FieldBadDate),
+            FieldKind::Time if parse_time(&value).is_none() => Some(Msg::FieldBadTime),
             _ => None,
         };
         self.error.is_none()
@@ -141,9 +180,7 @@ impl Form {
 
     /// Whether anything was typed since the form opened.
     pub fn is_dirty(&self) -> bool {
-        self.fields
-            .iter()
-            .any(|f| f.input.lines().join("\n") != f.initial)
+        self.fields.iter().any(|f| f.current() != f.initial)
     }
 
     /// Checks every field, marking the refused ones; focuses the first refused field.
@@ -167,9 +204,34 @@ impl Form {
             .unwrap_or_default()
     }
 
-    /// Types a key into the focused field.
+    /// The option chosen in the choice field with this label.
+    pub fn choice(&self, label: Msg) -> usize {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map_or(0, |f| f.choice)
+    }
+
+    /// Marks a field refused (a check that needs the data, made on submit) and focuses it.
+    pub fn refuse(&mut self, label: Msg, error: Msg) {
+        if let Some(at) = self.fields.iter().position(|f| f.label == label) {
+            self.fields[at].error = Some(error);
+            self.focus = at;
+        }
+    }
+
+    /// Types a key into the focused field; in a choice field ←/→ and Space change the option.
     pub fn input(&mut self, key: KeyEvent) {
         if let Some(field) = self.fields.get_mut(self.focus) {
+            if let FieldKind::Choice(options) = field.kind {
+                let len = options.len().max(1);
+                match key.code {
+                    KeyCode::Left => field.choice = (field.choice + len - 1) % len,
+                    KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % len,
+                    _ => {}
+                }
+                return;
+            }
             field.input.input(key);
             field.error = None;
         }
@@ -196,7 +258,11 @@ impl Form {
 
     /// Replaces the focused field's text (after `$EDITOR`).
     pub fn replace_focused(&mut self, text: &str) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
+        if let Some(field) = self
+            .fields
+            .get_mut(self.focus)
+            .filter(|f| !matches!(f.kind, FieldKind::Choice(_)))
+        {
             let keep = field.kind == FieldKind::Note;
             let text = clean(text, keep);
             let initial = std::mem::take(&mut field.initial);

@@ -71,8 +71,8 @@ fn unicode_width(text: &str) -> usize {
 /// The list area inside the body: its rows start under the border and the column header.
 pub fn list_rows(body: Rect, screen: Screen) -> Rect {
     let width = match screen {
-        // The contacts list leaves room for the detail pane.
-        Screen::Contacts => body.width * 11 / 20,
+        // The contacts and tutoring lists leave room for the detail pane.
+        Screen::Contacts | Screen::Tutoring => body.width * 11 / 20,
         _ => body.width,
     };
     Rect::new(

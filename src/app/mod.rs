@@ -3,12 +3,15 @@
 
 pub mod action;
 mod contacts;
+mod dates;
 pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod rows;
 pub mod screen;
+pub mod tutoring;
+mod tutoring_forms;
 pub mod undo;
 mod update;
 
@@ -39,6 +42,8 @@ pub enum Effect {
     OpenEditor(String),
     /// Set the crash recovery file aside (after the data it held is saved, if recovered).
     DiscardRecovery,
+    /// Write a cohort's calendar (.ics) into the data directory's `exports/` folder.
+    ExportCalendar(crate::domain::CohortId),
 }
 
 /// The stage the app is in.
@@ -151,6 +156,8 @@ pub struct App {
     pub loading: Option<(u64, u64)>,
     /// Makes new ids unique across machines; injected so that tests are reproducible.
     pub seed: u64,
+    /// The Tutor requests screen's filters and detail view.
+    pub tutoring: tutoring::TutoringView,
     /// How many ids this run made.
     ids_made: u64,
 }
@@ -176,6 +183,7 @@ impl App {
             size: (80, 24),
             loading: None,
             seed: 0,
+            tutoring: tutoring::TutoringView::default(),
             ids_made: 0,
         }
     }

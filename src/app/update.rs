@@ -164,6 +164,9 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollUp => app.cursors[i].scroll(-3, len, height),
         Action::ScrollDown => app.cursors[i].scroll(3, len, height),
         Action::Filter => app.filtering = true,
+        Action::Back if app.screen == Screen::Tutoring && app.tutoring.zoom => {
+            app.tutoring.zoom = false;
+        }
         Action::Back => {
             app.filters[i].clear();
             app.refresh_rows();
@@ -206,7 +209,8 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {
             return match app.screen {
                 Screen::Contacts => super::contacts::update(app, action),
-                Screen::Modules | Screen::Circle | Screen::Tutoring => Vec::new(),
+                Screen::Tutoring => super::tutoring::update(app, action),
+                Screen::Modules | Screen::Circle => Vec::new(),
             };
         }
     }
@@ -387,10 +391,11 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         Action::Back => return effects,
         Action::Submit => {
             if form.validate() {
-                return match &form.purpose {
+                return match form.purpose.clone() {
                     Purpose::NewPerson | Purpose::EditPerson(_) => {
                         super::contacts::submit(app, &form)
                     }
+                    Purpose::Tutoring(kind) => super::tutoring::submit(app, form, kind),
                 };
             }
             app.notify_error(app.tr(Msg::FormHasErrors));

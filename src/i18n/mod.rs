@@ -2,6 +2,7 @@
 
 mod en;
 mod fr;
+pub mod words;
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -81,6 +82,24 @@ messages! {
     PlaceDigital, PlaceMedialab,
     RequestOpen, RequestAccepted, RequestDeclined, RequestDuplicate, RequestDeferred,
     RequestScheduled, RequestDone, RequestCancelled,
+    // Tutor requests.
+    KeyNewRequest, KeyAccept, KeyDecline, KeyMarkDuplicate, KeyDefer, KeySchedule, KeyMarkDone,
+    KeyCancelRequest, KeyExportCalendar, KeyFilterStatus, KeyFilterTutor, KeyFilterTrainee,
+    KeyDetail, NewRequestTitle, AcceptTitle, DeclineTitle, DuplicateTitle,
+    DeferTitle, ScheduleTitle, DoneTitle, CancelTitle, FieldSubject, FieldTopic,
+    FieldDescription, FieldUrgency, FieldFormat, FieldWindows, FieldTutor, FieldReason,
+    FieldDuplicateOf, FieldUntil, FieldDate, FieldTime, FieldPlace, FieldSummary,
+    FieldNextSteps, FieldBadDate, FieldBadTime, FieldDatePast, FieldNotAfterToday,
+    FieldUnknownTopic, FieldUnknownTrainer, FieldUnknownRequest, FieldAmbiguous,
+    FieldChoiceHint, UrgencyLow, UrgencyNormal, UrgencyUrgent, FormatVisit, FormatCall,
+    FormatVideo, WhoAreYouFirst, OnlyTraineesAsk, OnlyTrainers, CannotBecome, ReasonNeeded,
+    DuplicateOfItself, SummaryNeeded, NoCohortYet, RequestAdded, RequestMoved, CalendarExported,
+    ExportFailed, ColUrgency, DetailTopic, DetailWindows, DetailTutor, DetailSession,
+    DetailOutcome, DetailNextSteps, DetailDeferredTo, DetailDuplicateOf, DetailAsked,
+    SuggestionsTitle, HistoryTitle, NoHistoryYet, NoSuggestion, Overdue,
+    FilterStatusNow, FilterTutorNow, FilterTraineeNow, KmAway, DistanceUnknown,
+    OpenRequestsNone, OpenRequestsOne, OpenRequestsMany, CalendarSeminar,
+    CalendarSeminarNote, CalendarTutoring, CalendarTutoringNote,
 }
 
 impl Msg {

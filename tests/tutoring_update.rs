@@ -4,7 +4,7 @@
 mod common;
 
 use cercle::app::form::FieldKind;
-use cercle::app::{App, Effect, Overlay, Screen};
+use cercle::app::{Action, App, Effect, Overlay, Screen};
 use cercle::domain::tutoring::{MeetingFormat, RequestStatus, TutorRequest, Urgency};
 use cercle::domain::{CohortId, PersonId};
 use cercle::i18n::{Lang, Msg};
@@ -360,6 +360,16 @@ fn enter_shows_the_request_in_full_and_esc_comes_back() {
         app.filters[TUTORING], "potager",
         "Esc closed the detail, not the filter"
     );
+
+    // In full view there is no list to click; beside the queue a click selects a row.
+    let mut app = as_person("p-helene-marchetti");
+    press(&mut app, "<Enter>");
+    let click = Action::Click { column: 5, row: 6 };
+    cercle::app::update(&mut app, click);
+    assert_eq!(app.cursors[TUTORING].selected, 0);
+    press(&mut app, "<Esc>");
+    cercle::app::update(&mut app, click);
+    assert_eq!(app.cursors[TUTORING].selected, 2);
 }
 
 #[test]

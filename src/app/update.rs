@@ -257,6 +257,10 @@ fn click(app: &mut App, column: u16, row: u16) {
         }
         return;
     }
+    if app.screen == Screen::Tutoring && app.tutoring.zoom {
+        // The request fills the body: there is no list to click.
+        return;
+    }
     let list = layout::list_rows(regions.body, app.screen);
     if list.contains(ratatui::layout::Position::new(column, row)) {
         let i = app.screen.index();

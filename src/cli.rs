@@ -77,9 +77,9 @@ pub enum Command {
         /// The backup's name, as `cercle backups` prints it.
         backup: String,
     },
-    /// Write a document: an attendance sheet or a completion certificate.
+    /// Write data out: attendance sheets, certificates, the calendar.
     Export {
-        /// Which document.
+        /// What to export.
         #[command(subcommand)]
         what: ExportCommand,
     },
@@ -91,7 +91,7 @@ pub enum Command {
     },
 }
 
-/// The documents `cercle export` writes.
+/// What `cercle export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// The attendance sheet of a cohort or of one seminar (one row per trainee and half-day).
@@ -121,6 +121,19 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The seminars (one event per half-day, the venue as location) and the tutoring sessions,
+    /// as an iCalendar file (RFC 5545) with stable UIDs.
+    Calendar {
+        /// The file format.
+        #[arg(long, value_enum, default_value_t = CalendarFormat::Ics)]
+        format: CalendarFormat,
+        /// Only this cohort (id or name); without it, every cohort.
+        #[arg(long, value_name = "C")]
+        cohort: Option<String>,
+        /// The file to write (0600); `-` or none prints to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// The formats of an attendance sheet.
@@ -130,4 +143,11 @@ pub enum SheetFormat {
     Csv,
     /// A printable page.
     Html,
+}
+
+/// A calendar file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    /// iCalendar (`.ics`).
+    Ics,
 }

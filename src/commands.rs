@@ -11,8 +11,9 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs a subcommand against the data directory.
-pub fn run(command: Command, dir: &Path) -> ExitCode {
+/// Runs a subcommand against the data directory; `lang` is the language of what it writes
+/// for people (calendar titles).
+pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
     let outcome = match command {
         Command::Init { sample } => init(dir, sample),
         Command::Check => return check(dir),
@@ -20,7 +21,7 @@ pub fn run(command: Command, dir: &Path) -> ExitCode {
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
-        Command::Export { what } => crate::commands_export::run(what, dir),
+        Command::Export { what } => crate::commands_export::run(what, dir, lang),
         Command::Completions { shell } => {
             completions(shell);
             Ok(())

@@ -1,6 +1,6 @@
 //! `cercle export …`: documents written to a file (0600) or to standard output.
 
-use crate::cli::{ExportCommand, SheetFormat};
+use crate::cli::{CalendarFormat, ExportCommand, SheetFormat};
 use crate::commands::read;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
@@ -9,10 +9,22 @@ use chrono::Local;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Runs an export.
-pub fn run(what: ExportCommand, dir: &Path) -> Result<(), String> {
+/// Runs an export; `lang` is the language of the calendar's titles.
+pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
     let data = read(dir).map_err(|e| e.to_string())?;
     match what {
+        ExportCommand::Calendar {
+            format: CalendarFormat::Ics,
+            cohort,
+            output,
+        } => {
+            let cohorts: Vec<&Cohort> = match cohort.as_deref() {
+                Some(query) => vec![pick_cohort(&data, Some(query))?],
+                None => data.cohorts.iter().collect(),
+            };
+            let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
+            emit(output, ics.as_bytes())
+        }
         ExportCommand::Attendance {
             cohort,
             seminar,

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod commands_export;
 pub mod config;
 pub mod domain;
+pub mod exchange;
 pub mod export;
 pub mod generate;
 pub mod i18n;

@@ -1,6 +1,7 @@
 //! What a key (or a click) asks the app to do.
 
 use super::screen::Screen;
+use crate::domain::tutoring::RequestStatus;
 
 /// An intent, produced by the key table or the mouse, consumed by `update`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,4 +113,14 @@ pub enum Action {
     ScrollUp,
     /// The mouse wheel, down.
     ScrollDown,
+    /// Take the selected tutor request to this status (a form asks what the step needs).
+    Move(RequestStatus),
+    /// Tutor requests: show the next status only.
+    CycleStatusFilter,
+    /// Tutor requests: show the next tutor's only.
+    CycleTutorFilter,
+    /// Tutor requests: show the next trainee's only.
+    CycleTraineeFilter,
+    /// Write the cohort's calendar (.ics).
+    ExportCalendar,
 }

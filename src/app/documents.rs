@@ -32,7 +32,9 @@ fn sheets(app: &mut App, seminar: Option<&SeminarId>, stem: &str) -> Vec<Effect>
             ]
         }
         Err(error) => {
-            app.notify_error(format!("{} {error}", app.tr(Msg::ExportFailed)));
+            let text =
+                crate::i18n::fill(app.tr(Msg::ExportFailed), &[("reason", &error.to_string())]);
+            app.notify_error(text);
             Vec::new()
         }
     }

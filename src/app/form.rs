@@ -1,11 +1,11 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
+use super::dates::{parse_date, parse_time, parse_time_range};
 use crate::domain::people::{is_departement, is_email};
 use crate::domain::rollcall::MarkInput;
 use crate::domain::{HalfDayId, Person, PersonId, SeminarId};
 use crate::i18n::Msg;
-use chrono::{NaiveDate, NaiveTime};
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 /// What a form is for, and so what submitting it does.
@@ -15,6 +15,8 @@ pub enum Purpose {
     NewPerson,
     /// Editing a person.
     EditPerson(PersonId),
+    /// A tutor request: asking, or one of its steps.
+    Tutoring(super::tutoring::TutoringForm),
     /// A new seminar in the current cohort.
     NewSeminar,
     /// Editing a seminar.
@@ -44,16 +46,26 @@ pub enum FieldKind {
     Departement,
     /// A long note, best edited in `$EDITOR`.
     Note,
-    /// A date, `YYYY-MM-DD` or `DD/MM/YYYY`.
+    /// A required date, `YYYY-MM-DD` or `DD/MM/YYYY`.
     Date,
-    /// A time, `HH:MM`.
+    /// A required time, `HH:MM`.
     Time,
     /// Two times, `HH:MM-HH:MM`.
     TimeRange,
     /// A number of days, 1 to 10.
     Days,
-    /// One of a fixed list, changed with ← and →; the text holds the index.
+    /// One of a few words, chosen with ←/→ or Space.
     Choice(&'static [Msg]),
+}
+
+impl FieldKind {
+    /// Whether the field must be filled in (its label is marked `*`).
+    pub fn is_required(self) -> bool {
+        matches!(
+            self,
+            Self::Required | Self::Date | Self::Time | Self::TimeRange | Self::Days
+        )
+    }
 }
 
 /// One labelled field.
@@ -69,10 +81,12 @@ pub struct Field {
     initial: String,
     /// The validation message, if the value is refused.
     pub error: Option<Msg>,
+    /// The option chosen in a choice field.
+    pub choice: usize,
 }
 
 impl Field {
-    /// A field with its label, kind and starting text.
+    /// A field holding `value`.
     pub fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
         let lines: Vec<String> = value.lines().map(str::to_owned).collect();
         let mut input = TextArea::new(if lines.is_empty() {
@@ -88,12 +102,23 @@ impl Field {
             input,
             initial: value.to_owned(),
             error: None,
+            choice: 0,
         }
     }
 
-    /// The chosen option of a choice field.
-    pub fn choice(&self) -> usize {
-        self.value().parse().unwrap_or(0)
+    /// A choice field, with one option chosen.
+    pub fn choice(label: Msg, options: &'static [Msg], chosen: usize) -> Self {
+        let mut field = Self::new(label, FieldKind::Choice(options), "");
+        field.choice = chosen.min(options.len().saturating_sub(1));
+        field.initial = field.choice.to_string();
+        field
+    }
+
+    fn current(&self) -> String {
+        match self.kind {
+            FieldKind::Choice(_) => self.choice.to_string(),
+            _ => self.input.lines().join("\n"),
+        }
     }
 
     /// The text of the field, with control characters removed and spaces trimmed.
@@ -105,7 +130,11 @@ impl Field {
     fn check(&mut self) -> bool {
         let value = self.value();
         self.error = match self.kind {
-            FieldKind::Required if value.is_empty() => Some(Msg::FieldRequired),
+            kind if kind.is_required() && value.is_empty() => Some(Msg::FieldRequired),
+            FieldKind::Email if !value.is_empty() && !is_email(&value) => Some(Msg::FieldBadEmail),
+            FieldKind::Departement if !value.is_empty() && !is_departement(&value) => {
+                Some(Msg::FieldBadDepartement)
+            }
             FieldKind::Date if parse_date(&value).is_none() => Some(Msg::FieldBadDate),
             FieldKind::Time if parse_time(&value).is_none() => Some(Msg::FieldBadTime),
             FieldKind::TimeRange if parse_time_range(&value).is_none() => {
@@ -114,40 +143,10 @@ impl Field {
             FieldKind::Days if !value.parse::<u32>().is_ok_and(|n| (1..=10).contains(&n)) => {
                 Some(Msg::FieldBadDays)
             }
-            FieldKind::Email if !value.is_empty() && !is_email(&value) => Some(Msg::FieldBadEmail),
-            FieldKind::Departement if !value.is_empty() && !is_departement(&value) => {
-                Some(Msg::FieldBadDepartement)
-            }
             _ => None,
         };
         self.error.is_none()
     }
-}
-
-/// A date typed as `YYYY-MM-DD` or `DD/MM/YYYY` (the French habit).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .ok()
-}
-
-/// A time typed as `HH:MM` (or `9h30`, as French speakers often write it).
-pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    let text = text.trim().replace(['h', 'H'], ":");
-    let text = if text.ends_with(':') {
-        format!("{text}00")
-    } else {
-        text
-    };
-    NaiveTime::parse_from_str(&text, "%H:%M").ok()
-}
-
-/// Two times `HH:MM-HH:MM`, the first before the second.
-pub fn parse_time_range(text: &str) -> Option<(NaiveTime, NaiveTime)> {
-    let (from, to) = text.split_once('-')?;
-    let (from, to) = (parse_time(from)?, parse_time(to)?);
-    (from < to).then_some((from, to))
 }
 
 /// Removes control characters (escape sequences, bidi overrides, NUL) from typed or pasted text,
@@ -176,6 +175,15 @@ pub struct Form {
 }
 
 impl Form {
+    /// A form of these fields.
+    pub fn new(purpose: Purpose, fields: Vec<Field>) -> Self {
+        Self {
+            purpose,
+            fields,
+            focus: 0,
+        }
+    }
+
     /// The person form, empty or filled with a person's fields.
     pub fn person(purpose: Purpose, person: Option<&Person>) -> Self {
         let p = person.cloned().unwrap_or_default();
@@ -207,9 +215,7 @@ impl Form {
 
     /// Whether anything was typed since the form opened.
     pub fn is_dirty(&self) -> bool {
-        self.fields
-            .iter()
-            .any(|f| f.input.lines().join("\n") != f.initial)
+        self.fields.iter().any(|f| f.current() != f.initial)
     }
 
     /// Checks every field, marking the refused ones; focuses the first refused field.
@@ -233,54 +239,37 @@ impl Form {
             .unwrap_or_default()
     }
 
-    /// A form of these fields.
-    pub fn new(purpose: Purpose, fields: Vec<Field>) -> Self {
-        Self {
-            purpose,
-            fields,
-            focus: 0,
-        }
-    }
-
-    /// Types a key into the focused field; a choice moves with ← → and Space.
-    pub fn input(&mut self, key: KeyEvent) {
-        use ratatui::crossterm::event::KeyCode;
-        let Some(field) = self.fields.get_mut(self.focus) else {
-            return;
-        };
-        field.error = None;
-        if let FieldKind::Choice(options) = field.kind {
-            let len = options.len().max(1);
-            let current = field.choice();
-            let next = match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => (current + 1) % len,
-                KeyCode::Left => (current + len - 1) % len,
-                _ => return,
-            };
-            let initial = std::mem::take(&mut field.initial);
-            *field = Field::new(field.label, field.kind, &next.to_string());
-            field.initial = initial;
-            return;
-        }
-        field.input.input(key);
-    }
-
-    /// Marks the field with this label as refused, and focuses it.
-    pub fn set_error(&mut self, label: Msg, error: Msg) {
-        if let Some(at) = self.fields.iter().position(|f| f.label == label) {
-            self.fields[at].error = Some(error);
-            if self.fields[..at].iter().all(|f| f.error.is_none()) {
-                self.focus = at;
-            }
-        }
-    }
-
-    /// The chosen option's index of the field with this label.
+    /// The option chosen in the choice field with this label.
     pub fn choice(&self, label: Msg) -> usize {
         self.fields
             .iter()
             .find(|f| f.label == label)
-            .map_or(0, Field::choice)
+            .map_or(0, |f| f.choice)
+    }
+
+    /// Marks a field refused (a check that needs the data, made on submit) and focuses it.
+    pub fn refuse(&mut self, label: Msg, error: Msg) {
+        if let Some(at) = self.fields.iter().position(|f| f.label == label) {
+            self.fields[at].error = Some(error);
+            self.focus = at;
+        }
+    }
+
+    /// Types a key into the focused field; in a choice field ←/→ and Space change the option.
+    pub fn input(&mut self, key: KeyEvent) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            if let FieldKind::Choice(options) = field.kind {
+                let len = options.len().max(1);
+                match key.code {
+                    KeyCode::Left => field.choice = (field.choice + len - 1) % len,
+                    KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % len,
+                    _ => {}
+                }
+                return;
+            }
+            field.input.input(key);
+            field.error = None;
+        }
     }
 
     /// Moves to the next field, wrapping.
@@ -304,7 +293,11 @@ impl Form {
 
     /// Replaces the focused field's text (after `$EDITOR`).
     pub fn replace_focused(&mut self, text: &str) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
+        if let Some(field) = self
+            .fields
+            .get_mut(self.focus)
+            .filter(|f| !matches!(f.kind, FieldKind::Choice(_)))
+        {
             let keep = field.kind == FieldKind::Note;
             let text = clean(text, keep);
             let initial = std::mem::take(&mut field.initial);

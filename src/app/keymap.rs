@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::screen::Screen;
+use crate::domain::tutoring::RequestStatus;
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt::Write as _;
@@ -169,6 +170,19 @@ pub static BINDINGS: &[Binding] = &[
     bind(Context::On(Screen::Contacts), &[key('n')], Action::New, Msg::KeyNewPerson, true),
     bind(Context::On(Screen::Contacts), &[key('e')], Action::Edit, Msg::KeyEditPerson, true),
     bind(Context::On(Screen::Contacts), &[key('d'), code(KeyCode::Delete)], Action::Delete, Msg::KeyDeletePerson, true),
+    bind(Context::On(Screen::Tutoring), &[key('n')], Action::New, Msg::KeyNewRequest, true),
+    bind(Context::On(Screen::Tutoring), &[key('a')], Action::Move(RequestStatus::Accepted), Msg::KeyAccept, true),
+    bind(Context::On(Screen::Tutoring), &[key('x')], Action::Move(RequestStatus::Declined), Msg::KeyDecline, false),
+    bind(Context::On(Screen::Tutoring), &[key('D')], Action::Move(RequestStatus::Duplicate), Msg::KeyMarkDuplicate, false),
+    bind(Context::On(Screen::Tutoring), &[key('f')], Action::Move(RequestStatus::Deferred), Msg::KeyDefer, false),
+    bind(Context::On(Screen::Tutoring), &[key('s')], Action::Move(RequestStatus::Scheduled), Msg::KeySchedule, true),
+    bind(Context::On(Screen::Tutoring), &[key('d')], Action::Move(RequestStatus::Done), Msg::KeyMarkDone, true),
+    bind(Context::On(Screen::Tutoring), &[key('C')], Action::Move(RequestStatus::Cancelled), Msg::KeyCancelRequest, false),
+    bind(Context::On(Screen::Tutoring), &[key('t')], Action::CycleStatusFilter, Msg::KeyFilterStatus, true),
+    bind(Context::On(Screen::Tutoring), &[key('T')], Action::CycleTutorFilter, Msg::KeyFilterTutor, false),
+    bind(Context::On(Screen::Tutoring), &[key('p')], Action::CycleTraineeFilter, Msg::KeyFilterTrainee, false),
+    bind(Context::On(Screen::Tutoring), &[key('e')], Action::ExportCalendar, Msg::KeyExportCalendar, false),
+    bind(Context::On(Screen::Tutoring), &[code(KeyCode::Enter)], Action::Open, Msg::KeyDetail, false),
     bind(Global, &[key('1')], Action::Show(Screen::Modules), Msg::KeyScreenModules, false),
     bind(Global, &[key('2')], Action::Show(Screen::Circle), Msg::KeyScreenCircle, false),
     bind(Global, &[key('3')], Action::Show(Screen::Contacts), Msg::KeyScreenContacts, false),

@@ -77,8 +77,8 @@ pub fn list_rows(body: Rect, screen: Screen, top: u16) -> Rect {
         ..body
     };
     let width = match screen {
-        // The contacts list leaves room for the detail pane.
-        Screen::Contacts => body.width * 11 / 20,
+        // The contacts and tutoring lists leave room for the detail pane.
+        Screen::Contacts | Screen::Tutoring => body.width * 11 / 20,
         _ => body.width,
     };
     Rect::new(

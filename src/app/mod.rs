@@ -3,6 +3,7 @@
 
 pub mod action;
 mod contacts;
+mod dates;
 mod documents;
 pub mod form;
 pub mod keymap;
@@ -12,6 +13,8 @@ pub mod modules;
 pub mod rows;
 pub mod screen;
 mod seminar_form;
+pub mod tutoring;
+mod tutoring_forms;
 pub mod undo;
 mod update;
 
@@ -44,6 +47,8 @@ pub enum Effect {
     Export(String, Vec<u8>),
     /// Set the crash recovery file aside (after the data it held is saved, if recovered).
     DiscardRecovery,
+    /// Write a cohort's calendar (.ics) into the data directory's `exports/` folder.
+    ExportCalendar(crate::domain::CohortId),
 }
 
 /// The stage the app is in.
@@ -180,6 +185,8 @@ pub struct App {
     pub loading: Option<(u64, u64)>,
     /// Makes new ids unique across machines; injected so that tests are reproducible.
     pub seed: u64,
+    /// The Tutor requests screen's filters and detail view.
+    pub tutoring: tutoring::TutoringView,
     /// How many ids this run made.
     ids_made: u64,
 }
@@ -206,6 +213,7 @@ impl App {
             size: (80, 24),
             loading: None,
             seed: 0,
+            tutoring: tutoring::TutoringView::default(),
             ids_made: 0,
         }
     }
@@ -283,7 +291,10 @@ impl App {
                 );
                 self.notify(text);
             }
-            Err(reason) => self.notify_error(format!("{} {reason}", self.tr(Msg::ExportFailed))),
+            Err(reason) => {
+                let text = crate::i18n::fill(self.tr(Msg::ExportFailed), &[("reason", &reason)]);
+                self.notify_error(text);
+            }
         }
     }
 

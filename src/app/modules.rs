@@ -1,7 +1,8 @@
 //! The Modules screen's state and actions: the programme, the seminars, the roll call of a
 //! half-day and the follow-up list.
 
-use super::form::{Field, FieldKind, Form, Purpose, parse_date, parse_time, parse_time_range};
+use super::dates::{parse_date, parse_time, parse_time_range};
+use super::form::{Field, FieldKind, Form, Purpose};
 use super::keymap::View;
 use super::list::Cursor;
 use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay};
@@ -518,7 +519,7 @@ fn report(app: &mut App, outcome: Result<Vec<Effect>, RollCallError>) -> Vec<Eff
         let msg = match error {
             RollCallError::NotEnrolled(_) => Msg::NotEnrolled,
             RollCallError::NotMarked(_) => Msg::MarkFirst,
-            RollCallError::ReasonNeeded => Msg::ReasonNeeded,
+            RollCallError::ReasonNeeded => Msg::SignedNeedsReason,
             RollCallError::AlreadySigned => Msg::AlreadySigned,
             RollCallError::NothingToSign => Msg::NothingToSign,
         };
@@ -546,7 +547,7 @@ fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {
     match (action, item) {
         (Action::Open, rollcall::Attention::Trainee { trainee, .. }) => {
             let fields = vec![
-                Field::new(Msg::FieldChannel, FieldKind::Choice(&CHANNELS), "0"),
+                Field::choice(Msg::FieldChannel, &CHANNELS, 0),
                 Field::new(Msg::FieldOutcome, FieldKind::Required, ""),
             ];
             let form = Form::new(Purpose::FollowUp(trainee.clone()), fields);
@@ -725,7 +726,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 }
             }))
         }
-        Purpose::NewPerson | Purpose::EditPerson(_) => None,
+        Purpose::NewPerson | Purpose::EditPerson(_) | Purpose::Tutoring(_) => None,
     }
 }
 

@@ -35,7 +35,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
         (Msg::FieldTrainer, trainer.is_some()),
     ] {
         if !found {
-            form.set_error(label, Msg::FieldNotFound);
+            form.refuse(label, Msg::FieldNotFound);
             ok = false;
         }
     }

@@ -188,6 +188,9 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollUp => app.cursors[i].scroll(-3, len, height),
         Action::ScrollDown => app.cursors[i].scroll(3, len, height),
         Action::Filter => app.filtering = true,
+        Action::Back if app.screen == Screen::Tutoring && app.tutoring.zoom => {
+            app.tutoring.zoom = false;
+        }
         Action::Back => {
             app.filters[i].clear();
             app.refresh_rows();
@@ -230,7 +233,8 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {
             return match app.screen {
                 Screen::Contacts => super::contacts::update(app, action),
-                Screen::Modules | Screen::Circle | Screen::Tutoring => Vec::new(),
+                Screen::Tutoring => super::tutoring::update(app, action),
+                Screen::Modules | Screen::Circle => Vec::new(),
             };
         }
     }
@@ -275,6 +279,10 @@ fn click(app: &mut App, column: u16, row: u16) {
         {
             show(app, screen);
         }
+        return;
+    }
+    if app.screen == Screen::Tutoring && app.tutoring.zoom {
+        // The request fills the body: there is no list to click.
         return;
     }
     let list = layout::list_rows(regions.body, app.screen, app.list_top());
@@ -441,10 +449,11 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         Action::Back => return effects,
         Action::Submit => {
             if form.validate() {
-                let submitted = match &form.purpose {
+                let submitted = match form.purpose.clone() {
                     Purpose::NewPerson | Purpose::EditPerson(_) => {
                         Some(super::contacts::submit(app, &form))
                     }
+                    Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
                     _ => super::modules::submit(app, &mut form),
                 };
                 if let Some(effects) = submitted {

@@ -2,14 +2,17 @@
 
 pub mod attendance;
 pub mod cohort;
+pub mod geo;
 pub mod holidays;
 pub mod ids;
 pub mod knowledge;
 pub mod lookup;
+pub mod paris;
 pub mod path;
 pub mod people;
 pub mod programme;
 pub mod rollcall;
+pub mod routing;
 pub mod rules;
 pub mod tutoring;
 pub mod venue;

@@ -156,21 +156,22 @@ pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme
 
 /// A form: one labelled field per row, the focused one editable, errors inline.
 pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme) {
-    let title = match form.purpose {
-        Purpose::NewPerson => Msg::NewPersonTitle,
-        Purpose::EditPerson(_) => Msg::EditPersonTitle,
-        Purpose::NewSeminar => Msg::NewSeminarTitle,
-        Purpose::EditSeminar(_) => Msg::EditSeminarTitle,
-        Purpose::FollowUp(_) => Msg::FollowUpTitle,
-        Purpose::ExcuseReason(..) => Msg::ExcuseTitle,
-        Purpose::ChangeReason(..) => Msg::FieldChangeReason,
-        Purpose::Remark(..) => Msg::FieldRemark,
-        Purpose::EditMark(..) => Msg::FormTitle,
+    let title = match &form.purpose {
+        Purpose::NewPerson => app.tr(Msg::NewPersonTitle).to_owned(),
+        Purpose::EditPerson(_) => app.tr(Msg::EditPersonTitle).to_owned(),
+        Purpose::Tutoring(kind) => super::tutoring_detail::form_title(app, kind),
+        Purpose::NewSeminar => app.tr(Msg::NewSeminarTitle).to_owned(),
+        Purpose::EditSeminar(_) => app.tr(Msg::EditSeminarTitle).to_owned(),
+        Purpose::FollowUp(_) => app.tr(Msg::FollowUpTitle).to_owned(),
+        Purpose::ExcuseReason(..) => app.tr(Msg::ExcuseTitle).to_owned(),
+        Purpose::ChangeReason(..) => app.tr(Msg::FieldChangeReason).to_owned(),
+        Purpose::Remark(..) => app.tr(Msg::FieldRemark).to_owned(),
+        Purpose::EditMark(..) => app.tr(Msg::FormTitle).to_owned(),
     };
     let wanted = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
     let popup = centered(area, 70, wanted);
     frame.render_widget(Clear, popup);
-    let block = framed(app.tr(title), theme);
+    let block = framed(&title, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let label_width = 16u16.min(inner.width / 3);
@@ -181,7 +182,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         }
         let focused = n == form.focus;
         let mut label = app.tr(field.label).to_owned();
-        if field.kind == FieldKind::Required {
+        if field.kind.is_required() {
             label.push_str(" *");
         }
         let label_style = if focused { theme.key } else { theme.dim };
@@ -196,12 +197,18 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
             1,
         );
         if let FieldKind::Choice(options) = field.kind {
-            let chosen = options.get(field.choice()).map_or("", |m| app.tr(*m));
-            let style = if focused { theme.selected } else { theme.text };
-            frame.render_widget(
-                Paragraph::new(Span::styled(format!("◀ {chosen} ▶"), style)),
-                input_area,
-            );
+            let word = options.get(field.choice).map_or("", |m| app.tr(*m));
+            let mut spans = vec![Span::styled(
+                format!("◂ {word} ▸"),
+                if focused { theme.selected } else { theme.text },
+            )];
+            if focused {
+                spans.push(Span::styled(
+                    format!("  {}", app.tr(Msg::FieldChoiceHint)),
+                    theme.dim,
+                ));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), input_area);
         } else if focused {
             let mut input = field.input.clone();
             input.set_cursor_line_style(theme.text);

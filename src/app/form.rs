@@ -1,8 +1,11 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
+use crate::domain::path::EvidenceSource;
 use crate::domain::people::{is_departement, is_email};
 use crate::domain::rollcall::MarkInput;
-use crate::domain::{HalfDayId, Person, PersonId, SeminarId};
+use crate::domain::{
+    CompetencyId, ExchangeId, HalfDayId, KnowledgeId, Person, PersonId, SeminarId,
+};
 use crate::i18n::Msg;
 use chrono::{NaiveDate, NaiveTime};
 use ratatui::crossterm::event::KeyEvent;
@@ -29,6 +32,23 @@ pub enum Purpose {
     ExcuseReason(HalfDayId, PersonId),
     /// A follow-up entry for a trainee.
     FollowUp(PersonId),
+    // Knowledge circle.
+    /// Circle: a new person enrolled at once.
+    NewTrainee,
+    /// Circle: a trainee's departure.
+    Departure(PersonId),
+    /// Circle: a new offer or request, or editing one.
+    Knowledge(Option<KnowledgeId>),
+    /// Circle: an exchange between the people of an offer and a request.
+    PutInTouch(Option<KnowledgeId>, Option<KnowledgeId>),
+    /// Circle: the evaluation of an exchange.
+    Evaluate(ExchangeId),
+    /// Circle: evidence on a trainee's competency, resting on a record.
+    Evidence(PersonId, CompetencyId, Option<EvidenceSource>),
+    /// Circle: a trainee's certification candidacy.
+    Candidacy(PersonId),
+    /// Circle: a funding line of a trainee (the nth, or a new one).
+    Funding(PersonId, Option<usize>),
 }
 
 /// How a field is checked.

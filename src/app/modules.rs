@@ -117,7 +117,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         app.modules.view = match view {
             View::RollCall => Some(View::Seminar),
             View::Seminar => Some(View::Seminars),
-            View::Seminars | View::FollowUp => None,
+            _ => None,
         };
         return Some(Vec::new());
     }
@@ -130,6 +130,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         View::Seminar => seminar(app, action),
         View::RollCall => roll_call(app, action),
         View::FollowUp => follow_up(app, action),
+        // The other views belong to other screens.
+        _ => Vec::new(),
     })
 }
 
@@ -145,7 +147,8 @@ fn view_cursor(app: &mut App, view: View) -> (usize, &mut Cursor) {
             &mut app.modules.half_days,
         ),
         View::RollCall => (roll(app).len(), &mut app.modules.roll),
-        View::FollowUp => (follow_ups(app).len(), &mut app.modules.follow),
+        // The other views belong to other screens: an empty list.
+        _ => (follow_ups(app).len(), &mut app.modules.follow),
     }
 }
 
@@ -713,7 +716,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 }
             }))
         }
-        Purpose::NewPerson | Purpose::EditPerson(_) => None,
+        _ => None,
     }
 }
 

@@ -23,8 +23,10 @@ pub fn context(app: &App) -> Context {
         (_, Some(Overlay::Form(_))) => Context::Form,
         (_, Some(Overlay::Choice(_))) => Context::Popup,
         _ if app.filtering => Context::Filter,
-        _ => match (app.screen, app.modules.view) {
-            (Screen::Modules, Some(view)) => Context::View(view),
+        _ => match (app.screen, app.modules.view, app.circle.view) {
+            (Screen::Modules, Some(view), _) | (Screen::Circle, _, Some(view)) => {
+                Context::View(view)
+            }
             _ => Context::Global,
         },
     }
@@ -79,6 +81,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         return vec![Effect::Quit];
+    }
+    if action == Action::Tick {
+        return super::circle::tick(app);
     }
     match app.phase.clone() {
         Phase::Loading | Phase::Failed(_) => {
@@ -172,6 +177,12 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
     if !global
         && app.screen == Screen::Modules
         && let Some(effects) = super::modules::update(app, action)
+    {
+        return effects;
+    }
+    if !global
+        && app.screen == Screen::Circle
+        && let Some(effects) = super::circle::update(app, action)
     {
         return effects;
     }
@@ -283,6 +294,9 @@ fn click(app: &mut App, column: u16, row: u16) {
         if app.screen == Screen::Modules && super::modules::click(app, n) {
             return;
         }
+        if app.screen == Screen::Circle && super::circle::click(app, n) {
+            return;
+        }
         let i = app.screen.index();
         let target = app.cursors[i].offset + n;
         if target < app.rows[i].len() {
@@ -333,6 +347,16 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
                 Action::Back => return Vec::new(),
                 Action::Up => choice.cursor.step(-1, len, height),
                 Action::Down => choice.cursor.step(1, len, height),
+                Action::PageUp => {
+                    choice
+                        .cursor
+                        .step(-isize::try_from(height).unwrap_or(1), len, height);
+                }
+                Action::PageDown => {
+                    choice
+                        .cursor
+                        .step(isize::try_from(height).unwrap_or(1), len, height);
+                }
                 Action::Top => choice.cursor.select(0, len, height),
                 Action::Bottom => choice.cursor.select(len.saturating_sub(1), len, height),
                 Action::Open => {
@@ -345,6 +369,7 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
                                 choice.cursor.selected,
                             )
                         }
+                        purpose => super::circle::chosen(app, purpose, choice.cursor.selected),
                     };
                 }
                 _ => {}
@@ -422,6 +447,7 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
         Pending::DeletePerson(id) => super::contacts::delete(app, &id),
         Pending::DiscardForm(_) => Vec::new(),
         Pending::QuitUnsaved => vec![Effect::Quit],
+        Pending::DeleteKnowledge(id) => super::circle::delete_knowledge(app, &id),
     }
 }
 
@@ -445,6 +471,14 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
                     Purpose::NewPerson | Purpose::EditPerson(_) => {
                         Some(super::contacts::submit(app, &form))
                     }
+                    Purpose::NewTrainee
+                    | Purpose::Departure(_)
+                    | Purpose::Knowledge(_)
+                    | Purpose::PutInTouch(..)
+                    | Purpose::Evaluate(_)
+                    | Purpose::Evidence(..)
+                    | Purpose::Candidacy(_)
+                    | Purpose::Funding(..) => super::circle::submit(app, &mut form),
                     _ => super::modules::submit(app, &mut form),
                 };
                 if let Some(effects) = submitted {

@@ -95,11 +95,23 @@ pub fn choice(
     let height = u16::try_from(choice.options.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let popup = centered(area, 44, height);
+    let widest = choice
+        .options
+        .iter()
+        .map(|o| Line::from(o.as_str()).width())
+        .max()
+        .unwrap_or(0);
+    let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).clamp(44, 76);
+    let popup = centered(area, width, height.min(area.height.saturating_sub(2)));
+    let rows = usize::from(popup.height.saturating_sub(2)).max(1);
+    // Long lists (people to enrol) scroll so that the selection stays in view.
+    let skip = (choice.cursor.selected + 1).saturating_sub(rows);
     let lines: Vec<Line> = choice
         .options
         .iter()
         .enumerate()
+        .skip(skip)
+        .take(rows)
         .map(|(i, option)| {
             let style = if i == choice.cursor.selected {
                 theme.selected
@@ -166,6 +178,15 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         Purpose::ChangeReason(..) => Msg::FieldChangeReason,
         Purpose::Remark(..) => Msg::FieldRemark,
         Purpose::EditMark(..) => Msg::FormTitle,
+        Purpose::NewTrainee => Msg::EnrolTitle,
+        Purpose::Departure(_) => Msg::DepartureTitle,
+        Purpose::Knowledge(None) => Msg::NewKnowledgeTitle,
+        Purpose::Knowledge(Some(_)) => Msg::EditKnowledgeTitle,
+        Purpose::PutInTouch(..) => Msg::PutInTouchTitle,
+        Purpose::Evaluate(_) => Msg::EvaluateTitle,
+        Purpose::Evidence(..) => Msg::EvidenceTitle,
+        Purpose::Candidacy(_) => Msg::CandidacyTitle,
+        Purpose::Funding(..) => Msg::FundingTitle,
     };
     let wanted = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
     let popup = centered(area, 70, wanted);

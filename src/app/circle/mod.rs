@@ -131,6 +131,15 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         app.circle.view = app.circle.back_to.take();
         return Some(Vec::new());
     }
+    // The roster's keys work from every view, unless the view gives the key its own meaning.
+    let own = view == View::Knowledge && action == Action::ShowExchanges;
+    if !own && ROSTER_KEYS.contains(&action) {
+        app.circle.view = None;
+        if action == Action::ToggleCircleView {
+            return Some(Vec::new());
+        }
+        return roster(app, action);
+    }
     match view {
         View::Knowledge => Some(knowledge::update(app, action)),
         View::Exchanges => Some(knowledge::update_exchanges(app, action)),
@@ -139,6 +148,18 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         _ => None,
     }
 }
+
+/// The roster's own actions, which open a view or act on the selected trainee.
+const ROSTER_KEYS: [Action; 8] = [
+    Action::ToggleCircleView,
+    Action::Enrol,
+    Action::Depart,
+    Action::ShowKnowledge,
+    Action::ShowExchanges,
+    Action::ShowPath,
+    Action::ShowRound,
+    Action::ShowCodev,
+];
 
 /// Moves a view's cursor; false when the action is not a move.
 pub(crate) fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
@@ -342,7 +363,9 @@ pub fn tick(app: &mut App) -> Vec<Effect> {
 pub fn list_top(app: &App) -> u16 {
     match app.circle.view {
         None if app.circle.list => 2,
-        Some(View::Knowledge | View::Path) => 3,
+        Some(View::Exchanges) => 2,
+        Some(View::Knowledge) => 3,
+        Some(View::Path) => 4,
         Some(View::Codev) => 1,
         _ => 0,
     }

@@ -180,11 +180,55 @@ pub fn format_msg(format: ExchangeFormat) -> Msg {
     }
 }
 
+/// The selected exchange in full: who took part, and its evaluation.
+fn exchange_head(
+    app: &App,
+    exchange: &crate::domain::knowledge::Exchange,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let people = exchange
+        .people
+        .iter()
+        .map(|p| person_name(app, p).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let evaluation = exchange.evaluation.as_ref().map_or_else(
+        || "–".to_owned(),
+        |e| {
+            let word = app.tr(if e.useful {
+                Msg::UsefulYes
+            } else {
+                Msg::UsefulNo
+            });
+            if e.note.text.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{word} · {}", note_text(app, &e.note))
+            }
+        },
+    );
+    let label = |msg: Msg| format!(" {}{} ", app.tr(msg), app.tr(Msg::Colon));
+    vec![
+        Line::from(vec![
+            Span::styled(label(Msg::FieldPeople), theme.key),
+            Span::styled(people, theme.text),
+        ]),
+        Line::from(vec![
+            Span::styled(label(Msg::ColEvaluation), theme.key),
+            Span::styled(evaluation, theme.text),
+        ]),
+    ]
+}
+
 /// Draws the exchanges with their evaluation.
 pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let Some(cohort) = app.cohort() else {
         return;
     };
+    let (top, area) = split_top(area, 2);
+    if let Some(exchange) = cohort.exchanges.get(app.circle.exchanges.selected) {
+        frame.render_widget(Paragraph::new(exchange_head(app, exchange, theme)), top);
+    }
     let columns = Columns {
         title: Line::from(Span::styled(
             format!(

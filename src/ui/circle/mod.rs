@@ -126,10 +126,11 @@ fn roster(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .and_then(|id| app.data.person(id))
         .map(|p| {
             format!(
-                "{} · {} ({})",
+                "{} · {} ({}) · {}",
                 safe(&p.name),
                 safe(&p.city),
-                safe(&p.departement)
+                safe(&p.departement),
+                training_state(app, cohort, &p.id)
             )
         })
         .unwrap_or_default();

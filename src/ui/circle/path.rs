@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let (Some(cohort), Some(trainee)) = (app.cohort(), app.circle.trainee.as_ref()) else {
         return;
     };
-    let (top, list) = split_top(area, 3);
+    let (top, list) = split_top(area, 4);
     let attendance = trainee_attendance(&cohort.seminars, trainee, app.today);
     let head = vec![
         Line::from(vec![
@@ -95,6 +95,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 theme.key,
             ),
             Span::styled(funding(app, cohort, trainee), theme.text),
+        ]),
+        Line::from(vec![
+            Span::styled(
+                format!(" {}{} ", app.tr(Msg::ColEvidence), app.tr(Msg::Colon)),
+                theme.key,
+            ),
+            Span::styled(selected_evidence(app, cohort, trainee), theme.text),
         ]),
     ];
     frame.render_widget(Paragraph::new(head), top);
@@ -134,20 +141,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 Level::Acquired => theme.good,
             };
             let evidence = found
-                .map(|a| {
-                    a.evidence
-                        .iter()
-                        .map(|e| {
-                            let source = e
-                                .source
-                                .as_ref()
-                                .map(|s| source_label(app, cohort, s))
-                                .unwrap_or_default();
-                            format!("{}{source}", note_text(app, &e.note))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                })
+                .map(|a| evidence_text(app, cohort, a))
                 .unwrap_or_default();
             Row::new(vec![
                 Cell::from(safe(&block.code).into_owned()),
@@ -157,6 +151,37 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             ])
         },
     );
+}
+
+/// The evidence notes of an assessment, each with what it rests on.
+fn evidence_text(
+    app: &App,
+    cohort: &Cohort,
+    assessment: &crate::domain::path::Assessment,
+) -> String {
+    assessment
+        .evidence
+        .iter()
+        .map(|e| {
+            let source = e
+                .source
+                .as_ref()
+                .map(|s| source_label(app, cohort, s))
+                .unwrap_or_default();
+            format!("{}{source}", note_text(app, &e.note))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The evidence on the competency under the cursor, in full.
+fn selected_evidence(app: &App, cohort: &Cohort, trainee: &crate::domain::PersonId) -> String {
+    competencies(app)
+        .get(app.circle.path.selected)
+        .and_then(|(_, c)| assessment(app, trainee, &c.id))
+        .map(|a| evidence_text(app, cohort, a))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "–".to_owned())
 }
 
 /// What a piece of evidence rests on, in a few words: " (seminar 15/10/2026)".

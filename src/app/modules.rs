@@ -167,7 +167,7 @@ pub fn click(app: &mut App, n: usize) -> bool {
 }
 
 /// Moves a view's cursor; false when the action is not a move.
-fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
+pub(crate) fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
     let page = isize::try_from(height).unwrap_or(1);
     match action {
         Action::Up => cursor.step(-1, len, height),

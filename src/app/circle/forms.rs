@@ -104,6 +104,23 @@ pub fn new_trainee_fields() -> Vec<Field> {
     ]
 }
 
+/// A note's two fields: its text (of `kind`) and whether it is confidential.
+pub fn note_fields(note: Option<&Note>, kind: FieldKind) -> [Field; 2] {
+    let confidential = if note.is_some_and(|n| n.confidential) {
+        "1"
+    } else {
+        "0"
+    };
+    [
+        Field::new(Msg::FieldNote, kind, note.map_or("", |n| &n.text)),
+        Field::new(
+            Msg::FieldConfidential,
+            FieldKind::Choice(&CONFIDENTIAL),
+            confidential,
+        ),
+    ]
+}
+
 /// A note from a form's note and confidential fields; `None` when no text was typed.
 fn note(form: &Form) -> Option<Note> {
     let text = form.value(Msg::FieldNote);

@@ -1,7 +1,7 @@
 //! Offers and requests of knowledge, the matches the circle suggests, and the exchanges that
 //! follow when people are put in touch.
 
-use super::forms::{CONFIDENTIAL, FORMATS, KINDS, USEFUL};
+use super::forms::{FORMATS, KINDS, USEFUL, note_fields};
 use super::{me_as_trainee, move_view_cursor, selected_trainee};
 use crate::app::form::{Field, FieldKind, Form, Purpose};
 use crate::app::keymap::View;
@@ -118,21 +118,8 @@ fn knowledge_form(app: &mut App, item: Option<&KnowledgeItem>) {
             item.map_or("", |k| &k.title),
         ),
         Field::new(Msg::FieldTag, FieldKind::Text, &tag),
-        Field::new(
-            Msg::FieldNote,
-            FieldKind::Text,
-            note.map_or("", |n| &n.text),
-        ),
-        Field::new(
-            Msg::FieldConfidential,
-            FieldKind::Choice(&CONFIDENTIAL),
-            if note.is_some_and(|n| n.confidential) {
-                "1"
-            } else {
-                "0"
-            },
-        ),
     ]);
+    fields.extend(note_fields(note, FieldKind::Text));
     let form = Form::new(Purpose::Knowledge(item.map(|k| k.id.clone())), fields);
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
@@ -225,23 +212,12 @@ pub fn update_exchanges(app: &mut App, action: Action) -> Vec<Effect> {
             let evaluation = exchange.evaluation.as_ref();
             let useful = evaluation.map_or("0", |e| if e.useful { "0" } else { "1" });
             let note = evaluation.map(|e| &e.note);
-            let fields = vec![
-                Field::new(Msg::FieldUseful, FieldKind::Choice(&USEFUL), useful),
-                Field::new(
-                    Msg::FieldNote,
-                    FieldKind::Text,
-                    note.map_or("", |n| &n.text),
-                ),
-                Field::new(
-                    Msg::FieldConfidential,
-                    FieldKind::Choice(&CONFIDENTIAL),
-                    if note.is_some_and(|n| n.confidential) {
-                        "1"
-                    } else {
-                        "0"
-                    },
-                ),
-            ];
+            let mut fields = vec![Field::new(
+                Msg::FieldUseful,
+                FieldKind::Choice(&USEFUL),
+                useful,
+            )];
+            fields.extend(note_fields(note, FieldKind::Text));
             let form = Form::new(Purpose::Evaluate(exchange.id), fields);
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }

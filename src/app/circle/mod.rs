@@ -161,23 +161,6 @@ const ROSTER_KEYS: [Action; 8] = [
     Action::ShowCodev,
 ];
 
-/// Moves a view's cursor; false when the action is not a move.
-pub(crate) fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
-    let page = isize::try_from(height).unwrap_or(1);
-    match action {
-        Action::Up => cursor.step(-1, len, height),
-        Action::Down => cursor.step(1, len, height),
-        Action::PageUp => cursor.step(-page, len, height),
-        Action::PageDown => cursor.step(page, len, height),
-        Action::Top => cursor.select(0, len, height),
-        Action::Bottom => cursor.select(len.saturating_sub(1), len, height),
-        Action::ScrollUp => cursor.scroll(-3, len, height),
-        Action::ScrollDown => cursor.scroll(3, len, height),
-        _ => return false,
-    }
-    true
-}
-
 fn roster(app: &mut App, action: Action) -> Option<Vec<Effect>> {
     app.circle.back_to = None;
     match action {
@@ -347,7 +330,7 @@ fn view_cursor(app: &mut App) -> Option<(usize, &mut Cursor)> {
 pub(crate) fn move_view_cursor(app: &mut App, action: Action) -> bool {
     let height = app.page_height();
     match view_cursor(app) {
-        Some((len, cursor)) => move_cursor(cursor, action, len, height),
+        Some((len, cursor)) => super::modules::move_cursor(cursor, action, len, height),
         None => false,
     }
 }

@@ -2,8 +2,7 @@
 //! the funding.
 
 use super::forms::{
-    CANDIDACY, CANDIDACY_STATUSES, CONFIDENTIAL, FUNDING_MSGS, FUNDING_STATUSES, SOURCE_MSGS,
-    SOURCES,
+    CANDIDACY, CANDIDACY_STATUSES, FUNDING_MSGS, FUNDING_STATUSES, SOURCE_MSGS, SOURCES,
 };
 use super::{me_as_trainee, move_view_cursor, selected_trainee};
 use crate::app::form::{Field, FieldKind, Form, Purpose};
@@ -191,14 +190,7 @@ pub fn evidence_form(
     competency: CompetencyId,
     source: Option<EvidenceSource>,
 ) {
-    let fields = vec![
-        Field::new(Msg::FieldNote, FieldKind::Required, ""),
-        Field::new(
-            Msg::FieldConfidential,
-            FieldKind::Choice(&CONFIDENTIAL),
-            "0",
-        ),
-    ];
+    let fields = super::forms::note_fields(None, FieldKind::Required).to_vec();
     let form = Form::new(Purpose::Evidence(trainee, competency, source), fields);
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }

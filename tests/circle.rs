@@ -451,3 +451,26 @@ fn cercle_check_reports_a_cohort_over_twelve() {
         "{out}"
     );
 }
+
+#[test]
+fn several_exchanges_draw_a_stronger_line() {
+    let mut app = sample_app(Lang::En);
+    press(&mut app, "2");
+    let dots = |app: &App| {
+        render(app, 80, 24)
+            .chars()
+            .filter(|c| ('\u{2801}'..='\u{28ff}').contains(c))
+            .count()
+    };
+    let before = dots(&app);
+    // A second exchange between Aurélie and Inès, who already exchanged once.
+    let data = std::sync::Arc::make_mut(&mut app.data);
+    let id = data.current().unwrap().id.clone();
+    let cohort = data.cohort_mut(&id).unwrap();
+    let mut again = cohort.exchanges[0].clone();
+    again.id = "e-again".into();
+    cohort.exchanges.push(again);
+    let pairs = cercle::domain::circle::links(cohort);
+    assert!(pairs.values().any(|&n| n == 2));
+    assert!(dots(&app) > before, "the doubled line shows");
+}

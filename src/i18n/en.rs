@@ -283,6 +283,11 @@ pub fn text(msg: Msg) -> &'static str {
         FormTitle => "Details",
         FollowUpTitle => "Follow-up",
         // Knowledge circle screen.
+        NotATrainee => "{name} is not a trainee of this cohort",
+        EnrolTwice => "{name} is already enrolled in this cohort",
+        EnrolFull => {
+            "the cohort is full: it already holds 12 trainees, the most a session may hold"
+        }
         Colon => ":",
         AlreadyLeft => "Already left on {date}.",
         ByTag => "same tag",

@@ -289,6 +289,11 @@ pub fn text(msg: Msg) -> &'static str {
         FormTitle => "Détails",
         FollowUpTitle => "Suivi",
         // Knowledge circle screen.
+        NotATrainee => "{name} n'est pas stagiaire de cette promotion",
+        EnrolTwice => "{name} est déjà inscrit·e dans cette promotion",
+        EnrolFull => {
+            "la promotion est complète : elle compte déjà 12 stagiaires, le maximum pour une session"
+        }
         Colon => " :",
         AlreadyLeft => "Départ déjà enregistré le {date}.",
         ByTag => "même étiquette",

@@ -85,6 +85,9 @@ messages! {
     // Modules screen.
     AddedSeminar, EditedSeminar, AlreadySigned, NothingToSign, NotEnrolled, ReasonNeeded, MarkFirst, NothingToEdit, ChannelPhone, ChannelEmail, ChannelInPerson, ChannelVideo, EveryonePresentLabel, MarkedPresentCount, ExcuseTitle, ExcuseIllness, ExcuseMedical, ExcuseFamily, ExcuseTransport, ExcuseWork, ExcuseOther, ExportFailed, Exported, FieldAfternoon, FieldMorning, FieldChangeReason, FieldChannel, FieldDays, FieldModules, FieldNotFound, FieldOutcome, FieldReason, FieldRemark, FieldStart, FieldTime, FieldTrainer, FieldVenue, FollowUpLabel, RemarkLabel, MarkedLabel, SignedLabel, KeyAddFollowUp, KeyCertificate, KeyEditMark, KeyEditSeminar, KeyEveryonePresent, KeyExportCohortSheet, KeyExportSeminarSheet, KeyMarkAbsent, KeyMarkExcused, KeyMarkLate, KeyMarkLeftEarly, KeyMarkPresent, KeyNewSeminar, KeyOpenRollCall, KeyOpenSeminar, KeyRemark, KeyShowFollowUp, KeyShowSeminars, KeySign, KeyTodayRollCall, NoHalfDayToday, NoHalfDayTodayNext, StatusAbsent, StatusExcused, StatusLate, StatusLeftEarly, StatusPresent, ViewSeminars, ViewFollowUp, ViewRollCall, MarkedCount, SignedBy, NotSigned, WarnHoliday, WarnTrainerElsewhere, WarnTooManyPresent, WarnMarkedInFuture, WarnSignedLate, WarnUnsigned, ColDate, ColPeriod, ColTimes, ColVenue, ColTrainer, ColSigned, ColTime, ColReason, ColRemark, ColConcern, ColFollowUps, ColMyHours, ColBlock, ConcernAbsences, ConcernLowRate, UnsignedSheetItem, PeriodMorning, PeriodAfternoon, VenueHost, VenueCapacity, MyProgress, CohortProgress, HelpSeminars, HelpSeminar, HelpRollCall, HelpFollowUp, NewSeminarTitle, EditSeminarTitle, FormTitle, FollowUpTitle,
     // Knowledge circle screen.
+    NotATrainee,
+    EnrolTwice,
+    EnrolFull,
     Colon,
     AlreadyLeft, ByTag, ByWords, CandidacyApplying, CandidacyCertified, CandidacyLabel,
     CandidacyNotApplying, CandidacyNotCertified, CandidacySubmitted, CandidacyTitle,

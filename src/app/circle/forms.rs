@@ -252,7 +252,20 @@ fn departure(app: &mut App, form: &Form, trainee: &PersonId) -> Vec<Effect> {
             effects
         }
         Err(error) => {
-            app.notify_error(error.to_string());
+            let text = match error {
+                crate::domain::DepartError::NotEnrolled(_) => {
+                    fill(app.tr(Msg::NotATrainee), &[("name", &name)])
+                }
+                crate::domain::DepartError::AlreadyLeft(id) => {
+                    let date = app
+                        .cohort()
+                        .and_then(|c| c.departure(&id))
+                        .map(|d| d.date.format("%d/%m/%Y").to_string())
+                        .unwrap_or_default();
+                    fill(app.tr(Msg::AlreadyLeft), &[("date", &date)])
+                }
+            };
+            app.notify_error(text);
             Vec::new()
         }
     }

@@ -188,7 +188,7 @@ fn enrol_choice(app: &mut App) {
         return;
     };
     if cohort.active_trainees().count() >= crate::domain::MAX_TRAINEES {
-        let text = crate::domain::EnrolError::Full.to_string();
+        let text = enrol_error(app, &crate::domain::EnrolError::Full);
         app.notify_error(fill(app.tr(Msg::EnrolRefused), &[("reason", &text)]));
         return;
     }
@@ -249,9 +249,21 @@ pub(crate) fn enrol(
             effects
         }
         Err(error) => {
-            let text = fill(app.tr(Msg::EnrolRefused), &[("reason", &error.to_string())]);
+            let reason = enrol_error(app, &error);
+            let text = fill(app.tr(Msg::EnrolRefused), &[("reason", &reason)]);
             app.notify_error(text);
             Vec::new()
+        }
+    }
+}
+
+/// Why the cohort refused someone, in the user's language.
+fn enrol_error(app: &App, error: &crate::domain::EnrolError) -> String {
+    match error {
+        crate::domain::EnrolError::Full => app.tr(Msg::EnrolFull).to_owned(),
+        crate::domain::EnrolError::AlreadyEnrolled(id) => {
+            let name = app.data.person(id).map_or(id.as_str(), |p| p.name.as_str());
+            fill(app.tr(Msg::EnrolTwice), &[("name", name)])
         }
     }
 }
@@ -296,6 +308,10 @@ pub fn chosen(app: &mut App, purpose: ChoicePurpose, index: usize) -> Vec<Effect
 
 /// A click on the `n`th visible row of a view's list selects it; false outside such a view.
 pub fn click(app: &mut App, n: usize) -> bool {
+    if app.circle.view.is_none() && !app.circle.list {
+        // The drawing has no rows: a click there selects nobody rather than the wrong person.
+        return true;
+    }
     let height = app.page_height();
     let Some((len, cursor)) = view_cursor(app) else {
         return false;

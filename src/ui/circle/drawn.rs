@@ -260,6 +260,11 @@ fn detail(frame: &mut Frame, app: &App, cohort: &Cohort, area: Rect, theme: &The
             theme.text,
         ),
     ]));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("{NOT_YET} {}", app.tr(Msg::NotYetLegend)),
+        theme.dim,
+    )));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

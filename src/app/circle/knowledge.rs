@@ -1,7 +1,8 @@
 //! Offers and requests of knowledge, the matches the circle suggests, and the exchanges that
 //! follow when people are put in touch.
 
-use super::forms::{FORMATS, KINDS, USEFUL, note_fields};
+use super::choices::{FORMATS, KINDS, USEFUL};
+use super::forms::note_fields;
 use super::{me_as_trainee, move_view_cursor, selected_trainee};
 use crate::app::form::{Field, FieldKind, Form, Purpose};
 use crate::app::keymap::View;

@@ -1,6 +1,7 @@
 //! The Knowledge circle screen's state and actions: the roster (enrol, departures), and the
 //! views of offers and requests, exchanges, a trainee's path, the speaking round and codev.
 
+mod choices;
 mod forms;
 mod knowledge;
 mod path;

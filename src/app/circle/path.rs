@@ -1,7 +1,7 @@
 //! Each trainee's path: the competency grid with its evidence, the certification candidacy and
 //! the funding.
 
-use super::forms::{
+use super::choices::{
     CANDIDACY, CANDIDACY_STATUSES, FUNDING_MSGS, FUNDING_STATUSES, SOURCE_MSGS, SOURCES,
 };
 use super::{me_as_trainee, move_view_cursor, selected_trainee};

@@ -283,6 +283,7 @@ pub fn text(msg: Msg) -> &'static str {
         FormTitle => "Details",
         FollowUpTitle => "Follow-up",
         // Knowledge circle screen.
+        LeftShort => "left {date}",
         NotATrainee => "{name} is not a trainee of this cohort",
         EnrolTwice => "{name} is already enrolled in this cohort",
         EnrolFull => {

@@ -289,6 +289,7 @@ pub fn text(msg: Msg) -> &'static str {
         FormTitle => "Détails",
         FollowUpTitle => "Suivi",
         // Knowledge circle screen.
+        LeftShort => "parti·e le {date}",
         NotATrainee => "{name} n'est pas stagiaire de cette promotion",
         EnrolTwice => "{name} est déjà inscrit·e dans cette promotion",
         EnrolFull => {

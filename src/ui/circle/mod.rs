@@ -154,18 +154,27 @@ fn roster(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Span::styled(title, theme.title),
         state_span(app, cohort, theme),
     ]);
+    // The state column fits its longest text; the others share the rest.
+    let state_width = cohort
+        .trainees
+        .iter()
+        .map(|t| Line::from(short_state(app, cohort, t)).width())
+        .max()
+        .unwrap_or(0);
     let widths = [
         Constraint::Fill(3),
         Constraint::Fill(3),
         Constraint::Fill(2),
         Constraint::Fill(2),
-        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(u16::try_from(state_width).unwrap_or(22).min(22)),
     ];
     let headers = [
         Msg::ColName,
         Msg::ColProject,
         Msg::ColPlace,
         Msg::ColPhase,
+        Msg::ColCity,
         Msg::ColTraining,
     ];
     let spec = table::Spec {
@@ -175,32 +184,50 @@ fn roster(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         widths: &widths,
     };
     table::draw(frame, app, list, theme, spec, |i| {
-        let Some(person) = cohort.trainees.get(i).and_then(|id| app.data.person(id)) else {
-            return Row::default();
-        };
-        let (project, kind, stage) = person.project.as_ref().map_or_else(
-            || (String::new(), String::new(), String::new()),
-            |p| {
-                (
-                    safe(&p.name).into_owned(),
-                    app.tr(place(p.kind)).to_owned(),
-                    app.tr(phase(p.phase)).to_owned(),
-                )
-            },
-        );
-        let mark = if not_yet(cohort, &person.id) {
-            NOT_YET
-        } else {
-            " "
-        };
-        let left = cohort.departure(&person.id).is_some();
-        let row = Row::new(vec![
-            Cell::from(format!("{mark} {}", safe(&person.name))),
-            Cell::from(project),
-            Cell::from(kind),
-            Cell::from(stage),
-            Cell::from(training_state(app, cohort, &person.id)),
-        ]);
-        if left { row.style(theme.dim) } else { row }
+        cohort
+            .trainees
+            .get(i)
+            .map_or_else(Row::default, |id| roster_row(app, cohort, id, theme))
     });
+}
+
+/// Where a trainee stands in a few words: the reason of a departure is in the line above.
+fn short_state(app: &App, cohort: &Cohort, person: &PersonId) -> String {
+    cohort.departure(person).map_or_else(
+        || app.tr(Msg::InTraining).to_owned(),
+        |d| {
+            let date = d.date.format("%d/%m/%Y").to_string();
+            fill(app.tr(Msg::LeftShort), &[("date", &date)])
+        },
+    )
+}
+
+fn roster_row(app: &App, cohort: &Cohort, id: &PersonId, theme: &Theme) -> Row<'static> {
+    let Some(person) = app.data.person(id) else {
+        return Row::default();
+    };
+    let (project, kind, stage) = person.project.as_ref().map_or_else(
+        || (String::new(), String::new(), String::new()),
+        |p| {
+            (
+                safe(&p.name).into_owned(),
+                app.tr(place(p.kind)).to_owned(),
+                app.tr(phase(p.phase)).to_owned(),
+            )
+        },
+    );
+    let mark = if not_yet(cohort, id) { NOT_YET } else { " " };
+    let row = Row::new(vec![
+        Cell::from(format!("{mark} {}", safe(&person.name))),
+        Cell::from(project),
+        Cell::from(kind),
+        Cell::from(stage),
+        Cell::from(safe(&person.city).into_owned()),
+        Cell::from(short_state(app, cohort, id)),
+    ]);
+    if cohort.departure(id).is_some() {
+        row.style(theme.dim)
+    } else {
+        row
+    }
 }

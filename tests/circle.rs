@@ -474,3 +474,26 @@ fn several_exchanges_draw_a_stronger_line() {
     assert!(pairs.values().any(|&n| n == 2));
     assert!(dots(&app) > before, "the doubled line shows");
 }
+
+/// Not a check: prints how long the circle's frames take (`cargo test --release --test circle
+/// -- --ignored --nocapture`).
+#[test]
+#[ignore = "a measurement, run by hand"]
+fn measure_circle_frames() {
+    let mut app = sample_app(Lang::En);
+    press(&mut app, "2");
+    for (keys, name) in [
+        ("", "circle"),
+        ("o", "offers and requests"),
+        ("<Esc>v", "list"),
+    ] {
+        press(&mut app, keys);
+        let frames = 200;
+        let start = std::time::Instant::now();
+        for _ in 0..frames {
+            render_buffer(&app, 120, 40);
+        }
+        let each = start.elapsed() / frames;
+        println!("{name}: {each:?} a frame at 120x40");
+    }
+}

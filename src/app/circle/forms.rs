@@ -195,13 +195,14 @@ fn departure(app: &mut App, form: &Form, trainee: &PersonId) -> Vec<Effect> {
     }
 }
 
-/// A trainee of the cohort (or a trainer) by name or id.
-fn lookup_person(app: &App, text: &str) -> Option<PersonId> {
+/// A person of the cohort by name or id: a trainee, or a trainer too when `trainers`.
+fn lookup_person(app: &App, text: &str, trainers: bool) -> Option<PersonId> {
     let cohort = app.cohort()?;
+    let also: &[PersonId] = if trainers { &cohort.trainers } else { &[] };
     let people: Vec<&Person> = cohort
         .trainees
         .iter()
-        .chain(&cohort.trainers)
+        .chain(also)
         .filter_map(|id| app.data.person(id))
         .collect();
     find("person", &people, text, |p| p.id.as_str(), |p| &p.name)
@@ -237,7 +238,7 @@ fn lookup_topic(app: &App, text: &str) -> Result<Option<Topic>, ()> {
 fn knowledge(app: &mut App, form: &mut Form, id: Option<&KnowledgeId>) -> Option<Vec<Effect>> {
     let person = match me_as_trainee(app) {
         Some(me) => Some(me),
-        None => lookup_person(app, &form.value(Msg::FieldWhose)),
+        None => lookup_person(app, &form.value(Msg::FieldWhose), false),
     };
     let topic = lookup_topic(app, &form.value(Msg::FieldTag)).ok();
     if person.is_none() {
@@ -300,7 +301,8 @@ fn exchange(
         .split(',')
         .map(str::trim)
         .filter(|n| !n.is_empty())
-        .map(|n| lookup_person(app, n))
+        // A trainer may take part, e.g. in an exchange built together.
+        .map(|n| lookup_person(app, n, true))
         .collect();
     let people = people.filter(|p| p.len() >= 2);
     let Some(people) = people else {

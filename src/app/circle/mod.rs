@@ -227,6 +227,7 @@ pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
         .map(|p| p.name.clone())
         .unwrap_or_default();
     enrol(app, &name, |data| {
+        // The list was only offered with a current cohort; without one, nobody may join.
         current_mut(data)
             .ok_or(crate::domain::EnrolError::Full)?
             .enrol(id)

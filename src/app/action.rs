@@ -123,4 +123,53 @@ pub enum Action {
     CycleTraineeFilter,
     /// Write the cohort's calendar (.ics).
     ExportCalendar,
+    // Knowledge circle.
+    /// Circle: the drawing or the plain list.
+    ToggleCircleView,
+    /// Circle: enrol a trainee.
+    Enrol,
+    /// Circle: record that the selected trainee left.
+    Depart,
+    /// Circle: the offers and requests.
+    ShowKnowledge,
+    /// Circle: the exchanges.
+    ShowExchanges,
+    /// Circle: the selected trainee's path.
+    ShowPath,
+    /// Circle: the speaking round.
+    ShowRound,
+    /// Circle: the codevelopment session.
+    ShowCodev,
+    /// Circle: start or pause the timer.
+    StartPause,
+    /// Speaking round: the next speaker.
+    NextSpeaker,
+    /// Speaking round: the speaker passes.
+    SkipSpeaker,
+    /// Speaking round: draw another order.
+    Redraw,
+    /// Speaking round: a minute more per speaker.
+    MoreTime,
+    /// Speaking round: a minute less per speaker.
+    LessTime,
+    /// Codevelopment: the client is the person under the cursor.
+    SetClient,
+    /// Codevelopment: add or remove the person under the cursor as a consultant.
+    ToggleConsultant,
+    /// Codevelopment: begin the session, or end it.
+    BeginCodev,
+    /// Codevelopment: the next step.
+    NextStep,
+    /// Path: the next level on the competency.
+    CycleLevel,
+    /// Path: a note of evidence on the competency.
+    AddEvidence,
+    /// Path: the certification candidacy.
+    EditCandidacy,
+    /// Path: the funding.
+    EditFunding,
+    /// Path: another funding line.
+    AddFunding,
+    /// Sent by the event loop while a timer runs: time moved on.
+    Tick,
 }

@@ -1,9 +1,12 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
 use super::dates::{parse_date, parse_time, parse_time_range};
+use crate::domain::path::EvidenceSource;
 use crate::domain::people::{is_departement, is_email};
 use crate::domain::rollcall::MarkInput;
-use crate::domain::{HalfDayId, Person, PersonId, SeminarId};
+use crate::domain::{
+    CompetencyId, ExchangeId, HalfDayId, KnowledgeId, Person, PersonId, SeminarId,
+};
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -31,6 +34,23 @@ pub enum Purpose {
     ExcuseReason(HalfDayId, PersonId),
     /// A follow-up entry for a trainee.
     FollowUp(PersonId),
+    // Knowledge circle.
+    /// Circle: a new person enrolled at once.
+    NewTrainee,
+    /// Circle: a trainee's departure.
+    Departure(PersonId),
+    /// Circle: a new offer or request, or editing one.
+    Knowledge(Option<KnowledgeId>),
+    /// Circle: an exchange between the people of an offer and a request.
+    PutInTouch(Option<KnowledgeId>, Option<KnowledgeId>),
+    /// Circle: the evaluation of an exchange.
+    Evaluate(ExchangeId),
+    /// Circle: evidence on a trainee's competency, resting on a record.
+    Evidence(PersonId, CompetencyId, Option<EvidenceSource>),
+    /// Circle: a trainee's certification candidacy.
+    Candidacy(PersonId),
+    /// Circle: a funding line of a trainee (the nth, or a new one).
+    Funding(PersonId, Option<usize>),
 }
 
 /// How a field is checked.
@@ -96,22 +116,32 @@ impl Field {
         });
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
+        // A choice field starts on the option whose index the value gives.
+        let choice = match kind {
+            FieldKind::Choice(options) => value
+                .trim()
+                .parse::<usize>()
+                .unwrap_or(0)
+                .min(options.len().saturating_sub(1)),
+            _ => 0,
+        };
+        let initial = match kind {
+            FieldKind::Choice(_) => choice.to_string(),
+            _ => value.to_owned(),
+        };
         Self {
             label,
             kind,
             input,
-            initial: value.to_owned(),
+            initial,
             error: None,
-            choice: 0,
+            choice,
         }
     }
 
     /// A choice field, with one option chosen.
     pub fn choice(label: Msg, options: &'static [Msg], chosen: usize) -> Self {
-        let mut field = Self::new(label, FieldKind::Choice(options), "");
-        field.choice = chosen.min(options.len().saturating_sub(1));
-        field.initial = field.choice.to_string();
-        field
+        Self::new(label, FieldKind::Choice(options), &chosen.to_string())
     }
 
     fn current(&self) -> String {

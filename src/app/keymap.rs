@@ -40,12 +40,27 @@ pub enum View {
     RollCall,
     /// Modules: what needs a follow-up.
     FollowUp,
+    /// Circle: the offers and requests of knowledge, with suggested matches.
+    Knowledge,
+    /// Circle: the exchanges and their evaluations.
+    Exchanges,
+    /// Circle: a trainee's path (competencies, candidacy, funding).
+    Path,
+    /// Circle: the speaking round.
+    Round,
+    /// Circle: a codevelopment session.
+    Codev,
 }
 
 impl View {
     /// The screen the view belongs to.
     pub fn screen(self) -> Screen {
-        Screen::Modules
+        match self {
+            Self::Seminars | Self::Seminar | Self::RollCall | Self::FollowUp => Screen::Modules,
+            Self::Knowledge | Self::Exchanges | Self::Path | Self::Round | Self::Codev => {
+                Screen::Circle
+            }
+        }
     }
 }
 
@@ -116,6 +131,12 @@ const SEMINARS: Context = Context::View(View::Seminars);
 const SEMINAR: Context = Context::View(View::Seminar);
 const ROLL_CALL: Context = Context::View(View::RollCall);
 const FOLLOW_UP: Context = Context::View(View::FollowUp);
+const CIRCLE: Context = Context::On(Screen::Circle);
+const KNOWLEDGE: Context = Context::View(View::Knowledge);
+const EXCHANGES: Context = Context::View(View::Exchanges);
+const PATH: Context = Context::View(View::Path);
+const ROUND: Context = Context::View(View::Round);
+const CODEV: Context = Context::View(View::Codev);
 
 /// The key table.
 #[rustfmt::skip] // a table reads best one binding a line
@@ -167,6 +188,36 @@ pub static BINDINGS: &[Binding] = &[
     bind(MODULES, &[key('f')], Action::ShowFollowUp, Msg::KeyShowFollowUp, true),
     bind(MODULES, &[key('n')], Action::New, Msg::KeyNewSeminar, true),
     bind(MODULES, &[key('x')], Action::ExportSheet, Msg::KeyExportCohortSheet, false),
+    bind(KNOWLEDGE, &[code(KeyCode::Enter)], Action::Open, Msg::KeyPutInTouch, true),
+    bind(KNOWLEDGE, &[key('n')], Action::New, Msg::KeyNewKnowledge, true),
+    bind(KNOWLEDGE, &[key('e')], Action::Edit, Msg::KeyEditKnowledge, true),
+    bind(KNOWLEDGE, &[key('d'), code(KeyCode::Delete)], Action::Delete, Msg::KeyDeleteKnowledge, false),
+    bind(KNOWLEDGE, &[key('x')], Action::ShowExchanges, Msg::KeyShowExchanges, true),
+    bind(EXCHANGES, &[code(KeyCode::Enter), key('e')], Action::Open, Msg::KeyEvaluate, true),
+    bind(PATH, &[code(KeyCode::Enter), key(' ')], Action::CycleLevel, Msg::KeyCycleLevel, true),
+    bind(PATH, &[key('n')], Action::AddEvidence, Msg::KeyAddEvidence, true),
+    bind(PATH, &[key('a')], Action::EditCandidacy, Msg::KeyEditCandidacy, true),
+    bind(PATH, &[key('f')], Action::EditFunding, Msg::KeyEditFunding, true),
+    bind(PATH, &[key('F')], Action::AddFunding, Msg::KeyAddFunding, false),
+    bind(ROUND, &[key(' ')], Action::StartPause, Msg::KeyStartPause, true),
+    bind(ROUND, &[key('n')], Action::NextSpeaker, Msg::KeyNextSpeaker, true),
+    bind(ROUND, &[key('s')], Action::SkipSpeaker, Msg::KeySkipSpeaker, true),
+    bind(ROUND, &[key('d')], Action::Redraw, Msg::KeyRedraw, true),
+    bind(ROUND, &[key('+')], Action::MoreTime, Msg::KeyMoreTime, false),
+    bind(ROUND, &[key('-')], Action::LessTime, Msg::KeyLessTime, false),
+    bind(CODEV, &[code(KeyCode::Enter)], Action::SetClient, Msg::KeySetClient, true),
+    bind(CODEV, &[key('m')], Action::ToggleConsultant, Msg::KeyToggleConsultant, true),
+    bind(CODEV, &[key('b')], Action::BeginCodev, Msg::KeyBeginCodev, true),
+    bind(CODEV, &[key(' ')], Action::StartPause, Msg::KeyStartPause, true),
+    bind(CODEV, &[key('n')], Action::NextStep, Msg::KeyNextStep, true),
+    bind(CIRCLE, &[key('v')], Action::ToggleCircleView, Msg::KeyToggleCircleView, true),
+    bind(CIRCLE, &[key('o')], Action::ShowKnowledge, Msg::KeyShowKnowledge, true),
+    bind(CIRCLE, &[key('x')], Action::ShowExchanges, Msg::KeyShowExchanges, false),
+    bind(CIRCLE, &[key('p')], Action::ShowPath, Msg::KeyShowPath, true),
+    bind(CIRCLE, &[key('s')], Action::ShowRound, Msg::KeyShowRound, true),
+    bind(CIRCLE, &[key('C')], Action::ShowCodev, Msg::KeyShowCodev, false),
+    bind(CIRCLE, &[key('a')], Action::Enrol, Msg::KeyEnrol, false),
+    bind(CIRCLE, &[key('d')], Action::Depart, Msg::KeyDepart, false),
     bind(Context::On(Screen::Contacts), &[key('n')], Action::New, Msg::KeyNewPerson, true),
     bind(Context::On(Screen::Contacts), &[key('e')], Action::Edit, Msg::KeyEditPerson, true),
     bind(Context::On(Screen::Contacts), &[key('d'), code(KeyCode::Delete)], Action::Delete, Msg::KeyDeletePerson, true),
@@ -305,7 +356,7 @@ pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The contexts in the order the help and the README list them.
-pub const HELP_ORDER: [Context; 13] = [
+pub const HELP_ORDER: [Context; 18] = [
     Context::Global,
     Context::On(Screen::Modules),
     Context::View(View::Seminars),
@@ -313,6 +364,11 @@ pub const HELP_ORDER: [Context; 13] = [
     Context::View(View::RollCall),
     Context::View(View::FollowUp),
     Context::On(Screen::Circle),
+    Context::View(View::Knowledge),
+    Context::View(View::Exchanges),
+    Context::View(View::Path),
+    Context::View(View::Round),
+    Context::View(View::Codev),
     Context::On(Screen::Contacts),
     Context::On(Screen::Tutoring),
     Context::Form,

@@ -2,8 +2,9 @@
 //! returns effects that the event loop carries out. Nothing here touches the terminal or the disk.
 
 pub mod action;
+pub mod circle;
 mod contacts;
-mod dates;
+pub mod dates;
 mod documents;
 pub mod form;
 pub mod keymap;
@@ -115,6 +116,16 @@ pub struct Choice {
 pub enum ChoicePurpose {
     /// The reason of an excused absence.
     Excuse(crate::domain::HalfDayId, PersonId),
+    /// Circle: who to enrol (`None` creates a new person).
+    Enrol(Vec<Option<PersonId>>),
+    /// Circle: which suggested match to put in touch (offer, request).
+    Match(Vec<(crate::domain::KnowledgeId, crate::domain::KnowledgeId)>),
+    /// Circle: what a piece of evidence rests on.
+    EvidenceSource(
+        PersonId,
+        crate::domain::CompetencyId,
+        Vec<Option<crate::domain::path::EvidenceSource>>,
+    ),
 }
 
 /// A question waiting for yes or no.
@@ -135,6 +146,8 @@ pub enum Pending {
     DiscardForm(Box<Form>),
     /// Quit although the last changes could not be saved.
     QuitUnsaved,
+    /// Circle: delete an offer or a request.
+    DeleteKnowledge(crate::domain::KnowledgeId),
 }
 
 /// A message for the user in the status line.
@@ -167,6 +180,8 @@ pub struct App {
     pub cursors: [Cursor; 4],
     /// Where the Modules screen is.
     pub modules: modules::ModulesState,
+    /// Where the Knowledge circle screen is.
+    pub circle: circle::CircleState,
     /// Each screen's filter text.
     pub filters: [String; 4],
     /// Whether the filter of the screen in view is being typed.
@@ -204,6 +219,7 @@ impl App {
             overlay: None,
             cursors: [Cursor::default(); 4],
             modules: modules::ModulesState::default(),
+            circle: circle::CircleState::default(),
             filters: Default::default(),
             filtering: false,
             rows: Default::default(),
@@ -338,6 +354,7 @@ impl App {
             (Screen::Modules, None) => 1,
             (Screen::Modules, Some(keymap::View::Seminar)) => 6,
             (Screen::Modules, Some(keymap::View::RollCall)) => 2,
+            (Screen::Circle, _) => circle::list_top(self),
             _ => 0,
         }
     }

@@ -118,7 +118,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         app.modules.view = match view {
             View::RollCall => Some(View::Seminar),
             View::Seminar => Some(View::Seminars),
-            View::Seminars | View::FollowUp => None,
+            _ => None,
         };
         return Some(Vec::new());
     }
@@ -131,6 +131,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         View::Seminar => seminar(app, action),
         View::RollCall => roll_call(app, action),
         View::FollowUp => follow_up(app, action),
+        // The other views belong to other screens.
+        _ => Vec::new(),
     })
 }
 
@@ -146,7 +148,8 @@ fn view_cursor(app: &mut App, view: View) -> (usize, &mut Cursor) {
             &mut app.modules.half_days,
         ),
         View::RollCall => (roll(app).len(), &mut app.modules.roll),
-        View::FollowUp => (follow_ups(app).len(), &mut app.modules.follow),
+        // The other views belong to other screens: an empty list.
+        _ => (follow_ups(app).len(), &mut app.modules.follow),
     }
 }
 
@@ -165,7 +168,7 @@ pub fn click(app: &mut App, n: usize) -> bool {
 }
 
 /// Moves a view's cursor; false when the action is not a move.
-fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
+pub(crate) fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
     let page = isize::try_from(height).unwrap_or(1);
     match action {
         Action::Up => cursor.step(-1, len, height),
@@ -726,7 +729,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 }
             }))
         }
-        Purpose::NewPerson | Purpose::EditPerson(_) | Purpose::Tutoring(_) => None,
+        _ => None,
     }
 }
 

@@ -23,8 +23,10 @@ pub fn context(app: &App) -> Context {
         (_, Some(Overlay::Form(_))) => Context::Form,
         (_, Some(Overlay::Choice(_))) => Context::Popup,
         _ if app.filtering => Context::Filter,
-        _ => match (app.screen, app.modules.view) {
-            (Screen::Modules, Some(view)) => Context::View(view),
+        _ => match (app.screen, app.modules.view, app.circle.view) {
+            (Screen::Modules, Some(view), _) | (Screen::Circle, _, Some(view)) => {
+                Context::View(view)
+            }
             _ => Context::Global,
         },
     }
@@ -79,6 +81,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         return vec![Effect::Quit];
+    }
+    if action == Action::Tick {
+        return super::circle::tick(app);
     }
     match app.phase.clone() {
         Phase::Loading | Phase::Failed(_) => {
@@ -169,10 +174,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::SwitchRole
             | Action::Click { .. }
     );
-    if !global
-        && app.screen == Screen::Modules
-        && let Some(effects) = super::modules::update(app, action)
-    {
+    if !global && let Some(effects) = screen_update(app, action) {
         return effects;
     }
     match action {
@@ -241,6 +243,15 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The screen's own handling of an action, before the generic list; `None` passes it on.
+fn screen_update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+    match app.screen {
+        Screen::Modules => super::modules::update(app, action),
+        Screen::Circle => super::circle::update(app, action),
+        Screen::Contacts | Screen::Tutoring => None,
+    }
+}
+
 fn show(app: &mut App, screen: Screen) {
     app.screen = screen;
     app.filtering = false;
@@ -289,6 +300,9 @@ fn click(app: &mut App, column: u16, row: u16) {
     if list.contains(ratatui::layout::Position::new(column, row)) {
         let n = usize::from(row - list.y);
         if app.screen == Screen::Modules && super::modules::click(app, n) {
+            return;
+        }
+        if app.screen == Screen::Circle && super::circle::click(app, n) {
             return;
         }
         let i = app.screen.index();
@@ -341,6 +355,16 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
                 Action::Back => return Vec::new(),
                 Action::Up => choice.cursor.step(-1, len, height),
                 Action::Down => choice.cursor.step(1, len, height),
+                Action::PageUp => {
+                    choice
+                        .cursor
+                        .step(-isize::try_from(height).unwrap_or(1), len, height);
+                }
+                Action::PageDown => {
+                    choice
+                        .cursor
+                        .step(isize::try_from(height).unwrap_or(1), len, height);
+                }
                 Action::Top => choice.cursor.select(0, len, height),
                 Action::Bottom => choice.cursor.select(len.saturating_sub(1), len, height),
                 Action::Open => {
@@ -353,6 +377,7 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
                                 choice.cursor.selected,
                             )
                         }
+                        purpose => super::circle::chosen(app, purpose, choice.cursor.selected),
                     };
                 }
                 _ => {}
@@ -430,6 +455,7 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
         Pending::DeletePerson(id) => super::contacts::delete(app, &id),
         Pending::DiscardForm(_) => Vec::new(),
         Pending::QuitUnsaved => vec![Effect::Quit],
+        Pending::DeleteKnowledge(id) => super::circle::delete_knowledge(app, &id),
     }
 }
 
@@ -454,6 +480,14 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
                         Some(super::contacts::submit(app, &form))
                     }
                     Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
+                    Purpose::NewTrainee
+                    | Purpose::Departure(_)
+                    | Purpose::Knowledge(_)
+                    | Purpose::PutInTouch(..)
+                    | Purpose::Evaluate(_)
+                    | Purpose::Evidence(..)
+                    | Purpose::Candidacy(_)
+                    | Purpose::Funding(..) => super::circle::submit(app, &mut form),
                     _ => super::modules::submit(app, &mut form),
                 };
                 if let Some(effects) = submitted {

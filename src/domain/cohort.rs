@@ -147,6 +147,17 @@ pub enum EnrolError {
     AlreadyEnrolled(PersonId),
 }
 
+/// Why a departure could not be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DepartError {
+    /// The person is not a trainee of the cohort.
+    #[error("{0} is not a trainee of this cohort")]
+    NotEnrolled(PersonId),
+    /// The departure is already recorded.
+    #[error("{0} already left")]
+    AlreadyLeft(PersonId),
+}
+
 impl Cohort {
     /// Trainees still in the training (those who left are kept in the records, not here).
     pub fn active_trainees(&self) -> impl Iterator<Item = &PersonId> {
@@ -178,8 +189,69 @@ impl Cohort {
         Ok(())
     }
 
+    /// Records that a trainee left on `date` for `reason`: they stay in `trainees` and in every
+    /// record, and no longer count towards the 8-12 rule.
+    pub fn depart(
+        &mut self,
+        trainee: &PersonId,
+        date: NaiveDate,
+        reason: &str,
+    ) -> Result<(), DepartError> {
+        if !self.trainees.contains(trainee) {
+            return Err(DepartError::NotEnrolled(trainee.clone()));
+        }
+        if self.departure(trainee).is_some() {
+            return Err(DepartError::AlreadyLeft(trainee.clone()));
+        }
+        self.departures.push(Departure {
+            trainee: trainee.clone(),
+            date,
+            reason: reason.to_owned(),
+        });
+        Ok(())
+    }
+
+    /// The departure of a trainee who left.
+    pub fn departure(&self, trainee: &PersonId) -> Option<&Departure> {
+        self.departures.iter().find(|d| &d.trainee == trainee)
+    }
+
     /// Whether the trainee belongs to the cohort (every trainee is enrolled in every module).
     pub fn is_enrolled(&self, trainee: &PersonId) -> bool {
         self.trainees.contains(trainee)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_departure_keeps_the_trainee_in_the_records_and_frees_a_place() {
+        let mut c = Cohort::default();
+        for i in 0..MAX_TRAINEES {
+            c.enrol(PersonId::new(format!("t{i}"))).unwrap();
+        }
+        assert_eq!(c.enrol(PersonId::new("t12")), Err(EnrolError::Full));
+        let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let left = PersonId::new("t3");
+        c.depart(&left, date, "new job").unwrap();
+        assert_eq!(c.state(), CohortState::Running { enrolled: 11 });
+        assert!(c.trainees.contains(&left), "still in the records");
+        assert!(!c.active_trainees().any(|t| t == &left));
+        assert_eq!(
+            c.departure(&left).map(|d| d.reason.as_str()),
+            Some("new job")
+        );
+        assert_eq!(
+            c.depart(&left, date, "again"),
+            Err(DepartError::AlreadyLeft(left.clone()))
+        );
+        assert_eq!(
+            c.depart(&PersonId::new("x"), date, ""),
+            Err(DepartError::NotEnrolled(PersonId::new("x")))
+        );
+        c.enrol(PersonId::new("t12")).unwrap();
+        assert_eq!(c.state(), CohortState::Full);
     }
 }

@@ -1,6 +1,7 @@
 //! The domain: pure types and rules of a facilitator training. No I/O, no terminal.
 
 pub mod attendance;
+pub mod circle;
 pub mod cohort;
 pub mod geo;
 pub mod holidays;
@@ -12,13 +13,14 @@ pub mod path;
 pub mod people;
 pub mod programme;
 pub mod rollcall;
+pub mod round;
 pub mod routing;
 pub mod rules;
 pub mod tutoring;
 pub mod venue;
 
 pub use attendance::{HalfDay, Mark, MarkChange, Period, Seminar, Signature, Status};
-pub use cohort::{Cohort, CohortState, EnrolError, MAX_TRAINEES, MIN_TRAINEES};
+pub use cohort::{Cohort, CohortState, DepartError, EnrolError, MAX_TRAINEES, MIN_TRAINEES};
 pub use ids::*;
 pub use people::{ContactField, Note, Person, PersonRole, PlaceKind, Project, ProjectPhase};
 pub use programme::{BlockKind, Certification, Competency, CompetencyBlock, Module, Programme};

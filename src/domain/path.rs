@@ -1,6 +1,6 @@
 //! Each trainee's path: competencies, certification candidacy and funding.
 
-use super::ids::{CompetencyId, PersonId};
+use super::ids::{CompetencyId, ExchangeId, PersonId, SeminarId, TutorRequestId};
 use super::people::Note;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,7 +29,30 @@ pub struct Assessment {
     pub level: Level,
     /// Evidence notes (seminars attended, exchanges, tutor requests).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<Note>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A note of evidence on a competency, which may point to the record it rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    /// The note itself (a confidential one never leaves the circle).
+    #[serde(flatten)]
+    pub note: Note,
+    /// The seminar, exchange or tutor request it rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<EvidenceSource>,
+}
+
+/// The record a piece of evidence rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceSource {
+    /// A seminar the trainee attended.
+    Seminar(SeminarId),
+    /// An exchange of knowledge they took part in.
+    Exchange(ExchangeId),
+    /// A tutor request of theirs.
+    TutorRequest(TutorRequestId),
 }
 
 /// Where a certification candidacy stands.
@@ -59,6 +82,39 @@ pub struct Candidacy {
     /// When it reached that status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<NaiveDate>,
+    /// Every status it went through, with its date, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<CandidacyStep>,
+}
+
+/// One dated step of a candidacy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidacyStep {
+    /// The status reached.
+    pub status: CandidacyStatus,
+    /// When.
+    pub date: NaiveDate,
+}
+
+impl Candidacy {
+    /// Moves the candidacy to `status` on `date`, keeping the step in its history.
+    pub fn set(&mut self, status: CandidacyStatus, date: NaiveDate) {
+        self.status = status;
+        self.since = Some(date);
+        self.history.push(CandidacyStep { status, date });
+    }
+}
+
+impl Level {
+    /// The next level, wrapping from acquired back to not started.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::NotStarted => Self::InProgress,
+            Self::InProgress => Self::Acquired,
+            Self::Acquired => Self::NotStarted,
+        }
+    }
 }
 
 /// Who pays for a trainee's training.

@@ -181,6 +181,7 @@ impl Generator {
                     trainee: trainee.clone(),
                     status,
                     since: Some(cohort.end.min(SAMPLE_TODAY)),
+                    history: Vec::new(),
                 });
             }
             if let Some(competency) =

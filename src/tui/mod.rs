@@ -20,6 +20,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use worker::{Job, Report, Worker};
 
+/// How often a running timer moves the clock on.
+const TICK: Duration = Duration::from_millis(250);
+
 /// What the app needs to start.
 pub struct Options {
     /// The data directory.
@@ -60,6 +63,7 @@ fn event_loop(
     app.size = (size.width, size.height);
     let _ = worker.jobs.send(Job::Load);
     let mut saver = saver::Saver::default();
+    let mut last_tick = std::time::Instant::now();
     loop {
         terminal.draw(|frame| crate::ui::draw(frame, &app))?;
         let mut effects = Vec::new();
@@ -67,6 +71,12 @@ fn event_loop(
             app.now = Utc::now();
             app.today = Local::now().date_naive();
             effects = on_event(&mut app, &event::read()?);
+        }
+        // A running timer needs time to pass while no key is pressed.
+        if app.circle.timer_running() && last_tick.elapsed() >= TICK {
+            last_tick = std::time::Instant::now();
+            app.now = Utc::now();
+            effects.extend(app::update(&mut app, app::Action::Tick));
         }
         while let Ok(report) = worker.reports.try_recv() {
             match report {

@@ -27,6 +27,11 @@ pub fn context_title(context: Context, lang: Lang) -> String {
             View::Seminar => Msg::HelpSeminar,
             View::RollCall => Msg::HelpRollCall,
             View::FollowUp => Msg::HelpFollowUp,
+            View::Knowledge => Msg::HelpKnowledge,
+            View::Exchanges => Msg::HelpExchanges,
+            View::Path => Msg::HelpPath,
+            View::Round => Msg::HelpRound,
+            View::Codev => Msg::HelpCodev,
         }
         .text(lang)
         .to_owned(),

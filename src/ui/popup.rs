@@ -95,11 +95,23 @@ pub fn choice(
     let height = u16::try_from(choice.options.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let popup = centered(area, 44, height);
+    let widest = choice
+        .options
+        .iter()
+        .map(|o| Line::from(o.as_str()).width())
+        .max()
+        .unwrap_or(0);
+    let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).clamp(44, 76);
+    let popup = centered(area, width, height.min(area.height.saturating_sub(2)));
+    let rows = usize::from(popup.height.saturating_sub(2)).max(1);
+    // Long lists (people to enrol) scroll so that the selection stays in view.
+    let skip = (choice.cursor.selected + 1).saturating_sub(rows);
     let lines: Vec<Line> = choice
         .options
         .iter()
         .enumerate()
+        .skip(skip)
+        .take(rows)
         .map(|(i, option)| {
             let style = if i == choice.cursor.selected {
                 theme.selected
@@ -167,6 +179,15 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         Purpose::ChangeReason(..) => app.tr(Msg::FieldChangeReason).to_owned(),
         Purpose::Remark(..) => app.tr(Msg::FieldRemark).to_owned(),
         Purpose::EditMark(..) => app.tr(Msg::FormTitle).to_owned(),
+        Purpose::NewTrainee => app.tr(Msg::EnrolTitle).to_owned(),
+        Purpose::Departure(_) => app.tr(Msg::DepartureTitle).to_owned(),
+        Purpose::Knowledge(None) => app.tr(Msg::NewKnowledgeTitle).to_owned(),
+        Purpose::Knowledge(Some(_)) => app.tr(Msg::EditKnowledgeTitle).to_owned(),
+        Purpose::PutInTouch(..) => app.tr(Msg::PutInTouchTitle).to_owned(),
+        Purpose::Evaluate(_) => app.tr(Msg::EvaluateTitle).to_owned(),
+        Purpose::Evidence(..) => app.tr(Msg::EvidenceTitle).to_owned(),
+        Purpose::Candidacy(_) => app.tr(Msg::CandidacyTitle).to_owned(),
+        Purpose::Funding(..) => app.tr(Msg::FundingTitle).to_owned(),
     };
     let wanted = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
     let popup = centered(area, 70, wanted);

@@ -26,6 +26,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Some(View::Seminar) => seminars::seminar(frame, app, area, theme),
         Some(View::RollCall) => roll_call::draw(frame, app, area, theme),
         Some(View::FollowUp) => follow_up::draw(frame, app, area, theme),
+        // The other views belong to other screens.
+        Some(_) => {}
     }
 }
 

@@ -1,0 +1,239 @@
+//! Offers and requests of knowledge, the matches the circle suggests, and the exchanges that
+//! follow when people are put in touch.
+
+use super::choices::{FORMATS, KINDS, USEFUL};
+use super::forms::note_fields;
+use super::{me_as_trainee, move_view_cursor, selected_trainee};
+use crate::app::form::{Field, FieldKind, Form, Purpose};
+use crate::app::keymap::View;
+use crate::app::list::Cursor;
+use crate::app::{Action, App, Choice, ChoicePurpose, Effect, Overlay, Pending, Question};
+use crate::domain::circle::{Suggestion, suggestions};
+use crate::domain::knowledge::{KnowledgeItem, KnowledgeKind, Topic};
+use crate::domain::{KnowledgeId, PersonId};
+use crate::i18n::{Msg, fill};
+
+/// Opens the offers and requests, the cursor on the selected trainee's first one.
+pub fn open(app: &mut App) {
+    let trainee = selected_trainee(app);
+    let first = app.cohort().and_then(|c| {
+        c.knowledge
+            .iter()
+            .position(|k| Some(&k.person) == trainee.as_ref())
+    });
+    let len = app.cohort().map_or(0, |c| c.knowledge.len());
+    let height = app.page_height();
+    app.circle.view = Some(View::Knowledge);
+    app.circle.knowledge.select(first.unwrap_or(0), len, height);
+}
+
+/// The suggestions that involve one offer or request.
+pub fn item_suggestions(app: &App, item: &KnowledgeId) -> Vec<Suggestion> {
+    app.cohort()
+        .map(|c| suggestions(c, &app.data.programme))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|s| &s.offer == item || &s.request == item)
+        .collect()
+}
+
+/// A tag as the user reads and types it: the module's code ("2.1") or the block's ("FAB").
+pub fn topic_label(app: &App, topic: &Topic) -> String {
+    let programme = &app.data.programme;
+    match topic {
+        Topic::Module(id) => programme
+            .module(id)
+            .map_or_else(|| id.to_string(), |m| m.code.clone()),
+        Topic::Block(id) => programme
+            .block(id)
+            .map_or_else(|| id.to_string(), |b| b.code.clone()),
+    }
+}
+
+fn selected_item(app: &App) -> Option<KnowledgeItem> {
+    app.cohort()?
+        .knowledge
+        .get(app.circle.knowledge.selected)
+        .cloned()
+}
+
+/// The offers and requests view's actions.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if move_view_cursor(app, action) {
+        return Vec::new();
+    }
+    let item = selected_item(app);
+    match (action, item) {
+        (Action::New, _) => knowledge_form(app, None),
+        (Action::Edit, Some(item)) if may_change(app, &item.person) => {
+            knowledge_form(app, Some(&item));
+        }
+        (Action::Delete, Some(item)) if may_change(app, &item.person) => {
+            let text = fill(
+                app.tr(Msg::ConfirmDeleteKnowledge),
+                &[("title", &item.title)],
+            );
+            app.overlay = Some(Overlay::Confirm(Question {
+                text,
+                on_yes: Pending::DeleteKnowledge(item.id),
+            }));
+        }
+        (Action::Edit | Action::Delete, Some(_)) => app.notify_error(app.tr(Msg::OnlyYourOwn)),
+        (Action::Open, Some(item)) => put_in_touch(app, &item.id),
+        (Action::ShowExchanges, _) => {
+            app.circle.back_to = Some(View::Knowledge);
+            app.circle.view = Some(View::Exchanges);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Whether the user may change a record of this person: a trainee only their own.
+fn may_change(app: &App, person: &PersonId) -> bool {
+    me_as_trainee(app).is_none_or(|me| &me == person)
+}
+
+/// The offer or request form; a trainer says whose it is, a trainee adds their own.
+fn knowledge_form(app: &mut App, item: Option<&KnowledgeItem>) {
+    let mut fields = Vec::new();
+    if me_as_trainee(app).is_none() {
+        let whose = item
+            .map(|k| k.person.clone())
+            .or_else(|| selected_trainee(app))
+            .and_then(|id| app.data.person(&id).map(|p| p.name.clone()))
+            .unwrap_or_default();
+        fields.push(Field::new(Msg::FieldWhose, FieldKind::Required, &whose));
+    }
+    let kind = item.map_or(0, |k| usize::from(k.kind == KnowledgeKind::Request));
+    let tag = item
+        .and_then(|k| k.topic.as_ref())
+        .map(|t| topic_label(app, t))
+        .unwrap_or_default();
+    let note = item.and_then(|k| k.note.as_ref());
+    fields.extend([
+        Field::new(Msg::FieldKind, FieldKind::Choice(&KINDS), &kind.to_string()),
+        Field::new(
+            Msg::FieldTitle,
+            FieldKind::Required,
+            item.map_or("", |k| &k.title),
+        ),
+        Field::new(Msg::FieldTag, FieldKind::Text, &tag),
+    ]);
+    fields.extend(note_fields(note, FieldKind::Text));
+    let form = Form::new(Purpose::Knowledge(item.map(|k| k.id.clone())), fields);
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+}
+
+/// Puts the people of a suggested match in touch: the form at once for one match, a short
+/// list to choose from for several.
+fn put_in_touch(app: &mut App, item: &KnowledgeId) {
+    let found = item_suggestions(app, item);
+    match found.as_slice() {
+        [] => app.notify(app.tr(Msg::NoMatchSuggested)),
+        [one] => put_in_touch_form(app, &one.offer, &one.request),
+        many => {
+            let options = many.iter().map(|s| match_line(app, s)).collect();
+            let pairs = many
+                .iter()
+                .map(|s| (s.offer.clone(), s.request.clone()))
+                .collect();
+            app.overlay = Some(Overlay::Choice(Choice {
+                title: Msg::MatchTitle,
+                options,
+                cursor: Cursor::default(),
+                purpose: ChoicePurpose::Match(pairs),
+            }));
+        }
+    }
+}
+
+/// A suggestion in one line: who offers what to whom.
+pub fn match_line(app: &App, suggestion: &Suggestion) -> String {
+    let knowledge = app
+        .cohort()
+        .map(|c| c.knowledge.as_slice())
+        .unwrap_or_default();
+    let find = |id: &KnowledgeId| knowledge.iter().find(|k| &k.id == id);
+    let name = |k: Option<&KnowledgeItem>| {
+        k.and_then(|k| app.data.person(&k.person))
+            .map_or_else(String::new, |p| p.name.clone())
+    };
+    let (offer, request) = (find(&suggestion.offer), find(&suggestion.request));
+    fill(
+        app.tr(Msg::MatchLine),
+        &[
+            ("giver", &name(offer)),
+            ("taker", &name(request)),
+            ("title", offer.map_or("", |k| k.title.as_str())),
+        ],
+    )
+}
+
+/// The exchange form for an offer and a request: format, date, and who takes part.
+pub fn put_in_touch_form(app: &mut App, offer: &KnowledgeId, request: &KnowledgeId) {
+    let knowledge = app
+        .cohort()
+        .map(|c| c.knowledge.clone())
+        .unwrap_or_default();
+    let people: Vec<String> = [offer, request]
+        .iter()
+        .filter_map(|id| knowledge.iter().find(|k| &k.id == *id))
+        .filter_map(|k| app.data.person(&k.person))
+        .map(|p| p.name.clone())
+        .collect();
+    let fields = vec![
+        Field::new(Msg::FieldFormat, FieldKind::Choice(&FORMATS), "0"),
+        Field::new(
+            Msg::FieldDate,
+            FieldKind::Date,
+            &app.today.format("%d/%m/%Y").to_string(),
+        ),
+        Field::new(Msg::FieldPeople, FieldKind::Required, &people.join(", ")),
+    ];
+    let purpose = Purpose::PutInTouch(Some(offer.clone()), Some(request.clone()));
+    app.overlay = Some(Overlay::Form(Box::new(Form::new(purpose, fields))));
+}
+
+/// The exchanges view's actions: evaluating one after it took place.
+pub fn update_exchanges(app: &mut App, action: Action) -> Vec<Effect> {
+    if move_view_cursor(app, action) {
+        return Vec::new();
+    }
+    if matches!(action, Action::Open | Action::Edit) {
+        let exchange = app
+            .cohort()
+            .and_then(|c| c.exchanges.get(app.circle.exchanges.selected))
+            .cloned();
+        if let Some(exchange) = exchange {
+            if exchange.date > app.today {
+                app.notify_error(app.tr(Msg::EvaluateAfter));
+                return Vec::new();
+            }
+            let evaluation = exchange.evaluation.as_ref();
+            let useful = evaluation.map_or("0", |e| if e.useful { "0" } else { "1" });
+            let note = evaluation.map(|e| &e.note);
+            let mut fields = vec![Field::new(
+                Msg::FieldUseful,
+                FieldKind::Choice(&USEFUL),
+                useful,
+            )];
+            fields.extend(note_fields(note, FieldKind::Text));
+            let form = Form::new(Purpose::Evaluate(exchange.id), fields);
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+        }
+    }
+    Vec::new()
+}
+
+/// Deletes an offer or a request, once confirmed; exchanges that answered it keep their date and
+/// people.
+pub fn delete(app: &mut App, id: &KnowledgeId) -> Vec<Effect> {
+    let label = app.tr(Msg::DeletedKnowledge).to_owned();
+    app.notify(label.clone());
+    app.change(label, |data| {
+        if let Some(cohort) = super::current_mut(data) {
+            cohort.knowledge.retain(|k| &k.id != id);
+        }
+    })
+}

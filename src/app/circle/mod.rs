@@ -1,0 +1,373 @@
+//! The Knowledge circle screen's state and actions: the roster (enrol, departures), and the
+//! views of offers and requests, exchanges, a trainee's path, the speaking round and codev.
+
+mod choices;
+mod forms;
+mod knowledge;
+mod path;
+mod round;
+
+pub use forms::submit;
+pub use knowledge::{delete as delete_knowledge, item_suggestions, match_line, topic_label};
+pub use path::competencies;
+pub use path::{assessment, level_msg};
+
+use super::form::{Field, FieldKind, Form, Purpose};
+use super::keymap::View;
+use super::list::Cursor;
+use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay, Screen};
+use crate::domain::round::{Codev, Round};
+use crate::domain::{Cohort, Data, PersonId};
+use crate::i18n::{Msg, fill};
+
+/// Minutes each speaker has in a new speaking round.
+pub const SPEAKER_MINUTES: i64 = 3;
+
+/// Where the Knowledge circle screen is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CircleState {
+    /// The view in front; `None` is the roster, drawn as a circle or as a list.
+    pub view: Option<View>,
+    /// The roster as a plain list rather than a drawing (narrow terminals, screen readers).
+    pub list: bool,
+    /// The cursor of the offers and requests.
+    pub knowledge: Cursor,
+    /// The cursor of the exchanges.
+    pub exchanges: Cursor,
+    /// The cursor of a trainee's competency grid.
+    pub path: Cursor,
+    /// The trainee whose path is open.
+    pub trainee: Option<PersonId>,
+    /// The view Esc goes back to (the roster when `None`).
+    pub back_to: Option<View>,
+    /// The speaking round under way (kept in memory only, never saved).
+    pub round: Option<Round>,
+    /// Minutes per speaker for the next round.
+    pub round_minutes: i64,
+    /// How many orders were drawn, so that each draw differs.
+    pub draws: u64,
+    /// Whether the end of the current speaker's time was announced.
+    pub time_up_said: bool,
+    /// The codevelopment session being set up or run.
+    pub codev: CodevState,
+}
+
+/// A codevelopment session: choosing the people, then the six steps.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CodevState {
+    /// The cursor over the active trainees while choosing.
+    pub cursor: Cursor,
+    /// Who brings a situation.
+    pub client: Option<PersonId>,
+    /// Who helps.
+    pub consultants: Vec<PersonId>,
+    /// The session once begun.
+    pub session: Option<Codev>,
+}
+
+impl Default for CircleState {
+    fn default() -> Self {
+        Self {
+            view: None,
+            list: false,
+            knowledge: Cursor::default(),
+            exchanges: Cursor::default(),
+            path: Cursor::default(),
+            trainee: None,
+            back_to: None,
+            round: None,
+            round_minutes: SPEAKER_MINUTES,
+            draws: 0,
+            time_up_said: false,
+            codev: CodevState::default(),
+        }
+    }
+}
+
+impl CircleState {
+    /// Whether a timer is counting, so that the event loop sends ticks.
+    pub fn timer_running(&self) -> bool {
+        self.round.as_ref().is_some_and(|r| r.timer.running())
+            || self
+                .codev
+                .session
+                .as_ref()
+                .is_some_and(|s| s.timer.running())
+    }
+}
+
+/// The trainee selected on the roster.
+pub fn selected_trainee(app: &App) -> Option<PersonId> {
+    let index = app.selected(Screen::Circle)?;
+    app.cohort()?.trainees.get(index).cloned()
+}
+
+/// The active trainees of the current cohort, in roster order.
+pub fn active(app: &App) -> Vec<PersonId> {
+    app.cohort()
+        .map(|c| c.active_trainees().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The current cohort, to change it.
+pub(crate) fn current_mut(data: &mut Data) -> Option<&mut Cohort> {
+    let id = data.current()?.id.clone();
+    data.cohort_mut(&id)
+}
+
+/// Whether the user is a trainee of the cohort, who may change only their own records.
+pub fn me_as_trainee(app: &App) -> Option<PersonId> {
+    let me = app.config.me.as_ref()?;
+    app.cohort()
+        .filter(|c| c.is_enrolled(me))
+        .map(|_| me.clone())
+}
+
+/// Handles the screen's actions; `None` leaves the action to the generic list.
+pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+    let Some(view) = app.circle.view else {
+        return roster(app, action);
+    };
+    if action == Action::Back {
+        app.circle.view = app.circle.back_to.take();
+        return Some(Vec::new());
+    }
+    // The roster's keys work from every view, unless the view gives the key its own meaning.
+    let own = view == View::Knowledge && action == Action::ShowExchanges;
+    if !own && ROSTER_KEYS.contains(&action) {
+        app.circle.view = None;
+        if action == Action::ToggleCircleView {
+            return Some(Vec::new());
+        }
+        return roster(app, action);
+    }
+    match view {
+        View::Knowledge => Some(knowledge::update(app, action)),
+        View::Exchanges => Some(knowledge::update_exchanges(app, action)),
+        View::Path => path::update(app, action),
+        View::Round | View::Codev => Some(round::update(app, view, action)),
+        _ => None,
+    }
+}
+
+/// The roster's own actions, which open a view or act on the selected trainee.
+const ROSTER_KEYS: [Action; 8] = [
+    Action::ToggleCircleView,
+    Action::Enrol,
+    Action::Depart,
+    Action::ShowKnowledge,
+    Action::ShowExchanges,
+    Action::ShowPath,
+    Action::ShowRound,
+    Action::ShowCodev,
+];
+
+fn roster(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+    app.circle.back_to = None;
+    match action {
+        Action::ToggleCircleView => app.circle.list = !app.circle.list,
+        Action::Enrol => enrol_choice(app),
+        Action::Depart => depart_form(app),
+        Action::ShowKnowledge => knowledge::open(app),
+        Action::ShowExchanges => app.circle.view = Some(View::Exchanges),
+        Action::Open | Action::ShowPath => path::open(app),
+        Action::ShowRound => round::open_round(app),
+        Action::ShowCodev => app.circle.view = Some(View::Codev),
+        // Around the drawn circle, left and right move too.
+        Action::Left => return Some(super::update(app, Action::Up)),
+        Action::Right => return Some(super::update(app, Action::Down)),
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// The people who may join: everyone in the directory not in the cohort, trainees first; the
+/// first option creates a new person.
+fn enrol_choice(app: &mut App) {
+    let Some(cohort) = app.cohort() else {
+        app.notify_error(app.tr(Msg::NoCohort));
+        return;
+    };
+    if cohort.active_trainees().count() >= crate::domain::MAX_TRAINEES {
+        let text = enrol_error(app, &crate::domain::EnrolError::Full);
+        app.notify_error(fill(app.tr(Msg::EnrolRefused), &[("reason", &text)]));
+        return;
+    }
+    let mut people: Vec<&crate::domain::Person> = app
+        .data
+        .people
+        .iter()
+        .filter(|p| !cohort.is_enrolled(&p.id) && !cohort.trainers.contains(&p.id))
+        .collect();
+    people.sort_by_key(|p| p.role != crate::domain::PersonRole::Trainee);
+    let mut options = vec![app.tr(Msg::NewPersonOption).to_owned()];
+    let mut ids = vec![None];
+    for person in people {
+        options.push(person.name.clone());
+        ids.push(Some(person.id.clone()));
+    }
+    app.overlay = Some(Overlay::Choice(Choice {
+        title: Msg::EnrolTitle,
+        options,
+        cursor: Cursor::default(),
+        purpose: ChoicePurpose::Enrol(ids),
+    }));
+}
+
+/// Enrols the person chosen, or opens the form of a new one.
+pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
+    let Some(id) = choice else {
+        let form = Form::new(Purpose::NewTrainee, forms::new_trainee_fields());
+        app.overlay = Some(Overlay::Form(Box::new(form)));
+        return Vec::new();
+    };
+    let name = app
+        .data
+        .person(&id)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    enrol(app, &name, |data| {
+        // The list was only offered with a current cohort; without one, nobody may join.
+        current_mut(data)
+            .ok_or(crate::domain::EnrolError::Full)?
+            .enrol(id)
+    })
+}
+
+/// Enrols as one undoable step, or says why the cohort refused; selects the newcomer.
+pub(crate) fn enrol(
+    app: &mut App,
+    name: &str,
+    edit: impl FnOnce(&mut Data) -> Result<(), crate::domain::EnrolError>,
+) -> Vec<Effect> {
+    let label = fill(app.tr(Msg::EnrolledLabel), &[("name", name)]);
+    match app.try_change(label.clone(), edit) {
+        Ok(effects) => {
+            app.notify(label);
+            let i = Screen::Circle.index();
+            let len = app.rows[i].len();
+            let height = app.page_height();
+            app.cursors[i].select(len.saturating_sub(1), len, height);
+            effects
+        }
+        Err(error) => {
+            let reason = enrol_error(app, &error);
+            let text = fill(app.tr(Msg::EnrolRefused), &[("reason", &reason)]);
+            app.notify_error(text);
+            Vec::new()
+        }
+    }
+}
+
+/// Why the cohort refused someone, in the user's language.
+fn enrol_error(app: &App, error: &crate::domain::EnrolError) -> String {
+    match error {
+        crate::domain::EnrolError::Full => app.tr(Msg::EnrolFull).to_owned(),
+        crate::domain::EnrolError::AlreadyEnrolled(id) => {
+            let name = app.data.person(id).map_or(id.as_str(), |p| p.name.as_str());
+            fill(app.tr(Msg::EnrolTwice), &[("name", name)])
+        }
+    }
+}
+
+fn depart_form(app: &mut App) {
+    let Some(trainee) = selected_trainee(app) else {
+        return;
+    };
+    if let Some(left) = app.cohort().and_then(|c| c.departure(&trainee)) {
+        let date = left.date.format("%d/%m/%Y").to_string();
+        app.notify_error(fill(app.tr(Msg::AlreadyLeft), &[("date", &date)]));
+        return;
+    }
+    let today = app.today.format("%d/%m/%Y").to_string();
+    let fields = vec![
+        Field::new(Msg::FieldDate, FieldKind::Date, &today),
+        Field::new(Msg::FieldReason, FieldKind::Required, ""),
+    ];
+    let form = Form::new(Purpose::Departure(trainee), fields);
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+}
+
+/// Takes a choice made in one of the screen's short lists.
+pub fn chosen(app: &mut App, purpose: ChoicePurpose, index: usize) -> Vec<Effect> {
+    match purpose {
+        ChoicePurpose::Enrol(ids) => enrol_chosen(app, ids.get(index).cloned().flatten()),
+        ChoicePurpose::Match(pairs) => match pairs.get(index) {
+            Some((offer, request)) => {
+                knowledge::put_in_touch_form(app, offer, request);
+                Vec::new()
+            }
+            None => Vec::new(),
+        },
+        ChoicePurpose::EvidenceSource(trainee, competency, sources) => {
+            let source = sources.get(index).cloned().flatten();
+            path::evidence_form(app, trainee, competency, source);
+            Vec::new()
+        }
+        ChoicePurpose::Excuse(..) => Vec::new(),
+    }
+}
+
+/// A click on the `n`th visible row of a view's list selects it; false outside such a view.
+pub fn click(app: &mut App, n: usize) -> bool {
+    if app.circle.view.is_none() && !app.circle.list {
+        // The drawing has no rows: a click there selects nobody rather than the wrong person.
+        return true;
+    }
+    let height = app.page_height();
+    let Some((len, cursor)) = view_cursor(app) else {
+        return false;
+    };
+    let target = cursor.offset + n;
+    if target < len {
+        cursor.select(target, len, height);
+    }
+    true
+}
+
+fn view_cursor(app: &mut App) -> Option<(usize, &mut Cursor)> {
+    let view = app.circle.view?;
+    let cohort = app.cohort();
+    let len = match view {
+        View::Knowledge => cohort.map_or(0, |c| c.knowledge.len()),
+        View::Exchanges => cohort.map_or(0, |c| c.exchanges.len()),
+        View::Path => competencies(app).len(),
+        View::Codev => active(app).len(),
+        _ => return None,
+    };
+    let cursor = match view {
+        View::Knowledge => &mut app.circle.knowledge,
+        View::Exchanges => &mut app.circle.exchanges,
+        View::Path => &mut app.circle.path,
+        _ => &mut app.circle.codev.cursor,
+    };
+    Some((len, cursor))
+}
+
+/// Moves the cursor of the view in front; false when there is no such cursor or no move.
+pub(crate) fn move_view_cursor(app: &mut App, action: Action) -> bool {
+    let height = app.page_height();
+    match view_cursor(app) {
+        Some((len, cursor)) => super::modules::move_cursor(cursor, action, len, height),
+        None => false,
+    }
+}
+
+/// Sent by the event loop while a timer runs: time moved on (`app.now`); the view redraws the
+/// time left. Nothing is saved.
+pub fn tick(app: &mut App) -> Vec<Effect> {
+    round::tick(app);
+    Vec::new()
+}
+
+/// Lines the view in front draws above its list.
+pub fn list_top(app: &App) -> u16 {
+    match app.circle.view {
+        None if app.circle.list => 2,
+        Some(View::Exchanges) => 2,
+        Some(View::Knowledge) => 3,
+        Some(View::Path) => 4,
+        Some(View::Codev) => 1,
+        _ => 0,
+    }
+}

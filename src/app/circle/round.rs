@@ -1,0 +1,129 @@
+//! The participatory days: the speaking round and the codevelopment session. Timers live in the
+//! app, never in the file; they read `app.now`, which the event loop's ticks move on.
+
+use super::{active, move_view_cursor};
+use crate::app::keymap::View;
+use crate::app::{Action, App, Effect};
+use crate::domain::round::{Codev, CodevError, Round, Turn};
+use crate::i18n::{Msg, fill};
+
+/// Opens the speaking round, drawing an order if none is under way.
+pub fn open_round(app: &mut App) {
+    if app.circle.round.is_none() {
+        draw(app);
+    }
+    app.circle.view = Some(View::Round);
+}
+
+/// Draws a new order of the active trainees. The seed comes from the app's seed and the number
+/// of draws, so a test with a fixed seed gets a fixed order.
+fn draw(app: &mut App) {
+    let seed = app.seed.wrapping_add(app.circle.draws);
+    app.circle.draws += 1;
+    app.circle.round = Some(Round::draw(&active(app), seed, app.circle.round_minutes));
+    app.circle.time_up_said = false;
+}
+
+/// The speaking round's and the codevelopment session's actions.
+pub fn update(app: &mut App, view: View, action: Action) -> Vec<Effect> {
+    let now = app.now;
+    if view == View::Round {
+        match action {
+            Action::StartPause => {
+                if let Some(round) = app.circle.round.as_mut().filter(|r| !r.is_done()) {
+                    round.timer.toggle(now);
+                }
+            }
+            Action::NextSpeaker | Action::SkipSpeaker => {
+                let how = if action == Action::NextSpeaker {
+                    Turn::Spoke
+                } else {
+                    Turn::Skipped
+                };
+                if let Some(round) = app.circle.round.as_mut() {
+                    round.advance(how, now);
+                }
+                app.circle.time_up_said = false;
+            }
+            Action::Redraw => draw(app),
+            Action::MoreTime | Action::LessTime => {
+                let step = if action == Action::MoreTime { 1 } else { -1 };
+                let minutes = (app.circle.round_minutes + step).clamp(1, 30);
+                app.circle.round_minutes = minutes;
+                if let Some(round) = app.circle.round.as_mut() {
+                    round.timer.limit = chrono::TimeDelta::minutes(minutes);
+                }
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if app.circle.codev.session.is_none() && move_view_cursor(app, action) {
+        return Vec::new();
+    }
+    let people = active(app);
+    let under_cursor = people.get(app.circle.codev.cursor.selected).cloned();
+    let codev = &mut app.circle.codev;
+    match (action, &mut codev.session) {
+        (Action::SetClient, None) => {
+            codev
+                .consultants
+                .retain(|c| Some(c) != under_cursor.as_ref());
+            codev.client = under_cursor;
+        }
+        (Action::ToggleConsultant, None) => {
+            if let Some(person) = under_cursor.filter(|p| Some(p) != codev.client.as_ref()) {
+                if let Some(at) = codev.consultants.iter().position(|c| *c == person) {
+                    codev.consultants.remove(at);
+                } else {
+                    codev.consultants.push(person);
+                }
+            }
+        }
+        (Action::BeginCodev, None) => {
+            match Codev::begin(codev.client.as_ref(), &codev.consultants) {
+                Ok(session) => codev.session = Some(session),
+                Err(error) => {
+                    let text = codev_error(app, &error);
+                    app.notify_error(text);
+                }
+            }
+        }
+        (Action::BeginCodev, Some(_)) => codev.session = None,
+        (Action::StartPause, Some(session)) if session.current().is_some() => {
+            session.timer.toggle(now);
+        }
+        (Action::NextStep, Some(session)) => session.next(now),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn codev_error(app: &App, error: &CodevError) -> String {
+    match error {
+        CodevError::NoClient => app.tr(Msg::CodevNoClient).to_owned(),
+        CodevError::TooFew(n) | CodevError::TooMany(n) => {
+            fill(app.tr(Msg::CodevSize), &[("n", &n.to_string())])
+        }
+    }
+}
+
+/// Says once when the speaker's time is up; the facilitator decides when to move on.
+pub fn tick(app: &mut App) {
+    let now = app.now;
+    let over = app
+        .circle
+        .round
+        .as_ref()
+        .filter(|r| r.timer.running() && r.timer.is_over(now))
+        .and_then(|r| r.speaker().cloned());
+    if let Some(speaker) = over.filter(|_| !app.circle.time_up_said) {
+        app.circle.time_up_said = true;
+        let name = app
+            .data
+            .person(&speaker)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        app.notify(fill(app.tr(Msg::TimeUp), &[("name", &name)]));
+    }
+}

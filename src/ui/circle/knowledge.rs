@@ -1,0 +1,302 @@
+//! The offers and requests with the matches the circle suggests, and the exchanges.
+
+use super::{NOT_YET, not_yet};
+use crate::app::App;
+use crate::app::circle::{item_suggestions, match_line, topic_label};
+use crate::domain::knowledge::{ExchangeFormat, KnowledgeKind};
+use crate::domain::{Cohort, Note};
+use crate::i18n::{Msg, fill};
+use crate::ui::modules::split_top;
+use crate::ui::table::{self, Columns};
+use crate::ui::text::{person_name, safe};
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row};
+
+/// A note as shown: marked when confidential (it never leaves through an export).
+pub fn note_text(app: &App, note: &Note) -> String {
+    if note.confidential {
+        format!("[{}] {}", app.tr(Msg::Confidential), safe(&note.text))
+    } else {
+        safe(&note.text).into_owned()
+    }
+}
+
+/// Draws the offers and requests, the selected one's note and suggested matches above.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let Some(cohort) = app.cohort() else {
+        return;
+    };
+    let (top, list) = split_top(area, 3);
+    frame.render_widget(Paragraph::new(head(app, cohort, theme)), top);
+    let columns = Columns {
+        title: Line::from(Span::styled(
+            format!(
+                " {} ({}) ",
+                app.tr(Msg::ViewKnowledge),
+                cohort.knowledge.len()
+            ),
+            theme.title,
+        )),
+        headers: &[
+            Msg::ColMatch,
+            Msg::ColWho,
+            Msg::ColKind,
+            Msg::ColTitle,
+            Msg::ColTag,
+        ],
+        widths: &[
+            Constraint::Length(2),
+            Constraint::Fill(2),
+            Constraint::Length(9),
+            Constraint::Fill(4),
+            Constraint::Length(5),
+        ],
+    };
+    let all = cohort_suggestions(app, cohort);
+    table::draw_list(
+        frame,
+        app,
+        list,
+        theme,
+        &columns,
+        (cohort.knowledge.len(), app.circle.knowledge),
+        |n| {
+            let item = &cohort.knowledge[n];
+            let meets = all.iter().any(|(o, r)| *o == item.id || *r == item.id);
+            let kind = if item.kind == KnowledgeKind::Offer {
+                Msg::KindOffer
+            } else {
+                Msg::KindRequest
+            };
+            let mark = if not_yet(cohort, &item.person) {
+                NOT_YET
+            } else {
+                ""
+            };
+            let confidential = if item.note.as_ref().is_some_and(|n| n.confidential) {
+                format!(" [{}]", app.tr(Msg::Confidential))
+            } else {
+                String::new()
+            };
+            Row::new(vec![
+                Cell::from(if meets { "⇄" } else { "" }),
+                Cell::from(format!("{mark}{}", person_name(app, &item.person))),
+                Cell::from(app.tr(kind)),
+                Cell::from(format!("{}{confidential}", safe(&item.title))),
+                Cell::from(
+                    item.topic
+                        .as_ref()
+                        .map(|t| topic_label(app, t))
+                        .unwrap_or_default(),
+                ),
+            ])
+        },
+    );
+}
+
+/// The selected item's note and the first match suggested for it.
+fn head(app: &App, cohort: &Cohort, theme: &Theme) -> Vec<Line<'static>> {
+    let selected = cohort.knowledge.get(app.circle.knowledge.selected);
+    let mut head = Vec::new();
+    if let Some(item) = selected {
+        let note = item
+            .note
+            .as_ref()
+            .map_or_else(|| "–".to_owned(), |n| note_text(app, n));
+        head.push(Line::from(vec![
+            Span::styled(
+                format!(" {}{} ", app.tr(Msg::FieldNote), app.tr(Msg::Colon)),
+                theme.key,
+            ),
+            Span::styled(note, theme.text),
+        ]));
+        let found = item_suggestions(app, &item.id);
+        match found.first() {
+            Some(first) => {
+                let how = how_it_meets(app, first);
+                head.push(Line::from(vec![
+                    Span::styled(
+                        format!(" ⇄ {}{} ", app.tr(Msg::Suggested), app.tr(Msg::Colon)),
+                        theme.good,
+                    ),
+                    Span::styled(safe(&match_line(app, first)).into_owned(), theme.text),
+                ]));
+                let more = if found.len() > 1 {
+                    fill(
+                        app.tr(Msg::MoreMatches),
+                        &[("n", &(found.len() - 1).to_string())],
+                    )
+                } else {
+                    String::new()
+                };
+                head.push(Line::from(Span::styled(
+                    format!("   {how}{more} · Enter: {}", app.tr(Msg::KeyPutInTouch)),
+                    theme.dim,
+                )));
+            }
+            None => head.push(Line::from(Span::styled(
+                format!(" {}", app.tr(Msg::NoMatchSuggested)),
+                theme.dim,
+            ))),
+        }
+    }
+    head
+}
+
+fn cohort_suggestions(
+    app: &App,
+    cohort: &Cohort,
+) -> Vec<(crate::domain::KnowledgeId, crate::domain::KnowledgeId)> {
+    crate::domain::circle::suggestions(cohort, &app.data.programme)
+        .into_iter()
+        .map(|s| (s.offer, s.request))
+        .collect()
+}
+
+/// How a suggestion meets: by tag, by words, or both.
+fn how_it_meets(app: &App, suggestion: &crate::domain::circle::Suggestion) -> String {
+    let mut parts = Vec::new();
+    if suggestion.by_tag {
+        parts.push(app.tr(Msg::ByTag).to_owned());
+    }
+    if !suggestion.words.is_empty() {
+        parts.push(fill(
+            app.tr(Msg::ByWords),
+            &[("words", &suggestion.words.join(", "))],
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// The word for an exchange's shape.
+pub fn format_msg(format: ExchangeFormat) -> Msg {
+    match format {
+        ExchangeFormat::OneToOne => Msg::FormatOneToOne,
+        ExchangeFormat::OneToMany => Msg::FormatOneToMany,
+        ExchangeFormat::Together => Msg::FormatTogether,
+    }
+}
+
+/// The selected exchange in full: who took part, and its evaluation.
+fn exchange_head(
+    app: &App,
+    exchange: &crate::domain::knowledge::Exchange,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let people = exchange
+        .people
+        .iter()
+        .map(|p| person_name(app, p).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let evaluation = exchange.evaluation.as_ref().map_or_else(
+        || "–".to_owned(),
+        |e| {
+            let word = app.tr(if e.useful {
+                Msg::UsefulYes
+            } else {
+                Msg::UsefulNo
+            });
+            if e.note.text.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{word} · {}", note_text(app, &e.note))
+            }
+        },
+    );
+    let label = |msg: Msg| format!(" {}{} ", app.tr(msg), app.tr(Msg::Colon));
+    vec![
+        Line::from(vec![
+            Span::styled(label(Msg::FieldPeople), theme.key),
+            Span::styled(people, theme.text),
+        ]),
+        Line::from(vec![
+            Span::styled(label(Msg::ColEvaluation), theme.key),
+            Span::styled(evaluation, theme.text),
+        ]),
+    ]
+}
+
+/// Draws the exchanges with their evaluation.
+pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let Some(cohort) = app.cohort() else {
+        return;
+    };
+    let (top, area) = split_top(area, 2);
+    if let Some(exchange) = cohort.exchanges.get(app.circle.exchanges.selected) {
+        frame.render_widget(Paragraph::new(exchange_head(app, exchange, theme)), top);
+    }
+    let columns = Columns {
+        title: Line::from(Span::styled(
+            format!(
+                " {} ({}) ",
+                app.tr(Msg::ViewExchanges),
+                cohort.exchanges.len()
+            ),
+            theme.title,
+        )),
+        headers: &[
+            Msg::ColDate,
+            Msg::ColFormat,
+            Msg::ColPeople,
+            Msg::ColAbout,
+            Msg::ColEvaluation,
+        ],
+        widths: &[
+            Constraint::Length(10),
+            Constraint::Length(12),
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+        ],
+    };
+    table::draw_list(
+        frame,
+        app,
+        area,
+        theme,
+        &columns,
+        (cohort.exchanges.len(), app.circle.exchanges),
+        |n| {
+            let exchange = &cohort.exchanges[n];
+            let people = exchange
+                .people
+                .iter()
+                .map(|p| person_name(app, p).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let about = [&exchange.offer, &exchange.request]
+                .into_iter()
+                .flatten()
+                .find_map(|id| cohort.knowledge.iter().find(|k| &k.id == id))
+                .map_or_else(String::new, |k| safe(&k.title).into_owned());
+            let (evaluation, style) = match &exchange.evaluation {
+                Some(e) => {
+                    let word = app.tr(if e.useful {
+                        Msg::UsefulYes
+                    } else {
+                        Msg::UsefulNo
+                    });
+                    let note = if e.note.text.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", note_text(app, &e.note))
+                    };
+                    (format!("{word}{note}"), theme.text)
+                }
+                None if exchange.date > app.today => (app.tr(Msg::Upcoming).to_owned(), theme.dim),
+                None => (app.tr(Msg::ToEvaluate).to_owned(), theme.warn),
+            };
+            Row::new(vec![
+                Cell::from(exchange.date.format("%d/%m/%Y").to_string()),
+                Cell::from(app.tr(format_msg(exchange.format))),
+                Cell::from(people),
+                Cell::from(about),
+                Cell::from(Span::styled(evaluation, style)),
+            ])
+        },
+    );
+}

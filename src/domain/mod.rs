@@ -2,14 +2,18 @@
 
 pub mod attendance;
 pub mod cohort;
+pub mod directory;
+pub mod geo;
 pub mod holidays;
 pub mod ids;
 pub mod knowledge;
 pub mod lookup;
+pub mod merge;
 pub mod path;
 pub mod people;
 pub mod programme;
 pub mod rules;
+pub mod search;
 pub mod tutoring;
 pub mod venue;
 

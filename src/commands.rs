@@ -1,5 +1,7 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
+mod contacts;
+
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
 use crate::domain::rules::{self, Severity};
@@ -18,6 +20,16 @@ pub fn run(command: Command, dir: &Path) -> ExitCode {
         Command::Check => return check(dir),
         Command::Summary { json } => summary(dir, json),
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
+        Command::Export { what } => match what {
+            crate::cli::ExportCommand::Contacts {
+                format,
+                filter,
+                output,
+            } => contacts::export(dir, format, filter.as_deref(), output.as_deref()),
+        },
+        Command::Import { what } => match what {
+            crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
+        },
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
         Command::Completions { shell } => {
@@ -70,7 +82,7 @@ fn generate(dir: &Path, cohorts: u32, seed: u64) -> Result<(), String> {
 }
 
 /// Reads the data without taking the lock: these commands only look.
-fn read(dir: &Path) -> Result<Data, StoreError> {
+pub(crate) fn read(dir: &Path) -> Result<Data, StoreError> {
     let mut store = Store::open_read_only(dir)?;
     store.load()?.ok_or_else(|| StoreError::Io {
         action: "read",

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod exchange;
 pub mod generate;
 pub mod i18n;
 pub mod sample;

@@ -1,10 +1,11 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
 use crate::domain::people::{is_departement, is_email};
-use crate::domain::{Person, PersonId};
+use crate::domain::{ContactField, Person, PersonId};
 use crate::i18n::Msg;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
+use std::collections::BTreeSet;
 
 /// What a form is for, and so what submitting it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +14,15 @@ pub enum Purpose {
     NewPerson,
     /// Editing a person.
     EditPerson(PersonId),
+    /// Merging `other` into `keep`, choosing field by field.
+    MergePeople {
+        /// The record that stays.
+        keep: PersonId,
+        /// The record merged into it, then removed.
+        other: PersonId,
+    },
+    /// Importing a contacts file (vCard or CSV).
+    ImportContacts,
 }
 
 /// How a field is checked.
@@ -28,6 +38,10 @@ pub enum FieldKind {
     Departement,
     /// A long note, best edited in `$EDITOR`.
     Note,
+    /// Email addresses separated by commas, or empty.
+    Emails,
+    /// One of a few values, chosen with Space or ← →.
+    Choice,
 }
 
 /// One labelled field.
@@ -43,10 +57,18 @@ pub struct Field {
     initial: String,
     /// The validation message, if the value is refused.
     pub error: Option<Msg>,
+    /// A choice field's values, already in the user's language.
+    pub choices: Vec<String>,
+    /// The value chosen, an index into `choices`.
+    pub chosen: usize,
+    initial_choice: usize,
+    /// The consent this field's value depends on, shown beside it.
+    pub consent: Option<ContactField>,
 }
 
 impl Field {
-    fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
+    /// A text field starting with `value`.
+    pub fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
         let lines: Vec<String> = value.lines().map(str::to_owned).collect();
         let mut input = TextArea::new(if lines.is_empty() {
             vec![String::new()]
@@ -61,13 +83,43 @@ impl Field {
             input,
             initial: value.to_owned(),
             error: None,
+            choices: Vec::new(),
+            chosen: 0,
+            initial_choice: 0,
+            consent: None,
         }
+    }
+
+    /// A field choosing one of `choices` (already translated), starting on `chosen`.
+    pub fn choice(label: Msg, choices: Vec<String>, chosen: usize) -> Self {
+        let chosen = chosen.min(choices.len().saturating_sub(1));
+        Self {
+            choices,
+            chosen,
+            initial_choice: chosen,
+            ..Self::new(label, FieldKind::Choice, "")
+        }
+    }
+
+    /// The same field, tied to a consent.
+    #[must_use]
+    pub fn shared_as(mut self, consent: ContactField) -> Self {
+        self.consent = Some(consent);
+        self
     }
 
     /// The text of the field, with control characters removed and spaces trimmed.
     pub fn value(&self) -> String {
+        if self.kind == FieldKind::Choice {
+            return self.choices.get(self.chosen).cloned().unwrap_or_default();
+        }
         let joined = self.input.lines().join("\n");
         clean(&joined, self.kind == FieldKind::Note)
+    }
+
+    /// The items of a field holding a list separated by commas.
+    pub fn items(&self) -> Vec<String> {
+        split_list(&self.value())
     }
 
     fn check(&mut self) -> bool {
@@ -75,6 +127,9 @@ impl Field {
         self.error = match self.kind {
             FieldKind::Required if value.is_empty() => Some(Msg::FieldRequired),
             FieldKind::Email if !value.is_empty() && !is_email(&value) => Some(Msg::FieldBadEmail),
+            FieldKind::Emails if self.items().iter().any(|e| !is_email(e)) => {
+                Some(Msg::FieldBadEmail)
+            }
             FieldKind::Departement if !value.is_empty() && !is_departement(&value) => {
                 Some(Msg::FieldBadDepartement)
             }
@@ -82,6 +137,15 @@ impl Field {
         };
         self.error.is_none()
     }
+}
+
+/// The items of a comma-separated list, trimmed, the empty ones dropped.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Removes control characters (escape sequences, bidi overrides, NUL) from typed or pasted text,
@@ -107,43 +171,121 @@ pub struct Form {
     pub fields: Vec<Field>,
     /// The field being typed in.
     pub focus: usize,
+    /// The consents as toggled in the form.
+    pub shared: BTreeSet<ContactField>,
+    initial_shared: BTreeSet<ContactField>,
 }
 
 impl Form {
-    /// The person form, empty or filled with a person's fields.
-    pub fn person(purpose: Purpose, person: Option<&Person>) -> Self {
+    /// A form of these fields, with no consents.
+    pub fn new(purpose: Purpose, fields: Vec<Field>) -> Self {
+        Self {
+            purpose,
+            fields,
+            focus: 0,
+            shared: BTreeSet::new(),
+            initial_shared: BTreeSet::new(),
+        }
+    }
+
+    /// The person form, empty or filled with a person's fields; `words` translates the role,
+    /// place and phase choices.
+    pub fn person(
+        purpose: Purpose,
+        person: Option<&Person>,
+        words: impl Fn(Msg) -> String,
+    ) -> Self {
+        use crate::domain::{PersonRole, PlaceKind, ProjectPhase};
         let p = person.cloned().unwrap_or_default();
-        let first = |v: &[String]| v.first().cloned().unwrap_or_default();
         let notes = p
             .notes
             .iter()
             .map(|n| n.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        Self {
-            purpose,
-            fields: vec![
-                Field::new(Msg::FieldName, FieldKind::Required, &p.name),
-                Field::new(Msg::FieldEmail, FieldKind::Email, &first(&p.emails)),
-                Field::new(Msg::FieldPhone, FieldKind::Text, &first(&p.phones)),
-                Field::new(Msg::FieldCity, FieldKind::Text, &p.city),
-                Field::new(
-                    Msg::FieldDepartement,
-                    FieldKind::Departement,
-                    &p.departement,
-                ),
-                Field::new(Msg::FieldOrganisation, FieldKind::Text, &p.organisation),
-                Field::new(Msg::FieldNotes, FieldKind::Note, &notes),
-            ],
-            focus: 0,
-        }
+        let project = p.project.clone().unwrap_or_default();
+        let roles = [
+            PersonRole::Trainee,
+            PersonRole::Trainer,
+            PersonRole::Host,
+            PersonRole::Staff,
+        ];
+        let phases = [
+            ProjectPhase::Creation,
+            ProjectPhase::Development,
+            ProjectPhase::Repositioning,
+        ];
+        let text = |label, kind, value: &str| Field::new(label, kind, value);
+        let fields = vec![
+            text(Msg::FieldName, FieldKind::Required, &p.name),
+            text(Msg::FieldEmail, FieldKind::Emails, &p.emails.join(", "))
+                .shared_as(ContactField::Email),
+            text(Msg::FieldPhone, FieldKind::Text, &p.phones.join(", "))
+                .shared_as(ContactField::Phone),
+            text(
+                Msg::FieldPronouns,
+                FieldKind::Text,
+                p.pronouns.as_deref().unwrap_or(""),
+            )
+            .shared_as(ContactField::Pronouns),
+            Field::choice(
+                Msg::FieldRole,
+                roles
+                    .iter()
+                    .map(|r| words(crate::i18n::words::person_role(*r)))
+                    .collect(),
+                roles.iter().position(|r| *r == p.role).unwrap_or(0),
+            ),
+            text(Msg::FieldCity, FieldKind::Text, &p.city).shared_as(ContactField::City),
+            text(
+                Msg::FieldDepartement,
+                FieldKind::Departement,
+                &p.departement,
+            )
+            .shared_as(ContactField::City),
+            text(Msg::FieldOrganisation, FieldKind::Text, &p.organisation)
+                .shared_as(ContactField::Organisation),
+            text(Msg::FieldJob, FieldKind::Text, &p.job).shared_as(ContactField::Organisation),
+            text(Msg::FieldWebsite, FieldKind::Text, &p.website).shared_as(ContactField::Website),
+            text(Msg::FieldProject, FieldKind::Text, &project.name)
+                .shared_as(ContactField::Project),
+            Field::choice(
+                Msg::FieldPlaceKind,
+                PlaceKind::ALL
+                    .iter()
+                    .map(|k| words(crate::i18n::words::place(*k)))
+                    .collect(),
+                PlaceKind::ALL
+                    .iter()
+                    .position(|k| *k == project.kind)
+                    .unwrap_or(0),
+            )
+            .shared_as(ContactField::Project),
+            Field::choice(
+                Msg::FieldPhase,
+                phases
+                    .iter()
+                    .map(|f| words(crate::i18n::words::phase(*f)))
+                    .collect(),
+                phases.iter().position(|f| *f == project.phase).unwrap_or(0),
+            )
+            .shared_as(ContactField::Project),
+            text(Msg::FieldTags, FieldKind::Text, &p.tags.join(", ")).shared_as(ContactField::Tags),
+            text(Msg::FieldNotes, FieldKind::Note, &notes),
+        ];
+        let mut form = Self::new(purpose, fields);
+        form.shared.clone_from(&p.shared);
+        form.initial_shared = p.shared;
+        form
     }
 
     /// Whether anything was typed since the form opened.
     pub fn is_dirty(&self) -> bool {
-        self.fields
-            .iter()
-            .any(|f| f.input.lines().join("\n") != f.initial)
+        self.shared != self.initial_shared
+            || self
+                .fields
+                .iter()
+                .any(|f| f.input.lines().join("\n") != f.initial || f.chosen != f.initial_choice)
     }
 
     /// Checks every field, marking the refused ones; focuses the first refused field.
@@ -167,12 +309,39 @@ impl Form {
             .unwrap_or_default()
     }
 
-    /// Types a key into the focused field.
+    /// Types a key into the focused field; a choice field turns with Space and ← →.
     pub fn input(&mut self, key: KeyEvent) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        field.error = None;
+        if field.kind != FieldKind::Choice {
             field.input.input(key);
-            field.error = None;
+            return;
         }
+        let len = field.choices.len().max(1);
+        match key.code {
+            KeyCode::Char(' ') | KeyCode::Right => field.chosen = (field.chosen + 1) % len,
+            KeyCode::Left => field.chosen = (field.chosen + len - 1) % len,
+            _ => {}
+        }
+    }
+
+    /// Shares or stops sharing the focused field with the cohort.
+    pub fn toggle_share(&mut self) {
+        if let Some(consent) = self.fields.get(self.focus).and_then(|f| f.consent)
+            && !self.shared.remove(&consent)
+        {
+            self.shared.insert(consent);
+        }
+    }
+
+    /// The chosen index of the choice field with this label.
+    pub fn chosen(&self, label: Msg) -> usize {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map_or(0, |f| f.chosen)
     }
 
     /// Moves to the next field, wrapping.
@@ -207,12 +376,51 @@ impl Form {
 
     /// Applies the form to a person record.
     pub fn apply_to(&self, person: &mut Person) {
+        use crate::domain::{PersonRole, PlaceKind, Project, ProjectPhase};
+        let list = |label| {
+            self.fields
+                .iter()
+                .find(|f| f.label == label)
+                .map(Field::items)
+                .unwrap_or_default()
+        };
         person.name = self.value(Msg::FieldName);
-        set_first(&mut person.emails, self.value(Msg::FieldEmail));
-        set_first(&mut person.phones, self.value(Msg::FieldPhone));
+        person.emails = list(Msg::FieldEmail);
+        person.phones = list(Msg::FieldPhone);
+        let pronouns = self.value(Msg::FieldPronouns);
+        person.pronouns = (!pronouns.is_empty()).then_some(pronouns);
+        person.role = [
+            PersonRole::Trainee,
+            PersonRole::Trainer,
+            PersonRole::Host,
+            PersonRole::Staff,
+        ]
+        .get(self.chosen(Msg::FieldRole))
+        .copied()
+        .unwrap_or_default();
         person.city = self.value(Msg::FieldCity);
         person.departement = self.value(Msg::FieldDepartement).to_uppercase();
         person.organisation = self.value(Msg::FieldOrganisation);
+        person.job = self.value(Msg::FieldJob);
+        person.website = self.value(Msg::FieldWebsite);
+        let project = self.value(Msg::FieldProject);
+        person.project = (!project.is_empty()).then(|| Project {
+            name: project,
+            kind: PlaceKind::ALL
+                .get(self.chosen(Msg::FieldPlaceKind))
+                .copied()
+                .unwrap_or_default(),
+            phase: [
+                ProjectPhase::Creation,
+                ProjectPhase::Development,
+                ProjectPhase::Repositioning,
+            ]
+            .get(self.chosen(Msg::FieldPhase))
+            .copied()
+            .unwrap_or_default(),
+        });
+        person.tags = list(Msg::FieldTags);
+        person.shared.clone_from(&self.shared);
         let notes = self.value(Msg::FieldNotes);
         // Keep a note's confidential mark when its text is unchanged.
         let previous = std::mem::take(&mut person.notes);
@@ -232,17 +440,6 @@ impl Form {
     }
 }
 
-fn set_first(list: &mut Vec<String>, value: String) {
-    match (list.is_empty(), value.is_empty()) {
-        (_, true) if !list.is_empty() => {
-            list.remove(0);
-        }
-        (true, false) => list.push(value),
-        (false, false) => list[0] = value,
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,7 +456,7 @@ mod tests {
 
     #[test]
     fn validation_marks_the_first_bad_field() {
-        let mut form = Form::person(Purpose::NewPerson, None);
+        let mut form = Form::person(Purpose::NewPerson, None, |m| format!("{m:?}"));
         assert!(!form.validate());
         assert_eq!(form.fields[0].error, Some(Msg::FieldRequired));
         form.replace_focused("Zoé Martin");
@@ -280,7 +477,9 @@ mod tests {
             }],
             ..Person::default()
         };
-        let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
+        let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person), |m| {
+            format!("{m:?}")
+        });
         assert!(!form.is_dirty());
         form.apply_to(&mut person);
         assert!(person.notes[0].confidential);

@@ -2,7 +2,7 @@
 //! returns effects that the event loop carries out. Nothing here touches the terminal or the disk.
 
 pub mod action;
-mod contacts;
+pub mod contacts;
 pub mod form;
 pub mod keymap;
 pub mod layout;
@@ -39,6 +39,20 @@ pub enum Effect {
     OpenEditor(String),
     /// Set the crash recovery file aside (after the data it held is saved, if recovered).
     DiscardRecovery,
+    /// Put this text on the clipboard through the terminal (OSC 52, which works over ssh).
+    Copy(String),
+    /// Open the mail client on this address (`xdg-open mailto:…`, where it exists).
+    OpenMail(String),
+    /// Write an export under the data directory's `exports/` folder, then report it with
+    /// [`App::exported`].
+    WriteExport {
+        /// The file's name.
+        name: String,
+        /// What it holds.
+        contents: String,
+    },
+    /// Read a contacts file, then hand it to [`App::import_read`].
+    ReadImport(String),
 }
 
 /// The stage the app is in.
@@ -139,6 +153,8 @@ pub struct App {
     pub filtering: bool,
     /// Each screen's rows after filtering: indices into the screen's records.
     pub rows: [Vec<usize>; 4],
+    /// The contacts screen's search, sort and grouping.
+    pub contacts: contacts::State,
     /// Undo and redo.
     pub history: History,
     /// The save state shown in the header.
@@ -170,6 +186,7 @@ impl App {
             filters: Default::default(),
             filtering: false,
             rows: Default::default(),
+            contacts: contacts::State::default(),
             history: History::default(),
             save: SaveState::Saved,
             notice: None,
@@ -252,6 +269,22 @@ impl App {
         }
     }
 
+    /// Reports where an export was written, or why it was not.
+    pub fn exported(&mut self, outcome: Result<String, String>) {
+        match outcome {
+            Ok(path) => self.notify(crate::i18n::fill(
+                self.tr(Msg::ExportWritten),
+                &[("path", &path)],
+            )),
+            Err(reason) => self.notify_error(reason),
+        }
+    }
+
+    /// Imports a contacts file read by the event loop, as one undoable step.
+    pub fn import_read(&mut self, path: &str, text: Result<String, String>) -> Vec<Effect> {
+        contacts::import(self, path, text)
+    }
+
     /// Shows information in the status line.
     pub fn notify(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
@@ -278,7 +311,11 @@ impl App {
     pub fn refresh_rows(&mut self) {
         for screen in Screen::ALL {
             let i = screen.index();
-            self.rows[i] = rows::filtered(self, screen, &self.filters[i]);
+            self.rows[i] = if screen == Screen::Contacts {
+                contacts::rows(self)
+            } else {
+                rows::filtered(self, screen, &self.filters[i])
+            };
             let height = self.page_height();
             self.cursors[i].fit(self.rows[i].len(), height);
         }

@@ -2,6 +2,7 @@
 
 mod en;
 mod fr;
+pub mod words;
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -81,6 +82,8 @@ messages! {
     PlaceDigital, PlaceMedialab,
     RequestOpen, RequestAccepted, RequestDeclined, RequestDuplicate, RequestDeferred,
     RequestScheduled, RequestDone, RequestCancelled,
+    // Peer contacts.
+    KeyToggleShare, KeyCopyEmail, KeyCopyPhone, KeyMail, KeyMerge, KeySort, KeyGroup, KeyExport, KeyImport, ExportWritten, Imported, ImportLabel, NoEmail, NoPhone, Copied, NoDuplicate, SeveralDuplicates, MergeBoth, MergedPeople, MergeTitle, ImportTitle, FieldFile, FieldPronouns, FieldRole, FieldJob, FieldWebsite, FieldProject, FieldPlaceKind, FieldPhase, FieldTags, FieldShared, MailOpened, NoMailOpener, IsShared, NotShared, SortName, SortCohort, SortDistance, SortNoMe, BestMatch, GroupedByCohort, GroupedByRole, ColCohort, NoCohortGroup, DetailCohorts, CardHint,
 }
 
 impl Msg {

@@ -137,10 +137,16 @@ fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let filter = &app.filters[app.screen.index()];
     let line = if app.filtering || !filter.is_empty() {
         let cursor = if app.filtering { "▏" } else { "" };
-        Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!(" {}: ", app.tr(Msg::FilterPrompt)), theme.key),
             Span::styled(format!("{}{cursor}", safe(filter)), theme.text),
-        ])
+        ];
+        // A notice (a copy, an error) still shows beside a filter that is kept.
+        if let Some(notice) = app.notice.as_ref().filter(|_| !app.filtering) {
+            let style = if notice.error { theme.error } else { theme.dim };
+            spans.push(Span::styled(format!("  │ {}", safe(&notice.text)), style));
+        }
+        Line::from(spans)
     } else if let Some(notice) = &app.notice {
         let style = if notice.error {
             theme.error

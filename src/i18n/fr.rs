@@ -203,7 +203,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldProject => "Projet",
         FieldPlaceKind => "Type de lieu",
         FieldPhase => "Phase",
-        FieldTags => "Compétences, tags",
+        FieldTags => "Compétences",
         FieldShared => "Partagé",
         MailOpened => "Ouverture du client de messagerie pour {what}…",
         NoMailOpener => {

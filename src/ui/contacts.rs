@@ -74,10 +74,16 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 Constraint::Fill(2),
             ],
         ),
+        // Cohort names differ by their end ("… 2024", "… 2026"): their column is wide enough,
+        // and in a narrow list the city gives way to them.
+        Group::Cohort if area.width < 60 => (
+            vec![Msg::ColCohort, Msg::ColName],
+            vec![Constraint::Length(23), Constraint::Fill(1)],
+        ),
         Group::Cohort => (
             vec![Msg::ColCohort, Msg::ColName, Msg::ColCity],
             vec![
-                Constraint::Fill(2),
+                Constraint::Length(24),
                 Constraint::Fill(3),
                 Constraint::Fill(2),
             ],
@@ -135,6 +141,9 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             }
         };
         last_group = Some(group);
+        if headers.len() == 2 {
+            return Row::new(vec![Cell::from(label), name]);
+        }
         Row::new(vec![Cell::from(label), name, city])
     });
 }

@@ -227,14 +227,10 @@ fn draw_field(
         );
     }
     if field.kind == FieldKind::Choice {
-        let value = safe(&field.value()).into_owned();
-        let text = if focused {
-            format!("‹ {value} ›")
-        } else {
-            value
-        };
-        let style = if focused { theme.selected } else { theme.text };
-        frame.render_widget(Paragraph::new(Span::styled(text, style)), input_area);
+        frame.render_widget(
+            Paragraph::new(choice_line(field, focused, theme)),
+            input_area,
+        );
     } else if focused {
         let mut input = field.input.clone();
         input.set_cursor_line_style(theme.text);
@@ -247,4 +243,35 @@ fn draw_field(
             input_area,
         );
     }
+}
+
+/// A choice field: up to three choices side by side, the chosen one marked (● and, when
+/// focused, in the selection style); more than three show the chosen one between ‹ ›.
+fn choice_line(field: &crate::app::form::Field, focused: bool, theme: &Theme) -> Line<'static> {
+    if field.choices.len() > 3 {
+        let value = safe(&field.value()).into_owned();
+        return if focused {
+            Line::from(Span::styled(format!("‹ {value} ›"), theme.selected))
+        } else {
+            Line::from(Span::styled(value, theme.text))
+        };
+    }
+    let mut spans = Vec::new();
+    for (n, choice) in field.choices.iter().enumerate() {
+        let shown = if choice.is_empty() {
+            "—"
+        } else {
+            choice.as_str()
+        };
+        let (mark, style) = match (n == field.chosen, focused) {
+            (true, true) => ("●", theme.selected),
+            (true, false) => ("●", theme.text),
+            (false, _) => ("○", theme.dim),
+        };
+        if n > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(format!("{mark} {}", safe(shown)), style));
+    }
+    Line::from(spans)
 }

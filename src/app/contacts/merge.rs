@@ -4,7 +4,7 @@
 use super::super::form::{Field, Form, Purpose};
 use super::{App, Effect, Overlay};
 use crate::domain::merge::{duplicates, merge};
-use crate::domain::{Person, PersonId};
+use crate::domain::{ContactField, Person, PersonId};
 use crate::i18n::words::person_role;
 use crate::i18n::{Msg, fill};
 
@@ -101,7 +101,7 @@ impl Part {
             Self::Shared => p
                 .shared
                 .iter()
-                .map(|f| crate::exchange::vcard::consent_code(*f))
+                .map(|f| app.tr(consent_label(*f)))
                 .collect::<Vec<_>>()
                 .join(", "),
         }
@@ -123,7 +123,12 @@ impl Part {
             Self::Name => into.name.clone_from(&from.name),
             Self::Pronouns => into.pronouns.clone_from(&from.pronouns),
             Self::Role => into.role = from.role,
-            Self::Emails => join(&mut into.emails, &from.emails, both),
+            Self::Emails => {
+                join(&mut into.emails, &from.emails, both);
+                // The same address in two cases is one address.
+                let mut seen = std::collections::HashSet::new();
+                into.emails.retain(|e| seen.insert(e.to_lowercase()));
+            }
             Self::Phones => join(&mut into.phones, &from.phones, both),
             Self::Place => {
                 into.city.clone_from(&from.city);
@@ -148,6 +153,20 @@ impl Part {
     }
 }
 
+/// The word for a consent: the label of the field it covers.
+fn consent_label(field: ContactField) -> Msg {
+    match field {
+        ContactField::Email => Msg::FieldEmail,
+        ContactField::Phone => Msg::FieldPhone,
+        ContactField::City => Msg::FieldCity,
+        ContactField::Organisation => Msg::FieldOrganisation,
+        ContactField::Project => Msg::FieldProject,
+        ContactField::Website => Msg::FieldWebsite,
+        ContactField::Pronouns => Msg::FieldPronouns,
+        ContactField::Tags => Msg::FieldTags,
+    }
+}
+
 /// Opens the merge form for the selected person and their first look-alike, or says there is
 /// none.
 pub fn start(app: &mut App, person: &Person) {
@@ -169,7 +188,7 @@ pub fn start(app: &mut App, person: &Person) {
             }
             let mut choices = vec![mine.clone(), theirs.clone()];
             if part.is_list() {
-                choices.push(format!("{both}: {mine} + {theirs}"));
+                choices.push(both.clone());
             }
             // Lists keep both by default; a value keeps this record's, unless it is empty.
             let chosen = match (part.is_list(), mine.is_empty()) {

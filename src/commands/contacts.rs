@@ -43,6 +43,12 @@ pub fn export(
     let text = exchange::export(&people, format)?;
     match output {
         Some(path) if path != Path::new("-") => {
+            // A bare file name has an empty parent, which `write_private` cannot create.
+            let path = &if path.parent() == Some(Path::new("")) {
+                Path::new(".").join(path)
+            } else {
+                path.to_owned()
+            };
             crate::store::write_private(path, text.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!("{} people written to {}", people.len(), path.display());

@@ -84,24 +84,12 @@ impl Query {
                 continue;
             }
             let atom = if quoted {
-                Atom::new(
-                    &needle,
-                    CaseMatching::Ignore,
-                    Normalization::Smart,
-                    AtomKind::Substring,
-                    false,
-                )
+                substring(&needle)
             } else {
                 Atom::parse(&needle, CaseMatching::Ignore, Normalization::Smart)
             };
             let strict = if atom.kind == AtomKind::Fuzzy {
-                Atom::new(
-                    &needle,
-                    CaseMatching::Ignore,
-                    Normalization::Smart,
-                    AtomKind::Substring,
-                    false,
-                )
+                substring(&needle)
             } else {
                 atom.clone()
             };
@@ -119,6 +107,17 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.atoms.is_empty() && self.filters.is_empty()
     }
+}
+
+/// An atom matching the letters together, ignoring case and accents.
+fn substring(needle: &str) -> Atom {
+    Atom::new(
+        needle,
+        CaseMatching::Ignore,
+        Normalization::Smart,
+        AtomKind::Substring,
+        false,
+    )
 }
 
 /// Splits on spaces, keeping quoted parts whole (the quotes removed); says whether the token
@@ -185,12 +184,7 @@ impl Index {
 
 fn fields(p: &Person) -> [Utf32String; FIELDS] {
     let place = geo::departement(&p.departement).map_or("", |d| d.name.as_str());
-    let tags: Vec<&str> = p
-        .tags
-        .iter()
-        .chain(&p.specialities)
-        .map(String::as_str)
-        .collect();
+    let tags: Vec<&str> = p.skills().collect();
     [
         Utf32String::from(p.name.as_str()),
         Utf32String::from(format!("{} {}", p.organisation, p.job).trim()),
@@ -300,11 +294,7 @@ fn holds(person: &Person, filter: &Filter) -> bool {
             let dep = person.departement.to_ascii_lowercase();
             dep == value || (value.len() == 1 && dep == format!("0{value}"))
         }
-        Key::Tag => person
-            .tags
-            .iter()
-            .chain(&person.specialities)
-            .any(|t| fold(t).contains(value)),
+        Key::Tag => person.skills().any(|t| fold(t).contains(value)),
         Key::Cohort => false,
     }
 }

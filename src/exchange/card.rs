@@ -160,7 +160,14 @@ impl Card {
         };
         join("emails", &mut p.emails, &self.emails);
         join("phones", &mut p.phones, &self.phones);
-        join("tags", &mut p.tags, &self.tags);
+        // A trainer's specialities are written among the tags: they are known already.
+        let tags: Vec<String> = self
+            .tags
+            .iter()
+            .filter(|t| !p.specialities.contains(t))
+            .cloned()
+            .collect();
+        join("tags", &mut p.tags, &tags);
         let before = p.notes.len();
         for line in &self.notes {
             if !p.notes.iter().any(|n| &n.text == line) {

@@ -491,19 +491,7 @@ pub fn consent_code(field: ContactField) -> &'static str {
 
 /// The consent a code names.
 pub fn consent_from(code: &str) -> Option<ContactField> {
-    CONSENTS
+    ContactField::ALL
         .into_iter()
         .find(|f| consent_code(*f).eq_ignore_ascii_case(code.trim()))
 }
-
-/// Every consent, in the order they are written.
-pub const CONSENTS: [ContactField; 8] = [
-    ContactField::Email,
-    ContactField::Phone,
-    ContactField::City,
-    ContactField::Organisation,
-    ContactField::Project,
-    ContactField::Website,
-    ContactField::Pronouns,
-    ContactField::Tags,
-];

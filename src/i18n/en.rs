@@ -166,7 +166,7 @@ pub fn text(msg: Msg) -> &'static str {
         RequestScheduled => "scheduled",
         RequestDone => "done",
         RequestCancelled => "cancelled",
-        KeyToggleShare => "share with the cohort or not",
+        KeyToggleShare => "shared or not",
         KeyCopyEmail => "copy email",
         KeyCopyPhone => "copy phone",
         KeyMail => "write an email",

@@ -172,7 +172,7 @@ pub fn text(msg: Msg) -> &'static str {
         RequestScheduled => "planifiée",
         RequestDone => "réalisée",
         RequestCancelled => "annulée",
-        KeyToggleShare => "partager avec la promo ou non",
+        KeyToggleShare => "partagé ou non",
         KeyCopyEmail => "copier le courriel",
         KeyCopyPhone => "copier le téléphone",
         KeyMail => "écrire un courriel",

@@ -259,12 +259,7 @@ fn detail(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
         );
         lines.push(field(Msg::ColProject, text, ContactField::Project));
     }
-    let tags: Vec<&str> = person
-        .tags
-        .iter()
-        .chain(&person.specialities)
-        .map(String::as_str)
-        .collect();
+    let tags: Vec<&str> = person.skills().collect();
     if !tags.is_empty() {
         lines.push(field(
             Msg::FieldTags,

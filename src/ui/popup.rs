@@ -227,10 +227,8 @@ fn draw_field(
         );
     }
     if field.kind == FieldKind::Choice {
-        frame.render_widget(
-            Paragraph::new(choice_line(field, focused, theme)),
-            input_area,
-        );
+        let line = choice_line(field, focused, theme, input_area.width);
+        frame.render_widget(Paragraph::new(line), input_area);
     } else if focused {
         let mut input = field.input.clone();
         input.set_cursor_line_style(theme.text);
@@ -245,16 +243,28 @@ fn draw_field(
     }
 }
 
-/// A choice field: up to three choices side by side, the chosen one marked (● and, when
-/// focused, in the selection style); more than three show the chosen one between ‹ ›.
-fn choice_line(field: &crate::app::form::Field, focused: bool, theme: &Theme) -> Line<'static> {
-    if field.choices.len() > 3 {
+/// A choice field: its choices side by side when they fit in `width`, the chosen one marked (●
+/// and, when focused, in the selection style); else the chosen one between ‹ ›.
+fn choice_line(
+    field: &crate::app::form::Field,
+    focused: bool,
+    theme: &Theme,
+    width: u16,
+) -> Line<'static> {
+    let side_by_side: usize = field
+        .choices
+        .iter()
+        .map(|c| c.chars().count().max(1) + 4)
+        .sum();
+    if side_by_side > usize::from(width) {
         let value = safe(&field.value()).into_owned();
-        return if focused {
-            Line::from(Span::styled(format!("‹ {value} ›"), theme.selected))
-        } else {
-            Line::from(Span::styled(value, theme.text))
-        };
+        let style = if focused { theme.selected } else { theme.text };
+        // Which of how many, so that it is clear there is more to see with Space.
+        let count = format!(" {}/{}", field.chosen + 1, field.choices.len());
+        return Line::from(vec![
+            Span::styled(format!("‹ {value} ›"), style),
+            Span::styled(count, theme.dim),
+        ]);
     }
     let mut spans = Vec::new();
     for (n, choice) in field.choices.iter().enumerate() {

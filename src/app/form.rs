@@ -1,7 +1,7 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
 use crate::domain::people::{is_departement, is_email};
-use crate::domain::{ContactField, Person, PersonId};
+use crate::domain::{ContactField, PersonId};
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -188,95 +188,12 @@ impl Form {
         }
     }
 
-    /// The person form, empty or filled with a person's fields; `words` translates the role,
-    /// place and phase choices.
-    pub fn person(
-        purpose: Purpose,
-        person: Option<&Person>,
-        words: impl Fn(Msg) -> String,
-    ) -> Self {
-        use crate::domain::{PersonRole, PlaceKind, ProjectPhase};
-        let p = person.cloned().unwrap_or_default();
-        let notes = p
-            .notes
-            .iter()
-            .map(|n| n.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let project = p.project.clone().unwrap_or_default();
-        let roles = [
-            PersonRole::Trainee,
-            PersonRole::Trainer,
-            PersonRole::Host,
-            PersonRole::Staff,
-        ];
-        let phases = [
-            ProjectPhase::Creation,
-            ProjectPhase::Development,
-            ProjectPhase::Repositioning,
-        ];
-        let text = |label, kind, value: &str| Field::new(label, kind, value);
-        let fields = vec![
-            text(Msg::FieldName, FieldKind::Required, &p.name),
-            text(Msg::FieldEmail, FieldKind::Emails, &p.emails.join(", "))
-                .shared_as(ContactField::Email),
-            text(Msg::FieldPhone, FieldKind::Text, &p.phones.join(", "))
-                .shared_as(ContactField::Phone),
-            text(
-                Msg::FieldPronouns,
-                FieldKind::Text,
-                p.pronouns.as_deref().unwrap_or(""),
-            )
-            .shared_as(ContactField::Pronouns),
-            Field::choice(
-                Msg::FieldRole,
-                roles
-                    .iter()
-                    .map(|r| words(crate::i18n::words::person_role(*r)))
-                    .collect(),
-                roles.iter().position(|r| *r == p.role).unwrap_or(0),
-            ),
-            text(Msg::FieldCity, FieldKind::Text, &p.city).shared_as(ContactField::City),
-            text(
-                Msg::FieldDepartement,
-                FieldKind::Departement,
-                &p.departement,
-            )
-            .shared_as(ContactField::City),
-            text(Msg::FieldOrganisation, FieldKind::Text, &p.organisation)
-                .shared_as(ContactField::Organisation),
-            text(Msg::FieldJob, FieldKind::Text, &p.job).shared_as(ContactField::Organisation),
-            text(Msg::FieldWebsite, FieldKind::Text, &p.website).shared_as(ContactField::Website),
-            text(Msg::FieldProject, FieldKind::Text, &project.name)
-                .shared_as(ContactField::Project),
-            Field::choice(
-                Msg::FieldPlaceKind,
-                PlaceKind::ALL
-                    .iter()
-                    .map(|k| words(crate::i18n::words::place(*k)))
-                    .collect(),
-                PlaceKind::ALL
-                    .iter()
-                    .position(|k| *k == project.kind)
-                    .unwrap_or(0),
-            )
-            .shared_as(ContactField::Project),
-            Field::choice(
-                Msg::FieldPhase,
-                phases
-                    .iter()
-                    .map(|f| words(crate::i18n::words::phase(*f)))
-                    .collect(),
-                phases.iter().position(|f| *f == project.phase).unwrap_or(0),
-            )
-            .shared_as(ContactField::Project),
-            text(Msg::FieldTags, FieldKind::Text, &p.tags.join(", ")).shared_as(ContactField::Tags),
-            text(Msg::FieldNotes, FieldKind::Note, &notes),
-        ];
-        let mut form = Self::new(purpose, fields);
-        form.shared.clone_from(&p.shared);
-        form.initial_shared = p.shared;
-        form
+    /// The same form, starting with these consents.
+    #[must_use]
+    pub fn with_shared(mut self, shared: BTreeSet<ContactField>) -> Self {
+        self.shared.clone_from(&shared);
+        self.initial_shared = shared;
+        self
     }
 
     /// Whether anything was typed since the form opened.
@@ -373,76 +290,12 @@ impl Form {
             field.initial = initial;
         }
     }
-
-    /// Applies the form to a person record.
-    pub fn apply_to(&self, person: &mut Person) {
-        use crate::domain::{PersonRole, PlaceKind, Project, ProjectPhase};
-        let list = |label| {
-            self.fields
-                .iter()
-                .find(|f| f.label == label)
-                .map(Field::items)
-                .unwrap_or_default()
-        };
-        person.name = self.value(Msg::FieldName);
-        person.emails = list(Msg::FieldEmail);
-        person.phones = list(Msg::FieldPhone);
-        let pronouns = self.value(Msg::FieldPronouns);
-        person.pronouns = (!pronouns.is_empty()).then_some(pronouns);
-        person.role = [
-            PersonRole::Trainee,
-            PersonRole::Trainer,
-            PersonRole::Host,
-            PersonRole::Staff,
-        ]
-        .get(self.chosen(Msg::FieldRole))
-        .copied()
-        .unwrap_or_default();
-        person.city = self.value(Msg::FieldCity);
-        person.departement = self.value(Msg::FieldDepartement).to_uppercase();
-        person.organisation = self.value(Msg::FieldOrganisation);
-        person.job = self.value(Msg::FieldJob);
-        person.website = self.value(Msg::FieldWebsite);
-        let project = self.value(Msg::FieldProject);
-        person.project = (!project.is_empty()).then(|| Project {
-            name: project,
-            kind: PlaceKind::ALL
-                .get(self.chosen(Msg::FieldPlaceKind))
-                .copied()
-                .unwrap_or_default(),
-            phase: [
-                ProjectPhase::Creation,
-                ProjectPhase::Development,
-                ProjectPhase::Repositioning,
-            ]
-            .get(self.chosen(Msg::FieldPhase))
-            .copied()
-            .unwrap_or_default(),
-        });
-        person.tags = list(Msg::FieldTags);
-        person.shared.clone_from(&self.shared);
-        let notes = self.value(Msg::FieldNotes);
-        // Keep a note's confidential mark when its text is unchanged.
-        let previous = std::mem::take(&mut person.notes);
-        person.notes =
-            notes
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|line| {
-                    previous.iter().find(|n| n.text == line).cloned().unwrap_or(
-                        crate::domain::Note {
-                            text: line.to_owned(),
-                            confidential: false,
-                        },
-                    )
-                })
-                .collect();
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Person;
 
     #[test]
     fn clean_removes_escapes_and_bidi_but_keeps_accents_and_emoji() {

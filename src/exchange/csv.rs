@@ -2,7 +2,7 @@
 //! inside their cell, so that commas and semicolons in values need nothing special.
 
 use super::card::{Card, Read};
-use super::vcard::{
+use super::codes::{
     consent_code, consent_from, kind_code, kind_from, phase_code, phase_from, role_code, role_from,
 };
 use crate::domain::{Person, Project};

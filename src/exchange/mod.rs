@@ -2,6 +2,7 @@
 //! writing files is left to the command line and the event loop.
 
 pub mod card;
+pub mod codes;
 pub mod csv;
 pub mod vcard;
 

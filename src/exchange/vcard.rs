@@ -8,7 +8,10 @@
 //! is reported by position while the others are kept.
 
 use super::card::{Card, Read};
-use crate::domain::{ContactField, Person, PersonRole, PlaceKind, Project, ProjectPhase};
+use super::codes::{
+    consent_code, consent_from, kind_code, kind_from, phase_code, phase_from, role_code, role_from,
+};
+use crate::domain::{Person, Project};
 
 /// The longest line, in octets, before folding (RFC 6350 §3.2).
 const FOLD_AT: usize = 75;
@@ -416,82 +419,4 @@ fn components(value: &str) -> Vec<String> {
 /// The items of a list value (CATEGORIES), split on unescaped commas.
 fn list(value: &str) -> Vec<String> {
     split_unescaped(value, ',')
-}
-
-/// The code written for a kind of place.
-pub fn kind_code(kind: PlaceKind) -> &'static str {
-    match kind {
-        PlaceKind::Coworking => "coworking",
-        PlaceKind::Fablab => "fablab",
-        PlaceKind::SharedWorkshop => "shared_workshop",
-        PlaceKind::Cafe => "cafe",
-        PlaceKind::Farm => "farm",
-        PlaceKind::Hybrid => "hybrid",
-        PlaceKind::Digital => "digital",
-        PlaceKind::Medialab => "medialab",
-    }
-}
-
-/// The kind of place a code names (hybrid when unknown).
-pub fn kind_from(code: &str) -> PlaceKind {
-    PlaceKind::ALL
-        .into_iter()
-        .find(|k| kind_code(*k).eq_ignore_ascii_case(code.trim()))
-        .unwrap_or_default()
-}
-
-/// The code written for a project phase.
-pub fn phase_code(phase: ProjectPhase) -> &'static str {
-    match phase {
-        ProjectPhase::Creation => "creation",
-        ProjectPhase::Development => "development",
-        ProjectPhase::Repositioning => "repositioning",
-    }
-}
-
-/// The phase a code names (creation when unknown).
-pub fn phase_from(code: &str) -> ProjectPhase {
-    [ProjectPhase::Development, ProjectPhase::Repositioning]
-        .into_iter()
-        .find(|p| phase_code(*p).eq_ignore_ascii_case(code.trim()))
-        .unwrap_or_default()
-}
-
-/// The code written for a role.
-pub fn role_code(role: PersonRole) -> &'static str {
-    match role {
-        PersonRole::Trainee => "trainee",
-        PersonRole::Trainer => "trainer",
-        PersonRole::Host => "host",
-        PersonRole::Staff => "staff",
-    }
-}
-
-/// The role a code names (trainee when unknown).
-pub fn role_from(code: &str) -> PersonRole {
-    [PersonRole::Trainer, PersonRole::Host, PersonRole::Staff]
-        .into_iter()
-        .find(|r| role_code(*r).eq_ignore_ascii_case(code.trim()))
-        .unwrap_or_default()
-}
-
-/// The code written for a consent.
-pub fn consent_code(field: ContactField) -> &'static str {
-    match field {
-        ContactField::Email => "email",
-        ContactField::Phone => "phone",
-        ContactField::City => "city",
-        ContactField::Organisation => "organisation",
-        ContactField::Project => "project",
-        ContactField::Website => "website",
-        ContactField::Pronouns => "pronouns",
-        ContactField::Tags => "tags",
-    }
-}
-
-/// The consent a code names.
-pub fn consent_from(code: &str) -> Option<ContactField> {
-    ContactField::ALL
-        .into_iter()
-        .find(|f| consent_code(*f).eq_ignore_ascii_case(code.trim()))
 }

@@ -3,6 +3,7 @@
 
 mod list;
 mod merge;
+mod person_form;
 
 pub use list::State;
 

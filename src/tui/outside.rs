@@ -112,6 +112,12 @@ mod tests {
     }
 
     #[test]
+    fn programs_are_found_on_the_path_only_when_there() {
+        assert!(find_on_path("sh").is_some(), "every Unix has sh on its PATH");
+        assert!(find_on_path("cercle-no-such-program").is_none());
+    }
+
+    #[test]
     fn osc52_wraps_the_text_for_the_clipboard() {
         assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
     }

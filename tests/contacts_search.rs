@@ -289,3 +289,28 @@ fn the_matched_letters_are_highlighted() {
     assert!(screen.contains("[É][l][o]die Marty"), "{screen}");
     insta::assert_snapshot!("contacts_highlight_accents_120x40", screen);
 }
+
+#[test]
+fn typing_letter_by_letter_finds_what_a_fresh_search_finds() {
+    let data = std::sync::Arc::new(cercle::generate::generate(20, 7));
+    let mut typing = cercle::app::contacts::State::default();
+    let mut text = String::new();
+    for c in "mar tes".chars() {
+        text.push(c);
+        let incremental = typing.rows(&data, &text, None).to_vec();
+        let fresh = cercle::app::contacts::State::default()
+            .rows(&data, &text, None)
+            .to_vec();
+        assert_eq!(incremental, fresh, "{text}");
+    }
+    assert!(search::refines("ma", "mar") && search::refines("ma", "ma te"));
+    for (old, new) in [
+        ("dep:3", "dep:33"),
+        ("!a", "!ab"),
+        ("", "a"),
+        ("mar", "ma"),
+        ("a", "a$"),
+    ] {
+        assert!(!search::refines(old, new), "{old} → {new}");
+    }
+}

@@ -204,6 +204,19 @@ pub fn search(
     query: &Query,
     matcher: &mut Matcher,
 ) -> Vec<(usize, u32)> {
+    search_among(data, index, cohorts, query, matcher, None)
+}
+
+/// The same, looking only at the people `among` (indices into `data.people`) when given: a
+/// query that only adds letters to the previous one can only find fewer people.
+pub fn search_among(
+    data: &Data,
+    index: &Index,
+    cohorts: &[Vec<usize>],
+    query: &Query,
+    matcher: &mut Matcher,
+    among: Option<&[usize]>,
+) -> Vec<(usize, u32)> {
     // Which cohorts a `cohort:` filter names, decided once rather than per person.
     let wanted_cohorts: Vec<bool> = data
         .cohorts
@@ -216,30 +229,45 @@ pub fn search(
                 .any(|f| f.key == Key::Cohort && name.contains(&f.value))
         })
         .collect();
-    let keys: Vec<Key> = {
-        let mut keys: Vec<Key> = query.filters.iter().map(|f| f.key).collect();
-        keys.dedup();
-        keys
-    };
-    data.people
-        .iter()
-        .zip(&index.people)
-        .enumerate()
-        .filter(|(i, (person, _))| {
-            keys.iter().all(|&key| {
-                query.filters.iter().filter(|f| f.key == key).any(|f| {
-                    if key == Key::Cohort {
-                        cohorts
-                            .get(*i)
-                            .is_some_and(|c| c.iter().any(|&c| wanted_cohorts[c]))
-                    } else {
-                        holds(person, f)
-                    }
-                })
+    let mut keys: Vec<Key> = Vec::new();
+    for filter in &query.filters {
+        if !keys.contains(&filter.key) {
+            keys.push(filter.key);
+        }
+    }
+    let mut check = |i: usize| -> Option<(usize, u32)> {
+        let (person, haystacks) = (data.people.get(i)?, index.people.get(i)?);
+        let passes = keys.iter().all(|&key| {
+            query.filters.iter().filter(|f| f.key == key).any(|f| {
+                if key == Key::Cohort {
+                    cohorts
+                        .get(i)
+                        .is_some_and(|c| c.iter().any(|&c| wanted_cohorts[c]))
+                } else {
+                    holds(person, f)
+                }
             })
-        })
-        .filter_map(|(i, (_, haystacks))| score(&query.atoms, haystacks, matcher).map(|s| (i, s)))
-        .collect()
+        });
+        if !passes {
+            return None;
+        }
+        score(&query.atoms, haystacks, matcher).map(|s| (i, s))
+    };
+    match among {
+        Some(rows) => rows.iter().filter_map(|&i| check(i)).collect(),
+        None => (0..data.people.len()).filter_map(check).collect(),
+    }
+}
+
+/// Whether every person `new` finds is among those `old` found, both being what was typed:
+/// only letters or words were added, and neither holds a filter, a quote or an operator
+/// (`dep:3` to `dep:33` finds others; `!x` finds more as it grows).
+pub fn refines(old: &str, new: &str) -> bool {
+    let plain = |t: &str| {
+        !t.chars()
+            .any(|c| matches!(c, ':' | '"' | '!' | '$' | '^' | '\''))
+    };
+    !old.trim().is_empty() && new.starts_with(old) && plain(new)
 }
 
 fn score(

@@ -113,7 +113,10 @@ mod tests {
 
     #[test]
     fn programs_are_found_on_the_path_only_when_there() {
-        assert!(find_on_path("sh").is_some(), "every Unix has sh on its PATH");
+        assert!(
+            find_on_path("sh").is_some(),
+            "every Unix has sh on its PATH"
+        );
         assert!(find_on_path("cercle-no-such-program").is_none());
     }
 

@@ -54,12 +54,19 @@ impl State {
         if !fresh {
             let prepared = self.prepare(data);
             let query = Query::parse(text);
-            let mut hits = search::search(
+            // A letter added to the last search only needs to look at what it found.
+            let among = self
+                .result
+                .as_ref()
+                .filter(|r| Arc::ptr_eq(&r.data, data) && search::refines(&r.text, text))
+                .map(|r| r.rows.clone());
+            let mut hits = search::search_among(
                 data,
                 &prepared.index,
                 &prepared.keys.cohorts,
                 &query,
                 &mut search::matcher(),
+                among.as_deref(),
             );
             let here = me.and_then(geo::departement).map(|d| (d.lat, d.lon));
             directory::order(

@@ -70,12 +70,6 @@ pub enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
-    /// Export records to a file (or to standard output).
-    Export {
-        /// What to export.
-        #[command(subcommand)]
-        what: ExportCommand,
-    },
     /// Import records from a file, saved as one step (the file before is kept as a backup).
     Import {
         /// What to import.
@@ -88,6 +82,12 @@ pub enum Command {
     Restore {
         /// The backup's name, as `cercle backups` prints it.
         backup: String,
+    },
+    /// Write data out: attendance sheets, certificates, the calendar.
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        what: ExportCommand,
     },
     /// Print shell completions.
     Completions {
@@ -112,6 +112,46 @@ pub enum ExportCommand {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The attendance sheet of a cohort or of one seminar (one row per trainee and half-day).
+    Attendance {
+        /// The cohort, by id or name (default: the current one).
+        #[arg(long)]
+        cohort: Option<String>,
+        /// One seminar only, by id or module code.
+        #[arg(long)]
+        seminar: Option<String>,
+        /// CSV for spreadsheets, HTML for printing and signing.
+        #[arg(long, value_enum)]
+        format: SheetFormat,
+        /// Where to write it (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// A trainee's completion certificate (certificat de réalisation), as HTML.
+    Certificate {
+        /// The trainee, by id or name.
+        #[arg(long)]
+        trainee: String,
+        /// The cohort, by id or name (default: the current one).
+        #[arg(long)]
+        cohort: Option<String>,
+        /// Where to write it (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The seminars (one event per half-day, the venue as location) and the tutoring sessions,
+    /// as an iCalendar file (RFC 5545) with stable UIDs.
+    Calendar {
+        /// The file format.
+        #[arg(long, value_enum, default_value_t = CalendarFormat::Ics)]
+        format: CalendarFormat,
+        /// Only this cohort (id or name); without it, every cohort.
+        #[arg(long, value_name = "C")]
+        cohort: Option<String>,
+        /// The file to write (0600); `-` or none prints to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// What `cercle import` reads.
@@ -132,4 +172,20 @@ pub enum ContactFormat {
     Vcard,
     /// CSV with a header line.
     Csv,
+}
+
+/// The formats of an attendance sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// Comma-separated values.
+    Csv,
+    /// A printable page.
+    Html,
+}
+
+/// A calendar file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    /// iCalendar (`.ics`).
+    Ics,
 }

@@ -1,6 +1,6 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
-mod contacts;
+pub(crate) mod contacts;
 
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
@@ -13,25 +13,20 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs a subcommand against the data directory.
-pub fn run(command: Command, dir: &Path) -> ExitCode {
+/// Runs a subcommand against the data directory; `lang` is the language of what it writes
+/// for people (calendar titles).
+pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
     let outcome = match command {
         Command::Init { sample } => init(dir, sample),
         Command::Check => return check(dir),
         Command::Summary { json } => summary(dir, json),
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
-        Command::Export { what } => match what {
-            crate::cli::ExportCommand::Contacts {
-                format,
-                filter,
-                output,
-            } => contacts::export(dir, format, filter.as_deref(), output.as_deref()),
-        },
         Command::Import { what } => match what {
             crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
         },
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
+        Command::Export { what } => crate::commands_export::run(what, dir, lang),
         Command::Completions { shell } => {
             completions(shell);
             Ok(())
@@ -82,7 +77,7 @@ fn generate(dir: &Path, cohorts: u32, seed: u64) -> Result<(), String> {
 }
 
 /// Reads the data without taking the lock: these commands only look.
-pub(crate) fn read(dir: &Path) -> Result<Data, StoreError> {
+pub fn read(dir: &Path) -> Result<Data, StoreError> {
     let mut store = Store::open_read_only(dir)?;
     store.load()?.ok_or_else(|| StoreError::Io {
         action: "read",

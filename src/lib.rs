@@ -8,9 +8,11 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod commands_export;
 pub mod config;
 pub mod domain;
 pub mod exchange;
+pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod sample;

@@ -18,7 +18,9 @@ fn main() -> ExitCode {
         }
     };
     if let Some(command) = cli.command {
-        return cercle::commands::run(command, &dir);
+        // Commands speak the language the app would (`--lang`, settings, locale).
+        let lang = settings(cli.lang).0.lang;
+        return cercle::commands::run(command, &dir, lang);
     }
     let (config, config_path, warnings) = settings(cli.lang);
     for warning in &warnings {

@@ -257,9 +257,10 @@ fn x_exports_the_filtered_list_as_vcard() {
     let mut app = contacts_app();
     press(&mut app, "/role:trainer<Enter>");
     let effects = press(&mut app, "x");
-    let [Effect::WriteExport { name, contents }] = effects.as_slice() else {
+    let [Effect::Export(name, bytes)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
+    let contents = String::from_utf8(bytes.clone()).unwrap();
     assert!(
         name.starts_with("contacts-20261128-")
             && std::path::Path::new(name).extension() == Some("vcf".as_ref()),

@@ -95,3 +95,35 @@ fn a_second_instance_is_refused_with_the_holder_named() {
     first.send("q");
     assert!(first.wait_exit().success());
 }
+
+#[test]
+fn work_kept_after_a_crash_is_offered_back_at_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let dir = data.path().to_owned();
+    assert!(cercle(&dir, &["init", "--sample"]).status.success());
+    // What a panic hook leaves behind: the state in memory, beside (never over) cercle.json.
+    let mut kept = cercle::sample::sample();
+    kept.people[0].name = "Camille Dubois-Recovered".into();
+    cercle::store::write_recovery(&dir, &serde_json::to_vec(&kept).unwrap()).unwrap();
+    let before = std::fs::read(dir.join("cercle.json")).unwrap();
+
+    let mut app = Session::start(&dir, config.path(), &[]);
+    app.wait_for("Cercle stopped unexpectedly last time.");
+    assert_eq!(
+        std::fs::read(dir.join("cercle.json")).unwrap(),
+        before,
+        "nothing is written before the answer"
+    );
+    app.send("y");
+    app.wait_for("was recovered");
+    app.wait_for("[saved]");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let saved = read_json(&dir);
+    assert_eq!(saved["people"][0]["name"], "Camille Dubois-Recovered");
+    assert!(
+        !dir.join(cercle::store::RECOVERY_FILE).exists(),
+        "the recovery file is gone once saved"
+    );
+}

@@ -1,6 +1,7 @@
 //! What a key (or a click) asks the app to do.
 
 use super::screen::Screen;
+use crate::domain::tutoring::RequestStatus;
 
 /// An intent, produced by the key table or the mouse, consumed by `update`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,6 +92,34 @@ pub enum Action {
     RoleTrainee,
     /// Change the role (trainer or trainee).
     SwitchRole,
+    /// Modules: the seminars by date.
+    ShowSeminars,
+    /// Modules: the roll call of today's half-day.
+    TodayRollCall,
+    /// Modules: what needs a follow-up.
+    ShowFollowUp,
+    /// Export an attendance sheet (CSV and HTML).
+    ExportSheet,
+    /// Write the selected trainee's completion certificate.
+    Certificate,
+    /// Roll call: present.
+    MarkPresent,
+    /// Roll call: late, arriving now.
+    MarkLate,
+    /// Roll call: left early, now.
+    MarkLeftEarly,
+    /// Roll call: absent.
+    MarkAbsent,
+    /// Roll call: absent with a valid reason.
+    MarkExcused,
+    /// Roll call: everyone not marked yet is present.
+    EveryonePresent,
+    /// Roll call: a remark on the mark.
+    Remark,
+    /// Roll call: edit the time or the reason of the mark.
+    EditMark,
+    /// Roll call: sign the sheet.
+    Sign,
     /// A mouse click at a cell.
     Click {
         /// Column.
@@ -102,4 +131,14 @@ pub enum Action {
     ScrollUp,
     /// The mouse wheel, down.
     ScrollDown,
+    /// Take the selected tutor request to this status (a form asks what the step needs).
+    Move(RequestStatus),
+    /// Tutor requests: show the next status only.
+    CycleStatusFilter,
+    /// Tutor requests: show the next tutor's only.
+    CycleTutorFilter,
+    /// Tutor requests: show the next trainee's only.
+    CycleTraineeFilter,
+    /// Write the cohort's calendar (.ics).
+    ExportCalendar,
 }

@@ -1,7 +1,9 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
+use super::dates::{parse_date, parse_time, parse_time_range};
 use crate::domain::people::{is_departement, is_email};
-use crate::domain::{ContactField, PersonId};
+use crate::domain::rollcall::MarkInput;
+use crate::domain::{ContactField, HalfDayId, PersonId, SeminarId};
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -14,6 +16,22 @@ pub enum Purpose {
     NewPerson,
     /// Editing a person.
     EditPerson(PersonId),
+    /// A tutor request: asking, or one of its steps.
+    Tutoring(super::tutoring::TutoringForm),
+    /// A new seminar in the current cohort.
+    NewSeminar,
+    /// Editing a seminar.
+    EditSeminar(SeminarId),
+    /// Why a mark of a signed sheet changes, with the change waiting.
+    ChangeReason(HalfDayId, PersonId, MarkInput),
+    /// A remark on a mark.
+    Remark(HalfDayId, PersonId),
+    /// The time or reason of a mark.
+    EditMark(HalfDayId, PersonId),
+    /// A typed reason for an excused absence.
+    ExcuseReason(HalfDayId, PersonId),
+    /// A follow-up entry for a trainee.
+    FollowUp(PersonId),
     /// Merging `other` into `keep`, choosing field by field.
     MergePeople {
         /// The record that stays.
@@ -38,10 +56,30 @@ pub enum FieldKind {
     Departement,
     /// A long note, best edited in `$EDITOR`.
     Note,
+    /// A required date, `YYYY-MM-DD` or `DD/MM/YYYY`.
+    Date,
+    /// A required time, `HH:MM`.
+    Time,
+    /// Two times, `HH:MM-HH:MM`.
+    TimeRange,
+    /// A number of days, 1 to 10.
+    Days,
+    /// One of a few words, chosen with ←/→ or Space.
+    Choice(&'static [Msg]),
+    /// One of a few values from the data (held in the field's `options`), chosen the same way.
+    Options,
     /// Email addresses separated by commas, or empty.
     Emails,
-    /// One of a few values, chosen with Space or ← →.
-    Choice,
+}
+
+impl FieldKind {
+    /// Whether the field must be filled in (its label is marked `*`).
+    pub fn is_required(self) -> bool {
+        matches!(
+            self,
+            Self::Required | Self::Date | Self::Time | Self::TimeRange | Self::Days
+        )
+    }
 }
 
 /// One labelled field.
@@ -57,17 +95,16 @@ pub struct Field {
     initial: String,
     /// The validation message, if the value is refused.
     pub error: Option<Msg>,
-    /// A choice field's values, already in the user's language.
-    pub choices: Vec<String>,
-    /// The value chosen, an index into `choices`.
-    pub chosen: usize,
-    initial_choice: usize,
+    /// The option chosen in a choice field.
+    pub choice: usize,
+    /// The values of an `Options` field, already in the user's language.
+    pub options: Vec<String>,
     /// The consent this field's value depends on, shown beside it.
     pub consent: Option<ContactField>,
 }
 
 impl Field {
-    /// A text field starting with `value`.
+    /// A field holding `value`.
     pub fn new(label: Msg, kind: FieldKind, value: &str) -> Self {
         let lines: Vec<String> = value.lines().map(str::to_owned).collect();
         let mut input = TextArea::new(if lines.is_empty() {
@@ -83,22 +120,27 @@ impl Field {
             input,
             initial: value.to_owned(),
             error: None,
-            choices: Vec::new(),
-            chosen: 0,
-            initial_choice: 0,
+            choice: 0,
+            options: Vec::new(),
             consent: None,
         }
     }
 
-    /// A field choosing one of `choices` (already translated), starting on `chosen`.
-    pub fn choice(label: Msg, choices: Vec<String>, chosen: usize) -> Self {
-        let chosen = chosen.min(choices.len().saturating_sub(1));
-        Self {
-            choices,
-            chosen,
-            initial_choice: chosen,
-            ..Self::new(label, FieldKind::Choice, "")
-        }
+    /// A choice field, with one option chosen.
+    pub fn choice(label: Msg, options: &'static [Msg], chosen: usize) -> Self {
+        let mut field = Self::new(label, FieldKind::Choice(options), "");
+        field.choice = chosen.min(options.len().saturating_sub(1));
+        field.initial = field.choice.to_string();
+        field
+    }
+
+    /// A field choosing one of `options` (values from the data, already translated).
+    pub fn options(label: Msg, options: Vec<String>, chosen: usize) -> Self {
+        let mut field = Self::new(label, FieldKind::Options, "");
+        field.choice = chosen.min(options.len().saturating_sub(1));
+        field.initial = field.choice.to_string();
+        field.options = options;
+        field
     }
 
     /// The same field, tied to a consent.
@@ -108,13 +150,13 @@ impl Field {
         self
     }
 
-    /// The text of the field, with control characters removed and spaces trimmed.
-    pub fn value(&self) -> String {
-        if self.kind == FieldKind::Choice {
-            return self.choices.get(self.chosen).cloned().unwrap_or_default();
+    /// How many options a choice field offers (0 for a text field).
+    pub fn option_count(&self) -> usize {
+        match self.kind {
+            FieldKind::Choice(options) => options.len(),
+            FieldKind::Options => self.options.len(),
+            _ => 0,
         }
-        let joined = self.input.lines().join("\n");
-        clean(&joined, self.kind == FieldKind::Note)
     }
 
     /// The items of a field holding a list separated by commas.
@@ -122,16 +164,40 @@ impl Field {
         split_list(&self.value())
     }
 
+    fn current(&self) -> String {
+        match self.kind {
+            FieldKind::Choice(_) | FieldKind::Options => self.choice.to_string(),
+            _ => self.input.lines().join("\n"),
+        }
+    }
+
+    /// The text of the field, with control characters removed and spaces trimmed.
+    pub fn value(&self) -> String {
+        if self.kind == FieldKind::Options {
+            return self.options.get(self.choice).cloned().unwrap_or_default();
+        }
+        let joined = self.input.lines().join("\n");
+        clean(&joined, self.kind == FieldKind::Note)
+    }
+
     fn check(&mut self) -> bool {
         let value = self.value();
         self.error = match self.kind {
-            FieldKind::Required if value.is_empty() => Some(Msg::FieldRequired),
+            kind if kind.is_required() && value.is_empty() => Some(Msg::FieldRequired),
             FieldKind::Email if !value.is_empty() && !is_email(&value) => Some(Msg::FieldBadEmail),
             FieldKind::Emails if self.items().iter().any(|e| !is_email(e)) => {
                 Some(Msg::FieldBadEmail)
             }
             FieldKind::Departement if !value.is_empty() && !is_departement(&value) => {
                 Some(Msg::FieldBadDepartement)
+            }
+            FieldKind::Date if parse_date(&value).is_none() => Some(Msg::FieldBadDate),
+            FieldKind::Time if parse_time(&value).is_none() => Some(Msg::FieldBadTime),
+            FieldKind::TimeRange if parse_time_range(&value).is_none() => {
+                Some(Msg::FieldBadTimeRange)
+            }
+            FieldKind::Days if !value.parse::<u32>().is_ok_and(|n| (1..=10).contains(&n)) => {
+                Some(Msg::FieldBadDays)
             }
             _ => None,
         };
@@ -177,7 +243,7 @@ pub struct Form {
 }
 
 impl Form {
-    /// A form of these fields, with no consents.
+    /// A form of these fields.
     pub fn new(purpose: Purpose, fields: Vec<Field>) -> Self {
         Self {
             purpose,
@@ -196,13 +262,18 @@ impl Form {
         self
     }
 
+    /// Shares or stops sharing the focused field with the cohort.
+    pub fn toggle_share(&mut self) {
+        if let Some(consent) = self.fields.get(self.focus).and_then(|f| f.consent)
+            && !self.shared.remove(&consent)
+        {
+            self.shared.insert(consent);
+        }
+    }
+
     /// Whether anything was typed since the form opened.
     pub fn is_dirty(&self) -> bool {
-        self.shared != self.initial_shared
-            || self
-                .fields
-                .iter()
-                .any(|f| f.input.lines().join("\n") != f.initial || f.chosen != f.initial_choice)
+        self.shared != self.initial_shared || self.fields.iter().any(|f| f.current() != f.initial)
     }
 
     /// Checks every field, marking the refused ones; focuses the first refused field.
@@ -226,39 +297,37 @@ impl Form {
             .unwrap_or_default()
     }
 
-    /// Types a key into the focused field; a choice field turns with Space and ← →.
-    pub fn input(&mut self, key: KeyEvent) {
-        let Some(field) = self.fields.get_mut(self.focus) else {
-            return;
-        };
-        field.error = None;
-        if field.kind != FieldKind::Choice {
-            field.input.input(key);
-            return;
-        }
-        let len = field.choices.len().max(1);
-        match key.code {
-            KeyCode::Char(' ') | KeyCode::Right => field.chosen = (field.chosen + 1) % len,
-            KeyCode::Left => field.chosen = (field.chosen + len - 1) % len,
-            _ => {}
-        }
-    }
-
-    /// Shares or stops sharing the focused field with the cohort.
-    pub fn toggle_share(&mut self) {
-        if let Some(consent) = self.fields.get(self.focus).and_then(|f| f.consent)
-            && !self.shared.remove(&consent)
-        {
-            self.shared.insert(consent);
-        }
-    }
-
-    /// The chosen index of the choice field with this label.
-    pub fn chosen(&self, label: Msg) -> usize {
+    /// The option chosen in the choice field with this label.
+    pub fn choice(&self, label: Msg) -> usize {
         self.fields
             .iter()
             .find(|f| f.label == label)
-            .map_or(0, |f| f.chosen)
+            .map_or(0, |f| f.choice)
+    }
+
+    /// Marks a field refused (a check that needs the data, made on submit) and focuses it.
+    pub fn refuse(&mut self, label: Msg, error: Msg) {
+        if let Some(at) = self.fields.iter().position(|f| f.label == label) {
+            self.fields[at].error = Some(error);
+            self.focus = at;
+        }
+    }
+
+    /// Types a key into the focused field; in a choice field ←/→ and Space change the option.
+    pub fn input(&mut self, key: KeyEvent) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            if matches!(field.kind, FieldKind::Choice(_) | FieldKind::Options) {
+                let len = field.option_count().max(1);
+                match key.code {
+                    KeyCode::Left => field.choice = (field.choice + len - 1) % len,
+                    KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % len,
+                    _ => {}
+                }
+                return;
+            }
+            field.input.input(key);
+            field.error = None;
+        }
     }
 
     /// Moves to the next field, wrapping.
@@ -282,7 +351,11 @@ impl Form {
 
     /// Replaces the focused field's text (after `$EDITOR`).
     pub fn replace_focused(&mut self, text: &str) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
+        if let Some(field) = self
+            .fields
+            .get_mut(self.focus)
+            .filter(|f| !matches!(f.kind, FieldKind::Choice(_) | FieldKind::Options))
+        {
             let keep = field.kind == FieldKind::Note;
             let text = clean(text, keep);
             let initial = std::mem::take(&mut field.initial);
@@ -309,7 +382,7 @@ mod tests {
 
     #[test]
     fn validation_marks_the_first_bad_field() {
-        let mut form = Form::person(Purpose::NewPerson, None, |m| format!("{m:?}"));
+        let mut form = Form::person(Purpose::NewPerson, None);
         assert!(!form.validate());
         assert_eq!(form.fields[0].error, Some(Msg::FieldRequired));
         form.replace_focused("Zoé Martin");
@@ -330,9 +403,7 @@ mod tests {
             }],
             ..Person::default()
         };
-        let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person), |m| {
-            format!("{m:?}")
-        });
+        let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
         assert!(!form.is_dirty());
         form.apply_to(&mut person);
         assert!(person.notes[0].confidential);

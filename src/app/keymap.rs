@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::screen::Screen;
+use crate::domain::tutoring::RequestStatus;
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt::Write as _;
@@ -24,6 +25,28 @@ pub enum Context {
     Confirm,
     /// While typing a filter.
     Filter,
+    /// In a view inside a screen (a seminar, the roll call…).
+    View(View),
+}
+
+/// A view inside a screen, with keys of its own on top of the screen's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Modules: the cohort's seminars by date.
+    Seminars,
+    /// Modules: one seminar, its venue and half-days.
+    Seminar,
+    /// Modules: the roll call of a half-day.
+    RollCall,
+    /// Modules: what needs a follow-up.
+    FollowUp,
+}
+
+impl View {
+    /// The screen the view belongs to.
+    pub fn screen(self) -> Screen {
+        Screen::Modules
+    }
 }
 
 /// A key with its modifiers, as written in the table.
@@ -88,6 +111,11 @@ const fn bind(
 }
 
 use Context::{Confirm, Filter, Form, Global, Popup, Welcome};
+const MODULES: Context = Context::On(Screen::Modules);
+const SEMINARS: Context = Context::View(View::Seminars);
+const SEMINAR: Context = Context::View(View::Seminar);
+const ROLL_CALL: Context = Context::View(View::RollCall);
+const FOLLOW_UP: Context = Context::View(View::FollowUp);
 
 /// The key table.
 #[rustfmt::skip] // a table reads best one binding a line
@@ -101,6 +129,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Popup, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, false),
     bind(Popup, &[code(KeyCode::PageUp)], Action::PageUp, Msg::KeyPageUp, false),
     bind(Popup, &[code(KeyCode::PageDown)], Action::PageDown, Msg::KeyPageDown, false),
+    bind(Popup, &[code(KeyCode::Home), key('g')], Action::Top, Msg::KeyTop, false),
+    bind(Popup, &[code(KeyCode::End), key('G')], Action::Bottom, Msg::KeyBottom, false),
     bind(Popup, &[code(KeyCode::Enter)], Action::Open, Msg::KeyChoose, true),
     bind(Popup, &[code(KeyCode::Esc), key('?'), key('q')], Action::Back, Msg::KeyClose, true),
     bind(Popup, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
@@ -110,12 +140,34 @@ pub static BINDINGS: &[Binding] = &[
     bind(Form, &[code(KeyCode::Tab), code(KeyCode::Down)], Action::NextField, Msg::KeyNextField, true),
     bind(Form, &[code(KeyCode::BackTab), code(KeyCode::Up)], Action::PreviousField, Msg::KeyPreviousField, false),
     bind(Form, &[ctrl('e')], Action::ExternalEditor, Msg::KeyExternalEditor, true),
-    bind(Form, &[ctrl('t')], Action::ToggleShare, Msg::KeyToggleShare, true),
+    bind(Form, &[ctrl('t')], Action::ToggleShare, Msg::KeyToggleShare, false),
     bind(Form, &[code(KeyCode::Esc)], Action::Back, Msg::KeyCancel, true),
     bind(Filter, &[code(KeyCode::Enter)], Action::Open, Msg::KeyKeepFilter, true),
     bind(Filter, &[code(KeyCode::Esc)], Action::Back, Msg::KeyClearFilter, true),
     bind(Filter, &[code(KeyCode::Up)], Action::Up, Msg::KeyUp, false),
     bind(Filter, &[code(KeyCode::Down)], Action::Down, Msg::KeyDown, false),
+    bind(ROLL_CALL, &[key('p')], Action::MarkPresent, Msg::KeyMarkPresent, true),
+    bind(ROLL_CALL, &[key('l')], Action::MarkLate, Msg::KeyMarkLate, true),
+    bind(ROLL_CALL, &[key('e')], Action::MarkLeftEarly, Msg::KeyMarkLeftEarly, true),
+    bind(ROLL_CALL, &[key('a')], Action::MarkAbsent, Msg::KeyMarkAbsent, true),
+    bind(ROLL_CALL, &[key('x')], Action::MarkExcused, Msg::KeyMarkExcused, true),
+    bind(ROLL_CALL, &[key('P')], Action::EveryonePresent, Msg::KeyEveryonePresent, true),
+    bind(ROLL_CALL, &[key('r')], Action::Remark, Msg::KeyRemark, false),
+    bind(ROLL_CALL, &[key('T')], Action::EditMark, Msg::KeyEditMark, false),
+    bind(ROLL_CALL, &[key('S')], Action::Sign, Msg::KeySign, true),
+    bind(ROLL_CALL, &[key('C')], Action::Certificate, Msg::KeyCertificate, false),
+    bind(SEMINARS, &[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenSeminar, true),
+    bind(SEMINARS, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),
+    bind(SEMINAR, &[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenRollCall, true),
+    bind(SEMINAR, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),
+    bind(SEMINAR, &[key('x')], Action::ExportSheet, Msg::KeyExportSeminarSheet, true),
+    bind(FOLLOW_UP, &[code(KeyCode::Enter)], Action::Open, Msg::KeyAddFollowUp, true),
+    bind(FOLLOW_UP, &[key('C')], Action::Certificate, Msg::KeyCertificate, true),
+    bind(MODULES, &[key('t')], Action::TodayRollCall, Msg::KeyTodayRollCall, true),
+    bind(MODULES, &[key('s')], Action::ShowSeminars, Msg::KeyShowSeminars, true),
+    bind(MODULES, &[key('f')], Action::ShowFollowUp, Msg::KeyShowFollowUp, true),
+    bind(MODULES, &[key('n')], Action::New, Msg::KeyNewSeminar, true),
+    bind(MODULES, &[key('x')], Action::ExportSheet, Msg::KeyExportCohortSheet, false),
     bind(Context::On(Screen::Contacts), &[key('n')], Action::New, Msg::KeyNewPerson, true),
     bind(Context::On(Screen::Contacts), &[key('e')], Action::Edit, Msg::KeyEditPerson, true),
     bind(Context::On(Screen::Contacts), &[key('d'), code(KeyCode::Delete)], Action::Delete, Msg::KeyDeletePerson, false),
@@ -127,6 +179,19 @@ pub static BINDINGS: &[Binding] = &[
     bind(Context::On(Screen::Contacts), &[key('v')], Action::Group, Msg::KeyGroup, false),
     bind(Context::On(Screen::Contacts), &[key('x')], Action::Export, Msg::KeyExport, false),
     bind(Context::On(Screen::Contacts), &[key('I')], Action::Import, Msg::KeyImport, false),
+    bind(Context::On(Screen::Tutoring), &[key('n')], Action::New, Msg::KeyNewRequest, true),
+    bind(Context::On(Screen::Tutoring), &[key('a')], Action::Move(RequestStatus::Accepted), Msg::KeyAccept, true),
+    bind(Context::On(Screen::Tutoring), &[key('x')], Action::Move(RequestStatus::Declined), Msg::KeyDecline, false),
+    bind(Context::On(Screen::Tutoring), &[key('D')], Action::Move(RequestStatus::Duplicate), Msg::KeyMarkDuplicate, false),
+    bind(Context::On(Screen::Tutoring), &[key('f')], Action::Move(RequestStatus::Deferred), Msg::KeyDefer, false),
+    bind(Context::On(Screen::Tutoring), &[key('s')], Action::Move(RequestStatus::Scheduled), Msg::KeySchedule, true),
+    bind(Context::On(Screen::Tutoring), &[key('d')], Action::Move(RequestStatus::Done), Msg::KeyMarkDone, true),
+    bind(Context::On(Screen::Tutoring), &[key('C')], Action::Move(RequestStatus::Cancelled), Msg::KeyCancelRequest, false),
+    bind(Context::On(Screen::Tutoring), &[key('t')], Action::CycleStatusFilter, Msg::KeyFilterStatus, true),
+    bind(Context::On(Screen::Tutoring), &[key('T')], Action::CycleTutorFilter, Msg::KeyFilterTutor, false),
+    bind(Context::On(Screen::Tutoring), &[key('p')], Action::CycleTraineeFilter, Msg::KeyFilterTrainee, false),
+    bind(Context::On(Screen::Tutoring), &[key('e')], Action::ExportCalendar, Msg::KeyExportCalendar, false),
+    bind(Context::On(Screen::Tutoring), &[code(KeyCode::Enter)], Action::Open, Msg::KeyDetail, false),
     bind(Global, &[key('1')], Action::Show(Screen::Modules), Msg::KeyScreenModules, false),
     bind(Global, &[key('2')], Action::Show(Screen::Circle), Msg::KeyScreenCircle, false),
     bind(Global, &[key('3')], Action::Show(Screen::Contacts), Msg::KeyScreenContacts, false),
@@ -215,6 +280,7 @@ impl Binding {
 pub fn contexts(base: Context, screen: Screen) -> Vec<Context> {
     match base {
         Context::Global | Context::On(_) => vec![Context::On(screen), Context::Global],
+        Context::View(view) => vec![base, Context::On(view.screen()), Context::Global],
         other => vec![other],
     }
 }
@@ -248,9 +314,13 @@ pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The contexts in the order the help and the README list them.
-pub const HELP_ORDER: [Context; 9] = [
+pub const HELP_ORDER: [Context; 13] = [
     Context::Global,
     Context::On(Screen::Modules),
+    Context::View(View::Seminars),
+    Context::View(View::Seminar),
+    Context::View(View::RollCall),
+    Context::View(View::FollowUp),
     Context::On(Screen::Circle),
     Context::On(Screen::Contacts),
     Context::On(Screen::Tutoring),

@@ -68,11 +68,17 @@ fn unicode_width(text: &str) -> usize {
     ratatui::text::Line::from(text).width()
 }
 
-/// The list area inside the body: its rows start under the border and the column header.
-pub fn list_rows(body: Rect, screen: Screen) -> Rect {
+/// The list area inside the body: its rows start under what the screen draws above the list
+/// (`top` lines), the border and the column header.
+pub fn list_rows(body: Rect, screen: Screen, top: u16) -> Rect {
+    let body = Rect {
+        y: body.y + top.min(body.height),
+        height: body.height.saturating_sub(top),
+        ..body
+    };
     let width = match screen {
-        // The contacts list leaves room for the detail pane.
-        Screen::Contacts => body.width * 11 / 20,
+        // The contacts and tutoring lists leave room for the detail pane.
+        Screen::Contacts | Screen::Tutoring => body.width * 11 / 20,
         _ => body.width,
     };
     Rect::new(

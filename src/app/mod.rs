@@ -3,12 +3,18 @@
 
 pub mod action;
 pub mod contacts;
+mod dates;
+mod documents;
 pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod modules;
 pub mod rows;
 pub mod screen;
+mod seminar_form;
+pub mod tutoring;
+mod tutoring_forms;
 pub mod undo;
 mod update;
 
@@ -37,22 +43,18 @@ pub enum Effect {
     Quit,
     /// Edit this text in `$EDITOR`, then hand it back with [`App::editor_done`].
     OpenEditor(String),
+    /// Write a document (file name, contents) into the data directory's `exports/` folder.
+    Export(String, Vec<u8>),
     /// Set the crash recovery file aside (after the data it held is saved, if recovered).
     DiscardRecovery,
     /// Put this text on the clipboard through the terminal (OSC 52, which works over ssh).
     Copy(String),
     /// Open the mail client on this address (`xdg-open mailto:…`, where it exists).
     OpenMail(String),
-    /// Write an export under the data directory's `exports/` folder, then report it with
-    /// [`App::exported`].
-    WriteExport {
-        /// The file's name.
-        name: String,
-        /// What it holds.
-        contents: String,
-    },
     /// Read a contacts file, then hand it to [`App::import_read`].
     ReadImport(String),
+    /// Write a cohort's calendar (.ics) into the data directory's `exports/` folder.
+    ExportCalendar(crate::domain::CohortId),
 }
 
 /// The stage the app is in.
@@ -97,6 +99,28 @@ pub enum Overlay {
     Confirm(Question),
     /// A form.
     Form(Box<Form>),
+    /// A short list to choose from.
+    Choice(Choice),
+}
+
+/// A short list to choose from, and what the choice is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Its title.
+    pub title: Msg,
+    /// The options, already in the user's language.
+    pub options: Vec<String>,
+    /// The highlighted option.
+    pub cursor: Cursor,
+    /// What choosing does.
+    pub purpose: ChoicePurpose,
+}
+
+/// What a choice is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChoicePurpose {
+    /// The reason of an excused absence.
+    Excuse(crate::domain::HalfDayId, PersonId),
 }
 
 /// A question waiting for yes or no.
@@ -147,6 +171,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Each screen's cursor.
     pub cursors: [Cursor; 4],
+    /// Where the Modules screen is.
+    pub modules: modules::ModulesState,
     /// Each screen's filter text.
     pub filters: [String; 4],
     /// Whether the filter of the screen in view is being typed.
@@ -167,6 +193,8 @@ pub struct App {
     pub loading: Option<(u64, u64)>,
     /// Makes new ids unique across machines; injected so that tests are reproducible.
     pub seed: u64,
+    /// The Tutor requests screen's filters and detail view.
+    pub tutoring: tutoring::TutoringView,
     /// How many ids this run made.
     ids_made: u64,
 }
@@ -183,6 +211,7 @@ impl App {
             now,
             overlay: None,
             cursors: [Cursor::default(); 4],
+            modules: modules::ModulesState::default(),
             filters: Default::default(),
             filtering: false,
             rows: Default::default(),
@@ -193,6 +222,7 @@ impl App {
             size: (80, 24),
             loading: None,
             seed: 0,
+            tutoring: tutoring::TutoringView::default(),
             ids_made: 0,
         }
     }
@@ -239,6 +269,9 @@ impl App {
             _ => Screen::Modules,
         };
         self.refresh_rows();
+        if self.config.role == Some(Role::Trainer) {
+            modules::land(self);
+        }
     }
 
     /// Shows the welcome screen (no data file yet).
@@ -257,6 +290,23 @@ impl App {
         };
     }
 
+    /// Says where a document was written, or why it was not.
+    pub fn exported(&mut self, outcome: Result<std::path::PathBuf, String>) {
+        match outcome {
+            Ok(path) => {
+                let text = crate::i18n::fill(
+                    self.tr(Msg::Exported),
+                    &[("path", &path.display().to_string())],
+                );
+                self.notify(text);
+            }
+            Err(reason) => {
+                let text = crate::i18n::fill(self.tr(Msg::ExportFailed), &[("reason", &reason)]);
+                self.notify_error(text);
+            }
+        }
+    }
+
     /// Hands back the text edited in `$EDITOR`.
     pub fn editor_done(&mut self, text: Result<String, String>) {
         match text {
@@ -265,17 +315,6 @@ impl App {
                     form.replace_focused(&text);
                 }
             }
-            Err(reason) => self.notify_error(reason),
-        }
-    }
-
-    /// Reports where an export was written, or why it was not.
-    pub fn exported(&mut self, outcome: Result<String, String>) {
-        match outcome {
-            Ok(path) => self.notify(crate::i18n::fill(
-                self.tr(Msg::ExportWritten),
-                &[("path", &path)],
-            )),
             Err(reason) => self.notify_error(reason),
         }
     }
@@ -304,7 +343,17 @@ impl App {
     /// Rows of a list that fit in the body at the current size.
     pub fn page_height(&self) -> usize {
         // Header, tabs, status and footer take four lines, the list's border and title three.
-        usize::from(self.size.1.saturating_sub(7)).max(1)
+        usize::from(self.size.1.saturating_sub(7 + self.list_top())).max(1)
+    }
+
+    /// Lines the screen in view draws above its list (a summary, a venue card).
+    pub fn list_top(&self) -> u16 {
+        match (self.screen, self.modules.view) {
+            (Screen::Modules, None) => 1,
+            (Screen::Modules, Some(keymap::View::Seminar)) => 6,
+            (Screen::Modules, Some(keymap::View::RollCall)) => 2,
+            _ => 0,
+        }
     }
 
     /// Recomputes each screen's filtered rows after the data or a filter changed.
@@ -343,16 +392,33 @@ impl App {
 
     /// Changes the data as one undoable step named `label`, and asks for a save.
     pub fn change(&mut self, label: String, edit: impl FnOnce(&mut Data)) -> Vec<Effect> {
+        self.try_change(label, |data| {
+            edit(data);
+            Ok::<(), std::convert::Infallible>(())
+        })
+        .unwrap_or_default()
+    }
+
+    /// Like [`App::change`], for an edit a rule may refuse: then nothing changes at all.
+    pub fn try_change<E>(
+        &mut self,
+        label: String,
+        edit: impl FnOnce(&mut Data) -> Result<(), E>,
+    ) -> Result<Vec<Effect>, E> {
         if let SaveState::ReadOnly(reason) = &self.save {
             let text = format!("{} {reason}", self.tr(Msg::ReadOnlyRefused));
             self.notify_error(text);
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let before = Arc::clone(&self.data);
-        edit(Arc::make_mut(&mut self.data));
+        if let Err(error) = edit(Arc::make_mut(&mut self.data)) {
+            // Putting the old pointer back is free, whatever the edit touched.
+            self.data = before;
+            return Err(error);
+        }
         self.history.record(label, before);
         self.refresh_rows();
         self.save = SaveState::Saving;
-        vec![Effect::Save]
+        Ok(vec![Effect::Save])
     }
 }

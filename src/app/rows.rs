@@ -35,8 +35,18 @@ pub fn search_text(app: &App, screen: Screen, index: usize) -> String {
             .cohort()
             .and_then(|c| c.tutor_requests.get(index))
             .map(|r| {
-                let who = data.person(&r.trainee).map_or("", |p| p.name.as_str());
-                format!("{} {who}", r.subject)
+                let name = |id: Option<&crate::domain::PersonId>| {
+                    id.and_then(|id| data.person(id))
+                        .map_or("", |p| p.name.as_str())
+                };
+                let status = app.tr(crate::i18n::words::status_msg(r.status));
+                format!(
+                    "{} {} {} {status} {}",
+                    r.subject,
+                    name(Some(&r.trainee)),
+                    name(r.tutor.as_ref()),
+                    r.id
+                )
             })
             .unwrap_or_default(),
     }
@@ -53,6 +63,10 @@ fn person_text(person: &Person) -> String {
 /// The indices of the records whose words contain every word of the filter, ignoring case and
 /// accents ("cafe" finds "Café").
 pub fn filtered(app: &App, screen: Screen, filter: &str) -> Vec<usize> {
+    if screen == Screen::Tutoring {
+        // The queue has its own filters and order.
+        return super::tutoring::queue(app, filter);
+    }
     let words: Vec<String> = filter.split_whitespace().map(fold).collect();
     (0..count(app, screen))
         .filter(|&i| {

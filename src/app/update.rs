@@ -21,8 +21,12 @@ pub fn context(app: &App) -> Context {
             Context::Popup
         }
         (_, Some(Overlay::Form(_))) => Context::Form,
+        (_, Some(Overlay::Choice(_))) => Context::Popup,
         _ if app.filtering => Context::Filter,
-        _ => Context::Global,
+        _ => match (app.screen, app.modules.view) {
+            (Screen::Modules, Some(view)) => Context::View(view),
+            _ => Context::Global,
+        },
     }
 }
 
@@ -156,6 +160,26 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
     let len = app.rows[i].len();
     let height = app.page_height();
     let page = isize::try_from(height).unwrap_or(isize::MAX);
+    let global = matches!(
+        action,
+        Action::NextScreen
+            | Action::PreviousScreen
+            | Action::Show(_)
+            | Action::Help
+            | Action::Filter
+            | Action::PickCohort
+            | Action::PickMe
+            | Action::Undo
+            | Action::Redo
+            | Action::SwitchRole
+            | Action::Click { .. }
+    );
+    if !global
+        && app.screen == Screen::Modules
+        && let Some(effects) = super::modules::update(app, action)
+    {
+        return effects;
+    }
     match action {
         Action::NextScreen => show(app, app.screen.next()),
         Action::PreviousScreen => show(app, app.screen.previous()),
@@ -169,6 +193,9 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollUp => app.cursors[i].scroll(-3, len, height),
         Action::ScrollDown => app.cursors[i].scroll(3, len, height),
         Action::Filter => app.filtering = true,
+        Action::Back if app.screen == Screen::Tutoring && app.tutoring.zoom => {
+            app.tutoring.zoom = false;
+        }
         Action::Back => {
             app.filters[i].clear();
             app.refresh_rows();
@@ -211,7 +238,8 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {
             return match app.screen {
                 Screen::Contacts => super::contacts::update(app, action),
-                Screen::Modules | Screen::Circle | Screen::Tutoring => Vec::new(),
+                Screen::Tutoring => super::tutoring::update(app, action),
+                Screen::Modules | Screen::Circle => Vec::new(),
             };
         }
     }
@@ -258,10 +286,18 @@ fn click(app: &mut App, column: u16, row: u16) {
         }
         return;
     }
-    let list = layout::list_rows(regions.body, app.screen);
+    if app.screen == Screen::Tutoring && app.tutoring.zoom {
+        // The request fills the body: there is no list to click.
+        return;
+    }
+    let list = layout::list_rows(regions.body, app.screen, app.list_top());
     if list.contains(ratatui::layout::Position::new(column, row)) {
+        let n = usize::from(row - list.y);
+        if app.screen == Screen::Modules && super::modules::click(app, n) {
+            return;
+        }
         let i = app.screen.index();
-        let target = app.cursors[i].offset + usize::from(row - list.y);
+        let target = app.cursors[i].offset + n;
         if target < app.rows[i].len() {
             let height = app.page_height();
             app.cursors[i].select(target, app.rows[i].len(), height);
@@ -303,6 +339,32 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
             }
         },
         Overlay::Form(form) => on_form(app, form, action),
+        Overlay::Choice(mut choice) => {
+            let len = choice.options.len();
+            let height = app.page_height();
+            match action {
+                Action::Back => return Vec::new(),
+                Action::Up => choice.cursor.step(-1, len, height),
+                Action::Down => choice.cursor.step(1, len, height),
+                Action::Top => choice.cursor.select(0, len, height),
+                Action::Bottom => choice.cursor.select(len.saturating_sub(1), len, height),
+                Action::Open => {
+                    return match choice.purpose {
+                        super::ChoicePurpose::Excuse(half_day, trainee) => {
+                            super::modules::excuse_chosen(
+                                app,
+                                half_day,
+                                trainee,
+                                choice.cursor.selected,
+                            )
+                        }
+                    };
+                }
+                _ => {}
+            }
+            app.overlay = Some(Overlay::Choice(choice));
+            Vec::new()
+        }
     }
 }
 
@@ -393,14 +455,20 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         Action::Back => return effects,
         Action::Submit => {
             if form.validate() {
-                return match &form.purpose {
+                let submitted = match form.purpose.clone() {
                     Purpose::NewPerson
                     | Purpose::EditPerson(_)
                     | Purpose::MergePeople { .. }
-                    | Purpose::ImportContacts => super::contacts::submit(app, &form),
+                    | Purpose::ImportContacts => Some(super::contacts::submit(app, &form)),
+                    Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
+                    _ => super::modules::submit(app, &mut form),
                 };
+                if let Some(effects) = submitted {
+                    return effects;
+                }
+            } else {
+                app.notify_error(app.tr(Msg::FormHasErrors));
             }
-            app.notify_error(app.tr(Msg::FormHasErrors));
         }
         _ => {}
     }

@@ -3,31 +3,30 @@
 use crate::cli::ContactFormat;
 use crate::domain::directory::{self, SortKeys};
 use crate::domain::search::{self, Index, Query};
-use crate::domain::{Person, PersonId};
+use crate::domain::{Data, Person, PersonId};
 use crate::exchange::{self, Format};
 use crate::store::Store;
 use std::io::Write as _;
 use std::path::Path;
 
-/// Writes the directory (or the people a search finds) as vCard or CSV.
-pub fn export(
-    dir: &Path,
+/// The directory (or the people a search finds) as vCard or CSV, each person with only the
+/// fields they agreed to share.
+pub(crate) fn render(
+    data: &Data,
     format: ContactFormat,
     filter: Option<&str>,
-    output: Option<&Path>,
-) -> Result<(), String> {
-    let data = super::read(dir).map_err(|e| e.to_string())?;
+) -> Result<Vec<u8>, String> {
     let query = Query::parse(filter.unwrap_or(""));
-    let keys = SortKeys::new(&data);
+    let keys = SortKeys::new(data);
     let mut hits = search::search(
-        &data,
-        &Index::new(&data),
+        data,
+        &Index::new(data),
         &keys.cohorts,
         &query,
         &mut search::matcher(),
     );
     directory::order(
-        &data,
+        data,
         &keys,
         &mut hits,
         query.has_words(),
@@ -40,25 +39,7 @@ pub fn export(
         ContactFormat::Vcard => Format::Vcard,
         ContactFormat::Csv => Format::Csv,
     };
-    let text = exchange::export(&people, format)?;
-    match output {
-        Some(path) if path != Path::new("-") => {
-            // A bare file name has an empty parent, which `write_private` cannot create.
-            let path = &if path.parent() == Some(Path::new("")) {
-                Path::new(".").join(path)
-            } else {
-                path.to_owned()
-            };
-            crate::store::write_private(path, text.as_bytes())
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            eprintln!("{} people written to {}", people.len(), path.display());
-        }
-        // A closed pipe (`| head`) is not an error worth a panic.
-        _ => {
-            let _ = std::io::stdout().write_all(text.as_bytes());
-        }
-    }
-    Ok(())
+    exchange::export(&people, format).map(String::into_bytes)
 }
 
 /// Imports a vCard or CSV file into the data, saved once; prints what became of each card.

@@ -175,10 +175,33 @@ pub struct DoubleBooking {
 
 /// Every time a trainer is booked on overlapping half-days of two different seminars.
 pub fn double_bookings(data: &Data) -> Vec<DoubleBooking> {
+    bookings_where(data, |_| true)
+}
+
+/// The double bookings of the current cohort's trainers only: what a screen shows, without
+/// indexing every trainer of the network.
+pub fn double_bookings_of_current(data: &Data) -> Vec<DoubleBooking> {
+    let Some(trainers) = data.current().map(|c| {
+        c.seminars
+            .iter()
+            .map(|s| &s.trainer)
+            .collect::<HashSet<_>>()
+    }) else {
+        return Vec::new();
+    };
+    bookings_where(data, |trainer| trainers.contains(trainer))
+}
+
+fn bookings_where(data: &Data, wanted: impl Fn(&PersonId) -> bool) -> Vec<DoubleBooking> {
     type Slot<'a> = (&'a PersonId, NaiveDate, Period);
     let mut seen: HashMap<Slot, Vec<(&SeminarId, &HalfDay)>> = HashMap::new();
     let mut found = Vec::new();
-    for seminar in data.cohorts.iter().flat_map(|c| &c.seminars) {
+    for seminar in data
+        .cohorts
+        .iter()
+        .flat_map(|c| &c.seminars)
+        .filter(|s| wanted(&s.trainer))
+    {
         for half_day in &seminar.half_days {
             let slot = seen
                 .entry((&seminar.trainer, half_day.date, half_day.period))

@@ -183,7 +183,7 @@ impl Index {
 }
 
 fn fields(p: &Person) -> [Utf32String; FIELDS] {
-    let place = geo::departement(&p.departement).map_or("", |d| d.name.as_str());
+    let place = geo::departement(&p.departement).map_or("", |d| d.name);
     let tags: Vec<&str> = p.skills().collect();
     [
         Utf32String::from(p.name.as_str()),

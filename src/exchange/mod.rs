@@ -1,6 +1,8 @@
-//! Contacts in and out of the directory: vCard and CSV. Pure text in, text out; reading and
-//! writing files is left to the command line and the event loop.
+//! Exports and imports: files that leave or enter Cercle, beside the store (I/O, no terminal).
+//! Contacts go in and out as vCard and CSV (pure text in, text out; reading and writing files
+//! is left to the command line and the event loop); the calendar goes out as iCalendar.
 
+pub mod calendar;
 pub mod card;
 pub mod codes;
 pub mod csv;

@@ -345,30 +345,12 @@ fn departement_of(region: &str, postal_code: &str) -> String {
     if is_departement(region) {
         return region.to_ascii_uppercase();
     }
-    if let Some(d) = geo::departements()
+    geo::departements()
         .iter()
-        .find(|d| !region.is_empty() && fold(&d.name) == fold(region))
-    {
-        return d.code.clone();
-    }
-    let code = postal_code.trim();
-    if code.len() == 5 && code.chars().all(|c| c.is_ascii_digit()) {
-        let guess = match &code[..2] {
-            "97" => code[..3].to_owned(),
-            // Corsica: 200xx-201xx are Corse-du-Sud, 202xx-206xx Haute-Corse.
-            "20" => if code.as_bytes()[2] <= b'1' {
-                "2A"
-            } else {
-                "2B"
-            }
-            .to_owned(),
-            two => two.to_owned(),
-        };
-        if is_departement(&guess) {
-            return guess;
-        }
-    }
-    String::new()
+        .find(|d| !region.is_empty() && fold(d.name) == fold(region))
+        .or_else(|| geo::departement_of_postcode(postal_code))
+        .map(|d| d.code.to_owned())
+        .unwrap_or_default()
 }
 
 /// Undoes the escapes of a text value; `\n` and `\N` are newlines, an unknown escape keeps its

@@ -208,18 +208,10 @@ pub(super) const fn hm(hour: u32, minute: u32) -> NaiveTime {
     }
 }
 
-/// A Paris wall-clock time in UTC: summer time runs from the last Sunday of March to the last
-/// Sunday of October (the switch happens at night, when no half-day is held).
+/// A Paris wall-clock time in UTC (summer time from the last Sunday of March to the last
+/// Sunday of October).
 pub(super) fn paris_to_utc(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
-    let summer = last_sunday(date.year(), 3) <= date && date < last_sunday(date.year(), 10);
-    let offset = if summer { 2 } else { 1 };
-    (date.and_time(time) - Duration::hours(offset)).and_utc()
-}
-
-/// The last Sunday of a 31-day month (March or October).
-fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    let last = NaiveDate::from_ymd_opt(year, month, 31).unwrap_or(NaiveDate::MIN);
-    last - Duration::days(i64::from(last.weekday().num_days_from_sunday()))
+    crate::domain::paris::to_utc(date, time)
 }
 
 #[cfg(test)]

@@ -53,10 +53,8 @@ impl Generator {
                 u32::try_from(self.rng.between(8, 20)).unwrap_or(9),
             );
             let (subject, about) = *self.rng.pick(SUBJECTS);
+            let id = TutorRequestId::new(format!("tr-{tag}-{:02}", n + 1));
             let mut request = TutorRequest {
-                id: TutorRequestId::new(format!("tr-{tag}-{:02}", n + 1)),
-                trainee,
-                subject: subject.to_owned(),
                 topic: Some(topic(about)),
                 description: "Besoin d'un regard extérieur avant la prochaine étape du projet."
                     .to_owned(),
@@ -68,15 +66,7 @@ impl Generator {
                     MeetingFormat::Call,
                     MeetingFormat::Video,
                 ]),
-                windows: Vec::new(),
-                created,
-                status: RequestStatus::Open,
-                tutor: None,
-                duplicate_of: None,
-                deferred_to: None,
-                session: None,
-                outcome: None,
-                history: Vec::new(),
+                ..TutorRequest::new(id, trainee, subject.to_owned(), created)
             };
             let previous = cohort.tutor_requests.last().map(|r| r.id.clone());
             self.advance(&mut request, &tutor, previous, created_day);

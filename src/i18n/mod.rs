@@ -70,7 +70,8 @@ messages! {
     CohortPickerTitle, NewPersonTitle, EditPersonTitle, EmptyList,
     // Form fields.
     FieldName, FieldEmail, FieldPhone, FieldCity, FieldDepartement, FieldOrganisation,
-    FieldNotes, FieldRequired, FieldBadEmail, FieldBadDepartement,
+    FieldNotes, FieldRequired, FieldBadEmail, FieldBadDepartement, FieldBadDate, FieldBadTime,
+    FieldBadTimeRange, FieldBadDays,
     // Columns and details.
     ColCode, ColModule, ColHours, ColHalfDays, ColName, ColProject, ColPhase, ColPlace, ColRole,
     ColCity, ColSubject, ColTrainee, ColStatus, ColAge, ColTrainees, ColAttendance,
@@ -82,6 +83,26 @@ messages! {
     PlaceDigital, PlaceMedialab,
     RequestOpen, RequestAccepted, RequestDeclined, RequestDuplicate, RequestDeferred,
     RequestScheduled, RequestDone, RequestCancelled,
+    // Modules screen.
+    AddedSeminar, EditedSeminar, AlreadySigned, NothingToSign, NotEnrolled, ReasonNeeded, SignedNeedsReason, MarkFirst, NothingToEdit, ChannelPhone, ChannelEmail, ChannelInPerson, ChannelVideo, EveryonePresentLabel, MarkedPresentCount, ExcuseTitle, ExcuseIllness, ExcuseMedical, ExcuseFamily, ExcuseTransport, ExcuseWork, ExcuseOther, ExportFailed, Exported, FieldAfternoon, FieldMorning, FieldChangeReason, FieldChannel, FieldDays, FieldModules, FieldNotFound, FieldOutcome, FieldReason, FieldRemark, FieldStart, FieldTime, FieldTrainer, FieldVenue, FollowUpLabel, RemarkLabel, MarkedLabel, SignedLabel, KeyAddFollowUp, KeyCertificate, KeyEditMark, KeyEditSeminar, KeyEveryonePresent, KeyExportCohortSheet, KeyExportSeminarSheet, KeyMarkAbsent, KeyMarkExcused, KeyMarkLate, KeyMarkLeftEarly, KeyMarkPresent, KeyNewSeminar, KeyOpenRollCall, KeyOpenSeminar, KeyRemark, KeyShowFollowUp, KeyShowSeminars, KeySign, KeyTodayRollCall, NoHalfDayToday, NoHalfDayTodayNext, StatusAbsent, StatusExcused, StatusLate, StatusLeftEarly, StatusPresent, ViewSeminars, ViewFollowUp, ViewRollCall, MarkedCount, SignedBy, NotSigned, WarnHoliday, WarnTrainerElsewhere, WarnTooManyPresent, WarnMarkedInFuture, WarnSignedLate, WarnUnsigned, ColDate, ColPeriod, ColTimes, ColVenue, ColTrainer, ColSigned, ColTime, ColReason, ColRemark, ColConcern, ColFollowUps, ColMyHours, ColBlock, ConcernAbsences, ConcernLowRate, UnsignedSheetItem, PeriodMorning, PeriodAfternoon, VenueHost, VenueCapacity, MyProgress, CohortProgress, HelpSeminars, HelpSeminar, HelpRollCall, HelpFollowUp, NewSeminarTitle, EditSeminarTitle, FormTitle, FollowUpTitle,
+    // Tutor requests.
+    KeyNewRequest, KeyAccept, KeyDecline, KeyMarkDuplicate, KeyDefer, KeySchedule, KeyMarkDone,
+    KeyCancelRequest, KeyExportCalendar, KeyFilterStatus, KeyFilterTutor, KeyFilterTrainee,
+    KeyDetail, NewRequestTitle, AcceptTitle, DeclineTitle, DuplicateTitle,
+    DeferTitle, ScheduleTitle, DoneTitle, CancelTitle, FieldSubject, FieldTopic,
+    FieldDescription, FieldUrgency, FieldFormat, FieldWindows, FieldTutor,
+    FieldDuplicateOf, FieldUntil, FieldDate, FieldPlace, FieldSummary,
+    FieldNextSteps, FieldDatePast, FieldNotAfterToday,
+    FieldUnknownTopic, FieldUnknownTrainer, FieldUnknownRequest, FieldAmbiguous,
+    FieldChoiceHint, UrgencyLow, UrgencyNormal, UrgencyUrgent, FormatVisit, FormatCall,
+    FormatVideo, WhoAreYouFirst, OnlyTraineesAsk, OnlyTrainers, CannotBecome,
+    DuplicateOfItself, SummaryNeeded, NoCohortYet, RequestAdded, RequestMoved, CalendarExported,
+    ColUrgency, DetailTopic, DetailWindows, DetailTutor, DetailSession,
+    DetailOutcome, DetailNextSteps, DetailDeferredTo, DetailDuplicateOf, DetailAsked,
+    SuggestionsTitle, HistoryTitle, NoHistoryYet, NoSuggestion, Overdue,
+    FilterStatusNow, FilterTutorNow, FilterTraineeNow, KmAway, DistanceUnknown,
+    OpenRequestsNone, OpenRequestsOne, OpenRequestsMany, CalendarSeminar,
+    CalendarSeminarNote, CalendarTutoring, CalendarTutoringNote,
     // Peer contacts.
     KeyToggleShare, KeyCopyEmail, KeyCopyPhone, KeyMail, KeyMerge, KeySort, KeyGroup, KeyExport, KeyImport, ExportWritten, Imported, ImportLabel, NoEmail, NoPhone, Copied, NoDuplicate, SeveralDuplicates, MergeBoth, MergedPeople, MergeTitle, ImportTitle, FieldFile, FieldPronouns, FieldRole, FieldJob, FieldWebsite, FieldProject, FieldPlaceKind, FieldPhase, FieldTags, FieldShared, MailOpened, NoMailOpener, IsShared, NotShared, SortName, SortCohort, SortDistance, SortNoMe, BestMatch, GroupedByCohort, GroupedByRole, ColCohort, NoCohortGroup, DetailCohorts, CardHint,
 }

@@ -1,7 +1,53 @@
-//! Interface words for domain values: a role, a project phase, a kind of place.
+//! The interface words for values of the domain (a request's status, an urgency, a format, a
+//! role, a project phase, a kind of place), shared by the views, the forms and the exports.
 
 use super::Msg;
+use crate::domain::tutoring::{MeetingFormat, RequestStatus, Urgency};
 use crate::domain::{PersonRole, PlaceKind, ProjectPhase};
+
+/// The interface word for a request's status.
+pub fn status_msg(status: RequestStatus) -> Msg {
+    match status {
+        RequestStatus::Open => Msg::RequestOpen,
+        RequestStatus::Accepted => Msg::RequestAccepted,
+        RequestStatus::Declined => Msg::RequestDeclined,
+        RequestStatus::Duplicate => Msg::RequestDuplicate,
+        RequestStatus::Deferred => Msg::RequestDeferred,
+        RequestStatus::Scheduled => Msg::RequestScheduled,
+        RequestStatus::Done => Msg::RequestDone,
+        RequestStatus::Cancelled => Msg::RequestCancelled,
+    }
+}
+
+/// The urgencies in the order forms offer them, with their words.
+pub const URGENCIES: [(Urgency, Msg); 3] = [
+    (Urgency::Low, Msg::UrgencyLow),
+    (Urgency::Normal, Msg::UrgencyNormal),
+    (Urgency::Urgent, Msg::UrgencyUrgent),
+];
+
+/// The meeting formats in the order forms offer them, with their words.
+pub const FORMATS: [(MeetingFormat, Msg); 3] = [
+    (MeetingFormat::Visit, Msg::FormatVisit),
+    (MeetingFormat::Call, Msg::FormatCall),
+    (MeetingFormat::Video, Msg::FormatVideo),
+];
+
+/// The word for an urgency.
+pub fn urgency_msg(urgency: Urgency) -> Msg {
+    URGENCIES
+        .iter()
+        .find(|(u, _)| *u == urgency)
+        .map_or(Msg::UrgencyNormal, |(_, m)| *m)
+}
+
+/// The word for a meeting format.
+pub fn format_msg(format: MeetingFormat) -> Msg {
+    FORMATS
+        .iter()
+        .find(|(f, _)| *f == format)
+        .map_or(Msg::FormatCall, |(_, m)| *m)
+}
 
 /// The interface word for a person's role.
 pub fn person_role(role: PersonRole) -> Msg {

@@ -407,7 +407,10 @@ impl std::fmt::Display for ReadOnlyReason {
 /// Writes a small private file (0600) atomically, creating its directory (0700) if needed:
 /// for settings and temporary notes, which hold personal data too.
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
     let name = path
         .file_name()
         .and_then(|n| n.to_str())

@@ -78,6 +78,7 @@ fn event_loop(
                 } => loaded(&mut app, data, recovery, read_only),
                 Report::Saved(outcome) => saver.finished(worker, &mut app, outcome),
                 Report::Progress(step) => app.loading = Some(loading_fraction(step)),
+                Report::Exported(outcome) => app.exported(outcome),
             }
         }
         for effect in effects {
@@ -90,16 +91,20 @@ fn event_loop(
                     let _ = worker.jobs.send(Job::DiscardRecovery);
                 }
                 Effect::SaveConfig => save_config(&mut app, options),
+                Effect::Export(name, bytes) => {
+                    let path = options.data_dir.join("exports").join(&name);
+                    let _ = worker.jobs.send(Job::Export { path, bytes });
+                }
+                Effect::ExportCalendar(cohort) => {
+                    let (path, bytes) = calendar_export(&app, &options.data_dir, &cohort);
+                    let _ = worker.jobs.send(Job::Export { path, bytes });
+                }
                 Effect::OpenEditor(text) => {
                     let edited = editor::edit(terminal, &options.data_dir, &text);
                     app.editor_done(edited);
                 }
                 Effect::Copy(text) => outside::copy(&text),
                 Effect::OpenMail(address) => outside::open_mail(&mut app, &address),
-                Effect::WriteExport { name, contents } => {
-                    let written = outside::write_export(&options.data_dir, &name, &contents);
-                    app.exported(written);
-                }
                 Effect::ReadImport(path) => {
                     let text = outside::read_import(&path);
                     let more = app.import_read(&path, text);
@@ -183,4 +188,31 @@ fn save_config(app: &mut App, options: &Options) {
     if let Err(error) = crate::store::write_private(path, config::render(&app.config).as_bytes()) {
         app.notify_error(format!("{}: {error}", path.display()));
     }
+}
+
+/// The calendar file of a cohort, to be written in the data directory's `exports/` folder.
+fn calendar_export(
+    app: &App,
+    data_dir: &std::path::Path,
+    cohort: &crate::domain::CohortId,
+) -> (PathBuf, Vec<u8>) {
+    let cohorts: Vec<&crate::domain::Cohort> = app.data.cohort(cohort).into_iter().collect();
+    let ics = crate::exchange::calendar::render(&app.data, &cohorts, app.lang());
+    let path = data_dir
+        .join("exports")
+        .join(format!("calendar-{}.ics", file_safe(cohort.as_str())));
+    (path, ics.into_bytes())
+}
+
+/// An id as a file name: anything but letters, digits, `-` and `_` becomes `_`.
+fn file_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@
 use crate::app::App;
 use crate::i18n::{Msg, fill};
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 /// Puts text on the clipboard with OSC 52, which the terminal (even over ssh, even in tmux with
@@ -70,16 +70,6 @@ pub fn find_on_path(program: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join(program))
         .find(|path| path.is_file())
-}
-
-/// Writes an export, readable by the user only, under `<data dir>/exports/`; returns its path.
-pub fn write_export(data_dir: &Path, name: &str, contents: &str) -> Result<String, String> {
-    let dir = data_dir.join("exports");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = dir.join(name);
-    crate::store::write_private(&path, contents.as_bytes())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(path.display().to_string())
 }
 
 /// Reads a file to import; `~/` is the home directory.

@@ -40,7 +40,7 @@ impl Saver {
         while self.in_flight {
             match worker.reports.recv() {
                 Ok(Report::Saved(outcome)) => self.finished(worker, app, outcome),
-                Ok(Report::Loaded { .. } | Report::Progress(_)) => {}
+                Ok(Report::Loaded { .. } | Report::Progress(_) | Report::Exported(_)) => {}
                 Err(_) => break,
             }
         }

@@ -15,6 +15,13 @@ pub enum Job {
     Save(Arc<Data>),
     /// Set the recovery file aside, once the data it held is safe.
     DiscardRecovery,
+    /// Write an export (0600) to this path.
+    Export {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        bytes: Vec<u8>,
+    },
 }
 
 /// What the disk thread reports back.
@@ -34,6 +41,8 @@ pub enum Report {
     },
     /// The outcome of a save.
     Saved(Result<(), String>),
+    /// The outcome of an export: the path written, or why it was not.
+    Exported(Result<PathBuf, String>),
 }
 
 /// The handle the event loop keeps.
@@ -75,12 +84,17 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     // Only the newest state matters: skip saves that a later one replaces.
                     let mut data = data;
                     let mut discard = false;
+                    let mut exports = Vec::new();
                     while let Ok(next) = job_rx.try_recv() {
                         match next {
                             Job::Save(newer) => data = newer,
                             Job::DiscardRecovery => discard = true,
+                            Job::Export { path, bytes } => exports.push((path, bytes)),
                             Job::Load => {}
                         }
+                    }
+                    for (path, bytes) in exports {
+                        let _ = report_tx.send(export(&path, &bytes));
                     }
                     let outcome = store.save(&data).map(|_| ()).map_err(|e| e.to_string());
                     last_save_ok = outcome.is_ok();
@@ -95,6 +109,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     }
                     continue;
                 }
+                Job::Export { path, bytes } => export(&path, &bytes),
             };
             if report_tx.send(report).is_err() {
                 break;
@@ -102,4 +117,12 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
         }
     });
     Worker { jobs, reports }
+}
+
+fn export(path: &std::path::Path, bytes: &[u8]) -> Report {
+    Report::Exported(
+        store::write_private(path, bytes)
+            .map(|_| path.to_owned())
+            .map_err(|e| format!("{}: {e}", path.display())),
+    )
 }

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         card(frame, app, area, selected, theme);
         return;
     }
-    let list_width = layout::list_rows(area, Screen::Contacts).width + 2;
+    let list_width = layout::list_rows(area, Screen::Contacts, 0).width + 2;
     let list = Rect {
         width: list_width,
         ..area
@@ -113,9 +113,9 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         let name = Cell::from(highlighted(&person.name, query, &mut matcher, theme));
         let mut city = safe(&person.city).into_owned();
         if state.sort == Sort::Distance
-            && let Some(km) = me
-                .as_deref()
-                .and_then(|m| geo::distance_km(m, &person.departement))
+            && let Some(km) = me.as_deref().and_then(|m| {
+                Some(geo::departement(m)?.distance_km(geo::departement(&person.departement)?))
+            })
         {
             city = format!("{city} · {km:.0} km");
         }

@@ -2,7 +2,7 @@
 
 use super::popup::centered;
 use super::theme::Theme;
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::{self, Context, View};
 use crate::app::layout::tab_label;
 use crate::app::list::Cursor;
 use crate::app::{App, Screen};
@@ -22,6 +22,14 @@ pub fn context_title(context: Context, lang: Lang) -> String {
         Context::Confirm => Msg::HelpConfirm.text(lang).to_owned(),
         Context::Welcome => Msg::HelpWelcome.text(lang).to_owned(),
         Context::Popup => Msg::HelpPopup.text(lang).to_owned(),
+        Context::View(view) => match view {
+            View::Seminars => Msg::HelpSeminars,
+            View::Seminar => Msg::HelpSeminar,
+            View::RollCall => Msg::HelpRollCall,
+            View::FollowUp => Msg::HelpFollowUp,
+        }
+        .text(lang)
+        .to_owned(),
     }
 }
 
@@ -29,10 +37,18 @@ pub fn context_title(context: Context, lang: Lang) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Theme) {
     let popup = centered(area, 72, area.height.saturating_sub(2));
     let mut lines = Vec::new();
-    // The screen in view comes first after the global keys, so the most useful keys show.
+    // Where the user is comes first (the view, then the screen), so the most useful keys show.
+    let here: Vec<Context> = match app
+        .modules
+        .view
+        .filter(|_| app.screen == crate::app::Screen::Modules)
+    {
+        Some(view) => vec![Context::View(view), Context::On(app.screen)],
+        None => vec![Context::On(app.screen)],
+    };
     let mut order: Vec<Context> = keymap::HELP_ORDER.to_vec();
-    order.retain(|c| *c != Context::On(app.screen));
-    order.insert(1, Context::On(app.screen));
+    order.retain(|c| !here.contains(c));
+    order.splice(0..0, here);
     for context in order {
         if matches!(context, Context::On(s) if s != app.screen && !has_bindings(s)) {
             continue;

@@ -3,12 +3,13 @@
 mod circle;
 mod contacts;
 pub mod help;
-mod modules;
+pub mod modules;
 mod popup;
 mod table;
 pub mod text;
 pub mod theme;
 mod tutoring;
+mod tutoring_detail;
 mod welcome;
 
 use crate::app::keymap::{self, Context};
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                     popup::question(frame, app, area, &question.text, &theme);
                 }
                 Some(Overlay::Form(form)) => popup::form(frame, app, area, form, &theme),
+                Some(Overlay::Choice(choice)) => popup::choice(frame, app, area, choice, &theme),
                 None => {}
             }
         }
@@ -135,29 +137,29 @@ fn tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 
 fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let filter = &app.filters[app.screen.index()];
-    let line = if app.filtering || !filter.is_empty() {
+    let mut spans = Vec::new();
+    if app.filtering || !filter.is_empty() {
         let cursor = if app.filtering { "▏" } else { "" };
-        let mut spans = vec![
-            Span::styled(format!(" {}: ", app.tr(Msg::FilterPrompt)), theme.key),
-            Span::styled(format!("{}{cursor}", safe(filter)), theme.text),
-        ];
-        // A notice (a copy, an error) still shows beside a filter that is kept.
-        if let Some(notice) = app.notice.as_ref().filter(|_| !app.filtering) {
-            let style = if notice.error { theme.error } else { theme.dim };
-            spans.push(Span::styled(format!("  │ {}", safe(&notice.text)), style));
-        }
-        Line::from(spans)
-    } else if let Some(notice) = &app.notice {
+        spans.push(Span::styled(
+            format!(" {}: ", app.tr(Msg::FilterPrompt)),
+            theme.key,
+        ));
+        spans.push(Span::styled(
+            format!("{}{cursor}", safe(filter)),
+            theme.text,
+        ));
+    }
+    // A kept filter leaves room for the notice, so that what an action says is not hidden.
+    if let Some(notice) = app.notice.as_ref().filter(|_| !app.filtering) {
         let style = if notice.error {
             theme.error
         } else {
             theme.text
         };
-        Line::from(Span::styled(format!(" {}", safe(&notice.text)), style))
-    } else {
-        Line::default()
-    };
-    frame.render_widget(Paragraph::new(line), area);
+        let gap = if spans.is_empty() { "" } else { "  ·" };
+        spans.push(Span::styled(format!("{gap} {}", safe(&notice.text)), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn footer(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {

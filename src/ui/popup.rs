@@ -84,6 +84,38 @@ pub fn cohort_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, t
     );
 }
 
+/// A short list to choose from.
+pub fn choice(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    choice: &crate::app::Choice,
+    theme: &Theme,
+) {
+    let height = u16::try_from(choice.options.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let popup = centered(area, 44, height);
+    let lines: Vec<Line> = choice
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let style = if i == choice.cursor.selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::from(Span::styled(format!(" {} ", safe(option)), style))
+        })
+        .collect();
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(framed(app.tr(choice.title), theme)),
+        popup,
+    );
+}
+
 /// The "who am I?" list: the current cohort's trainers and trainees.
 pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Theme) {
     let people = app.cohort_people();
@@ -125,11 +157,26 @@ pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme
 /// A form: one labelled field per row, the focused one editable, errors inline. A form taller
 /// than the screen scrolls to keep the focused field in view, one line a field.
 pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme) {
-    let title = match form.purpose {
-        Purpose::NewPerson => Msg::NewPersonTitle,
-        Purpose::EditPerson(_) => Msg::EditPersonTitle,
-        Purpose::MergePeople { .. } => Msg::MergeTitle,
-        Purpose::ImportContacts => Msg::ImportTitle,
+    let title = match &form.purpose {
+        // Only the person form has consents: its title says how to record them.
+        Purpose::NewPerson | Purpose::EditPerson(_) => {
+            let name = if form.purpose == Purpose::NewPerson {
+                Msg::NewPersonTitle
+            } else {
+                Msg::EditPersonTitle
+            };
+            format!("{} · Ctrl-t {}", app.tr(name), app.tr(Msg::KeyToggleShare))
+        }
+        Purpose::Tutoring(kind) => super::tutoring_detail::form_title(app, kind),
+        Purpose::NewSeminar => app.tr(Msg::NewSeminarTitle).to_owned(),
+        Purpose::EditSeminar(_) => app.tr(Msg::EditSeminarTitle).to_owned(),
+        Purpose::FollowUp(_) => app.tr(Msg::FollowUpTitle).to_owned(),
+        Purpose::ExcuseReason(..) => app.tr(Msg::ExcuseTitle).to_owned(),
+        Purpose::ChangeReason(..) => app.tr(Msg::FieldChangeReason).to_owned(),
+        Purpose::Remark(..) => app.tr(Msg::FieldRemark).to_owned(),
+        Purpose::EditMark(..) => app.tr(Msg::FormTitle).to_owned(),
+        Purpose::MergePeople { .. } => app.tr(Msg::MergeTitle).to_owned(),
+        Purpose::ImportContacts => app.tr(Msg::ImportTitle).to_owned(),
     };
     let wanted = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
     // Two lines a field when they all fit, else one (and one more under a refused field).
@@ -142,7 +189,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
     let needed = heights.iter().sum::<u16>().saturating_add(3);
     let popup = centered(area, 70, needed);
     frame.render_widget(Clear, popup);
-    let block = framed(app.tr(title), theme);
+    let block = framed(&title, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let label_width = 16u16.min(inner.width / 3);
@@ -194,7 +241,7 @@ fn draw_field(
     };
     let focused = n == form.focus;
     let mut label = app.tr(field.label).to_owned();
-    if field.kind == FieldKind::Required {
+    if field.kind.is_required() {
         label.push_str(" *");
     }
     let label_style = if focused { theme.key } else { theme.dim };
@@ -226,7 +273,20 @@ fn draw_field(
             ),
         );
     }
-    if field.kind == FieldKind::Choice {
+    if let FieldKind::Choice(options) = field.kind {
+        let word = options.get(field.choice).map_or("", |m| app.tr(*m));
+        let mut spans = vec![Span::styled(
+            format!("◂ {word} ▸"),
+            if focused { theme.selected } else { theme.text },
+        )];
+        if focused {
+            spans.push(Span::styled(
+                format!("  {}", app.tr(Msg::FieldChoiceHint)),
+                theme.dim,
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), input_area);
+    } else if field.kind == FieldKind::Options {
         let line = choice_line(field, focused, theme, input_area.width);
         frame.render_widget(Paragraph::new(line), input_area);
     } else if focused {
@@ -243,8 +303,9 @@ fn draw_field(
     }
 }
 
-/// A choice field: its choices side by side when they fit in `width`, the chosen one marked (●
-/// and, when focused, in the selection style); else the chosen one between ‹ ›.
+/// A field of options from the data (a merge): the options side by side when they fit in
+/// `width`, the chosen one marked (● and, when focused, in the selection style); else the chosen
+/// one between ◂ ▸, with which of how many.
 fn choice_line(
     field: &crate::app::form::Field,
     focused: bool,
@@ -252,7 +313,7 @@ fn choice_line(
     width: u16,
 ) -> Line<'static> {
     let side_by_side: usize = field
-        .choices
+        .options
         .iter()
         .map(|c| c.chars().count().max(1) + 4)
         .sum();
@@ -260,20 +321,20 @@ fn choice_line(
         let value = safe(&field.value()).into_owned();
         let style = if focused { theme.selected } else { theme.text };
         // Which of how many, so that it is clear there is more to see with Space.
-        let count = format!(" {}/{}", field.chosen + 1, field.choices.len());
+        let count = format!(" {}/{}", field.choice + 1, field.options.len());
         return Line::from(vec![
-            Span::styled(format!("‹ {value} ›"), style),
+            Span::styled(format!("◂ {value} ▸"), style),
             Span::styled(count, theme.dim),
         ]);
     }
     let mut spans = Vec::new();
-    for (n, choice) in field.choices.iter().enumerate() {
+    for (n, choice) in field.options.iter().enumerate() {
         let shown = if choice.is_empty() {
             "—"
         } else {
             choice.as_str()
         };
-        let (mark, style) = match (n == field.chosen, focused) {
+        let (mark, style) = match (n == field.choice, focused) {
             (true, true) => ("●", theme.selected),
             (true, false) => ("●", theme.text),
             (false, _) => ("○", theme.dim),

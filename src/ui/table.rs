@@ -1,6 +1,7 @@
 //! A list drawn as a table, of which only the visible rows are built.
 
 use super::theme::Theme;
+use crate::app::list::Cursor;
 use crate::app::{App, Screen};
 use crate::i18n::Msg;
 use ratatui::Frame;
@@ -20,7 +21,8 @@ pub struct Spec<'a, 'h> {
     pub widths: &'h [Constraint],
 }
 
-/// Draws a screen's list, calling `row` only for the rows that show, with the record's index.
+/// Draws a screen's filtered list, calling `row` only for the rows that show, with the
+/// record's index.
 pub fn draw<'a>(
     frame: &mut Frame,
     app: &App,
@@ -29,20 +31,49 @@ pub fn draw<'a>(
     spec: Spec<'a, '_>,
     mut row: impl FnMut(usize) -> Row<'a>,
 ) {
-    let Spec {
-        screen,
-        title,
-        headers,
-        widths,
-    } = spec;
+    let i = spec.screen.index();
+    let rows = &app.rows[i];
+    let columns = Columns {
+        title: spec.title,
+        headers: spec.headers,
+        widths: spec.widths,
+    };
+    draw_list(
+        frame,
+        app,
+        area,
+        theme,
+        &columns,
+        (rows.len(), app.cursors[i]),
+        |n| row(rows[n]),
+    );
+}
+
+/// A list's title and columns.
+pub struct Columns<'a, 'h> {
+    /// The title in the border.
+    pub title: Line<'a>,
+    /// Column headers.
+    pub headers: &'h [Msg],
+    /// Column widths.
+    pub widths: &'h [Constraint],
+}
+
+/// Draws `len` rows with a cursor, calling `row` with the position of each visible row only.
+pub fn draw_list<'a>(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    theme: &Theme,
+    columns: &Columns<'a, '_>,
+    (len, cursor): (usize, Cursor),
+    mut row: impl FnMut(usize) -> Row<'a>,
+) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(title);
-    let i = screen.index();
-    let rows = &app.rows[i];
-    let cursor = app.cursors[i];
-    if rows.is_empty() {
+        .title(columns.title.clone());
+    if len == 0 {
         let empty = Paragraph::new(format!("\n{}", app.tr(Msg::EmptyList)))
             .style(theme.dim)
             .block(block);
@@ -50,23 +81,23 @@ pub fn draw<'a>(
         return;
     }
     let height = usize::from(area.height.saturating_sub(3));
-    let visible = cursor.visible(rows.len(), height);
-    let body: Vec<Row> = rows[visible.clone()]
-        .iter()
-        .enumerate()
-        .map(|(n, &index)| {
-            let built = row(index);
-            if visible.start + n == cursor.selected {
+    let visible = cursor.visible(len, height);
+    let body: Vec<Row> = visible
+        .clone()
+        .map(|n| {
+            let built = row(n);
+            if n == cursor.selected {
                 built.style(theme.selected)
             } else {
-                built.style(theme.text)
+                built
             }
         })
         .collect();
-    let header = Row::new(headers.iter().map(|h| app.tr(*h))).style(theme.title);
-    let table = Table::new(body, widths.to_vec())
+    let header = Row::new(columns.headers.iter().map(|h| app.tr(*h))).style(theme.title);
+    let table = Table::new(body, columns.widths.to_vec())
         .header(header)
-        .block(block);
+        .block(block)
+        .style(theme.text);
     frame.render_widget(table, area);
 }
 

@@ -33,16 +33,7 @@ pub use crate::i18n::words::{person_role, phase, place};
 
 /// The interface word for a tutor request's status.
 pub fn request_status(status: RequestStatus) -> Msg {
-    match status {
-        RequestStatus::Open => Msg::RequestOpen,
-        RequestStatus::Accepted => Msg::RequestAccepted,
-        RequestStatus::Declined => Msg::RequestDeclined,
-        RequestStatus::Duplicate => Msg::RequestDuplicate,
-        RequestStatus::Deferred => Msg::RequestDeferred,
-        RequestStatus::Scheduled => Msg::RequestScheduled,
-        RequestStatus::Done => Msg::RequestDone,
-        RequestStatus::Cancelled => Msg::RequestCancelled,
-    }
+    crate::i18n::words::status_msg(status)
 }
 
 /// A person's name by id, made safe, or the id itself when the person is unknown.

@@ -51,6 +51,8 @@ pub fn keys(spec: &str) -> Vec<KeyEvent> {
             "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
             "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
             "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+            "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+            "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
             "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
             "PgUp" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),
             "Home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),

@@ -196,7 +196,7 @@ pub fn start(app: &mut App, person: &Person) {
                 (false, true) => 1,
                 (false, false) => 0,
             };
-            Some(Field::choice(part.label(), choices, chosen))
+            Some(Field::options(part.label(), choices, chosen))
         })
         .collect();
     let form = Form::new(
@@ -223,7 +223,7 @@ pub fn finish(app: &mut App, form: &Form, keep: &PersonId, other: &PersonId) -> 
         let Some(part) = Part::of(field.label) else {
             continue;
         };
-        match field.chosen {
+        match field.choice {
             1 => part.take(theirs, &mut merged, false),
             2 => part.take(theirs, &mut merged, true),
             _ => {}

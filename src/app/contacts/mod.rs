@@ -30,13 +30,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         .cloned();
     match (action, selected) {
         (Action::New, _) => {
-            let form = Form::person(Purpose::NewPerson, None, |m| app.tr(m).to_owned());
+            let form = Form::person(Purpose::NewPerson, None);
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
         (Action::Edit, Some(person)) => {
-            let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person), |m| {
-                app.tr(m).to_owned()
-            });
+            let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
         (Action::Open, Some(_)) => app.contacts.zoomed = true,
@@ -97,7 +95,7 @@ fn export(app: &mut App) -> Vec<Effect> {
     match exchange::export(&people, Format::Vcard) {
         Ok(contents) => {
             let name = format!("contacts-{}.vcf", app.now.format("%Y%m%d-%H%M%S"));
-            vec![Effect::WriteExport { name, contents }]
+            vec![Effect::Export(name, contents.into_bytes())]
         }
         Err(reason) => {
             app.notify_error(reason);
@@ -198,6 +196,8 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
         }
         Purpose::MergePeople { keep, other } => merge::finish(app, form, keep, other),
         Purpose::ImportContacts => vec![Effect::ReadImport(form.value(Msg::FieldFile))],
+        // The other forms belong to other screens.
+        _ => Vec::new(),
     }
 }
 

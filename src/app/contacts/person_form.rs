@@ -5,14 +5,36 @@ use crate::app::form::{Field, FieldKind, Form, Purpose};
 use crate::domain::{ContactField, Person};
 use crate::i18n::Msg;
 
+/// The role choices, in the order of `ROLES`.
+static ROLE_WORDS: [Msg; 4] = [
+    Msg::PersonTrainee,
+    Msg::PersonTrainer,
+    Msg::PersonHost,
+    Msg::PersonStaff,
+];
+
+/// The kinds of place, in the order of `PlaceKind::ALL`.
+static PLACE_WORDS: [Msg; 8] = [
+    Msg::PlaceCoworking,
+    Msg::PlaceFablab,
+    Msg::PlaceSharedWorkshop,
+    Msg::PlaceCafe,
+    Msg::PlaceFarm,
+    Msg::PlaceHybrid,
+    Msg::PlaceDigital,
+    Msg::PlaceMedialab,
+];
+
+/// The phases, in their order.
+static PHASE_WORDS: [Msg; 3] = [
+    Msg::PhaseCreation,
+    Msg::PhaseDevelopment,
+    Msg::PhaseRepositioning,
+];
+
 impl Form {
-    /// The person form, empty or filled with a person's fields; `words` translates the role,
-    /// place and phase choices.
-    pub fn person(
-        purpose: Purpose,
-        person: Option<&Person>,
-        words: impl Fn(Msg) -> String,
-    ) -> Self {
+    /// The person form, empty or filled with a person's fields.
+    pub fn person(purpose: Purpose, person: Option<&Person>) -> Self {
         use crate::domain::{PersonRole, PlaceKind, ProjectPhase};
         let p = person.cloned().unwrap_or_default();
         let notes = p
@@ -48,10 +70,7 @@ impl Form {
             .shared_as(ContactField::Pronouns),
             Field::choice(
                 Msg::FieldRole,
-                roles
-                    .iter()
-                    .map(|r| words(crate::i18n::words::person_role(*r)))
-                    .collect(),
+                &ROLE_WORDS,
                 roles.iter().position(|r| *r == p.role).unwrap_or(0),
             ),
             text(Msg::FieldCity, FieldKind::Text, &p.city).shared_as(ContactField::City),
@@ -69,10 +88,7 @@ impl Form {
                 .shared_as(ContactField::Project),
             Field::choice(
                 Msg::FieldPlaceKind,
-                PlaceKind::ALL
-                    .iter()
-                    .map(|k| words(crate::i18n::words::place(*k)))
-                    .collect(),
+                &PLACE_WORDS,
                 PlaceKind::ALL
                     .iter()
                     .position(|k| *k == project.kind)
@@ -81,10 +97,7 @@ impl Form {
             .shared_as(ContactField::Project),
             Field::choice(
                 Msg::FieldPhase,
-                phases
-                    .iter()
-                    .map(|f| words(crate::i18n::words::phase(*f)))
-                    .collect(),
+                &PHASE_WORDS,
                 phases.iter().position(|f| *f == project.phase).unwrap_or(0),
             )
             .shared_as(ContactField::Project),
@@ -115,7 +128,7 @@ impl Form {
             PersonRole::Host,
             PersonRole::Staff,
         ]
-        .get(self.chosen(Msg::FieldRole))
+        .get(self.choice(Msg::FieldRole))
         .copied()
         .unwrap_or_default();
         person.city = self.value(Msg::FieldCity);
@@ -127,7 +140,7 @@ impl Form {
         person.project = (!project.is_empty()).then(|| Project {
             name: project,
             kind: PlaceKind::ALL
-                .get(self.chosen(Msg::FieldPlaceKind))
+                .get(self.choice(Msg::FieldPlaceKind))
                 .copied()
                 .unwrap_or_default(),
             phase: [
@@ -135,7 +148,7 @@ impl Form {
                 ProjectPhase::Development,
                 ProjectPhase::Repositioning,
             ]
-            .get(self.chosen(Msg::FieldPhase))
+            .get(self.choice(Msg::FieldPhase))
             .copied()
             .unwrap_or_default(),
         });

@@ -1,0 +1,136 @@
+//! `cercle export …`: documents written to a file (0600) or to standard output.
+
+use crate::cli::{CalendarFormat, ExportCommand, SheetFormat};
+use crate::commands::read;
+use crate::domain::lookup::find;
+use crate::domain::{Cohort, Data};
+use crate::export::{attendance, certificate};
+use chrono::Local;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Runs an export; `lang` is the language of the calendar's titles.
+pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
+    let data = read(dir).map_err(|e| e.to_string())?;
+    match what {
+        ExportCommand::Contacts {
+            format,
+            filter,
+            output,
+        } => emit(
+            output,
+            &crate::commands::contacts::render(&data, format, filter.as_deref())?,
+        ),
+        ExportCommand::Calendar {
+            format: CalendarFormat::Ics,
+            cohort,
+            output,
+        } => {
+            let cohorts: Vec<&Cohort> = match cohort.as_deref() {
+                Some(query) => vec![pick_cohort(&data, Some(query))?],
+                None => data.cohorts.iter().collect(),
+            };
+            let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
+            emit(output, ics.as_bytes())
+        }
+        ExportCommand::Attendance {
+            cohort,
+            seminar,
+            format,
+            output,
+        } => {
+            let cohort = pick_cohort(&data, cohort.as_deref())?;
+            let seminar = match seminar.as_deref() {
+                None => None,
+                Some(query) => Some(pick_seminar(&data, cohort, query)?),
+            };
+            let bytes = match format {
+                SheetFormat::Csv => attendance::to_csv(&data, cohort, seminar.as_ref())
+                    .map_err(|e| e.to_string())?,
+                SheetFormat::Html => {
+                    attendance::to_html(&data, cohort, seminar.as_ref()).into_bytes()
+                }
+            };
+            emit(output, &bytes)
+        }
+        ExportCommand::Certificate {
+            trainee,
+            cohort,
+            output,
+        } => {
+            let cohort = pick_cohort(&data, cohort.as_deref())?;
+            let people: Vec<&crate::domain::Person> = cohort
+                .trainees
+                .iter()
+                .filter_map(|id| data.person(id))
+                .collect();
+            let person = find("trainee", &people, &trainee, |p| p.id.as_str(), |p| &p.name)
+                .map_err(|e| e.to_string())?;
+            let html = certificate::html(&data, cohort, &person.id, Local::now().date_naive());
+            emit(output, html.as_bytes())
+        }
+    }
+}
+
+/// The cohort named, or the current one.
+fn pick_cohort<'a>(data: &'a Data, query: Option<&str>) -> Result<&'a Cohort, String> {
+    match query {
+        Some(query) => find(
+            "cohort",
+            &data.cohorts,
+            query,
+            |c| c.id.as_str(),
+            |c| &c.name,
+        )
+        .map_err(|e| e.to_string()),
+        None => data
+            .current()
+            .ok_or_else(|| "the file holds no cohort yet".to_owned()),
+    }
+}
+
+/// A seminar of the cohort by id, or by the codes of its modules ("2.1" or "2.2 + 2.3").
+fn pick_seminar(
+    data: &Data,
+    cohort: &Cohort,
+    query: &str,
+) -> Result<crate::domain::SeminarId, String> {
+    let named: Vec<(String, String)> = cohort
+        .seminars
+        .iter()
+        .map(|s| {
+            let codes: Vec<&str> = s
+                .modules
+                .iter()
+                .filter_map(|m| data.programme.module(m).map(|m| m.code.as_str()))
+                .collect();
+            (s.id.to_string(), codes.join(" + "))
+        })
+        .collect();
+    find("seminar", &named, query, |s| &s.0, |s| &s.1)
+        .map(|s| crate::domain::SeminarId::new(s.0.clone()))
+        .map_err(|e| e.to_string())
+}
+
+/// Writes to the file (private, atomically) or to standard output.
+fn emit(output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            // A bare file name has an empty parent, which `write_private` cannot create.
+            let path = if path.parent() == Some(Path::new("")) {
+                Path::new(".").join(path)
+            } else {
+                path
+            };
+            crate::store::write_private(&path, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("Written to {}", path.display());
+            Ok(())
+        }
+        _ => {
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().write_all(bytes);
+            Ok(())
+        }
+    }
+}

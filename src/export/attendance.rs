@@ -1,0 +1,226 @@
+//! Attendance sheets (feuilles d'émargement), as CSV (one row per trainee and half-day) and as a
+//! printable HTML grid, with absences crossed out and a signature box per cell.
+
+use super::{STYLE, html_escape, period_fr, status_fr};
+use crate::domain::rules::chronological;
+use crate::domain::{Cohort, Data, HalfDay, Seminar};
+use std::fmt::Write as _;
+
+/// The CSV header, in the order of the columns.
+pub const CSV_HEADER: [&str; 16] = [
+    "organisation",
+    "training",
+    "module_code",
+    "module_title",
+    "venue",
+    "date",
+    "period",
+    "start",
+    "end",
+    "trainer",
+    "trainee",
+    "status",
+    "time",
+    "reason",
+    "signed_by",
+    "signed_at",
+];
+
+fn name(data: &Data, id: &crate::domain::PersonId) -> String {
+    data.person(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
+    let found: Vec<_> = seminar
+        .modules
+        .iter()
+        .filter_map(|m| data.programme.module(m))
+        .collect();
+    let codes = found
+        .iter()
+        .map(|m| m.code.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let titles = found
+        .iter()
+        .map(|m| m.title.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    (codes, titles)
+}
+
+fn venue(data: &Data, seminar: &Seminar) -> String {
+    data.venue(&seminar.venue).map_or_else(
+        || seminar.venue.to_string(),
+        |v| format!("{}, {}", v.name, v.city),
+    )
+}
+
+/// The half-days of a cohort (or of one of its seminars) in date order.
+fn sheets<'a>(
+    cohort: &'a Cohort,
+    seminar: Option<&crate::domain::SeminarId>,
+) -> Vec<(&'a Seminar, &'a HalfDay)> {
+    chronological(cohort)
+        .into_iter()
+        .filter(|(s, _)| seminar.is_none_or(|id| &s.id == id))
+        .collect()
+}
+
+/// The sheet as CSV, written with the csv crate (quotes, commas and newlines handled).
+pub fn to_csv(
+    data: &Data,
+    cohort: &Cohort,
+    seminar: Option<&crate::domain::SeminarId>,
+) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_HEADER)?;
+    for (seminar, half_day) in sheets(cohort, seminar) {
+        let (codes, titles) = modules(data, seminar);
+        let signature = half_day.signature.as_ref();
+        for trainee in &cohort.trainees {
+            let mark = half_day.mark_of(trainee);
+            writer.write_record([
+                data.programme.provider.as_str(),
+                data.programme.title.as_str(),
+                &codes,
+                &titles,
+                &venue(data, seminar),
+                &half_day.date.to_string(),
+                period_fr(half_day.period),
+                &half_day.start.format("%H:%M").to_string(),
+                &half_day.end.format("%H:%M").to_string(),
+                &name(data, &seminar.trainer),
+                &name(data, trainee),
+                mark.map_or("", |m| status_fr(m.status)),
+                &mark
+                    .and_then(|m| m.time)
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+                mark.and_then(|m| m.reason.as_deref()).unwrap_or_default(),
+                &signature.map(|s| name(data, &s.by)).unwrap_or_default(),
+                &signature.map(|s| s.at.to_rfc3339()).unwrap_or_default(),
+            ])?;
+        }
+    }
+    writer.flush()?;
+    writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// The sheet as a printable HTML page: one section per seminar, a grid of trainees by half-day.
+pub fn to_html(data: &Data, cohort: &Cohort, seminar: Option<&crate::domain::SeminarId>) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Feuille d'émargement – {}</title><style>{STYLE}</style></head><body>\n",
+        html_escape(&cohort.name)
+    );
+    let all = sheets(cohort, seminar);
+    let mut seminars: Vec<&Seminar> = Vec::new();
+    for (s, _) in &all {
+        if !seminars.iter().any(|x| x.id == s.id) {
+            seminars.push(s);
+        }
+    }
+    for seminar in seminars {
+        let half_days: Vec<&HalfDay> = all
+            .iter()
+            .filter(|(s, _)| s.id == seminar.id)
+            .map(|(_, h)| *h)
+            .collect();
+        section(&mut out, data, cohort, seminar, &half_days);
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+fn section(
+    out: &mut String,
+    data: &Data,
+    cohort: &Cohort,
+    seminar: &Seminar,
+    half_days: &[&HalfDay],
+) {
+    let (codes, titles) = modules(data, seminar);
+    let _ = write!(
+        out,
+        "<section><h1>Feuille d'émargement</h1><table class=\"meta\">\
+<tr><td>Organisme de formation</td><td>{}</td></tr>\
+<tr><td>Formation</td><td>{}</td></tr>\
+<tr><td>Module</td><td>{} {}</td></tr>\
+<tr><td>Lieu</td><td>{}</td></tr>\
+<tr><td>Formateur·rice</td><td>{}</td></tr>\
+<tr><td>Promotion</td><td>{}</td></tr></table>\n<table><tr><th>Stagiaire</th>",
+        html_escape(&data.programme.provider),
+        html_escape(&data.programme.title),
+        html_escape(&codes),
+        html_escape(&titles),
+        html_escape(&venue(data, seminar)),
+        html_escape(&name(data, &seminar.trainer)),
+        html_escape(&cohort.name),
+    );
+    for h in half_days {
+        let _ = write!(
+            out,
+            "<th>{} {}<br>{}–{}</th>",
+            h.date.format("%d/%m/%Y"),
+            period_fr(h.period),
+            h.start.format("%H:%M"),
+            h.end.format("%H:%M")
+        );
+    }
+    out.push_str("</tr>\n");
+    for trainee in &cohort.trainees {
+        let _ = write!(out, "<tr><td>{}</td>", html_escape(&name(data, trainee)));
+        for h in half_days {
+            match h.mark_of(trainee) {
+                Some(m) if m.status.attended() => {
+                    let time = m
+                        .time
+                        .map(|t| format!(" {}", t.format("%H:%M")))
+                        .unwrap_or_default();
+                    let note = if m.status == crate::domain::Status::Present {
+                        String::new()
+                    } else {
+                        format!("{}{time}", status_fr(m.status))
+                    };
+                    let _ = write!(out, "<td class=\"sign\">{}</td>", html_escape(&note));
+                }
+                Some(m) => {
+                    let reason = m
+                        .reason
+                        .as_deref()
+                        .map(|r| format!(" – {r}"))
+                        .unwrap_or_default();
+                    let _ = write!(
+                        out,
+                        "<td class=\"absent\">{}{}</td>",
+                        status_fr(m.status),
+                        html_escape(&reason)
+                    );
+                }
+                None => out.push_str("<td class=\"sign\"></td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("<tr><td>Signature du formateur·rice</td>");
+    for h in half_days {
+        let signed = h.signature.as_ref().map_or_else(String::new, |s| {
+            format!(
+                "{}<br>{}",
+                name(data, &s.by),
+                s.at.format("%d/%m/%Y %H:%M UTC")
+            )
+        });
+        let _ = write!(
+            out,
+            "<td class=\"sign\">{}</td>",
+            html_escape(&signed).replace("&lt;br&gt;", "<br>")
+        );
+    }
+    out.push_str("</tr></table></section>\n");
+}

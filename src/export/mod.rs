@@ -1,0 +1,61 @@
+//! Documents that leave Cercle: attendance sheets and completion certificates. They are built
+//! here as text; writing them to a file is the caller's (0600, in the private data directory
+//! or where the user asked). Nothing marked confidential is ever put in them.
+
+pub mod attendance;
+pub mod certificate;
+
+/// Escapes text for HTML, so that a name holding `<script>` stays a name.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The French name of a status, as funders read it.
+pub fn status_fr(status: crate::domain::Status) -> &'static str {
+    use crate::domain::Status;
+    match status {
+        Status::Present => "Présent·e",
+        Status::Late => "En retard",
+        Status::LeftEarly => "Parti·e plus tôt",
+        Status::Absent => "Absent·e",
+        Status::Excused => "Absent·e excusé·e",
+    }
+}
+
+/// "matin" or "après-midi".
+pub fn period_fr(period: crate::domain::Period) -> &'static str {
+    match period {
+        crate::domain::Period::Morning => "matin",
+        crate::domain::Period::Afternoon => "après-midi",
+    }
+}
+
+/// The print stylesheet shared by the HTML documents.
+pub const STYLE: &str = "body{font-family:sans-serif;margin:2em;color:#000}\
+h1{font-size:1.3em}table{border-collapse:collapse;width:100%}\
+th,td{border:1px solid #444;padding:.3em;text-align:left;vertical-align:top}\
+td.sign{height:2.6em;min-width:6em}td.absent{text-decoration:line-through;background:#eee}\
+.meta td{border:none}@media print{body{margin:0}section{page-break-after:always}}";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn html_escape_neutralises_markup() {
+        assert_eq!(
+            super::html_escape("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! The roll call of a half-day: one line per trainee, a counter, and the signature.
+
+use super::super::table::{self, Columns};
+use super::super::text::{person_name, safe};
+use super::super::theme::Theme;
+use super::seminars::{module_codes, period, warning_text};
+use super::split_top;
+use crate::app::App;
+use crate::app::modules::{open_half_day, roll, status_msg};
+use crate::domain::Status;
+use crate::domain::rollcall::warnings;
+use crate::domain::rules::double_bookings_of_current;
+use crate::i18n::{Msg, fill};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row};
+
+/// Draws the roll call.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let (Some(cohort), Some((seminar, half_day))) = (app.cohort(), open_half_day(app)) else {
+        return;
+    };
+    let trainees = roll(app);
+    let marked = trainees
+        .iter()
+        .filter(|t| half_day.mark_of(t).is_some())
+        .count();
+    let venue = app
+        .data
+        .venue(&seminar.venue)
+        .map_or_else(String::new, |v| safe(&v.name).into_owned());
+    let signature = half_day.signature.as_ref().map_or_else(
+        || app.tr(Msg::NotSigned).to_owned(),
+        |s| {
+            let time =
+                s.at.with_timezone(&chrono::Local)
+                    .format("%d/%m %H:%M")
+                    .to_string();
+            fill(
+                app.tr(Msg::SignedBy),
+                &[("name", &person_name(app, &s.by)), ("time", &time)],
+            )
+        },
+    );
+    let found = warnings(
+        cohort,
+        seminar,
+        half_day,
+        &double_bookings_of_current(&app.data),
+        app.today,
+    );
+    let (top, list) = split_top(area, 2);
+    let counter = fill(
+        app.tr(Msg::MarkedCount),
+        &[
+            ("n", &marked.to_string()),
+            ("total", &trainees.len().to_string()),
+        ],
+    );
+    let head = vec![
+        Line::from(vec![
+            Span::styled(
+                format!(" {counter} "),
+                if marked == trainees.len() {
+                    theme.good
+                } else {
+                    theme.warn
+                },
+            ),
+            Span::styled(
+                format!("· {signature}"),
+                if half_day.signature.is_some() {
+                    theme.good
+                } else {
+                    theme.dim
+                },
+            ),
+        ]),
+        Line::from(Span::styled(
+            format!(" {}", warning_text(app, &found)),
+            theme.warn,
+        )),
+    ];
+    frame.render_widget(Paragraph::new(head), top);
+    let title = format!(
+        " {} · {} {} {}–{} · {} · {venue} ",
+        app.tr(Msg::ViewRollCall),
+        half_day.date.format("%d/%m/%Y"),
+        period(app, half_day.period),
+        half_day.start.format("%H:%M"),
+        half_day.end.format("%H:%M"),
+        module_codes(app, seminar),
+    );
+    mark_list(frame, app, list, theme, title, &trainees, half_day);
+}
+
+fn mark_list(
+    frame: &mut Frame,
+    app: &App,
+    list: Rect,
+    theme: &Theme,
+    title: String,
+    trainees: &[crate::domain::PersonId],
+    half_day: &crate::domain::HalfDay,
+) {
+    let columns = Columns {
+        title: Line::from(title),
+        headers: &[
+            Msg::ColTrainee,
+            Msg::ColStatus,
+            Msg::ColTime,
+            Msg::ColReason,
+            Msg::ColRemark,
+        ],
+        widths: &[
+            Constraint::Fill(2),
+            Constraint::Length(16),
+            Constraint::Length(6),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ],
+    };
+    table::draw_list(
+        frame,
+        app,
+        list,
+        theme,
+        &columns,
+        (trainees.len(), app.modules.roll),
+        |n| {
+            let trainee = &trainees[n];
+            let mark = half_day.mark_of(trainee);
+            let (status, style) = mark.map_or(("·".to_owned(), theme.dim), |m| {
+                let style = match m.status {
+                    Status::Present => theme.good,
+                    Status::Late | Status::LeftEarly | Status::Excused => theme.warn,
+                    Status::Absent => theme.error,
+                };
+                (app.tr(status_msg(m.status)).to_owned(), style)
+            });
+            Row::new(vec![
+                Cell::from(person_name(app, trainee).into_owned()),
+                Cell::from(Span::styled(status, style)),
+                Cell::from(
+                    mark.and_then(|m| m.time)
+                        .map(|t| t.format("%H:%M").to_string())
+                        .unwrap_or_default(),
+                ),
+                Cell::from(
+                    mark.and_then(|m| m.reason.as_deref())
+                        .map(|r| safe(r).into_owned())
+                        .unwrap_or_default(),
+                ),
+                Cell::from(
+                    mark.and_then(|m| m.remark.as_deref())
+                        .map(|r| safe(r).into_owned())
+                        .unwrap_or_default(),
+                ),
+            ])
+        },
+    );
+}

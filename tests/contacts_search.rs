@@ -4,8 +4,8 @@
 mod common;
 
 use cercle::app::Screen;
-use cercle::domain::directory::{self, Group, Sort, SortKeys};
-use cercle::domain::search::{self, Index, Query};
+use cercle::domain::directory::{self, Group, Sort};
+use cercle::domain::search;
 use cercle::domain::{
     Cohort, CohortId, Data, Person, PersonId, PersonRole, PlaceKind, Project, ProjectPhase,
 };
@@ -74,21 +74,12 @@ fn find(data: &Data, text: &str) -> Vec<String> {
 }
 
 fn find_sorted(data: &Data, text: &str, sort: Sort, group: Group, me: Option<&str>) -> Vec<String> {
-    let query = Query::parse(text);
-    let keys = SortKeys::new(data);
-    let mut hits = search::search(
-        data,
-        &Index::new(data),
-        &keys.cohorts,
-        &query,
-        &mut search::matcher(),
-    );
     let here = me
         .and_then(cercle::domain::geo::departement)
         .map(|d| (d.lat, d.lon));
-    directory::order(data, &keys, &mut hits, query.has_words(), sort, group, here);
-    hits.into_iter()
-        .map(|(i, _)| data.people[i].name.clone())
+    directory::find(data, text, sort, group, here)
+        .into_iter()
+        .map(|i| data.people[i].name.clone())
         .collect()
 }
 

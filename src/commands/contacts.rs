@@ -1,8 +1,7 @@
 //! `cercle export contacts` and `cercle import contacts`.
 
 use crate::cli::ContactFormat;
-use crate::domain::directory::{self, SortKeys};
-use crate::domain::search::{self, Index, Query};
+use crate::domain::directory;
 use crate::domain::{Data, Person, PersonId};
 use crate::exchange::{self, Format};
 use crate::store::Store;
@@ -16,25 +15,14 @@ pub(crate) fn render(
     format: ContactFormat,
     filter: Option<&str>,
 ) -> Result<Vec<u8>, String> {
-    let query = Query::parse(filter.unwrap_or(""));
-    let keys = SortKeys::new(data);
-    let mut hits = search::search(
+    let found = directory::find(
         data,
-        &Index::new(data),
-        &keys.cohorts,
-        &query,
-        &mut search::matcher(),
-    );
-    directory::order(
-        data,
-        &keys,
-        &mut hits,
-        query.has_words(),
+        filter.unwrap_or(""),
         directory::Sort::Name,
         directory::Group::None,
         None,
     );
-    let people: Vec<&Person> = hits.iter().map(|&(i, _)| &data.people[i]).collect();
+    let people: Vec<&Person> = found.iter().map(|&i| &data.people[i]).collect();
     let format = match format {
         ContactFormat::Vcard => Format::Vcard,
         ContactFormat::Csv => Format::Csv,

@@ -195,6 +195,24 @@ pub fn order(
     });
 }
 
+/// The people a search finds (`text` as typed in the app's `/`), in the list's order: a
+/// one-off search that prepares everything it needs (the screen keeps its preparation).
+pub fn find(
+    data: &Data,
+    text: &str,
+    sort: Sort,
+    group: Group,
+    me: Option<(f64, f64)>,
+) -> Vec<usize> {
+    use super::search::{self, Index, Query};
+    let query = Query::parse(text);
+    let keys = SortKeys::new(data);
+    let index = Index::new(data);
+    let mut hits = search::search(data, &index, &keys.cohorts, &query, &mut search::matcher());
+    order(data, &keys, &mut hits, query.has_words(), sort, group, me);
+    hits.into_iter().map(|(i, _)| i).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

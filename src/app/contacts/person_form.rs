@@ -5,7 +5,7 @@ use crate::app::form::{Field, FieldKind, Form, Purpose};
 use crate::domain::{ContactField, Person};
 use crate::i18n::Msg;
 
-/// The role choices, in the order of `ROLES`.
+/// The role choices, in the order of the roles the form lists.
 static ROLE_WORDS: [Msg; 4] = [
     Msg::PersonTrainee,
     Msg::PersonTrainer,

@@ -70,6 +70,12 @@ pub enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// Import records from a file, saved as one step (the file before is kept as a backup).
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// List the backups of the data file, newest first.
     Backups,
     /// Restore a backup (the current file is backed up first).
@@ -94,6 +100,18 @@ pub enum Command {
 /// What `cercle export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
+    /// The directory, each person with only the fields they agreed to share.
+    Contacts {
+        /// The file format.
+        #[arg(long, value_enum, default_value_t = ContactFormat::Vcard)]
+        format: ContactFormat,
+        /// Only the people this search finds, as typed in the app's `/` (e.g. `dep:33 role:trainer`).
+        #[arg(long, value_name = "QUERY")]
+        filter: Option<String>,
+        /// The file to write (`-` or none: standard output).
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// The attendance sheet of a cohort or of one seminar (one row per trainee and half-day).
     Attendance {
         /// The cohort, by id or name (default: the current one).
@@ -134,6 +152,26 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// What `cercle import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// People from a vCard (3.0 or 4.0) or CSV file, the format taken from its content; people
+    /// are matched by email.
+    Contacts {
+        /// The file to read.
+        file: PathBuf,
+    },
+}
+
+/// A contacts file format on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContactFormat {
+    /// vCard 4.0 (RFC 6350).
+    Vcard,
+    /// CSV with a header line.
+    Csv,
 }
 
 /// The formats of an attendance sheet.

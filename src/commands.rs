@@ -1,5 +1,7 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
+pub(crate) mod contacts;
+
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
 use crate::domain::rules::{self, Severity};
@@ -19,6 +21,9 @@ pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
         Command::Check => return check(dir),
         Command::Summary { json } => summary(dir, json),
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
+        Command::Import { what } => match what {
+            crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
+        },
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
         Command::Export { what } => crate::commands_export::run(what, dir, lang),

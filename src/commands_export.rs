@@ -13,6 +13,14 @@ use std::path::{Path, PathBuf};
 pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
     let data = read(dir).map_err(|e| e.to_string())?;
     match what {
+        ExportCommand::Contacts {
+            format,
+            filter,
+            output,
+        } => emit(
+            output,
+            &crate::commands::contacts::render(&data, format, filter.as_deref())?,
+        ),
         ExportCommand::Calendar {
             format: CalendarFormat::Ics,
             cohort,
@@ -108,6 +116,12 @@ fn pick_seminar(
 fn emit(output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
     match output {
         Some(path) if path.as_os_str() != "-" => {
+            // A bare file name has an empty parent, which `write_private` cannot create.
+            let path = if path.parent() == Some(Path::new("")) {
+                Path::new(".").join(path)
+            } else {
+                path
+            };
             crate::store::write_private(&path, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!("Written to {}", path.display());

@@ -122,6 +122,8 @@ fn hostile_text_renders_as_harmless_visible_characters() {
     let data = std::sync::Arc::make_mut(&mut app.data);
     data.people[0].name = "Zoé \u{1b}[31m🌱東京\u{7}\u{202E}evil".into();
     app.refresh_rows();
+    // Sorted by name, "Zoé" comes last.
+    press(&mut app, "G");
     let screen = render(&app, 80, 24);
     assert!(
         !screen.contains('\u{1b}'),

@@ -52,6 +52,24 @@ pub enum Action {
     Edit,
     /// Delete the selected record (asks first).
     Delete,
+    /// Copy the selected person's email to the clipboard.
+    CopyEmail,
+    /// Copy the selected person's phone number to the clipboard.
+    CopyPhone,
+    /// Write to the selected person in the mail client.
+    Mail,
+    /// Merge the selected person with a record of the same person.
+    Merge,
+    /// Export the records listed.
+    Export,
+    /// Import records from a file.
+    Import,
+    /// Change the order of the list.
+    Sort,
+    /// Change the grouping of the list.
+    Group,
+    /// In a form: share the focused field with the cohort, or stop sharing it.
+    ToggleShare,
     /// Answer yes to a question.
     Yes,
     /// Answer no to a question.

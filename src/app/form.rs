@@ -5,11 +5,12 @@ use crate::domain::path::EvidenceSource;
 use crate::domain::people::{is_departement, is_email};
 use crate::domain::rollcall::MarkInput;
 use crate::domain::{
-    CompetencyId, ExchangeId, HalfDayId, KnowledgeId, Person, PersonId, SeminarId,
+    CompetencyId, ContactField, ExchangeId, HalfDayId, KnowledgeId, PersonId, SeminarId,
 };
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
+use std::collections::BTreeSet;
 
 /// What a form is for, and so what submitting it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +52,15 @@ pub enum Purpose {
     Candidacy(PersonId),
     /// Circle: a funding line of a trainee (the nth, or a new one).
     Funding(PersonId, Option<usize>),
+    /// Merging `other` into `keep`, choosing field by field.
+    MergePeople {
+        /// The record that stays.
+        keep: PersonId,
+        /// The record merged into it, then removed.
+        other: PersonId,
+    },
+    /// Importing a contacts file (vCard or CSV).
+    ImportContacts,
 }
 
 /// How a field is checked.
@@ -76,6 +86,10 @@ pub enum FieldKind {
     Days,
     /// One of a few words, chosen with ←/→ or Space.
     Choice(&'static [Msg]),
+    /// One of a few values from the data (held in the field's `options`), chosen the same way.
+    Options,
+    /// Email addresses separated by commas, or empty.
+    Emails,
 }
 
 impl FieldKind {
@@ -103,6 +117,10 @@ pub struct Field {
     pub error: Option<Msg>,
     /// The option chosen in a choice field.
     pub choice: usize,
+    /// The values of an `Options` field, already in the user's language.
+    pub options: Vec<String>,
+    /// The consent this field's value depends on, shown beside it.
+    pub consent: Option<ContactField>,
 }
 
 impl Field {
@@ -136,6 +154,8 @@ impl Field {
             initial,
             error: None,
             choice,
+            options: Vec::new(),
+            consent: None,
         }
     }
 
@@ -144,15 +164,48 @@ impl Field {
         Self::new(label, FieldKind::Choice(options), &chosen.to_string())
     }
 
+    /// A field choosing one of `options` (values from the data, already translated).
+    pub fn options(label: Msg, options: Vec<String>, chosen: usize) -> Self {
+        let mut field = Self::new(label, FieldKind::Options, "");
+        field.choice = chosen.min(options.len().saturating_sub(1));
+        field.initial = field.choice.to_string();
+        field.options = options;
+        field
+    }
+
+    /// The same field, tied to a consent.
+    #[must_use]
+    pub fn shared_as(mut self, consent: ContactField) -> Self {
+        self.consent = Some(consent);
+        self
+    }
+
+    /// How many options a choice field offers (0 for a text field).
+    pub fn option_count(&self) -> usize {
+        match self.kind {
+            FieldKind::Choice(options) => options.len(),
+            FieldKind::Options => self.options.len(),
+            _ => 0,
+        }
+    }
+
+    /// The items of a field holding a list separated by commas.
+    pub fn items(&self) -> Vec<String> {
+        split_list(&self.value())
+    }
+
     fn current(&self) -> String {
         match self.kind {
-            FieldKind::Choice(_) => self.choice.to_string(),
+            FieldKind::Choice(_) | FieldKind::Options => self.choice.to_string(),
             _ => self.input.lines().join("\n"),
         }
     }
 
     /// The text of the field, with control characters removed and spaces trimmed.
     pub fn value(&self) -> String {
+        if self.kind == FieldKind::Options {
+            return self.options.get(self.choice).cloned().unwrap_or_default();
+        }
         let joined = self.input.lines().join("\n");
         clean(&joined, self.kind == FieldKind::Note)
     }
@@ -162,6 +215,9 @@ impl Field {
         self.error = match self.kind {
             kind if kind.is_required() && value.is_empty() => Some(Msg::FieldRequired),
             FieldKind::Email if !value.is_empty() && !is_email(&value) => Some(Msg::FieldBadEmail),
+            FieldKind::Emails if self.items().iter().any(|e| !is_email(e)) => {
+                Some(Msg::FieldBadEmail)
+            }
             FieldKind::Departement if !value.is_empty() && !is_departement(&value) => {
                 Some(Msg::FieldBadDepartement)
             }
@@ -177,6 +233,15 @@ impl Field {
         };
         self.error.is_none()
     }
+}
+
+/// The items of a comma-separated list, trimmed, the empty ones dropped.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Removes control characters (escape sequences, bidi overrides, NUL) from typed or pasted text,
@@ -202,6 +267,9 @@ pub struct Form {
     pub fields: Vec<Field>,
     /// The field being typed in.
     pub focus: usize,
+    /// The consents as toggled in the form.
+    pub shared: BTreeSet<ContactField>,
+    initial_shared: BTreeSet<ContactField>,
 }
 
 impl Form {
@@ -211,41 +279,31 @@ impl Form {
             purpose,
             fields,
             focus: 0,
+            shared: BTreeSet::new(),
+            initial_shared: BTreeSet::new(),
         }
     }
 
-    /// The person form, empty or filled with a person's fields.
-    pub fn person(purpose: Purpose, person: Option<&Person>) -> Self {
-        let p = person.cloned().unwrap_or_default();
-        let first = |v: &[String]| v.first().cloned().unwrap_or_default();
-        let notes = p
-            .notes
-            .iter()
-            .map(|n| n.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        Self {
-            purpose,
-            fields: vec![
-                Field::new(Msg::FieldName, FieldKind::Required, &p.name),
-                Field::new(Msg::FieldEmail, FieldKind::Email, &first(&p.emails)),
-                Field::new(Msg::FieldPhone, FieldKind::Text, &first(&p.phones)),
-                Field::new(Msg::FieldCity, FieldKind::Text, &p.city),
-                Field::new(
-                    Msg::FieldDepartement,
-                    FieldKind::Departement,
-                    &p.departement,
-                ),
-                Field::new(Msg::FieldOrganisation, FieldKind::Text, &p.organisation),
-                Field::new(Msg::FieldNotes, FieldKind::Note, &notes),
-            ],
-            focus: 0,
+    /// The same form, starting with these consents.
+    #[must_use]
+    pub fn with_shared(mut self, shared: BTreeSet<ContactField>) -> Self {
+        self.shared.clone_from(&shared);
+        self.initial_shared = shared;
+        self
+    }
+
+    /// Shares or stops sharing the focused field with the cohort.
+    pub fn toggle_share(&mut self) {
+        if let Some(consent) = self.fields.get(self.focus).and_then(|f| f.consent)
+            && !self.shared.remove(&consent)
+        {
+            self.shared.insert(consent);
         }
     }
 
     /// Whether anything was typed since the form opened.
     pub fn is_dirty(&self) -> bool {
-        self.fields.iter().any(|f| f.current() != f.initial)
+        self.shared != self.initial_shared || self.fields.iter().any(|f| f.current() != f.initial)
     }
 
     /// Checks every field, marking the refused ones; focuses the first refused field.
@@ -288,8 +346,8 @@ impl Form {
     /// Types a key into the focused field; in a choice field ←/→ and Space change the option.
     pub fn input(&mut self, key: KeyEvent) {
         if let Some(field) = self.fields.get_mut(self.focus) {
-            if let FieldKind::Choice(options) = field.kind {
-                let len = options.len().max(1);
+            if matches!(field.kind, FieldKind::Choice(_) | FieldKind::Options) {
+                let len = field.option_count().max(1);
                 match key.code {
                     KeyCode::Left => field.choice = (field.choice + len - 1) % len,
                     KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % len,
@@ -326,7 +384,7 @@ impl Form {
         if let Some(field) = self
             .fields
             .get_mut(self.focus)
-            .filter(|f| !matches!(f.kind, FieldKind::Choice(_)))
+            .filter(|f| !matches!(f.kind, FieldKind::Choice(_) | FieldKind::Options))
         {
             let keep = field.kind == FieldKind::Note;
             let text = clean(text, keep);
@@ -335,48 +393,12 @@ impl Form {
             field.initial = initial;
         }
     }
-
-    /// Applies the form to a person record.
-    pub fn apply_to(&self, person: &mut Person) {
-        person.name = self.value(Msg::FieldName);
-        set_first(&mut person.emails, self.value(Msg::FieldEmail));
-        set_first(&mut person.phones, self.value(Msg::FieldPhone));
-        person.city = self.value(Msg::FieldCity);
-        person.departement = self.value(Msg::FieldDepartement).to_uppercase();
-        person.organisation = self.value(Msg::FieldOrganisation);
-        let notes = self.value(Msg::FieldNotes);
-        // Keep a note's confidential mark when its text is unchanged.
-        let previous = std::mem::take(&mut person.notes);
-        person.notes =
-            notes
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|line| {
-                    previous.iter().find(|n| n.text == line).cloned().unwrap_or(
-                        crate::domain::Note {
-                            text: line.to_owned(),
-                            confidential: false,
-                        },
-                    )
-                })
-                .collect();
-    }
-}
-
-fn set_first(list: &mut Vec<String>, value: String) {
-    match (list.is_empty(), value.is_empty()) {
-        (_, true) if !list.is_empty() => {
-            list.remove(0);
-        }
-        (true, false) => list.push(value),
-        (false, false) => list[0] = value,
-        _ => {}
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Person;
 
     #[test]
     fn clean_removes_escapes_and_bidi_but_keeps_accents_and_emoji() {

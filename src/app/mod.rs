@@ -3,7 +3,7 @@
 
 pub mod action;
 pub mod circle;
-mod contacts;
+pub mod contacts;
 pub mod dates;
 mod documents;
 pub mod form;
@@ -48,6 +48,12 @@ pub enum Effect {
     Export(String, Vec<u8>),
     /// Set the crash recovery file aside (after the data it held is saved, if recovered).
     DiscardRecovery,
+    /// Put this text on the clipboard through the terminal (OSC 52, which works over ssh).
+    Copy(String),
+    /// Open the mail client on this address (`xdg-open mailto:…`, where it exists).
+    OpenMail(String),
+    /// Read a contacts file, then hand it to [`App::import_read`].
+    ReadImport(String),
     /// Write a cohort's calendar (.ics) into the data directory's `exports/` folder.
     ExportCalendar(crate::domain::CohortId),
 }
@@ -188,6 +194,8 @@ pub struct App {
     pub filtering: bool,
     /// Each screen's rows after filtering: indices into the screen's records.
     pub rows: [Vec<usize>; 4],
+    /// The contacts screen's search, sort and grouping.
+    pub contacts: contacts::State,
     /// Undo and redo.
     pub history: History,
     /// The save state shown in the header.
@@ -223,6 +231,7 @@ impl App {
             filters: Default::default(),
             filtering: false,
             rows: Default::default(),
+            contacts: contacts::State::default(),
             history: History::default(),
             save: SaveState::Saved,
             notice: None,
@@ -326,6 +335,11 @@ impl App {
         }
     }
 
+    /// Imports a contacts file read by the event loop, as one undoable step.
+    pub fn import_read(&mut self, path: &str, text: Result<String, String>) -> Vec<Effect> {
+        contacts::import(self, path, text)
+    }
+
     /// Shows information in the status line.
     pub fn notify(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
@@ -363,7 +377,11 @@ impl App {
     pub fn refresh_rows(&mut self) {
         for screen in Screen::ALL {
             let i = screen.index();
-            self.rows[i] = rows::filtered(self, screen, &self.filters[i]);
+            self.rows[i] = if screen == Screen::Contacts {
+                contacts::rows(self)
+            } else {
+                rows::filtered(self, screen, &self.filters[i])
+            };
             let height = self.page_height();
             self.cursors[i].fit(self.rows[i].len(), height);
         }

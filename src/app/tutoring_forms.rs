@@ -20,11 +20,7 @@ const URGENCY_WORDS: [Msg; 3] = [URGENCIES[0].1, URGENCIES[1].1, URGENCIES[2].1]
 const FORMAT_WORDS: [Msg; 3] = [FORMATS[0].1, FORMATS[1].1, FORMATS[2].1];
 
 fn form(kind: TutoringForm, fields: Vec<Field>) -> Form {
-    Form {
-        purpose: Purpose::Tutoring(kind),
-        fields,
-        focus: 0,
-    }
+    Form::new(Purpose::Tutoring(kind), fields)
 }
 
 /// The form a trainee fills in to ask for tutoring.

@@ -148,6 +148,11 @@ fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effect> 
 
 fn main(app: &mut App, action: Action) -> Vec<Effect> {
     let i = app.screen.index();
+    if app.screen == Screen::Contacts && app.contacts.zoomed && action == Action::Back {
+        // Esc first closes the person's card, then clears the filter.
+        app.contacts.zoomed = false;
+        return Vec::new();
+    }
     if app.filtering && matches!(action, Action::Open | Action::Back) {
         // Enter keeps the filter and leaves typing; Esc clears it.
         app.filtering = false;
@@ -465,6 +470,7 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         Action::NextField => form.next(),
         Action::PreviousField => form.previous(),
         Action::ExternalEditor => effects.push(Effect::OpenEditor(form.focused_text())),
+        Action::ToggleShare => form.toggle_share(),
         Action::Back if form.is_dirty() => {
             app.overlay = Some(Overlay::Confirm(Question {
                 text: app.tr(Msg::ConfirmDiscard).to_owned(),
@@ -476,9 +482,10 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         Action::Submit => {
             if form.validate() {
                 let submitted = match form.purpose.clone() {
-                    Purpose::NewPerson | Purpose::EditPerson(_) => {
-                        Some(super::contacts::submit(app, &form))
-                    }
+                    Purpose::NewPerson
+                    | Purpose::EditPerson(_)
+                    | Purpose::MergePeople { .. }
+                    | Purpose::ImportContacts => Some(super::contacts::submit(app, &form)),
                     Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
                     Purpose::NewTrainee
                     | Purpose::Departure(_)

@@ -3,11 +3,13 @@
 pub mod attendance;
 pub mod circle;
 pub mod cohort;
+pub mod directory;
 pub mod geo;
 pub mod holidays;
 pub mod ids;
 pub mod knowledge;
 pub mod lookup;
+pub mod merge;
 pub mod paris;
 pub mod path;
 pub mod people;
@@ -16,6 +18,7 @@ pub mod rollcall;
 pub mod round;
 pub mod routing;
 pub mod rules;
+pub mod search;
 pub mod tutoring;
 pub mod venue;
 

@@ -131,6 +131,20 @@ pub enum PlaceKind {
     Medialab,
 }
 
+impl ContactField {
+    /// Every consent, in the order they are shown and written.
+    pub const ALL: [Self; 8] = [
+        Self::Email,
+        Self::Phone,
+        Self::City,
+        Self::Organisation,
+        Self::Project,
+        Self::Website,
+        Self::Pronouns,
+        Self::Tags,
+    ];
+}
+
 impl PlaceKind {
     /// Every kind, in display order.
     pub const ALL: [Self; 8] = [
@@ -172,6 +186,14 @@ impl Person {
     /// Whether the person agreed to share this field with the cohort.
     pub fn shares(&self, field: ContactField) -> bool {
         self.shared.contains(&field)
+    }
+
+    /// Skills and tags, then a trainer's specialities.
+    pub fn skills(&self) -> impl Iterator<Item = &str> {
+        self.tags
+            .iter()
+            .chain(&self.specialities)
+            .map(String::as_str)
     }
 }
 

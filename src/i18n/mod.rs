@@ -136,6 +136,8 @@ messages! {
     StepContract, StepExpose, StepLearnings, Suggested, TimeLeft, TimeOver, TimeUp, TimerPaused,
     TimerRunning, ToEvaluate, TrainersKeepPaths, TurnSkipped, TurnSpoke, Upcoming, UsefulNo,
     UsefulYes, ViewCodev, ViewExchanges, ViewKnowledge, ViewPath,
+    // Peer contacts.
+    KeyToggleShare, KeyCopyEmail, KeyCopyPhone, KeyMail, KeyMerge, KeySort, KeyGroup, KeyExport, KeyImport, ExportWritten, Imported, ImportLabel, NoEmail, NoPhone, Copied, NoDuplicate, SeveralDuplicates, MergeBoth, MergedPeople, MergeTitle, ImportTitle, FieldFile, FieldPronouns, FieldRole, FieldJob, FieldWebsite, FieldProject, FieldTags, FieldShared, MailOpened, NoMailOpener, IsShared, NotShared, SortName, SortCohort, SortDistance, SortNoMe, BestMatch, GroupedByCohort, GroupedByRole, ColCohort, NoCohortGroup, DetailCohorts, CardHint,
 }
 
 impl Msg {

@@ -1,8 +1,9 @@
-//! The interface words for values of the domain (a request's status, an urgency, a format),
-//! shared by the views and the exports.
+//! The interface words for values of the domain (a request's status, an urgency, a format, a
+//! role, a project phase, a kind of place), shared by the views, the forms and the exports.
 
 use super::Msg;
 use crate::domain::tutoring::{MeetingFormat, RequestStatus, Urgency};
+use crate::domain::{PersonRole, PlaceKind, ProjectPhase};
 
 /// The interface word for a request's status.
 pub fn status_msg(status: RequestStatus) -> Msg {
@@ -46,4 +47,37 @@ pub fn format_msg(format: MeetingFormat) -> Msg {
         .iter()
         .find(|(f, _)| *f == format)
         .map_or(Msg::FormatCall, |(_, m)| *m)
+}
+
+/// The interface word for a person's role.
+pub fn person_role(role: PersonRole) -> Msg {
+    match role {
+        PersonRole::Trainee => Msg::PersonTrainee,
+        PersonRole::Trainer => Msg::PersonTrainer,
+        PersonRole::Host => Msg::PersonHost,
+        PersonRole::Staff => Msg::PersonStaff,
+    }
+}
+
+/// The interface word for a project phase.
+pub fn phase(phase: ProjectPhase) -> Msg {
+    match phase {
+        ProjectPhase::Creation => Msg::PhaseCreation,
+        ProjectPhase::Development => Msg::PhaseDevelopment,
+        ProjectPhase::Repositioning => Msg::PhaseRepositioning,
+    }
+}
+
+/// The interface word for a kind of place.
+pub fn place(kind: PlaceKind) -> Msg {
+    match kind {
+        PlaceKind::Coworking => Msg::PlaceCoworking,
+        PlaceKind::Fablab => Msg::PlaceFablab,
+        PlaceKind::SharedWorkshop => Msg::PlaceSharedWorkshop,
+        PlaceKind::Cafe => Msg::PlaceCafe,
+        PlaceKind::Farm => Msg::PlaceFarm,
+        PlaceKind::Hybrid => Msg::PlaceHybrid,
+        PlaceKind::Digital => Msg::PlaceDigital,
+        PlaceKind::Medialab => Msg::PlaceMedialab,
+    }
 }

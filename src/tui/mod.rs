@@ -2,6 +2,7 @@
 //! carries them out (disk work through the worker thread, the editor, quitting).
 
 mod editor;
+pub mod outside;
 mod panic;
 mod saver;
 pub mod worker;
@@ -111,6 +112,16 @@ fn event_loop(
                 Effect::OpenEditor(text) => {
                     let edited = editor::edit(terminal, &options.data_dir, &text);
                     app.editor_done(edited);
+                }
+                Effect::Copy(text) => outside::copy(&text),
+                Effect::OpenMail(address) => outside::open_mail(&mut app, &address),
+                Effect::ReadImport(path) => {
+                    let text = outside::read_import(&path);
+                    let more = app.import_read(&path, text);
+                    if more.contains(&Effect::Save) {
+                        panic::remember(&app.data);
+                        saver.request(worker, &app.data);
+                    }
                 }
                 Effect::Quit => {
                     saver.flush(worker, &mut app);

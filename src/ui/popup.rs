@@ -166,11 +166,19 @@ pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme
     );
 }
 
-/// A form: one labelled field per row, the focused one editable, errors inline.
+/// A form: one labelled field per row, the focused one editable, errors inline. A form taller
+/// than the screen scrolls to keep the focused field in view, one line a field.
 pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme) {
     let title = match &form.purpose {
-        Purpose::NewPerson => app.tr(Msg::NewPersonTitle).to_owned(),
-        Purpose::EditPerson(_) => app.tr(Msg::EditPersonTitle).to_owned(),
+        // Only the person form has consents: its title says how to record them.
+        Purpose::NewPerson | Purpose::EditPerson(_) => {
+            let name = if form.purpose == Purpose::NewPerson {
+                Msg::NewPersonTitle
+            } else {
+                Msg::EditPersonTitle
+            };
+            format!("{} · Ctrl-t {}", app.tr(name), app.tr(Msg::KeyToggleShare))
+        }
         Purpose::Tutoring(kind) => super::tutoring_detail::form_title(app, kind),
         Purpose::NewSeminar => app.tr(Msg::NewSeminarTitle).to_owned(),
         Purpose::EditSeminar(_) => app.tr(Msg::EditSeminarTitle).to_owned(),
@@ -188,66 +196,174 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         Purpose::Evidence(..) => app.tr(Msg::EvidenceTitle).to_owned(),
         Purpose::Candidacy(_) => app.tr(Msg::CandidacyTitle).to_owned(),
         Purpose::Funding(..) => app.tr(Msg::FundingTitle).to_owned(),
+        Purpose::MergePeople { .. } => app.tr(Msg::MergeTitle).to_owned(),
+        Purpose::ImportContacts => app.tr(Msg::ImportTitle).to_owned(),
     };
     let wanted = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
-    let popup = centered(area, 70, wanted);
+    // Two lines a field when they all fit, else one (and one more under a refused field).
+    let spacing = if wanted <= area.height { 2 } else { 1 };
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .map(|f| spacing.max(1 + u16::from(f.error.is_some())))
+        .collect();
+    let needed = heights.iter().sum::<u16>().saturating_add(3);
+    let popup = centered(area, 70, needed);
     frame.render_widget(Clear, popup);
     let block = framed(&title, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let label_width = 16u16.min(inner.width / 3);
-    for (n, field) in form.fields.iter().enumerate() {
-        let y = inner.y + u16::try_from(n * 2).unwrap_or(u16::MAX);
+    let mut start = 0;
+    while start < form.focus && heights[start..=form.focus].iter().sum::<u16>() > inner.height {
+        start += 1;
+    }
+    let mut y = inner.y;
+    for (n, field) in form.fields.iter().enumerate().skip(start) {
         if y >= inner.y + inner.height {
             break;
         }
-        let focused = n == form.focus;
-        let mut label = app.tr(field.label).to_owned();
-        if field.kind.is_required() {
-            label.push_str(" *");
-        }
-        let label_style = if focused { theme.key } else { theme.dim };
-        frame.render_widget(
-            Paragraph::new(Span::styled(label, label_style)),
-            Rect::new(inner.x, y, label_width, 1),
+        draw_field(
+            frame,
+            app,
+            form,
+            n,
+            Rect::new(inner.x, y, inner.width, 1),
+            label_width,
+            theme,
         );
-        let input_area = Rect::new(
-            inner.x + label_width,
-            y,
-            inner.width.saturating_sub(label_width),
-            1,
-        );
-        if let FieldKind::Choice(options) = field.kind {
-            let word = options.get(field.choice).map_or("", |m| app.tr(*m));
-            let mut spans = vec![Span::styled(
-                format!("◂ {word} ▸"),
-                if focused { theme.selected } else { theme.text },
-            )];
-            if focused {
-                spans.push(Span::styled(
-                    format!("  {}", app.tr(Msg::FieldChoiceHint)),
-                    theme.dim,
-                ));
-            }
-            frame.render_widget(Paragraph::new(Line::from(spans)), input_area);
-        } else if focused {
-            let mut input = field.input.clone();
-            input.set_cursor_line_style(theme.text);
-            input.set_cursor_style(theme.selected);
-            frame.render_widget(&input, input_area);
-        } else {
-            let text = field.input.lines().join(" ⏎ ");
-            frame.render_widget(
-                Paragraph::new(safe(&text).into_owned()).style(theme.text),
-                input_area,
-            );
-        }
         if let Some(error) = field.error {
             let line = Line::from(Span::styled(format!("↳ {}", app.tr(error)), theme.error));
-            let error_area = Rect::new(input_area.x, y + 1, input_area.width, 1);
+            let error_area = Rect::new(
+                inner.x + label_width,
+                y + 1,
+                inner.width.saturating_sub(label_width),
+                1,
+            );
             if error_area.y < inner.y + inner.height {
                 frame.render_widget(Paragraph::new(line), error_area);
             }
         }
+        y += heights[n];
     }
+}
+
+fn draw_field(
+    frame: &mut Frame,
+    app: &App,
+    form: &Form,
+    n: usize,
+    row: Rect,
+    label_width: u16,
+    theme: &Theme,
+) {
+    let Some(field) = form.fields.get(n) else {
+        return;
+    };
+    let focused = n == form.focus;
+    let mut label = app.tr(field.label).to_owned();
+    if field.kind.is_required() {
+        label.push_str(" *");
+    }
+    let label_style = if focused { theme.key } else { theme.dim };
+    frame.render_widget(
+        Paragraph::new(Span::styled(label, label_style)),
+        Rect::new(row.x, row.y, label_width, 1),
+    );
+    // The consent, when the field has one, sits at the right end.
+    let consent_width = if field.consent.is_some() { 14 } else { 0 };
+    let input_area = Rect::new(
+        row.x + label_width,
+        row.y,
+        row.width.saturating_sub(label_width + consent_width),
+        1,
+    );
+    if let Some(consent) = field.consent {
+        let (mark, word, style) = if form.shared.contains(&consent) {
+            ("✓", Msg::IsShared, theme.good)
+        } else {
+            ("·", Msg::NotShared, theme.dim)
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {mark} {}", app.tr(word)), style)),
+            Rect::new(
+                input_area.x + input_area.width,
+                row.y,
+                consent_width.min(row.width),
+                1,
+            ),
+        );
+    }
+    if let FieldKind::Choice(options) = field.kind {
+        let word = options.get(field.choice).map_or("", |m| app.tr(*m));
+        let mut spans = vec![Span::styled(
+            format!("◂ {word} ▸"),
+            if focused { theme.selected } else { theme.text },
+        )];
+        if focused {
+            spans.push(Span::styled(
+                format!("  {}", app.tr(Msg::FieldChoiceHint)),
+                theme.dim,
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), input_area);
+    } else if field.kind == FieldKind::Options {
+        let line = choice_line(field, focused, theme, input_area.width);
+        frame.render_widget(Paragraph::new(line), input_area);
+    } else if focused {
+        let mut input = field.input.clone();
+        input.set_cursor_line_style(theme.text);
+        input.set_cursor_style(theme.selected);
+        frame.render_widget(&input, input_area);
+    } else {
+        let text = field.input.lines().join(" ⏎ ");
+        frame.render_widget(
+            Paragraph::new(safe(&text).into_owned()).style(theme.text),
+            input_area,
+        );
+    }
+}
+
+/// A field of options from the data (a merge): the options side by side when they fit in
+/// `width`, the chosen one marked (● and, when focused, in the selection style); else the chosen
+/// one between ◂ ▸, with which of how many.
+fn choice_line(
+    field: &crate::app::form::Field,
+    focused: bool,
+    theme: &Theme,
+    width: u16,
+) -> Line<'static> {
+    let side_by_side: usize = field
+        .options
+        .iter()
+        .map(|c| c.chars().count().max(1) + 4)
+        .sum();
+    if side_by_side > usize::from(width) {
+        let value = safe(&field.value()).into_owned();
+        let style = if focused { theme.selected } else { theme.text };
+        // Which of how many, so that it is clear there is more to see with Space.
+        let count = format!(" {}/{}", field.choice + 1, field.options.len());
+        return Line::from(vec![
+            Span::styled(format!("◂ {value} ▸"), style),
+            Span::styled(count, theme.dim),
+        ]);
+    }
+    let mut spans = Vec::new();
+    for (n, choice) in field.options.iter().enumerate() {
+        let shown = if choice.is_empty() {
+            "—"
+        } else {
+            choice.as_str()
+        };
+        let (mark, style) = match (n == field.choice, focused) {
+            (true, true) => ("●", theme.selected),
+            (true, false) => ("●", theme.text),
+            (false, _) => ("○", theme.dim),
+        };
+        if n > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(format!("{mark} {}", safe(shown)), style));
+    }
+    Line::from(spans)
 }

@@ -2,7 +2,6 @@
 
 use crate::app::App;
 use crate::domain::tutoring::RequestStatus;
-use crate::domain::{PersonRole, PlaceKind, ProjectPhase};
 use crate::i18n::Msg;
 use std::borrow::Cow;
 
@@ -29,38 +28,8 @@ fn needs_escape(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
-/// The interface word for a person's role.
-pub fn person_role(role: PersonRole) -> Msg {
-    match role {
-        PersonRole::Trainee => Msg::PersonTrainee,
-        PersonRole::Trainer => Msg::PersonTrainer,
-        PersonRole::Host => Msg::PersonHost,
-        PersonRole::Staff => Msg::PersonStaff,
-    }
-}
-
-/// The interface word for a project phase.
-pub fn phase(phase: ProjectPhase) -> Msg {
-    match phase {
-        ProjectPhase::Creation => Msg::PhaseCreation,
-        ProjectPhase::Development => Msg::PhaseDevelopment,
-        ProjectPhase::Repositioning => Msg::PhaseRepositioning,
-    }
-}
-
-/// The interface word for a kind of place.
-pub fn place(kind: PlaceKind) -> Msg {
-    match kind {
-        PlaceKind::Coworking => Msg::PlaceCoworking,
-        PlaceKind::Fablab => Msg::PlaceFablab,
-        PlaceKind::SharedWorkshop => Msg::PlaceSharedWorkshop,
-        PlaceKind::Cafe => Msg::PlaceCafe,
-        PlaceKind::Farm => Msg::PlaceFarm,
-        PlaceKind::Hybrid => Msg::PlaceHybrid,
-        PlaceKind::Digital => Msg::PlaceDigital,
-        PlaceKind::Medialab => Msg::PlaceMedialab,
-    }
-}
+// The words for roles, phases and places live with the other words, so `app` can use them too.
+pub use crate::i18n::words::{person_role, phase, place};
 
 /// The interface word for a tutor request's status.
 pub fn request_status(status: RequestStatus) -> Msg {

@@ -1,0 +1,57 @@
+//! `cercle export contacts` and `cercle import contacts`.
+
+use crate::cli::ContactFormat;
+use crate::domain::directory;
+use crate::domain::{Data, Person, PersonId};
+use crate::exchange::{self, Format};
+use crate::store::Store;
+use std::io::Write as _;
+use std::path::Path;
+
+/// The directory (or the people a search finds) as vCard or CSV, each person with only the
+/// fields they agreed to share.
+pub(crate) fn render(
+    data: &Data,
+    format: ContactFormat,
+    filter: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    let found = directory::find(
+        data,
+        filter.unwrap_or(""),
+        directory::Sort::Name,
+        directory::Group::None,
+        None,
+    );
+    let people: Vec<&Person> = found.iter().map(|&i| &data.people[i]).collect();
+    let format = match format {
+        ContactFormat::Vcard => Format::Vcard,
+        ContactFormat::Csv => Format::Csv,
+    };
+    exchange::export(&people, format).map(String::into_bytes)
+}
+
+/// Imports a vCard or CSV file into the data, saved once; prints what became of each card.
+pub fn import(dir: &Path, file: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+    let mut data = store.load().map_err(|e| e.to_string())?.ok_or_else(|| {
+        format!(
+            "no data file in {} yet; run `cercle init` first",
+            dir.display()
+        )
+    })?;
+    let stamp = chrono::Utc::now().format("%Y%m%d%H%M%S");
+    let tag = std::process::id();
+    let mut n = 0;
+    let report = exchange::import(&mut data, &text, || {
+        n += 1;
+        PersonId::new(format!("p-{stamp}-{tag:x}-{n}"))
+    })
+    .map_err(|e| format!("{}: {e}", file.display()))?;
+    if report.changed() {
+        store.save(&data).map_err(|e| e.to_string())?;
+    }
+    let _ = std::io::stdout().write_all(report.render().as_bytes());
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! CSV: one person a row, with a header. Lists (emails, phones, tags, notes) hold one item a line
+//! inside their cell, so that commas and semicolons in values need nothing special.
+
+use super::card::{Card, Read};
+use super::codes::{
+    consent_code, consent_from, kind_code, kind_from, phase_code, phase_from, role_code, role_from,
+};
+use crate::domain::{Person, Project};
+
+/// The columns, in the order written.
+pub const COLUMNS: [&str; 17] = [
+    "name",
+    "pronouns",
+    "role",
+    "emails",
+    "phones",
+    "city",
+    "departement",
+    "organisation",
+    "job",
+    "website",
+    "project",
+    "project_type",
+    "project_phase",
+    "tags",
+    "notes",
+    "shared",
+    "uid",
+];
+
+/// Writes people as CSV, each with only the fields they agreed to share.
+pub fn write(people: &[&Person]) -> Result<String, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
+    for person in people {
+        let card = Card::shared(person);
+        let project = card.project.as_ref();
+        let shared: Vec<&str> = card.shared.iter().map(|f| consent_code(*f)).collect();
+        let row = [
+            card.name.clone(),
+            card.pronouns.clone().unwrap_or_default(),
+            role_code(card.role).to_owned(),
+            card.emails.join("\n"),
+            card.phones.join("\n"),
+            card.city.clone(),
+            card.departement.clone(),
+            card.organisation.clone(),
+            card.job.clone(),
+            card.website.clone(),
+            project.map(|p| p.name.clone()).unwrap_or_default(),
+            project
+                .map(|p| kind_code(p.kind).to_owned())
+                .unwrap_or_default(),
+            project
+                .map(|p| phase_code(p.phase).to_owned())
+                .unwrap_or_default(),
+            card.tags.join("\n"),
+            card.notes.join("\n"),
+            shared.join(","),
+            card.uid.clone(),
+        ];
+        writer.write_record(&row).map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// Reads every row of a CSV file with a header naming at least a `name` column; a bad row is
+/// reported and the next one read.
+pub fn read(text: &str) -> Result<Vec<Read>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("the CSV header cannot be read: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    if column("name").is_none() {
+        return Err(format!(
+            "the CSV header has no \"name\" column; the columns are: {}",
+            COLUMNS.join(",")
+        ));
+    }
+    let mut out = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let position = n + 1;
+        let (line, card) = match record {
+            Ok(record) => {
+                let line = record
+                    .position()
+                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+                let cell = |name: &str| {
+                    column(name)
+                        .and_then(|i| record.get(i))
+                        .unwrap_or("")
+                        .trim()
+                        .to_owned()
+                };
+                (line, card_of(&cell))
+            }
+            Err(e) => (
+                e.position()
+                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
+                Err(e.to_string()),
+            ),
+        };
+        out.push(Read {
+            position,
+            line,
+            card,
+        });
+    }
+    Ok(out)
+}
+
+fn card_of(cell: &dyn Fn(&str) -> String) -> Result<Card, String> {
+    let lines = |name: &str| -> Vec<String> {
+        cell(name)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let name = cell("name");
+    if name.is_empty() {
+        return Err("it has no name".into());
+    }
+    let emails = lines("emails");
+    if let Some(bad) = emails.iter().find(|e| !crate::domain::people::is_email(e)) {
+        return Err(format!("{bad:?} is not an email address"));
+    }
+    let project = cell("project");
+    Ok(Card {
+        uid: cell("uid"),
+        name,
+        pronouns: Some(cell("pronouns")).filter(|p| !p.is_empty()),
+        role: role_from(&cell("role")),
+        emails,
+        phones: lines("phones"),
+        city: cell("city"),
+        departement: cell("departement").to_ascii_uppercase(),
+        organisation: cell("organisation"),
+        job: cell("job"),
+        website: cell("website"),
+        tags: lines("tags"),
+        project: (!project.is_empty()).then(|| Project {
+            name: project,
+            kind: kind_from(&cell("project_type")),
+            phase: phase_from(&cell("project_phase")),
+        }),
+        notes: lines("notes"),
+        shared: cell("shared").split(',').filter_map(consent_from).collect(),
+    })
+}

@@ -1,0 +1,117 @@
+//! Effects that reach outside the app: the clipboard through the terminal, the mail client, and
+//! the files of exports and imports.
+
+use crate::app::App;
+use crate::i18n::{Msg, fill};
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// Puts text on the clipboard with OSC 52, which the terminal (even over ssh, even in tmux with
+/// `set-clipboard on`) carries to the local clipboard.
+pub fn copy(text: &str) {
+    let mut out = std::io::stdout();
+    // Nothing to do if the terminal is gone; the app will notice on its next draw.
+    let _ = out.write_all(osc52(text).as_bytes());
+    let _ = out.flush();
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`: `ESC ] 52 ; c ; <base64> BEL`.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Standard base64 with padding (RFC 4648 §4).
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Opens the mail client on an address through `xdg-open`, where it exists.
+pub fn open_mail(app: &mut App, address: &str) {
+    if find_on_path("xdg-open").is_none() {
+        app.notify_error(app.tr(Msg::NoMailOpener));
+        return;
+    }
+    let spawned = Command::new("xdg-open")
+        .arg(format!("mailto:{address}"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    match spawned {
+        Ok(mut child) => {
+            // Reap it off the UI thread so it leaves no zombie.
+            std::thread::spawn(move || child.wait());
+            app.notify(fill(app.tr(Msg::MailOpened), &[("what", address)]));
+        }
+        Err(e) => app.notify_error(format!("xdg-open: {e}")),
+    }
+}
+
+/// The program's path, if it is on `PATH`.
+pub fn find_on_path(program: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(program))
+        .find(|path| path.is_file())
+}
+
+/// Reads a file to import; `~/` is the home directory.
+pub fn read_import(path: &str) -> Result<String, String> {
+    let expanded = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    };
+    std::fs::read_to_string(&expanded).map_err(|e| format!("{}: {e}", expanded.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_follows_rfc_4648_test_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded, "{plain}");
+        }
+        assert_eq!(base64("é🌱".as_bytes()), "w6nwn4yx");
+    }
+
+    #[test]
+    fn programs_are_found_on_the_path_only_when_there() {
+        assert!(
+            find_on_path("sh").is_some(),
+            "every Unix has sh on its PATH"
+        );
+        assert!(find_on_path("cercle-no-such-program").is_none());
+    }
+
+    #[test]
+    fn osc52_wraps_the_text_for_the_clipboard() {
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+    }
+}

@@ -283,3 +283,19 @@ fn i_says_who_i_am_and_the_header_shows_it() {
             .contains(&app.me().unwrap().name)
     );
 }
+
+#[test]
+fn alt_or_ctrl_with_a_letter_is_not_typed_into_a_filter() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = sample_app(Lang::En);
+    press(&mut app, "/ca");
+    cercle::app::update_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('2'), KeyModifiers::ALT),
+    );
+    cercle::app::update_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(app.filters[0], "ca");
+}

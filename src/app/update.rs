@@ -8,7 +8,7 @@ use super::{Action, App, Effect, Overlay, Pending, Phase, Question, Screen};
 use crate::config::Role;
 use crate::domain::Data;
 use crate::i18n::{Msg, fill};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::sync::Arc;
 
 /// The key context of the state: which part of the key table applies now.
@@ -55,8 +55,12 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 fn type_filter(app: &mut App, key: KeyEvent) {
     let i = app.screen.index();
+    // Alt or Ctrl with a letter is a command (or Esc and a key read together), never text.
+    let text = !key
+        .modifiers
+        .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char(c) if !c.is_control() => app.filters[i].push(c),
+        KeyCode::Char(c) if text && !c.is_control() => app.filters[i].push(c),
         KeyCode::Backspace => {
             app.filters[i].pop();
         }

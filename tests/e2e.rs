@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::pty::{Session, cercle};
+use common::pty::{Session, cercle, read_json};
 use std::path::Path;
 use std::time::Duration;
 
@@ -62,10 +62,6 @@ fn first_run_sample_screens_help_undo_quit_and_a_saved_valid_file() {
     let settings = std::fs::read_to_string(config.path().join("config.toml")).unwrap();
     assert!(settings.contains("role = \"trainer\""), "{settings}");
     assert!(!dir.join("cercle.lock").exists() || lock_is_free(&dir));
-}
-
-fn read_json(dir: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
 }
 
 fn lock_is_free(dir: &Path) -> bool {

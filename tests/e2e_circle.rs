@@ -4,25 +4,13 @@
 
 mod common;
 
-use common::pty::{Session, cercle};
-use std::path::Path;
-
-fn read_json(dir: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
-}
+use common::pty::{Session, cercle, read_json, sample_dirs};
 
 #[test]
 fn an_offer_meets_a_request_and_the_exchange_and_its_evaluation_are_saved() {
-    let data = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    let dir = data.path().to_owned();
-    assert!(cercle(&dir, &["init", "--sample"]).status.success());
     // I am Hélène, a trainer of the cohort: I may write for any trainee.
-    std::fs::write(
-        config.path().join("config.toml"),
-        "role = \"trainer\"\nme = \"p-helene-marchetti\"\n",
-    )
-    .unwrap();
+    let (data, config) = sample_dirs("role = \"trainer\"\nme = \"p-helene-marchetti\"\n");
+    let dir = data.path().to_owned();
     let mut app = Session::start(&dir, config.path(), &[]);
     app.wait_for("Modules (");
     app.send("2");

@@ -4,26 +4,15 @@
 
 mod common;
 
-use common::pty::{Session, cercle};
+use common::pty::{Session, cercle, read_json, sample_dirs};
 use std::path::Path;
 
 const PAGE_UP: &str = "\x1b[5~";
 
-fn read_json(dir: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
-}
-
 #[test]
 fn a_request_is_asked_accepted_scheduled_and_done() {
-    let data = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
+    let (data, config) = sample_dirs("role = \"trainee\"\nme = \"p-nathan-perrin\"\n");
     let dir = data.path().to_owned();
-    assert!(cercle(&dir, &["init", "--sample"]).status.success());
-    std::fs::write(
-        config.path().join("config.toml"),
-        "role = \"trainee\"\nme = \"p-nathan-perrin\"\n",
-    )
-    .unwrap();
 
     let mut app = Session::start(&dir, config.path(), &[]);
     app.wait_for("Knowledge circle (");

@@ -111,3 +111,17 @@ pub fn cercle(data_dir: &Path, args: &[&str]) -> std::process::Output {
         .output()
         .expect("cercle runs")
 }
+
+/// The data file of a directory, as JSON.
+pub fn read_json(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
+}
+
+/// A data directory holding the sample cohort, and a config directory holding `settings`.
+pub fn sample_dirs(settings: &str) -> (tempfile::TempDir, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    assert!(cercle(data.path(), &["init", "--sample"]).status.success());
+    std::fs::write(config.path().join("config.toml"), settings).unwrap();
+    (data, config)
+}

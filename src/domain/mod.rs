@@ -5,6 +5,7 @@ pub mod circle;
 pub mod cohort;
 pub mod directory;
 pub mod geo;
+pub mod hash;
 pub mod holidays;
 pub mod ids;
 pub mod knowledge;
@@ -21,6 +22,7 @@ pub mod routing;
 pub mod rules;
 pub mod search;
 pub mod shared;
+pub mod timestamp;
 pub mod tutoring;
 pub mod venue;
 

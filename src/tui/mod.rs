@@ -19,7 +19,7 @@ use ratatui::crossterm::execute;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use worker::{Job, Report, Worker};
+use worker::{Job, Report};
 
 /// How often a running timer moves the clock on.
 const TICK: Duration = Duration::from_millis(250);
@@ -38,11 +38,10 @@ pub struct Options {
 
 /// Runs the interface until the user quits. The store is already open (and locked).
 pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
-    let worker = worker::start(store, options.data_dir.clone());
     let mut terminal = ratatui::init();
     panic::install(options.data_dir.clone());
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &worker, options);
+    let result = event_loop(&mut terminal, store, options);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -50,7 +49,7 @@ pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    worker: &Worker,
+    store: Store,
     options: &Options,
 ) -> std::io::Result<()> {
     let mut app = App::new(options.config.clone(), Utc::now());
@@ -62,15 +61,20 @@ fn event_loop(
     }
     let size = terminal.size()?;
     app.size = (size.width, size.height);
+    // The first frame goes out before the disk thread even starts, so nothing competes with it.
+    terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+    let worker = &worker::start(store, options.data_dir.clone());
+    let _ = worker.jobs.send(Job::Load);
     let mut saver = saver::Saver::default();
     let mut last_tick = std::time::Instant::now();
-    let mut load = Some(Job::Load);
+    let mut changed = false;
     loop {
-        terminal.draw(|frame| crate::ui::draw(frame, &app))?;
-        // Loading starts once the first frame is out, so that nothing competes with it.
-        if let Some(job) = load.take() {
-            let _ = worker.jobs.send(job);
+        // While loading, the screen changes only with progress: no frame is drawn for nothing
+        // beside the threads reading the file.
+        if changed || app.phase != Phase::Loading {
+            terminal.draw(|frame| crate::ui::draw(frame, &app))?;
         }
+        changed = false;
         let mut effects = Vec::new();
         // While loading, look at the worker's reports often, so the data shows as soon as it
         // is ready; otherwise wake rarely, for the timers, to spare the battery.
@@ -83,6 +87,7 @@ fn event_loop(
             app.now = Utc::now();
             app.today = Local::now().date_naive();
             effects = on_event(&mut app, &event::read()?);
+            changed = true;
         }
         // A running timer needs time to pass while no key is pressed.
         if app.circle.timer_running() && last_tick.elapsed() >= TICK {
@@ -91,6 +96,7 @@ fn event_loop(
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
         while let Ok(report) = worker.reports.try_recv() {
+            changed = true;
             match report {
                 Report::Loaded {
                     data,

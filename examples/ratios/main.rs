@@ -220,6 +220,12 @@ fn print_table(lines: &[Line], runs: usize) {
     println!(
         "Cercle ratios: medians of {runs} runs, 120×40, network = generate --cohorts 1000 --seed 42"
     );
+    // The conditions: the floors use one core, Cercle's loading two, so a busy machine weighs
+    // on Cercle's side.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load = load.split_whitespace().next().unwrap_or("?").to_owned();
+    println!("{cores} cores, load average {load} at the end");
     println!(
         "{:<58} {:>11} {:>15} {:>16} {:>10}  result",
         "measure", "cercle", "floor", "ratio", "target"

@@ -3,6 +3,7 @@
 pub mod attendance;
 pub mod circle;
 pub mod cohort;
+pub mod conflict;
 pub mod directory;
 pub mod geo;
 pub mod holidays;
@@ -53,6 +54,9 @@ pub struct Data {
     /// The cohort the app opens on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_cohort: Option<CohortId>,
+    /// Fields two machines changed differently, waiting for someone to choose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<conflict::Conflict>,
 }
 
 impl Default for Data {
@@ -64,6 +68,7 @@ impl Default for Data {
             venues: Vec::new(),
             cohorts: Vec::new(),
             current_cohort: None,
+            conflicts: Vec::new(),
         }
     }
 }

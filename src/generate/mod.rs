@@ -38,6 +38,7 @@ pub fn generate(cohorts: usize, seed: u64) -> Data {
         venues: generator.venues,
         cohorts: generator.cohorts,
         current_cohort,
+        conflicts: Vec::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod edits;
 pub mod pty;
 
 use cercle::app::{self, App, Effect};

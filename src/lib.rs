@@ -19,5 +19,6 @@ pub mod sample;
 pub mod schema;
 pub mod share;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod ui;

@@ -609,5 +609,68 @@ pub fn text(msg: Msg) -> &'static str {
         NoCohortGroup => "sans promo",
         DetailCohorts => "Promos",
         CardHint => "Échap ferme la fiche",
+        // Sync with the team.
+        SyncFirstCommit => "Première version des données du programme",
+        SyncOtherChanges => "Autres modifications",
+        SyncMore => "et {count} de plus",
+        SyncProgramme => "programme modifié",
+        SyncPersonOne => "personne",
+        SyncPersonMany => "personnes",
+        SyncVenueOne => "lieu",
+        SyncVenueMany => "lieux",
+        SyncCohortOne => "promotion",
+        SyncCohortMany => "promotions",
+        SyncSeminarOne => "séminaire",
+        SyncSeminarMany => "séminaires",
+        SyncRequestOne => "demande de tutorat",
+        SyncRequestMany => "demandes de tutorat",
+        SyncKnowledgeOne => "offre ou demande de savoir",
+        SyncKnowledgeMany => "offres et demandes de savoirs",
+        SyncExchangeOne => "échange",
+        SyncExchangeMany => "échanges",
+        SyncFollowUpOne => "suivi",
+        SyncFollowUpMany => "suivis",
+        SyncFundingOne => "financement",
+        SyncFundingMany => "financements",
+        SyncCandidacyOne => "candidature à la certification",
+        SyncCandidacyMany => "candidatures à la certification",
+        SyncAssessmentOne => "évaluation de compétence",
+        SyncAssessmentMany => "évaluations de compétences",
+        SyncDepartureOne => "départ",
+        SyncDepartureMany => "départs",
+        SyncConflictOne => "conflit",
+        SyncConflictMany => "conflits",
+        SyncAdded => "ajout de {count} {what}",
+        SyncUpdated => "modification de {count} {what}",
+        SyncRemoved => "suppression de {count} {what}",
+        SyncFound => "{count} {what} en attente d'un choix",
+        SyncSettled => "résolution de {count} {what}",
+        SyncSigned => "Émargement du {day} {period} signé par {who}",
+        SyncMarksOne => "Émargement du {day} {period} : {count} marque",
+        SyncMarksMany => "Émargement du {day} {period} : {count} marques",
+        SyncMergeCommit => "Synchronisation avec l'équipe : {what}",
+        SyncSettingsCommit => "Synchronisation mise en place pour ce dossier de données",
+        KeySync => "synchroniser avec l'équipe",
+        SyncNotSetUp => {
+            "La synchronisation n'est pas en place : lancez cercle sync init --remote URL (voir docs/sync.md)."
+        }
+        SyncRunning => "Synchronisation avec l'équipe…",
+        SyncAlreadyRunning => "Une synchronisation est déjà en cours.",
+        SyncWaitsForSave => {
+            "Pas de synchronisation tant que le dernier enregistrement a échoué : {reason}"
+        }
+        SyncPushed => "Synchronisé avec l'équipe.",
+        SyncUpToDate => "À jour avec l'équipe.",
+        SyncOffline => {
+            "L'équipe est injoignable ({reason}) : vos modifications restent dans l'historique local et partiront à la prochaine synchronisation."
+        }
+        SyncLocalOnly => "Gardé dans l'historique local : aucun dépôt d'équipe n'est défini.",
+        SyncReceived => "Les modifications de l'équipe sont arrivées.",
+        SyncConflictsWaiting => "Conflits en attente d'un choix : {count}.",
+        SyncFailed => "Échec de la synchronisation : {reason}",
+        SyncHeader => "synchro {when}",
+        SyncNever => "jamais synchronisé",
+        SyncHeaderRunning => "synchro…",
+        SyncHeaderConflicts => "conflits : {count}",
     }
 }

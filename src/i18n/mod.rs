@@ -138,6 +138,17 @@ messages! {
     UsefulYes, ViewCodev, ViewExchanges, ViewKnowledge, ViewPath,
     // Peer contacts.
     KeyToggleShare, KeyCopyEmail, KeyCopyPhone, KeyMail, KeyMerge, KeySort, KeyGroup, KeyExport, KeyImport, ExportWritten, Imported, ImportLabel, NoEmail, NoPhone, Copied, NoDuplicate, SeveralDuplicates, MergeBoth, MergedPeople, MergeTitle, ImportTitle, FieldFile, FieldPronouns, FieldRole, FieldJob, FieldWebsite, FieldProject, FieldTags, FieldShared, MailOpened, NoMailOpener, IsShared, NotShared, SortName, SortCohort, SortDistance, SortNoMe, BestMatch, GroupedByCohort, GroupedByRole, ColCohort, NoCohortGroup, DetailCohorts, CardHint,
+    // Sync with the team.
+    SyncFirstCommit, SyncOtherChanges, SyncMore, SyncProgramme, SyncPersonOne, SyncPersonMany,
+    SyncVenueOne, SyncVenueMany, SyncCohortOne, SyncCohortMany, SyncSeminarOne, SyncSeminarMany,
+    SyncRequestOne, SyncRequestMany, SyncKnowledgeOne, SyncKnowledgeMany, SyncExchangeOne,
+    SyncExchangeMany, SyncFollowUpOne, SyncFollowUpMany, SyncFundingOne, SyncFundingMany,
+    SyncCandidacyOne, SyncCandidacyMany, SyncAssessmentOne, SyncAssessmentMany, SyncDepartureOne,
+    SyncDepartureMany, SyncConflictOne, SyncConflictMany, SyncAdded, SyncUpdated, SyncRemoved,
+    SyncSettled, SyncFound, SyncSigned, SyncMarksOne, SyncMarksMany, SyncMergeCommit,
+    SyncSettingsCommit, KeySync, SyncNotSetUp, SyncRunning, SyncAlreadyRunning, SyncWaitsForSave,
+    SyncPushed, SyncUpToDate, SyncOffline, SyncLocalOnly, SyncReceived, SyncConflictsWaiting,
+    SyncFailed, SyncHeader, SyncNever, SyncHeaderRunning, SyncHeaderConflicts,
 }
 
 impl Msg {

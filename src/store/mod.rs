@@ -21,6 +21,7 @@ mod save;
 pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
 pub use error::{SaveStep, StoreError};
 pub use lock::LOCK_FILE;
+pub use parse::data_from_bytes;
 pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, write_recovery};
 
 use crate::domain::{Data, SCHEMA_VERSION};

@@ -64,6 +64,22 @@ pub(crate) fn read_document(
     }
 }
 
+/// Reads the bytes of a data file written by this version or an older one (upgraded), for
+/// readers that have no store: git's merge driver, the last committed version of the file.
+pub fn data_from_bytes(bytes: &[u8]) -> Result<Data, String> {
+    match read_document(bytes, migrate::MIGRATIONS) {
+        Ok(Document::Current(data) | Document::Upgraded { data, .. }) => Ok(data),
+        Ok(Document::Future { found, .. }) | Err(Unreadable::TooNew { found }) => Err(format!(
+            "written by a newer Cercle (data version {found}, this one knows {SCHEMA_VERSION}); update Cercle"
+        )),
+        Err(Unreadable::Damaged {
+            line,
+            column,
+            reason,
+        }) => Err(format!("{reason} (line {line}, column {column})")),
+    }
+}
+
 fn upgrade(value: Value, from: u32, migrations: &[Migration]) -> Result<Document, Unreadable> {
     let no_position = |reason: String| Unreadable::Damaged {
         line: 0,

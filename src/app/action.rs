@@ -188,6 +188,8 @@ pub enum Action {
     EditFunding,
     /// Path: another funding line.
     AddFunding,
+    /// Sync with the team: commit, fetch, merge and push, on the disk thread.
+    Sync,
     /// Sent by the event loop while a timer runs: time moved on.
     Tick,
 }

@@ -265,6 +265,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[key('c')], Action::PickCohort, Msg::KeyPickCohort, true),
     bind(Global, &[key('i')], Action::PickMe, Msg::KeyPickMe, false),
     bind(Global, &[key('R')], Action::SwitchRole, Msg::KeySwitchRole, false),
+    bind(Global, &[ctrl('s')], Action::Sync, Msg::KeySync, false),
     bind(Global, &[key('?')], Action::Help, Msg::KeyHelp, true),
     bind(Global, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),
 ];

@@ -14,6 +14,7 @@ pub mod modules;
 pub mod rows;
 pub mod screen;
 mod seminar_form;
+pub mod sync;
 pub mod tutoring;
 mod tutoring_forms;
 pub mod undo;
@@ -56,6 +57,8 @@ pub enum Effect {
     ReadImport(String),
     /// Write a cohort's calendar (.ics) into the data directory's `exports/` folder.
     ExportCalendar(crate::domain::CohortId),
+    /// Sync with the team through git, then hand the outcome to [`sync::finished`].
+    Sync,
 }
 
 /// The stage the app is in.
@@ -210,6 +213,8 @@ pub struct App {
     pub seed: u64,
     /// The Tutor requests screen's filters and detail view.
     pub tutoring: tutoring::TutoringView,
+    /// Where the data stands against the team's repository, shown in the header.
+    pub sync: sync::SyncView,
     /// How many ids this run made.
     ids_made: u64,
 }
@@ -239,6 +244,7 @@ impl App {
             loading: None,
             seed: 0,
             tutoring: tutoring::TutoringView::default(),
+            sync: sync::SyncView::default(),
             ids_made: 0,
         }
     }

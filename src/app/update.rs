@@ -181,6 +181,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Undo
             | Action::Redo
             | Action::SwitchRole
+            | Action::Sync
             | Action::Click { .. }
     );
     if !global && let Some(effects) = screen_update(app, action) {
@@ -241,6 +242,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::SaveConfig];
         }
         Action::Click { column, row } => click(app, column, row),
+        Action::Sync => return super::sync::start(app),
         _ => {
             return match app.screen {
                 Screen::Contacts => super::contacts::update(app, action),

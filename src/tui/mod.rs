@@ -5,6 +5,7 @@ mod editor;
 pub mod outside;
 mod panic;
 mod saver;
+mod syncer;
 pub mod worker;
 
 use crate::app::{self, App, Effect, Phase, SaveState};
@@ -63,7 +64,9 @@ fn event_loop(
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     let _ = worker.jobs.send(Job::Load);
+    let _ = worker.jobs.send(Job::SyncStatus);
     let mut saver = saver::Saver::default();
+    let mut syncer = syncer::Syncer::default();
     let mut last_tick = std::time::Instant::now();
     loop {
         terminal.draw(|frame| crate::ui::draw(frame, &app))?;
@@ -86,17 +89,20 @@ fn event_loop(
                     recovery,
                     read_only,
                 } => loaded(&mut app, data, recovery, read_only),
-                Report::Saved(outcome) => saver.finished(worker, &mut app, outcome),
+                Report::Saved(outcome) => {
+                    saver.finished(worker, &mut app, outcome);
+                    syncer.after_save(worker, &saver, &mut app);
+                }
+                Report::Synced(outcome) => syncer.finished(worker, &mut saver, &mut app, outcome),
+                Report::SyncStatus(status) => app::sync::status_found(&mut app, status),
                 Report::Progress(step) => app.loading = Some(loading_fraction(step)),
                 Report::Exported(outcome) => app.exported(outcome),
             }
         }
         for effect in effects {
             match effect {
-                Effect::Save => {
-                    panic::remember(&app.data);
-                    saver.request(worker, &app.data);
-                }
+                Effect::Save => syncer.save(worker, &mut saver, &app),
+                Effect::Sync => syncer.request(worker, &saver, &app),
                 Effect::DiscardRecovery => {
                     let _ = worker.jobs.send(Job::DiscardRecovery);
                 }
@@ -119,11 +125,11 @@ fn event_loop(
                     let text = outside::read_import(&path);
                     let more = app.import_read(&path, text);
                     if more.contains(&Effect::Save) {
-                        panic::remember(&app.data);
-                        saver.request(worker, &app.data);
+                        syncer.save(worker, &mut saver, &app);
                     }
                 }
                 Effect::Quit => {
+                    syncer.flush(worker, &mut saver, &mut app);
                     saver.flush(worker, &mut app);
                     return Ok(());
                 }

@@ -24,6 +24,11 @@ impl Saver {
         }
     }
 
+    /// Whether a save is under way.
+    pub fn busy(&self) -> bool {
+        self.in_flight
+    }
+
     /// Takes a save's outcome: starts the next save if one is owed, else reports to the app.
     pub fn finished(&mut self, worker: &Worker, app: &mut App, outcome: Result<(), String>) {
         self.in_flight = false;
@@ -40,7 +45,13 @@ impl Saver {
         while self.in_flight {
             match worker.reports.recv() {
                 Ok(Report::Saved(outcome)) => self.finished(worker, app, outcome),
-                Ok(Report::Loaded { .. } | Report::Progress(_) | Report::Exported(_)) => {}
+                Ok(
+                    Report::Loaded { .. }
+                    | Report::Progress(_)
+                    | Report::Exported(_)
+                    | Report::Synced(_)
+                    | Report::SyncStatus(_),
+                ) => {}
                 Err(_) => break,
             }
         }

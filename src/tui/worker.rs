@@ -22,6 +22,11 @@ pub enum Job {
         /// What.
         bytes: Vec<u8>,
     },
+    /// Sync with the team (the store's lock is held by this thread all along), then read the
+    /// data file again if the sync changed it.
+    Sync(Box<crate::sync::Options>),
+    /// Find where the data stands against the team's repository.
+    SyncStatus,
 }
 
 /// What the disk thread reports back.
@@ -43,6 +48,10 @@ pub enum Report {
     Saved(Result<(), String>),
     /// The outcome of an export: the path written, or why it was not.
     Exported(Result<PathBuf, String>),
+    /// The outcome of a sync.
+    Synced(crate::app::sync::Outcome),
+    /// Where the data stands against the team's repository (`None`: sync is not set up).
+    SyncStatus(Option<crate::sync::Status>),
 }
 
 /// The handle the event loop keeps.
@@ -59,7 +68,9 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
     let (report_tx, reports) = mpsc::channel();
     thread::spawn(move || {
         let mut last_save_ok = true;
-        while let Ok(job) = job_rx.recv() {
+        // Jobs met while skipping ahead to the newest save, to be done after it.
+        let mut later = std::collections::VecDeque::new();
+        while let Some(job) = later.pop_front().or_else(|| job_rx.recv().ok()) {
             let report = match job {
                 Job::Load => {
                     let progress = report_tx.clone();
@@ -91,6 +102,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                             Job::DiscardRecovery => discard = true,
                             Job::Export { path, bytes } => exports.push((path, bytes)),
                             Job::Load => {}
+                            job @ (Job::Sync(_) | Job::SyncStatus) => later.push_back(job),
                         }
                     }
                     for (path, bytes) in exports {
@@ -110,6 +122,8 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     continue;
                 }
                 Job::Export { path, bytes } => export(&path, &bytes),
+                Job::Sync(options) => Report::Synced(sync(&mut store, &dir, &options)),
+                Job::SyncStatus => Report::SyncStatus(crate::sync::status(&dir).ok().flatten()),
             };
             if report_tx.send(report).is_err() {
                 break;
@@ -117,6 +131,22 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
         }
     });
     Worker { jobs, reports }
+}
+
+/// Syncs, and reads the file again if git changed it, so that the store knows the new file
+/// (its change detection would otherwise refuse the next save).
+fn sync(
+    store: &mut Store,
+    dir: &std::path::Path,
+    options: &crate::sync::Options,
+) -> crate::app::sync::Outcome {
+    let synced = crate::sync::sync(dir, options).map_err(|e| e.to_string())?;
+    let data = if synced.file_changed {
+        store.load().map_err(|e| e.to_string())?
+    } else {
+        None
+    };
+    Ok((synced, data))
 }
 
 fn export(path: &std::path::Path, bytes: &[u8]) -> Report {

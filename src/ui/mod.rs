@@ -5,6 +5,7 @@ mod contacts;
 pub mod help;
 pub mod modules;
 mod popup;
+mod sync;
 mod table;
 pub mod text;
 pub mod theme;
@@ -101,7 +102,10 @@ fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ),
         SaveState::ReadOnly(_) => (app.tr(Msg::ReadOnly).to_owned(), theme.warn),
     };
-    let state = Line::from(Span::styled(format!(" [{word}] "), style));
+    let mut state = Line::from(Span::styled(format!(" [{word}] "), style));
+    if let Some(badge) = sync::badge(app, theme) {
+        state.spans.insert(0, badge);
+    }
     let state_width = u16::try_from(state.width())
         .unwrap_or(area.width)
         .min(area.width / 2);

@@ -89,12 +89,44 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Share the data with the trainer team through a git repository: commit this machine's
+    /// changes, fetch and merge the team's, push (see docs/sync.md).
+    Sync {
+        /// Set up instead of syncing.
+        #[command(subcommand)]
+        what: Option<SyncCommand>,
+    },
+    /// git's merge driver for cercle.json, registered by `cercle sync init`: merges by stable
+    /// ids and writes the result over OURS.
+    #[command(hide = true)]
+    MergeDriver {
+        /// The common version (%O).
+        base: PathBuf,
+        /// This machine's version (%A), replaced by the merge.
+        ours: PathBuf,
+        /// The other machine's version (%B).
+        theirs: PathBuf,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: ShellArg,
     },
+}
+
+/// What `cercle sync` does besides syncing.
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Make the data directory a git repository ready to sync, or join the team's: an empty
+    /// data directory takes what the remote holds.
+    Init {
+        /// The team's repository (any URL git understands: ssh, https, a path).
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Say when the last sync reached the team and how many commits wait on each side.
+    Status,
 }
 
 /// What `cercle export` writes.

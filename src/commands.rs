@@ -1,6 +1,7 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
 pub(crate) mod contacts;
+mod sync;
 
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
@@ -13,9 +14,10 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs a subcommand against the data directory; `lang` is the language of what it writes
-/// for people (calendar titles).
-pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
+/// Runs a subcommand against the data directory, with the user's settings (the language of
+/// what it writes for people, who the user is).
+pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> ExitCode {
+    let lang = config.lang;
     let outcome = match command {
         Command::Init { sample } => init(dir, sample),
         Command::Check => return check(dir),
@@ -27,6 +29,8 @@ pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
         Command::Export { what } => crate::commands_export::run(what, dir, lang),
+        Command::Sync { what } => sync::run(what, dir, config),
+        Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
         Command::Completions { shell } => {
             completions(shell);
             Ok(())

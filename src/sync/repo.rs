@@ -47,6 +47,15 @@ pub(super) fn prepare(dir: &Path, options: &Options) -> Result<Git, SyncError> {
             }
         }
     }
+    // In the app ssh must not ask for a passphrase or a host key on the terminal the app
+    // draws on: it fails instead (an ssh agent still works), unless the user chose their own.
+    let own_ssh = ["GIT_SSH_COMMAND", "GIT_SSH"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some())
+        || git.run(&["config", "core.sshCommand"])?.ok;
+    if !options.interactive && !own_ssh {
+        git.set_env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+    }
     Ok(git)
 }
 

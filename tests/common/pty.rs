@@ -20,6 +20,17 @@ pub struct Session {
 
 impl Session {
     pub fn start(data_dir: &Path, config_dir: &Path, args: &[&str]) -> Self {
+        Self::start_with(data_dir, config_dir, args, &[])
+    }
+
+    /// [`Session::start`] with more environment variables (e.g. to keep git away from the
+    /// user's own settings).
+    pub fn start_with(
+        data_dir: &Path,
+        config_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -36,6 +47,9 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.env_remove("LC_ALL");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("cercle starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("a reader");

@@ -109,6 +109,19 @@ impl Machine {
         }
     }
 
+    /// The variables that keep git on this machine away from the user's own settings, for a
+    /// session in a pseudo-terminal.
+    pub fn git_vars(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("HOME", self.home.clone().into_os_string()),
+            (
+                "GIT_CONFIG_GLOBAL",
+                self.home.join("gitconfig").into_os_string(),
+            ),
+            ("GIT_CONFIG_NOSYSTEM", "1".into()),
+        ]
+    }
+
     /// Runs `cercle ARGS` on this machine.
     pub fn cercle(&self, args: &[&str]) -> Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_cercle"));

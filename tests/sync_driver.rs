@@ -186,3 +186,70 @@ fn both_machines_adding_the_file_merge_with_no_common_base() {
     );
     assert_eq!(merged.conflicts[0].base, None);
 }
+
+/// The first half-day of the current cohort not signed yet.
+fn unsigned(data: &mut Data) -> &mut cercle::domain::HalfDay {
+    data.cohorts
+        .last_mut()
+        .unwrap()
+        .seminars
+        .iter_mut()
+        .flat_map(|s| s.half_days.iter_mut())
+        .find(|h| h.signature.is_none())
+        .expect("a roll call to take")
+}
+
+#[test]
+fn a_mark_changed_before_the_signature_arrived_goes_to_the_signed_sheet_history() {
+    let mut base = cercle::sample::sample();
+    let by = PersonId::new("p-helene-marchetti");
+    let cohort = base.cohorts.last().unwrap().clone();
+    rollcall::mark_rest_present(&cohort, unsigned(&mut base), &by, common::now()).unwrap();
+    let id = unsigned(&mut base).id.clone();
+    let (mut signing, mut unaware) = (base.clone(), base.clone());
+    rollcall::sign(unsigned(&mut signing), &by, common::now()).unwrap();
+    let trainee = unsigned(&mut unaware).marks[2].trainee.clone();
+    let late = common::now() + chrono::Duration::minutes(20);
+    let input = MarkInput {
+        status: Status::LeftEarly,
+        time: None,
+        reason: None,
+    };
+    let other = PersonId::new("p-yannick-le-goff");
+    rollcall::mark(
+        &cohort,
+        unsigned(&mut unaware),
+        &trainee,
+        input,
+        &other,
+        late,
+        None,
+    )
+    .unwrap();
+    let (ok, one, said) = drive(&base, &signing, &unaware);
+    assert!(ok, "{said}");
+    let (_, two, _) = drive(&base, &unaware, &signing);
+    assert_eq!(one, two, "the same whichever laptop merges");
+    let merged = data_from_bytes(&one).unwrap();
+    assert!(merged.conflicts.is_empty());
+    let day = merged
+        .cohorts
+        .iter()
+        .flat_map(|c| &c.seminars)
+        .flat_map(|s| &s.half_days)
+        .find(|h| h.id == id)
+        .unwrap();
+    assert!(day.signature.is_some(), "the signature stays");
+    assert_eq!(day.mark_of(&trainee).unwrap().status, Status::LeftEarly);
+    let [change] = day.history.as_slice() else {
+        panic!("one change after signing expected: {:?}", day.history);
+    };
+    assert_eq!(
+        (change.from, change.to, &change.by, change.at),
+        (Some(Status::Present), Status::LeftEarly, &other, late)
+    );
+    assert_eq!(change.reason, cercle::sync::signed::LATE_CHANGE_REASON);
+    // Merging the result again with either side adds nothing more.
+    let (_, again, _) = drive(&base, &merged, &signing);
+    assert_eq!(data_from_bytes(&again).unwrap(), merged);
+}

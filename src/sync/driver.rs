@@ -73,6 +73,7 @@ pub fn merge(
     };
     let mut merged = merge_data(base, ours, theirs, &sides).map_err(|e| e.to_string())?;
     merged.conflicts = once_each(merged.conflicts);
+    super::signed::record_late_changes(base, ours, theirs, &mut merged, now);
     Ok(merged)
 }
 

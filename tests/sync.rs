@@ -5,7 +5,7 @@ mod common;
 
 use cercle::domain::rollcall;
 use cercle::domain::{Data, PersonId, Status};
-use common::edits::{Edit, apply};
+use common::edits::{Edit, apply, half_day, ids};
 use common::team::{Machine, Team};
 use std::collections::BTreeSet;
 use std::os::unix::fs::PermissionsExt;
@@ -29,14 +29,6 @@ fn team() -> (Team, [Machine; 3]) {
         );
     }
     (team, [first, second, office])
-}
-
-fn ids(data: &Data) -> BTreeSet<String> {
-    let mut ids: BTreeSet<String> = data.people.iter().map(|p| p.id.to_string()).collect();
-    for cohort in &data.cohorts {
-        ids.extend(cohort.knowledge.iter().map(|k| k.id.to_string()));
-    }
-    ids
 }
 
 fn mark_of(data: &mut Data, half_day: usize, mark: usize) -> &mut cercle::domain::Mark {
@@ -203,18 +195,12 @@ fn commits_say_what_changed_in_domain_words_and_who_changed_it() {
     let trainer = PersonId::new(TRAINER);
     let mut date = None;
     first.edit(|data| {
-        let cohort = data.cohorts.last_mut().unwrap();
-        let roster = cohort.clone();
-        let half_day = cohort
-            .seminars
-            .iter_mut()
-            .flat_map(|s| s.half_days.iter_mut())
-            .find(|h| h.signature.is_none())
-            .expect("a roll call to take in the sample");
-        rollcall::mark_rest_present(&roster, half_day, &trainer, common::now()).unwrap();
-        rollcall::sign(half_day, &trainer, common::now()).unwrap();
-        date = Some((half_day.date, half_day.period));
-        for request in cohort.tutor_requests.iter_mut().take(2) {
+        let (roster, day) = half_day(data, |h| h.signature.is_none());
+        rollcall::mark_rest_present(&roster, day, &trainer, common::now()).unwrap();
+        rollcall::sign(day, &trainer, common::now()).unwrap();
+        date = Some((day.date, day.period));
+        let requests = &mut data.cohorts.last_mut().unwrap().tutor_requests;
+        for request in requests.iter_mut().take(2) {
             request.subject.push_str(" (revu)");
         }
     });

@@ -4,6 +4,7 @@ mod common;
 
 use cercle::app::sync::{finished, start};
 use cercle::app::{Effect, SaveState};
+use cercle::domain::Data;
 use cercle::i18n::Lang;
 use cercle::sync::{Reach, Status, Synced};
 use chrono::TimeZone;
@@ -21,6 +22,13 @@ fn status(ahead: usize, behind: usize) -> Status {
         behind,
         remote: true,
     }
+}
+
+/// The team's file: the data as it was when the sync started, with one change from the team.
+fn from_the_team(base: &Data) -> Data {
+    let mut merged = base.clone();
+    merged.people[0].city = "Morlaix".into();
+    merged
 }
 
 fn synced(reach: Reach, file_changed: bool) -> Synced {
@@ -73,12 +81,11 @@ fn the_merged_file_replaces_the_data_when_nothing_was_typed_meanwhile() {
     let mut app = sample_app(Lang::En);
     app.sync.running = true;
     let base = Arc::clone(&app.data);
-    let mut merged = (*base).clone();
-    merged.people[0].city = "Morlaix".into();
+    let team = from_the_team(&base);
     let effects = finished(
         &mut app,
         &base,
-        Ok((synced(Reach::Pushed, true), Some(merged))),
+        Ok((synced(Reach::Pushed, true), Some(team))),
     );
     assert!(effects.is_empty(), "the file on disk is already this");
     assert_eq!(app.data.people[0].city, "Morlaix");
@@ -99,12 +106,11 @@ fn what_was_typed_during_the_sync_is_kept_with_the_team_changes_and_saved() {
     let mut app = sample_app(Lang::En);
     let base = Arc::clone(&app.data);
     app.change("typed".into(), |d| d.people[1].city = "Vannes".into());
-    let mut merged = (*base).clone();
-    merged.people[0].city = "Morlaix".into();
+    let team = from_the_team(&base);
     let effects = finished(
         &mut app,
         &base,
-        Ok((synced(Reach::Pushed, true), Some(merged))),
+        Ok((synced(Reach::Pushed, true), Some(team))),
     );
     assert_eq!(effects, [Effect::Save]);
     assert_eq!(app.data.people[0].city, "Morlaix");

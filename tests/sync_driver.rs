@@ -5,7 +5,7 @@ mod common;
 use cercle::domain::rollcall::{self, MarkInput};
 use cercle::domain::{Data, PersonId, Status};
 use cercle::store::{data_from_bytes, to_json};
-use common::edits::{apply, edit};
+use common::edits::{apply, edit, half_day, ids};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use std::collections::BTreeSet;
@@ -35,14 +35,6 @@ fn drive_files(o: &Path, a: &Path, b: &Path) -> (bool, Vec<u8>, String) {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     (out.status.success(), std::fs::read(a).unwrap(), stderr)
-}
-
-fn ids(data: &Data) -> BTreeSet<String> {
-    let mut ids: BTreeSet<String> = data.people.iter().map(|p| p.id.to_string()).collect();
-    for c in &data.cohorts {
-        ids.extend(c.knowledge.iter().map(|k| k.id.to_string()));
-    }
-    ids
 }
 
 proptest! {
@@ -85,15 +77,7 @@ proptest! {
 
 /// The first signed half-day of the current cohort with marks, and the cohort.
 fn signed(data: &mut Data) -> (cercle::domain::Cohort, &mut cercle::domain::HalfDay) {
-    let cohort = data.cohorts.last_mut().unwrap();
-    let roster = cohort.clone();
-    let half_day = cohort
-        .seminars
-        .iter_mut()
-        .flat_map(|s| s.half_days.iter_mut())
-        .find(|h| h.signature.is_some() && h.marks.len() > 2)
-        .expect("a signed roll call in the sample");
-    (roster, half_day)
+    half_day(data, |h| h.signature.is_some() && h.marks.len() > 2)
 }
 
 fn change_after_signing(data: &mut Data, trainee: usize, status: Status, minute: u32) {
@@ -189,14 +173,7 @@ fn both_machines_adding_the_file_merge_with_no_common_base() {
 
 /// The first half-day of the current cohort not signed yet.
 fn unsigned(data: &mut Data) -> &mut cercle::domain::HalfDay {
-    data.cohorts
-        .last_mut()
-        .unwrap()
-        .seminars
-        .iter_mut()
-        .flat_map(|s| s.half_days.iter_mut())
-        .find(|h| h.signature.is_none())
-        .expect("a roll call to take")
+    half_day(data, |h| h.signature.is_none()).1
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use cercle::domain::knowledge::{KnowledgeItem, KnowledgeKind};
 use cercle::domain::{Data, KnowledgeId, Person, PersonId, PersonRole, Status};
 use proptest::prelude::*;
+use std::collections::BTreeSet;
 
 /// One edit a user could make.
 #[derive(Debug, Clone)]
@@ -106,4 +107,31 @@ fn apply_one(data: &mut Data, side: &str, edit: &Edit) {
             }
         }
     }
+}
+
+/// The ids of the records the edits add or delete (people, knowledge items), to check that a
+/// merge lost none.
+pub fn ids(data: &Data) -> BTreeSet<String> {
+    let mut ids: BTreeSet<String> = data.people.iter().map(|p| p.id.to_string()).collect();
+    for cohort in &data.cohorts {
+        ids.extend(cohort.knowledge.iter().map(|k| k.id.to_string()));
+    }
+    ids
+}
+
+/// The current cohort (a copy, for the roll call rules) and its first half-day that `wanted`
+/// accepts.
+pub fn half_day(
+    data: &mut Data,
+    wanted: impl Fn(&cercle::domain::HalfDay) -> bool,
+) -> (cercle::domain::Cohort, &mut cercle::domain::HalfDay) {
+    let cohort = data.cohorts.last_mut().expect("a cohort");
+    let roster = cohort.clone();
+    let day = cohort
+        .seminars
+        .iter_mut()
+        .flat_map(|s| s.half_days.iter_mut())
+        .find(|h| wanted(h))
+        .expect("such a half-day in the sample");
+    (roster, day)
 }

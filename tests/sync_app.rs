@@ -74,6 +74,9 @@ fn no_sync_while_saving_fails_since_the_file_on_disk_is_not_what_is_shown() {
         "{notice:?}"
     );
     assert!(!app.sync.running);
+    app.save = SaveState::ReadOnly("opened read-only".into());
+    assert!(start(&mut app).is_empty(), "a read-only view never commits");
+    assert!(app.notice.clone().unwrap().text.contains("lecture seule"));
 }
 
 #[test]

@@ -33,8 +33,14 @@ pub fn start(app: &mut App) -> Vec<Effect> {
         app.notify_error(app.tr(Msg::SyncNotSetUp));
         return Vec::new();
     }
-    if let SaveState::Failed(reason) | SaveState::ReadOnly(reason) = &app.save {
-        let text = fill(app.tr(Msg::SyncWaitsForSave), &[("reason", reason)]);
+    let refusal = match &app.save {
+        SaveState::Failed(reason) => {
+            Some(fill(app.tr(Msg::SyncWaitsForSave), &[("reason", reason)]))
+        }
+        SaveState::ReadOnly(reason) => Some(format!("{} {reason}", app.tr(Msg::ReadOnlyRefused))),
+        SaveState::Saved | SaveState::Saving => None,
+    };
+    if let Some(text) = refusal {
         app.notify_error(text);
         return Vec::new();
     }

@@ -1,5 +1,6 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
+pub(crate) mod bundle;
 pub(crate) mod contacts;
 
 use crate::cli::{Command, ShellArg};
@@ -23,6 +24,9 @@ pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
         Command::Import { what } => match what {
             crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
+            crate::cli::ImportCommand::Bundle { file, dry_run, me } => {
+                bundle::import(dir, &file, dry_run, me.as_deref(), lang)
+            }
         },
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),

@@ -591,5 +591,44 @@ pub fn text(msg: Msg) -> &'static str {
         NoCohortGroup => "no cohort",
         DetailCohorts => "Cohorts",
         CardHint => "Esc closes the card",
+        RecordProgramme => "Programme",
+        RecordCohort => "Cohort",
+        RecordVenue => "Venue",
+        RecordPerson => "Person",
+        RecordSeminar => "Seminar",
+        RecordKnowledge => "Offer or request",
+        RecordExchange => "Exchange",
+        RecordTutorRequest => "Tutor request",
+        ConflictDeleted => "(deleted)",
+        BundleTheTrainers => "the trainers",
+        BundleHeader => "Bundle from {who} for {whom}, cohort {cohort}, made {when}",
+        BundleNothingNew => "Nothing new: everything in this bundle is already here.",
+        BundleAdds => "Will be added ({n}):",
+        BundleChanges => "Will be changed ({n}):",
+        BundleRemoves => "Will be removed ({n}):",
+        BundleConflicts => "Changed on both sides, to choose ({n}):",
+        BundleIgnored => "Not theirs to change, left as is ({n}):",
+        BundleTruncated => {
+            "The bundle is truncated: it ends at line {line}, column {column}. Nothing was written."
+        }
+        BundleNotABundle => {
+            "This is not a Cercle bundle (line {line}, column {column}: {reason}). Nothing was written."
+        }
+        BundleNewer => {
+            "This bundle has format version {version}; this Cercle reads up to {known}. Update Cercle. Nothing was written."
+        }
+        BundleTampered => {
+            "This bundle was changed after it was made: its content does not match its hash. Nothing was written."
+        }
+        BundleOtherCohort => {
+            "This bundle is for cohort {cohort}, which is not in this data. Nothing was written."
+        }
+        BundleNotForYou => "This bundle is for {whom}, not for you. Nothing was written.",
+        BundleImported => {
+            "Imported: {added} added, {changed} changed, {removed} removed, {conflicts} to choose."
+        }
+        BundleDryRun => "Dry run: nothing was written.",
+        BundleWritten => "{path}: bundle for {whom}",
+        ThisMachine => "this machine",
     }
 }

@@ -609,5 +609,44 @@ pub fn text(msg: Msg) -> &'static str {
         NoCohortGroup => "sans promo",
         DetailCohorts => "Promos",
         CardHint => "Échap ferme la fiche",
+        RecordProgramme => "Programme",
+        RecordCohort => "Promotion",
+        RecordVenue => "Tiers-lieu",
+        RecordPerson => "Personne",
+        RecordSeminar => "Séminaire",
+        RecordKnowledge => "Offre ou demande",
+        RecordExchange => "Échange",
+        RecordTutorRequest => "Demande de tutorat",
+        ConflictDeleted => "(supprimé)",
+        BundleTheTrainers => "l'équipe de formation",
+        BundleHeader => "Paquet de {who} pour {whom}, promotion {cohort}, fait le {when}",
+        BundleNothingNew => "Rien de nouveau : tout ce que contient ce paquet est déjà là.",
+        BundleAdds => "Sera ajouté ({n}) :",
+        BundleChanges => "Sera modifié ({n}) :",
+        BundleRemoves => "Sera supprimé ({n}) :",
+        BundleConflicts => "Modifié des deux côtés, à trancher ({n}) :",
+        BundleIgnored => "Hors de ce que ce paquet peut modifier, laissé tel quel ({n}) :",
+        BundleTruncated => {
+            "Le paquet est tronqué : il s'arrête ligne {line}, colonne {column}. Rien n'a été écrit."
+        }
+        BundleNotABundle => {
+            "Ce n'est pas un paquet Cercle (ligne {line}, colonne {column} : {reason}). Rien n'a été écrit."
+        }
+        BundleNewer => {
+            "Ce paquet est au format {version} ; cette version de Cercle lit jusqu'au format {known}. Mettez Cercle à jour. Rien n'a été écrit."
+        }
+        BundleTampered => {
+            "Ce paquet a été modifié après sa création : son contenu ne correspond pas à son empreinte. Rien n'a été écrit."
+        }
+        BundleOtherCohort => {
+            "Ce paquet concerne la promotion {cohort}, absente de ces données. Rien n'a été écrit."
+        }
+        BundleNotForYou => "Ce paquet est destiné à {whom}, pas à vous. Rien n'a été écrit.",
+        BundleImported => {
+            "Importé : {added} ajouté(s), {changed} modifié(s), {removed} supprimé(s), {conflicts} à trancher."
+        }
+        BundleDryRun => "Essai : rien n'a été écrit.",
+        BundleWritten => "{path} : paquet pour {whom}",
+        ThisMachine => "ce poste",
     }
 }

@@ -1,6 +1,13 @@
 //! Sharing data between machines without a server: the merge by stable ids that bundles and
 //! git sync both use, and choosing a side when a merge left a conflict.
 
+pub mod bundle;
+pub mod describe;
+pub mod import;
+pub mod preview;
+pub mod project;
+pub mod received;
+pub mod records;
 pub mod threeway;
 
 use crate::domain::Data;

@@ -89,7 +89,10 @@ impl Merger<'_> {
             return ours.cloned();
         }
         match (ours, theirs) {
-            (Some(Value::Object(o)), Some(Value::Object(t))) if !variants(o, t) => {
+            // The top is a document or a map of records, never an enum variant.
+            (Some(Value::Object(o)), Some(Value::Object(t)))
+                if self.path.is_empty() || !variants(o, t) =>
+            {
                 let b = base.and_then(Value::as_object);
                 Some(Value::Object(self.objects(b, o, t)))
             }

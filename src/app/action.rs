@@ -190,4 +190,12 @@ pub enum Action {
     AddFunding,
     /// Sent by the event loop while a timer runs: time moved on.
     Tick,
+    /// Import a sharing bundle.
+    ImportBundle,
+    /// Open the merge screen.
+    ShowConflicts,
+    /// Merge screen: keep the first value.
+    ChooseFirst,
+    /// Merge screen: keep the second value.
+    ChooseSecond,
 }

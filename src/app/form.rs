@@ -61,6 +61,8 @@ pub enum Purpose {
     },
     /// Importing a contacts file (vCard or CSV).
     ImportContacts,
+    /// Import a sharing bundle.
+    ImportBundle,
 }
 
 /// How a field is checked.

@@ -27,6 +27,10 @@ pub enum Context {
     Filter,
     /// In a view inside a screen (a seminar, the roll call…).
     View(View),
+    /// In the preview of a bundle import.
+    Preview,
+    /// In the merge screen.
+    Conflicts,
 }
 
 /// A view inside a screen, with keys of its own on top of the screen's.
@@ -266,6 +270,20 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[key('i')], Action::PickMe, Msg::KeyPickMe, false),
     bind(Global, &[key('R')], Action::SwitchRole, Msg::KeySwitchRole, false),
     bind(Global, &[key('?')], Action::Help, Msg::KeyHelp, true),
+    bind(Global, &[key('B')], Action::ImportBundle, Msg::KeyImportBundle, false),
+    bind(Global, &[key('!')], Action::ShowConflicts, Msg::KeyShowConflicts, false),
+    bind(Context::Preview, &[key('y'), key('o'), code(KeyCode::Enter)], Action::Yes, Msg::KeyApplyImport, true),
+    bind(Context::Preview, &[key('n'), code(KeyCode::Esc)], Action::No, Msg::KeyCancel, true),
+    bind(Context::Preview, &[code(KeyCode::Up), key('k')], Action::Up, Msg::KeyUp, false),
+    bind(Context::Preview, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, false),
+    bind(Context::Preview, &[code(KeyCode::PageUp)], Action::PageUp, Msg::KeyPageUp, false),
+    bind(Context::Preview, &[code(KeyCode::PageDown)], Action::PageDown, Msg::KeyPageDown, false),
+    bind(Context::Conflicts, &[code(KeyCode::Up), key('k')], Action::Up, Msg::KeyUp, true),
+    bind(Context::Conflicts, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, true),
+    bind(Context::Conflicts, &[key('1')], Action::ChooseFirst, Msg::KeyChooseFirst, true),
+    bind(Context::Conflicts, &[key('2')], Action::ChooseSecond, Msg::KeyChooseSecond, true),
+    bind(Context::Conflicts, &[code(KeyCode::Esc), key('q')], Action::Back, Msg::KeyClose, true),
+    bind(Context::Conflicts, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
     bind(Global, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),
 ];
 
@@ -365,7 +383,7 @@ pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The contexts in the order the help and the README list them.
-pub const HELP_ORDER: [Context; 18] = [
+pub const HELP_ORDER: [Context; 20] = [
     Context::Global,
     Context::On(Screen::Modules),
     Context::View(View::Seminars),
@@ -383,6 +401,8 @@ pub const HELP_ORDER: [Context; 18] = [
     Context::Form,
     Context::Filter,
     Context::Confirm,
+    Context::Preview,
+    Context::Conflicts,
     Context::Welcome,
 ];
 

@@ -14,6 +14,7 @@ pub mod modules;
 pub mod rows;
 pub mod screen;
 mod seminar_form;
+pub mod sharing;
 pub mod tutoring;
 mod tutoring_forms;
 pub mod undo;
@@ -56,6 +57,18 @@ pub enum Effect {
     ReadImport(String),
     /// Write a cohort's calendar (.ics) into the data directory's `exports/` folder.
     ExportCalendar(crate::domain::CohortId),
+    /// Read a sharing bundle, then hand it to [`App::bundle_read`].
+    ReadBundle(String),
+    /// Keep what was just received from one side (`None`: the trainers), the base of the next
+    /// exchange with them.
+    KeepReceived {
+        /// The cohort.
+        cohort: crate::domain::CohortId,
+        /// The trainee it came from, or `None` for the trainers.
+        from: Option<PersonId>,
+        /// The copy to keep.
+        bytes: Vec<u8>,
+    },
 }
 
 /// The stage the app is in.
@@ -102,6 +115,10 @@ pub enum Overlay {
     Form(Box<Form>),
     /// A short list to choose from.
     Choice(Choice),
+    /// What importing a bundle will do, waiting for a yes.
+    Preview(Box<sharing::Preview>),
+    /// The merge screen: fields changed on both sides, to choose.
+    Conflicts(Cursor),
 }
 
 /// A short list to choose from, and what the choice is for.
@@ -288,6 +305,10 @@ impl App {
         if self.config.role == Some(Role::Trainer) {
             modules::land(self);
         }
+        // Conflicts left by a merge wait for someone to choose: show them first.
+        if !self.data.conflicts.is_empty() {
+            self.overlay = Some(Overlay::Conflicts(Cursor::default()));
+        }
     }
 
     /// Shows the welcome screen (no data file yet).
@@ -333,6 +354,11 @@ impl App {
             }
             Err(reason) => self.notify_error(reason),
         }
+    }
+
+    /// Previews a bundle read by the event loop; applying it is one undoable step.
+    pub fn bundle_read(&mut self, read: sharing::Read) {
+        sharing::read(self, read);
     }
 
     /// Imports a contacts file read by the event loop, as one undoable step.

@@ -22,6 +22,8 @@ pub fn context(app: &App) -> Context {
         }
         (_, Some(Overlay::Form(_))) => Context::Form,
         (_, Some(Overlay::Choice(_))) => Context::Popup,
+        (_, Some(Overlay::Preview(_))) => Context::Preview,
+        (_, Some(Overlay::Conflicts(_))) => Context::Conflicts,
         _ if app.filtering => Context::Filter,
         _ => match (app.screen, app.modules.view, app.circle.view) {
             (Screen::Modules, Some(view), _) | (Screen::Circle, _, Some(view)) => {
@@ -181,6 +183,8 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Undo
             | Action::Redo
             | Action::SwitchRole
+            | Action::ImportBundle
+            | Action::ShowConflicts
             | Action::Click { .. }
     );
     if !global && let Some(effects) = screen_update(app, action) {
@@ -190,6 +194,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextScreen => show(app, app.screen.next()),
         Action::PreviousScreen => show(app, app.screen.previous()),
         Action::Show(screen) => show(app, screen),
+        Action::ImportBundle | Action::ShowConflicts => super::sharing::open(app, action),
         Action::Up => app.cursors[i].step(-1, len, height),
         Action::Down => app.cursors[i].step(1, len, height),
         Action::PageUp => app.cursors[i].step(-page, len, height),
@@ -357,6 +362,8 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
             }
         },
         Overlay::Form(form) => on_form(app, form, action),
+        Overlay::Preview(preview) => super::sharing::on_preview(app, preview, action),
+        Overlay::Conflicts(cursor) => super::sharing::on_conflicts(app, cursor, action),
         Overlay::Choice(mut choice) => {
             let len = choice.options.len();
             let height = app.page_height();
@@ -490,6 +497,7 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
                     | Purpose::EditPerson(_)
                     | Purpose::MergePeople { .. }
                     | Purpose::ImportContacts => Some(super::contacts::submit(app, &form)),
+                    Purpose::ImportBundle => return super::sharing::submit(&form),
                     Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
                     Purpose::NewTrainee
                     | Purpose::Departure(_)

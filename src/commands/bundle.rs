@@ -69,7 +69,7 @@ pub fn export(
     match request.audience {
         BundleFor::Trainer => {
             let trainee = trainee.ok_or("say which trainee makes the bundle: --trainee NAME")?;
-            let base = received::load(dir, &cohort.id, Side::Trainers);
+            let base = received::last(dir, &cohort.id, Side::Trainers);
             let made = bundle::for_trainers(data, cohort, &trainee.id, now, &base);
             let name = format!(
                 "{}--{}--for-trainers.cercle-bundle.json",
@@ -105,7 +105,7 @@ pub fn export(
                     .as_ref()
                     .is_some_and(|p| p.as_os_str() == "-" || !p.is_dir());
             for id in trainees {
-                let base = received::load(dir, &cohort.id, Side::Trainee(id));
+                let base = received::last(dir, &cohort.id, Side::Trainee(id));
                 let made = bundle::for_trainee(data, cohort, id, maker.clone(), now, &base);
                 let name = data
                     .person(id)
@@ -162,7 +162,7 @@ pub fn import(
         );
     let from = Side::maker(&bundle);
     let cohort = bundle.cohort.clone();
-    let stored = received::load(dir, &cohort, from);
+    let stored = received::load(dir, &cohort, from, &bundle.hash);
     let importer = Importer {
         me: me.as_ref(),
         ours,
@@ -180,9 +180,12 @@ pub fn import(
     if !plan.is_empty() {
         store.save(&plan.data).map_err(|e| e.to_string())?;
     }
-    received::keep(dir, &cohort, Side::maker(&plan.bundle), &plan.received).map_err(|e| {
-        format!("the import is saved, but keeping a copy of the bundle failed: {e}")
-    })?;
+    let kept = received::to_keep(&plan.bundle.hash, &plan.received, &stored);
+    received::keep(
+        &received::path_for(dir, &cohort, Side::maker(&plan.bundle)),
+        &kept,
+    )
+    .map_err(|e| format!("the import is saved, but keeping a copy of the bundle failed: {e}"))?;
     let count = |f: fn(&Effect) -> bool| {
         plan.changes
             .iter()

@@ -139,7 +139,7 @@ messages! {
     // Peer contacts.
     KeyToggleShare, KeyCopyEmail, KeyCopyPhone, KeyMail, KeyMerge, KeySort, KeyGroup, KeyExport, KeyImport, ExportWritten, Imported, ImportLabel, NoEmail, NoPhone, Copied, NoDuplicate, SeveralDuplicates, MergeBoth, MergedPeople, MergeTitle, ImportTitle, FieldFile, FieldPronouns, FieldRole, FieldJob, FieldWebsite, FieldProject, FieldTags, FieldShared, MailOpened, NoMailOpener, IsShared, NotShared, SortName, SortCohort, SortDistance, SortNoMe, BestMatch, GroupedByCohort, GroupedByRole, ColCohort, NoCohortGroup, DetailCohorts, CardHint,
     // Sharing bundles and conflicts.
-    RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine,
+    RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine, KeyImportBundle, KeyShowConflicts, KeyApplyImport, KeyChooseFirst, KeyChooseSecond, ImportBundleLabel, NoConflicts, ConflictChosen, ConflictsTitle, ConflictKept, ConflictBase, PreviewTitle, ImportBundleTitle, HelpPreview, HelpConflicts,
 }
 
 impl Msg {

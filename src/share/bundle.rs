@@ -61,7 +61,7 @@ pub struct Bundle {
 }
 
 /// Why a bundle was refused. Nothing is written when one is.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum BundleError {
     /// The file ends too early.
     #[error("the bundle is truncated (it ends at line {line}, column {column})")]

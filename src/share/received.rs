@@ -55,22 +55,53 @@ fn safe(id: &str) -> String {
     }
 }
 
-/// What was last received from `from`; empty when nothing was, or when the copy is unreadable
-/// (then every difference is treated as new on both sides, which can only add conflicts).
-pub fn load(dir: &Path, cohort: &CohortId, from: Side<'_>) -> Records {
+/// The copy kept: the records last received, the bundle's hash, and what was kept before it,
+/// so that the same bundle imported again (after an undo, say) is merged against the same base.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Kept {
+    hash: String,
+    records: Records,
+    #[serde(default)]
+    before: Records,
+}
+
+fn read(dir: &Path, cohort: &CohortId, from: Side<'_>) -> Kept {
     std::fs::read(path_for(dir, cohort, from))
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default()
 }
 
-/// Keeps what was just received from `from` (0600, written atomically).
-pub fn keep(
-    dir: &Path,
-    cohort: &CohortId,
-    from: Side<'_>,
-    records: &Records,
-) -> std::io::Result<()> {
-    let bytes = serde_json::to_vec(records).map_err(std::io::Error::other)?;
-    crate::store::write_private(&path_for(dir, cohort, from), &bytes).map(|_| ())
+/// What was last received from `from` before the bundle with hash `hash`; empty when nothing
+/// was, or when the copy is unreadable (then every difference counts as new on both sides,
+/// which can only add conflicts, never lose an edit).
+pub fn load(dir: &Path, cohort: &CohortId, from: Side<'_>, hash: &str) -> Records {
+    let kept = read(dir, cohort, from);
+    if kept.hash == hash {
+        kept.before
+    } else {
+        kept.records
+    }
+}
+
+/// What was last received from `from`, whatever bundle it came in: the base of the next bundle
+/// sent back.
+pub fn last(dir: &Path, cohort: &CohortId, from: Side<'_>) -> Records {
+    read(dir, cohort, from).records
+}
+
+/// The bytes to keep after importing bundle `hash` whose records were `records`, merged
+/// against `before`.
+pub fn to_keep(hash: &str, records: &Records, before: &Records) -> Vec<u8> {
+    let kept = Kept {
+        hash: hash.to_owned(),
+        records: records.clone(),
+        before: before.clone(),
+    };
+    serde_json::to_vec(&kept).unwrap_or_default()
+}
+
+/// Keeps what was just received (0600, written atomically).
+pub fn keep(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::store::write_private(path, bytes).map(|_| ())
 }

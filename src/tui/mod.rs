@@ -115,6 +115,19 @@ fn event_loop(
                 }
                 Effect::Copy(text) => outside::copy(&text),
                 Effect::OpenMail(address) => outside::open_mail(&mut app, &address),
+                Effect::ReadBundle(path) => {
+                    let read = outside::read_bundle(&options.data_dir, &path);
+                    app.bundle_read(read);
+                }
+                Effect::KeepReceived {
+                    cohort,
+                    from,
+                    bytes,
+                } => {
+                    let path =
+                        app::sharing::received_path(&options.data_dir, &cohort, from.as_ref());
+                    let _ = worker.jobs.send(Job::Keep { path, bytes });
+                }
                 Effect::ReadImport(path) => {
                     let text = outside::read_import(&path);
                     let more = app.import_read(&path, text);

@@ -22,6 +22,13 @@ pub enum Job {
         /// What.
         bytes: Vec<u8>,
     },
+    /// Keep a private file beside the data (what a bundle brought), without a report.
+    Keep {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        bytes: Vec<u8>,
+    },
 }
 
 /// What the disk thread reports back.
@@ -90,6 +97,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                             Job::Save(newer) => data = newer,
                             Job::DiscardRecovery => discard = true,
                             Job::Export { path, bytes } => exports.push((path, bytes)),
+                            Job::Keep { path, bytes } => keep(&path, &bytes),
                             Job::Load => {}
                         }
                     }
@@ -110,6 +118,10 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     continue;
                 }
                 Job::Export { path, bytes } => export(&path, &bytes),
+                Job::Keep { path, bytes } => {
+                    keep(&path, &bytes);
+                    continue;
+                }
             };
             if report_tx.send(report).is_err() {
                 break;
@@ -117,6 +129,12 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
         }
     });
     Worker { jobs, reports }
+}
+
+/// A copy that only makes the next exchange's merge finer: if it cannot be written, the next
+/// import counts more edits as made on both sides, which shows conflicts and loses nothing.
+fn keep(path: &std::path::Path, bytes: &[u8]) {
+    let _ = store::write_private(path, bytes);
 }
 
 fn export(path: &std::path::Path, bytes: &[u8]) -> Report {

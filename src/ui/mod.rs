@@ -5,6 +5,7 @@ mod contacts;
 pub mod help;
 pub mod modules;
 mod popup;
+mod sharing;
 mod table;
 pub mod text;
 pub mod theme;
@@ -58,6 +59,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 }
                 Some(Overlay::Form(form)) => popup::form(frame, app, area, form, &theme),
                 Some(Overlay::Choice(choice)) => popup::choice(frame, app, area, choice, &theme),
+                Some(Overlay::Preview(preview)) => {
+                    sharing::preview(frame, app, area, preview, &theme);
+                }
+                Some(Overlay::Conflicts(cursor)) => {
+                    sharing::conflicts(frame, app, area, *cursor, &theme);
+                }
                 None => {}
             }
         }

@@ -5,7 +5,7 @@
 //! trainee's bundle back holds only what is theirs.
 
 use super::records::{Kind, Records};
-use crate::domain::knowledge::Exchange;
+use crate::domain::knowledge::{Exchange, KnowledgeItem};
 use crate::domain::{Cohort, Data, Person, PersonId, PersonRole, Seminar};
 use serde::Serialize;
 use serde_json::Value;
@@ -50,33 +50,12 @@ pub fn for_trainee(data: &Data, cohort: &Cohort, trainee: &PersonId) -> Records 
     for venue in data.venues.iter().filter(|v| venues.contains(&v.id)) {
         put(&mut records, Kind::Venue, venue.id.as_str(), venue);
     }
-    for item in &cohort.knowledge {
-        let mut item = item.clone();
-        item.note = item.note.filter(|n| !n.confidential);
-        put(&mut records, Kind::Knowledge, item.id.as_str(), &item);
-    }
-    for exchange in &cohort.exchanges {
-        put(
-            &mut records,
-            Kind::Exchange,
-            exchange.id.as_str(),
-            &seen_by(exchange, trainee),
-        );
-    }
-    for request in cohort
-        .tutor_requests
-        .iter()
-        .filter(|r| &r.trainee == trainee)
-    {
-        if let Some(tutor) = &request.tutor {
-            people.insert(tutor);
-        }
-        put(
-            &mut records,
-            Kind::TutorRequest,
-            request.id.as_str(),
-            request,
-        );
+    let circle = Circle {
+        knowledge: cohort.knowledge.iter().collect(),
+        exchanges: cohort.exchanges.iter().collect(),
+    };
+    for tutor in put_circle(&mut records, cohort, trainee, &circle) {
+        people.insert(tutor);
     }
     // Trainees ask a trainer close by, so every trainer is listed (as they agreed to be seen).
     let trainers = data.people.iter().filter(|p| p.role == PersonRole::Trainer);
@@ -108,36 +87,59 @@ pub fn from_trainee(data: &Data, cohort: &Cohort, trainee: &PersonId) -> Records
             &person.without_confidential(),
         );
     }
-    for item in cohort.knowledge.iter().filter(|k| &k.person == trainee) {
-        let mut item = item.clone();
+    let circle = Circle {
+        knowledge: cohort
+            .knowledge
+            .iter()
+            .filter(|k| &k.person == trainee)
+            .collect(),
+        exchanges: cohort
+            .exchanges
+            .iter()
+            .filter(|e| e.people.contains(trainee))
+            .collect(),
+    };
+    put_circle(&mut records, cohort, trainee, &circle);
+    records
+}
+
+/// The offers, requests and exchanges a bundle carries.
+struct Circle<'a> {
+    knowledge: Vec<&'a KnowledgeItem>,
+    exchanges: Vec<&'a Exchange>,
+}
+
+/// Puts the circle's records (without confidential notes, evaluations only for those who took
+/// part) and `trainee`'s own tutor requests; returns their tutors.
+fn put_circle<'a>(
+    records: &mut Records,
+    cohort: &'a Cohort,
+    trainee: &PersonId,
+    circle: &Circle<'_>,
+) -> Vec<&'a PersonId> {
+    for item in &circle.knowledge {
+        let mut item = (*item).clone();
         item.note = item.note.filter(|n| !n.confidential);
-        put(&mut records, Kind::Knowledge, item.id.as_str(), &item);
+        put(records, Kind::Knowledge, item.id.as_str(), &item);
     }
-    for exchange in cohort
-        .exchanges
-        .iter()
-        .filter(|e| e.people.contains(trainee))
-    {
+    for exchange in &circle.exchanges {
         put(
-            &mut records,
+            records,
             Kind::Exchange,
             exchange.id.as_str(),
             &seen_by(exchange, trainee),
         );
     }
+    let mut tutors = Vec::new();
     for request in cohort
         .tutor_requests
         .iter()
         .filter(|r| &r.trainee == trainee)
     {
-        put(
-            &mut records,
-            Kind::TutorRequest,
-            request.id.as_str(),
-            request,
-        );
+        tutors.extend(request.tutor.as_ref());
+        put(records, Kind::TutorRequest, request.id.as_str(), request);
     }
-    records
+    tutors
 }
 
 /// Whether record `value` under `key` belongs to `trainee`, so that their bundle may change it.

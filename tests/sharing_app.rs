@@ -172,3 +172,52 @@ fn snapshots_of_the_preview_and_the_merge_screen() {
         }
     }
 }
+
+#[test]
+fn a_trainee_starts_from_the_bundle_her_trainers_sent() {
+    let mut app = App::new(cercle::config::Config::default(), now());
+    app.welcome();
+    let effects = press(&mut app, "b");
+    assert!(effects.is_empty(), "nothing is written before the import");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form(_))),
+        "the file is asked"
+    );
+    let trainers = sample();
+    let cohort = trainers.current().unwrap();
+    let maker = bundle::Maker {
+        id: cohort.trainers[0].clone(),
+        name: "Hélène Marchetti".into(),
+    };
+    let to_her = bundle::for_trainee(
+        &trainers,
+        cohort,
+        &CAMILLE.into(),
+        maker,
+        now(),
+        &Records::new(),
+    );
+    press(&mut app, "<Esc>");
+    app.bundle_read(Ok((to_her, Records::new())));
+    let effects = press(&mut app, "y");
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(app.data.current().unwrap().name, cohort.name);
+    assert_eq!(city(&app.data), city(&trainers));
+    let marks: usize = app
+        .data
+        .current()
+        .unwrap()
+        .seminars
+        .iter()
+        .flat_map(|s| &s.half_days)
+        .map(|h| h.marks.len())
+        .sum();
+    let hers: usize = cohort
+        .seminars
+        .iter()
+        .flat_map(|s| &s.half_days)
+        .flat_map(|h| &h.marks)
+        .filter(|m| m.trainee.as_str() == CAMILLE)
+        .count();
+    assert_eq!(marks, hers, "her own marks, and no one else's");
+}

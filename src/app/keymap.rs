@@ -147,6 +147,7 @@ const CODEV: Context = Context::View(View::Codev);
 pub static BINDINGS: &[Binding] = &[
     bind(Welcome, &[key('s')], Action::StartSample, Msg::KeyStartSample, true),
     bind(Welcome, &[key('e')], Action::StartEmpty, Msg::KeyStartEmpty, true),
+    bind(Welcome, &[key('b')], Action::ImportBundle, Msg::KeyStartFromBundle, true),
     bind(Welcome, &[key('t')], Action::RoleTrainer, Msg::KeyRoleTrainer, true),
     bind(Welcome, &[key('a')], Action::RoleTrainee, Msg::KeyRoleTrainee, true),
     bind(Welcome, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),

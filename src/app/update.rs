@@ -127,6 +127,12 @@ fn welcome(app: &mut App, action: Action) -> Vec<Effect> {
             app.save = super::SaveState::Saving;
             vec![Effect::Save, Effect::SaveConfig]
         }
+        Action::ImportBundle => {
+            // Nothing is written until the bundle is imported.
+            app.open(Arc::new(Data::default()));
+            super::sharing::open(app, action);
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }

@@ -645,5 +645,6 @@ pub fn text(msg: Msg) -> &'static str {
         ImportBundleTitle => "Import a sharing bundle",
         HelpPreview => "Bundle import preview",
         HelpConflicts => "Merge screen",
+        KeyStartFromBundle => "start from a bundle your trainers sent",
     }
 }

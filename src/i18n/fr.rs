@@ -663,5 +663,6 @@ pub fn text(msg: Msg) -> &'static str {
         ImportBundleTitle => "Importer un paquet de partage",
         HelpPreview => "Aperçu d'un import de paquet",
         HelpConflicts => "Écran de fusion",
+        KeyStartFromBundle => "partir d'un paquet envoyé par l'équipe de formation",
     }
 }

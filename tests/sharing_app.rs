@@ -201,6 +201,11 @@ fn a_trainee_starts_from_the_bundle_her_trainers_sent() {
     app.bundle_read(Ok((to_her, Records::new())));
     let effects = press(&mut app, "y");
     assert!(effects.contains(&Effect::Save));
+    assert!(
+        effects.contains(&Effect::SaveConfig),
+        "she is now known as herself"
+    );
+    assert_eq!(app.me().map(|p| p.name.as_str()), Some("Camille Dubois"));
     assert_eq!(app.data.current().unwrap().name, cohort.name);
     assert_eq!(city(&app.data), city(&trainers));
     let marks: usize = app

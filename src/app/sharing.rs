@@ -132,8 +132,16 @@ fn apply(app: &mut App, preview: Preview) -> Vec<Effect> {
         &[("who", &bundle.made_by.name)],
     );
     let conflicts = plan.conflicts.len();
+    // A trainee's first bundle also says who she is.
+    let first_of_mine = bundle.audience == Audience::Trainee && app.config.me.is_none();
+    let trainee = bundle.trainee.clone();
     let mut effects = app.change(label, |data| *data = plan.data);
     effects.push(keep);
+    if first_of_mine {
+        app.config.me = Some(trainee);
+        app.config.role = Some(crate::config::Role::Trainee);
+        effects.push(Effect::SaveConfig);
+    }
     if conflicts > 0 {
         app.overlay = Some(Overlay::Conflicts(Cursor::default()));
     }

@@ -190,4 +190,12 @@ pub enum Action {
     AddFunding,
     /// Sent by the event loop while a timer runs: time moved on.
     Tick,
+    /// Save now (again, after a failed save).
+    SaveNow,
+    /// Write a copy of the data to another file.
+    SaveElsewhere,
+    /// The data file changed on disk: take it as it is now.
+    Reload,
+    /// The data file changed on disk: write this version over it.
+    Overwrite,
 }

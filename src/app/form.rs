@@ -61,6 +61,8 @@ pub enum Purpose {
     },
     /// Importing a contacts file (vCard or CSV).
     ImportContacts,
+    /// Writing a copy of the data to another file.
+    SaveCopy,
 }
 
 /// How a field is checked.

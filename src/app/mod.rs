@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod circle;
+pub mod conflict;
 pub mod contacts;
 pub mod dates;
 mod documents;
@@ -56,6 +57,12 @@ pub enum Effect {
     ReadImport(String),
     /// Write a cohort's calendar (.ics) into the data directory's `exports/` folder.
     ExportCalendar(crate::domain::CohortId),
+    /// Read the data file again, as another program left it; hand it to [`conflict::reloaded`].
+    Reload,
+    /// Save over changes another program made (theirs are kept as a backup).
+    Overwrite,
+    /// Write a copy of the data to this file (relative: in the data directory).
+    SaveCopy(std::path::PathBuf),
 }
 
 /// The stage the app is in.
@@ -102,6 +109,8 @@ pub enum Overlay {
     Form(Box<Form>),
     /// A short list to choose from.
     Choice(Choice),
+    /// The data file was changed by another program: reload, save elsewhere or overwrite?
+    ChangedOnDisk,
 }
 
 /// A short list to choose from, and what the choice is for.

@@ -22,6 +22,7 @@ pub fn context(app: &App) -> Context {
         }
         (_, Some(Overlay::Form(_))) => Context::Form,
         (_, Some(Overlay::Choice(_))) => Context::Popup,
+        (_, Some(Overlay::ChangedOnDisk)) => Context::ChangedOnDisk,
         _ if app.filtering => Context::Filter,
         _ => match (app.screen, app.modules.view, app.circle.view) {
             (Screen::Modules, Some(view), _) | (Screen::Circle, _, Some(view)) => {
@@ -182,6 +183,8 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Redo
             | Action::SwitchRole
             | Action::Click { .. }
+            | Action::SaveNow
+            | Action::SaveElsewhere
     );
     if !global && let Some(effects) = screen_update(app, action) {
         return effects;
@@ -241,6 +244,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::SaveConfig];
         }
         Action::Click { column, row } => click(app, column, row),
+        Action::SaveNow | Action::SaveElsewhere => return save_now(app, action),
         _ => {
             return match app.screen {
                 Screen::Contacts => super::contacts::update(app, action),
@@ -259,6 +263,22 @@ fn screen_update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Screen::Circle => super::circle::update(app, action),
         Screen::Contacts | Screen::Tutoring => None,
     }
+}
+
+/// Ctrl-s saves again (e.g. once space was freed; a refused save asks its question again);
+/// `W` writes a copy elsewhere, which works even when the data directory is read-only.
+fn save_now(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::SaveElsewhere {
+        super::conflict::save_elsewhere(app);
+        return Vec::new();
+    }
+    if let super::SaveState::ReadOnly(reason) = &app.save {
+        let text = format!("{} {reason}", app.tr(Msg::ReadOnlyRefused));
+        app.notify_error(text);
+        return Vec::new();
+    }
+    app.save = super::SaveState::Saving;
+    vec![Effect::Save]
 }
 
 fn show(app: &mut App, screen: Screen) {
@@ -357,6 +377,7 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
             }
         },
         Overlay::Form(form) => on_form(app, form, action),
+        Overlay::ChangedOnDisk => super::conflict::update(app, action),
         Overlay::Choice(mut choice) => {
             let len = choice.options.len();
             let height = app.page_height();
@@ -490,6 +511,7 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
                     | Purpose::EditPerson(_)
                     | Purpose::MergePeople { .. }
                     | Purpose::ImportContacts => Some(super::contacts::submit(app, &form)),
+                    Purpose::SaveCopy => Some(super::conflict::submit(&form)),
                     Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
                     Purpose::NewTrainee
                     | Purpose::Departure(_)

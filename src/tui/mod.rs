@@ -87,6 +87,9 @@ fn event_loop(
                     read_only,
                 } => loaded(&mut app, data, recovery, read_only),
                 Report::Saved(outcome) => saver.finished(worker, &mut app, outcome),
+                Report::Conflict(_) => saver.conflict(&mut app),
+                Report::Reloaded(outcome) => app::conflict::reloaded(&mut app, outcome),
+                Report::CopySaved(outcome) => app::conflict::copy_saved(&mut app, outcome),
                 Report::Progress(step) => app.loading = Some(loading_fraction(step)),
                 Report::Exported(outcome) => app.exported(outcome),
             }
@@ -123,9 +126,23 @@ fn event_loop(
                         saver.request(worker, &app.data);
                     }
                 }
+                Effect::Reload => {
+                    let _ = worker.jobs.send(Job::Reload);
+                }
+                Effect::Overwrite => {
+                    panic::remember(&app.data);
+                    saver.overwrite(worker, &app.data);
+                }
+                Effect::SaveCopy(path) => {
+                    let path = options.data_dir.join(path);
+                    let data = Arc::clone(&app.data);
+                    let _ = worker.jobs.send(Job::SaveCopy { path, data });
+                }
                 Effect::Quit => {
-                    saver.flush(worker, &mut app);
-                    return Ok(());
+                    // A save that fails now keeps the app open, with the failure shown.
+                    if saver.flush(worker, &mut app) {
+                        return Ok(());
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! The views: they only draw the state. No clock, no disk, no randomness.
 
 mod circle;
+mod conflict;
 mod contacts;
 pub mod help;
 pub mod modules;
@@ -58,6 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 }
                 Some(Overlay::Form(form)) => popup::form(frame, app, area, form, &theme),
                 Some(Overlay::Choice(choice)) => popup::choice(frame, app, area, choice, &theme),
+                Some(Overlay::ChangedOnDisk) => conflict::draw(frame, app, area, &theme),
                 None => {}
             }
         }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod sys;
 
 use cercle::app::{self, App, Effect};
 use cercle::config::{Config, Role, ThemeName};

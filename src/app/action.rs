@@ -198,4 +198,12 @@ pub enum Action {
     ChooseFirst,
     /// Merge screen: keep the second value.
     ChooseSecond,
+    /// Save now (again, after a failed save).
+    SaveNow,
+    /// Write a copy of the data to another file.
+    SaveElsewhere,
+    /// The data file changed on disk: take it as it is now.
+    Reload,
+    /// The data file changed on disk: write this version over it.
+    Overwrite,
 }

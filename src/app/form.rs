@@ -63,6 +63,8 @@ pub enum Purpose {
     ImportContacts,
     /// Import a sharing bundle.
     ImportBundle,
+    /// Writing a copy of the data to another file.
+    SaveCopy,
 }
 
 /// How a field is checked.

@@ -31,6 +31,8 @@ pub enum Context {
     Preview,
     /// In the merge screen.
     Conflicts,
+    /// Asked what to do about a data file another program changed.
+    ChangedOnDisk,
 }
 
 /// A view inside a screen, with keys of its own on top of the screen's.
@@ -129,7 +131,7 @@ const fn bind(
     }
 }
 
-use Context::{Confirm, Filter, Form, Global, Popup, Welcome};
+use Context::{ChangedOnDisk, Confirm, Filter, Form, Global, Popup, Welcome};
 const MODULES: Context = Context::On(Screen::Modules);
 const SEMINARS: Context = Context::View(View::Seminars);
 const SEMINAR: Context = Context::View(View::Seminar);
@@ -162,6 +164,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(Popup, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
     bind(Confirm, &[key('y'), key('o')], Action::Yes, Msg::KeyYes, true),
     bind(Confirm, &[key('n'), code(KeyCode::Esc)], Action::No, Msg::KeyNo, true),
+    bind(ChangedOnDisk, &[key('r')], Action::Reload, Msg::KeyReload, true),
+    bind(ChangedOnDisk, &[key('w'), key('W')], Action::SaveElsewhere, Msg::KeySaveElsewhere, true),
+    bind(ChangedOnDisk, &[key('o')], Action::Overwrite, Msg::KeyOverwrite, true),
+    bind(ChangedOnDisk, &[code(KeyCode::Esc)], Action::Back, Msg::KeyDecideLater, true),
+    bind(ChangedOnDisk, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
     bind(Form, &[code(KeyCode::Enter), ctrl('s')], Action::Submit, Msg::KeySubmit, true),
     bind(Form, &[code(KeyCode::Tab), code(KeyCode::Down)], Action::NextField, Msg::KeyNextField, true),
     bind(Form, &[code(KeyCode::BackTab), code(KeyCode::Up)], Action::PreviousField, Msg::KeyPreviousField, false),
@@ -270,6 +277,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[key('c')], Action::PickCohort, Msg::KeyPickCohort, true),
     bind(Global, &[key('i')], Action::PickMe, Msg::KeyPickMe, false),
     bind(Global, &[key('R')], Action::SwitchRole, Msg::KeySwitchRole, false),
+    bind(Global, &[ctrl('s')], Action::SaveNow, Msg::KeySaveNow, false),
+    bind(Global, &[key('W')], Action::SaveElsewhere, Msg::KeySaveElsewhere, false),
     bind(Global, &[key('?')], Action::Help, Msg::KeyHelp, true),
     bind(Global, &[key('B')], Action::ImportBundle, Msg::KeyImportBundle, false),
     bind(Global, &[key('!')], Action::ShowConflicts, Msg::KeyShowConflicts, false),
@@ -384,7 +393,7 @@ pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The contexts in the order the help and the README list them.
-pub const HELP_ORDER: [Context; 20] = [
+pub const HELP_ORDER: [Context; 21] = [
     Context::Global,
     Context::On(Screen::Modules),
     Context::View(View::Seminars),
@@ -404,6 +413,7 @@ pub const HELP_ORDER: [Context; 20] = [
     Context::Confirm,
     Context::Preview,
     Context::Conflicts,
+    Context::ChangedOnDisk,
     Context::Welcome,
 ];
 

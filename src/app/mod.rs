@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod circle;
+pub mod conflict;
 pub mod contacts;
 pub mod dates;
 mod documents;
@@ -69,6 +70,12 @@ pub enum Effect {
         /// The copy to keep.
         bytes: Vec<u8>,
     },
+    /// Read the data file again, as another program left it; hand it to [`conflict::reloaded`].
+    Reload,
+    /// Save over changes another program made (theirs are kept as a backup).
+    Overwrite,
+    /// Write a copy of the data to this file (relative: in the data directory).
+    SaveCopy(std::path::PathBuf),
 }
 
 /// The stage the app is in.
@@ -119,6 +126,8 @@ pub enum Overlay {
     Preview(Box<sharing::Preview>),
     /// The merge screen: fields changed on both sides, to choose.
     Conflicts(Cursor),
+    /// The data file was changed by another program: reload, save elsewhere or overwrite?
+    ChangedOnDisk,
 }
 
 /// A short list to choose from, and what the choice is for.

@@ -71,6 +71,30 @@ pub fn text(msg: Msg) -> &'static str {
         ReadOnly => "lecture seule",
         SaveFailed => "Non enregistré ; votre travail est gardé en mémoire.",
         ReadOnlyRefused => "Modification refusée : les données sont ouvertes en lecture seule.",
+        ChangedOnDiskTitle => "Le fichier de données a changé",
+        ChangedOnDiskText => {
+            "Un autre programme a modifié cercle.json depuis l'ouverture de Cercle : vos dernières modifications n'ont donc pas été écrites par-dessus. Elles sont gardées en mémoire."
+        }
+        ChangedOnDiskNotice => "Non enregistré : un autre programme a modifié cercle.json.",
+        ChangedOnDiskShort => "modifié sur le disque",
+        HelpChangedOnDisk => "Quand un autre programme a modifié le fichier de données",
+        KeyReload => "recharger le fichier (u ramène votre version)",
+        KeySaveElsewhere => "enregistrer une copie ailleurs",
+        KeyOverwrite => "écraser (leur version gardée en sauvegarde)",
+        KeyDecideLater => "décider plus tard (Ctrl-s redemande)",
+        KeySaveNow => "enregistrer maintenant, à nouveau après un échec",
+        Reloading => "Relecture du fichier…",
+        Reloaded => {
+            "Fichier rechargé tel que l'autre programme l'a laissé ; u ramène votre version."
+        }
+        ReloadedLabel => "rechargement depuis le disque",
+        ReloadFailed => "Rechargement impossible : {reason}",
+        CopySaved => "Copie enregistrée dans {path} ; cercle.json n'a pas été modifié.",
+        CopyFailed => "La copie n'a pas été enregistrée : {reason}",
+        SaveCopyTitle => "Enregistrer une copie (un nom seul va dans le dossier des données)",
+        Overwritten => {
+            "Enregistré par-dessus les modifications de l'autre programme ; elles sont gardées en sauvegarde."
+        }
         NoCohort => "pas encore de promotion",
         FilterPrompt => "Filtre",
         Loading => "Chargement des données…",

@@ -60,6 +60,10 @@ messages! {
     // Header and status.
     Saved, Saving, NotSaved, ReadOnly, SaveFailed, ReadOnlyRefused, NoCohort, FilterPrompt,
     Loading, LoadFailed, TooSmall,
+    // A data file changed by another program; saving elsewhere.
+    ChangedOnDiskTitle, ChangedOnDiskText, ChangedOnDiskNotice, ChangedOnDiskShort, HelpChangedOnDisk, KeyReload,
+    KeySaveElsewhere, KeyOverwrite, KeyDecideLater, KeySaveNow, Reloading, Reloaded,
+    ReloadedLabel, ReloadFailed, CopySaved, CopyFailed, SaveCopyTitle, Overwritten,
     // Welcome and recovery.
     WelcomeTitle, WelcomeIntro, WelcomeRoleQuestion, WelcomeChoices, RoleTrainer, RoleTrainee,
     RoleNotChosen, RecoveryQuestion, RecoveredLabel, Recovered, RecoveryDiscarded,

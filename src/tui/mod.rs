@@ -79,18 +79,7 @@ fn event_loop(
             app.now = Utc::now();
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
-        while let Ok(report) = worker.reports.try_recv() {
-            match report {
-                Report::Loaded {
-                    data,
-                    recovery,
-                    read_only,
-                } => loaded(&mut app, data, recovery, read_only),
-                Report::Saved(outcome) => saver.finished(worker, &mut app, outcome),
-                Report::Progress(step) => app.loading = Some(loading_fraction(step)),
-                Report::Exported(outcome) => app.exported(outcome),
-            }
-        }
+        take_reports(&mut app, worker, &mut saver);
         for effect in effects {
             match effect {
                 Effect::Save => {
@@ -136,11 +125,44 @@ fn event_loop(
                         saver.request(worker, &app.data);
                     }
                 }
+                Effect::Reload => {
+                    let _ = worker.jobs.send(Job::Reload);
+                }
+                Effect::Overwrite => {
+                    panic::remember(&app.data);
+                    saver.overwrite(worker, &app.data);
+                }
+                Effect::SaveCopy(path) => {
+                    let path = options.data_dir.join(path);
+                    let data = Arc::clone(&app.data);
+                    let _ = worker.jobs.send(Job::SaveCopy { path, data });
+                }
                 Effect::Quit => {
-                    saver.flush(worker, &mut app);
-                    return Ok(());
+                    // A save that fails now keeps the app open, with the failure shown.
+                    if saver.flush(worker, &mut app) {
+                        return Ok(());
+                    }
                 }
             }
+        }
+    }
+}
+
+/// Takes in what the disk thread reported since the last frame.
+fn take_reports(app: &mut App, worker: &Worker, saver: &mut saver::Saver) {
+    while let Ok(report) = worker.reports.try_recv() {
+        match report {
+            Report::Loaded {
+                data,
+                recovery,
+                read_only,
+            } => loaded(app, data, recovery, read_only),
+            Report::Saved(outcome) => saver.finished(worker, app, outcome),
+            Report::Conflict(_) => saver.conflict(app),
+            Report::Reloaded(outcome) => app::conflict::reloaded(app, outcome),
+            Report::CopySaved(outcome) => app::conflict::copy_saved(app, outcome),
+            Report::Progress(step) => app.loading = Some(loading_fraction(step)),
+            Report::Exported(outcome) => app.exported(outcome),
         }
     }
 }

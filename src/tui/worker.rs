@@ -1,7 +1,8 @@
 //! The disk worker: loading and saving run on their own thread, so a key is never kept waiting.
 
 use crate::domain::Data;
-use crate::store::{self, Store};
+use crate::store::{self, Store, StoreError};
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -13,6 +14,17 @@ pub enum Job {
     Load,
     /// Write this state.
     Save(Arc<Data>),
+    /// Write this state over changes another program made (theirs are kept as a backup).
+    SaveOverwriting(Arc<Data>),
+    /// Read the data file again, as another program left it.
+    Reload,
+    /// Write a copy of this state to another file.
+    SaveCopy {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        data: Arc<Data>,
+    },
     /// Set the recovery file aside, once the data it held is safe.
     DiscardRecovery,
     /// Write an export (0600) to this path.
@@ -48,6 +60,13 @@ pub enum Report {
     },
     /// The outcome of a save.
     Saved(Result<(), String>),
+    /// A save refused because another program changed the file (the store's message): the
+    /// user must choose what to do.
+    Conflict(String),
+    /// The data file read again.
+    Reloaded(Result<Data, String>),
+    /// The outcome of a copy: the path written, or why it was not.
+    CopySaved(Result<PathBuf, String>),
     /// The outcome of an export: the path written, or why it was not.
     Exported(Result<PathBuf, String>),
 }
@@ -66,7 +85,9 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
     let (report_tx, reports) = mpsc::channel();
     thread::spawn(move || {
         let mut last_save_ok = true;
-        while let Ok(job) = job_rx.recv() {
+        // Jobs met while gathering saves, done next in their order.
+        let mut later = VecDeque::new();
+        while let Some(job) = later.pop_front().or_else(|| job_rx.recv().ok()) {
             let report = match job {
                 Job::Load => {
                     let progress = report_tx.clone();
@@ -79,7 +100,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     let recovery = store::read_recovery(&dir)
                         .ok()
                         .flatten()
-                        .and_then(|r| serde_json::from_slice(&r.json).ok());
+                        .and_then(|r| store::from_json(&r.json).ok());
                     let read_only = store.read_only_reason().map(ToString::to_string);
                     Report::Loaded {
                         data,
@@ -97,20 +118,47 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                             Job::Save(newer) => data = newer,
                             Job::DiscardRecovery => discard = true,
                             Job::Export { path, bytes } => exports.push((path, bytes)),
-                            Job::Keep { path, bytes } => keep(&path, &bytes),
-                            Job::Load => {}
+                            // A choice of the user's ends the gathering: it comes after.
+                            other => {
+                                later.push_back(other);
+                                break;
+                            }
                         }
                     }
                     for (path, bytes) in exports {
                         let _ = report_tx.send(export(&path, &bytes));
                     }
-                    let outcome = store.save(&data).map(|_| ()).map_err(|e| e.to_string());
+                    let outcome = store.save(&data);
                     last_save_ok = outcome.is_ok();
                     if discard && last_save_ok {
                         let _ = store::discard_recovery(&dir);
                     }
-                    Report::Saved(outcome)
+                    match outcome {
+                        Err(e @ StoreError::ChangedOnDisk { .. }) => {
+                            Report::Conflict(e.to_string())
+                        }
+                        other => Report::Saved(other.map(|_| ()).map_err(|e| e.to_string())),
+                    }
                 }
+                Job::SaveOverwriting(data) => {
+                    let outcome =
+                        store::to_json(&data).and_then(|json| store.save_overwriting(&json));
+                    last_save_ok = outcome.is_ok();
+                    Report::Saved(outcome.map(|_| ()).map_err(|e| e.to_string()))
+                }
+                Job::Reload => Report::Reloaded(match store.load() {
+                    Ok(Some(data)) => Ok(data),
+                    Ok(None) => Err(format!(
+                        "{} no longer exists; overwrite writes it again",
+                        store.data_path().display()
+                    )),
+                    Err(e) => Err(e.to_string()),
+                }),
+                Job::SaveCopy { path, data } => Report::CopySaved(
+                    store::to_json(&data)
+                        .and_then(|json| store.save_as(&path, &json))
+                        .map_err(|e| e.to_string()),
+                ),
                 Job::DiscardRecovery => {
                     if last_save_ok {
                         let _ = store::discard_recovery(&dir);

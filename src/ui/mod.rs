@@ -1,6 +1,7 @@
 //! The views: they only draw the state. No clock, no disk, no randomness.
 
 mod circle;
+mod conflict;
 mod contacts;
 pub mod help;
 pub mod modules;
@@ -65,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 Some(Overlay::Conflicts(cursor)) => {
                     sharing::conflicts(frame, app, area, *cursor, &theme);
                 }
+                Some(Overlay::ChangedOnDisk) => conflict::draw(frame, app, area, &theme),
                 None => {}
             }
         }

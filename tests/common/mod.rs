@@ -3,6 +3,7 @@
 
 pub mod edits;
 pub mod pty;
+pub mod sys;
 
 use cercle::app::{self, App, Effect};
 use cercle::config::{Config, Role, ThemeName};

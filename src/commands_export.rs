@@ -44,7 +44,7 @@ pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(
         } => {
             let cohorts: Vec<&Cohort> = match cohort.as_deref() {
                 Some(query) => vec![pick_cohort(&data, Some(query))?],
-                None => data.cohorts.iter().collect(),
+                None => data.cohorts.iter().map(|c| &**c).collect(),
             };
             let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
             emit(output, ics.as_bytes())
@@ -98,6 +98,7 @@ fn pick_cohort<'a>(data: &'a Data, query: Option<&str>) -> Result<&'a Cohort, St
             |c| c.id.as_str(),
             |c| &c.name,
         )
+        .map(|c| &**c)
         .map_err(|e| e.to_string()),
         None => data
             .current()

@@ -38,6 +38,7 @@ fn person<'a>(data: &'a Data, query: &str) -> Result<&'a Person, String> {
         |p| p.id.as_str(),
         |p| &p.name,
     )
+    .map(|p| &**p)
     .map_err(|e| e.to_string())
 }
 

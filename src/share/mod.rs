@@ -11,6 +11,7 @@ pub mod records;
 pub mod threeway;
 
 use crate::domain::conflict::{Conflict, Step};
+use crate::domain::shared::Shared;
 use crate::domain::{Cohort, CohortId, Data};
 use serde_json::Value;
 pub use threeway::{Merged, Prefer, Sides, canonical, merge};
@@ -73,7 +74,7 @@ pub fn merge_data(
     Ok(data)
 }
 
-fn find<'a>(list: &'a [Cohort], id: &CohortId) -> Option<&'a Cohort> {
+fn find<'a>(list: &'a [Shared<Cohort>], id: &CohortId) -> Option<&'a Shared<Cohort>> {
     list.iter().find(|c| &c.id == id)
 }
 
@@ -85,7 +86,7 @@ fn merge_cohorts(
     theirs: &Data,
     sides: &Sides,
     found: &mut Vec<Conflict>,
-) -> Result<Vec<Cohort>, MergeError> {
+) -> Result<Vec<Shared<Cohort>>, MergeError> {
     let empty = Vec::new();
     let base = base.map_or(&empty, |b| &b.cohorts);
     if ours.cohorts == theirs.cohorts || *base == theirs.cohorts {
@@ -117,7 +118,7 @@ fn merge_cohorts(
         } else if b == t {
             o.cloned()
         } else {
-            let json = |c: Option<&Cohort>| c.map(serde_json::to_value).transpose();
+            let json = |c: Option<&Shared<Cohort>>| c.map(serde_json::to_value).transpose();
             let mut selector = serde_json::Map::new();
             selector.insert("id".to_owned(), Value::from(id.as_str()));
             let path = vec![Step::Field("cohorts".to_owned()), Step::Item(selector)];

@@ -147,10 +147,13 @@ pub fn put(
     let at = if let Some(at) = data.cohorts.iter().position(|c| &c.id == cohort) {
         at
     } else {
-        data.cohorts.push(Cohort {
-            id: cohort.clone(),
-            ..Cohort::default()
-        });
+        data.cohorts.push(
+            Cohort {
+                id: cohort.clone(),
+                ..Cohort::default()
+            }
+            .into(),
+        );
         data.cohorts.len() - 1
     };
     let c = &mut data.cohorts[at];

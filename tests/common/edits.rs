@@ -98,12 +98,15 @@ fn apply_one(data: &mut Data, side: &str, edit: &Edit) {
                 list.remove(at);
             }
         }
-        Edit::AddPerson { tag, name } => data.people.push(Person {
-            id: PersonId::new(format!("p-{side}-{tag}")),
-            name: name.clone(),
-            role: PersonRole::Host,
-            ..Person::default()
-        }),
+        Edit::AddPerson { tag, name } => data.people.push(
+            Person {
+                id: PersonId::new(format!("p-{side}-{tag}")),
+                name: name.clone(),
+                role: PersonRole::Host,
+                ..Person::default()
+            }
+            .into(),
+        ),
         Edit::CohortName { cohort, name } => {
             let n = data.cohorts.len();
             data.cohorts[cohort % n].name.clone_from(name);
@@ -114,7 +117,8 @@ fn apply_one(data: &mut Data, side: &str, edit: &Edit) {
                 id: format!("c-{side}-{tag}").as_str().into(),
                 name: format!("{side} {tag}"),
                 ..cercle::domain::Cohort::default()
-            },
+            }
+            .into(),
         ),
         Edit::Subject { request, subject } => {
             let list = &mut data.cohorts[cohort].tutor_requests;

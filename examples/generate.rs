@@ -29,7 +29,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .flat_map(|c| &c.seminars)
         .map(|s| &s.trainer)
         .collect();
-    let sum = |f: fn(&cercle::domain::Cohort) -> usize| data.cohorts.iter().map(f).sum::<usize>();
+    let sum =
+        |f: fn(&cercle::domain::Cohort) -> usize| data.cohorts.iter().map(|c| f(c)).sum::<usize>();
     println!("cohorts          {}", data.cohorts.len());
     println!("people           {}", data.people.len());
     println!("trainees         {}", sum(|c| c.trainees.len()));

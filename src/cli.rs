@@ -132,6 +132,27 @@ pub enum SyncCommand {
 /// What `cercle export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
+    /// Sharing bundles: from the trainers, one per trainee (their own attendance only, never
+    /// funding, the follow-up log or anything confidential); from a trainee, their contributions.
+    Bundle {
+        /// The cohort, by id or name (default: the current one).
+        #[arg(long)]
+        cohort: Option<String>,
+        /// `trainees`: the trainers' bundles for the trainees; `trainer`: a trainee's bundle back.
+        #[arg(long = "for", value_enum)]
+        audience: BundleFor,
+        /// The trainee: the only one to make a bundle for, or the one making it (required with
+        /// `--for trainer`).
+        #[arg(long)]
+        trainee: Option<String>,
+        /// The trainer making the bundles (default: the cohort's first trainer).
+        #[arg(long)]
+        by: Option<String>,
+        /// A file for one bundle (`-`: standard output), or a directory for one per trainee
+        /// (default: the current directory).
+        #[arg(short = 'o', long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// The directory, each person with only the fields they agreed to share.
     Contacts {
         /// The file format.
@@ -189,12 +210,33 @@ pub enum ExportCommand {
 /// What `cercle import` reads.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// A sharing bundle: previewed, then merged by id as one step (conflicts wait in the app's
+    /// merge screen). A truncated, tampered, newer or foreign bundle is refused.
+    Bundle {
+        /// The bundle file.
+        file: PathBuf,
+        /// Print what would be added, changed and in conflict, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Who imports (a trainee only takes their own bundle), by id or name.
+        #[arg(long = "as", value_name = "PERSON")]
+        me: Option<String>,
+    },
     /// People from a vCard (3.0 or 4.0) or CSV file, the format taken from its content; people
     /// are matched by email.
     Contacts {
         /// The file to read.
         file: PathBuf,
     },
+}
+
+/// Who a bundle is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BundleFor {
+    /// From the trainers, for the trainees.
+    Trainees,
+    /// From a trainee, for the trainers.
+    Trainer,
 }
 
 /// A contacts file format on the command line.

@@ -1,5 +1,6 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
+pub(crate) mod bundle;
 pub(crate) mod contacts;
 mod sync;
 
@@ -25,6 +26,9 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
         Command::Import { what } => match what {
             crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
+            crate::cli::ImportCommand::Bundle { file, dry_run, me } => {
+                bundle::import(dir, &file, dry_run, me.as_deref(), lang)
+            }
         },
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),

@@ -13,6 +13,22 @@ use std::path::{Path, PathBuf};
 pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
     let data = read(dir).map_err(|e| e.to_string())?;
     match what {
+        ExportCommand::Bundle {
+            cohort,
+            audience,
+            trainee,
+            by,
+            output,
+        } => {
+            let cohort = pick_cohort(&data, cohort.as_deref())?;
+            let request = crate::commands::bundle::Request {
+                audience,
+                trainee: trainee.as_deref(),
+                by: by.as_deref(),
+                output,
+            };
+            crate::commands::bundle::export(dir, &data, cohort, &request, lang)
+        }
         ExportCommand::Contacts {
             format,
             filter,
@@ -28,7 +44,7 @@ pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(
         } => {
             let cohorts: Vec<&Cohort> = match cohort.as_deref() {
                 Some(query) => vec![pick_cohort(&data, Some(query))?],
-                None => data.cohorts.iter().collect(),
+                None => data.cohorts.iter().map(|c| &**c).collect(),
             };
             let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
             emit(output, ics.as_bytes())
@@ -82,6 +98,7 @@ fn pick_cohort<'a>(data: &'a Data, query: Option<&str>) -> Result<&'a Cohort, St
             |c| c.id.as_str(),
             |c| &c.name,
         )
+        .map(|c| &**c)
         .map_err(|e| e.to_string()),
         None => data
             .current()
@@ -113,7 +130,7 @@ fn pick_seminar(
 }
 
 /// Writes to the file (private, atomically) or to standard output.
-fn emit(output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn emit(output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
     match output {
         Some(path) if path.as_os_str() != "-" => {
             // A bare file name has an empty parent, which `write_private` cannot create.

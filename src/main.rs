@@ -29,7 +29,8 @@ fn main() -> ExitCode {
     let opened = if cli.read_only {
         Store::open_read_only(&dir)
     } else {
-        Store::open(&dir)
+        // A read-only directory still opens, read-only, with the reason shown.
+        Store::open_or_read_only(&dir)
     };
     let store = match opened {
         Ok(store) => store,

@@ -59,10 +59,10 @@ fn directory() -> Data {
     zoe.project = Some(project(PlaceKind::Fablab, ProjectPhase::Development));
     let host = person("host", "Odile Ferrand", "2A", PersonRole::Host);
     Data {
-        people: vec![marie, jean, amaury, zoe, host],
+        people: [marie, jean, amaury, zoe, host].map(Into::into).into(),
         cohorts: vec![
-            cohort("b4", "Bretagne 4", 2025, &["marie", "amaury"], &["jean"]),
-            cohort("o1", "Occitanie 1", 2026, &["zoe"], &["jean"]),
+            cohort("b4", "Bretagne 4", 2025, &["marie", "amaury"], &["jean"]).into(),
+            cohort("o1", "Occitanie 1", 2026, &["zoe"], &["jean"]).into(),
         ],
         ..Data::default()
     }

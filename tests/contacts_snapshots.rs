@@ -46,14 +46,15 @@ fn merging_two_records() {
     snap_all("contacts_merge_form", |app| {
         press(app, "3/camille<Enter>");
         let camille = app.data.people[0].clone();
-        Arc::make_mut(&mut app.data).people.push(Person {
+        let old = Person {
             id: PersonId::new("p-camille-old"),
             name: "Camille DUBOIS".into(),
             emails: vec![camille.emails[0].clone(), "cdubois@example.net".into()],
             city: "Talence".into(),
             departement: "33".into(),
             ..Person::default()
-        });
+        };
+        Arc::make_mut(&mut app.data).people.push(old.into());
         app.refresh_rows();
         press(app, "M");
     });

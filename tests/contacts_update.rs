@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 fn selected(app: &App) -> Person {
     let i = app.selected(Screen::Contacts).expect("a selected person");
-    app.data.people[i].clone()
+    Person::clone(&app.data.people[i])
 }
 
 fn contacts_app() -> App {
@@ -213,7 +213,7 @@ fn merge_chooses_field_by_field_and_is_one_undoable_step() {
         website: "https://old.example.org".into(),
         ..Person::default()
     };
-    Arc::make_mut(&mut app.data).people.push(twin);
+    Arc::make_mut(&mut app.data).people.push(twin.into());
     app.refresh_rows();
     let before = Arc::clone(&app.data);
     press(&mut app, "M");

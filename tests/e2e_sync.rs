@@ -28,7 +28,7 @@ fn the_sync_key_brings_the_team_changes_in_and_sends_this_machine_changes_out() 
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("Cercle is open"));
 
-    app.send("\x13");
+    app.send("\x07");
     app.wait_for("The team's changes are in.");
     // The store knows the merged file: a change saves without a "changed on disk" refusal.
     let people = trainer.data().people.len();
@@ -38,7 +38,7 @@ fn the_sync_key_brings_the_team_changes_in_and_sends_this_machine_changes_out() 
     app.send("y");
     app.wait_for("[saved]");
     assert!(!app.contents().contains("not saved"), "{}", app.contents());
-    app.send("\x13");
+    app.send("\x07");
     app.wait_for("Synced with the team.");
     app.send("q");
     assert!(app.wait_exit().success());

@@ -276,7 +276,7 @@ fn no_sync_runs_while_another_instance_holds_the_lock() {
     assert!(!out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("Cercle is open on this data"), "{said}");
-    assert!(said.contains("Ctrl-s"), "{said}");
+    assert!(said.contains("Ctrl-g"), "{said}");
     drop(held);
     first.ok(&["sync"]);
 }

@@ -43,7 +43,7 @@ fn synced(reach: Reach, file_changed: bool) -> Synced {
 #[test]
 fn the_sync_key_asks_for_a_sync_only_when_sync_is_set_up_and_none_runs() {
     let mut app = sample_app(Lang::En);
-    assert!(press(&mut app, "<C-s>").is_empty());
+    assert!(press(&mut app, "<C-g>").is_empty());
     assert!(
         app.notice
             .as_ref()
@@ -52,14 +52,14 @@ fn the_sync_key_asks_for_a_sync_only_when_sync_is_set_up_and_none_runs() {
             .contains("cercle sync init")
     );
     app.sync.status = Some(status(0, 0));
-    assert_eq!(press(&mut app, "<C-s>"), [Effect::Sync]);
+    assert_eq!(press(&mut app, "<C-g>"), [Effect::Sync]);
     assert!(app.sync.running);
-    assert!(press(&mut app, "<C-s>").is_empty(), "one sync at a time");
+    assert!(press(&mut app, "<C-g>").is_empty(), "one sync at a time");
     // From a view inside a screen too: the roll call of a seminar.
     let mut app = sample_app(Lang::En);
     app.sync.status = Some(status(0, 0));
     press(&mut app, "s<Enter><Enter>");
-    assert_eq!(press(&mut app, "<C-s>"), [Effect::Sync]);
+    assert_eq!(press(&mut app, "<C-g>"), [Effect::Sync]);
 }
 
 #[test]

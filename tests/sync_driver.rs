@@ -4,7 +4,7 @@ mod common;
 
 use cercle::domain::rollcall::{self, MarkInput};
 use cercle::domain::{Data, PersonId, Status};
-use cercle::store::{data_from_bytes, to_json};
+use cercle::store::{from_json, to_json};
 use common::edits::{apply, edit, half_day, ids};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -63,7 +63,7 @@ proptest! {
         prop_assert!(ab == ba, "the result depends on which side is ours");
         let text = String::from_utf8(ab.clone()).unwrap();
         prop_assert!(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"));
-        let merged = data_from_bytes(&ab).unwrap();
+        let merged = from_json(&ab).unwrap();
         let deleted: BTreeSet<String> = ids(&base)
             .difference(&ids(&ours))
             .chain(ids(&base).difference(&ids(&theirs)))
@@ -101,7 +101,7 @@ fn a_signed_roll_call_changed_on_both_machines_keeps_both_histories() {
     change_after_signing(&mut theirs, 1, Status::Absent, 3);
     let (ok, bytes, said) = drive(&base, &ours, &theirs);
     assert!(ok, "{said}");
-    let mut merged = data_from_bytes(&bytes).unwrap();
+    let mut merged = from_json(&bytes).unwrap();
     assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
     let mut base = base;
     let before = signed(&mut base).1.history.clone();
@@ -162,7 +162,7 @@ fn both_machines_adding_the_file_merge_with_no_common_base() {
     std::fs::write(&b, to_json(&theirs).unwrap()).unwrap();
     let (ok, bytes, said) = drive_files(&o, &a, &b);
     assert!(ok, "{said}");
-    let merged = data_from_bytes(&bytes).unwrap();
+    let merged = from_json(&bytes).unwrap();
     assert_eq!(
         merged.conflicts.len(),
         1,
@@ -207,7 +207,7 @@ fn a_mark_changed_before_the_signature_arrived_goes_to_the_signed_sheet_history(
     assert!(ok, "{said}");
     let (_, two, _) = drive(&base, &unaware, &signing);
     assert_eq!(one, two, "the same whichever laptop merges");
-    let merged = data_from_bytes(&one).unwrap();
+    let merged = from_json(&one).unwrap();
     assert!(merged.conflicts.is_empty());
     let day = merged
         .cohorts
@@ -228,5 +228,5 @@ fn a_mark_changed_before_the_signature_arrived_goes_to_the_signed_sheet_history(
     assert_eq!(change.reason, cercle::sync::signed::LATE_CHANGE_REASON);
     // Merging the result again with either side adds nothing more.
     let (_, again, _) = drive(&base, &merged, &signing);
-    assert_eq!(data_from_bytes(&again).unwrap(), merged);
+    assert_eq!(from_json(&again).unwrap(), merged);
 }

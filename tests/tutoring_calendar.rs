@@ -116,7 +116,11 @@ fn seminars_and_sessions_with_stable_uids_and_venues() {
 #[test]
 fn follows_rfc_5545_framing() {
     let data = cercle::sample::sample();
-    let ics = render(&data, &data.cohorts.iter().collect::<Vec<_>>(), Lang::Fr);
+    let ics = render(
+        &data,
+        &data.cohorts.iter().map(|c| &**c).collect::<Vec<_>>(),
+        Lang::Fr,
+    );
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
     assert!(
         !ics.replace("\r\n", "").contains('\n'),

@@ -192,4 +192,20 @@ pub enum Action {
     Sync,
     /// Sent by the event loop while a timer runs: time moved on.
     Tick,
+    /// Import a sharing bundle.
+    ImportBundle,
+    /// Open the merge screen.
+    ShowConflicts,
+    /// Merge screen: keep the first value.
+    ChooseFirst,
+    /// Merge screen: keep the second value.
+    ChooseSecond,
+    /// Save now (again, after a failed save).
+    SaveNow,
+    /// Write a copy of the data to another file.
+    SaveElsewhere,
+    /// The data file changed on disk: take it as it is now.
+    Reload,
+    /// The data file changed on disk: write this version over it.
+    Overwrite,
 }

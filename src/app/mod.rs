@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod circle;
+pub mod conflict;
 pub mod contacts;
 pub mod dates;
 mod documents;
@@ -14,6 +15,7 @@ pub mod modules;
 pub mod rows;
 pub mod screen;
 mod seminar_form;
+pub mod sharing;
 pub mod sync;
 pub mod tutoring;
 mod tutoring_forms;
@@ -59,6 +61,24 @@ pub enum Effect {
     ExportCalendar(crate::domain::CohortId),
     /// Sync with the team through git, then hand the outcome to [`sync::finished`].
     Sync,
+    /// Read a sharing bundle, then hand it to [`App::bundle_read`].
+    ReadBundle(String),
+    /// Keep what was just received from one side (`None`: the trainers), the base of the next
+    /// exchange with them.
+    KeepReceived {
+        /// The cohort.
+        cohort: crate::domain::CohortId,
+        /// The trainee it came from, or `None` for the trainers.
+        from: Option<PersonId>,
+        /// The copy to keep.
+        bytes: Vec<u8>,
+    },
+    /// Read the data file again, as another program left it; hand it to [`conflict::reloaded`].
+    Reload,
+    /// Save over changes another program made (theirs are kept as a backup).
+    Overwrite,
+    /// Write a copy of the data to this file (relative: in the data directory).
+    SaveCopy(std::path::PathBuf),
 }
 
 /// The stage the app is in.
@@ -105,6 +125,12 @@ pub enum Overlay {
     Form(Box<Form>),
     /// A short list to choose from.
     Choice(Choice),
+    /// What importing a bundle will do, waiting for a yes.
+    Preview(Box<sharing::Preview>),
+    /// The merge screen: fields changed on both sides, to choose.
+    Conflicts(Cursor),
+    /// The data file was changed by another program: reload, save elsewhere or overwrite?
+    ChangedOnDisk,
 }
 
 /// A short list to choose from, and what the choice is for.
@@ -294,6 +320,10 @@ impl App {
         if self.config.role == Some(Role::Trainer) {
             modules::land(self);
         }
+        // Conflicts left by a merge wait for someone to choose: show them first.
+        if !self.data.conflicts.is_empty() {
+            self.overlay = Some(Overlay::Conflicts(Cursor::default()));
+        }
     }
 
     /// Shows the welcome screen (no data file yet).
@@ -339,6 +369,11 @@ impl App {
             }
             Err(reason) => self.notify_error(reason),
         }
+    }
+
+    /// Previews a bundle read by the event loop; applying it is one undoable step.
+    pub fn bundle_read(&mut self, read: sharing::Read) {
+        sharing::read(self, read);
     }
 
     /// Imports a contacts file read by the event loop, as one undoable step.

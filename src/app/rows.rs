@@ -30,7 +30,11 @@ pub fn search_text(app: &App, screen: Screen, index: usize) -> String {
             .and_then(|id| data.person(id))
             .map(person_text)
             .unwrap_or_default(),
-        Screen::Contacts => data.people.get(index).map(person_text).unwrap_or_default(),
+        Screen::Contacts => data
+            .people
+            .get(index)
+            .map(|p| person_text(p))
+            .unwrap_or_default(),
         Screen::Tutoring => app
             .cohort()
             .and_then(|c| c.tutor_requests.get(index))

@@ -112,6 +112,7 @@ fn lookup_trainer(app: &App, text: &str) -> Option<PersonId> {
         .people
         .iter()
         .filter(|p| p.role == crate::domain::PersonRole::Trainer)
+        .map(|p| &**p)
         .collect();
     find("trainer", &trainers, text, |p| p.id.as_str(), |p| &p.name)
         .ok()

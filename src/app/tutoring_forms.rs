@@ -225,6 +225,7 @@ fn to_step(
                 .people
                 .iter()
                 .filter(|p| p.role == PersonRole::Trainer)
+                .map(|p| &**p)
                 .collect();
             let tutor = find(
                 "trainer",

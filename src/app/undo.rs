@@ -13,8 +13,9 @@ struct Step {
     data: Arc<Data>,
 }
 
-/// The undo and redo stacks. Snapshots share structure through `Arc`, so a step costs one
-/// pointer until the data is changed again.
+/// The undo and redo stacks. Snapshots share structure through `Arc`, and each cohort and
+/// person is [`Shared`](crate::domain::Shared), so a step keeps only the records its change
+/// replaced.
 #[derive(Debug, Clone, Default)]
 pub struct History {
     undo: Vec<Step>,

@@ -22,7 +22,7 @@ pub(crate) fn render(
         directory::Group::None,
         None,
     );
-    let people: Vec<&Person> = found.iter().map(|&i| &data.people[i]).collect();
+    let people: Vec<&Person> = found.iter().map(|&i| &*data.people[i]).collect();
     let format = match format {
         ContactFormat::Vcard => Format::Vcard,
         ContactFormat::Csv => Format::Csv,

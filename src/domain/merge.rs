@@ -34,7 +34,7 @@ pub fn merge(data: &mut Data, merged: Person, gone: &PersonId) -> Result<(), Str
     let keep = merged.id.clone();
     data.people.retain(|p| &p.id != gone);
     if let Some(slot) = data.people.iter_mut().find(|p| p.id == keep) {
-        *slot = merged;
+        *slot = merged.into();
     }
     // References are renamed through the JSON form, so that a field added to the model later
     // is covered without touching this code.
@@ -42,6 +42,7 @@ pub fn merge(data: &mut Data, merged: Person, gone: &PersonId) -> Result<(), Str
         let mut value = serde_json::to_value(&*cohort).map_err(|e| e.to_string())?;
         if rename(&mut value, gone.as_str(), keep.as_str()) {
             *cohort = serde_json::from_value(value).map_err(|e| e.to_string())?;
+            let cohort = &mut **cohort;
             for list in [&mut cohort.trainees, &mut cohort.trainers] {
                 let mut seen = std::collections::HashSet::new();
                 list.retain(|id| seen.insert(id.clone()));
@@ -90,17 +91,23 @@ mod tests {
     fn duplicates_share_an_email_or_a_name() {
         let mut data = crate::sample::sample();
         let first = data.people[0].clone();
-        data.people.push(Person {
-            id: PersonId::new("p-copy"),
-            name: first.name.to_uppercase(),
-            ..Person::default()
-        });
-        data.people.push(Person {
-            id: PersonId::new("p-mail"),
-            name: "Someone Else".into(),
-            emails: vec![first.emails[0].to_uppercase()],
-            ..Person::default()
-        });
+        data.people.push(
+            Person {
+                id: PersonId::new("p-copy"),
+                name: first.name.to_uppercase(),
+                ..Person::default()
+            }
+            .into(),
+        );
+        data.people.push(
+            Person {
+                id: PersonId::new("p-mail"),
+                name: "Someone Else".into(),
+                emails: vec![first.emails[0].to_uppercase()],
+                ..Person::default()
+            }
+            .into(),
+        );
         let found: Vec<&str> = duplicates(&data, 0)
             .into_iter()
             .map(|i| data.people[i].id.as_str())

@@ -20,6 +20,7 @@ pub mod round;
 pub mod routing;
 pub mod rules;
 pub mod search;
+pub mod shared;
 pub mod tutoring;
 pub mod venue;
 
@@ -28,6 +29,7 @@ pub use cohort::{Cohort, CohortState, DepartError, EnrolError, MAX_TRAINEES, MIN
 pub use ids::*;
 pub use people::{ContactField, Note, Person, PersonRole, PlaceKind, Project, ProjectPhase};
 pub use programme::{BlockKind, Certification, Competency, CompetencyBlock, Module, Programme};
+pub use shared::Shared;
 pub use venue::Venue;
 
 use serde::{Deserialize, Serialize};
@@ -42,15 +44,15 @@ pub struct Data {
     pub schema_version: u32,
     /// The programme the cohorts follow.
     pub programme: Programme,
-    /// Everyone around the programme.
+    /// Everyone around the programme, each shared between versions of the data.
     #[serde(default)]
-    pub people: Vec<Person>,
+    pub people: Vec<Shared<Person>>,
     /// The tiers-lieux hosting seminars.
     #[serde(default)]
     pub venues: Vec<Venue>,
-    /// Every cohort, past and present.
+    /// Every cohort, past and present, each shared between versions of the data.
     #[serde(default)]
-    pub cohorts: Vec<Cohort>,
+    pub cohorts: Vec<Shared<Cohort>>,
     /// The cohort the app opens on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_cohort: Option<CohortId>,
@@ -79,22 +81,26 @@ impl Data {
         self.current_cohort
             .as_ref()
             .and_then(|id| self.cohort(id))
-            .or_else(|| self.cohorts.last())
+            .or_else(|| self.cohorts.last().map(|c| &**c))
     }
 
     /// Looks a cohort up by id.
     pub fn cohort(&self, id: &CohortId) -> Option<&Cohort> {
-        self.cohorts.iter().find(|c| &c.id == id)
+        self.cohorts.iter().find(|c| &c.id == id).map(|c| &**c)
     }
 
-    /// Looks a cohort up by id, to change it.
+    /// Looks a cohort up by id, to change it: only that cohort is copied, if an older version
+    /// of the data still holds it.
     pub fn cohort_mut(&mut self, id: &CohortId) -> Option<&mut Cohort> {
-        self.cohorts.iter_mut().find(|c| &c.id == id)
+        self.cohorts
+            .iter_mut()
+            .find(|c| &c.id == id)
+            .map(|c| &mut **c)
     }
 
     /// Looks a person up by id (a linear scan: screens keep their own index).
     pub fn person(&self, id: &PersonId) -> Option<&Person> {
-        self.people.iter().find(|p| &p.id == id)
+        self.people.iter().find(|p| &p.id == id).map(|p| &**p)
     }
 
     /// Looks a venue up by id.

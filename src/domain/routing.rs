@@ -52,6 +52,7 @@ pub fn candidates<'a>(data: &'a Data, cohort: &'a Cohort) -> Vec<&'a Person> {
         data.people
             .iter()
             .filter(|p| p.role == PersonRole::Trainer)
+            .map(|p| &**p)
             .collect()
     } else {
         own

@@ -593,7 +593,7 @@ mod tests {
         let mut b = cohort(8, vec![half_day("b1", 5, Period::Morning, &[])]);
         b.id = CohortId::new("c2");
         b.seminars[0].id = SeminarId::new("s2");
-        data.cohorts = vec![a.clone(), b.clone()];
+        data.cohorts = vec![a.clone().into(), b.clone().into()];
         let found = double_bookings(&data);
         assert_eq!(found.len(), 1);
         assert_eq!(
@@ -602,12 +602,12 @@ mod tests {
         );
         // Another trainer, or the afternoon, is no clash.
         b.seminars[0].trainer = PersonId::new("other");
-        data.cohorts = vec![a.clone(), b];
+        data.cohorts = vec![a.clone().into(), b.into()];
         assert!(double_bookings(&data).is_empty());
         a.seminars[0]
             .half_days
             .push(half_day("a2", 5, Period::Afternoon, &[]));
-        data.cohorts = vec![a];
+        data.cohorts = vec![a.into()];
         assert!(double_bookings(&data).is_empty());
     }
 
@@ -624,7 +624,7 @@ mod tests {
             )],
         );
         c.seminars[0].half_days[0].date = NaiveDate::from_ymd_opt(2026, 11, 11).unwrap();
-        data.cohorts = vec![c];
+        data.cohorts = vec![c.into()];
         let messages: Vec<String> = problems(&data, date(20))
             .into_iter()
             .map(|p| p.message)

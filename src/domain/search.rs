@@ -177,7 +177,7 @@ impl Index {
     /// Prepares the search fields of every person of `data`.
     pub fn new(data: &Data) -> Self {
         Self {
-            people: data.people.iter().map(fields).collect(),
+            people: data.people.iter().map(|p| fields(p)).collect(),
         }
     }
 }

@@ -200,7 +200,7 @@ pub fn import(
                 for email in &person.emails {
                     by_email.entry(email.to_lowercase()).or_insert(i);
                 }
-                data.people.push(person);
+                data.people.push(person.into());
                 Outcome::Added
             }
             [one] => {

@@ -34,9 +34,9 @@ pub fn generate(cohorts: usize, seed: u64) -> Data {
     Data {
         schema_version: SCHEMA_VERSION,
         programme: generator.programme,
-        people: generator.people,
+        people: generator.people.into_iter().map(Into::into).collect(),
         venues: generator.venues,
-        cohorts: generator.cohorts,
+        cohorts: generator.cohorts.into_iter().map(Into::into).collect(),
         current_cohort,
         conflicts: Vec::new(),
     }

@@ -60,6 +60,10 @@ messages! {
     // Header and status.
     Saved, Saving, NotSaved, ReadOnly, SaveFailed, ReadOnlyRefused, NoCohort, FilterPrompt,
     Loading, LoadFailed, TooSmall,
+    // A data file changed by another program; saving elsewhere.
+    ChangedOnDiskTitle, ChangedOnDiskText, ChangedOnDiskNotice, ChangedOnDiskShort, HelpChangedOnDisk, KeyReload,
+    KeySaveElsewhere, KeyOverwrite, KeyDecideLater, KeySaveNow, Reloading, Reloaded,
+    ReloadedLabel, ReloadFailed, CopySaved, CopyFailed, SaveCopyTitle, Overwritten,
     // Welcome and recovery.
     WelcomeTitle, WelcomeIntro, WelcomeRoleQuestion, WelcomeChoices, RoleTrainer, RoleTrainee,
     RoleNotChosen, RecoveryQuestion, RecoveredLabel, Recovered, RecoveryDiscarded,
@@ -149,6 +153,8 @@ messages! {
     SyncSettingsCommit, KeySync, SyncNotSetUp, SyncRunning, SyncAlreadyRunning, SyncWaitsForSave,
     SyncPushed, SyncUpToDate, SyncOffline, SyncLocalOnly, SyncReceived, SyncConflictsWaiting,
     SyncFailed, SyncHeader, SyncNever, SyncHeaderRunning, SyncHeaderConflicts,
+    // Sharing bundles and conflicts.
+    RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine, KeyStartFromBundle, KeyImportBundle, KeyShowConflicts, KeyApplyImport, KeyChooseFirst, KeyChooseSecond, ImportBundleLabel, NoConflicts, ConflictChosen, ConflictsTitle, ConflictKept, ConflictBase, PreviewTitle, ImportBundleTitle, HelpPreview, HelpConflicts,
 }
 
 impl Msg {

@@ -1,10 +1,18 @@
 //! Sharing data between machines without a server: the merge by stable ids that bundles and
 //! git sync both use, and choosing a side when a merge left a conflict.
 
+pub mod bundle;
+pub mod describe;
+pub mod import;
+pub mod preview;
+pub mod project;
+pub mod received;
+pub mod records;
 pub mod threeway;
 
-use crate::domain::Data;
 use crate::domain::conflict::{Conflict, Step};
+use crate::domain::shared::Shared;
+use crate::domain::{Cohort, CohortId, Data};
 use serde_json::Value;
 pub use threeway::{Merged, Prefer, Sides, canonical, merge};
 
@@ -41,16 +49,92 @@ pub fn merge_data(
             theirs: theirs.schema_version,
         });
     }
-    let base = base.map(serde_json::to_value).transpose()?;
+    // Cohorts hold nearly all the data: each is merged on its own, and only when both sides
+    // changed it, so that a large file never becomes one JSON tree in memory.
+    let shell = |d: &Data| Data {
+        schema_version: d.schema_version,
+        programme: d.programme.clone(),
+        people: d.people.clone(),
+        venues: d.venues.clone(),
+        cohorts: Vec::new(),
+        current_cohort: d.current_cohort.clone(),
+        conflicts: d.conflicts.clone(),
+    };
+    let base_shell = base.map(|b| serde_json::to_value(shell(b))).transpose()?;
     let merged = merge(
-        base.as_ref(),
-        &serde_json::to_value(ours)?,
-        &serde_json::to_value(theirs)?,
+        base_shell.as_ref(),
+        &serde_json::to_value(shell(ours))?,
+        &serde_json::to_value(shell(theirs))?,
         sides,
     );
     let mut data: Data = serde_json::from_value(merged.value)?;
-    add_conflicts(&mut data.conflicts, merged.conflicts);
+    let mut found = merged.conflicts;
+    data.cohorts = merge_cohorts(base, ours, theirs, sides, &mut found)?;
+    add_conflicts(&mut data.conflicts, found);
     Ok(data)
+}
+
+fn find<'a>(list: &'a [Shared<Cohort>], id: &CohortId) -> Option<&'a Shared<Cohort>> {
+    list.iter().find(|c| &c.id == id)
+}
+
+/// The cohorts merged by id, in the order the generic merge would give: the base's first, then
+/// the added ones by id.
+fn merge_cohorts(
+    base: Option<&Data>,
+    ours: &Data,
+    theirs: &Data,
+    sides: &Sides,
+    found: &mut Vec<Conflict>,
+) -> Result<Vec<Shared<Cohort>>, MergeError> {
+    let empty = Vec::new();
+    let base = base.map_or(&empty, |b| &b.cohorts);
+    if ours.cohorts == theirs.cohorts || *base == theirs.cohorts {
+        return Ok(ours.cohorts.clone());
+    }
+    if *base == ours.cohorts {
+        return Ok(theirs.cohorts.clone());
+    }
+    let mut order: Vec<&CohortId> = base.iter().map(|c| &c.id).collect();
+    let added: std::collections::BTreeSet<_> = ours
+        .cohorts
+        .iter()
+        .chain(&theirs.cohorts)
+        .map(|c| &c.id)
+        .filter(|id| find(base, id).is_none())
+        .collect();
+    order.extend(added);
+    let mut merged = Vec::with_capacity(order.len());
+    for id in order {
+        let (b, o, t) = (
+            find(base, id),
+            find(&ours.cohorts, id),
+            find(&theirs.cohorts, id),
+        );
+        let picked = if o == t {
+            o.cloned()
+        } else if b == o {
+            t.cloned()
+        } else if b == t {
+            o.cloned()
+        } else {
+            let json = |c: Option<&Shared<Cohort>>| c.map(serde_json::to_value).transpose();
+            let mut selector = serde_json::Map::new();
+            selector.insert("id".to_owned(), Value::from(id.as_str()));
+            let path = vec![Step::Field("cohorts".to_owned()), Step::Item(selector)];
+            let (value, conflicts) = threeway::merge_at(
+                path,
+                json(b)?.as_ref(),
+                json(o)?.as_ref(),
+                json(t)?.as_ref(),
+                sides,
+            );
+            found.extend(conflicts);
+            value.map(serde_json::from_value).transpose()?
+        };
+        merged.extend(picked);
+    }
+    Ok(merged)
 }
 
 /// Adds conflicts not already waiting (the same field with the same two values), so that a

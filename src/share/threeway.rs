@@ -44,18 +44,29 @@ pub struct Merged {
 
 /// Merges `ours` and `theirs`, two edits of `base` (`None` when they share no history).
 pub fn merge(base: Option<&Value>, ours: &Value, theirs: &Value, sides: &Sides) -> Merged {
+    let (value, conflicts) = merge_at(Vec::new(), base, Some(ours), Some(theirs), sides);
+    Merged {
+        value: value.unwrap_or(Value::Null),
+        conflicts,
+    }
+}
+
+/// Merges one element found at `path` in a larger document (`None`: absent on that side);
+/// conflicts carry the whole path.
+pub fn merge_at(
+    path: Vec<Step>,
+    base: Option<&Value>,
+    ours: Option<&Value>,
+    theirs: Option<&Value>,
+    sides: &Sides,
+) -> (Option<Value>, Vec<Conflict>) {
     let mut merger = Merger {
         sides,
-        path: Vec::new(),
+        path,
         conflicts: Vec::new(),
     };
-    let value = merger
-        .value(base, Some(ours), Some(theirs), "")
-        .unwrap_or(Value::Null);
-    Merged {
-        value,
-        conflicts: merger.conflicts,
-    }
+    let value = merger.value(base, ours, theirs, "");
+    (value, merger.conflicts)
 }
 
 /// The text of a value with its keys in order, so equal values compare equal as text.
@@ -89,7 +100,10 @@ impl Merger<'_> {
             return ours.cloned();
         }
         match (ours, theirs) {
-            (Some(Value::Object(o)), Some(Value::Object(t))) if !variants(o, t) => {
+            // The top is a document or a map of records, never an enum variant.
+            (Some(Value::Object(o)), Some(Value::Object(t)))
+                if self.path.is_empty() || !variants(o, t) =>
+            {
                 let b = base.and_then(Value::as_object);
                 Some(Value::Object(self.objects(b, o, t)))
             }

@@ -43,7 +43,8 @@ pub fn merge_files(
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
-        store::data_from_bytes(&bytes)
+        store::from_json(&bytes)
+            .map_err(|e| e.to_string())
             .map(Some)
             .map_err(|e| format!("{side} version of cercle.json: {e}"))
     };

@@ -268,11 +268,14 @@ mod tests {
         let mut new = old.clone();
         new.programme.title = "Another title".into();
         new.people[0].city = "Pau".into();
-        new.people.push(crate::domain::Person {
-            id: PersonId::new("p-new"),
-            name: "New".into(),
-            ..crate::domain::Person::default()
-        });
+        new.people.push(
+            crate::domain::Person {
+                id: PersonId::new("p-new"),
+                name: "New".into(),
+                ..crate::domain::Person::default()
+            }
+            .into(),
+        );
         new.venues.clear();
         new.cohorts.last_mut().unwrap().knowledge.clear();
         let message = describe(Some(&old), &new, Lang::En);

@@ -118,7 +118,7 @@ fn integrate(git: &Git, branch: &str, lang: Lang) -> Result<(), SyncError> {
     // (a newer Cercle's), and other files may conflict: then nothing of the merge is kept.
     let merged = fs::read(git.dir().join(DATA_FILE))
         .map_err(|e| e.to_string())
-        .and_then(|bytes| store::data_from_bytes(&bytes));
+        .and_then(|bytes| store::from_json(&bytes).map_err(|e| e.to_string()));
     let merged = match (out.ok, merged) {
         (true, Ok(merged)) => merged,
         (_, Err(reason)) => return Err(abort(git, reason)),
@@ -154,7 +154,7 @@ fn commit(git: &Git, lang: Lang) -> Result<Option<String>, SyncError> {
     let message = if staged.lines().any(|l| l == DATA_FILE) {
         let new = fs::read(git.dir().join(DATA_FILE))
             .map_err(|e| e.to_string())
-            .and_then(|bytes| store::data_from_bytes(&bytes))
+            .and_then(|bytes| store::from_json(&bytes).map_err(|e| e.to_string()))
             .map_err(|e| SyncError::Io(format!("{DATA_FILE}: {e}")))?;
         message::describe(committed_data(git).as_ref(), &new, lang)
     } else {
@@ -168,7 +168,7 @@ fn commit(git: &Git, lang: Lang) -> Result<Option<String>, SyncError> {
 fn committed_data(git: &Git) -> Option<crate::domain::Data> {
     let out = git.run(&["show", &format!("HEAD:{DATA_FILE}")]).ok()?;
     out.ok
-        .then(|| store::data_from_bytes(out.stdout.as_bytes()).ok())
+        .then(|| store::from_json(out.stdout.as_bytes()).ok())
         .flatten()
 }
 

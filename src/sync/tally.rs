@@ -36,7 +36,12 @@ pub(super) fn directory(old: &Data, new: &Data) -> [(Tally, Msg, Msg); 3] {
             Msg::SyncVenueMany,
         ),
         (
-            tally(&old.cohorts, &new.cohorts, |c| c.id.clone(), roster),
+            tally(
+                &old.cohorts,
+                &new.cohorts,
+                |c| c.id.clone(),
+                |a, b| roster(a, b),
+            ),
             Msg::SyncCohortOne,
             Msg::SyncCohortMany,
         ),

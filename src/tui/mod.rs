@@ -82,23 +82,7 @@ fn event_loop(
             app.now = Utc::now();
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
-        while let Ok(report) = worker.reports.try_recv() {
-            match report {
-                Report::Loaded {
-                    data,
-                    recovery,
-                    read_only,
-                } => loaded(&mut app, data, recovery, read_only),
-                Report::Saved(outcome) => {
-                    saver.finished(worker, &mut app, outcome);
-                    syncer.after_save(worker, &saver, &mut app);
-                }
-                Report::Synced(outcome) => syncer.finished(worker, &mut saver, &mut app, outcome),
-                Report::SyncStatus(status) => app::sync::status_found(&mut app, status),
-                Report::Progress(step) => app.loading = Some(loading_fraction(step)),
-                Report::Exported(outcome) => app.exported(outcome),
-            }
-        }
+        take_reports(&mut app, worker, &mut saver, &mut syncer);
         for effect in effects {
             match effect {
                 Effect::Save => syncer.save(worker, &mut saver, &app),
@@ -121,6 +105,19 @@ fn event_loop(
                 }
                 Effect::Copy(text) => outside::copy(&text),
                 Effect::OpenMail(address) => outside::open_mail(&mut app, &address),
+                Effect::ReadBundle(path) => {
+                    let read = outside::read_bundle(&options.data_dir, &path);
+                    app.bundle_read(read);
+                }
+                Effect::KeepReceived {
+                    cohort,
+                    from,
+                    bytes,
+                } => {
+                    let path =
+                        app::sharing::received_path(&options.data_dir, &cohort, from.as_ref());
+                    let _ = worker.jobs.send(Job::Keep { path, bytes });
+                }
                 Effect::ReadImport(path) => {
                     let text = outside::read_import(&path);
                     let more = app.import_read(&path, text);
@@ -128,12 +125,55 @@ fn event_loop(
                         syncer.save(worker, &mut saver, &app);
                     }
                 }
+                Effect::Reload => {
+                    let _ = worker.jobs.send(Job::Reload);
+                }
+                Effect::Overwrite => {
+                    panic::remember(&app.data);
+                    saver.overwrite(worker, &app.data);
+                }
+                Effect::SaveCopy(path) => {
+                    let path = options.data_dir.join(path);
+                    let data = Arc::clone(&app.data);
+                    let _ = worker.jobs.send(Job::SaveCopy { path, data });
+                }
                 Effect::Quit => {
                     syncer.flush(worker, &mut saver, &mut app);
-                    saver.flush(worker, &mut app);
-                    return Ok(());
+                    // A save that fails now keeps the app open, with the failure shown.
+                    if saver.flush(worker, &mut app) {
+                        return Ok(());
+                    }
                 }
             }
+        }
+    }
+}
+
+/// Takes in what the disk thread reported since the last frame.
+fn take_reports(
+    app: &mut App,
+    worker: &Worker,
+    saver: &mut saver::Saver,
+    syncer: &mut syncer::Syncer,
+) {
+    while let Ok(report) = worker.reports.try_recv() {
+        match report {
+            Report::Loaded {
+                data,
+                recovery,
+                read_only,
+            } => loaded(app, data, recovery, read_only),
+            Report::Saved(outcome) => {
+                saver.finished(worker, app, outcome);
+                syncer.after_save(worker, saver, app);
+            }
+            Report::Synced(outcome) => syncer.finished(worker, saver, app, outcome),
+            Report::SyncStatus(status) => app::sync::status_found(app, status),
+            Report::Conflict(_) => saver.conflict(app),
+            Report::Reloaded(outcome) => app::conflict::reloaded(app, outcome),
+            Report::CopySaved(outcome) => app::conflict::copy_saved(app, outcome),
+            Report::Progress(step) => app.loading = Some(loading_fraction(step)),
+            Report::Exported(outcome) => app.exported(outcome),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The disk worker: loading and saving run on their own thread, so a key is never kept waiting.
 
 use crate::domain::Data;
-use crate::store::{self, Store};
+use crate::store::{self, Store, StoreError};
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -13,6 +14,17 @@ pub enum Job {
     Load,
     /// Write this state.
     Save(Arc<Data>),
+    /// Write this state over changes another program made (theirs are kept as a backup).
+    SaveOverwriting(Arc<Data>),
+    /// Read the data file again, as another program left it.
+    Reload,
+    /// Write a copy of this state to another file.
+    SaveCopy {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        data: Arc<Data>,
+    },
     /// Set the recovery file aside, once the data it held is safe.
     DiscardRecovery,
     /// Write an export (0600) to this path.
@@ -27,6 +39,13 @@ pub enum Job {
     Sync(Box<crate::sync::Options>),
     /// Find where the data stands against the team's repository.
     SyncStatus,
+    /// Keep a private file beside the data (what a bundle brought), without a report.
+    Keep {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        bytes: Vec<u8>,
+    },
 }
 
 /// What the disk thread reports back.
@@ -46,6 +65,13 @@ pub enum Report {
     },
     /// The outcome of a save.
     Saved(Result<(), String>),
+    /// A save refused because another program changed the file (the store's message): the
+    /// user must choose what to do.
+    Conflict(String),
+    /// The data file read again.
+    Reloaded(Result<Data, String>),
+    /// The outcome of a copy: the path written, or why it was not.
+    CopySaved(Result<PathBuf, String>),
     /// The outcome of an export: the path written, or why it was not.
     Exported(Result<PathBuf, String>),
     /// The outcome of a sync.
@@ -68,8 +94,8 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
     let (report_tx, reports) = mpsc::channel();
     thread::spawn(move || {
         let mut last_save_ok = true;
-        // Jobs met while skipping ahead to the newest save, to be done after it.
-        let mut later = std::collections::VecDeque::new();
+        // Jobs met while gathering saves, done next in their order.
+        let mut later = VecDeque::new();
         while let Some(job) = later.pop_front().or_else(|| job_rx.recv().ok()) {
             let report = match job {
                 Job::Load => {
@@ -83,7 +109,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     let recovery = store::read_recovery(&dir)
                         .ok()
                         .flatten()
-                        .and_then(|r| serde_json::from_slice(&r.json).ok());
+                        .and_then(|r| store::from_json(&r.json).ok());
                     let read_only = store.read_only_reason().map(ToString::to_string);
                     Report::Loaded {
                         data,
@@ -101,20 +127,47 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                             Job::Save(newer) => data = newer,
                             Job::DiscardRecovery => discard = true,
                             Job::Export { path, bytes } => exports.push((path, bytes)),
-                            Job::Load => {}
-                            job @ (Job::Sync(_) | Job::SyncStatus) => later.push_back(job),
+                            // A choice of the user's ends the gathering: it comes after.
+                            other => {
+                                later.push_back(other);
+                                break;
+                            }
                         }
                     }
                     for (path, bytes) in exports {
                         let _ = report_tx.send(export(&path, &bytes));
                     }
-                    let outcome = store.save(&data).map(|_| ()).map_err(|e| e.to_string());
+                    let outcome = store.save(&data);
                     last_save_ok = outcome.is_ok();
                     if discard && last_save_ok {
                         let _ = store::discard_recovery(&dir);
                     }
-                    Report::Saved(outcome)
+                    match outcome {
+                        Err(e @ StoreError::ChangedOnDisk { .. }) => {
+                            Report::Conflict(e.to_string())
+                        }
+                        other => Report::Saved(other.map(|_| ()).map_err(|e| e.to_string())),
+                    }
                 }
+                Job::SaveOverwriting(data) => {
+                    let outcome =
+                        store::to_json(&data).and_then(|json| store.save_overwriting(&json));
+                    last_save_ok = outcome.is_ok();
+                    Report::Saved(outcome.map(|_| ()).map_err(|e| e.to_string()))
+                }
+                Job::Reload => Report::Reloaded(match store.load() {
+                    Ok(Some(data)) => Ok(data),
+                    Ok(None) => Err(format!(
+                        "{} no longer exists; overwrite writes it again",
+                        store.data_path().display()
+                    )),
+                    Err(e) => Err(e.to_string()),
+                }),
+                Job::SaveCopy { path, data } => Report::CopySaved(
+                    store::to_json(&data)
+                        .and_then(|json| store.save_as(&path, &json))
+                        .map_err(|e| e.to_string()),
+                ),
                 Job::DiscardRecovery => {
                     if last_save_ok {
                         let _ = store::discard_recovery(&dir);
@@ -124,6 +177,10 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                 Job::Export { path, bytes } => export(&path, &bytes),
                 Job::Sync(options) => Report::Synced(sync(&mut store, &dir, &options)),
                 Job::SyncStatus => Report::SyncStatus(crate::sync::status(&dir).ok().flatten()),
+                Job::Keep { path, bytes } => {
+                    keep(&path, &bytes);
+                    continue;
+                }
             };
             if report_tx.send(report).is_err() {
                 break;
@@ -147,6 +204,12 @@ fn sync(
         None
     };
     Ok((synced, data))
+}
+
+/// A copy that only makes the next exchange's merge finer: if it cannot be written, the next
+/// import counts more edits as made on both sides, which shows conflicts and loses nothing.
+fn keep(path: &std::path::Path, bytes: &[u8]) {
+    let _ = store::write_private(path, bytes);
 }
 
 fn export(path: &std::path::Path, bytes: &[u8]) -> Report {

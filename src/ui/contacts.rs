@@ -23,7 +23,8 @@ use unicode_segmentation::UnicodeSegmentation;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let selected = app
         .selected(Screen::Contacts)
-        .and_then(|i| app.data.people.get(i));
+        .and_then(|i| app.data.people.get(i))
+        .map(|p| &**p);
     if app.contacts.zoomed {
         card(frame, app, area, selected, theme);
         return;

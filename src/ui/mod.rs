@@ -1,10 +1,12 @@
 //! The views: they only draw the state. No clock, no disk, no randomness.
 
 mod circle;
+mod conflict;
 mod contacts;
 pub mod help;
 pub mod modules;
 mod popup;
+mod sharing;
 mod sync;
 mod table;
 pub mod text;
@@ -59,6 +61,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 }
                 Some(Overlay::Form(form)) => popup::form(frame, app, area, form, &theme),
                 Some(Overlay::Choice(choice)) => popup::choice(frame, app, area, choice, &theme),
+                Some(Overlay::Preview(preview)) => {
+                    sharing::preview(frame, app, area, preview, &theme);
+                }
+                Some(Overlay::Conflicts(cursor)) => {
+                    sharing::conflicts(frame, app, area, *cursor, &theme);
+                }
+                Some(Overlay::ChangedOnDisk) => conflict::draw(frame, app, area, &theme),
                 None => {}
             }
         }

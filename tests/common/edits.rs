@@ -24,6 +24,10 @@ pub enum Edit {
     AddPerson { tag: u32, name: String },
     /// Change a tutor request's subject.
     Subject { request: usize, subject: String },
+    /// Rename any cohort.
+    CohortName { cohort: usize, name: String },
+    /// Add a cohort with this id suffix.
+    AddCohort { tag: u32 },
 }
 
 /// Any edit, with text that may hold accents, emoji and control characters.
@@ -40,6 +44,8 @@ pub fn edit() -> impl Strategy<Value = Edit> {
         (0usize..32).prop_map(|item| Edit::DeleteKnowledge { item }),
         (0u32..4, text).prop_map(|(tag, name)| Edit::AddPerson { tag, name }),
         (0usize..16, text).prop_map(|(request, subject)| Edit::Subject { request, subject }),
+        (0usize..4, text).prop_map(|(cohort, name)| Edit::CohortName { cohort, name }),
+        (0u32..3).prop_map(|tag| Edit::AddCohort { tag }),
     ]
 }
 
@@ -93,12 +99,28 @@ fn apply_one(data: &mut Data, side: &str, edit: &Edit) {
                 list.remove(at);
             }
         }
-        Edit::AddPerson { tag, name } => data.people.push(Person {
-            id: PersonId::new(format!("p-{side}-{tag}")),
-            name: name.clone(),
-            role: PersonRole::Host,
-            ..Person::default()
-        }),
+        Edit::AddPerson { tag, name } => data.people.push(
+            Person {
+                id: PersonId::new(format!("p-{side}-{tag}")),
+                name: name.clone(),
+                role: PersonRole::Host,
+                ..Person::default()
+            }
+            .into(),
+        ),
+        Edit::CohortName { cohort, name } => {
+            let n = data.cohorts.len();
+            data.cohorts[cohort % n].name.clone_from(name);
+        }
+        Edit::AddCohort { tag } => data.cohorts.insert(
+            0,
+            cercle::domain::Cohort {
+                id: format!("c-{side}-{tag}").as_str().into(),
+                name: format!("{side} {tag}"),
+                ..cercle::domain::Cohort::default()
+            }
+            .into(),
+        ),
         Edit::Subject { request, subject } => {
             let list = &mut data.cohorts[cohort].tutor_requests;
             let n = list.len();
@@ -126,7 +148,7 @@ pub fn half_day(
     wanted: impl Fn(&cercle::domain::HalfDay) -> bool,
 ) -> (cercle::domain::Cohort, &mut cercle::domain::HalfDay) {
     let cohort = data.cohorts.last_mut().expect("a cohort");
-    let roster = cohort.clone();
+    let roster = (**cohort).clone();
     let day = cohort
         .seminars
         .iter_mut()

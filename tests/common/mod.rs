@@ -3,6 +3,7 @@
 
 pub mod edits;
 pub mod pty;
+pub mod sys;
 pub mod team;
 
 use cercle::app::{self, App, Effect};

@@ -163,7 +163,7 @@ impl Machine {
 
     /// The data, read as the store reads it.
     pub fn data(&self) -> Data {
-        cercle::store::data_from_bytes(&self.bytes()).unwrap()
+        cercle::store::from_json(&self.bytes()).unwrap()
     }
 
     /// Changes the data as the app would save it.

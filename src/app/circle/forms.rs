@@ -148,7 +148,7 @@ fn new_trainee(app: &mut App, form: &Form) -> Vec<Effect> {
     };
     let id = person.id.clone();
     enrol(app, &name, |data| {
-        data.people.push(person);
+        data.people.push(person.into());
         current_mut(data)
             .ok_or(crate::domain::EnrolError::Full)?
             .enrol(id)

@@ -198,6 +198,7 @@ fn enrol_choice(app: &mut App) {
         .people
         .iter()
         .filter(|p| !cohort.is_enrolled(&p.id) && !cohort.trainers.contains(&p.id))
+        .map(|p| &**p)
         .collect();
     people.sort_by_key(|p| p.role != crate::domain::PersonRole::Trainee);
     let mut options = vec![app.tr(Msg::NewPersonOption).to_owned()];

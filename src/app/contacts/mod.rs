@@ -27,7 +27,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let selected = app
         .selected(Screen::Contacts)
         .and_then(|index| app.data.people.get(index))
-        .cloned();
+        .map(|p| Person::clone(p));
     match (action, selected) {
         (Action::New, _) => {
             let form = Form::person(Purpose::NewPerson, None);
@@ -90,7 +90,7 @@ fn copy(app: &mut App, person: &Person, action: Action) -> Vec<Effect> {
 fn export(app: &mut App) -> Vec<Effect> {
     let people: Vec<&Person> = app.rows[Screen::Contacts.index()]
         .iter()
-        .filter_map(|&i| app.data.people.get(i))
+        .filter_map(|&i| app.data.people.get(i).map(|p| &**p))
         .collect();
     match exchange::export(&people, Format::Vcard) {
         Ok(contents) => {
@@ -179,7 +179,7 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
             let id = person.id.clone();
             let label = fill(app.tr(Msg::AddedPerson), &[("name", &person.name)]);
             app.notify(label.clone());
-            let effects = app.change(label, |data| data.people.push(person));
+            let effects = app.change(label, |data| data.people.push(person.into()));
             select(app, &id);
             effects
         }

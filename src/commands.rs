@@ -1,6 +1,7 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
 pub(crate) mod contacts;
+pub(crate) mod privacy;
 
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
@@ -27,6 +28,7 @@ pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
         Command::Export { what } => crate::commands_export::run(what, dir, lang),
+        Command::Forget { person, yes } => privacy::forget(dir, &person, yes),
         Command::Completions { shell } => {
             completions(shell);
             Ok(())

@@ -188,7 +188,7 @@ fn a_read_only_data_directory_opens_read_only_and_is_left_untouched() {
         command.output().unwrap()
     };
     assert!(run(&["summary"]).status.success());
-    let forget = run(&["restore", "cercle-20260101T000000.000Z.json"]);
+    let forget = run(&["forget", "Agathe Brunet", "--yes"]);
     assert!(!forget.status.success());
     let said = String::from_utf8_lossy(&forget.stderr).to_lowercase();
     assert!(

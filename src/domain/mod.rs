@@ -13,12 +13,14 @@ pub mod merge;
 pub mod paris;
 pub mod path;
 pub mod people;
+pub mod privacy;
 pub mod programme;
 pub mod rollcall;
 pub mod round;
 pub mod routing;
 pub mod rules;
 pub mod search;
+pub mod text;
 pub mod tutoring;
 pub mod venue;
 

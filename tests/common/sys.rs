@@ -22,6 +22,15 @@ unsafe extern "C" {
     fn prlimit(pid: i32, resource: i32, new: *const Rlimit, old: *mut Rlimit) -> i32;
     fn signal(signum: i32, handler: usize) -> usize;
     fn geteuid() -> u32;
+    fn umask(mask: u32) -> u32;
+}
+
+/// Sets this process's umask (for every thread, and the children it starts).
+pub fn set_umask(mask: u32) {
+    // SAFETY: umask cannot fail; it only replaces the mask.
+    unsafe {
+        umask(mask);
+    }
 }
 
 /// Limits the files this process writes to `bytes`, writes past it failing with EFBIG instead

@@ -134,7 +134,7 @@ fn check(dir: &Path) -> ExitCode {
         } else {
             "warning"
         };
-        let _ = writeln!(out, "{word}: {message}");
+        let _ = writeln!(out, "{word}: {}", crate::domain::text::visible(message));
     }
     let _ = writeln!(
         out,
@@ -173,6 +173,7 @@ fn summary(dir: &Path, json: bool) -> Result<(), String> {
     let mut out = String::new();
     if json {
         out = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+        out = crate::domain::text::escape_json(&out).into_owned();
         out.push('\n');
     } else {
         let _ = writeln!(
@@ -184,12 +185,11 @@ fn summary(dir: &Path, json: bool) -> Result<(), String> {
             let rate = row["attendance_rate"]
                 .as_f64()
                 .map_or_else(|| "-".to_owned(), |r| format!("{r:.1} %"));
-            let name: String = row["name"]
-                .as_str()
-                .unwrap_or_default()
-                .chars()
-                .take(32)
-                .collect();
+            let name: String =
+                crate::domain::text::visible(row["name"].as_str().unwrap_or_default())
+                    .chars()
+                    .take(32)
+                    .collect();
             let _ = writeln!(
                 out,
                 "{name:<32} {:>8} {:>8} / {:<6} {rate:>11}",

@@ -126,21 +126,9 @@ fn a_full_tmpfs_refuses_the_save_and_leaves_the_file_as_it_was() {
         eprintln!("skipped: mounting a small tmpfs needs root (the file-size test covers this)");
         return;
     }
-    // A private mount namespace: the tmpfs exists for the child only, and goes with it.
-    let mount = r#"mount -t tmpfs -o size=200k,mode=0700 tmpfs "$1" && shift && exec "$@""#;
-    let runner = [
-        "unshare",
-        "--mount",
-        "--propagation",
-        "private",
-        "sh",
-        "-c",
-        mount,
-        "sh",
-    ];
-    let dir_arg = dir.display().to_string();
-    let mut words: Vec<&str> = runner.to_vec();
-    words.push(&dir_arg);
+    let words =
+        common::sys::in_mount_namespace(r#"mount -t tmpfs -o size=200k,mode=0700 tmpfs "$1""#, dir);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let probe = Command::new("unshare")
         .args(["--mount", "true"])
         .status()

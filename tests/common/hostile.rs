@@ -93,8 +93,8 @@ pub fn key_pool() -> Vec<KeyEvent> {
     pool
 }
 
-/// Draws the app at a size, as the terminal would (any size, even 1×1).
-pub fn draw(app: &App, width: u16, height: u16) {
+/// Draws the app at a size, as the terminal would (any size, even 1×1), and returns what it drew.
+pub fn draw(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     let mut app = app.clone();
     app.size = (width, height);
     app.refresh_rows();
@@ -103,6 +103,7 @@ pub fn draw(app: &App, width: u16, height: u16) {
     terminal
         .draw(|frame| cercle::ui::draw(frame, &app))
         .expect("drawing never fails on a test backend");
+    terminal.backend().buffer().clone()
 }
 
 /// The rules no key sequence may break: no cohort holds more than 12, and every mark belongs
@@ -143,10 +144,10 @@ pub fn keys(bytes: &[u8], draw_every: usize) -> (App, bool) {
         let effects = app::update_key(&mut app, pool[usize::from(byte) % pool.len()]);
         saved |= effects.contains(&Effect::Save);
         if n % draw_every.max(1) == 0 {
-            draw(&app, app.size.0, app.size.1);
+            let _ = draw(&app, app.size.0, app.size.1);
         }
     }
-    draw(&app, app.size.0, app.size.1);
+    let _ = draw(&app, app.size.0, app.size.1);
     check_rules(&app.data);
     (app, saved)
 }

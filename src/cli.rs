@@ -107,6 +107,15 @@ pub enum Command {
         /// The other machine's version (%B).
         theirs: PathBuf,
     },
+    /// Erase a person everywhere (the data file, its backups and the recovery file); records
+    /// the law requires to keep, such as signed attendance sheets, stay under a pseudonym.
+    Forget {
+        /// The person, by id or name.
+        person: String,
+        /// Do not ask for confirmation (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -192,6 +201,8 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Everything Cercle holds about one person (their right of access), as JSON.
+    Person(PersonExport),
     /// The seminars (one event per half-day, the venue as location) and the tutoring sessions,
     /// as an iCalendar file (RFC 5545) with stable UIDs.
     Calendar {
@@ -205,6 +216,16 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// What `cercle export person` writes: everything about one person, as JSON.
+#[derive(Debug, clap::Args)]
+pub struct PersonExport {
+    /// The person, by id or name.
+    pub person: String,
+    /// The file to write (0600); `-` or none prints to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// What `cercle import` reads.

@@ -37,6 +37,10 @@ pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(
             output,
             &crate::commands::contacts::render(&data, format, filter.as_deref())?,
         ),
+        ExportCommand::Person(crate::cli::PersonExport { person, output }) => emit(
+            output,
+            &crate::commands::privacy::person_json(&data, &person)?,
+        ),
         ExportCommand::Calendar {
             format: CalendarFormat::Ics,
             cohort,

@@ -188,7 +188,7 @@ fn a_read_only_data_directory_opens_read_only_and_is_left_untouched() {
         command.output().unwrap()
     };
     assert!(run(&["summary"]).status.success());
-    let forget = run(&["restore", "cercle-20260101T000000.000Z.json"]);
+    let forget = run(&["forget", "Agathe Brunet", "--yes"]);
     assert!(!forget.status.success());
     let said = String::from_utf8_lossy(&forget.stderr).to_lowercase();
     assert!(
@@ -200,4 +200,34 @@ fn a_read_only_data_directory_opens_read_only_and_is_left_untouched() {
     let copied: serde_json::Value = serde_json::from_slice(&std::fs::read(&copy).unwrap()).unwrap();
     assert_eq!(copied, read_json(dir));
     assert!(cercle(dir, &["check"]).status.success());
+}
+
+#[test]
+fn a_second_app_is_refused_then_opens_at_once_after_kill_9_of_the_first() {
+    let (data, config) = sample_dirs("role = \"trainer\"\n");
+    let dir = data.path();
+    let mut first = Session::start(dir, config.path(), &[]);
+    first.wait_for("Modules (");
+    first.send("3d");
+    first.wait_for("Please confirm");
+    first.send("y");
+    first.wait_for("[saved]");
+    let saved = std::fs::read(dir.join("cercle.json")).unwrap();
+    let pid = first.child.process_id().expect("a pid");
+    let refused = cercle(dir, &[]);
+    assert_eq!(refused.status.code(), Some(3), "the second is refused");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains(&format!("process {pid}")));
+
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let _ = first.wait_exit();
+    // No waiting and no stale lock: the next one opens on the first try, with the saved work.
+    let mut second = Session::start(dir, config.path(), &[]);
+    second.wait_for("Modules (");
+    assert_eq!(std::fs::read(dir.join("cercle.json")).unwrap(), saved);
+    second.send("q");
+    assert!(second.wait_exit().success());
 }

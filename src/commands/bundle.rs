@@ -1,9 +1,9 @@
 //! `cercle export bundle` and `cercle import bundle`.
 
+use super::person;
 use crate::cli::BundleFor;
 use crate::commands_export::emit;
-use crate::domain::lookup::find;
-use crate::domain::{Cohort, Data, Person, PersonId};
+use crate::domain::{Cohort, Data, PersonId};
 use crate::i18n::{Lang, Msg, fill};
 use crate::share::bundle::{self, Bundle, Maker};
 use crate::share::import::{Effect, Importer, plan};
@@ -28,18 +28,6 @@ pub struct Request<'a> {
 fn say(line: &str) {
     use std::io::Write as _;
     let _ = writeln!(std::io::stdout(), "{line}");
-}
-
-fn person<'a>(data: &'a Data, query: &str) -> Result<&'a Person, String> {
-    find(
-        "person",
-        &data.people,
-        query,
-        |p| p.id.as_str(),
-        |p| &p.name,
-    )
-    .map(|p| &**p)
-    .map_err(|e| e.to_string())
 }
 
 /// Letters, digits and `-` only, for file names made of names.

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod paris;
 pub mod path;
 pub mod people;
+pub mod privacy;
 pub mod programme;
 pub mod rollcall;
 pub mod round;
@@ -21,6 +22,7 @@ pub mod routing;
 pub mod rules;
 pub mod search;
 pub mod shared;
+pub mod text;
 pub mod tutoring;
 pub mod venue;
 

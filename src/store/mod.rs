@@ -17,12 +17,14 @@ mod migrate;
 mod parse;
 mod recovery;
 mod save;
+mod scrub;
 
 pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
 pub use error::{SaveStep, StoreError};
 pub use lock::LOCK_FILE;
 pub use parse::Unreadable;
 pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, write_recovery};
+pub use scrub::Rewritten;
 
 use crate::domain::{Data, SCHEMA_VERSION};
 use chrono::Utc;

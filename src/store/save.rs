@@ -62,7 +62,7 @@ impl Store {
         Ok(dest)
     }
 
-    fn refusal(&self) -> Option<StoreError> {
+    pub(super) fn refusal(&self) -> Option<StoreError> {
         let path = self.data_path.clone();
         Some(match self.read_only.as_ref()? {
             ReadOnlyReason::Requested => StoreError::ReadOnly { path },

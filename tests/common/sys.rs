@@ -22,6 +22,15 @@ unsafe extern "C" {
     fn prlimit(pid: i32, resource: i32, new: *const Rlimit, old: *mut Rlimit) -> i32;
     fn signal(signum: i32, handler: usize) -> usize;
     fn geteuid() -> u32;
+    fn umask(mask: u32) -> u32;
+}
+
+/// Sets this process's umask (for every thread, and the children it starts).
+pub fn set_umask(mask: u32) {
+    // SAFETY: umask cannot fail; it only replaces the mask.
+    unsafe {
+        umask(mask);
+    }
 }
 
 /// Limits the files this process writes to `bytes`, writes past it failing with EFBIG instead
@@ -74,20 +83,7 @@ pub fn read_only_runner(dir: &Path) -> Result<Vec<String>, String> {
             .map_err(|e| format!("cannot make {} read-only: {e}", dir.display()))?;
         return Ok(Vec::new());
     }
-    let words: Vec<String> = [
-        "unshare",
-        "--mount",
-        "--propagation",
-        "private",
-        "sh",
-        "-c",
-        r#"mount --bind -o ro "$1" "$1" && shift && exec "$@""#,
-        "sh",
-    ]
-    .iter()
-    .map(|w| (*w).to_owned())
-    .chain([dir.display().to_string()])
-    .collect();
+    let words = in_mount_namespace(r#"mount --bind -o ro "$1" "$1""#, dir);
     let probe = Command::new(&words[0])
         .args(&words[1..])
         .args(["sh", "-c", "! touch \"$0/.probe\" 2>/dev/null"])
@@ -102,6 +98,26 @@ pub fn read_only_runner(dir: &Path) -> Result<Vec<String>, String> {
             String::from_utf8_lossy(&probe.stderr).trim()
         ))
     }
+}
+
+/// The words that run a program after `mount` (a shell command on `$1`, which is `dir`) in a
+/// private mount namespace: the mount exists for that program only, and goes with it.
+pub fn in_mount_namespace(mount: &str, dir: &Path) -> Vec<String> {
+    let script = format!(r#"{mount} && shift && exec "$@""#);
+    [
+        "unshare",
+        "--mount",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        &script,
+        "sh",
+    ]
+    .iter()
+    .map(|w| (*w).to_owned())
+    .chain([dir.display().to_string()])
+    .collect()
 }
 
 /// Gives a directory made read-only by [`read_only_runner`] back its mode, so it can be removed.

@@ -43,16 +43,16 @@ fn a_record_deleted_on_one_side_and_untouched_on_the_other_goes() {
 
 #[test]
 fn the_same_field_changed_differently_is_a_conflict_and_ours_stays_until_chosen() {
-    let base = json!({"marks": [{"trainee": "p1", "status": "present"}]});
-    let ours = json!({"marks": [{"trainee": "p1", "status": "absent"}]});
-    let theirs = json!({"marks": [{"trainee": "p1", "status": "excused"}]});
+    let base = json!({"people": [{"id": "p1", "city": "Pau"}]});
+    let ours = json!({"people": [{"id": "p1", "city": "Lyon"}]});
+    let theirs = json!({"people": [{"id": "p1", "city": "Nantes"}]});
     let merged = merge(Some(&base), &ours, &theirs, &sides(Prefer::Ours));
     assert_eq!(merged.value, ours);
     let [conflict] = merged.conflicts.as_slice() else {
         panic!("one conflict expected: {:?}", merged.conflicts)
     };
-    assert_eq!(conflict.path.to_string(), "marks[p1].status");
-    assert_eq!(conflict.base, Some(json!("present")));
+    assert_eq!(conflict.path.to_string(), "people[p1].city");
+    assert_eq!(conflict.base, Some(json!("Pau")));
     let values: Vec<_> = conflict
         .choices
         .iter()
@@ -61,11 +61,31 @@ fn the_same_field_changed_differently_is_a_conflict_and_ours_stays_until_chosen(
     assert_eq!(
         values,
         [
-            (Some(json!("absent")), "here"),
-            (Some(json!("excused")), "there")
+            (Some(json!("Lyon")), "here"),
+            (Some(json!("Nantes")), "there")
         ]
     );
-    assert_eq!(conflict.choices[conflict.kept].value, Some(json!("absent")));
+    assert_eq!(conflict.choices[conflict.kept].value, Some(json!("Lyon")));
+}
+
+#[test]
+fn a_mark_changed_on_both_sides_is_one_conflict_never_a_mix_of_the_two() {
+    let base = json!({"marks": [{"trainee": "p1", "status": "present", "by": "a"}]});
+    let ours = json!({"marks": [{"trainee": "p1", "status": "absent", "by": "a"}]});
+    let theirs =
+        json!({"marks": [{"trainee": "p1", "status": "excused", "by": "b", "reason": "ill"}]});
+    for prefer in [Prefer::Ours, Prefer::Canonical] {
+        let merged = merge(Some(&base), &ours, &theirs, &sides(prefer));
+        let [conflict] = merged.conflicts.as_slice() else {
+            panic!("one conflict expected: {:?}", merged.conflicts)
+        };
+        assert_eq!(conflict.path.to_string(), "marks[p1]");
+        let kept = merged.value["marks"][0].clone();
+        assert!(
+            kept == ours["marks"][0] || kept == theirs["marks"][0],
+            "a mix: {kept}"
+        );
+    }
 }
 
 #[test]

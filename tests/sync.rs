@@ -117,11 +117,9 @@ fn three_machines_editing_at_once_converge_whatever_the_order_of_their_syncs() {
         assert_eq!(people(&merged, 4), "Agen");
         // The same mark changed differently by the two trainers waits for a choice.
         assert_eq!(merged.conflicts.len(), 1, "order {order:?}");
-        assert!(
-            merged.conflicts[0].path.to_string().ends_with("].status"),
-            "{}",
-            merged.conflicts[0].path
-        );
+        // The whole mark, never a mix of the two trainers' status, time and author.
+        let path = merged.conflicts[0].path.to_string();
+        assert!(path.contains("].marks[") && path.ends_with(']'), "{path}");
     }
 }
 
@@ -144,19 +142,20 @@ fn the_same_mark_changed_on_two_machines_is_a_conflict_in_the_file_without_marke
     let [conflict] = data.conflicts.as_slice() else {
         panic!("one conflict expected: {:?}", data.conflicts);
     };
+    // The conflict is the whole mark: status, time and author together.
     let values: BTreeSet<String> = conflict
         .choices
         .iter()
-        .map(|c| c.value.clone().unwrap().to_string())
+        .map(|c| c.value.clone().unwrap()["status"].to_string())
         .collect();
     assert_eq!(
         values,
         BTreeSet::from(["\"absent\"".into(), "\"excused\"".into()])
     );
     let kept = conflict.choices[conflict.kept].value.clone().unwrap();
-    let status = serde_json::to_value(mark_of(&mut data, 0, 0).status).unwrap();
+    let mark = serde_json::to_value(&*mark_of(&mut data, 0, 0)).unwrap();
     assert_eq!(
-        status, kept,
+        mark, kept,
         "the value kept meanwhile is the one in the file"
     );
     // The merge commit says in domain words what came in.

@@ -85,14 +85,24 @@ pub fn path(data: &Data, path: &Path, lang: Lang) -> String {
     words.join(" · ")
 }
 
-/// A value in a conflict, short enough for one line.
-pub fn value(value: Option<&Value>, lang: Lang) -> String {
-    let text = match value {
+/// A value in a conflict, short enough for one line: a record shows its telling fields first
+/// (`status: absent, reason: « train cancelled », …`).
+pub fn value(shown: Option<&Value>, lang: Lang) -> String {
+    let text = match shown {
         None => return Msg::ConflictDeleted.text(lang).to_owned(),
+        Some(Value::Object(fields)) => {
+            const FIRST: [&str; 6] = ["status", "name", "title", "subject", "reason", "time"];
+            let mut keys: Vec<&String> = fields.keys().collect();
+            keys.sort_by_key(|k| FIRST.iter().position(|f| f == k).unwrap_or(FIRST.len()));
+            keys.iter()
+                .map(|k| format!("{k}: {}", value(fields.get(*k), lang)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
         Some(Value::String(s)) => format!("« {s} »"),
         Some(v) => v.to_string(),
     };
-    let mut short: String = text.chars().take(60).collect();
+    let mut short: String = text.chars().take(70).collect();
     if short.len() < text.len() {
         short.push('…');
     }

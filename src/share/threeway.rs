@@ -99,6 +99,9 @@ impl Merger<'_> {
         if base == theirs {
             return ours.cloned();
         }
+        if name == WHOLE || WHOLE_FIELDS.contains(&name) {
+            return self.conflict(base, ours, theirs);
+        }
         match (ours, theirs) {
             // The top is a document or a map of records, never an enum variant.
             (Some(Value::Object(o)), Some(Value::Object(t)))
@@ -152,15 +155,16 @@ impl Merger<'_> {
         ) else {
             // Two elements share a key: merge as a set of whole values instead.
             let (b, o, t) = (whole(base), whole(ours), whole(theirs));
-            return self.keyed_arrays(base, &b, &o, &t);
+            return self.keyed_arrays(name, base, &b, &o, &t);
         };
-        self.keyed_arrays(base, &b, &o, &t)
+        self.keyed_arrays(name, base, &b, &o, &t)
     }
 
     /// Merges elements matched by key: base order first, then additions in key order, so the
     /// result does not depend on which side is ours.
     fn keyed_arrays(
         &mut self,
+        name: &str,
         base: &[Value],
         b: &Keyed<'_>,
         o: &Keyed<'_>,
@@ -188,7 +192,12 @@ impl Merger<'_> {
                 .cloned()
                 .unwrap_or_default();
             self.path.push(Step::Item(selector));
-            if let Some(v) = self.value(bv, ov, tv, "") {
+            let whole = if WHOLE_ITEMS.contains(&name) {
+                WHOLE
+            } else {
+                ""
+            };
+            if let Some(v) = self.value(bv, ov, tv, whole) {
                 merged.push(v);
             }
             self.path.pop();
@@ -239,6 +248,15 @@ impl Merger<'_> {
         value
     }
 }
+
+/// Lists whose elements are each one fact, never mixed field by field from two machines: a mark's
+/// status, time, reason and author belong together.
+const WHOLE_ITEMS: [&str; 1] = ["marks"];
+/// Fields that are one fact each in the same way: who signed and when; a session's date, time
+/// and place; an evaluation.
+const WHOLE_FIELDS: [&str; 3] = ["signature", "session", "evaluation"];
+/// The name given to an element of a [`WHOLE_ITEMS`] list.
+const WHOLE: &str = "#whole";
 
 /// Two different enum variants such as `{"module": "m-1"}` and `{"block": "b-2"}` are one value
 /// each, not fields to mix: an object of one key, other than a record's id, against another key.

@@ -59,11 +59,12 @@ fn directory() -> Data {
     zoe.project = Some(project(PlaceKind::Fablab, ProjectPhase::Development));
     let host = person("host", "Odile Ferrand", "2A", PersonRole::Host);
     Data {
-        people: [marie, jean, amaury, zoe, host].map(Into::into).into(),
+        people: vec![marie, jean, amaury, zoe, host].into(),
         cohorts: vec![
-            cohort("b4", "Bretagne 4", 2025, &["marie", "amaury"], &["jean"]).into(),
-            cohort("o1", "Occitanie 1", 2026, &["zoe"], &["jean"]).into(),
-        ],
+            cohort("b4", "Bretagne 4", 2025, &["marie", "amaury"], &["jean"]),
+            cohort("o1", "Occitanie 1", 2026, &["zoe"], &["jean"]),
+        ]
+        .into(),
         ..Data::default()
     }
 }

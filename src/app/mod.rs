@@ -6,6 +6,7 @@ pub mod circle;
 pub mod conflict;
 pub mod contacts;
 pub mod dates;
+pub mod derived;
 mod documents;
 pub mod form;
 pub mod keymap;
@@ -194,6 +195,24 @@ pub struct Notice {
     pub text: String,
 }
 
+/// Loaded data with what its screens need that takes time to build (the contacts search
+/// fields of 15,000 people): made on the loading thread, swapped in by [`App::open_prepared`].
+#[derive(Debug)]
+pub struct Prepared {
+    /// The data.
+    pub data: Arc<Data>,
+    contacts: contacts::State,
+}
+
+impl Prepared {
+    /// Builds what the screens need for `data`.
+    pub fn new(data: Data) -> Self {
+        let data = Arc::new(data);
+        let contacts = contacts::State::prepared_for(&data);
+        Self { data, contacts }
+    }
+}
+
 /// The whole state of the interface.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -241,6 +260,8 @@ pub struct App {
     pub tutoring: tutoring::TutoringView,
     /// Where the data stands against the team's repository, shown in the header.
     pub sync: sync::SyncView,
+    /// What the views need from the whole network, built once per version of the data.
+    pub derived: derived::Derived,
     /// How many ids this run made.
     ids_made: u64,
 }
@@ -271,6 +292,7 @@ impl App {
             seed: 0,
             tutoring: tutoring::TutoringView::default(),
             sync: sync::SyncView::default(),
+            derived: derived::Derived::default(),
             ids_made: 0,
         }
     }
@@ -324,6 +346,12 @@ impl App {
         if !self.data.conflicts.is_empty() {
             self.overlay = Some(Overlay::Conflicts(Cursor::default()));
         }
+    }
+
+    /// Opens data whose search fields were built off the UI thread (see [`Prepared`]).
+    pub fn open_prepared(&mut self, prepared: Prepared) {
+        self.contacts.adopt(prepared.contacts);
+        self.open(prepared.data);
     }
 
     /// Shows the welcome screen (no data file yet).
@@ -416,6 +444,7 @@ impl App {
 
     /// Recomputes each screen's filtered rows after the data or a filter changed.
     pub fn refresh_rows(&mut self) {
+        self.derived.refresh(&self.data);
         for screen in Screen::ALL {
             let i = screen.index();
             self.rows[i] = if screen == Screen::Contacts {

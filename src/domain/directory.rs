@@ -2,7 +2,7 @@
 
 use super::geo;
 use super::lookup::fold;
-use super::{Data, PersonId, PersonRole};
+use super::{Data, PersonId, PersonRole, Shared};
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
 
@@ -91,6 +91,40 @@ pub fn memberships(data: &Data) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// Whether what the directory is built from (each person, venue hosts, each cohort's name,
+/// start, members and venues) is the same in `new` as in `old`, so that the search fields and
+/// sort keys built for `old` still hold. Unchanged records are the same shared pointer, so a
+/// change to one cohort's attendance costs one pointer comparison per record.
+pub fn unchanged(old: &Data, new: &Data) -> bool {
+    let same_people = old.people.len() == new.people.len()
+        && old
+            .people
+            .iter()
+            .zip(new.people.iter())
+            .all(|(a, b)| Shared::same(a, b));
+    let same_hosts = old.venues.len() == new.venues.len()
+        && old
+            .venues
+            .iter()
+            .zip(&new.venues)
+            .all(|(a, b)| a.id == b.id && a.host == b.host);
+    let same_cohorts = old.cohorts.len() == new.cohorts.len()
+        && old.cohorts.iter().zip(new.cohorts.iter()).all(|(a, b)| {
+            Shared::same(a, b)
+                || (a.id == b.id
+                    && a.name == b.name
+                    && a.start == b.start
+                    && a.trainees == b.trainees
+                    && a.trainers == b.trainers
+                    && a.seminars.len() == b.seminars.len()
+                    && a.seminars
+                        .iter()
+                        .zip(&b.seminars)
+                        .all(|(x, y)| x.venue == y.venue))
+        });
+    same_people && same_hosts && same_cohorts
 }
 
 /// The keys the list is sorted and grouped by, computed once per data version.

@@ -16,6 +16,7 @@ pub mod path;
 pub mod people;
 pub mod privacy;
 pub mod programme;
+pub mod records;
 pub mod rollcall;
 pub mod round;
 pub mod routing;
@@ -31,6 +32,7 @@ pub use cohort::{Cohort, CohortState, DepartError, EnrolError, MAX_TRAINEES, MIN
 pub use ids::*;
 pub use people::{ContactField, Note, Person, PersonRole, PlaceKind, Project, ProjectPhase};
 pub use programme::{BlockKind, Certification, Competency, CompetencyBlock, Module, Programme};
+pub use records::{Keyed, Records};
 pub use shared::Shared;
 pub use venue::Venue;
 
@@ -48,13 +50,13 @@ pub struct Data {
     pub programme: Programme,
     /// Everyone around the programme, each shared between versions of the data.
     #[serde(default)]
-    pub people: Vec<Shared<Person>>,
+    pub people: Records<Person>,
     /// The tiers-lieux hosting seminars.
     #[serde(default)]
     pub venues: Vec<Venue>,
     /// Every cohort, past and present, each shared between versions of the data.
     #[serde(default)]
-    pub cohorts: Vec<Shared<Cohort>>,
+    pub cohorts: Records<Cohort>,
     /// The cohort the app opens on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_cohort: Option<CohortId>,
@@ -68,12 +70,24 @@ impl Default for Data {
         Self {
             schema_version: SCHEMA_VERSION,
             programme: Programme::default(),
-            people: Vec::new(),
+            people: Records::default(),
             venues: Vec::new(),
-            cohorts: Vec::new(),
+            cohorts: Records::default(),
             current_cohort: None,
             conflicts: Vec::new(),
         }
+    }
+}
+
+impl Keyed for Person {
+    fn key(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl Keyed for Cohort {
+    fn key(&self) -> &str {
+        self.id.as_str()
     }
 }
 
@@ -88,21 +102,19 @@ impl Data {
 
     /// Looks a cohort up by id.
     pub fn cohort(&self, id: &CohortId) -> Option<&Cohort> {
-        self.cohorts.iter().find(|c| &c.id == id).map(|c| &**c)
+        self.cohorts.find(id.as_str())
     }
 
     /// Looks a cohort up by id, to change it: only that cohort is copied, if an older version
     /// of the data still holds it.
     pub fn cohort_mut(&mut self, id: &CohortId) -> Option<&mut Cohort> {
-        self.cohorts
-            .iter_mut()
-            .find(|c| &c.id == id)
-            .map(|c| &mut **c)
+        let i = self.cohorts.position(id.as_str())?;
+        Some(&mut self.cohorts[i])
     }
 
-    /// Looks a person up by id (a linear scan: screens keep their own index).
+    /// Looks a person up by id (through an index, built once per version of the list).
     pub fn person(&self, id: &PersonId) -> Option<&Person> {
-        self.people.iter().find(|p| &p.id == id).map(|p| &**p)
+        self.people.find(id.as_str())
     }
 
     /// Looks a venue up by id.

@@ -178,18 +178,57 @@ pub fn double_bookings(data: &Data) -> Vec<DoubleBooking> {
     bookings_where(data, |_| true)
 }
 
-/// The double bookings of the current cohort's trainers only: what a screen shows, without
-/// indexing every trainer of the network.
+/// The double bookings that involve a seminar of the current cohort: what its screens warn
+/// about. Only the current cohort's half-days are indexed, and the rest of the network is
+/// scanned once against them, so the cost is one pass without building a map of every trainer.
 pub fn double_bookings_of_current(data: &Data) -> Vec<DoubleBooking> {
-    let Some(trainers) = data.current().map(|c| {
-        c.seminars
-            .iter()
-            .map(|s| &s.trainer)
-            .collect::<HashSet<_>>()
-    }) else {
+    type Ours<'a> = (&'a PersonId, &'a SeminarId, &'a HalfDay);
+    let Some(current) = data.current() else {
         return Vec::new();
     };
-    bookings_where(data, |trainer| trainers.contains(trainer))
+    // Keyed by date alone (cheap to hash); the few trainers of a day are compared directly.
+    let mut slots: HashMap<(NaiveDate, Period), Vec<Ours>> = HashMap::new();
+    let mut trainers: Vec<&PersonId> = Vec::new();
+    for seminar in &current.seminars {
+        if !trainers.contains(&&seminar.trainer) {
+            trainers.push(&seminar.trainer);
+        }
+        for half_day in &seminar.half_days {
+            slots
+                .entry((half_day.date, half_day.period))
+                .or_default()
+                .push((&seminar.trainer, &seminar.id, half_day));
+        }
+    }
+    let mut found = Vec::new();
+    for cohort in &data.cohorts {
+        let own = cohort.id == current.id;
+        for seminar in cohort
+            .seminars
+            .iter()
+            .filter(|s| trainers.contains(&&s.trainer))
+        {
+            for half_day in &seminar.half_days {
+                let Some(here) = slots.get(&(half_day.date, half_day.period)) else {
+                    continue;
+                };
+                for &(trainer, ours, our_half) in here {
+                    // Two seminars of the current cohort meet twice in this loop: count them once.
+                    let counted = own && ours >= &seminar.id;
+                    let overlap = half_day.start < our_half.end && our_half.start < half_day.end;
+                    if trainer == &seminar.trainer && ours != &seminar.id && overlap && !counted {
+                        found.push(DoubleBooking {
+                            trainer: seminar.trainer.clone(),
+                            date: half_day.date,
+                            period: half_day.period,
+                            seminars: (ours.clone(), seminar.id.clone()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 fn bookings_where(data: &Data, wanted: impl Fn(&PersonId) -> bool) -> Vec<DoubleBooking> {
@@ -593,7 +632,7 @@ mod tests {
         let mut b = cohort(8, vec![half_day("b1", 5, Period::Morning, &[])]);
         b.id = CohortId::new("c2");
         b.seminars[0].id = SeminarId::new("s2");
-        data.cohorts = vec![a.clone().into(), b.clone().into()];
+        data.cohorts = vec![a.clone(), b.clone()].into();
         let found = double_bookings(&data);
         assert_eq!(found.len(), 1);
         assert_eq!(
@@ -602,12 +641,12 @@ mod tests {
         );
         // Another trainer, or the afternoon, is no clash.
         b.seminars[0].trainer = PersonId::new("other");
-        data.cohorts = vec![a.clone().into(), b.into()];
+        data.cohorts = vec![a.clone(), b].into();
         assert!(double_bookings(&data).is_empty());
         a.seminars[0]
             .half_days
             .push(half_day("a2", 5, Period::Afternoon, &[]));
-        data.cohorts = vec![a.into()];
+        data.cohorts = vec![a].into();
         assert!(double_bookings(&data).is_empty());
     }
 
@@ -624,7 +663,7 @@ mod tests {
             )],
         );
         c.seminars[0].half_days[0].date = NaiveDate::from_ymd_opt(2026, 11, 11).unwrap();
-        data.cohorts = vec![c.into()];
+        data.cohorts = vec![c].into();
         let messages: Vec<String> = problems(&data, date(20))
             .into_iter()
             .map(|p| p.message)

@@ -187,7 +187,7 @@ pub fn import(
         matches.dedup();
         if matches.is_empty()
             && let Some(id) = card.person_id()
-            && let Some(i) = data.people.iter().position(|p| p.id.as_str() == id)
+            && let Some(i) = data.people.position(id)
         {
             matches.push(i);
         }

@@ -56,7 +56,7 @@ pub fn merge_data(
         programme: d.programme.clone(),
         people: d.people.clone(),
         venues: d.venues.clone(),
-        cohorts: Vec::new(),
+        cohorts: crate::domain::records::Records::default(),
         current_cohort: d.current_cohort.clone(),
         conflicts: d.conflicts.clone(),
     };
@@ -69,7 +69,7 @@ pub fn merge_data(
     );
     let mut data: Data = serde_json::from_value(merged.value)?;
     let mut found = merged.conflicts;
-    data.cohorts = merge_cohorts(base, ours, theirs, sides, &mut found)?;
+    data.cohorts = merge_cohorts(base, ours, theirs, sides, &mut found)?.into();
     add_conflicts(&mut data.conflicts, found);
     Ok(data)
 }
@@ -87,13 +87,13 @@ fn merge_cohorts(
     sides: &Sides,
     found: &mut Vec<Conflict>,
 ) -> Result<Vec<Shared<Cohort>>, MergeError> {
-    let empty = Vec::new();
-    let base = base.map_or(&empty, |b| &b.cohorts);
-    if ours.cohorts == theirs.cohorts || *base == theirs.cohorts {
-        return Ok(ours.cohorts.clone());
+    let base: &[Shared<Cohort>] = base.map_or(&[], |b| &b.cohorts[..]);
+    let (mine, other) = (&ours.cohorts[..], &theirs.cohorts[..]);
+    if mine == other || base == other {
+        return Ok(mine.to_vec());
     }
-    if *base == ours.cohorts {
-        return Ok(theirs.cohorts.clone());
+    if base == mine {
+        return Ok(other.to_vec());
     }
     let mut order: Vec<&CohortId> = base.iter().map(|c| &c.id).collect();
     let added: std::collections::BTreeSet<_> = ours

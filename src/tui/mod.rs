@@ -71,7 +71,14 @@ fn event_loop(
     loop {
         terminal.draw(|frame| crate::ui::draw(frame, &app))?;
         let mut effects = Vec::new();
-        if event::poll(Duration::from_millis(50))? {
+        // While loading, look at the worker's reports often, so the data shows as soon as it
+        // is ready; otherwise wake rarely, for the timers, to spare the battery.
+        let wait = if app.phase == Phase::Loading {
+            Duration::from_millis(5)
+        } else {
+            Duration::from_millis(50)
+        };
+        if event::poll(wait)? {
             app.now = Utc::now();
             app.today = Local::now().date_naive();
             effects = on_event(&mut app, &event::read()?);
@@ -212,7 +219,7 @@ fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
 
 fn loaded(
     app: &mut App,
-    data: Result<Option<crate::domain::Data>, String>,
+    data: Result<Option<app::Prepared>, String>,
     recovery: Option<crate::domain::Data>,
     read_only: Option<String>,
 ) {
@@ -224,8 +231,8 @@ fn loaded(
         Err(reason) => app.phase = Phase::Failed(reason),
         Ok(data) => {
             let had_data = data.is_some();
-            if let Some(data) = data {
-                app.open(Arc::new(data));
+            if let Some(prepared) = data {
+                app.open_prepared(prepared);
             }
             match recovery {
                 Some(kept) => app.phase = Phase::Recovery(Arc::new(kept)),

@@ -1,5 +1,6 @@
 //! The disk worker: loading and saving run on their own thread, so a key is never kept waiting.
 
+use crate::app::Prepared;
 use crate::domain::Data;
 use crate::store::{self, Store, StoreError};
 use std::collections::VecDeque;
@@ -56,8 +57,8 @@ pub enum Report {
     /// The data (None when there is no file yet), a recovery file if one was found, and why
     /// saves are refused if they are.
     Loaded {
-        /// The data read, if any.
-        data: Result<Option<Data>, String>,
+        /// The data read, if any, with what its screens need already built.
+        data: Result<Option<Prepared>, String>,
         /// The state kept by a crashed run.
         recovery: Option<Data>,
         /// Why the file is read-only, if it is.
@@ -104,6 +105,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                         .load_with_progress(&mut |step| {
                             let _ = progress.send(Report::Progress(step));
                         })
+                        .map(|data| data.map(Prepared::new))
                         .map_err(|e| e.to_string());
                     // A recovery file that cannot be read back is left where it is.
                     let recovery = store::read_recovery(&dir)

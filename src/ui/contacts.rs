@@ -310,7 +310,7 @@ fn cohorts_of(app: &App, person: &Person) -> String {
     let Some(keys) = app.contacts.keys() else {
         return String::new();
     };
-    let Some(i) = app.data.people.iter().position(|p| p.id == person.id) else {
+    let Some(i) = app.data.people.position(person.id.as_str()) else {
         return String::new();
     };
     keys.cohorts

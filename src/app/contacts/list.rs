@@ -31,7 +31,8 @@ struct Prepared {
 /// The last search and its rows.
 #[derive(Debug, Clone)]
 struct Computed {
-    data: Arc<Data>,
+    /// The search fields it ran on: the rows hold as long as they do.
+    index: Arc<Index>,
     text: String,
     sort: Sort,
     group: Group,
@@ -44,21 +45,25 @@ impl State {
     /// The rows for this data, query and user, recomputed only when one of them (or the sort or
     /// grouping) changed since the last call.
     pub fn rows(&mut self, data: &Arc<Data>, text: &str, me: Option<&str>) -> &[usize] {
+        let prepared = self.prepare(data);
+        // The rows depend on the data only through what the search fields and keys were built
+        // from: the same prepared fields mean the same rows, whatever else the change touched.
         let fresh = self.result.as_ref().is_some_and(|r| {
-            Arc::ptr_eq(&r.data, data)
+            Arc::ptr_eq(&r.index, &prepared.index)
                 && r.text == text
                 && r.sort == self.sort
                 && r.group == self.group
                 && r.me.as_deref() == me
         });
         if !fresh {
-            let prepared = self.prepare(data);
             let query = Query::parse(text);
             // A letter added to the last search only needs to look at what it found.
             let among = self
                 .result
                 .as_ref()
-                .filter(|r| Arc::ptr_eq(&r.data, data) && search::refines(&r.text, text))
+                .filter(|r| {
+                    Arc::ptr_eq(&r.index, &prepared.index) && search::refines(&r.text, text)
+                })
                 .map(|r| r.rows.clone());
             let mut hits = search::search_among(
                 data,
@@ -79,7 +84,7 @@ impl State {
                 here,
             );
             self.result = Some(Computed {
-                data: Arc::clone(data),
+                index: Arc::clone(&prepared.index),
                 text: text.to_owned(),
                 sort: self.sort,
                 group: self.group,
@@ -91,11 +96,33 @@ impl State {
         self.result.as_ref().map_or(&[], |r| r.rows.as_slice())
     }
 
+    /// A state whose search fields are already built for `data`: the loading thread makes it,
+    /// so that the UI thread does not spend the first frame after loading on 15,000 people.
+    pub fn prepared_for(data: &Arc<Data>) -> Self {
+        let mut state = Self::default();
+        state.prepare(data);
+        state
+    }
+
+    /// Takes the search fields another state built, keeping this one's sort and grouping.
+    pub fn adopt(&mut self, built: Self) {
+        self.prepared = built.prepared;
+    }
+
     fn prepare(&mut self, data: &Arc<Data>) -> Prepared {
-        if let Some(p) = &self.prepared
-            && Arc::ptr_eq(&p.data, data)
-        {
-            return p.clone();
+        if let Some(p) = &self.prepared {
+            if Arc::ptr_eq(&p.data, data) {
+                return p.clone();
+            }
+            // A change elsewhere (a mark, a request) keeps the fields: only the version moves.
+            if directory::unchanged(&p.data, data) {
+                let kept = Prepared {
+                    data: Arc::clone(data),
+                    ..p.clone()
+                };
+                self.prepared = Some(kept.clone());
+                return kept;
+            }
         }
         let prepared = Prepared {
             data: Arc::clone(data),

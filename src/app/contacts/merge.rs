@@ -170,7 +170,7 @@ fn consent_label(field: ContactField) -> Msg {
 /// Opens the merge form for the selected person and their first look-alike, or says there is
 /// none.
 pub fn start(app: &mut App, person: &Person) {
-    let Some(i) = app.data.people.iter().position(|p| p.id == person.id) else {
+    let Some(i) = app.data.people.position(person.id.as_str()) else {
         return;
     };
     let found = duplicates(&app.data, i);

@@ -9,7 +9,6 @@ use crate::app::App;
 use crate::app::modules::{open_half_day, roll, status_msg};
 use crate::domain::Status;
 use crate::domain::rollcall::warnings;
-use crate::domain::rules::double_bookings_of_current;
 use crate::i18n::{Msg, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -47,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         cohort,
         seminar,
         half_day,
-        &double_bookings_of_current(&app.data),
+        &app.derived.double_bookings(&app.data),
         app.today,
     );
     let (top, list) = split_top(area, 2);

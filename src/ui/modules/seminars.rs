@@ -7,7 +7,6 @@ use super::split_top;
 use crate::app::App;
 use crate::app::modules::{open_seminar, seminars_by_date};
 use crate::domain::rollcall::{SheetWarning, warnings};
-use crate::domain::rules::double_bookings_of_current;
 use crate::domain::{HalfDay, Period, Seminar};
 use crate::i18n::{Msg, fill};
 use ratatui::Frame;
@@ -66,7 +65,7 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     };
     let seminars = seminars_by_date(cohort);
-    let bookings = double_bookings_of_current(&app.data);
+    let bookings = app.derived.double_bookings(&app.data);
     let columns = Columns {
         title: Line::from(format!(
             " {} ({}) ",
@@ -141,7 +140,7 @@ pub fn seminar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     let (card, list) = split_top(area, 6);
     venue_card(frame, app, seminar, card, theme);
-    let bookings = double_bookings_of_current(&app.data);
+    let bookings = app.derived.double_bookings(&app.data);
     let columns = Columns {
         title: Line::from(format!(
             " {} · {} ",

@@ -26,13 +26,21 @@ fn people(json: &serde_json::Value) -> usize {
     json["people"].as_array().unwrap().len()
 }
 
-/// Every file under `dir` (one level, and `backups/`) with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+/// Every file under `dir` (one level, and `backups/`) with a hash of its bytes; the lock file
+/// only by name (a command run as another user than root may write its pid in a leftover one).
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, u64> {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
     let mut files = BTreeMap::new();
     for sub in [dir.to_owned(), dir.join("backups")] {
         for entry in std::fs::read_dir(&sub).into_iter().flatten().flatten() {
             if entry.file_type().unwrap().is_file() {
-                files.insert(entry.path(), std::fs::read(entry.path()).unwrap());
+                let bytes = std::fs::read(entry.path()).unwrap();
+                let hash = if entry.file_name() == "cercle.lock" {
+                    0
+                } else {
+                    BuildHasherDefault::<DefaultHasher>::default().hash_one(bytes)
+                };
+                files.insert(entry.path(), hash);
             }
         }
     }

@@ -203,19 +203,19 @@ impl Store {
     /// written (a read-only disk, a folder of someone else's), opens it read-only instead, so that
     /// the data can still be read and copied elsewhere. The reason says which.
     pub fn open_or_read_only(dir: &Path) -> Result<Self, StoreError> {
-        match Self::open(dir) {
-            Err(StoreError::Io { source, .. })
-                if dir.is_dir()
-                    && matches!(
-                        source.kind(),
-                        io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
-                    ) =>
-            {
-                let reason = ReadOnlyReason::NotWritable(source.to_string());
-                Self::new(dir, None, Some(reason))
-            }
-            other => other,
+        // A file is created and removed before anything else: a directory that refuses it is
+        // opened read-only with nothing written, not even the lock file (which may be writable
+        // in a directory that is not, left by an earlier run).
+        if dir.is_dir()
+            && let Err(e) = fsio::TempFile::create(dir, "cercle-probe")
+            && matches!(
+                e.kind(),
+                io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
+            )
+        {
+            return Self::new(dir, None, Some(ReadOnlyReason::NotWritable(e.to_string())));
         }
+        Self::open(dir)
     }
 
     /// Opens `dir` without the lock (another instance may hold it); every save is refused.

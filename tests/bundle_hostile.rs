@@ -1,6 +1,8 @@
 //! Hostile bundles: damaged bytes, and well-formed bundles (with a valid hash) whose records
 //! have any shape. Each is refused or merged; none panics, and a refusal changes nothing.
 
+mod common;
+
 use cercle::domain::PersonId;
 use cercle::share::bundle::{self, Audience, Bundle, Maker};
 use cercle::share::import::{Importer, plan};
@@ -69,12 +71,7 @@ proptest! {
             bytes[at] = byte;
         }
         bytes.truncate(cut.min(bytes.len()));
-        if let Ok(bundle) = Bundle::parse(&bytes) {
-            // Only the untouched file (or a change to insignificant space) passes the hash.
-            let data = cercle::sample::sample();
-            let importer = Importer { me: None, ours: "here".into(), now: now() };
-            let _ = plan(Some(&data), bundle, &Records::new(), &importer);
-        }
+        common::hostile::bundle(&bytes);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! and panics only if an invariant breaks. To cover a new importer, add a function here, a
 //! property test beside the others, and a three-line target in `fuzz/fuzz_targets/`.
 //!
-//! It depends on nothing but `cercle`, `ratatui` and `serde_json`, so that the fuzz crate can
+//! It depends on nothing but `cercle`, `chrono`, `ratatui` and `serde_json`, so that the fuzz crate can
 //! build it as it is.
 #![allow(dead_code)]
 
@@ -20,6 +20,27 @@ pub fn json_loader(bytes: &[u8]) {
         let json = cercle::store::to_json(&data).expect("loaded data serialises");
         let again = cercle::store::from_json(&json).expect("written data reads back");
         assert_eq!(again, data, "a round trip changed the data");
+    }
+}
+
+/// The bundle importer: a bundle is refused or planned, never a panic, and what a plan leaves
+/// (into the sample, or into an empty data directory) is a document that reads back.
+pub fn bundle(bytes: &[u8]) {
+    use cercle::share::{bundle::Bundle, import, records::Records};
+    let Ok(bundle) = Bundle::parse(bytes) else {
+        return;
+    };
+    let sample = cercle::sample::sample();
+    let importer = import::Importer {
+        me: None,
+        ours: "here".into(),
+        now: chrono::DateTime::UNIX_EPOCH,
+    };
+    for into in [Some(&sample), None] {
+        if let Ok(plan) = import::plan(into, bundle.clone(), &Records::new(), &importer) {
+            let json = cercle::store::to_json(&plan.data).expect("a plan serialises");
+            cercle::store::from_json(&json).expect("a plan reads back");
+        }
     }
 }
 

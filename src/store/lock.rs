@@ -6,8 +6,8 @@
 use super::error::StoreError;
 use super::fsio::FILE_MODE;
 use std::fs::{File, OpenOptions, Permissions, TryLockError};
-use std::io::{Read, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::io::Read;
+use std::os::unix::fs::{FileExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
 /// Name of the lock file in the data directory.
@@ -49,10 +49,17 @@ pub(crate) fn acquire(dir: &Path) -> Result<DirLock, StoreError> {
     file.set_permissions(Permissions::from_mode(FILE_MODE))
         .map_err(StoreError::io("set the permissions of", &path))?;
     // The pid only feeds the message of whoever comes second: failing to write it (disk full)
-    // must not stop this instance, which does hold the lock.
-    let _ = file
-        .set_len(0)
-        .and_then(|()| file.write_all(std::process::id().to_string().as_bytes()));
+    // must not stop this instance, which does hold the lock. It is written over the old one,
+    // and the file cut only when the old one was longer: a truncation can wait for the file
+    // system's journal, several milliseconds before the first frame.
+    let pid = std::process::id().to_string();
+    let _ = file.write_all_at(pid.as_bytes(), 0).and_then(|()| {
+        let len = pid.len() as u64;
+        match file.metadata() {
+            Ok(meta) if meta.len() > len => file.set_len(len),
+            other => other.map(|_| ()),
+        }
+    });
     Ok(DirLock { _file: file })
 }
 

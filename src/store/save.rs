@@ -5,19 +5,39 @@ use super::error::{SaveStep, StoreError};
 use super::parse::{self, Document, Unreadable};
 use super::{
     DATA_FILE, Fingerprint, ReadOnlyReason, Restored, SaveReport, Store, backup, fingerprint, fsio,
-    to_json,
 };
 use crate::domain::Data;
 use chrono::{DateTime, Utc};
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// Why filling a temporary file failed.
+enum Fill {
+    /// Writing failed (a full disk).
+    Io(io::Error),
+    /// The data could not be written as JSON.
+    Serialize(serde_json::Error),
+}
+
 impl Store {
-    /// Saves `data` (see [`Store::save_bytes`]).
+    /// Saves `data` (see [`Store::save_bytes`]), written as [`to_json`] writes it but straight
+    /// into the temporary file: a network's 150 MB of JSON is never held in memory beside the
+    /// data, and never grown and copied as one buffer.
     pub fn save(&mut self, data: &Data) -> Result<SaveReport, StoreError> {
-        let json = to_json(data)?;
-        self.save_bytes(&json)
+        self.write_with(true, |file| {
+            let mut out = io::BufWriter::with_capacity(1 << 20, file);
+            serde_json::to_writer_pretty(&mut out, data).map_err(|e| {
+                if e.is_io() {
+                    Fill::Io(e.into())
+                } else {
+                    Fill::Serialize(e)
+                }
+            })?;
+            out.write_all(b"\n")
+                .and_then(|()| out.flush())
+                .map_err(Fill::Io)
+        })
     }
 
     /// Saves JSON made by [`to_json`] (e.g. on a worker thread), refusing if the file on disk
@@ -80,6 +100,15 @@ impl Store {
     }
 
     fn write(&mut self, json: &[u8], check_changes: bool) -> Result<SaveReport, StoreError> {
+        self.write_with(check_changes, |file| file.write_all(json).map_err(Fill::Io))
+    }
+
+    /// Writes a new `cercle.json` whose bytes `fill` writes into the temporary file.
+    fn write_with(
+        &mut self,
+        check_changes: bool,
+        fill: impl FnOnce(&mut File) -> Result<(), Fill>,
+    ) -> Result<SaveReport, StoreError> {
         if let Some(refusal) = self.refusal() {
             return Err(refusal);
         }
@@ -89,9 +118,19 @@ impl Store {
             return Err(StoreError::ChangedOnDisk { path });
         }
         // Written first: a full disk then fails before anything else was touched.
-        let mut temp = fsio::TempFile::create(&self.dir, DATA_FILE)
-            .and_then(|mut t| t.write_synced(json).map(|()| t))
-            .map_err(StoreError::save(SaveStep::WriteTemp, &path))?;
+        let failed = |e| StoreError::save(SaveStep::WriteTemp, &path)(e);
+        let mut temp = fsio::TempFile::create(&self.dir, DATA_FILE).map_err(failed)?;
+        match fill(temp.file_mut()) {
+            Ok(()) => {}
+            Err(Fill::Io(e)) => return Err(failed(e)),
+            Err(Fill::Serialize(e)) => return Err(StoreError::Serialize(e)),
+        }
+        let written = temp
+            .file()
+            .sync_all()
+            .and_then(|()| temp.file().metadata())
+            .map_err(failed)?
+            .len();
         let now = Utc::now();
         let backup = backup::take(&path, &self.backups_dir(), now)
             .map_err(StoreError::save(SaveStep::Backup, &path))?;
@@ -99,7 +138,7 @@ impl Store {
             .map_err(StoreError::save(SaveStep::Replace, &path))?;
         let mut report = SaveReport {
             path,
-            bytes: json.len(),
+            bytes: usize::try_from(written).unwrap_or(usize::MAX),
             backup,
             pruned: Vec::new(),
             warnings: Vec::new(),

@@ -63,13 +63,17 @@ fn event_loop(
     }
     let size = terminal.size()?;
     app.size = (size.width, size.height);
-    let _ = worker.jobs.send(Job::Load);
-    let _ = worker.jobs.send(Job::SyncStatus);
     let mut saver = saver::Saver::default();
     let mut syncer = syncer::Syncer::default();
     let mut last_tick = std::time::Instant::now();
+    let mut load = Some(Job::Load);
     loop {
         terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+        // Loading starts once the first frame is out, so that nothing competes with it.
+        if let Some(job) = load.take() {
+            let _ = worker.jobs.send(job);
+            let _ = worker.jobs.send(Job::SyncStatus);
+        }
         let mut effects = Vec::new();
         // While loading, look at the worker's reports often, so the data shows as soon as it
         // is ready; otherwise wake rarely, for the timers, to spare the battery.

@@ -1,0 +1,203 @@
+//! The measured sessions: the fixtures on disk, the floor's first frame, and `cercle` at network
+//! size from its start to a save, in a pseudo-terminal of 120×40.
+
+use super::common::{HEIGHT, WIDTH};
+use super::pty::{Session, peak_memory};
+use cercle::store::{BACKUP_DIR, DATA_FILE, Store};
+use portable_pty::CommandBuilder;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Text only the loading screen shows (the app runs in English).
+const LOADING: &str = "Loading the data";
+/// Text only the main screens show: a tab.
+const MAIN: &str = " 2 Knowledge circle ";
+/// The header while a save runs, and once it is done.
+const SAVING: &str = "[saving…]";
+const SAVED: &str = "[saved]";
+
+/// The data directories measured.
+pub struct Fixture {
+    /// The network: `generate --cohorts 1000 --seed 42`.
+    pub network: PathBuf,
+    /// The sample cohort.
+    pub small: PathBuf,
+    /// An empty settings directory, so the user's own settings play no part.
+    pub config: PathBuf,
+    /// The network file as written, restored before each run (each run saves a change).
+    pristine: PathBuf,
+    /// The network file's size.
+    pub network_bytes: u64,
+    /// Attendance marks in the network.
+    pub marks: usize,
+    /// People in the network.
+    pub people: usize,
+}
+
+impl Fixture {
+    /// Writes both sizes under `root`, as the store writes them.
+    pub fn write(root: &Path) -> Result<Self, String> {
+        let network = root.join("network");
+        let small = root.join("small");
+        let config = root.join("config");
+        std::fs::create_dir_all(&config).map_err(|e| e.to_string())?;
+        let data = cercle::generate::generate(1000, 42);
+        let marks = data
+            .cohorts
+            .iter()
+            .flat_map(|c| &c.seminars)
+            .flat_map(|s| &s.half_days)
+            .map(|h| h.marks.len())
+            .sum();
+        let people = data.people.len();
+        save(&network, &data)?;
+        drop(data);
+        save(&small, &cercle::sample::sample())?;
+        let pristine = root.join("pristine.json");
+        std::fs::rename(network.join(DATA_FILE), &pristine).map_err(|e| e.to_string())?;
+        let network_bytes = std::fs::metadata(&pristine)
+            .map_err(|e| e.to_string())?
+            .len();
+        super::check(&small)?;
+        Ok(Self {
+            network,
+            small,
+            config,
+            pristine,
+            network_bytes,
+            marks,
+            people,
+        })
+    }
+
+    /// Puts the network file back as written, without its backups.
+    pub fn reset_network(&self) -> Result<(), String> {
+        let file = self.network.join(DATA_FILE);
+        let _ = std::fs::remove_file(&file);
+        let _ = std::fs::remove_dir_all(self.network.join(BACKUP_DIR));
+        // A link, not a copy: a save replaces the file by renaming, so the original is safe.
+        std::fs::hard_link(&self.pristine, &file).map_err(|e| e.to_string())
+    }
+}
+
+fn save(dir: &Path, data: &cercle::domain::Data) -> Result<(), String> {
+    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+    store.save(data).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// What one run of `cercle` at network size measured.
+pub struct Run {
+    /// From the start to the loading screen.
+    pub first_frame: Duration,
+    /// From the start to the main screen.
+    pub ready: Duration,
+    /// From the mark typed to the screen saying a save runs.
+    pub change: Duration,
+    /// From the mark typed to the screen saying it is saved.
+    pub save: Duration,
+    /// Each key typed while the save ran, until the screen showed it.
+    pub keys_saving: Vec<Duration>,
+    /// The same keys with nothing running.
+    pub keys_idle: Vec<Duration>,
+    /// The process's peak resident memory.
+    pub peak_memory: u64,
+}
+
+fn cercle_command(cercle: &Path, data: &Path, config: &Path) -> CommandBuilder {
+    let mut command = CommandBuilder::new(cercle);
+    command.arg("--data-dir");
+    command.arg(data);
+    command.args(["--lang", "en"]);
+    command.env("CERCLE_CONFIG_DIR", config);
+    command.env_remove("NO_COLOR");
+    command
+}
+
+/// The floor program's first frame.
+pub fn floor_first_frame(floor: &Path) -> Result<Duration, String> {
+    let (mut session, started) = Session::start(CommandBuilder::new(floor), WIDTH, HEIGHT)?;
+    let shown = session.wait_for("floor: first frame")?;
+    session.send("q")?;
+    session.finish(Duration::from_secs(5));
+    Ok(shown - started)
+}
+
+/// `cercle`'s first frame on a directory (then it is closed as soon as it is ready).
+pub fn first_frame(cercle: &Path, data: &Path, config: &Path) -> Result<Duration, String> {
+    let command = cercle_command(cercle, data, config);
+    let (mut session, started) = Session::start(command, WIDTH, HEIGHT)?;
+    let shown = session.wait_for(LOADING)?;
+    session.wait_for(MAIN)?;
+    session.send("q")?;
+    session.finish(Duration::from_secs(5));
+    Ok(shown - started)
+}
+
+/// `cercle` at network size: start, loading screen, main screen, a mark on the roll call, keys
+/// typed into the filter while the save runs and after it, then quit.
+pub fn network(cercle: &Path, fixture: &Fixture) -> Result<Run, String> {
+    let command = cercle_command(cercle, &fixture.network, &fixture.config);
+    let (mut s, started) = Session::start(command, WIDTH, HEIGHT)?;
+    let first_frame = s.wait_for(LOADING)? - started;
+    let ready = s.wait_for(MAIN)? - started;
+    // The current cohort's last seminar lies ahead: its first half-day is not signed.
+    s.send("s")?;
+    s.wait_for("Seminars (")?;
+    s.send("G")?;
+    s.wait_for("11/01/2027")?;
+    std::thread::sleep(Duration::from_millis(50));
+    s.send("\r")?;
+    s.wait_for("Enter take the roll")?;
+    s.send("\r")?;
+    s.wait_for("Roll call ·")?;
+    let marked = s.send("p")?;
+    let change = s.wait_for(SAVING)? - marked;
+    s.watch(SAVED);
+    s.send("/")?;
+    s.wait_for("Filter: ▏")?;
+    let mut typed = String::new();
+    let mut keys_saving = Vec::new();
+    let mut keys_idle = Vec::new();
+    for letter in "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz".chars() {
+        typed.push(letter);
+        let sent = s.send(&letter.to_string())?;
+        let wanted = format!("Filter: {typed}▏");
+        let shown = s.wait_for(&wanted)?;
+        let screen = s.contents();
+        if screen.contains(SAVING) {
+            keys_saving.push(shown - sent);
+        } else if screen.contains(SAVED) {
+            keys_idle.push(shown - sent);
+            if keys_idle.len() >= 8 {
+                break;
+            }
+        }
+        if std::env::var_os("RATIOS_DEBUG").is_some() {
+            eprintln!(
+                "{letter} {:?} saving={}",
+                shown - sent,
+                screen.contains(SAVING)
+            );
+        }
+        // Keys a person types, not a flood: about 30 a second.
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    s.wait_for(SAVED)?;
+    let save = s
+        .seen(SAVED)
+        .unwrap_or_else(Instant::now)
+        .saturating_duration_since(marked);
+    let peak_memory = s.pid().and_then(peak_memory).unwrap_or_default();
+    s.send("\x1b")?;
+    s.send("q")?;
+    s.finish(Duration::from_secs(10));
+    Ok(Run {
+        first_frame,
+        ready,
+        change,
+        save,
+        keys_saving,
+        keys_idle,
+        peak_memory,
+    })
+}

@@ -44,7 +44,11 @@ pub struct HalfDay {
     /// End time.
     pub end: NaiveTime,
     /// One mark per trainee marked so far.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::records::tight"
+    )]
     pub marks: Vec<Mark>,
     /// The trainer's signature; once there, the sheet is locked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,7 +110,11 @@ pub struct Mark {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<PersonId>,
     /// When it was marked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::timestamp::option_utc"
+    )]
     pub at: Option<DateTime<Utc>>,
 }
 
@@ -116,6 +124,7 @@ pub struct Signature {
     /// The trainer who signed.
     pub by: PersonId,
     /// When.
+    #[serde(deserialize_with = "super::timestamp::utc")]
     pub at: DateTime<Utc>,
 }
 

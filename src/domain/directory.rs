@@ -1,6 +1,7 @@
 //! The directory: who belongs to which cohort, and the orders and groupings of the contacts list.
 
 use super::geo;
+use super::hash::FastHash;
 use super::lookup::fold;
 use super::{Data, PersonId, PersonRole, Shared};
 use std::cmp::{Ordering, Reverse};
@@ -57,13 +58,14 @@ impl Group {
 /// For each person (by index into `data.people`), the cohorts they belong to as trainee, trainer,
 /// or host of a seminar's venue: indices into `data.cohorts`, oldest start first.
 pub fn memberships(data: &Data) -> Vec<Vec<usize>> {
-    let by_id: HashMap<&PersonId, usize> = data
+    // Built once per load over 15,000 people and every roster: a fast hash, not a keyed one.
+    let by_id: HashMap<&PersonId, usize, FastHash> = data
         .people
         .iter()
         .enumerate()
         .map(|(i, p)| (&p.id, i))
         .collect();
-    let hosts: HashMap<&str, usize> = data
+    let hosts: HashMap<&str, usize, FastHash> = data
         .venues
         .iter()
         .filter_map(|v| Some((v.id.as_str(), *by_id.get(v.host.as_ref()?)?)))

@@ -6,6 +6,7 @@ pub mod cohort;
 pub mod conflict;
 pub mod directory;
 pub mod geo;
+pub mod hash;
 pub mod holidays;
 pub mod ids;
 pub mod knowledge;
@@ -24,6 +25,7 @@ pub mod rules;
 pub mod search;
 pub mod shared;
 pub mod text;
+pub mod timestamp;
 pub mod tutoring;
 pub mod venue;
 

@@ -305,16 +305,17 @@ impl Store {
         // The fingerprint comes from the open file, so it describes exactly the bytes read.
         let meta = file.metadata().map_err(StoreError::io("inspect", &path))?;
         let total = meta.len();
-        let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
-        let mut chunk = vec![0; 1 << 20];
+        // One byte more than the size, so that reaching the end needs no reallocation.
+        let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0).saturating_add(1));
         loop {
-            let n = file
-                .read(&mut chunk)
+            // Straight into the buffer, a megabyte at a time for the progress bar.
+            let n = (&mut file)
+                .take(1 << 20)
+                .read_to_end(&mut bytes)
                 .map_err(StoreError::io("read", &path))?;
             if n == 0 {
                 break;
             }
-            bytes.extend_from_slice(&chunk[..n]);
             progress(LoadProgress::Reading {
                 done: bytes.len() as u64,
                 total,

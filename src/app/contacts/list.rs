@@ -124,10 +124,11 @@ impl State {
                 return kept;
             }
         }
+        let (index, keys) = build(data);
         let prepared = Prepared {
             data: Arc::clone(data),
-            index: Arc::new(Index::new(data)),
-            keys: Arc::new(SortKeys::new(data)),
+            index: Arc::new(index),
+            keys: Arc::new(keys),
         };
         self.prepared = Some(prepared.clone());
         prepared
@@ -142,4 +143,18 @@ impl State {
     pub fn keys(&self) -> Option<&SortKeys> {
         self.prepared.as_ref().map(|p| p.keys.as_ref())
     }
+}
+
+/// The search fields and the sort keys, each on its own core when a second thread can start:
+/// together they are most of what loading builds after reading the file.
+fn build(data: &Data) -> (Index, SortKeys) {
+    std::thread::scope(|scope| {
+        let keys = std::thread::Builder::new().spawn_scoped(scope, || SortKeys::new(data));
+        let index = Index::new(data);
+        let keys = match keys {
+            Ok(handle) => handle.join().ok(),
+            Err(_) => None,
+        };
+        (index, keys.unwrap_or_else(|| SortKeys::new(data)))
+    })
 }

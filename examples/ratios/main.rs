@@ -72,20 +72,36 @@ fn run() -> Result<(), String> {
     let mut summaries = Vec::new();
     for run in 0..runs {
         eprintln!("run {} of {runs} …", run + 1);
-        floor_frame.push(session::floor_first_frame(&bins.floor_frame)?);
+        // Every program reads the file as written (the app's save comes last), each pair in
+        // turn first, so that neither always finds the caches warmed by the other.
+        fixture.reset_network()?;
+        let scan = || timed(Command::new(&bins.floor_scan).arg(&net_file));
+        let summary = || {
+            timed(
+                Command::new(&bins.cercle)
+                    .args(["summary", "--data-dir"])
+                    .arg(&fixture.network),
+            )
+        };
+        let floor = || session::floor_first_frame(&bins.floor_frame);
+        let first = run % 2 == 0;
+        if first {
+            scans.push(scan()?);
+            summaries.push(summary()?);
+            floor_frame.push(floor()?);
+        } else {
+            summaries.push(summary()?);
+            scans.push(scan()?);
+        }
         small_frame.push(session::first_frame(
             &bins.cercle,
             &fixture.small,
             &fixture.config,
         )?);
-        fixture.reset_network()?;
         app.push(session::network(&bins.cercle, &fixture)?);
-        scans.push(timed(Command::new(&bins.floor_scan).arg(&net_file))?);
-        summaries.push(timed(
-            Command::new(&bins.cercle)
-                .args(["summary", "--data-dir"])
-                .arg(&fixture.network),
-        )?);
+        if !first {
+            floor_frame.push(floor()?);
+        }
     }
     eprintln!("key plus frame in process …");
     let sizes = common::sizes();

@@ -45,16 +45,24 @@ pub struct Cohort {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub departures: Vec<Departure>,
     /// The seminars, each with its half-days and marks.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::records::tight")]
     pub seminars: Vec<Seminar>,
     /// Knowledge offers and requests of the circle.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::records::tight"
+    )]
     pub knowledge: Vec<KnowledgeItem>,
     /// Exchanges of knowledge.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exchanges: Vec<Exchange>,
     /// Requests for a tutor's help.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::records::tight"
+    )]
     pub tutor_requests: Vec<TutorRequest>,
     /// Funding of each trainee.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

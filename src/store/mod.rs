@@ -15,9 +15,11 @@ mod fsio;
 mod lock;
 mod migrate;
 mod parse;
+mod read;
 mod recovery;
 mod save;
 mod scrub;
+mod split;
 
 pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
 pub use error::{SaveStep, StoreError};
@@ -32,7 +34,7 @@ use migrate::{MIGRATIONS, Migration};
 use parse::Document;
 use std::ffi::OsString;
 use std::fs::{self, File, Metadata};
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -305,22 +307,10 @@ impl Store {
         // The fingerprint comes from the open file, so it describes exactly the bytes read.
         let meta = file.metadata().map_err(StoreError::io("inspect", &path))?;
         let total = meta.len();
-        // One byte more than the size, so that reaching the end needs no reallocation.
-        let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0).saturating_add(1));
-        loop {
-            // Straight into the buffer, a megabyte at a time for the progress bar.
-            let n = (&mut file)
-                .take(1 << 20)
-                .read_to_end(&mut bytes)
-                .map_err(StoreError::io("read", &path))?;
-            if n == 0 {
-                break;
-            }
-            progress(LoadProgress::Reading {
-                done: bytes.len() as u64,
-                total,
-            });
-        }
+        let bytes = read::read_all(&mut file, total, &mut |done| {
+            progress(LoadProgress::Reading { done, total });
+        })
+        .map_err(StoreError::io("read", &path))?;
         progress(LoadProgress::Parsing { total });
         self.seen = Some(Fingerprint::from(&meta));
 

@@ -68,9 +68,13 @@ pub(crate) fn read_document(
 fn read_shared(bytes: &[u8], migrations: &[Migration]) -> Result<Document, Unreadable> {
     // Checked as UTF-8 once, the text's strings need no check each; invalid bytes take the
     // slower path, which says where they are.
-    let typed = match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str::<Data>(text),
-        Err(_) => serde_json::from_slice::<Data>(bytes),
+    // A large file in Cercle's own layout is read on several cores; any other in one piece.
+    let typed = match super::split::read(bytes) {
+        Some(data) => Ok(data),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => serde_json::from_str::<Data>(text),
+            Err(_) => serde_json::from_slice::<Data>(bytes),
+        },
     };
     match typed {
         Ok(data) => match data.schema_version.cmp(&SCHEMA_VERSION) {

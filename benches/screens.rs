@@ -1,41 +1,38 @@
-//! One key plus one frame at 120×40, on each of the four screens, at both sizes: a step down,
-//! and a jump to the end of the screen's list. At network size this must stay within twice the
-//! small size: the work follows what is visible, not how much data there is.
+//! One key plus one frame at 120×40 on each screen, at both sizes: moving down, scrolling to
+//! the end of the list and back, and (on the roll call) a mark undone, a change and its undo.
+//! Work should follow what is on screen: the network should cost about what the sample costs.
 
+#[path = "common/mod.rs"]
 mod common;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
-/// Each screen's key, and how it is reached.
-const SCREENS: [(&str, &str); 4] = [
-    ("modules", "1"),
-    ("circle", "2"),
-    ("contacts", "3"),
-    ("tutoring", "4"),
+/// A screen (or one of its views), the keys that reach it, and the keys of one round.
+const CASES: [(&str, &str, [&str; 2]); 9] = [
+    ("modules/down", "1", ["j", "k"]),
+    ("modules/end", "1", ["<End>", "<Home>"]),
+    ("seminars/end", "1s", ["<End>", "<Home>"]),
+    ("roll call/down", "1s<Enter><Enter>", ["j", "k"]),
+    ("roll call/mark", "1sG<Enter><Enter>", ["p", "u"]),
+    ("circle/end", "2", ["<End>", "<Home>"]),
+    ("contacts/down", "3", ["j", "k"]),
+    ("contacts/end", "3", ["<End>", "<Home>"]),
+    ("tutoring/end", "4", ["<End>", "<Home>"]),
 ];
 
 fn key_and_frame(c: &mut Criterion) {
-    let mut group = c.benchmark_group("key_and_frame");
-    for (size, data) in common::sizes() {
-        for (screen, reach) in SCREENS {
-            let mut app = common::app(&data);
+    let sizes = common::sizes();
+    let mut group = c.benchmark_group("key+frame");
+    for (name, setup, keys) in CASES {
+        for (size, data) in &sizes {
+            let mut app = common::app(data);
+            common::press(&mut app, setup);
             let mut terminal = common::terminal();
-            common::key_and_frame(&mut app, &mut terminal, reach);
-            group.bench_function(format!("{screen}/{size}/down"), |b| {
-                // Down then up, so that the cursor stays where it started.
-                let mut step = 0;
+            let mut turn = 0;
+            group.bench_function(BenchmarkId::new(name, size), |b| {
                 b.iter(|| {
-                    step += 1;
-                    let key = if step % 2 == 0 { "k" } else { "j" };
-                    common::key_and_frame(&mut app, &mut terminal, key);
-                });
-            });
-            group.bench_function(format!("{screen}/{size}/to_the_end"), |b| {
-                let mut step = 0;
-                b.iter(|| {
-                    step += 1;
-                    let key = if step % 2 == 0 { "<Home>" } else { "<End>" };
-                    common::key_and_frame(&mut app, &mut terminal, key);
+                    turn += 1;
+                    common::key_and_frame(&mut app, &mut terminal, keys[turn % 2]);
                 });
             });
         }

@@ -106,12 +106,13 @@ pub fn unchanged(old: &Data, new: &Data) -> bool {
             .iter()
             .zip(new.people.iter())
             .all(|(a, b)| Shared::same(a, b));
-    let same_hosts = old.venues.len() == new.venues.len()
-        && old
-            .venues
-            .iter()
-            .zip(&new.venues)
-            .all(|(a, b)| a.id == b.id && a.host == b.host);
+    let same_hosts = Shared::same(&old.venues, &new.venues)
+        || (old.venues.len() == new.venues.len()
+            && old
+                .venues
+                .iter()
+                .zip(new.venues.iter())
+                .all(|(a, b)| a.id == b.id && a.host == b.host));
     let same_cohorts = old.cohorts.len() == new.cohorts.len()
         && old.cohorts.iter().zip(new.cohorts.iter()).all(|(a, b)| {
             Shared::same(a, b)

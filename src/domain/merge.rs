@@ -49,9 +49,12 @@ pub fn merge(data: &mut Data, merged: Person, gone: &PersonId) -> Result<(), Str
             }
         }
     }
-    for venue in &mut data.venues {
-        if venue.host.as_ref() == Some(gone) {
-            venue.host = Some(keep.clone());
+    // Only a list that names `gone` is written to, and so copied.
+    if data.venues.iter().any(|v| v.host.as_ref() == Some(gone)) {
+        for venue in &mut data.venues {
+            if venue.host.as_ref() == Some(gone) {
+                venue.host = Some(keep.clone());
+            }
         }
     }
     Ok(())

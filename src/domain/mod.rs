@@ -53,9 +53,9 @@ pub struct Data {
     /// Everyone around the programme, each shared between versions of the data.
     #[serde(default)]
     pub people: Records<Person>,
-    /// The tiers-lieux hosting seminars.
+    /// The tiers-lieux hosting seminars, shared between versions of the data as one list.
     #[serde(default)]
-    pub venues: Vec<Venue>,
+    pub venues: Shared<Vec<Venue>>,
     /// Every cohort, past and present, each shared between versions of the data.
     #[serde(default)]
     pub cohorts: Records<Cohort>,
@@ -73,7 +73,7 @@ impl Default for Data {
             schema_version: SCHEMA_VERSION,
             programme: Programme::default(),
             people: Records::default(),
-            venues: Vec::new(),
+            venues: Shared::default(),
             cohorts: Records::default(),
             current_cohort: None,
             conflicts: Vec::new(),

@@ -47,6 +47,34 @@ impl<T: Clone> DerefMut for Shared<T> {
     }
 }
 
+/// `for item in &shared_list` reads the list in place.
+#[allow(clippy::into_iter_without_iter)] // `iter()` is the list's own, through `Deref`
+impl<'a, T> IntoIterator for &'a Shared<T>
+where
+    &'a T: IntoIterator,
+{
+    type Item = <&'a T as IntoIterator>::Item;
+    type IntoIter = <&'a T as IntoIterator>::IntoIter;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (**self).into_iter()
+    }
+}
+
+/// `for item in &mut shared_list` writes to it, copying it first if another version holds it.
+#[allow(clippy::into_iter_without_iter)] // `iter_mut()` is the list's own, through `DerefMut`
+impl<'a, T: Clone> IntoIterator for &'a mut Shared<T>
+where
+    &'a mut T: IntoIterator,
+{
+    type Item = <&'a mut T as IntoIterator>::Item;
+    type IntoIter = <&'a mut T as IntoIterator>::IntoIter;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (**self).into_iter()
+    }
+}
+
 impl<T> From<T> for Shared<T> {
     fn from(value: T) -> Self {
         Self::new(value)

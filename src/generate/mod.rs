@@ -35,7 +35,7 @@ pub fn generate(cohorts: usize, seed: u64) -> Data {
         schema_version: SCHEMA_VERSION,
         programme: generator.programme,
         people: generator.people.into_iter().map(Into::into).collect(),
-        venues: generator.venues,
+        venues: generator.venues.into(),
         cohorts: generator.cohorts.into_iter().map(Into::into).collect(),
         current_cohort,
         conflicts: Vec::new(),

@@ -89,6 +89,33 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Share the data with the trainer team through a git repository: commit this machine's
+    /// changes, fetch and merge the team's, push (see docs/sync.md).
+    Sync {
+        /// Set up instead of syncing.
+        #[command(subcommand)]
+        what: Option<SyncCommand>,
+    },
+    /// git's merge driver for cercle.json, registered by `cercle sync init`: merges by stable
+    /// ids and writes the result over OURS.
+    #[command(hide = true)]
+    MergeDriver {
+        /// The common version (%O).
+        base: PathBuf,
+        /// This machine's version (%A), replaced by the merge.
+        ours: PathBuf,
+        /// The other machine's version (%B).
+        theirs: PathBuf,
+    },
+    /// Erase a person everywhere (the data file, its backups and the recovery file); records
+    /// the law requires to keep, such as signed attendance sheets, stay under a pseudonym.
+    Forget {
+        /// The person, by id or name.
+        person: String,
+        /// Do not ask for confirmation (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -97,9 +124,44 @@ pub enum Command {
     },
 }
 
+/// What `cercle sync` does besides syncing.
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Make the data directory a git repository ready to sync, or join the team's: an empty
+    /// data directory takes what the remote holds.
+    Init {
+        /// The team's repository (any URL git understands: ssh, https, a path).
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Say when the last sync reached the team and how many commits wait on each side.
+    Status,
+}
+
 /// What `cercle export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
+    /// Sharing bundles: from the trainers, one per trainee (their own attendance only, never
+    /// funding, the follow-up log or anything confidential); from a trainee, their contributions.
+    Bundle {
+        /// The cohort, by id or name (default: the current one).
+        #[arg(long)]
+        cohort: Option<String>,
+        /// `trainees`: the trainers' bundles for the trainees; `trainer`: a trainee's bundle back.
+        #[arg(long = "for", value_enum)]
+        audience: BundleFor,
+        /// The trainee: the only one to make a bundle for, or the one making it (required with
+        /// `--for trainer`).
+        #[arg(long)]
+        trainee: Option<String>,
+        /// The trainer making the bundles (default: the cohort's first trainer).
+        #[arg(long)]
+        by: Option<String>,
+        /// A file for one bundle (`-`: standard output), or a directory for one per trainee
+        /// (default: the current directory).
+        #[arg(short = 'o', long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// The directory, each person with only the fields they agreed to share.
     Contacts {
         /// The file format.
@@ -139,6 +201,8 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Everything Cercle holds about one person (their right of access), as JSON.
+    Person(PersonExport),
     /// The seminars (one event per half-day, the venue as location) and the tutoring sessions,
     /// as an iCalendar file (RFC 5545) with stable UIDs.
     Calendar {
@@ -154,15 +218,46 @@ pub enum ExportCommand {
     },
 }
 
+/// What `cercle export person` writes: everything about one person, as JSON.
+#[derive(Debug, clap::Args)]
+pub struct PersonExport {
+    /// The person, by id or name.
+    pub person: String,
+    /// The file to write (0600); `-` or none prints to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 /// What `cercle import` reads.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// A sharing bundle: previewed, then merged by id as one step (conflicts wait in the app's
+    /// merge screen). A truncated, tampered, newer or foreign bundle is refused.
+    Bundle {
+        /// The bundle file.
+        file: PathBuf,
+        /// Print what would be added, changed and in conflict, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Who imports (a trainee only takes their own bundle), by id or name.
+        #[arg(long = "as", value_name = "PERSON")]
+        me: Option<String>,
+    },
     /// People from a vCard (3.0 or 4.0) or CSV file, the format taken from its content; people
     /// are matched by email.
     Contacts {
         /// The file to read.
         file: PathBuf,
     },
+}
+
+/// Who a bundle is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BundleFor {
+    /// From the trainers, for the trainees.
+    Trainees,
+    /// From a trainee, for the trainers.
+    Trainer,
 }
 
 /// A contacts file format on the command line.

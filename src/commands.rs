@@ -1,6 +1,9 @@
 //! The subcommands: each returns the process exit code, and prints what a user can act on.
 
+pub(crate) mod bundle;
 pub(crate) mod contacts;
+pub(crate) mod privacy;
+mod sync;
 
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
@@ -13,9 +16,10 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs a subcommand against the data directory; `lang` is the language of what it writes
-/// for people (calendar titles).
-pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
+/// Runs a subcommand against the data directory, with the user's settings (the language of
+/// what it writes for people, who the user is).
+pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> ExitCode {
+    let lang = config.lang;
     let outcome = match command {
         Command::Init { sample } => init(dir, sample),
         Command::Check => return check(dir),
@@ -23,10 +27,16 @@ pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
         Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
         Command::Import { what } => match what {
             crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
+            crate::cli::ImportCommand::Bundle { file, dry_run, me } => {
+                bundle::import(dir, &file, dry_run, me.as_deref(), lang)
+            }
         },
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
         Command::Export { what } => crate::commands_export::run(what, dir, lang),
+        Command::Sync { what } => sync::run(what, dir, config),
+        Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
+        Command::Forget { person, yes } => privacy::forget(dir, &person, yes),
         Command::Completions { shell } => {
             completions(shell);
             Ok(())
@@ -39,6 +49,19 @@ pub fn run(command: Command, dir: &Path, lang: crate::i18n::Lang) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A person by id or by an unambiguous part of their name; the error lists the candidates.
+pub(crate) fn person<'a>(data: &'a Data, query: &str) -> Result<&'a crate::domain::Person, String> {
+    crate::domain::lookup::find(
+        "person",
+        &data.people,
+        query,
+        |p| p.id.as_str(),
+        |p| &p.name,
+    )
+    .map(|p| &**p)
+    .map_err(|e| e.to_string())
 }
 
 /// Writes a new data file, refusing to replace one.
@@ -132,7 +155,7 @@ fn check(dir: &Path) -> ExitCode {
         } else {
             "warning"
         };
-        let _ = writeln!(out, "{word}: {message}");
+        let _ = writeln!(out, "{word}: {}", crate::domain::text::visible(message));
     }
     let _ = writeln!(
         out,
@@ -173,6 +196,7 @@ fn summary(dir: &Path, json: bool) -> Result<(), String> {
     let mut out = String::new();
     if json {
         out = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+        out = crate::domain::text::escape_json(&out).into_owned();
         out.push('\n');
     } else {
         let _ = writeln!(
@@ -184,12 +208,11 @@ fn summary(dir: &Path, json: bool) -> Result<(), String> {
             let rate = row["attendance_rate"]
                 .as_f64()
                 .map_or_else(|| "-".to_owned(), |r| format!("{r:.1} %"));
-            let name: String = row["name"]
-                .as_str()
-                .unwrap_or_default()
-                .chars()
-                .take(32)
-                .collect();
+            let name: String =
+                crate::domain::text::visible(row["name"].as_str().unwrap_or_default())
+                    .chars()
+                    .take(32)
+                    .collect();
             let _ = writeln!(
                 out,
                 "{name:<32} {:>8} {:>8} / {:<6} {rate:>11}",

@@ -13,6 +13,22 @@ use std::path::{Path, PathBuf};
 pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
     let data = read(dir).map_err(|e| e.to_string())?;
     match what {
+        ExportCommand::Bundle {
+            cohort,
+            audience,
+            trainee,
+            by,
+            output,
+        } => {
+            let cohort = pick_cohort(&data, cohort.as_deref())?;
+            let request = crate::commands::bundle::Request {
+                audience,
+                trainee: trainee.as_deref(),
+                by: by.as_deref(),
+                output,
+            };
+            crate::commands::bundle::export(dir, &data, cohort, &request, lang)
+        }
         ExportCommand::Contacts {
             format,
             filter,
@@ -20,6 +36,10 @@ pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(
         } => emit(
             output,
             &crate::commands::contacts::render(&data, format, filter.as_deref())?,
+        ),
+        ExportCommand::Person(crate::cli::PersonExport { person, output }) => emit(
+            output,
+            &crate::commands::privacy::person_json(&data, &person)?,
         ),
         ExportCommand::Calendar {
             format: CalendarFormat::Ics,
@@ -114,7 +134,7 @@ fn pick_seminar(
 }
 
 /// Writes to the file (private, atomically) or to standard output.
-fn emit(output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn emit(output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
     match output {
         Some(path) if path.as_os_str() != "-" => {
             // A bare file name has an empty parent, which `write_private` cannot create.

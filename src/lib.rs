@@ -17,6 +17,8 @@ pub mod generate;
 pub mod i18n;
 pub mod sample;
 pub mod schema;
+pub mod share;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod ui;

@@ -19,8 +19,8 @@ fn main() -> ExitCode {
     };
     if let Some(command) = cli.command {
         // Commands speak the language the app would (`--lang`, settings, locale).
-        let lang = settings(cli.lang).0.lang;
-        return cercle::commands::run(command, &dir, lang);
+        let config = settings(cli.lang).0;
+        return cercle::commands::run(command, &dir, &config);
     }
     let (config, config_path, warnings) = settings(cli.lang);
     for warning in &warnings {
@@ -29,7 +29,8 @@ fn main() -> ExitCode {
     let opened = if cli.read_only {
         Store::open_read_only(&dir)
     } else {
-        Store::open(&dir)
+        // A read-only directory still opens, read-only, with the reason shown.
+        Store::open_or_read_only(&dir)
     };
     let store = match opened {
         Ok(store) => store,

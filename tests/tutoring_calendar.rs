@@ -154,7 +154,7 @@ fn follows_rfc_5545_framing() {
 }
 
 #[test]
-fn text_is_escaped_and_control_characters_dropped() {
+fn text_is_escaped_and_control_characters_shown_harmlessly() {
     let mut data = cercle::sample::sample();
     let id = data.current().unwrap().id.clone();
     let cohort = data.cohort_mut(&id).unwrap();
@@ -166,7 +166,7 @@ fn text_is_escaped_and_control_characters_dropped() {
     request.subject = "Budget, statuts; \\ et\r\nla suite\u{1b}[31m".into();
     let ics = render(&data, &[data.current().unwrap()], Lang::En);
     assert!(
-        ics.contains("SUMMARY:Tutoring: Budget\\, statuts\\; \\\\ et\\nla suite[31m\r\n"),
+        ics.contains("SUMMARY:Tutoring: Budget\\, statuts\\; \\\\ et\\nla suite␛[31m\r\n"),
         "{ics}"
     );
     assert!(!ics.contains('\u{1b}'));
@@ -179,7 +179,8 @@ fn text_is_escaped_and_control_characters_dropped() {
         })
         .unwrap()
         .to_owned();
-    assert_eq!(summary, "Tutoring: Budget, statuts; \\ et\nla suite[31m");
+    // ESC shows as its picture (tests/injection.rs): visible, and harmless in a terminal.
+    assert_eq!(summary, "Tutoring: Budget, statuts; \\ et\nla suite␛[31m");
 }
 
 #[test]

@@ -188,6 +188,24 @@ pub enum Action {
     EditFunding,
     /// Path: another funding line.
     AddFunding,
+    /// Sync with the team: commit, fetch, merge and push, on the disk thread.
+    Sync,
     /// Sent by the event loop while a timer runs: time moved on.
     Tick,
+    /// Import a sharing bundle.
+    ImportBundle,
+    /// Open the merge screen.
+    ShowConflicts,
+    /// Merge screen: keep the first value.
+    ChooseFirst,
+    /// Merge screen: keep the second value.
+    ChooseSecond,
+    /// Save now (again, after a failed save).
+    SaveNow,
+    /// Write a copy of the data to another file.
+    SaveElsewhere,
+    /// The data file changed on disk: take it as it is now.
+    Reload,
+    /// The data file changed on disk: write this version over it.
+    Overwrite,
 }

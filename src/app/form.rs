@@ -61,6 +61,10 @@ pub enum Purpose {
     },
     /// Importing a contacts file (vCard or CSV).
     ImportContacts,
+    /// Import a sharing bundle.
+    ImportBundle,
+    /// Writing a copy of the data to another file.
+    SaveCopy,
 }
 
 /// How a field is checked.

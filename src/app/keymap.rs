@@ -27,6 +27,12 @@ pub enum Context {
     Filter,
     /// In a view inside a screen (a seminar, the roll call…).
     View(View),
+    /// In the preview of a bundle import.
+    Preview,
+    /// In the merge screen.
+    Conflicts,
+    /// Asked what to do about a data file another program changed.
+    ChangedOnDisk,
 }
 
 /// A view inside a screen, with keys of its own on top of the screen's.
@@ -125,7 +131,7 @@ const fn bind(
     }
 }
 
-use Context::{Confirm, Filter, Form, Global, Popup, Welcome};
+use Context::{ChangedOnDisk, Confirm, Filter, Form, Global, Popup, Welcome};
 const MODULES: Context = Context::On(Screen::Modules);
 const SEMINARS: Context = Context::View(View::Seminars);
 const SEMINAR: Context = Context::View(View::Seminar);
@@ -143,6 +149,7 @@ const CODEV: Context = Context::View(View::Codev);
 pub static BINDINGS: &[Binding] = &[
     bind(Welcome, &[key('s')], Action::StartSample, Msg::KeyStartSample, true),
     bind(Welcome, &[key('e')], Action::StartEmpty, Msg::KeyStartEmpty, true),
+    bind(Welcome, &[key('b')], Action::ImportBundle, Msg::KeyStartFromBundle, true),
     bind(Welcome, &[key('t')], Action::RoleTrainer, Msg::KeyRoleTrainer, true),
     bind(Welcome, &[key('a')], Action::RoleTrainee, Msg::KeyRoleTrainee, true),
     bind(Welcome, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),
@@ -157,6 +164,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(Popup, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
     bind(Confirm, &[key('y'), key('o')], Action::Yes, Msg::KeyYes, true),
     bind(Confirm, &[key('n'), code(KeyCode::Esc)], Action::No, Msg::KeyNo, true),
+    bind(ChangedOnDisk, &[key('r')], Action::Reload, Msg::KeyReload, true),
+    bind(ChangedOnDisk, &[key('w'), key('W')], Action::SaveElsewhere, Msg::KeySaveElsewhere, true),
+    bind(ChangedOnDisk, &[key('o')], Action::Overwrite, Msg::KeyOverwrite, true),
+    bind(ChangedOnDisk, &[code(KeyCode::Esc)], Action::Back, Msg::KeyDecideLater, true),
+    bind(ChangedOnDisk, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
     bind(Form, &[code(KeyCode::Enter), ctrl('s')], Action::Submit, Msg::KeySubmit, true),
     bind(Form, &[code(KeyCode::Tab), code(KeyCode::Down)], Action::NextField, Msg::KeyNextField, true),
     bind(Form, &[code(KeyCode::BackTab), code(KeyCode::Up)], Action::PreviousField, Msg::KeyPreviousField, false),
@@ -265,7 +277,24 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[key('c')], Action::PickCohort, Msg::KeyPickCohort, true),
     bind(Global, &[key('i')], Action::PickMe, Msg::KeyPickMe, false),
     bind(Global, &[key('R')], Action::SwitchRole, Msg::KeySwitchRole, false),
+    bind(Global, &[ctrl('s')], Action::SaveNow, Msg::KeySaveNow, false),
+    bind(Global, &[key('W')], Action::SaveElsewhere, Msg::KeySaveElsewhere, false),
+    bind(Global, &[ctrl('g')], Action::Sync, Msg::KeySync, false),
     bind(Global, &[key('?')], Action::Help, Msg::KeyHelp, true),
+    bind(Global, &[key('B')], Action::ImportBundle, Msg::KeyImportBundle, false),
+    bind(Global, &[key('!')], Action::ShowConflicts, Msg::KeyShowConflicts, false),
+    bind(Context::Preview, &[key('y'), key('o'), code(KeyCode::Enter)], Action::Yes, Msg::KeyApplyImport, true),
+    bind(Context::Preview, &[key('n'), code(KeyCode::Esc)], Action::No, Msg::KeyCancel, true),
+    bind(Context::Preview, &[code(KeyCode::Up), key('k')], Action::Up, Msg::KeyUp, false),
+    bind(Context::Preview, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, false),
+    bind(Context::Preview, &[code(KeyCode::PageUp)], Action::PageUp, Msg::KeyPageUp, false),
+    bind(Context::Preview, &[code(KeyCode::PageDown)], Action::PageDown, Msg::KeyPageDown, false),
+    bind(Context::Conflicts, &[code(KeyCode::Up), key('k')], Action::Up, Msg::KeyUp, true),
+    bind(Context::Conflicts, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, true),
+    bind(Context::Conflicts, &[key('1')], Action::ChooseFirst, Msg::KeyChooseFirst, true),
+    bind(Context::Conflicts, &[key('2')], Action::ChooseSecond, Msg::KeyChooseSecond, true),
+    bind(Context::Conflicts, &[code(KeyCode::Esc), key('q')], Action::Back, Msg::KeyClose, true),
+    bind(Context::Conflicts, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
     bind(Global, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),
 ];
 
@@ -365,7 +394,7 @@ pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The contexts in the order the help and the README list them.
-pub const HELP_ORDER: [Context; 18] = [
+pub const HELP_ORDER: [Context; 21] = [
     Context::Global,
     Context::On(Screen::Modules),
     Context::View(View::Seminars),
@@ -383,6 +412,9 @@ pub const HELP_ORDER: [Context; 18] = [
     Context::Form,
     Context::Filter,
     Context::Confirm,
+    Context::Preview,
+    Context::Conflicts,
+    Context::ChangedOnDisk,
     Context::Welcome,
 ];
 

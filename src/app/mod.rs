@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod circle;
+pub mod conflict;
 pub mod contacts;
 pub mod dates;
 pub mod derived;
@@ -15,6 +16,8 @@ pub mod modules;
 pub mod rows;
 pub mod screen;
 mod seminar_form;
+pub mod sharing;
+pub mod sync;
 pub mod tutoring;
 mod tutoring_forms;
 pub mod undo;
@@ -57,6 +60,26 @@ pub enum Effect {
     ReadImport(String),
     /// Write a cohort's calendar (.ics) into the data directory's `exports/` folder.
     ExportCalendar(crate::domain::CohortId),
+    /// Sync with the team through git, then hand the outcome to [`sync::finished`].
+    Sync,
+    /// Read a sharing bundle, then hand it to [`App::bundle_read`].
+    ReadBundle(String),
+    /// Keep what was just received from one side (`None`: the trainers), the base of the next
+    /// exchange with them.
+    KeepReceived {
+        /// The cohort.
+        cohort: crate::domain::CohortId,
+        /// The trainee it came from, or `None` for the trainers.
+        from: Option<PersonId>,
+        /// The copy to keep.
+        bytes: Vec<u8>,
+    },
+    /// Read the data file again, as another program left it; hand it to [`conflict::reloaded`].
+    Reload,
+    /// Save over changes another program made (theirs are kept as a backup).
+    Overwrite,
+    /// Write a copy of the data to this file (relative: in the data directory).
+    SaveCopy(std::path::PathBuf),
 }
 
 /// The stage the app is in.
@@ -103,6 +126,12 @@ pub enum Overlay {
     Form(Box<Form>),
     /// A short list to choose from.
     Choice(Choice),
+    /// What importing a bundle will do, waiting for a yes.
+    Preview(Box<sharing::Preview>),
+    /// The merge screen: fields changed on both sides, to choose.
+    Conflicts(Cursor),
+    /// The data file was changed by another program: reload, save elsewhere or overwrite?
+    ChangedOnDisk,
 }
 
 /// A short list to choose from, and what the choice is for.
@@ -229,6 +258,8 @@ pub struct App {
     pub seed: u64,
     /// The Tutor requests screen's filters and detail view.
     pub tutoring: tutoring::TutoringView,
+    /// Where the data stands against the team's repository, shown in the header.
+    pub sync: sync::SyncView,
     /// What the views need from the whole network, built once per version of the data.
     pub derived: derived::Derived,
     /// How many ids this run made.
@@ -260,6 +291,7 @@ impl App {
             loading: None,
             seed: 0,
             tutoring: tutoring::TutoringView::default(),
+            sync: sync::SyncView::default(),
             derived: derived::Derived::default(),
             ids_made: 0,
         }
@@ -309,6 +341,10 @@ impl App {
         self.refresh_rows();
         if self.config.role == Some(Role::Trainer) {
             modules::land(self);
+        }
+        // Conflicts left by a merge wait for someone to choose: show them first.
+        if !self.data.conflicts.is_empty() {
+            self.overlay = Some(Overlay::Conflicts(Cursor::default()));
         }
     }
 
@@ -361,6 +397,11 @@ impl App {
             }
             Err(reason) => self.notify_error(reason),
         }
+    }
+
+    /// Previews a bundle read by the event loop; applying it is one undoable step.
+    pub fn bundle_read(&mut self, read: sharing::Read) {
+        sharing::read(self, read);
     }
 
     /// Imports a contacts file read by the event loop, as one undoable step.

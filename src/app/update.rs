@@ -22,6 +22,9 @@ pub fn context(app: &App) -> Context {
         }
         (_, Some(Overlay::Form(_))) => Context::Form,
         (_, Some(Overlay::Choice(_))) => Context::Popup,
+        (_, Some(Overlay::Preview(_))) => Context::Preview,
+        (_, Some(Overlay::Conflicts(_))) => Context::Conflicts,
+        (_, Some(Overlay::ChangedOnDisk)) => Context::ChangedOnDisk,
         _ if app.filtering => Context::Filter,
         _ => match (app.screen, app.modules.view, app.circle.view) {
             (Screen::Modules, Some(view), _) | (Screen::Circle, _, Some(view)) => {
@@ -125,6 +128,12 @@ fn welcome(app: &mut App, action: Action) -> Vec<Effect> {
             app.save = super::SaveState::Saving;
             vec![Effect::Save, Effect::SaveConfig]
         }
+        Action::ImportBundle => {
+            // Nothing is written until the bundle is imported.
+            app.open(Arc::new(Data::default()));
+            super::sharing::open(app, action);
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }
@@ -169,20 +178,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
     let len = app.rows[i].len();
     let height = app.page_height();
     let page = isize::try_from(height).unwrap_or(isize::MAX);
-    let global = matches!(
-        action,
-        Action::NextScreen
-            | Action::PreviousScreen
-            | Action::Show(_)
-            | Action::Help
-            | Action::Filter
-            | Action::PickCohort
-            | Action::PickMe
-            | Action::Undo
-            | Action::Redo
-            | Action::SwitchRole
-            | Action::Click { .. }
-    );
+    let global = is_global(action);
     if !global && let Some(effects) = screen_update(app, action) {
         return effects;
     }
@@ -190,6 +186,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextScreen => show(app, app.screen.next()),
         Action::PreviousScreen => show(app, app.screen.previous()),
         Action::Show(screen) => show(app, screen),
+        Action::ImportBundle | Action::ShowConflicts => super::sharing::open(app, action),
         Action::Up => app.cursors[i].step(-1, len, height),
         Action::Down => app.cursors[i].step(1, len, height),
         Action::PageUp => app.cursors[i].step(-page, len, height),
@@ -241,6 +238,8 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::SaveConfig];
         }
         Action::Click { column, row } => click(app, column, row),
+        Action::Sync => return super::sync::start(app),
+        Action::SaveNow | Action::SaveElsewhere => return save_now(app, action),
         _ => {
             return match app.screen {
                 Screen::Contacts => super::contacts::update(app, action),
@@ -252,6 +251,29 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Actions that mean the same on every screen, which no screen may take over.
+fn is_global(action: Action) -> bool {
+    matches!(
+        action,
+        Action::NextScreen
+            | Action::PreviousScreen
+            | Action::Show(_)
+            | Action::Help
+            | Action::Filter
+            | Action::PickCohort
+            | Action::PickMe
+            | Action::Undo
+            | Action::Redo
+            | Action::SwitchRole
+            | Action::ImportBundle
+            | Action::ShowConflicts
+            | Action::Click { .. }
+            | Action::SaveNow
+            | Action::SaveElsewhere
+            | Action::Sync
+    )
+}
+
 /// The screen's own handling of an action, before the generic list; `None` passes it on.
 fn screen_update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
     match app.screen {
@@ -259,6 +281,22 @@ fn screen_update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Screen::Circle => super::circle::update(app, action),
         Screen::Contacts | Screen::Tutoring => None,
     }
+}
+
+/// Ctrl-s saves again (e.g. once space was freed; a refused save asks its question again);
+/// `W` writes a copy elsewhere, which works even when the data directory is read-only.
+fn save_now(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::SaveElsewhere {
+        super::conflict::save_elsewhere(app);
+        return Vec::new();
+    }
+    if let super::SaveState::ReadOnly(reason) = &app.save {
+        let text = format!("{} {reason}", app.tr(Msg::ReadOnlyRefused));
+        app.notify_error(text);
+        return Vec::new();
+    }
+    app.save = super::SaveState::Saving;
+    vec![Effect::Save]
 }
 
 fn show(app: &mut App, screen: Screen) {
@@ -357,6 +395,9 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
             }
         },
         Overlay::Form(form) => on_form(app, form, action),
+        Overlay::Preview(preview) => super::sharing::on_preview(app, preview, action),
+        Overlay::Conflicts(cursor) => super::sharing::on_conflicts(app, cursor, action),
+        Overlay::ChangedOnDisk => super::conflict::update(app, action),
         Overlay::Choice(mut choice) => {
             let len = choice.options.len();
             let height = app.page_height();
@@ -490,6 +531,8 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
                     | Purpose::EditPerson(_)
                     | Purpose::MergePeople { .. }
                     | Purpose::ImportContacts => Some(super::contacts::submit(app, &form)),
+                    Purpose::ImportBundle => return super::sharing::submit(&form),
+                    Purpose::SaveCopy => Some(super::conflict::submit(&form)),
                     Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
                     Purpose::NewTrainee
                     | Purpose::Departure(_)

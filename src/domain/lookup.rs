@@ -62,9 +62,14 @@ impl fmt::Display for LookupError {
                 candidates,
             ),
         };
-        write!(f, "{text}")?;
+        // What was typed and the names listed go to a terminal: made harmless there.
+        write!(f, "{}", super::text::visible(&text))?;
         if !candidates.is_empty() {
-            write!(f, ". Candidates: {}", candidates.join("; "))?;
+            write!(
+                f,
+                ". Candidates: {}",
+                super::text::visible(&candidates.join("; "))
+            )?;
         }
         Ok(())
     }

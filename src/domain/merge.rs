@@ -61,7 +61,7 @@ pub fn merge(data: &mut Data, merged: Person, gone: &PersonId) -> Result<(), Str
 }
 
 /// Replaces every string equal to `from` by `to`; says whether any was found.
-fn rename(value: &mut serde_json::Value, from: &str, to: &str) -> bool {
+pub(crate) fn rename(value: &mut serde_json::Value, from: &str, to: &str) -> bool {
     match value {
         serde_json::Value::String(s) if s == from => {
             to.clone_into(s);

@@ -3,6 +3,7 @@
 pub mod attendance;
 pub mod circle;
 pub mod cohort;
+pub mod conflict;
 pub mod directory;
 pub mod geo;
 pub mod hash;
@@ -14,6 +15,7 @@ pub mod merge;
 pub mod paris;
 pub mod path;
 pub mod people;
+pub mod privacy;
 pub mod programme;
 pub mod records;
 pub mod rollcall;
@@ -22,6 +24,7 @@ pub mod routing;
 pub mod rules;
 pub mod search;
 pub mod shared;
+pub mod text;
 pub mod timestamp;
 pub mod tutoring;
 pub mod venue;
@@ -59,6 +62,9 @@ pub struct Data {
     /// The cohort the app opens on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_cohort: Option<CohortId>,
+    /// Fields two machines changed differently, waiting for someone to choose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<conflict::Conflict>,
 }
 
 impl Default for Data {
@@ -70,6 +76,7 @@ impl Default for Data {
             venues: Shared::default(),
             cohorts: Records::default(),
             current_cohort: None,
+            conflicts: Vec::new(),
         }
     }
 }

@@ -183,6 +183,56 @@ pub struct Note {
 }
 
 impl Person {
+    /// The person as others may see them: only the fields they agreed to share, no employer
+    /// and no notes (notes are written about a person, not consented by them).
+    #[must_use]
+    pub fn as_shared(&self) -> Self {
+        let has = |field| self.shares(field);
+        let keep = |field, text: &String| {
+            if has(field) {
+                text.clone()
+            } else {
+                String::new()
+            }
+        };
+        let list = |field, items: &Vec<String>| {
+            if has(field) {
+                items.clone()
+            } else {
+                Vec::new()
+            }
+        };
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            role: self.role,
+            pronouns: self
+                .pronouns
+                .clone()
+                .filter(|_| has(ContactField::Pronouns)),
+            emails: list(ContactField::Email, &self.emails),
+            phones: list(ContactField::Phone, &self.phones),
+            city: keep(ContactField::City, &self.city),
+            departement: keep(ContactField::City, &self.departement),
+            organisation: keep(ContactField::Organisation, &self.organisation),
+            employer: String::new(),
+            job: keep(ContactField::Organisation, &self.job),
+            project: self.project.clone().filter(|_| has(ContactField::Project)),
+            specialities: list(ContactField::Tags, &self.specialities),
+            tags: list(ContactField::Tags, &self.tags),
+            website: keep(ContactField::Website, &self.website),
+            notes: Vec::new(),
+            shared: self.shared.clone(),
+        }
+    }
+
+    /// The person as they may see themselves: everything but confidential notes.
+    #[must_use]
+    pub fn without_confidential(&self) -> Self {
+        let mut own = self.clone();
+        own.notes.retain(|n| !n.confidential);
+        own
+    }
     /// Whether the person agreed to share this field with the cohort.
     pub fn shares(&self, field: ContactField) -> bool {
         self.shared.contains(&field)

@@ -52,11 +52,8 @@ fn paris(date: NaiveDate, time: NaiveTime) -> CalendarDateTime {
 /// Text for a calendar: line breaks kept as `\n` (escaped by the writer), other control
 /// characters, which RFC 5545 forbids in a value, dropped.
 fn text(value: &str) -> String {
-    value
-        .replace("\r\n", "\n")
-        .chars()
-        .filter(|&c| c == '\n' || !c.is_control())
-        .collect()
+    // Controls and bidi characters show as visible ones, so that the file prints harmlessly.
+    crate::domain::text::visible_lines(&value.replace("\r\n", "\n")).replace('\t', " ")
 }
 
 fn name(data: &Data, id: &PersonId) -> String {

@@ -59,6 +59,8 @@ pub fn write(people: &[&Person]) -> Result<String, String> {
             shared.join(","),
             card.uid.clone(),
         ];
+        // Controls and bidi characters show as visible ones, so the file prints harmlessly.
+        let row = row.map(|cell| crate::domain::text::visible_lines(&cell).into_owned());
         writer.write_record(&row).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;

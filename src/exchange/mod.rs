@@ -125,7 +125,9 @@ impl Report {
             } else {
                 format!(" {}", e.name)
             };
-            let _ = writeln!(out, "{unit} {} (line {}){name}: {what}", e.position, e.line);
+            let line = format!("{unit} {} (line {}){name}: {what}", e.position, e.line);
+            // Names and reasons come from the file read: made harmless for the terminal.
+            let _ = writeln!(out, "{}", crate::domain::text::visible(&line));
         }
         let (added, updated, skipped, failed) = self.counts();
         let _ = writeln!(

@@ -83,16 +83,17 @@ fn write_card(out: &mut String, p: &Person) {
     line("END:VCARD".into());
 }
 
-/// Escapes a text value: backslash, comma, semicolon and newline (RFC 6350 §3.4).
+/// Escapes a text value: backslash, comma, semicolon and newline (RFC 6350 §3.4); control and
+/// bidi characters become visible ones, so that the file prints harmlessly.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::domain::text::visible_lines(text).chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             ',' => out.push_str("\\,"),
             ';' => out.push_str("\\;"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' | '\t' => out.push(' '),
             c => out.push(c),
         }
     }

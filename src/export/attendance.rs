@@ -81,7 +81,7 @@ pub fn to_csv(
         let signature = half_day.signature.as_ref();
         for trainee in &cohort.trainees {
             let mark = half_day.mark_of(trainee);
-            writer.write_record([
+            let row = [
                 data.programme.provider.as_str(),
                 data.programme.title.as_str(),
                 &codes,
@@ -101,7 +101,8 @@ pub fn to_csv(
                 mark.and_then(|m| m.reason.as_deref()).unwrap_or_default(),
                 &signature.map(|s| name(data, &s.by)).unwrap_or_default(),
                 &signature.map(|s| s.at.to_rfc3339()).unwrap_or_default(),
-            ])?;
+            ];
+            writer.write_record(row.map(|cell| super::csv_cell(cell).into_owned()))?;
         }
     }
     writer.flush()?;

@@ -15,11 +15,25 @@ pub fn html_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => out.push('\u{fffd}'),
+            c if crate::domain::text::is_unsafe(c) && c != '\n' => {
+                out.push_str(&crate::domain::text::visible(&c.to_string()));
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+/// A CSV cell that prints harmlessly and that a spreadsheet never runs: control and bidi
+/// characters become visible ones, and a cell a spreadsheet would take for a formula (`=`, `+`,
+/// `-`, `@`) starts with `'`.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = crate::domain::text::visible_lines(text);
+    if text.starts_with(['=', '+', '-', '@']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        text
+    }
 }
 
 /// The French name of a status, as funders read it.

@@ -38,6 +38,7 @@ pub fn generate(cohorts: usize, seed: u64) -> Data {
         venues: generator.venues.into(),
         cohorts: generator.cohorts.into_iter().map(Into::into).collect(),
         current_cohort,
+        conflicts: Vec::new(),
     }
 }
 

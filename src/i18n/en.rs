@@ -71,6 +71,26 @@ pub fn text(msg: Msg) -> &'static str {
         ReadOnly => "read-only",
         SaveFailed => "Not saved; your work is kept in memory.",
         ReadOnlyRefused => "This change was not made: the data is open read-only.",
+        ChangedOnDiskTitle => "The data file changed",
+        ChangedOnDiskText => {
+            "Another program changed cercle.json since Cercle opened it, so your last changes were not written over it. They are kept in memory."
+        }
+        ChangedOnDiskNotice => "Not saved: another program changed cercle.json.",
+        ChangedOnDiskShort => "changed on disk",
+        HelpChangedOnDisk => "When another program changed the data file",
+        KeyReload => "reload the file (u brings yours back)",
+        KeySaveElsewhere => "save a copy elsewhere",
+        KeyOverwrite => "overwrite (theirs kept as a backup)",
+        KeyDecideLater => "decide later (Ctrl-s asks again)",
+        KeySaveNow => "save now, again after a failure",
+        Reloading => "Reading the file again…",
+        Reloaded => "Reloaded the file as the other program left it; u brings your version back.",
+        ReloadedLabel => "reload from disk",
+        ReloadFailed => "Could not reload: {reason}",
+        CopySaved => "A copy was saved to {path}; cercle.json was not changed.",
+        CopyFailed => "The copy was not saved: {reason}",
+        SaveCopyTitle => "Save a copy (a name alone goes in the data folder)",
+        Overwritten => "Saved over the other program's changes; they were kept as a backup.",
         NoCohort => "no cohort yet",
         FilterPrompt => "Filter",
         Loading => "Loading the data…",
@@ -591,5 +611,119 @@ pub fn text(msg: Msg) -> &'static str {
         NoCohortGroup => "no cohort",
         DetailCohorts => "Cohorts",
         CardHint => "Esc closes the card",
+        // Sync with the team.
+        SyncFirstCommit => "First version of the programme's data",
+        SyncOtherChanges => "Other changes",
+        SyncMore => "and {count} more",
+        SyncProgramme => "programme updated",
+        SyncPersonOne => "person",
+        SyncPersonMany => "people",
+        SyncVenueOne => "venue",
+        SyncVenueMany => "venues",
+        SyncCohortOne => "cohort",
+        SyncCohortMany => "cohorts",
+        SyncSeminarOne => "seminar",
+        SyncSeminarMany => "seminars",
+        SyncRequestOne => "tutor request",
+        SyncRequestMany => "tutor requests",
+        SyncKnowledgeOne => "knowledge offer or request",
+        SyncKnowledgeMany => "knowledge offers and requests",
+        SyncExchangeOne => "exchange",
+        SyncExchangeMany => "exchanges",
+        SyncFollowUpOne => "follow-up",
+        SyncFollowUpMany => "follow-ups",
+        SyncFundingOne => "funding line",
+        SyncFundingMany => "funding lines",
+        SyncCandidacyOne => "certification candidacy",
+        SyncCandidacyMany => "certification candidacies",
+        SyncAssessmentOne => "competency assessment",
+        SyncAssessmentMany => "competency assessments",
+        SyncDepartureOne => "departure",
+        SyncDepartureMany => "departures",
+        SyncConflictOne => "conflict",
+        SyncConflictMany => "conflicts",
+        SyncAdded => "{count} {what} added",
+        SyncUpdated => "{count} {what} updated",
+        SyncRemoved => "{count} {what} removed",
+        SyncFound => "{count} {what} waiting for a choice",
+        SyncSettled => "{count} {what} settled",
+        SyncSigned => "Roll call {day} {period} signed by {who}",
+        SyncMarksOne => "Roll call {day} {period}: {count} mark",
+        SyncMarksMany => "Roll call {day} {period}: {count} marks",
+        SyncMergeCommit => "Sync with the team: {what}",
+        SyncSettingsCommit => "Sync set up for this data directory",
+        KeySync => "sync with the team",
+        SyncNotSetUp => "Sync is not set up: run cercle sync init --remote URL (see docs/sync.md).",
+        SyncRunning => "Syncing with the team…",
+        SyncAlreadyRunning => "A sync is already running.",
+        SyncWaitsForSave => "No sync while the last save failed: {reason}",
+        SyncPushed => "Synced with the team.",
+        SyncUpToDate => "Up to date with the team.",
+        SyncOffline => {
+            "The team could not be reached ({reason}): your changes are kept in the local history and go out at the next sync."
+        }
+        SyncLocalOnly => "Kept in the local history: no team repository is set.",
+        SyncReceived => "The team's changes are in.",
+        SyncConflictsWaiting => "Conflicts waiting for a choice: {count}.",
+        SyncFailed => "Sync failed: {reason}",
+        SyncHeader => "synced {when}",
+        SyncNever => "never synced",
+        SyncHeaderRunning => "syncing…",
+        SyncHeaderConflicts => "conflicts: {count}",
+        RecordProgramme => "Programme",
+        RecordCohort => "Cohort",
+        RecordVenue => "Venue",
+        RecordPerson => "Person",
+        RecordSeminar => "Seminar",
+        RecordKnowledge => "Offer or request",
+        RecordExchange => "Exchange",
+        RecordTutorRequest => "Tutor request",
+        ConflictDeleted => "(deleted)",
+        BundleTheTrainers => "the trainers",
+        BundleHeader => "Bundle from {who} for {whom}, cohort {cohort}, made {when}",
+        BundleNothingNew => "Nothing new: everything in this bundle is already here.",
+        BundleAdds => "Will be added ({n}):",
+        BundleChanges => "Will be changed ({n}):",
+        BundleRemoves => "Will be removed ({n}):",
+        BundleConflicts => "Changed on both sides, to choose ({n}):",
+        BundleIgnored => "Not theirs to change, left as is ({n}):",
+        BundleTruncated => {
+            "The bundle is truncated: it ends at line {line}, column {column}. Nothing was written."
+        }
+        BundleNotABundle => {
+            "This is not a Cercle bundle (line {line}, column {column}: {reason}). Nothing was written."
+        }
+        BundleNewer => {
+            "This bundle has format version {version}; this Cercle reads up to {known}. Update Cercle. Nothing was written."
+        }
+        BundleTampered => {
+            "This bundle was changed after it was made: its content does not match its hash. Nothing was written."
+        }
+        BundleOtherCohort => {
+            "This bundle is for cohort {cohort}, which is not in this data. Nothing was written."
+        }
+        BundleNotForYou => "This bundle is for {whom}, not for you. Nothing was written.",
+        BundleImported => {
+            "Imported: {added} added, {changed} changed, {removed} removed, {conflicts} to choose."
+        }
+        BundleDryRun => "Dry run: nothing was written.",
+        BundleWritten => "{path}: bundle for {whom}",
+        ThisMachine => "this machine",
+        KeyImportBundle => "import a sharing bundle",
+        KeyShowConflicts => "conflicts to choose (merge screen)",
+        KeyApplyImport => "import",
+        KeyChooseFirst => "keep value 1",
+        KeyChooseSecond => "keep value 2",
+        ImportBundleLabel => "import the bundle from {who}",
+        NoConflicts => "No conflict to choose.",
+        ConflictChosen => "Kept {value} for {what}",
+        ConflictsTitle => "Changed on both sides: choose",
+        ConflictKept => "in the file now",
+        ConflictBase => "before",
+        PreviewTitle => "Import a sharing bundle",
+        ImportBundleTitle => "Import a sharing bundle",
+        HelpPreview => "Bundle import preview",
+        HelpConflicts => "Merge screen",
+        KeyStartFromBundle => "start from a bundle your trainers sent",
     }
 }

@@ -71,6 +71,30 @@ pub fn text(msg: Msg) -> &'static str {
         ReadOnly => "lecture seule",
         SaveFailed => "Non enregistré ; votre travail est gardé en mémoire.",
         ReadOnlyRefused => "Modification refusée : les données sont ouvertes en lecture seule.",
+        ChangedOnDiskTitle => "Le fichier de données a changé",
+        ChangedOnDiskText => {
+            "Un autre programme a modifié cercle.json depuis l'ouverture de Cercle : vos dernières modifications n'ont donc pas été écrites par-dessus. Elles sont gardées en mémoire."
+        }
+        ChangedOnDiskNotice => "Non enregistré : un autre programme a modifié cercle.json.",
+        ChangedOnDiskShort => "modifié sur le disque",
+        HelpChangedOnDisk => "Quand un autre programme a modifié le fichier de données",
+        KeyReload => "recharger le fichier (u ramène votre version)",
+        KeySaveElsewhere => "enregistrer une copie ailleurs",
+        KeyOverwrite => "écraser (leur version gardée en sauvegarde)",
+        KeyDecideLater => "décider plus tard (Ctrl-s redemande)",
+        KeySaveNow => "enregistrer maintenant, à nouveau après un échec",
+        Reloading => "Relecture du fichier…",
+        Reloaded => {
+            "Fichier rechargé tel que l'autre programme l'a laissé ; u ramène votre version."
+        }
+        ReloadedLabel => "rechargement depuis le disque",
+        ReloadFailed => "Rechargement impossible : {reason}",
+        CopySaved => "Copie enregistrée dans {path} ; cercle.json n'a pas été modifié.",
+        CopyFailed => "La copie n'a pas été enregistrée : {reason}",
+        SaveCopyTitle => "Enregistrer une copie (un nom seul va dans le dossier des données)",
+        Overwritten => {
+            "Enregistré par-dessus les modifications de l'autre programme ; elles sont gardées en sauvegarde."
+        }
         NoCohort => "pas encore de promotion",
         FilterPrompt => "Filtre",
         Loading => "Chargement des données…",
@@ -609,5 +633,123 @@ pub fn text(msg: Msg) -> &'static str {
         NoCohortGroup => "sans promo",
         DetailCohorts => "Promos",
         CardHint => "Échap ferme la fiche",
+        // Sync with the team.
+        SyncFirstCommit => "Première version des données du programme",
+        SyncOtherChanges => "Autres modifications",
+        SyncMore => "et {count} de plus",
+        SyncProgramme => "programme modifié",
+        SyncPersonOne => "personne",
+        SyncPersonMany => "personnes",
+        SyncVenueOne => "lieu",
+        SyncVenueMany => "lieux",
+        SyncCohortOne => "promotion",
+        SyncCohortMany => "promotions",
+        SyncSeminarOne => "séminaire",
+        SyncSeminarMany => "séminaires",
+        SyncRequestOne => "demande de tutorat",
+        SyncRequestMany => "demandes de tutorat",
+        SyncKnowledgeOne => "offre ou demande de savoir",
+        SyncKnowledgeMany => "offres et demandes de savoirs",
+        SyncExchangeOne => "échange",
+        SyncExchangeMany => "échanges",
+        SyncFollowUpOne => "suivi",
+        SyncFollowUpMany => "suivis",
+        SyncFundingOne => "financement",
+        SyncFundingMany => "financements",
+        SyncCandidacyOne => "candidature à la certification",
+        SyncCandidacyMany => "candidatures à la certification",
+        SyncAssessmentOne => "évaluation de compétence",
+        SyncAssessmentMany => "évaluations de compétences",
+        SyncDepartureOne => "départ",
+        SyncDepartureMany => "départs",
+        SyncConflictOne => "conflit",
+        SyncConflictMany => "conflits",
+        SyncAdded => "ajout de {count} {what}",
+        SyncUpdated => "modification de {count} {what}",
+        SyncRemoved => "suppression de {count} {what}",
+        SyncFound => "{count} {what} en attente d'un choix",
+        SyncSettled => "résolution de {count} {what}",
+        SyncSigned => "Émargement du {day} {period} signé par {who}",
+        SyncMarksOne => "Émargement du {day} {period} : {count} marque",
+        SyncMarksMany => "Émargement du {day} {period} : {count} marques",
+        SyncMergeCommit => "Synchronisation avec l'équipe : {what}",
+        SyncSettingsCommit => "Synchronisation mise en place pour ce dossier de données",
+        KeySync => "synchroniser avec l'équipe",
+        SyncNotSetUp => {
+            "La synchronisation n'est pas en place : lancez cercle sync init --remote URL (voir docs/sync.md)."
+        }
+        SyncRunning => "Synchronisation avec l'équipe…",
+        SyncAlreadyRunning => "Une synchronisation est déjà en cours.",
+        SyncWaitsForSave => {
+            "Pas de synchronisation tant que le dernier enregistrement a échoué : {reason}"
+        }
+        SyncPushed => "Synchronisé avec l'équipe.",
+        SyncUpToDate => "À jour avec l'équipe.",
+        SyncOffline => {
+            "L'équipe est injoignable ({reason}) : vos modifications restent dans l'historique local et partiront à la prochaine synchronisation."
+        }
+        SyncLocalOnly => "Gardé dans l'historique local : aucun dépôt d'équipe n'est défini.",
+        SyncReceived => "Les modifications de l'équipe sont arrivées.",
+        SyncConflictsWaiting => "Conflits en attente d'un choix : {count}.",
+        SyncFailed => "Échec de la synchronisation : {reason}",
+        SyncHeader => "synchro {when}",
+        SyncNever => "jamais synchronisé",
+        SyncHeaderRunning => "synchro…",
+        SyncHeaderConflicts => "conflits : {count}",
+        RecordProgramme => "Programme",
+        RecordCohort => "Promotion",
+        RecordVenue => "Tiers-lieu",
+        RecordPerson => "Personne",
+        RecordSeminar => "Séminaire",
+        RecordKnowledge => "Offre ou demande",
+        RecordExchange => "Échange",
+        RecordTutorRequest => "Demande de tutorat",
+        ConflictDeleted => "(supprimé)",
+        BundleTheTrainers => "l'équipe de formation",
+        BundleHeader => "Paquet de {who} pour {whom}, promotion {cohort}, fait le {when}",
+        BundleNothingNew => "Rien de nouveau : tout ce que contient ce paquet est déjà là.",
+        BundleAdds => "Sera ajouté ({n}) :",
+        BundleChanges => "Sera modifié ({n}) :",
+        BundleRemoves => "Sera supprimé ({n}) :",
+        BundleConflicts => "Modifié des deux côtés, à trancher ({n}) :",
+        BundleIgnored => "Hors de ce que ce paquet peut modifier, laissé tel quel ({n}) :",
+        BundleTruncated => {
+            "Le paquet est tronqué : il s'arrête ligne {line}, colonne {column}. Rien n'a été écrit."
+        }
+        BundleNotABundle => {
+            "Ce n'est pas un paquet Cercle (ligne {line}, colonne {column} : {reason}). Rien n'a été écrit."
+        }
+        BundleNewer => {
+            "Ce paquet est au format {version} ; cette version de Cercle lit jusqu'au format {known}. Mettez Cercle à jour. Rien n'a été écrit."
+        }
+        BundleTampered => {
+            "Ce paquet a été modifié après sa création : son contenu ne correspond pas à son empreinte. Rien n'a été écrit."
+        }
+        BundleOtherCohort => {
+            "Ce paquet concerne la promotion {cohort}, absente de ces données. Rien n'a été écrit."
+        }
+        BundleNotForYou => "Ce paquet est destiné à {whom}, pas à vous. Rien n'a été écrit.",
+        BundleImported => {
+            "Importé : {added} ajouté(s), {changed} modifié(s), {removed} supprimé(s), {conflicts} à trancher."
+        }
+        BundleDryRun => "Essai : rien n'a été écrit.",
+        BundleWritten => "{path} : paquet pour {whom}",
+        ThisMachine => "ce poste",
+        KeyImportBundle => "importer un paquet de partage",
+        KeyShowConflicts => "conflits à trancher (écran de fusion)",
+        KeyApplyImport => "importer",
+        KeyChooseFirst => "garder la valeur 1",
+        KeyChooseSecond => "garder la valeur 2",
+        ImportBundleLabel => "import du paquet de {who}",
+        NoConflicts => "Aucun conflit à trancher.",
+        ConflictChosen => "{value} gardé pour {what}",
+        ConflictsTitle => "Modifié des deux côtés : à trancher",
+        ConflictKept => "dans le fichier pour l'instant",
+        ConflictBase => "avant",
+        PreviewTitle => "Importer un paquet de partage",
+        ImportBundleTitle => "Importer un paquet de partage",
+        HelpPreview => "Aperçu d'un import de paquet",
+        HelpConflicts => "Écran de fusion",
+        KeyStartFromBundle => "partir d'un paquet envoyé par l'équipe de formation",
     }
 }

@@ -60,6 +60,10 @@ messages! {
     // Header and status.
     Saved, Saving, NotSaved, ReadOnly, SaveFailed, ReadOnlyRefused, NoCohort, FilterPrompt,
     Loading, LoadFailed, TooSmall,
+    // A data file changed by another program; saving elsewhere.
+    ChangedOnDiskTitle, ChangedOnDiskText, ChangedOnDiskNotice, ChangedOnDiskShort, HelpChangedOnDisk, KeyReload,
+    KeySaveElsewhere, KeyOverwrite, KeyDecideLater, KeySaveNow, Reloading, Reloaded,
+    ReloadedLabel, ReloadFailed, CopySaved, CopyFailed, SaveCopyTitle, Overwritten,
     // Welcome and recovery.
     WelcomeTitle, WelcomeIntro, WelcomeRoleQuestion, WelcomeChoices, RoleTrainer, RoleTrainee,
     RoleNotChosen, RecoveryQuestion, RecoveredLabel, Recovered, RecoveryDiscarded,
@@ -138,6 +142,19 @@ messages! {
     UsefulYes, ViewCodev, ViewExchanges, ViewKnowledge, ViewPath,
     // Peer contacts.
     KeyToggleShare, KeyCopyEmail, KeyCopyPhone, KeyMail, KeyMerge, KeySort, KeyGroup, KeyExport, KeyImport, ExportWritten, Imported, ImportLabel, NoEmail, NoPhone, Copied, NoDuplicate, SeveralDuplicates, MergeBoth, MergedPeople, MergeTitle, ImportTitle, FieldFile, FieldPronouns, FieldRole, FieldJob, FieldWebsite, FieldProject, FieldTags, FieldShared, MailOpened, NoMailOpener, IsShared, NotShared, SortName, SortCohort, SortDistance, SortNoMe, BestMatch, GroupedByCohort, GroupedByRole, ColCohort, NoCohortGroup, DetailCohorts, CardHint,
+    // Sync with the team.
+    SyncFirstCommit, SyncOtherChanges, SyncMore, SyncProgramme, SyncPersonOne, SyncPersonMany,
+    SyncVenueOne, SyncVenueMany, SyncCohortOne, SyncCohortMany, SyncSeminarOne, SyncSeminarMany,
+    SyncRequestOne, SyncRequestMany, SyncKnowledgeOne, SyncKnowledgeMany, SyncExchangeOne,
+    SyncExchangeMany, SyncFollowUpOne, SyncFollowUpMany, SyncFundingOne, SyncFundingMany,
+    SyncCandidacyOne, SyncCandidacyMany, SyncAssessmentOne, SyncAssessmentMany, SyncDepartureOne,
+    SyncDepartureMany, SyncConflictOne, SyncConflictMany, SyncAdded, SyncUpdated, SyncRemoved,
+    SyncSettled, SyncFound, SyncSigned, SyncMarksOne, SyncMarksMany, SyncMergeCommit,
+    SyncSettingsCommit, KeySync, SyncNotSetUp, SyncRunning, SyncAlreadyRunning, SyncWaitsForSave,
+    SyncPushed, SyncUpToDate, SyncOffline, SyncLocalOnly, SyncReceived, SyncConflictsWaiting,
+    SyncFailed, SyncHeader, SyncNever, SyncHeaderRunning, SyncHeaderConflicts,
+    // Sharing bundles and conflicts.
+    RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine, KeyStartFromBundle, KeyImportBundle, KeyShowConflicts, KeyApplyImport, KeyChooseFirst, KeyChooseSecond, ImportBundleLabel, NoConflicts, ConflictChosen, ConflictsTitle, ConflictKept, ConflictBase, PreviewTitle, ImportBundleTitle, HelpPreview, HelpConflicts,
 }
 
 impl Msg {

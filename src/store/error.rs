@@ -137,6 +137,18 @@ pub enum StoreError {
         reason: String,
     },
 
+    /// The data directory cannot be written (a read-only disk or folder): saves are refused.
+    #[error(
+        "{path} was not changed: the data directory cannot be written ({reason}). \
+         Save a copy elsewhere, or make the directory writable and open Cercle again."
+    )]
+    DirNotWritable {
+        /// The data file that was not written.
+        path: PathBuf,
+        /// Why the directory cannot be written.
+        reason: String,
+    },
+
     /// "Save as" was pointed at the data file itself, which would bypass the store's checks.
     #[error("{path} is Cercle's own data file: save normally instead of saving a copy there.")]
     SameFile {
@@ -243,6 +255,7 @@ fn save_message(step: SaveStep, path: &Path, source: &io::Error) -> String {
         io::ErrorKind::QuotaExceeded => "Disk quota exceeded",
         io::ErrorKind::PermissionDenied => "Permission denied",
         io::ErrorKind::ReadOnlyFilesystem => "The disk is read-only",
+        io::ErrorKind::FileTooLarge => "The file is larger than this system allows",
         _ => "Error",
     };
     format!(
@@ -258,6 +271,8 @@ fn io_advice(kind: io::ErrorKind) -> &'static str {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             "Free some space, then try again."
         }
+        // A file-size limit (ulimit -f) or a file system's own limit.
+        io::ErrorKind::FileTooLarge => "Raise the file-size limit (ulimit -f) or save elsewhere.",
         io::ErrorKind::PermissionDenied => {
             "Check that the data directory belongs to you and is writable."
         }

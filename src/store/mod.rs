@@ -18,17 +18,20 @@ mod parse;
 mod read;
 mod recovery;
 mod save;
+mod scrub;
 mod split;
 
 pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
 pub use error::{SaveStep, StoreError};
 pub use lock::LOCK_FILE;
+pub use parse::Unreadable;
 pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, write_recovery};
+pub use scrub::Rewritten;
 
 use crate::domain::{Data, SCHEMA_VERSION};
 use chrono::Utc;
 use migrate::{MIGRATIONS, Migration};
-use parse::{Document, Unreadable};
+use parse::Document;
 use std::ffi::OsString;
 use std::fs::{self, File, Metadata};
 use std::io;
@@ -73,6 +76,16 @@ pub fn to_json(data: &Data) -> Result<Vec<u8>, StoreError> {
     Ok(json)
 }
 
+/// Reads bytes written by [`to_json`] (or by an older Cercle, upgraded) without any file: for
+/// data that does not come from `cercle.json` (a recovery file, a bundle, a fuzzer). A file of
+/// a newer version is refused, since writing it back would lose what this version ignores.
+pub fn from_json(bytes: &[u8]) -> Result<Data, Unreadable> {
+    match parse::read_document(bytes, MIGRATIONS)? {
+        Document::Current(data) | Document::Upgraded { data, .. } => Ok(data),
+        Document::Future { found, .. } => Err(Unreadable::TooNew { found }),
+    }
+}
+
 /// How far a load got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadProgress {
@@ -104,6 +117,8 @@ pub enum ReadOnlyReason {
     },
     /// The file is damaged; restoring a backup lifts this.
     Damaged,
+    /// The data directory cannot be written (a read-only disk or folder): no lock is held.
+    NotWritable(String),
 }
 
 /// What a save did.
@@ -186,6 +201,25 @@ impl Store {
         Self::new(dir, Some(lock), None)
     }
 
+    /// Opens `dir` for writing like [`Store::open`]; when the directory exists but cannot be
+    /// written (a read-only disk, a folder of someone else's), opens it read-only instead, so that
+    /// the data can still be read and copied elsewhere. The reason says which.
+    pub fn open_or_read_only(dir: &Path) -> Result<Self, StoreError> {
+        // A file is created and removed before anything else: a directory that refuses it is
+        // opened read-only with nothing written, not even the lock file (which may be writable
+        // in a directory that is not, left by an earlier run).
+        if dir.is_dir()
+            && let Err(e) = fsio::TempFile::create(dir, "cercle-probe")
+            && matches!(
+                e.kind(),
+                io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
+            )
+        {
+            return Self::new(dir, None, Some(ReadOnlyReason::NotWritable(e.to_string())));
+        }
+        Self::open(dir)
+    }
+
     /// Opens `dir` without the lock (another instance may hold it); every save is refused.
     pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
         Self::new(dir, None, Some(ReadOnlyReason::Requested))
@@ -232,10 +266,14 @@ impl Store {
     }
 
     fn writable(&self) -> bool {
-        self.read_only != Some(ReadOnlyReason::Requested)
+        !matches!(
+            self.read_only,
+            Some(ReadOnlyReason::Requested | ReadOnlyReason::NotWritable(_))
+        )
     }
 
-    /// Sets or clears the refusal that comes from the file's content; `Requested` always stays.
+    /// Sets or clears the refusal that comes from the file's content; a refusal that comes from
+    /// how the store was opened always stays.
     fn set_file_state(&mut self, reason: Option<ReadOnlyReason>) {
         if self.writable() {
             self.read_only = reason;
@@ -390,6 +428,10 @@ impl std::fmt::Display for ReadOnlyReason {
             ),
             Self::Damaged => f.write_str(
                 "the data file is damaged: nothing will be saved until a backup is restored (cercle backups, cercle restore NAME)",
+            ),
+            Self::NotWritable(why) => write!(
+                f,
+                "the data directory cannot be written ({why}): opened read-only, nothing will be saved; save a copy elsewhere"
             ),
         }
     }

@@ -17,18 +17,43 @@ pub(crate) enum Document {
     Future { data: Data, found: u32 },
 }
 
-/// A file that could not be read.
+/// Bytes that could not be read as Cercle data.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Unreadable {
+pub enum Unreadable {
     /// Not JSON, or not the shape of a Cercle file.
     Damaged {
+        /// 1-based line of the fault; 0 when it has no position (e.g. after an upgrade).
         line: usize,
+        /// Column of the fault on that line.
         column: usize,
+        /// What is wrong, in words.
         reason: String,
     },
-    /// Written by a newer version in a shape this one cannot read.
-    TooNew { found: u32 },
+    /// Written by a newer version, which this one must not write back.
+    TooNew {
+        /// The version found.
+        found: u32,
+    },
 }
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Damaged {
+                line,
+                column,
+                reason,
+            } if *line > 0 => write!(f, "{reason} (line {line}, column {column})"),
+            Self::Damaged { reason, .. } => f.write_str(reason),
+            Self::TooNew { found } => write!(
+                f,
+                "written by a newer Cercle (data version {found}; this one supports {SCHEMA_VERSION})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Unreadable {}
 
 /// Reads a data file. The fast path parses straight into [`Data`] once; the slower paths
 /// (damage, other versions) parse again as untyped JSON to find out what went wrong.

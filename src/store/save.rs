@@ -82,11 +82,15 @@ impl Store {
         Ok(dest)
     }
 
-    fn refusal(&self) -> Option<StoreError> {
+    pub(super) fn refusal(&self) -> Option<StoreError> {
         let path = self.data_path.clone();
         Some(match self.read_only.as_ref()? {
             ReadOnlyReason::Requested => StoreError::ReadOnly { path },
             ReadOnlyReason::Damaged => StoreError::DamagedNotOverwritten { path },
+            ReadOnlyReason::NotWritable(why) => StoreError::DirNotWritable {
+                path,
+                reason: why.clone(),
+            },
             &ReadOnlyReason::FutureSchema { found, supported } => StoreError::FutureSchema {
                 path,
                 found,
@@ -172,9 +176,9 @@ impl Store {
     /// damaged one) as a backup. Lifts the refusal to save that damage or a newer file caused.
     pub fn restore(&mut self, name: &str) -> Result<Restored, StoreError> {
         if !self.writable() {
-            return Err(StoreError::ReadOnly {
+            return Err(self.refusal().unwrap_or(StoreError::ReadOnly {
                 path: self.data_path.clone(),
-            });
+            }));
         }
         let dir = self.backups_dir();
         let source = match backup::parse_backup_name(name) {

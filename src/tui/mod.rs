@@ -5,6 +5,7 @@ mod editor;
 pub mod outside;
 mod panic;
 mod saver;
+mod syncer;
 pub mod worker;
 
 use crate::app::{self, App, Effect, Phase, SaveState};
@@ -19,7 +20,7 @@ use ratatui::crossterm::execute;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use worker::{Job, Report};
+use worker::{Job, Report, Worker};
 
 /// How often a running timer moves the clock on.
 const TICK: Duration = Duration::from_millis(250);
@@ -52,20 +53,14 @@ fn event_loop(
     store: Store,
     options: &Options,
 ) -> std::io::Result<()> {
-    let mut app = App::new(options.config.clone(), Utc::now());
-    app.today = Local::now().date_naive();
-    // Std's hasher keys are random per process: enough to keep ids apart between machines.
-    app.seed = std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), std::process::id());
-    if let Some(first) = options.config_warnings.first() {
-        app.notify_error(first.clone());
-    }
-    let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    let mut app = starting_app(terminal, options)?;
     // The first frame goes out before the disk thread even starts, so nothing competes with it.
     terminal.draw(|frame| crate::ui::draw(frame, &app))?;
     let worker = &worker::start(store, options.data_dir.clone());
     let _ = worker.jobs.send(Job::Load);
+    let _ = worker.jobs.send(Job::SyncStatus);
     let mut saver = saver::Saver::default();
+    let mut syncer = syncer::Syncer::default();
     let mut last_tick = std::time::Instant::now();
     let mut changed = false;
     loop {
@@ -95,25 +90,11 @@ fn event_loop(
             app.now = Utc::now();
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
-        while let Ok(report) = worker.reports.try_recv() {
-            changed = true;
-            match report {
-                Report::Loaded {
-                    data,
-                    recovery,
-                    read_only,
-                } => loaded(&mut app, data, recovery, read_only),
-                Report::Saved(outcome) => saver.finished(worker, &mut app, outcome),
-                Report::Progress(step) => app.loading = Some(loading_fraction(step)),
-                Report::Exported(outcome) => app.exported(outcome),
-            }
-        }
+        changed |= take_reports(&mut app, worker, &mut saver, &mut syncer);
         for effect in effects {
             match effect {
-                Effect::Save => {
-                    panic::remember(&app.data);
-                    saver.request(worker, &app.data);
-                }
+                Effect::Save => syncer.save(worker, &mut saver, &app),
+                Effect::Sync => syncer.request(worker, &saver, &app),
                 Effect::DiscardRecovery => {
                     let _ = worker.jobs.send(Job::DiscardRecovery);
                 }
@@ -132,21 +113,96 @@ fn event_loop(
                 }
                 Effect::Copy(text) => outside::copy(&text),
                 Effect::OpenMail(address) => outside::open_mail(&mut app, &address),
+                Effect::ReadBundle(path) => {
+                    let read = outside::read_bundle(&options.data_dir, &path);
+                    app.bundle_read(read);
+                }
+                Effect::KeepReceived {
+                    cohort,
+                    from,
+                    bytes,
+                } => {
+                    let path =
+                        app::sharing::received_path(&options.data_dir, &cohort, from.as_ref());
+                    let _ = worker.jobs.send(Job::Keep { path, bytes });
+                }
                 Effect::ReadImport(path) => {
                     let text = outside::read_import(&path);
                     let more = app.import_read(&path, text);
                     if more.contains(&Effect::Save) {
-                        panic::remember(&app.data);
-                        saver.request(worker, &app.data);
+                        syncer.save(worker, &mut saver, &app);
                     }
                 }
+                Effect::Reload => {
+                    let _ = worker.jobs.send(Job::Reload);
+                }
+                Effect::Overwrite => {
+                    panic::remember(&app.data);
+                    saver.overwrite(worker, &app.data);
+                }
+                Effect::SaveCopy(path) => {
+                    let path = options.data_dir.join(path);
+                    let data = Arc::clone(&app.data);
+                    let _ = worker.jobs.send(Job::SaveCopy { path, data });
+                }
                 Effect::Quit => {
-                    saver.flush(worker, &mut app);
-                    return Ok(());
+                    syncer.flush(worker, &mut saver, &mut app);
+                    // A save that fails now keeps the app open, with the failure shown.
+                    if saver.flush(worker, &mut app) {
+                        return Ok(());
+                    }
                 }
             }
         }
     }
+}
+
+/// Takes in what the disk thread reported since the last frame.
+/// The app as it starts: today, an id seed for this run, the terminal's size, and the first
+/// problem found in the settings.
+fn starting_app(terminal: &DefaultTerminal, options: &Options) -> std::io::Result<App> {
+    let mut app = App::new(options.config.clone(), Utc::now());
+    app.today = Local::now().date_naive();
+    // Std's hasher keys are random per process: enough to keep ids apart between machines.
+    app.seed = std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), std::process::id());
+    if let Some(first) = options.config_warnings.first() {
+        app.notify_error(first.clone());
+    }
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    Ok(app)
+}
+
+/// Takes every report the disk thread sent; says whether there was any.
+fn take_reports(
+    app: &mut App,
+    worker: &Worker,
+    saver: &mut saver::Saver,
+    syncer: &mut syncer::Syncer,
+) -> bool {
+    let mut any = false;
+    while let Ok(report) = worker.reports.try_recv() {
+        any = true;
+        match report {
+            Report::Loaded {
+                data,
+                recovery,
+                read_only,
+            } => loaded(app, data, recovery, read_only),
+            Report::Saved(outcome) => {
+                saver.finished(worker, app, outcome);
+                syncer.after_save(worker, saver, app);
+            }
+            Report::Synced(outcome) => syncer.finished(worker, saver, app, outcome),
+            Report::SyncStatus(status) => app::sync::status_found(app, status),
+            Report::Conflict(_) => saver.conflict(app),
+            Report::Reloaded(outcome) => app::conflict::reloaded(app, outcome),
+            Report::CopySaved(outcome) => app::conflict::copy_saved(app, outcome),
+            Report::Progress(step) => app.loading = Some(loading_fraction(step)),
+            Report::Exported(outcome) => app.exported(outcome),
+        }
+    }
+    any
 }
 
 /// Reading counts for the first fifth of the bar, building the records for the rest.

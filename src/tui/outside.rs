@@ -72,13 +72,31 @@ pub fn find_on_path(program: &str) -> Option<PathBuf> {
         .find(|path| path.is_file())
 }
 
-/// Reads a file to import; `~/` is the home directory.
-pub fn read_import(path: &str) -> Result<String, String> {
-    let expanded = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+/// A path typed in a form, with `~/` for the home directory.
+fn expand(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(path),
-    };
+    }
+}
+
+/// Reads a file to import; `~/` is the home directory.
+pub fn read_import(path: &str) -> Result<String, String> {
+    let expanded = expand(path);
     std::fs::read_to_string(&expanded).map_err(|e| format!("{}: {e}", expanded.display()))
+}
+
+/// Reads a bundle file, and what was last received from its maker.
+pub fn read_bundle(dir: &std::path::Path, path: &str) -> crate::app::sharing::Read {
+    use crate::app::sharing::ReadError;
+    use crate::share::{bundle::Bundle, received};
+    let expanded = expand(path);
+    let bytes = std::fs::read(&expanded)
+        .map_err(|e| ReadError::Io(format!("{}: {e}", expanded.display())))?;
+    let bundle = Bundle::parse(&bytes).map_err(ReadError::Bundle)?;
+    let from = received::Side::maker(&bundle);
+    let before = received::load(dir, &bundle.cohort, from, &bundle.hash);
+    Ok((bundle, before))
 }
 
 #[cfg(test)]

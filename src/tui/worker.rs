@@ -2,7 +2,8 @@
 
 use crate::app::Prepared;
 use crate::domain::Data;
-use crate::store::{self, Store};
+use crate::store::{self, Store, StoreError};
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -14,10 +15,33 @@ pub enum Job {
     Load,
     /// Write this state.
     Save(Arc<Data>),
+    /// Write this state over changes another program made (theirs are kept as a backup).
+    SaveOverwriting(Arc<Data>),
+    /// Read the data file again, as another program left it.
+    Reload,
+    /// Write a copy of this state to another file.
+    SaveCopy {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        data: Arc<Data>,
+    },
     /// Set the recovery file aside, once the data it held is safe.
     DiscardRecovery,
     /// Write an export (0600) to this path.
     Export {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        bytes: Vec<u8>,
+    },
+    /// Sync with the team (the store's lock is held by this thread all along), then read the
+    /// data file again if the sync changed it.
+    Sync(Box<crate::sync::Options>),
+    /// Find where the data stands against the team's repository.
+    SyncStatus,
+    /// Keep a private file beside the data (what a bundle brought), without a report.
+    Keep {
         /// Where.
         path: PathBuf,
         /// What.
@@ -42,8 +66,19 @@ pub enum Report {
     },
     /// The outcome of a save.
     Saved(Result<(), String>),
+    /// A save refused because another program changed the file (the store's message): the
+    /// user must choose what to do.
+    Conflict(String),
+    /// The data file read again.
+    Reloaded(Result<Data, String>),
+    /// The outcome of a copy: the path written, or why it was not.
+    CopySaved(Result<PathBuf, String>),
     /// The outcome of an export: the path written, or why it was not.
     Exported(Result<PathBuf, String>),
+    /// The outcome of a sync.
+    Synced(crate::app::sync::Outcome),
+    /// Where the data stands against the team's repository (`None`: sync is not set up).
+    SyncStatus(Option<crate::sync::Status>),
 }
 
 /// The handle the event loop keeps.
@@ -60,7 +95,9 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
     let (report_tx, reports) = mpsc::channel();
     thread::spawn(move || {
         let mut last_save_ok = true;
-        while let Ok(job) = job_rx.recv() {
+        // Jobs met while gathering saves, done next in their order.
+        let mut later = VecDeque::new();
+        while let Some(job) = later.pop_front().or_else(|| job_rx.recv().ok()) {
             let report = match job {
                 Job::Load => {
                     let progress = report_tx.clone();
@@ -74,7 +111,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     let recovery = store::read_recovery(&dir)
                         .ok()
                         .flatten()
-                        .and_then(|r| serde_json::from_slice(&r.json).ok());
+                        .and_then(|r| store::from_json(&r.json).ok());
                     let read_only = store.read_only_reason().map(ToString::to_string);
                     Report::Loaded {
                         data,
@@ -92,19 +129,47 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                             Job::Save(newer) => data = newer,
                             Job::DiscardRecovery => discard = true,
                             Job::Export { path, bytes } => exports.push((path, bytes)),
-                            Job::Load => {}
+                            // A choice of the user's ends the gathering: it comes after.
+                            other => {
+                                later.push_back(other);
+                                break;
+                            }
                         }
                     }
                     for (path, bytes) in exports {
                         let _ = report_tx.send(export(&path, &bytes));
                     }
-                    let outcome = store.save(&data).map(|_| ()).map_err(|e| e.to_string());
+                    let outcome = store.save(&data);
                     last_save_ok = outcome.is_ok();
                     if discard && last_save_ok {
                         let _ = store::discard_recovery(&dir);
                     }
-                    Report::Saved(outcome)
+                    match outcome {
+                        Err(e @ StoreError::ChangedOnDisk { .. }) => {
+                            Report::Conflict(e.to_string())
+                        }
+                        other => Report::Saved(other.map(|_| ()).map_err(|e| e.to_string())),
+                    }
                 }
+                Job::SaveOverwriting(data) => {
+                    let outcome =
+                        store::to_json(&data).and_then(|json| store.save_overwriting(&json));
+                    last_save_ok = outcome.is_ok();
+                    Report::Saved(outcome.map(|_| ()).map_err(|e| e.to_string()))
+                }
+                Job::Reload => Report::Reloaded(match store.load() {
+                    Ok(Some(data)) => Ok(data),
+                    Ok(None) => Err(format!(
+                        "{} no longer exists; overwrite writes it again",
+                        store.data_path().display()
+                    )),
+                    Err(e) => Err(e.to_string()),
+                }),
+                Job::SaveCopy { path, data } => Report::CopySaved(
+                    store::to_json(&data)
+                        .and_then(|json| store.save_as(&path, &json))
+                        .map_err(|e| e.to_string()),
+                ),
                 Job::DiscardRecovery => {
                     if last_save_ok {
                         let _ = store::discard_recovery(&dir);
@@ -112,6 +177,12 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     continue;
                 }
                 Job::Export { path, bytes } => export(&path, &bytes),
+                Job::Sync(options) => Report::Synced(sync(&mut store, &dir, &options)),
+                Job::SyncStatus => Report::SyncStatus(crate::sync::status(&dir).ok().flatten()),
+                Job::Keep { path, bytes } => {
+                    keep(&path, &bytes);
+                    continue;
+                }
             };
             if report_tx.send(report).is_err() {
                 break;
@@ -119,6 +190,28 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
         }
     });
     Worker { jobs, reports }
+}
+
+/// Syncs, and reads the file again if git changed it, so that the store knows the new file
+/// (its change detection would otherwise refuse the next save).
+fn sync(
+    store: &mut Store,
+    dir: &std::path::Path,
+    options: &crate::sync::Options,
+) -> crate::app::sync::Outcome {
+    let synced = crate::sync::sync(dir, options).map_err(|e| e.to_string())?;
+    let data = if synced.file_changed {
+        store.load().map_err(|e| e.to_string())?
+    } else {
+        None
+    };
+    Ok((synced, data))
+}
+
+/// A copy that only makes the next exchange's merge finer: if it cannot be written, the next
+/// import counts more edits as made on both sides, which shows conflicts and loses nothing.
+fn keep(path: &std::path::Path, bytes: &[u8]) {
+    let _ = store::write_private(path, bytes);
 }
 
 fn export(path: &std::path::Path, bytes: &[u8]) -> Report {

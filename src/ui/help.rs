@@ -20,6 +20,9 @@ pub fn context_title(context: Context, lang: Lang) -> String {
         Context::Form => Msg::HelpForm.text(lang).to_owned(),
         Context::Filter => Msg::HelpFilter.text(lang).to_owned(),
         Context::Confirm => Msg::HelpConfirm.text(lang).to_owned(),
+        Context::Preview => Msg::HelpPreview.text(lang).to_owned(),
+        Context::Conflicts => Msg::HelpConflicts.text(lang).to_owned(),
+        Context::ChangedOnDisk => Msg::HelpChangedOnDisk.text(lang).to_owned(),
         Context::Welcome => Msg::HelpWelcome.text(lang).to_owned(),
         Context::Popup => Msg::HelpPopup.text(lang).to_owned(),
         Context::View(view) => match view {

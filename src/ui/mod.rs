@@ -1,10 +1,13 @@
 //! The views: they only draw the state. No clock, no disk, no randomness.
 
 mod circle;
+mod conflict;
 mod contacts;
 pub mod help;
 pub mod modules;
 mod popup;
+mod sharing;
+mod sync;
 mod table;
 pub mod text;
 pub mod theme;
@@ -58,6 +61,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 }
                 Some(Overlay::Form(form)) => popup::form(frame, app, area, form, &theme),
                 Some(Overlay::Choice(choice)) => popup::choice(frame, app, area, choice, &theme),
+                Some(Overlay::Preview(preview)) => {
+                    sharing::preview(frame, app, area, preview, &theme);
+                }
+                Some(Overlay::Conflicts(cursor)) => {
+                    sharing::conflicts(frame, app, area, *cursor, &theme);
+                }
+                Some(Overlay::ChangedOnDisk) => conflict::draw(frame, app, area, &theme),
                 None => {}
             }
         }
@@ -101,7 +111,10 @@ fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ),
         SaveState::ReadOnly(_) => (app.tr(Msg::ReadOnly).to_owned(), theme.warn),
     };
-    let state = Line::from(Span::styled(format!(" [{word}] "), style));
+    let mut state = Line::from(Span::styled(format!(" [{word}] "), style));
+    if let Some(badge) = sync::badge(app, theme) {
+        state.spans.insert(0, badge);
+    }
     let state_width = u16::try_from(state.width())
         .unwrap_or(area.width)
         .min(area.width / 2);

@@ -23,7 +23,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn framed<'a>(title: &str, theme: &Theme) -> Block<'a> {
+pub(super) fn framed<'a>(title: &str, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.title)
@@ -198,6 +198,8 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         Purpose::Funding(..) => app.tr(Msg::FundingTitle).to_owned(),
         Purpose::MergePeople { .. } => app.tr(Msg::MergeTitle).to_owned(),
         Purpose::ImportContacts => app.tr(Msg::ImportTitle).to_owned(),
+        Purpose::ImportBundle => app.tr(Msg::ImportBundleTitle).to_owned(),
+        Purpose::SaveCopy => app.tr(Msg::SaveCopyTitle).to_owned(),
     };
     let wanted = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
     // Two lines a field when they all fit, else one (and one more under a refused field).

@@ -8,24 +8,7 @@ use std::borrow::Cow;
 /// Text from the data as harmless visible characters: control characters become their Unicode
 /// pictures (ESC shows as ␛), and bidi overrides, which could reorder what is shown, become �.
 pub fn safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
-                '\u{7f}' => '\u{2421}',
-                c if needs_escape(c) => '\u{fffd}',
-                c => c,
-            })
-            .collect(),
-    )
-}
-
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    crate::domain::text::visible(text)
 }
 
 // The words for roles, phases and places live with the other words, so `app` can use them too.
@@ -41,18 +24,4 @@ pub fn person_name<'a>(app: &'a App, id: &'a crate::domain::PersonId) -> Cow<'a,
     app.data
         .person(id)
         .map_or(Cow::Borrowed(id.as_str()), |p| safe(&p.name))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe;
-
-    #[test]
-    fn escapes_become_visible_and_harmless() {
-        assert_eq!(safe("Zoé 🌱 東京"), "Zoé 🌱 東京");
-        assert_eq!(safe("a\u{1b}[2Jb"), "a␛[2Jb");
-        assert_eq!(safe("\u{7}\u{0}\u{7f}"), "␇␀␡");
-        assert_eq!(safe("x\u{202E}y\u{9b}"), "x\u{fffd}y\u{fffd}");
-        assert!(!safe("\u{1b}]52;c;aGk=\u{7}").contains('\u{1b}'));
-    }
 }

@@ -1,7 +1,11 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod edits;
+pub mod hostile;
 pub mod pty;
+pub mod sys;
+pub mod team;
 
 use cercle::app::{self, App, Effect};
 use cercle::config::{Config, Role, ThemeName};
@@ -99,13 +103,5 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
 
 /// Draws the app and returns the buffer, for style checks.
 pub fn render_buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
-    let mut app = app.clone();
-    app.size = (width, height);
-    app.refresh_rows();
-    let backend = ratatui::backend::TestBackend::new(width, height);
-    let mut terminal = ratatui::Terminal::new(backend).expect("a test terminal");
-    terminal
-        .draw(|frame| cercle::ui::draw(frame, &app))
-        .expect("drawing never fails on a test backend");
-    terminal.backend().buffer().clone()
+    hostile::draw(app, width, height)
 }

@@ -20,6 +20,38 @@ pub struct Session {
 
 impl Session {
     pub fn start(data_dir: &Path, config_dir: &Path, args: &[&str]) -> Self {
+        Self::start_under(&[], data_dir, config_dir, args)
+    }
+
+    /// [`Session::start`] with more environment variables (e.g. to keep git away from the
+    /// user's own settings).
+    pub fn start_with(
+        data_dir: &Path,
+        config_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Self {
+        Self::launch(&[], data_dir, config_dir, args, env)
+    }
+
+    /// Starts `cercle` through other programs (`runner` then cercle's path and `args`), e.g. a
+    /// shell that limits file sizes, or one that mounts the data directory read-only.
+    pub fn start_under(
+        runner: &[String],
+        data_dir: &Path,
+        config_dir: &Path,
+        args: &[&str],
+    ) -> Self {
+        Self::launch(runner, data_dir, config_dir, args, &[])
+    }
+
+    fn launch(
+        runner: &[String],
+        data_dir: &Path,
+        config_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -28,7 +60,16 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cercle"));
+        let program = env!("CARGO_BIN_EXE_cercle");
+        let mut command = match runner.split_first() {
+            None => CommandBuilder::new(program),
+            Some((first, rest)) => {
+                let mut command = CommandBuilder::new(first);
+                command.args(rest);
+                command.arg(program);
+                command
+            }
+        };
         command.args(args);
         command.env("CERCLE_DATA_DIR", data_dir);
         command.env("CERCLE_CONFIG_DIR", config_dir);
@@ -36,6 +77,9 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.env_remove("LC_ALL");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("cercle starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("a reader");

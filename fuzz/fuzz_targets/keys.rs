@@ -1,0 +1,10 @@
+//! Fuzz target: see `tests/common/hostile.rs` for what it checks.
+#![no_main]
+
+#[path = "../../tests/common/hostile.rs"]
+mod hostile;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    // Drawn after every key: the fuzzer looks for the state that breaks a view.
+    hostile::keys(data, 1);
+});

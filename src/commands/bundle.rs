@@ -1,0 +1,195 @@
+//! `cercle export bundle` and `cercle import bundle`.
+
+use super::person;
+use crate::cli::BundleFor;
+use crate::commands_export::emit;
+use crate::domain::{Cohort, Data, PersonId};
+use crate::i18n::{Lang, Msg, fill};
+use crate::share::bundle::{self, Bundle, Maker};
+use crate::share::import::{Effect, Importer, plan};
+use crate::share::preview;
+use crate::share::received::{self, Side};
+use crate::store::Store;
+use std::path::{Path, PathBuf};
+
+/// What `cercle export bundle` was asked for.
+pub struct Request<'a> {
+    /// For the trainees, or for the trainers.
+    pub audience: BundleFor,
+    /// One trainee, by id or name.
+    pub trainee: Option<&'a str>,
+    /// The trainer making the bundles, by id or name.
+    pub by: Option<&'a str>,
+    /// A file, `-`, or a directory.
+    pub output: Option<PathBuf>,
+}
+
+/// Prints a line; a closed pipe (`| head`) is not worth a panic.
+fn say(line: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
+
+/// Letters, digits and `-` only, for file names made of names.
+fn slug(text: &str) -> String {
+    let folded = crate::domain::lookup::fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join("-")
+}
+
+/// Writes the bundles asked for, each 0600.
+pub fn export(
+    dir: &Path,
+    data: &Data,
+    cohort: &Cohort,
+    request: &Request<'_>,
+    lang: Lang,
+) -> Result<(), String> {
+    let now = chrono::Utc::now();
+    let trainee = request.trainee.map(|q| person(data, q)).transpose()?;
+    if let Some(t) = trainee
+        && !cohort.trainees.contains(&t.id)
+    {
+        return Err(format!("{} is not a trainee of {}", t.name, cohort.name));
+    }
+    match request.audience {
+        BundleFor::Trainer => {
+            let trainee = trainee.ok_or("say which trainee makes the bundle: --trainee NAME")?;
+            let base = received::last(dir, &cohort.id, Side::Trainers);
+            let made = bundle::for_trainers(data, cohort, &trainee.id, now, &base);
+            let name = format!(
+                "{}--{}--for-trainers.cercle-bundle.json",
+                slug(&cohort.name),
+                slug(&trainee.name)
+            );
+            let path = request
+                .output
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(".").join(name));
+            emit(Some(path), &made.to_json())
+        }
+        BundleFor::Trainees => {
+            let maker = match request.by {
+                Some(q) => person(data, q)?,
+                None => cohort
+                    .trainers
+                    .iter()
+                    .find_map(|id| data.person(id))
+                    .ok_or("the cohort has no trainer; say who makes the bundles: --by NAME")?,
+            };
+            let maker = Maker {
+                id: maker.id.clone(),
+                name: maker.name.clone(),
+            };
+            let trainees: Vec<&PersonId> = match trainee {
+                Some(t) => vec![&t.id],
+                None => cohort.active_trainees().collect(),
+            };
+            let single_file = trainee.is_some()
+                && request
+                    .output
+                    .as_ref()
+                    .is_some_and(|p| p.as_os_str() == "-" || !p.is_dir());
+            for id in trainees {
+                let base = received::last(dir, &cohort.id, Side::Trainee(id));
+                let made = bundle::for_trainee(data, cohort, id, maker.clone(), now, &base);
+                let name = data
+                    .person(id)
+                    .map_or_else(|| id.to_string(), |p| p.name.clone());
+                if single_file {
+                    return emit(request.output.clone(), &made.to_json());
+                }
+                let folder = request.output.clone().unwrap_or_else(|| PathBuf::from("."));
+                let path = folder.join(format!(
+                    "{}--{}.cercle-bundle.json",
+                    slug(&cohort.name),
+                    slug(&name)
+                ));
+                crate::store::write_private(&path, &made.to_json())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                say(&fill(
+                    Msg::BundleWritten.text(lang),
+                    &[("path", &path.display().to_string()), ("whom", &name)],
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Imports a bundle: prints the preview, then (unless `dry_run`) saves the merge as one step.
+pub fn import(
+    dir: &Path,
+    file: &Path,
+    dry_run: bool,
+    me: Option<&str>,
+    lang: Lang,
+) -> Result<(), String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let bundle = Bundle::parse(&bytes).map_err(|e| preview::refusal(&e, lang))?;
+    let mut store = if dry_run {
+        Store::open_read_only(dir)
+    } else {
+        Store::open(dir)
+    }
+    .map_err(|e| e.to_string())?;
+    let data = store.load().map_err(|e| e.to_string())?;
+    let me: Option<PersonId> = match (me, &data) {
+        (Some(q), Some(data)) => Some(person(data, q)?.id.clone()),
+        (Some(q), None) => Some(PersonId::new(q)),
+        (None, _) => None,
+    };
+    let ours = me
+        .as_ref()
+        .and_then(|id| data.as_ref()?.person(id))
+        .map_or_else(
+            || Msg::ThisMachine.text(lang).to_owned(),
+            |p| p.name.clone(),
+        );
+    let from = Side::maker(&bundle);
+    let cohort = bundle.cohort.clone();
+    let stored = received::load(dir, &cohort, from, &bundle.hash);
+    let importer = Importer {
+        me: me.as_ref(),
+        ours,
+        now: chrono::Utc::now(),
+    };
+    let plan =
+        plan(data.as_ref(), bundle, &stored, &importer).map_err(|e| preview::refusal(&e, lang))?;
+    for line in preview::lines(&plan, lang) {
+        say(&line);
+    }
+    if dry_run {
+        say(Msg::BundleDryRun.text(lang));
+        return Ok(());
+    }
+    if !plan.is_empty() {
+        store.save(&plan.data).map_err(|e| e.to_string())?;
+    }
+    let kept = received::to_keep(&plan.bundle.hash, &plan.received, &stored);
+    received::keep(
+        &received::path_for(dir, &cohort, Side::maker(&plan.bundle)),
+        &kept,
+    )
+    .map_err(|e| format!("the import is saved, but keeping a copy of the bundle failed: {e}"))?;
+    let count = |f: fn(&Effect) -> bool| {
+        plan.changes
+            .iter()
+            .filter(|c| f(&c.effect))
+            .count()
+            .to_string()
+    };
+    say(&fill(
+        Msg::BundleImported.text(lang),
+        &[
+            ("added", &count(|e| *e == Effect::Added)),
+            ("changed", &count(|e| matches!(e, Effect::Changed(_)))),
+            ("removed", &count(|e| *e == Effect::Removed)),
+            ("conflicts", &plan.conflicts.len().to_string()),
+        ],
+    ));
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! `cercle sync`, `cercle sync init`, `cercle sync status` and git's `cercle merge-driver`.
+
+use crate::cli::SyncCommand;
+use crate::config::Config;
+use crate::store::{Store, StoreError};
+use crate::sync::{self, Identity, Reach, Status, Synced};
+use chrono::Utc;
+use std::path::Path;
+
+/// Syncs, sets up or reports, holding the store's lock so that no app writes meanwhile.
+pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Result<(), String> {
+    if let Some(SyncCommand::Status) = what {
+        let status = sync::status(dir).map_err(|e| e.to_string())?;
+        let Some(status) = status else {
+            return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string());
+        };
+        println!("{}", describe_status(&status));
+        return Ok(());
+    }
+    let mut store = Store::open(dir).map_err(|e| match e {
+        StoreError::Locked { pid, .. } => format!(
+            "Cercle is open on this data{}: sync from the app ({}), or quit it first",
+            pid.map(|p| format!(" (process {p})")).unwrap_or_default(),
+            sync_key()
+        ),
+        other => other.to_string(),
+    })?;
+    // A file that does not read is never committed: it would reach every machine.
+    let data = store.load().map_err(|e| e.to_string())?;
+    let options = sync::Options {
+        lang: config.lang,
+        identity: data
+            .as_ref()
+            .and_then(|d| Identity::of(d, config.me.as_ref())),
+        interactive: true,
+        driver: sync::this_program(),
+        now: Utc::now(),
+    };
+    let synced = match what {
+        Some(SyncCommand::Init { remote }) => sync::init(dir, remote.as_deref(), &options),
+        _ => sync::sync(dir, &options),
+    }
+    .map_err(|e| e.to_string())?;
+    let conflicts = store
+        .load()
+        .map_err(|e| e.to_string())?
+        .map_or(0, |d| d.conflicts.len());
+    report(&synced, conflicts);
+    Ok(())
+}
+
+/// git's merge driver: exit 0 with the merge written over `ours`, or 1 with `ours` untouched
+/// (git then reports a conflict, and `cercle sync` undoes the merge).
+pub(crate) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), String> {
+    let now = sync::driver::merge_time(std::env::var(sync::driver::MERGE_TIME_ENV).ok().as_deref());
+    sync::driver::merge_files(base, ours, theirs, now).map(|_| ())
+}
+
+/// The app's sync key, as the help writes it.
+fn sync_key() -> String {
+    crate::app::keymap::BINDINGS
+        .iter()
+        .find(|b| b.action == crate::app::Action::Sync)
+        .map(crate::app::keymap::Binding::keys_label)
+        .unwrap_or_default()
+}
+
+fn report(synced: &Synced, conflicts: usize) {
+    match &synced.committed {
+        Some(subject) => println!("Committed: {subject}"),
+        None => println!("Nothing new to commit here."),
+    }
+    if synced.file_changed {
+        println!("The team's changes were merged into cercle.json.");
+    }
+    match &synced.reach {
+        Reach::Pushed => println!("Sent to the team's repository."),
+        Reach::UpToDate => println!("Up to date with the team's repository."),
+        Reach::Offline(reason) => println!(
+            "The team's repository could not be reached ({reason}). Your changes are committed here and will be pushed at the next sync."
+        ),
+        Reach::NoRemote => println!(
+            "No team repository is set: the history is kept on this machine only. Add one with `cercle sync init --remote URL`."
+        ),
+    }
+    if conflicts > 0 {
+        println!(
+            "{conflicts} conflict(s) wait for a choice: open Cercle to choose between the two values."
+        );
+    }
+    println!("{}", describe_status(&synced.status));
+}
+
+fn describe_status(status: &Status) -> String {
+    let last = status.last_sync.map_or_else(
+        || "never".to_owned(),
+        |t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    );
+    if status.remote {
+        format!(
+            "Last sync with the team: {last}; {} commit(s) to send, {} to merge.",
+            status.ahead, status.behind
+        )
+    } else {
+        "No team repository is set.".to_owned()
+    }
+}

@@ -1,0 +1,291 @@
+//! Importing a bundle: a plan first (what will be added, changed, removed and in conflict),
+//! then the merged data, applied as one step. Nothing is written here.
+
+use super::bundle::{Audience, Bundle, BundleError};
+use super::project::owned_by;
+use super::records::{self, Kind, Records};
+use super::{Prefer, Sides, add_conflicts, merge};
+use crate::domain::conflict::{Conflict, Path};
+use crate::domain::{CohortId, Data, PersonId};
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// What an import does to one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// A new record.
+    Added,
+    /// These fields change.
+    Changed(Vec<String>),
+    /// The other side deleted it.
+    Removed,
+}
+
+/// One record an import touches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Its kind.
+    pub kind: Kind,
+    /// Its name in domain words: a person's name, an offer's title…
+    pub title: String,
+    /// What happens to it.
+    pub effect: Effect,
+}
+
+/// What importing a bundle will do, and the data it will leave.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The bundle.
+    pub bundle: Bundle,
+    /// The records it adds, changes or removes.
+    pub changes: Vec<Change>,
+    /// Fields both sides changed since they last shared.
+    pub conflicts: Vec<Conflict>,
+    /// Records it carries that are not its maker's to change (left as they are).
+    pub ignored: Vec<Change>,
+    /// The data after the import.
+    pub data: Data,
+    /// The records to keep as "last received from this side", the base of the next exchange.
+    pub received: Records,
+}
+
+impl Plan {
+    /// Whether the import changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.conflicts.is_empty()
+    }
+}
+
+/// Who imports, as the plan needs to know.
+#[derive(Debug, Clone)]
+pub struct Importer<'a> {
+    /// The user, when known: a trainee only takes their own bundle.
+    pub me: Option<&'a PersonId>,
+    /// How our side is named in conflicts, e.g. "this machine".
+    pub ours: String,
+    /// When.
+    pub now: DateTime<Utc>,
+}
+
+/// Plans the import of `bundle` into `data` (`None`: an empty data directory), given the
+/// records last received from the same side (`stored`).
+pub fn plan(
+    data: Option<&Data>,
+    bundle: Bundle,
+    stored: &Records,
+    importer: &Importer<'_>,
+) -> Result<Plan, BundleError> {
+    let mut data = data.cloned().unwrap_or_default();
+    let cohort = bundle.cohort.clone();
+    let fresh = data.cohorts.is_empty() && data.people.is_empty();
+    let known = data.cohort(&cohort);
+    if known.is_none() && !(fresh && bundle.audience == Audience::Trainee) {
+        return Err(BundleError::OtherCohort(cohort));
+    }
+    if let Some(me) = importer.me {
+        check_recipient(&data, &bundle, me)?;
+    }
+
+    // From a trainee, take only what is theirs, here and in the bundle.
+    let trainee = bundle.trainee.clone();
+    // An empty data directory has a blank programme, which is nobody's edit.
+    let ours_of = |key: &str| records::get(&data, &cohort, key).filter(|_| !fresh);
+    let allowed = |key: &str, value: &Value| match bundle.audience {
+        Audience::Trainee => Kind::of(key).is_some(),
+        Audience::Trainers => {
+            owned_by(key, value, &trainee)
+                && ours_of(key).is_none_or(|ours| owned_by(key, &ours, &trainee))
+        }
+    };
+    let mut ignored = Vec::new();
+    let mut theirs = Records::new();
+    for (key, value) in &bundle.records {
+        if allowed(key, value) {
+            theirs.insert(key.clone(), value.clone());
+        } else if let Some((kind, _)) = Kind::of(key) {
+            ignored.push(Change {
+                kind,
+                title: title(kind, value),
+                effect: Effect::Changed(Vec::new()),
+            });
+        }
+    }
+    let base: Records = bundle
+        .base
+        .iter()
+        .chain(stored)
+        .filter(|(key, value)| allowed(key, value))
+        .fold(Records::new(), |mut base, (key, value)| {
+            // The bundle's own base first: it is the newest both sides agreed on.
+            base.entry(key.clone()).or_insert_with(|| value.clone());
+            base
+        });
+    let keys: BTreeSet<String> = theirs.keys().chain(base.keys()).cloned().collect();
+    let ours: Records = keys
+        .iter()
+        .filter_map(|key| Some((key.clone(), ours_of(key)?)))
+        .collect();
+
+    let sides = Sides {
+        ours: importer.ours.clone(),
+        theirs: bundle.made_by.name.clone(),
+        prefer: Prefer::Ours,
+        now: importer.now,
+    };
+    let merged = merge(
+        Some(&Value::Object(base.into_iter().collect())),
+        &Value::Object(ours.clone().into_iter().collect()),
+        &Value::Object(theirs.clone().into_iter().collect()),
+        &sides,
+    );
+    let Value::Object(merged_records) = merged.value else {
+        return Err(BundleError::Tampered);
+    };
+
+    let changes = apply(&mut data, &cohort, &keys, &ours, &merged_records)?;
+    let conflicts: Vec<Conflict> = merged
+        .conflicts
+        .into_iter()
+        .map(|mut c| {
+            c.path = in_document(&cohort, &c.path);
+            c
+        })
+        .collect();
+    if fresh {
+        data.current_cohort = Some(cohort);
+    }
+    let waiting = data.conflicts.len();
+    add_conflicts(&mut data.conflicts, conflicts);
+    let conflicts = data.conflicts[waiting..].to_vec();
+    Ok(Plan {
+        bundle,
+        changes,
+        conflicts,
+        ignored,
+        data,
+        received: theirs,
+    })
+}
+
+/// Refuses a bundle meant for someone else: a trainee takes only their own, and a trainee's
+/// bundle is for the trainers.
+fn check_recipient(data: &Data, bundle: &Bundle, me: &PersonId) -> Result<(), BundleError> {
+    let known = data.cohort(&bundle.cohort);
+    let mine = match bundle.audience {
+        Audience::Trainee => me == &bundle.trainee,
+        Audience::Trainers => !known.is_some_and(|c| c.trainees.contains(me)),
+    };
+    if mine {
+        return Ok(());
+    }
+    let name = data
+        .person(&bundle.trainee)
+        .map(|p| p.name.clone())
+        .or_else(|| {
+            let record = bundle
+                .records
+                .get(&Kind::Person.key(bundle.trainee.as_str()))?;
+            Some(title(Kind::Person, record))
+        })
+        .unwrap_or_else(|| bundle.trainee.to_string());
+    Err(BundleError::NotForYou(match bundle.audience {
+        Audience::Trainee => name,
+        Audience::Trainers => "the trainers".to_owned(),
+    }))
+}
+
+/// Puts the merged records in the data; returns what each one undergoes.
+fn apply(
+    data: &mut Data,
+    cohort: &CohortId,
+    keys: &BTreeSet<String>,
+    ours: &Records,
+    merged: &serde_json::Map<String, Value>,
+) -> Result<Vec<Change>, BundleError> {
+    let mut changes = Vec::new();
+    for key in keys {
+        let before = ours.get(key);
+        let after = merged.get(key);
+        let Some(effect) = effect_of(before, after) else {
+            continue;
+        };
+        let (kind, _) = Kind::of(key).ok_or(BundleError::Tampered)?;
+        let shown = after.or(before).unwrap_or(&Value::Null);
+        changes.push(Change {
+            kind,
+            title: title(kind, shown),
+            effect,
+        });
+        records::put(data, cohort, key, after.cloned()).map_err(|e| BundleError::NotABundle {
+            line: 1,
+            column: 1,
+            reason: e.to_string(),
+        })?;
+    }
+    Ok(changes)
+}
+
+/// A conflict's path in the merged records, as a path in the whole document.
+fn in_document(cohort: &CohortId, path: &Path) -> Path {
+    let mut steps = path.0.iter();
+    let Some(crate::domain::conflict::Step::Field(key)) = steps.next() else {
+        return path.clone();
+    };
+    let mut full = records::path(cohort, key);
+    full.0.extend(steps.cloned());
+    full
+}
+
+fn effect_of(before: Option<&Value>, after: Option<&Value>) -> Option<Effect> {
+    match (before, after) {
+        (None, Some(_)) => Some(Effect::Added),
+        (Some(_), None) => Some(Effect::Removed),
+        (Some(b), Some(a)) if a != b => {
+            let fields = match (b.as_object(), a.as_object()) {
+                (Some(b), Some(a)) => a
+                    .keys()
+                    .chain(b.keys())
+                    .filter(|k| a.get(*k) != b.get(*k))
+                    .cloned()
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            Some(Effect::Changed(fields))
+        }
+        _ => None,
+    }
+}
+
+/// A record's name in domain words.
+pub fn title(kind: Kind, value: &Value) -> String {
+    let text = |field: &str| {
+        value
+            .get(field)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    match kind {
+        Kind::Programme | Kind::Knowledge => text("title"),
+        Kind::Cohort | Kind::Venue | Kind::Person => text("name"),
+        Kind::TutorRequest => text("subject"),
+        Kind::Exchange => text("date"),
+        Kind::Seminar => {
+            let dates: Vec<&str> = value
+                .get("half_days")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|h| h.get("date").and_then(Value::as_str))
+                .collect();
+            match (dates.first(), dates.last()) {
+                (Some(first), Some(last)) if first != last => format!("{first} – {last}"),
+                (Some(first), _) => (*first).to_owned(),
+                _ => text("id"),
+            }
+        }
+    }
+}

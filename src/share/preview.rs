@@ -1,0 +1,128 @@
+//! An import's plan in words, for `cercle import bundle --dry-run` and the app's preview.
+
+use super::bundle::{Audience, BundleError};
+use super::describe::{self, kind_msg};
+use super::import::{Change, Effect, Plan};
+use crate::i18n::{Lang, Msg, fill};
+
+/// The plan as lines of text: who made the bundle, then what it adds, changes, removes,
+/// leaves in conflict and ignores.
+pub fn lines(plan: &Plan, lang: Lang) -> Vec<String> {
+    let bundle = &plan.bundle;
+    let whom = match bundle.audience {
+        Audience::Trainee => plan
+            .data
+            .person(&bundle.trainee)
+            .map_or_else(|| bundle.trainee.to_string(), |p| p.name.clone()),
+        Audience::Trainers => Msg::BundleTheTrainers.text(lang).to_owned(),
+    };
+    let cohort = plan
+        .data
+        .cohort(&bundle.cohort)
+        .map_or_else(|| bundle.cohort.to_string(), |c| c.name.clone());
+    let mut out = vec![fill(
+        Msg::BundleHeader.text(lang),
+        &[
+            ("who", &bundle.made_by.name),
+            ("whom", &whom),
+            ("cohort", &cohort),
+            (
+                "when",
+                &bundle.made_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            ),
+        ],
+    )];
+    if plan.is_empty() {
+        out.push(Msg::BundleNothingNew.text(lang).to_owned());
+    }
+    let groups = [
+        (Msg::BundleAdds, "+", Some(Effect::Added)),
+        (Msg::BundleChanges, "~", None),
+        (Msg::BundleRemoves, "-", Some(Effect::Removed)),
+    ];
+    for (title, sign, effect) in groups {
+        let listed: Vec<&Change> = plan
+            .changes
+            .iter()
+            .filter(|c| match &effect {
+                Some(e) => &c.effect == e,
+                None => matches!(c.effect, Effect::Changed(_)),
+            })
+            .collect();
+        section(&mut out, title, listed.len(), lang);
+        for change in listed {
+            out.push(format!("  {sign} {}", change_line(change, lang)));
+        }
+    }
+    section(&mut out, Msg::BundleConflicts, plan.conflicts.len(), lang);
+    for conflict in &plan.conflicts {
+        out.push(format!(
+            "  ! {}",
+            describe::path(&plan.data, &conflict.path, lang)
+        ));
+        for choice in &conflict.choices {
+            out.push(format!(
+                "      {} ({})",
+                describe::value(choice.value.as_ref(), lang),
+                choice.from
+            ));
+        }
+    }
+    section(&mut out, Msg::BundleIgnored, plan.ignored.len(), lang);
+    for change in &plan.ignored {
+        out.push(format!("  × {}", change_line(change, lang)));
+    }
+    out
+}
+
+fn section(out: &mut Vec<String>, title: Msg, count: usize, lang: Lang) {
+    if count > 0 {
+        out.push(fill(title.text(lang), &[("n", &count.to_string())]));
+    }
+}
+
+fn change_line(change: &Change, lang: Lang) -> String {
+    let mut line = format!("{} {}", kind_msg(change.kind).text(lang), change.title);
+    if let Effect::Changed(fields) = &change.effect
+        && !fields.is_empty()
+    {
+        line.push_str(": ");
+        line.push_str(&fields.join(", "));
+    }
+    line
+}
+
+/// A refused bundle, in words.
+pub fn refusal(error: &BundleError, lang: Lang) -> String {
+    match error {
+        BundleError::Truncated { line, column } => fill(
+            Msg::BundleTruncated.text(lang),
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        BundleError::NotABundle {
+            line,
+            column,
+            reason,
+        } => fill(
+            Msg::BundleNotABundle.text(lang),
+            &[
+                ("line", &line.to_string()),
+                ("column", &column.to_string()),
+                ("reason", reason),
+            ],
+        ),
+        BundleError::Newer(version) => fill(
+            Msg::BundleNewer.text(lang),
+            &[
+                ("version", &version.to_string()),
+                ("known", &super::bundle::VERSION.to_string()),
+            ],
+        ),
+        BundleError::Tampered => Msg::BundleTampered.text(lang).to_owned(),
+        BundleError::OtherCohort(cohort) => fill(
+            Msg::BundleOtherCohort.text(lang),
+            &[("cohort", cohort.as_str())],
+        ),
+        BundleError::NotForYou(whom) => fill(Msg::BundleNotForYou.text(lang), &[("whom", whom)]),
+    }
+}

@@ -1,0 +1,189 @@
+//! What each bundle may carry. A trainee's bundle from the trainers holds the programme, the
+//! seminars with that trainee's own marks only, the venues, the people as each agreed to be
+//! seen, the circle's offers and requests, the exchanges, and their own tutor requests; never
+//! another trainee's attendance, funding, the follow-up log, or a confidential note. The
+//! trainee's bundle back holds only what is theirs.
+
+use super::records::{Kind, Records};
+use crate::domain::knowledge::{Exchange, KnowledgeItem};
+use crate::domain::{Cohort, Data, Person, PersonId, PersonRole, Seminar};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+fn put<T: Serialize>(records: &mut Records, kind: Kind, id: &str, record: &T) {
+    if let Ok(value) = serde_json::to_value(record) {
+        records.insert(kind.key(id), value);
+    }
+}
+
+/// The records the trainers send to `trainee` of `cohort`.
+pub fn for_trainee(data: &Data, cohort: &Cohort, trainee: &PersonId) -> Records {
+    let mut records = Records::new();
+    put(&mut records, Kind::Programme, "", &data.programme);
+    let mut header = cohort.clone();
+    header.seminars.clear();
+    header.knowledge.clear();
+    header.exchanges.clear();
+    header.tutor_requests.clear();
+    header.funding.clear();
+    header.candidacies.clear();
+    header.assessments.clear();
+    header.follow_ups.clear();
+    // Why someone left is theirs to tell.
+    for departure in &mut header.departures {
+        departure.reason.clear();
+    }
+    put(&mut records, Kind::Cohort, cohort.id.as_str(), &header);
+
+    let mut people: BTreeSet<&PersonId> = cohort.trainees.iter().chain(&cohort.trainers).collect();
+    for seminar in &cohort.seminars {
+        people.insert(&seminar.trainer);
+        put(
+            &mut records,
+            Kind::Seminar,
+            seminar.id.as_str(),
+            &own_marks(seminar, trainee),
+        );
+    }
+    let venues: BTreeSet<_> = cohort.seminars.iter().map(|s| &s.venue).collect();
+    for venue in data.venues.iter().filter(|v| venues.contains(&v.id)) {
+        put(&mut records, Kind::Venue, venue.id.as_str(), venue);
+    }
+    let circle = Circle {
+        knowledge: cohort.knowledge.iter().collect(),
+        exchanges: cohort.exchanges.iter().collect(),
+    };
+    for tutor in put_circle(&mut records, cohort, trainee, &circle) {
+        people.insert(tutor);
+    }
+    // Trainees ask a trainer close by, so every trainer is listed (as they agreed to be seen).
+    let trainers = data.people.iter().filter(|p| p.role == PersonRole::Trainer);
+    for person in data
+        .people
+        .iter()
+        .filter(|p| people.contains(&p.id))
+        .chain(trainers)
+    {
+        put(
+            &mut records,
+            Kind::Person,
+            person.id.as_str(),
+            &seen(person, trainee),
+        );
+    }
+    records
+}
+
+/// The records `trainee` sends back: their profile, their offers and requests, their tutor
+/// requests, and the exchanges they took part in (with their evaluation).
+pub fn from_trainee(data: &Data, cohort: &Cohort, trainee: &PersonId) -> Records {
+    let mut records = Records::new();
+    if let Some(person) = data.person(trainee) {
+        put(
+            &mut records,
+            Kind::Person,
+            trainee.as_str(),
+            &person.without_confidential(),
+        );
+    }
+    let circle = Circle {
+        knowledge: cohort
+            .knowledge
+            .iter()
+            .filter(|k| &k.person == trainee)
+            .collect(),
+        exchanges: cohort
+            .exchanges
+            .iter()
+            .filter(|e| e.people.contains(trainee))
+            .collect(),
+    };
+    put_circle(&mut records, cohort, trainee, &circle);
+    records
+}
+
+/// The offers, requests and exchanges a bundle carries.
+struct Circle<'a> {
+    knowledge: Vec<&'a KnowledgeItem>,
+    exchanges: Vec<&'a Exchange>,
+}
+
+/// Puts the circle's records (without confidential notes, evaluations only for those who took
+/// part) and `trainee`'s own tutor requests; returns their tutors.
+fn put_circle<'a>(
+    records: &mut Records,
+    cohort: &'a Cohort,
+    trainee: &PersonId,
+    circle: &Circle<'_>,
+) -> Vec<&'a PersonId> {
+    for item in &circle.knowledge {
+        let mut item = (*item).clone();
+        item.note = item.note.filter(|n| !n.confidential);
+        put(records, Kind::Knowledge, item.id.as_str(), &item);
+    }
+    for exchange in &circle.exchanges {
+        put(
+            records,
+            Kind::Exchange,
+            exchange.id.as_str(),
+            &seen_by(exchange, trainee),
+        );
+    }
+    let mut tutors = Vec::new();
+    for request in cohort
+        .tutor_requests
+        .iter()
+        .filter(|r| &r.trainee == trainee)
+    {
+        tutors.extend(request.tutor.as_ref());
+        put(records, Kind::TutorRequest, request.id.as_str(), request);
+    }
+    tutors
+}
+
+/// Whether record `value` under `key` belongs to `trainee`, so that their bundle may change it.
+pub fn owned_by(key: &str, value: &Value, trainee: &PersonId) -> bool {
+    let is = |field: &str| value.get(field).and_then(Value::as_str) == Some(trainee.as_str());
+    match Kind::of(key) {
+        Some((Kind::Person, id)) => id == trainee.as_str(),
+        Some((Kind::Knowledge, _)) => is("person"),
+        Some((Kind::TutorRequest, _)) => is("trainee"),
+        Some((Kind::Exchange, _)) => value
+            .get("people")
+            .and_then(Value::as_array)
+            .is_some_and(|people| people.iter().any(|p| p.as_str() == Some(trainee.as_str()))),
+        _ => false,
+    }
+}
+
+/// A person as `viewer` may see them: themselves in full (but confidential notes), others as
+/// they agreed to share.
+fn seen(person: &Person, viewer: &PersonId) -> Person {
+    if &person.id == viewer {
+        person.without_confidential()
+    } else {
+        person.as_shared()
+    }
+}
+
+/// A seminar with only `trainee`'s marks and the history of their marks.
+fn own_marks(seminar: &Seminar, trainee: &PersonId) -> Seminar {
+    let mut seminar = seminar.clone();
+    for half_day in &mut seminar.half_days {
+        half_day.marks.retain(|m| &m.trainee == trainee);
+        half_day.history.retain(|c| &c.trainee == trainee);
+    }
+    seminar
+}
+
+/// An exchange as `viewer` may see it: the evaluation only when they took part, and never a
+/// confidential one.
+fn seen_by(exchange: &Exchange, viewer: &PersonId) -> Exchange {
+    let mut exchange = exchange.clone();
+    let took_part = exchange.people.contains(viewer);
+    exchange.evaluation = exchange
+        .evaluation
+        .filter(|e| took_part && !e.note.confidential);
+    exchange
+}

@@ -1,0 +1,54 @@
+//! Rewriting the backups and the recovery file, e.g. to forget a person in them too: a person's
+//! erasure is not done while a copy of their data sits in `backups/`.
+
+use super::{BACKUP_DIR, RECOVERY_FILE, Store, StoreError, from_json, fsio, to_json};
+use crate::domain::Data;
+use std::fs;
+use std::path::PathBuf;
+
+/// What a rewrite of the backups did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rewritten {
+    /// The files rewritten (backups, and the recovery file).
+    pub rewritten: Vec<PathBuf>,
+    /// The files that could not be read, and so not rewritten: they may still hold what the
+    /// edit removes.
+    pub unreadable: Vec<PathBuf>,
+}
+
+impl Store {
+    /// Applies `edit` to every backup and to the recovery file, rewriting (atomically, under the
+    /// same name) each one it changes. `edit` says whether it changed anything.
+    pub fn rewrite_copies(
+        &mut self,
+        edit: &mut dyn FnMut(&mut Data) -> bool,
+    ) -> Result<Rewritten, StoreError> {
+        if !self.writable() {
+            return Err(self.refusal().unwrap_or(StoreError::ReadOnly {
+                path: self.data_path.clone(),
+            }));
+        }
+        let mut done = Rewritten::default();
+        let backups = self.backups()?;
+        let mut files: Vec<(PathBuf, String)> = backups
+            .into_iter()
+            .map(|b| (self.dir.join(BACKUP_DIR), b.name))
+            .collect();
+        if self.dir.join(RECOVERY_FILE).exists() {
+            files.push((self.dir.clone(), RECOVERY_FILE.to_owned()));
+        }
+        for (dir, name) in files {
+            let path = dir.join(&name);
+            let Some(mut data) = fs::read(&path).ok().and_then(|b| from_json(&b).ok()) else {
+                done.unreadable.push(path);
+                continue;
+            };
+            if edit(&mut data) {
+                let json = to_json(&data)?;
+                fsio::write_atomic(&dir, &name, &json).map_err(StoreError::io("rewrite", &path))?;
+                done.rewritten.push(path);
+            }
+        }
+        Ok(done)
+    }
+}

@@ -1,0 +1,138 @@
+//! git's merge driver for `cercle.json` (`cercle merge-driver %O %A %B`): a three-way merge by
+//! stable ids, never git's conflict markers. Fields changed differently on both sides are
+//! recorded in the file as [`Conflict`]s, for the app's merge screen.
+//!
+//! Every machine of a team must reach the same file from the same two edits, or they would
+//! never converge: the merge prefers values in a fixed order ([`Prefer::Canonical`]), labels
+//! neither side, and takes its clock from the sync that runs it.
+
+use crate::domain::Data;
+use crate::domain::conflict::Conflict;
+use crate::share::{Prefer, Sides, merge_data};
+use crate::store;
+use chrono::{DateTime, Utc};
+use std::path::Path;
+
+/// The variable through which a sync gives the driver its clock, so that a conflict found by
+/// one merge carries the same time whichever side git calls "ours".
+pub const MERGE_TIME_ENV: &str = "CERCLE_MERGE_TIME";
+
+/// What the driver did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Driven {
+    /// Conflicts waiting in the merged file.
+    pub conflicts: usize,
+}
+
+/// The clock of a merge: the sync's, else now.
+pub fn merge_time(env: Option<&str>) -> DateTime<Utc> {
+    env.and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+}
+
+/// Merges the files `base` (`%O`, empty when both sides added the file), `ours` (`%A`) and
+/// `theirs` (`%B`), writing the result over `ours` atomically.
+pub fn merge_files(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    now: DateTime<Utc>,
+) -> Result<Driven, String> {
+    let read = |path: &Path, side: &str| -> Result<Option<Data>, String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{side} {}: {e}", path.display()))?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        store::from_json(&bytes)
+            .map_err(|e| e.to_string())
+            .map(Some)
+            .map_err(|e| format!("{side} version of cercle.json: {e}"))
+    };
+    let base = read(base, "the common")?;
+    let mine = read(ours, "this machine's")?.unwrap_or_default();
+    let other = read(theirs, "the other machine's")?.unwrap_or_default();
+    let merged = merge(base.as_ref(), &mine, &other, now)?;
+    let json = store::to_json(&merged).map_err(|e| e.to_string())?;
+    store::write_private(ours, &json).map_err(|e| format!("{}: {e}", ours.display()))?;
+    Ok(Driven {
+        conflicts: merged.conflicts.len(),
+    })
+}
+
+/// The merge of two edits of `base`, the same whichever side is `ours`.
+pub fn merge(
+    base: Option<&Data>,
+    ours: &Data,
+    theirs: &Data,
+    now: DateTime<Utc>,
+) -> Result<Data, String> {
+    let sides = Sides {
+        ours: String::new(),
+        theirs: String::new(),
+        prefer: Prefer::Canonical,
+        now,
+    };
+    let mut merged = merge_data(base, ours, theirs, &sides).map_err(|e| e.to_string())?;
+    merged.conflicts = once_each(merged.conflicts);
+    super::signed::record_late_changes(base, ours, theirs, &mut merged, now);
+    Ok(merged)
+}
+
+/// Two machines that met the same conflict each recorded it, at their own time; the merge of
+/// their files keeps it once, with the earlier time, so that the choice is asked once.
+fn once_each(conflicts: Vec<Conflict>) -> Vec<Conflict> {
+    let mut kept: Vec<Conflict> = Vec::with_capacity(conflicts.len());
+    for conflict in conflicts {
+        let same = kept.iter_mut().find(|k| {
+            k.path == conflict.path
+                && k.base == conflict.base
+                && k.kept == conflict.kept
+                && k.choices
+                    .iter()
+                    .zip(&conflict.choices)
+                    .all(|(a, b)| a.value == b.value)
+        });
+        match same {
+            Some(k) => k.found = k.found.min(conflict.found),
+            None => kept.push(conflict),
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Status;
+    use chrono::TimeZone;
+
+    fn mark(data: &mut Data) -> &mut crate::domain::Mark {
+        let cohort = data.cohorts.last_mut().unwrap();
+        &mut cohort.seminars[0].half_days[0].marks[0]
+    }
+
+    #[test]
+    fn the_same_conflict_met_on_two_machines_is_kept_once_with_the_earlier_time() {
+        let base = crate::sample::sample();
+        let (mut a, mut b) = (base.clone(), base.clone());
+        mark(&mut a).status = Status::Absent;
+        mark(&mut b).status = Status::Excused;
+        let t1 = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
+        let t2 = Utc.with_ymd_and_hms(2026, 12, 3, 11, 0, 0).unwrap();
+        let on_a = merge(Some(&base), &a, &b, t2).unwrap();
+        let on_b = merge(Some(&base), &b, &a, t1).unwrap();
+        assert_eq!(on_a.conflicts.len(), 1);
+        let both = merge(Some(&base), &on_a, &on_b, t2).unwrap();
+        assert_eq!(both.conflicts.len(), 1);
+        assert_eq!(both.conflicts[0].found, t1);
+        assert_eq!(both, merge(Some(&base), &on_b, &on_a, t1).unwrap());
+    }
+
+    #[test]
+    fn the_clock_comes_from_the_sync_when_it_gives_one() {
+        let t = merge_time(Some("2026-12-03T10:00:00Z"));
+        assert_eq!(t, Utc.with_ymd_and_hms(2026, 12, 3, 10, 0, 0).unwrap());
+        let before = Utc::now();
+        assert!(merge_time(Some("not a time")) >= before);
+    }
+}

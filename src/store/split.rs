@@ -14,8 +14,10 @@ use serde_json::Deserializer;
 const WORTH_IT: usize = 8 << 20;
 /// Where the cohorts array starts in Cercle's layout.
 const COHORTS: &[u8] = b"\n  \"cohorts\": [\n";
-/// Where the top-level array ends.
+/// Where a top-level array ends.
 const END: &[u8] = b"\n  ]";
+/// A line naming a top-level field.
+const KEY: &[u8] = b"\n  \"";
 /// Between two cohorts.
 const BETWEEN: &[u8] = b"\n    },\n    {";
 
@@ -27,9 +29,13 @@ pub(crate) fn read(bytes: &[u8]) -> Option<Data> {
         return None;
     }
     let open = find(bytes, COHORTS)? + COHORTS.len() - 2; // the `[`
-    // Looked for from the end: the cohorts are the document's last array, and searching
-    // forwards would read through all of them once more.
-    let close = rfind(bytes, END)? + END.len() - 1; // its `]`
+    // The cohorts end where the next top-level field begins: looked for from the end, since
+    // searching forwards would read through all of them once more.
+    let mut after = bytes.len();
+    while let Some(at) = rfind(&bytes[..after], KEY).filter(|&at| at > open) {
+        after = at;
+    }
+    let close = rfind(&bytes[..after], END)? + END.len() - 1; // its `]`
     if close <= open {
         return None;
     }
@@ -156,6 +162,10 @@ mod tests {
         );
         let split = read(&json).expect("read in parts");
         assert_eq!(split, data);
+        // Another array after the cohorts (conflicts waiting for a choice, say).
+        let mut more = json[..json.len() - 3].to_vec();
+        more.extend_from_slice(b",\n  \"later\": [\n    1\n  ]\n}\n");
+        assert_eq!(read(&more).expect("read in parts"), data);
         for n in 1..6 {
             let open = find(&json, COHORTS).unwrap() + COHORTS.len() - 1;
             let close = rfind(&json, END).unwrap() + END.len() - 1;

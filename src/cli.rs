@@ -150,8 +150,8 @@ pub enum ExportCommand {
         /// `trainees`: the trainers' bundles for the trainees; `trainer`: a trainee's bundle back.
         #[arg(long = "for", value_enum)]
         audience: BundleFor,
-        /// The trainee: the only one to make a bundle for, or the one making it (required with
-        /// `--for trainer`).
+        /// The trainee: the only one to make a bundle for, or the one making it (with
+        /// `--for trainer`; by default who you are, as the first bundle you imported said).
         #[arg(long)]
         trainee: Option<String>,
         /// The trainer making the bundles (default: the cohort's first trainer).
@@ -239,7 +239,8 @@ pub enum ImportCommand {
         /// Print what would be added, changed and in conflict, and write nothing.
         #[arg(long)]
         dry_run: bool,
-        /// Who imports (a trainee only takes their own bundle), by id or name.
+        /// Who imports (a trainee only takes their own bundle), by id or name; by default who
+        /// you are in the settings. A trainee's first bundle records her there.
         #[arg(long = "as", value_name = "PERSON")]
         me: Option<String>,
     },

@@ -17,8 +17,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs a subcommand against the data directory, with the user's settings (the language of
-/// what it writes for people, who the user is).
-pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> ExitCode {
+/// what it writes for people, who the user is) and where they are kept.
+pub fn run(
+    command: Command,
+    dir: &Path,
+    config: &crate::config::Config,
+    config_path: Option<&Path>,
+) -> ExitCode {
     let lang = config.lang;
     let outcome = match command {
         Command::Init { sample } => init(dir, sample),
@@ -28,12 +33,16 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
         Command::Import { what } => match what {
             crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
             crate::cli::ImportCommand::Bundle { file, dry_run, me } => {
+                let me = me.or_else(|| config.me.as_ref().map(ToString::to_string));
                 bundle::import(dir, &file, dry_run, me.as_deref(), lang)
+                    .map(|first| bundle::remember_me(first, config, config_path))
             }
         },
         Command::Backups => backups(dir),
         Command::Restore { backup } => restore(dir, &backup),
-        Command::Export { what } => crate::commands_export::run(what, dir, lang),
+        Command::Export { what } => {
+            crate::commands_export::run(what, dir, lang, config.me.as_ref())
+        }
         Command::Sync { what } => sync::run(what, dir, config),
         Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
         Command::Forget { person, yes } => privacy::forget(dir, &person, yes),

@@ -9,8 +9,14 @@ use chrono::Local;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Runs an export; `lang` is the language of the calendar's titles.
-pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
+/// Runs an export; `lang` is the language of the calendar's titles, `me` who the user said
+/// they are (the trainee making a bundle, unless `--trainee` says otherwise).
+pub fn run(
+    what: ExportCommand,
+    dir: &Path,
+    lang: crate::i18n::Lang,
+    me: Option<&crate::domain::PersonId>,
+) -> Result<(), String> {
     let data = read(dir).map_err(|e| e.to_string())?;
     match what {
         ExportCommand::Bundle {
@@ -25,6 +31,7 @@ pub fn run(what: ExportCommand, dir: &Path, lang: crate::i18n::Lang) -> Result<(
                 audience,
                 trainee: trainee.as_deref(),
                 by: by.as_deref(),
+                me,
                 output,
             };
             crate::commands::bundle::export(dir, &data, cohort, &request, lang)

@@ -19,8 +19,8 @@ fn main() -> ExitCode {
     };
     if let Some(command) = cli.command {
         // Commands speak the language the app would (`--lang`, settings, locale).
-        let config = settings(cli.lang).0;
-        return cercle::commands::run(command, &dir, &config);
+        let (config, config_path, _) = settings(cli.lang);
+        return cercle::commands::run(command, &dir, &config, config_path.as_deref());
     }
     let (config, config_path, warnings) = settings(cli.lang);
     for warning in &warnings {

@@ -121,6 +121,14 @@ fn a_round_trip_brings_back_exactly_the_additions_the_updates_and_one_conflict()
 
     both_edit(trainer.path(), camille_dir.path());
 
+    // Her first bundle told her machine who she is: she sends hers back as the command
+    // line reads, without naming herself.
+    let settings = std::fs::read_to_string(common::pty::settings_of(camille_dir.path())).unwrap();
+    assert!(
+        settings.contains(&format!("me = \"{CAMILLE}\"")),
+        "{settings}"
+    );
+    assert!(settings.contains("role = \"trainee\""), "{settings}");
     let back = camille_dir.path().join("back.json");
     run(
         camille_dir.path(),
@@ -129,8 +137,6 @@ fn a_round_trip_brings_back_exactly_the_additions_the_updates_and_one_conflict()
             "bundle",
             "--for",
             "trainer",
-            "--trainee",
-            CAMILLE,
             "-o",
             back.to_str().unwrap(),
         ],

@@ -20,6 +20,8 @@ pub struct Request<'a> {
     pub trainee: Option<&'a str>,
     /// The trainer making the bundles, by id or name.
     pub by: Option<&'a str>,
+    /// Who the user said they are: the trainee making a bundle when `trainee` is not given.
+    pub me: Option<&'a PersonId>,
     /// A file, `-`, or a directory.
     pub output: Option<PathBuf>,
 }
@@ -57,7 +59,12 @@ pub fn export(
     }
     match request.audience {
         BundleFor::Trainer => {
-            let trainee = trainee.ok_or("say which trainee makes the bundle: --trainee NAME")?;
+            let trainee = trainee
+                .or_else(|| {
+                    let me = data.person(request.me?)?;
+                    cohort.trainees.contains(&me.id).then_some(me)
+                })
+                .ok_or("say which trainee makes the bundle: --trainee NAME")?;
             let base = received::last(dir, &cohort.id, Side::Trainers);
             let made = bundle::for_trainers(data, cohort, &trainee.id, now, &base);
             let name = format!(
@@ -121,13 +128,15 @@ pub fn export(
 }
 
 /// Imports a bundle: prints the preview, then (unless `dry_run`) saves the merge as one step.
+/// Returns the trainee the bundle was made for when it is the first a trainee imports without
+/// having said who she is: the bundle says it, as in the app.
 pub fn import(
     dir: &Path,
     file: &Path,
     dry_run: bool,
     me: Option<&str>,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<Option<PersonId>, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let bundle = Bundle::parse(&bytes).map_err(|e| preview::refusal(&e, lang))?;
     let mut store = if dry_run {
@@ -164,7 +173,7 @@ pub fn import(
     }
     if dry_run {
         say(Msg::BundleDryRun.text(lang));
-        return Ok(());
+        return Ok(None);
     }
     if !plan.is_empty() {
         store.save(&plan.data).map_err(|e| e.to_string())?;
@@ -191,5 +200,23 @@ pub fn import(
             ("conflicts", &plan.conflicts.len().to_string()),
         ],
     ));
-    Ok(())
+    let first_of_mine = plan.bundle.audience == bundle::Audience::Trainee && me.is_none();
+    Ok(first_of_mine.then(|| plan.bundle.trainee.clone()))
+}
+
+/// Keeps in the settings who this trainee is, learnt from her first bundle, so that her next
+/// `export bundle --for trainer` and the app know her. The import is saved already: a failure
+/// here is only said.
+pub fn remember_me(trainee: Option<PersonId>, config: &crate::config::Config, path: Option<&Path>) {
+    let (Some(trainee), Some(path)) = (trainee, path) else {
+        return;
+    };
+    let settings = crate::config::Config {
+        me: Some(trainee),
+        role: Some(crate::config::Role::Trainee),
+        ..config.clone()
+    };
+    if let Err(e) = crate::store::write_private(path, crate::config::render(&settings).as_bytes()) {
+        eprintln!("cercle: {}: {e}", path.display());
+    }
 }

@@ -152,8 +152,15 @@ pub fn cercle(data_dir: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_cercle"))
         .args(args)
         .env("CERCLE_DATA_DIR", data_dir)
+        // Never the settings of whoever runs the tests: a command may write them.
+        .env("CERCLE_CONFIG_DIR", settings_of(data_dir).parent().unwrap())
         .output()
         .expect("cercle runs")
+}
+
+/// The settings file that [`cercle`] gives the commands run on `data_dir`.
+pub fn settings_of(data_dir: &Path) -> std::path::PathBuf {
+    data_dir.join("test-settings").join("config.toml")
 }
 
 /// The data file of a directory, as JSON.

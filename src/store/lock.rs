@@ -32,7 +32,7 @@ pub(crate) fn acquire(dir: &Path) -> Result<DirLock, StoreError> {
         .mode(FILE_MODE)
         .open(&path)
         .map_err(StoreError::io("open the lock file", &path))?;
-    match file.try_lock() {
+    match try_lock(&file) {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             let pid = read_pid(&mut file);
@@ -63,6 +63,36 @@ pub(crate) fn acquire(dir: &Path) -> Result<DirLock, StoreError> {
     Ok(DirLock { _file: file })
 }
 
+/// Tries the lock a few times over a tenth of a second before saying it is held. A lock is an
+/// open file, and a process starting a program (git, an editor) carries a copy of every open file
+/// from its fork until the program replaces it: a lock just released can look held for that
+/// moment. A real holder is still there after it.
+fn try_lock(file: &File) -> Result<(), TryLockError> {
+    retry(
+        || file.try_lock(),
+        || {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        },
+    )
+}
+
+/// How many times the lock is tried before it is said to be held.
+const ATTEMPTS: u32 = 20;
+
+/// Runs `attempt` until it does not find the lock held, up to [`ATTEMPTS`] times, pausing between.
+fn retry(
+    mut attempt: impl FnMut() -> Result<(), TryLockError>,
+    mut pause: impl FnMut(),
+) -> Result<(), TryLockError> {
+    for _ in 1..ATTEMPTS {
+        match attempt() {
+            Err(TryLockError::WouldBlock) => pause(),
+            other => return other,
+        }
+    }
+    attempt()
+}
+
 fn read_pid(file: &mut File) -> Option<u32> {
     let mut text = String::new();
     file.read_to_string(&mut text).ok()?;
@@ -85,6 +115,36 @@ mod tests {
         assert_eq!(path, tmp.path().join(LOCK_FILE));
         drop(held);
         acquire(tmp.path()).expect("lock is free once dropped");
+    }
+
+    #[test]
+    fn a_lock_held_for_a_moment_is_waited_for_and_a_held_one_refused() {
+        let mut tries = 0;
+        let taken = retry(
+            || {
+                tries += 1;
+                if tries < 3 {
+                    Err(TryLockError::WouldBlock)
+                } else {
+                    Ok(())
+                }
+            },
+            || {},
+        );
+        assert!(taken.is_ok());
+        assert_eq!(tries, 3);
+
+        let mut tries = 0;
+        let mut pauses = 0;
+        let held = retry(
+            || {
+                tries += 1;
+                Err(TryLockError::WouldBlock)
+            },
+            || pauses += 1,
+        );
+        assert!(matches!(held, Err(TryLockError::WouldBlock)));
+        assert_eq!((tries, pauses), (ATTEMPTS, ATTEMPTS - 1));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 1200,
+        cases: 3000,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

@@ -34,7 +34,8 @@ pub fn run(
             crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
             crate::cli::ImportCommand::Bundle { file, dry_run, me } => {
                 let me = me.or_else(|| config.me.as_ref().map(ToString::to_string));
-                bundle::import(dir, &file, dry_run, me.as_deref(), lang)
+                let trainer = config.role == Some(crate::config::Role::Trainer);
+                bundle::import(dir, &file, dry_run, me.as_deref(), trainer, lang)
                     .map(|first| bundle::remember_me(first, config, config_path))
             }
         },

@@ -310,6 +310,10 @@ fn a_tampered_truncated_newer_or_foreign_bundle_is_refused_and_nothing_is_writte
     std::fs::rename(made, &foreign).unwrap();
     refused(dir, &foreign, "which is not in this data");
 
+    // The trainers' own data, whoever they said they are, does not take in a bundle they made
+    // for a trainee (nor does it make them that trainee).
+    refused(dir, &to_camille, "is for Camille Dubois, not for you");
+
     // A trainee does not take in another trainee's bundle.
     let camille_dir = tempfile::tempdir().unwrap();
     run(
@@ -331,6 +335,23 @@ fn a_tampered_truncated_newer_or_foreign_bundle_is_refused_and_nothing_is_writte
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("is for Camille Dubois, not for you"));
+    assert_eq!(snapshot(camille_dir.path()), before);
+
+    // Nor her own bundle for the trainers, said in her language.
+    let back = camille_dir.path().join("back.json");
+    let b = back.to_str().unwrap();
+    run(
+        camille_dir.path(),
+        &["export", "bundle", "--for", "trainer", "-o", b],
+    );
+    let before = snapshot(camille_dir.path());
+    let out = cercle(camille_dir.path(), &["--lang", "fr", "import", "bundle", b]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("destiné à l'équipe de formation, pas à vous"),
+        "{said}"
+    );
     assert_eq!(snapshot(camille_dir.path()), before);
 }
 

@@ -88,7 +88,7 @@ proptest! {
         let maker = Maker { id: trainee.clone(), name: "C".into() };
         let made = Bundle::new(cohort, audience, trainee, maker, now(), records, base);
         let parsed = Bundle::parse(&made.to_json()).unwrap();
-        let importer = Importer { me: None, ours: "here".into(), now: now() };
+        let importer = Importer { me: None, trainer: false, ours: "here".into(), now: now() };
         let into = if fresh { None } else { Some(&data) };
         if let Ok(plan) = plan(into, parsed, &Records::new(), &importer) {
             // Whatever was merged, the result is a valid document.

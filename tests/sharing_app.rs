@@ -31,6 +31,7 @@ fn camille_bundle() -> Bundle {
     let to_her = bundle::for_trainee(&trainers, cohort, &camille, maker, now(), &Records::new());
     let importer = Importer {
         me: Some(&camille),
+        trainer: false,
         ours: "Camille".into(),
         now: now(),
     };

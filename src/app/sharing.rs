@@ -74,6 +74,7 @@ pub fn read(app: &mut App, read: Read) {
     let me = app.config.me.clone();
     let importer = Importer {
         me: me.as_ref(),
+        trainer: app.config.role == Some(crate::config::Role::Trainer),
         ours: app
             .me()
             .map_or_else(|| app.tr(Msg::ThisMachine).to_owned(), |p| p.name.clone()),

@@ -135,6 +135,7 @@ pub fn import(
     file: &Path,
     dry_run: bool,
     me: Option<&str>,
+    trainer: bool,
     lang: Lang,
 ) -> Result<Option<PersonId>, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
@@ -163,6 +164,7 @@ pub fn import(
     let stored = received::load(dir, &cohort, from, &bundle.hash);
     let importer = Importer {
         me: me.as_ref(),
+        trainer,
         ours,
         now: chrono::Utc::now(),
     };

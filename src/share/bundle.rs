@@ -92,9 +92,12 @@ pub enum BundleError {
     /// For a cohort this data does not hold.
     #[error("this bundle is for cohort {0}, which is not in this data")]
     OtherCohort(CohortId),
-    /// Made for someone else.
-    #[error("this bundle is for {0}, not for this machine's user")]
-    NotForYou(String),
+    /// Made for someone else: a trainee, by name, or the trainers (`None`).
+    #[error(
+        "this bundle is for {}, not for this machine's user",
+        .0.as_deref().unwrap_or("the trainers")
+    )]
+    NotForYou(Option<String>),
 }
 
 /// The hash of a bundle's content: everything but the `hash` field, keys in order.

@@ -62,6 +62,8 @@ impl Plan {
 pub struct Importer<'a> {
     /// The user, when known: a trainee only takes their own bundle.
     pub me: Option<&'a PersonId>,
+    /// The user said they are a trainer: a bundle made for a trainee is not for them.
+    pub trainer: bool,
     /// How our side is named in conflicts, e.g. "this machine".
     pub ours: String,
     /// When.
@@ -85,6 +87,12 @@ pub fn plan(
     }
     if let Some(me) = importer.me {
         check_recipient(&data, &bundle, me)?;
+    } else if bundle.audience == Audience::Trainee
+        && (importer.trainer || known.is_some_and(|c| trainers_copy(c, &bundle.trainee)))
+    {
+        // Nobody said who they are, but this is the trainers' side: a bundle made for a
+        // trainee would re-sort their sheets, raise false conflicts, and make them her.
+        return Err(not_for_you(&data, &bundle));
     }
 
     // From a trainee, take only what is theirs, here and in the bundle.
@@ -179,6 +187,24 @@ fn check_recipient(data: &Data, bundle: &Bundle, me: &PersonId) -> Result<(), Bu
     if mine {
         return Ok(());
     }
+    Err(not_for_you(data, bundle))
+}
+
+/// Whether this copy of a cohort is the trainers': it holds what no trainee's bundle carries,
+/// another trainee's marks, funding or the follow-up log.
+fn trainers_copy(cohort: &crate::domain::Cohort, trainee: &PersonId) -> bool {
+    !cohort.funding.is_empty()
+        || !cohort.follow_ups.is_empty()
+        || cohort
+            .seminars
+            .iter()
+            .flat_map(|s| &s.half_days)
+            .flat_map(|h| &h.marks)
+            .any(|m| &m.trainee != trainee)
+}
+
+/// The refusal of a bundle meant for someone else, naming who it is for.
+fn not_for_you(data: &Data, bundle: &Bundle) -> BundleError {
     let name = data
         .person(&bundle.trainee)
         .map(|p| p.name.clone())
@@ -189,10 +215,10 @@ fn check_recipient(data: &Data, bundle: &Bundle, me: &PersonId) -> Result<(), Bu
             Some(title(Kind::Person, record))
         })
         .unwrap_or_else(|| bundle.trainee.to_string());
-    Err(BundleError::NotForYou(match bundle.audience {
-        Audience::Trainee => name,
-        Audience::Trainers => "the trainers".to_owned(),
-    }))
+    BundleError::NotForYou(match bundle.audience {
+        Audience::Trainee => Some(name),
+        Audience::Trainers => None,
+    })
 }
 
 /// Puts the merged records in the data; returns what each one undergoes.

@@ -123,6 +123,10 @@ pub fn refusal(error: &BundleError, lang: Lang) -> String {
             Msg::BundleOtherCohort.text(lang),
             &[("cohort", cohort.as_str())],
         ),
-        BundleError::NotForYou(whom) => fill(Msg::BundleNotForYou.text(lang), &[("whom", whom)]),
+        BundleError::NotForYou(whom) => {
+            let trainers = Msg::BundleTheTrainers.text(lang);
+            let whom = whom.as_deref().unwrap_or(trainers);
+            fill(Msg::BundleNotForYou.text(lang), &[("whom", whom)])
+        }
     }
 }

@@ -33,6 +33,7 @@ pub fn bundle(bytes: &[u8]) {
     let sample = cercle::sample::sample();
     let importer = import::Importer {
         me: None,
+        trainer: false,
         ours: "here".into(),
         now: chrono::DateTime::UNIX_EPOCH,
     };

@@ -200,6 +200,43 @@ fn a_round_trip_brings_back_exactly_the_additions_the_updates_and_one_conflict()
     );
     assert!(again.contains("Nothing new"), "{again}");
     assert_eq!(load(trainer.path()), after);
+
+    the_next_bundle_carries_the_waiting_conflict(trainer.path(), camille_dir.path());
+}
+
+/// Before anyone chooses, the trainers send Camille her next bundle: the city they keep
+/// meanwhile is not decided, so it reaches her as the same conflict, not as a change.
+fn the_next_bundle_carries_the_waiting_conflict(trainer: &Path, camille_dir: &Path) {
+    let next = trainer.join("next-for-camille.json");
+    run(
+        trainer,
+        &[
+            "export",
+            "bundle",
+            "--for",
+            "trainees",
+            "--trainee",
+            "Camille Dubois",
+            "-o",
+            next.to_str().unwrap(),
+        ],
+    );
+    let hers = run(
+        camille_dir,
+        &["--lang", "en", "import", "bundle", next.to_str().unwrap()],
+    );
+    assert!(hers.contains(", 1 to choose."), "{hers}");
+    let mine = load(camille_dir);
+    assert_eq!(
+        mine.person(&CAMILLE.into()).unwrap().city,
+        "Bègles",
+        "{hers}"
+    );
+    assert_eq!(mine.conflicts.len(), 1);
+    assert_eq!(
+        mine.conflicts[0].path.to_string(),
+        format!("people[{CAMILLE}].city")
+    );
 }
 
 #[test]

@@ -206,6 +206,7 @@ pub fn for_trainee(
     received: &Records,
 ) -> Bundle {
     let records = super::project::for_trainee(data, cohort, trainee);
+    let base = super::records::without_undecided(received, &cohort.id, &data.conflicts);
     Bundle::new(
         cohort.id.clone(),
         Audience::Trainee,
@@ -213,7 +214,7 @@ pub fn for_trainee(
         made_by,
         made_at,
         records,
-        received.clone(),
+        base,
     )
 }
 
@@ -226,10 +227,9 @@ pub fn for_trainers(
     received: &Records,
 ) -> Bundle {
     let records = super::project::from_trainee(data, cohort, trainee);
-    let base = received
-        .iter()
+    let base = super::records::without_undecided(received, &cohort.id, &data.conflicts)
+        .into_iter()
         .filter(|(key, value)| super::project::owned_by(key, value, trainee))
-        .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let name = data
         .person(trainee)

@@ -1,7 +1,7 @@
 //! A cohort's data as separate records keyed `kind:id` (`person:p-1`, `seminar:s-2`…), the unit
 //! that bundles carry, compare and merge. One cohort at a time.
 
-use crate::domain::conflict::{Path, Step};
+use crate::domain::conflict::{Conflict, Path, Step};
 use crate::domain::{Cohort, CohortId, Data};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -227,4 +227,28 @@ pub fn path(cohort: &CohortId, key: &str) -> Path {
         Kind::Exchange => in_cohort("exchanges"),
         Kind::TutorRequest => in_cohort("tutor_requests"),
     })
+}
+
+/// `base` without the records that hold a conflict still waiting here: what was received of
+/// them has not been agreed on yet. Sent as the base of a bundle, each such record counts as
+/// changed on both sides, so the other side sees the conflict too instead of taking this
+/// side's provisional value as decided.
+pub fn without_undecided(base: &Records, cohort: &CohortId, conflicts: &[Conflict]) -> Records {
+    let paths: Vec<(&String, Path)> = base.keys().map(|k| (k, path(cohort, k))).collect();
+    let undecided: std::collections::BTreeSet<&String> = conflicts
+        .iter()
+        .filter_map(|c| {
+            // The record a conflict is in is the deepest one whose path leads to it (a seminar,
+            // not its cohort).
+            paths
+                .iter()
+                .filter(|(_, p)| c.path.0.starts_with(&p.0))
+                .max_by_key(|(_, p)| p.0.len())
+                .map(|(key, _)| *key)
+        })
+        .collect();
+    base.iter()
+        .filter(|(key, _)| !undecided.contains(key))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }

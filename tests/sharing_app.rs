@@ -77,8 +77,14 @@ fn an_import_is_previewed_then_applied_as_one_undoable_step() {
     );
     assert_eq!(app.data, before, "nothing changes before yes");
 
+    app.notify("an earlier message");
     let effects = press(&mut app, "y");
     assert!(effects.contains(&Effect::Save));
+    let said = app.notice.clone().unwrap().text;
+    assert!(
+        said.starts_with("Imported: ") && said.ends_with(", 1 to choose."),
+        "{said}"
+    );
     assert!(
         effects.iter().any(
             |e| matches!(e, Effect::KeepReceived { from: Some(p), .. } if p.as_str() == CAMILLE)

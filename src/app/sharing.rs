@@ -133,10 +133,12 @@ fn apply(app: &mut App, preview: Preview) -> Vec<Effect> {
         &[("who", &bundle.made_by.name)],
     );
     let conflicts = plan.conflicts.len();
+    let summary = preview::summary(&plan, app.config.lang);
     // A trainee's first bundle also says who she is.
     let first_of_mine = bundle.audience == Audience::Trainee && app.config.me.is_none();
     let trainee = bundle.trainee.clone();
     let mut effects = app.change(label, |data| *data = plan.data);
+    app.notify(summary);
     effects.push(keep);
     if first_of_mine {
         app.config.me = Some(trainee);

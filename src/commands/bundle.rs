@@ -6,7 +6,7 @@ use crate::commands_export::emit;
 use crate::domain::{Cohort, Data, PersonId};
 use crate::i18n::{Lang, Msg, fill};
 use crate::share::bundle::{self, Bundle, Maker};
-use crate::share::import::{Effect, Importer, plan};
+use crate::share::import::{Importer, plan};
 use crate::share::preview;
 use crate::share::received::{self, Side};
 use crate::store::Store;
@@ -186,22 +186,7 @@ pub fn import(
         &kept,
     )
     .map_err(|e| format!("the import is saved, but keeping a copy of the bundle failed: {e}"))?;
-    let count = |f: fn(&Effect) -> bool| {
-        plan.changes
-            .iter()
-            .filter(|c| f(&c.effect))
-            .count()
-            .to_string()
-    };
-    say(&fill(
-        Msg::BundleImported.text(lang),
-        &[
-            ("added", &count(|e| *e == Effect::Added)),
-            ("changed", &count(|e| matches!(e, Effect::Changed(_)))),
-            ("removed", &count(|e| *e == Effect::Removed)),
-            ("conflicts", &plan.conflicts.len().to_string()),
-        ],
-    ));
+    say(&preview::summary(&plan, lang));
     let first_of_mine = plan.bundle.audience == bundle::Audience::Trainee && me.is_none();
     Ok(first_of_mine.then(|| plan.bundle.trainee.clone()))
 }

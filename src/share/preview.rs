@@ -5,6 +5,26 @@ use super::describe::{self, kind_msg};
 use super::import::{Change, Effect, Plan};
 use crate::i18n::{Lang, Msg, fill};
 
+/// What an import did, in one line: "Imported: 1 added, 1 changed, 0 removed, 1 to choose."
+pub fn summary(plan: &Plan, lang: Lang) -> String {
+    let count = |f: fn(&Effect) -> bool| {
+        plan.changes
+            .iter()
+            .filter(|c| f(&c.effect))
+            .count()
+            .to_string()
+    };
+    fill(
+        Msg::BundleImported.text(lang),
+        &[
+            ("added", &count(|e| *e == Effect::Added)),
+            ("changed", &count(|e| matches!(e, Effect::Changed(_)))),
+            ("removed", &count(|e| *e == Effect::Removed)),
+            ("conflicts", &plan.conflicts.len().to_string()),
+        ],
+    )
+}
+
 /// The plan as lines of text: who made the bundle, then what it adds, changes, removes,
 /// leaves in conflict and ignores.
 pub fn lines(plan: &Plan, lang: Lang) -> Vec<String> {

@@ -77,6 +77,22 @@ fn an_import_is_previewed_then_applied_as_one_undoable_step() {
     );
     assert_eq!(app.data, before, "nothing changes before yes");
 
+    // Scrolling stops with the last line at the bottom of the box, on a small terminal too,
+    // where long lines take several rows.
+    app.size = (50, 12);
+    let len = cercle::app::sharing::preview_rows(&preview.lines, 50).len();
+    press(&mut app, "<PgDn><PgDn><PgDn><PgDn>jjjjjjjjjjjjjjjjjjjj");
+    let Some(Overlay::Preview(preview)) = &app.overlay else {
+        panic!("the preview stays")
+    };
+    assert!(len > app.overlay_height(), "{len} lines scroll");
+    assert_eq!(preview.cursor.offset, len - app.overlay_height());
+    let shown = render(&app, 50, 12);
+    assert!(
+        shown.contains(text.lines().last().unwrap().trim()),
+        "{shown}\n{text}"
+    );
+
     app.notify("an earlier message");
     let effects = press(&mut app, "y");
     assert!(effects.contains(&Effect::Save));

@@ -431,6 +431,12 @@ impl App {
         usize::from(self.size.1.saturating_sub(7 + self.list_top())).max(1)
     }
 
+    /// Lines of text inside a full-height overlay (the import preview): the frame less a line
+    /// above and below, and the box's borders.
+    pub fn overlay_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(4)).max(1)
+    }
+
     /// Lines the screen in view draws above its list (a summary, a venue card).
     pub fn list_top(&self) -> u16 {
         match (self.screen, self.modules.view) {

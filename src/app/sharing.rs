@@ -94,10 +94,38 @@ pub fn read(app: &mut App, read: Read) {
     }
 }
 
+/// The preview's lines as the box shows them at terminal width `width`: made visible, then
+/// cut into rows that fit, so that scrolling stops with the last row at the bottom.
+pub fn preview_rows(lines: &[String], width: u16) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    // The box is at most 100 columns wide, less its borders.
+    let width = usize::from(width.min(100).saturating_sub(2)).max(1);
+    let columns = |text: &str| ratatui::text::Span::raw(text).width();
+    let mut rows = Vec::new();
+    for line in lines {
+        let line = crate::domain::text::visible(line);
+        let mut row = String::new();
+        // Words move to the next row whole; a word wider than the box is cut.
+        for word in line.split_inclusive(' ') {
+            if !row.is_empty() && columns(&row) + columns(word.trim_end()) > width {
+                rows.push(std::mem::take(&mut row));
+            }
+            for grapheme in word.graphemes(true) {
+                if !row.is_empty() && columns(&row) + columns(grapheme) > width && grapheme != " " {
+                    rows.push(std::mem::take(&mut row));
+                }
+                row.push_str(grapheme);
+            }
+        }
+        rows.push(row);
+    }
+    rows
+}
+
 /// Keys in the preview: scroll, then yes applies the import as one undoable step.
 pub fn on_preview(app: &mut App, mut preview: Box<Preview>, action: Action) -> Vec<Effect> {
-    let len = preview.lines.len();
-    let height = app.page_height();
+    let len = preview_rows(&preview.lines, app.size.0).len();
+    let height = app.overlay_height();
     let page = isize::try_from(height).unwrap_or(1);
     match action {
         Action::No | Action::Back => return Vec::new(),

@@ -5,30 +5,28 @@ use super::text::safe;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::list::Cursor;
-use crate::app::sharing::Preview;
+use crate::app::sharing::{Preview, preview_rows};
 use crate::i18n::Msg;
 use crate::share::describe;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 /// What an import will do, scrolled to the cursor; yes applies it.
 pub fn preview(frame: &mut Frame, app: &App, area: Rect, preview: &Preview, theme: &Theme) {
     let popup = centered(area, 100, area.height.saturating_sub(2));
+    // As many rows as `App::overlay_height`, which bounds the scrolling.
     let rows = usize::from(popup.height.saturating_sub(2));
-    let lines: Vec<Line> = preview
-        .lines
-        .iter()
+    let lines: Vec<Line> = preview_rows(&preview.lines, area.width)
+        .into_iter()
         .skip(preview.cursor.offset)
         .take(rows)
-        .map(|line| Line::from(Span::styled(safe(line).into_owned(), theme.text)))
+        .map(|row| Line::from(Span::styled(row, theme.text)))
         .collect();
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(framed(app.tr(Msg::PreviewTitle), theme))
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(lines).block(framed(app.tr(Msg::PreviewTitle), theme)),
         popup,
     );
 }

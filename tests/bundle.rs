@@ -350,7 +350,11 @@ fn a_tampered_truncated_newer_or_foreign_bundle_is_refused_and_nothing_is_writte
     // The trainers' own data, whoever they said they are, does not take in a bundle they made
     // for a trainee (nor does it make them that trainee).
     refused(dir, &to_camille, "is for Camille Dubois, not for you");
+}
 
+#[test]
+fn a_trainee_refuses_what_is_not_for_her_and_says_why_in_her_language() {
+    let (_trainer, to_camille) = trainer_and_bundle();
     // A trainee does not take in another trainee's bundle.
     let camille_dir = tempfile::tempdir().unwrap();
     run(
@@ -374,13 +378,23 @@ fn a_tampered_truncated_newer_or_foreign_bundle_is_refused_and_nothing_is_writte
     assert!(String::from_utf8_lossy(&out.stderr).contains("is for Camille Dubois, not for you"));
     assert_eq!(snapshot(camille_dir.path()), before);
 
-    // Nor her own bundle for the trainers, said in her language.
-    let back = camille_dir.path().join("back.json");
-    let b = back.to_str().unwrap();
+    // Nor her own bundle for the trainers, said in her language. She writes it into a folder.
+    let outbox = camille_dir.path().join("outbox");
+    std::fs::create_dir(&outbox).unwrap();
     run(
         camille_dir.path(),
-        &["export", "bundle", "--for", "trainer", "-o", b],
+        &[
+            "export",
+            "bundle",
+            "--for",
+            "trainer",
+            "-o",
+            outbox.to_str().unwrap(),
+        ],
     );
+    let back =
+        outbox.join("nouvelle-aquitaine-2026--camille-dubois--for-trainers.cercle-bundle.json");
+    let b = back.to_str().unwrap();
     let before = snapshot(camille_dir.path());
     let out = cercle(camille_dir.path(), &["--lang", "fr", "import", "bundle", b]);
     assert!(!out.status.success());
@@ -390,6 +404,23 @@ fn a_tampered_truncated_newer_or_foreign_bundle_is_refused_and_nothing_is_writte
         "{said}"
     );
     assert_eq!(snapshot(camille_dir.path()), before);
+
+    let missing = camille_dir.path().join("nulle part.json");
+    let out = cercle(
+        camille_dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "import",
+            "bundle",
+            missing.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("nulle part.json : aucun fichier à cet endroit."),
+        "{said}"
+    );
 }
 
 #[test]

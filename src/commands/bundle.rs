@@ -72,10 +72,12 @@ pub fn export(
                 slug(&cohort.name),
                 slug(&trainee.name)
             );
-            let path = request
-                .output
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(".").join(name));
+            // A directory given takes the bundle under its usual name, as for the trainers.
+            let path = match request.output.clone() {
+                Some(dir) if dir.is_dir() => dir.join(name),
+                Some(file) => file,
+                None => PathBuf::from(".").join(name),
+            };
             emit(Some(path), &made.to_json())
         }
         BundleFor::Trainees => {
@@ -138,7 +140,7 @@ pub fn import(
     trainer: bool,
     lang: Lang,
 ) -> Result<Option<PersonId>, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let bytes = std::fs::read(file).map_err(|e| crate::i18n::cannot_read(file, &e, lang))?;
     let bundle = Bundle::parse(&bytes).map_err(|e| preview::refusal(&e, lang))?;
     let mut store = if dry_run {
         Store::open_read_only(dir)

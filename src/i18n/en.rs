@@ -707,6 +707,10 @@ pub fn text(msg: Msg) -> &'static str {
             "Imported: {added} added, {changed} changed, {removed} removed, {conflicts} to choose."
         }
         BundleDryRun => "Dry run: nothing was written.",
+        CannotReadFile => "Cannot read {path}: {reason}.",
+        NoFileThere => "there is no file there",
+        IsAFolder => "it is a folder, not a file",
+        NotAllowed => "permission denied",
         BundleWritten => "{path}: bundle for {whom}",
         ThisMachine => "this machine",
         KeyImportBundle => "import a sharing bundle",

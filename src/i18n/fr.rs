@@ -733,6 +733,10 @@ pub fn text(msg: Msg) -> &'static str {
             "Importé : {added} ajouté(s), {changed} modifié(s), {removed} supprimé(s), {conflicts} à trancher."
         }
         BundleDryRun => "Essai : rien n'a été écrit.",
+        CannotReadFile => "Impossible de lire {path} : {reason}.",
+        NoFileThere => "aucun fichier à cet endroit",
+        IsAFolder => "c'est un dossier, pas un fichier",
+        NotAllowed => "accès refusé",
         BundleWritten => "{path} : paquet pour {whom}",
         ThisMachine => "ce poste",
         KeyImportBundle => "importer un paquet de partage",

@@ -155,6 +155,8 @@ messages! {
     SyncFailed, SyncHeader, SyncNever, SyncHeaderRunning, SyncHeaderConflicts,
     // Sharing bundles and conflicts.
     RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine, KeyStartFromBundle, KeyImportBundle, KeyShowConflicts, KeyApplyImport, KeyChooseFirst, KeyChooseSecond, ImportBundleLabel, NoConflicts, ConflictChosen, ConflictsTitle, ConflictKept, ConflictBase, PreviewTitle, ImportBundleTitle, HelpPreview, HelpConflicts,
+    // Files that cannot be read.
+    CannotReadFile, NoFileThere, IsAFolder, NotAllowed,
 }
 
 impl Msg {
@@ -165,6 +167,28 @@ impl Msg {
             Lang::Fr => fr::text(self),
         }
     }
+}
+
+/// Why a file could not be read, in the user's language for the usual reasons.
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => Msg::NoFileThere.text(lang).to_owned(),
+        ErrorKind::IsADirectory => Msg::IsAFolder.text(lang).to_owned(),
+        ErrorKind::PermissionDenied => Msg::NotAllowed.text(lang).to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// "Cannot read PATH: why.", in the user's language.
+pub fn cannot_read(path: &std::path::Path, error: &std::io::Error, lang: Lang) -> String {
+    fill(
+        Msg::CannotReadFile.text(lang),
+        &[
+            ("path", &path.display().to_string()),
+            ("reason", &io_reason(error, lang)),
+        ],
+    )
 }
 
 /// Fills `{name}` placeholders in a template.

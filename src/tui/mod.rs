@@ -114,7 +114,7 @@ fn event_loop(
                 Effect::Copy(text) => outside::copy(&text),
                 Effect::OpenMail(address) => outside::open_mail(&mut app, &address),
                 Effect::ReadBundle(path) => {
-                    let read = outside::read_bundle(&options.data_dir, &path);
+                    let read = outside::read_bundle(&options.data_dir, &path, app.config.lang);
                     app.bundle_read(read);
                 }
                 Effect::KeepReceived {

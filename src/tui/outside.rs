@@ -72,8 +72,14 @@ pub fn find_on_path(program: &str) -> Option<PathBuf> {
         .find(|path| path.is_file())
 }
 
-/// A path typed in a form, with `~/` for the home directory.
+/// A path typed or pasted in a form, with `~/` for the home directory. File managers paste
+/// a path with spaces in quotes: a pair of quotes around it goes.
 fn expand(path: &str) -> PathBuf {
+    let path = path.trim();
+    let path = ['\'', '"']
+        .iter()
+        .find_map(|&q| path.strip_prefix(q)?.strip_suffix(q))
+        .unwrap_or(path);
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(path),
@@ -87,12 +93,16 @@ pub fn read_import(path: &str) -> Result<String, String> {
 }
 
 /// Reads a bundle file, and what was last received from its maker.
-pub fn read_bundle(dir: &std::path::Path, path: &str) -> crate::app::sharing::Read {
+pub fn read_bundle(
+    dir: &std::path::Path,
+    path: &str,
+    lang: crate::i18n::Lang,
+) -> crate::app::sharing::Read {
     use crate::app::sharing::ReadError;
     use crate::share::{bundle::Bundle, received};
     let expanded = expand(path);
     let bytes = std::fs::read(&expanded)
-        .map_err(|e| ReadError::Io(format!("{}: {e}", expanded.display())))?;
+        .map_err(|e| ReadError::Io(crate::i18n::cannot_read(&expanded, &e, lang)))?;
     let bundle = Bundle::parse(&bytes).map_err(ReadError::Bundle)?;
     let from = received::Side::maker(&bundle);
     let before = received::load(dir, &bundle.cohort, from, &bundle.hash);
@@ -102,6 +112,20 @@ pub fn read_bundle(dir: &std::path::Path, path: &str) -> crate::app::sharing::Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_path_loses_its_quotes_and_spaces_around() {
+        assert_eq!(
+            expand("  '/tmp/Camille Dubois été.json' "),
+            PathBuf::from("/tmp/Camille Dubois été.json")
+        );
+        assert_eq!(expand("\"/tmp/a b.json\""), PathBuf::from("/tmp/a b.json"));
+        assert_eq!(
+            expand("/tmp/l'atelier.json"),
+            PathBuf::from("/tmp/l'atelier.json")
+        );
+        assert_eq!(expand("'"), PathBuf::from("'"));
+    }
 
     #[test]
     fn base64_follows_rfc_4648_test_vectors() {

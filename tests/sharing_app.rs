@@ -3,11 +3,11 @@
 mod common;
 
 use cercle::app::{App, Effect, Overlay};
-use cercle::domain::{Data, PersonId};
+use cercle::domain::{Data, PersonId, PersonRole};
 use cercle::i18n::Lang;
 use cercle::sample::sample;
 use cercle::share::bundle::{self, Bundle};
-use cercle::share::import::{Importer, plan};
+use cercle::share::import::{Effect as Change, Importer, plan};
 use cercle::share::records::Records;
 use common::{now, press, render, sample_app};
 use std::sync::Arc;
@@ -248,4 +248,48 @@ fn a_trainee_starts_from_the_bundle_her_trainers_sent() {
         .filter(|m| m.trainee.as_str() == CAMILLE)
         .count();
     assert_eq!(marks, hers, "her own marks, and no one else's");
+}
+
+#[test]
+fn a_trainee_cannot_change_the_role_the_trainers_gave_her() {
+    let trainers = sample();
+    let cohort = trainers.current().unwrap();
+    let camille = PersonId::new(CAMILLE);
+    let maker = bundle::Maker {
+        id: cohort.trainers[0].clone(),
+        name: "Hélène Marchetti".into(),
+    };
+    let to_her = bundle::for_trainee(&trainers, cohort, &camille, maker, now(), &Records::new());
+    let mut hers = trainers.clone();
+    let her = hers.people.iter_mut().find(|p| p.id == camille).unwrap();
+    her.role = PersonRole::Trainer;
+    her.job = "Coordinatrice".into();
+    let back = bundle::for_trainers(
+        &hers,
+        hers.current().unwrap(),
+        &camille,
+        now(),
+        &to_her.records,
+    );
+    let importer = Importer {
+        me: None,
+        trainer: true,
+        ours: "here".into(),
+        now: now(),
+    };
+    let plan = plan(Some(&trainers), back, &Records::new(), &importer).unwrap();
+    let after = plan.data.person(&camille).unwrap();
+    assert_eq!(after.role, PersonRole::Trainee);
+    assert_eq!(
+        after.job, "Coordinatrice",
+        "the rest of her profile is hers"
+    );
+    assert!(plan.conflicts.is_empty());
+    assert!(
+        plan.ignored
+            .iter()
+            .any(|c| c.effect == Change::Changed(vec!["role".to_owned()])),
+        "{:?}",
+        plan.ignored
+    );
 }

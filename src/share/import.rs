@@ -110,7 +110,19 @@ pub fn plan(
     let mut theirs = Records::new();
     for (key, value) in &bundle.records {
         if allowed(key, value) {
-            theirs.insert(key.clone(), value.clone());
+            let mut value = value.clone();
+            if bundle.audience == Audience::Trainers
+                && let Some(role) = trainers_only(key, &value, ours_of(key).as_ref())
+            {
+                // Her profile is hers to change, not the role the trainers gave her.
+                value["role"] = role;
+                ignored.push(Change {
+                    kind: Kind::Person,
+                    title: title(Kind::Person, &value),
+                    effect: Effect::Changed(vec!["role".to_owned()]),
+                });
+            }
+            theirs.insert(key.clone(), value);
         } else if let Some((kind, _)) = Kind::of(key) {
             ignored.push(Change {
                 kind,
@@ -188,6 +200,15 @@ fn check_recipient(data: &Data, bundle: &Bundle, me: &PersonId) -> Result<(), Bu
         return Ok(());
     }
     Err(not_for_you(data, bundle))
+}
+
+/// The role the trainers gave, when a trainee's bundle changes it on a person record.
+fn trainers_only(key: &str, theirs: &Value, ours: Option<&Value>) -> Option<Value> {
+    if !matches!(Kind::of(key), Some((Kind::Person, _))) {
+        return None;
+    }
+    let role = ours?.get("role")?;
+    (theirs.get("role") != Some(role)).then(|| role.clone())
 }
 
 /// Whether this copy of a cohort is the trainers': it holds what no trainee's bundle carries,

@@ -187,6 +187,9 @@ fn a_round_trip_brings_back_exactly_the_additions_the_updates_and_one_conflict()
         .filter_map(|c| c.value.clone())
         .collect();
     assert_eq!(values, ["Bègles", "Talence"]);
+    // The file names her side, and keeps no word of the trainer's language for theirs.
+    let origins: Vec<&str> = conflict.choices.iter().map(|c| c.from.as_str()).collect();
+    assert_eq!(origins, ["Camille Dubois", ""]);
     assert_eq!(
         after.person(&CAMILLE.into()).unwrap().city,
         "Talence",

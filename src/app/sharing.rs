@@ -77,7 +77,8 @@ pub fn read(app: &mut App, read: Read) {
         trainer: app.config.role == Some(crate::config::Role::Trainer),
         ours: app
             .me()
-            .map_or_else(|| app.tr(Msg::ThisMachine).to_owned(), |p| p.name.clone()),
+            // Unnamed, this side is "this machine" when shown, in the language of the moment.
+            .map_or_else(String::new, |p| p.name.clone()),
         now: app.now,
     };
     match plan(Some(&app.data), bundle, &before, &importer) {

@@ -157,10 +157,7 @@ pub fn import(
     let ours = me
         .as_ref()
         .and_then(|id| data.as_ref()?.person(id))
-        .map_or_else(
-            || Msg::ThisMachine.text(lang).to_owned(),
-            |p| p.name.clone(),
-        );
+        .map_or_else(String::new, |p| p.name.clone());
     let from = Side::maker(&bundle);
     let cohort = bundle.cohort.clone();
     let stored = received::load(dir, &cohort, from, &bundle.hash);

@@ -2,7 +2,7 @@
 //! 2026-11-18 · half-day 2026-11-16 morning · mark of Camille Dubois · status".
 
 use super::records::Kind;
-use crate::domain::conflict::{Path, Step};
+use crate::domain::conflict::{Conflict, Path, Step};
 use crate::domain::{CohortId, Data, PersonId};
 use crate::i18n::{Lang, Msg};
 use serde_json::Value;
@@ -83,6 +83,18 @@ pub fn path(data: &Data, path: &Path, lang: Lang) -> String {
         }
     }
     words.join(" · ")
+}
+
+/// Where choice `n` of a conflict came from. The file keeps no word of any language for this
+/// machine's side of an import: an unnamed side facing a named one is this machine, said in
+/// `lang`; a merge by git names neither.
+pub fn origin(conflict: &Conflict, n: usize, lang: Lang) -> Option<String> {
+    let from = &conflict.choices.get(n)?.from;
+    if !from.is_empty() {
+        return Some(from.clone());
+    }
+    let other = &conflict.choices.get(1 - n.min(1))?.from;
+    (!other.is_empty()).then(|| Msg::ThisMachine.text(lang).to_owned())
 }
 
 /// A value in a conflict, short enough for one line: a record shows its telling fields first

@@ -80,12 +80,12 @@ pub fn lines(plan: &Plan, lang: Lang) -> Vec<String> {
             "  ! {}",
             describe::path(&plan.data, &conflict.path, lang)
         ));
-        for choice in &conflict.choices {
-            out.push(format!(
-                "      {} ({})",
-                describe::value(choice.value.as_ref(), lang),
-                choice.from
-            ));
+        for (n, choice) in conflict.choices.iter().enumerate() {
+            let value = describe::value(choice.value.as_ref(), lang);
+            out.push(match describe::origin(conflict, n, lang) {
+                Some(origin) => format!("      {value} ({origin})"),
+                None => format!("      {value}"),
+            });
         }
     }
     section(&mut out, Msg::BundleIgnored, plan.ignored.len(), lang);

@@ -57,11 +57,8 @@ pub fn conflicts(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme
                     theme.text,
                 ),
             ];
-            if !choice.from.is_empty() {
-                spans.push(Span::styled(
-                    format!("  ({})", safe(&choice.from)),
-                    theme.dim,
-                ));
+            if let Some(origin) = describe::origin(conflict, n, lang) {
+                spans.push(Span::styled(format!("  ({})", safe(&origin)), theme.dim));
             }
             if n == conflict.kept {
                 spans.push(Span::styled(

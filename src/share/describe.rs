@@ -22,6 +22,48 @@ pub fn kind_msg(kind: Kind) -> Msg {
     }
 }
 
+/// A record's field in the interface's words, when it has some; other fields keep their name.
+pub fn field(name: &str, lang: Lang) -> String {
+    let msg = match name {
+        "name" => Msg::FieldName,
+        "city" => Msg::FieldCity,
+        "departement" => Msg::FieldDepartement,
+        "organisation" => Msg::FieldOrganisation,
+        "notes" => Msg::FieldNotes,
+        "job" => Msg::FieldJob,
+        "website" => Msg::FieldWebsite,
+        "project" => Msg::FieldProject,
+        "tags" => Msg::FieldTags,
+        "shared" => Msg::FieldShared,
+        "pronouns" => Msg::FieldPronouns,
+        "role" => Msg::FieldRole,
+        "emails" => Msg::FieldEmail,
+        "phones" => Msg::FieldPhone,
+        "title" => Msg::ColTitle,
+        "topic" => Msg::FieldTopic,
+        "note" => Msg::FieldNote,
+        "kind" => Msg::FieldKind,
+        "subject" => Msg::FieldSubject,
+        "description" => Msg::FieldDescription,
+        "urgency" => Msg::FieldUrgency,
+        "format" => Msg::FieldFormat,
+        "status" => Msg::FieldStatus,
+        "reason" => Msg::FieldReason,
+        "remark" => Msg::FieldRemark,
+        "venue" => Msg::FieldVenue,
+        "trainer" | "trainers" => Msg::FieldTrainer,
+        "people" => Msg::FieldPeople,
+        "tutor" => Msg::FieldTutor,
+        "windows" => Msg::FieldWindows,
+        "half_days" => Msg::WordHalfDay,
+        "marks" => Msg::WordAttendance,
+        "history" => Msg::WordHistory,
+        "signature" => Msg::WordSignature,
+        _ => return name.to_owned(),
+    };
+    msg.text(lang).to_lowercase()
+}
+
 /// Where a conflict is, in words: the record, then the fields down to the one in conflict.
 pub fn path(data: &Data, path: &Path, lang: Lang) -> String {
     let steps = &path.0;
@@ -65,7 +107,7 @@ pub fn path(data: &Data, path: &Path, lang: Lang) -> String {
     ];
     for step in steps.iter().skip(rest) {
         match step {
-            Step::Field(f) => words.push(f.clone()),
+            Step::Field(f) => words.push(field(f, lang)),
             Step::Item(selector) => {
                 let shown = if let Some(trainee) = selector.get("trainee").and_then(Value::as_str) {
                     name(trainee)

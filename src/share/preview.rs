@@ -107,7 +107,8 @@ fn change_line(change: &Change, lang: Lang) -> String {
         && !fields.is_empty()
     {
         line.push_str(": ");
-        line.push_str(&fields.join(", "));
+        let words: Vec<String> = fields.iter().map(|f| describe::field(f, lang)).collect();
+        line.push_str(&words.join(", "));
     }
     line
 }

@@ -146,6 +146,30 @@ fn choosing_the_other_side_puts_it_in_and_settles_the_conflict() {
 }
 
 #[test]
+fn a_choice_decides_the_field_even_when_it_changed_since_and_settles_its_other_conflicts() {
+    let base = cercle::sample::sample();
+    let (mut ours, mut theirs, mut third) = (base.clone(), base.clone(), base.clone());
+    ours.people[0].city = "Bayonne".into();
+    theirs.people[0].city = "Biarritz".into();
+    third.people[0].city = "Périgueux".into();
+    let once = merge_data(Some(&base), &ours, &theirs, &sides(Prefer::Ours)).unwrap();
+    let mut twice = merge_data(Some(&base), &once, &third, &sides(Prefer::Ours)).unwrap();
+    assert_eq!(twice.conflicts.len(), 2, "two conflicts wait on one field");
+    assert_eq!(twice.people[0].city, "Bayonne");
+
+    // Someone typed another city meanwhile; choosing the side marked as kept still puts it in.
+    twice.people[0].city = "Anglet".into();
+    let kept = twice.conflicts[0].kept;
+    let chosen = twice.conflicts[0].choices[kept].value.clone().unwrap();
+    resolve(&mut twice, 0, kept).unwrap();
+    assert_eq!(
+        serde_json::Value::from(twice.people[0].city.clone()),
+        chosen
+    );
+    assert!(twice.conflicts.is_empty(), "{:?}", twice.conflicts);
+}
+
+#[test]
 fn merging_twice_does_not_ask_twice() {
     let base = cercle::sample::sample();
     let (mut ours, mut theirs) = (base.clone(), base.clone());

@@ -169,17 +169,23 @@ pub enum ResolveError {
 }
 
 /// Settles conflict number `index` with choice `choice` (0 or 1): puts that value in the
-/// document and removes the conflict.
+/// document, and removes the conflict with any other waiting on the same field, since the
+/// field is now decided.
 pub fn resolve(data: &mut Data, index: usize, choice: usize) -> Result<(), ResolveError> {
     let Some(conflict) = data.conflicts.get(index).cloned() else {
         return Err(ResolveError::Gone(format!("#{index}")));
     };
-    let value = conflict.choices[choice.min(1)].value.clone();
-    if choice.min(1) != conflict.kept {
-        put(data, &conflict.path.0, value)
-            .map_err(|e| e.unwrap_or_else(|| ResolveError::Gone(conflict.path.to_string())))?;
+    let choice = choice.min(1);
+    let value = conflict.choices[choice].value.clone();
+    // Written even when it is the side kept: the field may have changed since (another
+    // conflict on it settled, an edit), and the choice is what the user saw.
+    let deleted_already = choice == conflict.kept && value.is_none();
+    match put(data, &conflict.path.0, value) {
+        Ok(()) => {}
+        Err(None) if deleted_already => {}
+        Err(e) => return Err(e.unwrap_or_else(|| ResolveError::Gone(conflict.path.to_string()))),
     }
-    data.conflicts.remove(index);
+    data.conflicts.retain(|c| c.path != conflict.path);
     Ok(())
 }
 

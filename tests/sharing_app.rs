@@ -293,3 +293,35 @@ fn a_trainee_cannot_change_the_role_the_trainers_gave_her() {
         plan.ignored
     );
 }
+
+#[test]
+fn an_offer_given_away_in_a_bundle_is_left_as_it_is_not_deleted() {
+    let trainers = sample();
+    let cohort = trainers.current().unwrap();
+    let camille = PersonId::new(CAMILLE);
+    let maker = bundle::Maker {
+        id: cohort.trainers[0].clone(),
+        name: "Hélène Marchetti".into(),
+    };
+    let to_her = bundle::for_trainee(&trainers, cohort, &camille, maker, now(), &Records::new());
+    let mut back = bundle::for_trainers(&trainers, cohort, &camille, now(), &to_her.records);
+    // A hand-edited bundle gives her offer to Malik.
+    let key = back
+        .records
+        .keys()
+        .find(|k| k.starts_with("knowledge:"))
+        .unwrap()
+        .clone();
+    back.records.get_mut(&key).unwrap()["person"] = "p-malik-benali".into();
+    let importer = Importer {
+        me: None,
+        trainer: true,
+        ours: String::new(),
+        now: now(),
+    };
+    let plan = plan(Some(&trainers), back, &Records::new(), &importer).unwrap();
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+    assert!(plan.changes.is_empty(), "{:?}", plan.changes);
+    assert_eq!(plan.ignored.len(), 1);
+    assert_eq!(plan.data.cohorts, trainers.cohorts, "her offer stays hers");
+}

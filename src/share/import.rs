@@ -85,15 +85,7 @@ pub fn plan(
     if known.is_none() && !(fresh && bundle.audience == Audience::Trainee) {
         return Err(BundleError::OtherCohort(cohort));
     }
-    if let Some(me) = importer.me {
-        check_recipient(&data, &bundle, me)?;
-    } else if bundle.audience == Audience::Trainee
-        && (importer.trainer || known.is_some_and(|c| trainers_copy(c, &bundle.trainee)))
-    {
-        // Nobody said who they are, but this is the trainers' side: a bundle made for a
-        // trainee would re-sort their sheets, raise false conflicts, and make them her.
-        return Err(not_for_you(&data, &bundle));
-    }
+    check_side(&data, &bundle, importer)?;
 
     // From a trainee, take only what is theirs, here and in the bundle.
     let trainee = bundle.trainee.clone();
@@ -107,6 +99,7 @@ pub fn plan(
         }
     };
     let mut ignored = Vec::new();
+    let mut refused = BTreeSet::new();
     let mut theirs = Records::new();
     for (key, value) in &bundle.records {
         if allowed(key, value) {
@@ -124,6 +117,7 @@ pub fn plan(
             }
             theirs.insert(key.clone(), value);
         } else if let Some((kind, _)) = Kind::of(key) {
+            refused.insert(key.clone());
             ignored.push(Change {
                 kind,
                 title: title(kind, value),
@@ -135,7 +129,9 @@ pub fn plan(
         .base
         .iter()
         .chain(stored)
-        .filter(|(key, value)| allowed(key, value))
+        // A record carried but refused (given away to someone else, say) is left as it is
+        // here: not a deletion either.
+        .filter(|(key, value)| allowed(key, value) && !refused.contains(*key))
         .fold(Records::new(), |mut base, (key, value)| {
             // The bundle's own base first: it is the newest both sides agreed on.
             base.entry(key.clone()).or_insert_with(|| value.clone());
@@ -186,6 +182,22 @@ pub fn plan(
         data,
         received: theirs,
     })
+}
+
+/// Refuses a bundle that is not for this side of the exchange.
+fn check_side(data: &Data, bundle: &Bundle, importer: &Importer<'_>) -> Result<(), BundleError> {
+    if let Some(me) = importer.me {
+        return check_recipient(data, bundle, me);
+    }
+    let theirs_copy = data
+        .cohort(&bundle.cohort)
+        .is_some_and(|c| trainers_copy(c, &bundle.trainee));
+    if bundle.audience == Audience::Trainee && (importer.trainer || theirs_copy) {
+        // Nobody said who they are, but this is the trainers' side: a bundle made for a
+        // trainee would re-sort their sheets, raise false conflicts, and make them her.
+        return Err(not_for_you(data, bundle));
+    }
+    Ok(())
 }
 
 /// Refuses a bundle meant for someone else: a trainee takes only their own, and a trainee's

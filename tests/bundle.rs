@@ -433,3 +433,29 @@ fn bundles_are_private_files() {
     let mode = std::fs::metadata(&to_camille).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+#[test]
+fn a_file_that_is_no_bundle_is_refused_in_french_words() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["init", "--sample"]);
+    let garbage = dir.path().join("notes.json");
+    std::fs::write(&garbage, "{\"hello\": [1, 2]}").unwrap();
+    let out = cercle(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "import",
+            "bundle",
+            garbage.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        said.contains(
+            "Ce n'est pas un paquet Cercle (voir ligne 1, colonne 1). Rien n'a été écrit."
+        ),
+        "{said}"
+    );
+}

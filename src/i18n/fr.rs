@@ -717,7 +717,8 @@ pub fn text(msg: Msg) -> &'static str {
             "Le paquet est tronqué : il s'arrête ligne {line}, colonne {column}. Rien n'a été écrit."
         }
         BundleNotABundle => {
-            "Ce n'est pas un paquet Cercle (ligne {line}, colonne {column} : {reason}). Rien n'a été écrit."
+            // The parser's reason is technical and in English: the place is what helps.
+            "Ce n'est pas un paquet Cercle (voir ligne {line}, colonne {column}). Rien n'a été écrit."
         }
         BundleNewer => {
             "Ce paquet est au format {version} ; cette version de Cercle lit jusqu'au format {known}. Mettez Cercle à jour. Rien n'a été écrit."

@@ -63,6 +63,32 @@ fn the_sync_key_asks_for_a_sync_only_when_sync_is_set_up_and_none_runs() {
 }
 
 #[test]
+fn quitting_during_a_sync_says_why_the_app_waits_and_closes_when_it_ends() {
+    for (lang, words) in [
+        (Lang::En, "Cercle will close when it ends"),
+        (Lang::Fr, "Cercle se fermera quand elle sera finie"),
+    ] {
+        let mut app = sample_app(lang);
+        app.sync.status = Some(status(0, 0));
+        let base = Arc::clone(&app.data);
+        assert_eq!(press(&mut app, "<C-g>"), [Effect::Sync]);
+        for quit in ["q", "<C-c>"] {
+            assert!(
+                press(&mut app, quit).is_empty(),
+                "{quit} waits for the sync"
+            );
+            let text = &app.notice.as_ref().unwrap().text;
+            assert!(text.contains(words), "{text}");
+        }
+        let done = finished(&mut app, &base, Ok((synced(Reach::Pushed, false), None)));
+        assert_eq!(done, [Effect::Quit]);
+    }
+    // With no sync running, quitting is immediate as before.
+    let mut app = sample_app(Lang::En);
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
+}
+
+#[test]
 fn no_sync_while_saving_fails_since_the_file_on_disk_is_not_what_is_shown() {
     let mut app = sample_app(Lang::Fr);
     app.sync.status = Some(status(0, 0));

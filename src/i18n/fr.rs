@@ -679,6 +679,9 @@ pub fn text(msg: Msg) -> &'static str {
             "La synchronisation n'est pas en place : lancez cercle sync init --remote URL (voir docs/sync.md)."
         }
         SyncRunning => "Synchronisation avec l'équipe…",
+        SyncQuitWaits => {
+            "Une synchronisation est en cours ; Cercle se fermera quand elle sera finie."
+        }
         SyncAlreadyRunning => "Une synchronisation est déjà en cours.",
         SyncWaitsForSave => {
             "Pas de synchronisation tant que le dernier enregistrement a échoué : {reason}"

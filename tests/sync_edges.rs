@@ -1,0 +1,72 @@
+//! Sync at the edges of the team's repository: a server that cannot be reached.
+
+mod common;
+
+use common::team::{Machine, Team};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+
+/// A `ssh` that writes down how it was called and fails as an unreachable host does.
+fn unreachable_ssh(bin: &Path) -> std::path::PathBuf {
+    let log = bin.join("ssh-calls");
+    let script = format!(
+        "#!/bin/sh\necho \"$@\" >> '{}'\n\
+         echo 'ssh: connect to host 10.255.255.1 port 22: Connection timed out' >&2\nexit 255\n",
+        log.display()
+    );
+    let ssh = bin.join("ssh");
+    std::fs::write(&ssh, script).unwrap();
+    std::fs::set_permissions(&ssh, std::fs::Permissions::from_mode(0o755)).unwrap();
+    log
+}
+
+fn cercle_with_path(machine: &Machine, bin: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cercle"));
+    machine.env(&mut command);
+    let path = std::env::var("PATH").unwrap_or_default();
+    command
+        .args(args)
+        .env("PATH", format!("{}:{path}", bin.display()));
+    command
+}
+
+fn said(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn an_unreachable_ssh_server_is_given_up_on_and_the_work_waits_here() {
+    let team = Team::new();
+    let laptop = team.machine("laptop", None);
+    laptop.ok(&["init", "--sample"]);
+    let bin = tempfile::tempdir().unwrap();
+    let calls = unreachable_ssh(bin.path());
+    let remote = "ssh://nobody@10.255.255.1/x.git";
+    let out = cercle_with_path(&laptop, bin.path(), &["sync", "init", "--remote", remote])
+        .output()
+        .unwrap();
+    let text = said(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("could not be reached"), "{text}");
+    assert!(text.contains("will be pushed at the next sync"), "{text}");
+    let logged = std::fs::read_to_string(&calls).unwrap();
+    // Without a connect timeout, ssh waits for the system's, minutes long, holding the lock.
+    assert!(logged.contains("ConnectTimeout="), "{logged}");
+    assert_eq!(laptop.git(&["rev-list", "--count", "HEAD"]), "1");
+
+    // A user's own ssh command is left as it is.
+    std::fs::remove_file(&calls).unwrap();
+    let out = cercle_with_path(&laptop, bin.path(), &["sync"])
+        .env("GIT_SSH_COMMAND", "ssh -p 2222")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", said(&out));
+    let logged = std::fs::read_to_string(&calls).unwrap();
+    assert!(logged.contains("-p 2222"), "{logged}");
+    assert!(!logged.contains("ConnectTimeout"), "{logged}");
+}

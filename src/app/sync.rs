@@ -4,6 +4,7 @@
 
 use super::undo::History;
 use super::{App, Effect, SaveState};
+use crate::config::Role;
 use crate::domain::Data;
 use crate::i18n::{Msg, fill};
 use crate::share::{Prefer, Sides, merge_data};
@@ -33,7 +34,13 @@ pub fn start(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     if app.sync.status.is_none() {
-        app.notify_error(app.tr(Msg::SyncNotSetUp));
+        // Trainees do not join the team's repository: it holds everything about everyone.
+        let why = if app.config.role == Some(Role::Trainee) {
+            Msg::SyncForTrainers
+        } else {
+            Msg::SyncNotSetUp
+        };
+        app.notify_error(app.tr(why));
         return Vec::new();
     }
     let refusal = match &app.save {

@@ -1,4 +1,5 @@
-//! Sync at the edges of the team's repository: a server that cannot be reached.
+//! Sync at the edges of the team's repository: a server that cannot be reached and a file the
+//! merge driver refuses.
 
 mod common;
 
@@ -69,4 +70,40 @@ fn an_unreachable_ssh_server_is_given_up_on_and_the_work_waits_here() {
     let logged = std::fs::read_to_string(&calls).unwrap();
     assert!(logged.contains("-p 2222"), "{logged}");
     assert!(!logged.contains("ConnectTimeout"), "{logged}");
+}
+
+#[test]
+fn a_file_the_driver_refuses_is_explained_once_without_a_doubled_prefix() {
+    let team = Team::new();
+    let (first, second) = (team.machine("first", None), team.machine("second", None));
+    first.ok(&["init", "--sample"]);
+    first.ok(&["sync", "init", "--remote", &team.remote()]);
+    second.ok(&["sync", "init", "--remote", &team.remote()]);
+    // A newer Cercle on the first laptop sends a file this one cannot read.
+    let mut newer = first.data();
+    newer.schema_version += 1;
+    std::fs::write(
+        first.dir.join("cercle.json"),
+        cercle::store::to_json(&newer).unwrap(),
+    )
+    .unwrap();
+    first.git(&[
+        "-c",
+        "user.name=N",
+        "-c",
+        "user.email=n@x.invalid",
+        "commit",
+        "-qam",
+        "newer",
+    ]);
+    first.git(&["push", "-q", "origin", "main"]);
+    second.edit(|d| d.people[0].city = "Lannion".into());
+    let out = second.cercle(&["sync"]);
+    let text = said(&out);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains("nothing was changed here: the other machine's version"),
+        "{text}"
+    );
+    assert_eq!(text.matches("cercle: ").count(), 1, "{text}");
 }

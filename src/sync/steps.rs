@@ -1,5 +1,6 @@
 //! The steps of a sync: commit this machine's changes, fetch, merge the team's, push.
 
+use super::git::Output;
 use super::repo::{
     count, current_branch, exists, file_identity, has_remote, keep_private, remote_ref, status_of,
 };
@@ -122,12 +123,27 @@ fn integrate(git: &Git, branch: &str, lang: Lang) -> Result<(), SyncError> {
     let merged = match (out.ok, merged) {
         (true, Ok(merged)) => merged,
         (_, Err(reason)) => return Err(abort(git, reason)),
-        (false, Ok(_)) => return Err(abort(git, out.message())),
+        (false, Ok(_)) => return Err(abort(git, refusal(&out))),
     };
     let what = message::describe(before.as_ref(), &merged, lang);
     let text = fill(Msg::SyncMergeCommit.text(lang), &[("what", &what)]);
     git.ok(&["commit", "-q", "--no-edit", "-m", &text])?;
     Ok(())
+}
+
+/// Why git's merge failed: the driver's own words when it refused, without the `cercle: ` it
+/// starts them with (the sync's message already says where it comes from), else git's.
+fn refusal(out: &Output) -> String {
+    let text = format!("{}\n{}", out.stderr, out.stdout);
+    let driver: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("cercle: "))
+        .collect();
+    if driver.is_empty() {
+        out.message()
+    } else {
+        driver.join(" ")
+    }
 }
 
 fn abort(git: &Git, reason: String) -> SyncError {

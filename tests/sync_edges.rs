@@ -1,5 +1,5 @@
-//! Sync at the edges of the team's repository: a server that cannot be reached and a file the
-//! merge driver refuses.
+//! Sync at the edges of the team's repository: a server that cannot be reached, a file the
+//! merge driver refuses, and a laptop joining the team under a umask that hides nothing.
 
 mod common;
 
@@ -38,6 +38,10 @@ fn said(out: &std::process::Output) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 #[test]
@@ -106,4 +110,24 @@ fn a_file_the_driver_refuses_is_explained_once_without_a_doubled_prefix() {
         "{text}"
     );
     assert_eq!(text.matches("cercle: ").count(), 1, "{text}");
+}
+
+#[test]
+fn a_laptop_joining_the_team_keeps_its_files_and_directories_private() {
+    // The whole test process (and the git it starts): a umask that hides nothing.
+    common::sys::set_umask(0);
+    let team = Team::new();
+    let (first, second) = (team.machine("first", None), team.machine("second", None));
+    first.ok(&["init", "--sample"]);
+    first.ok(&["sync", "init", "--remote", &team.remote()]);
+    second.ok(&["sync", "init", "--remote", &team.remote()]);
+    for machine in [&first, &second] {
+        for name in ["cercle.json", ".gitattributes", ".gitignore"] {
+            let path = machine.dir.join(name);
+            assert_eq!(mode(&path), 0o600, "{}", path.display());
+        }
+        for path in [machine.dir.clone(), machine.dir.join(".git")] {
+            assert_eq!(mode(&path), 0o700, "{}", path.display());
+        }
+    }
 }

@@ -168,6 +168,13 @@ pub(super) fn keep_private(path: &Path) {
     let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
 }
 
+/// The repository's directory is readable by the user only, like the data directory.
+pub(super) fn keep_private_dir(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // Best effort, as for the files: a sync is not refused for a mode it could not set.
+    let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o700));
+}
+
 /// What the store's change detection looks at, to tell whether git rewrote the file.
 pub(super) fn file_identity(path: &Path) -> Option<(u64, u64, Option<std::time::SystemTime>)> {
     use std::os::unix::fs::MetadataExt;

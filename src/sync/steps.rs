@@ -2,7 +2,8 @@
 
 use super::git::Output;
 use super::repo::{
-    count, current_branch, exists, file_identity, has_remote, keep_private, remote_ref, status_of,
+    count, current_branch, exists, file_identity, has_remote, keep_private, keep_private_dir,
+    remote_ref, status_of,
 };
 use super::{
     ATTEMPTS, DEFAULT_BRANCH, Git, GitError, LAST_SYNC_FILE, Options, REMOTE, Reach, SyncError,
@@ -32,6 +33,12 @@ pub(super) fn run(git: &Git, options: &Options) -> Result<Synced, SyncError> {
             .map_err(|e| SyncError::Io(format!("{}: {e}", stamp.display())))?;
     }
     keep_private(&data_path);
+    // A checkout (joining the team) writes with the umask's modes; the data directory promises
+    // 0600 files and 0700 directories, and `.git` holds every past version of the data.
+    for name in [".gitattributes", ".gitignore"] {
+        keep_private(&git.dir().join(name));
+    }
+    keep_private_dir(&git.dir().join(".git"));
     Ok(Synced {
         committed,
         file_changed: file_identity(&data_path) != before,

@@ -164,6 +164,86 @@ fn the_same_mark_changed_on_two_machines_is_a_conflict_in_the_file_without_marke
     assert!(log.contains("1 conflict waiting for a choice"), "{log}");
 }
 
+/// Camille's job set differently on the first two laptops, synced into a conflict they both hold.
+fn jobs_in_conflict() -> (Team, [Machine; 3]) {
+    let (team, machines) = team();
+    let [first, second, _] = &machines;
+    first.edit(|d| camille(d).job = "L1-job".into());
+    second.edit(|d| camille(d).job = "L2-job".into());
+    first.ok(&["sync"]);
+    second.ok(&["sync"]);
+    first.ok(&["sync"]);
+    assert_eq!(first.data().conflicts.len(), 1);
+    (team, machines)
+}
+
+fn camille(data: &mut Data) -> &mut cercle::domain::Person {
+    let id = PersonId::new("p-camille-dubois");
+    data.people.iter_mut().find(|p| p.id == id).unwrap()
+}
+
+/// Chooses `job` on the merge screen, as the app does.
+fn choose(machine: &Machine, job: &str) {
+    machine.edit(|d| {
+        let value = Some(serde_json::json!(job));
+        let choice = d.conflicts[0].choices.iter().position(|c| c.value == value);
+        cercle::share::resolve(d, 0, choice.unwrap()).unwrap();
+    });
+}
+
+#[test]
+fn a_conflict_settled_differently_on_two_laptops_is_asked_again() {
+    // Either laptop may send its choice first; one of the two chose the value already in the
+    // file, which changes nothing but the list of conflicts.
+    for first_to_sync in [0, 1] {
+        let (_team, [first, second, office]) = jobs_in_conflict();
+        choose(&first, "L1-job");
+        choose(&second, "L2-job");
+        let (early, late) = if first_to_sync == 0 {
+            (&first, &second)
+        } else {
+            (&second, &first)
+        };
+        early.ok(&["sync"]);
+        let said = late.ok(&["sync"]);
+        assert!(said.contains("1 conflict(s) wait"), "{said}");
+        early.ok(&["sync"]);
+        office.ok(&["sync"]);
+        for machine in [&first, &office] {
+            assert_eq!(machine.bytes(), second.bytes(), "every laptop converges");
+        }
+        let mut data = second.data();
+        let [conflict] = data.conflicts.as_slice() else {
+            panic!("the two choices wait as one conflict: {:?}", data.conflicts);
+        };
+        let values: BTreeSet<String> = conflict
+            .choices
+            .iter()
+            .map(|c| c.value.clone().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            values,
+            BTreeSet::from(["\"L1-job\"".into(), "\"L2-job\"".into()])
+        );
+        let kept = conflict.choices[conflict.kept].value.clone();
+        assert_eq!(kept, Some(serde_json::json!(camille(&mut data).job)));
+    }
+}
+
+#[test]
+fn a_conflict_settled_the_same_way_on_two_laptops_stays_settled() {
+    let (_team, [first, second, _]) = jobs_in_conflict();
+    choose(&first, "L2-job");
+    choose(&second, "L2-job");
+    first.ok(&["sync"]);
+    second.ok(&["sync"]);
+    first.ok(&["sync"]);
+    assert_eq!(first.bytes(), second.bytes());
+    let mut data = first.data();
+    assert!(data.conflicts.is_empty(), "{:?}", data.conflicts);
+    assert_eq!(camille(&mut data).job, "L2-job");
+}
+
 #[test]
 fn offline_a_sync_commits_here_and_the_next_one_pushes() {
     let (team, [first, second, _]) = team();

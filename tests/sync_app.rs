@@ -4,6 +4,7 @@ mod common;
 
 use cercle::app::sync::{finished, start};
 use cercle::app::{Effect, SaveState};
+use cercle::config::Role;
 use cercle::domain::Data;
 use cercle::i18n::Lang;
 use cercle::sync::{Reach, Status, Synced};
@@ -60,6 +61,47 @@ fn the_sync_key_asks_for_a_sync_only_when_sync_is_set_up_and_none_runs() {
     app.sync.status = Some(status(0, 0));
     press(&mut app, "s<Enter><Enter>");
     assert_eq!(press(&mut app, "<C-g>"), [Effect::Sync]);
+}
+
+#[test]
+fn a_trainee_is_told_that_sync_is_for_the_trainers_and_bundles_are_hers() {
+    for (lang, words) in [
+        (Lang::En, ["trainer team", "bundles with B"]),
+        (Lang::Fr, ["équipe de formation", "paquets avec B"]),
+    ] {
+        let mut app = sample_app(lang);
+        app.config.role = Some(Role::Trainee);
+        assert!(press(&mut app, "<C-g>").is_empty());
+        let text = &app.notice.as_ref().unwrap().text;
+        assert!(words.iter().all(|w| text.contains(w)), "{text}");
+        assert!(!text.contains("sync init"), "{text}");
+    }
+}
+
+#[test]
+fn quitting_during_a_sync_says_why_the_app_waits_and_closes_when_it_ends() {
+    for (lang, words) in [
+        (Lang::En, "Cercle will close when it ends"),
+        (Lang::Fr, "Cercle se fermera quand elle sera finie"),
+    ] {
+        let mut app = sample_app(lang);
+        app.sync.status = Some(status(0, 0));
+        let base = Arc::clone(&app.data);
+        assert_eq!(press(&mut app, "<C-g>"), [Effect::Sync]);
+        for quit in ["q", "<C-c>"] {
+            assert!(
+                press(&mut app, quit).is_empty(),
+                "{quit} waits for the sync"
+            );
+            let text = &app.notice.as_ref().unwrap().text;
+            assert!(text.contains(words), "{text}");
+        }
+        let done = finished(&mut app, &base, Ok((synced(Reach::Pushed, false), None)));
+        assert_eq!(done, [Effect::Quit]);
+    }
+    // With no sync running, quitting is immediate as before.
+    let mut app = sample_app(Lang::En);
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
 }
 
 #[test]

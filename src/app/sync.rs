@@ -4,6 +4,7 @@
 
 use super::undo::History;
 use super::{App, Effect, SaveState};
+use crate::config::Role;
 use crate::domain::Data;
 use crate::i18n::{Msg, fill};
 use crate::share::{Prefer, Sides, merge_data};
@@ -17,6 +18,9 @@ pub struct SyncView {
     pub status: Option<Status>,
     /// A sync is under way.
     pub running: bool,
+    /// The user asked to quit during the sync: the app closes when it ends, so that what the
+    /// sync merged is kept.
+    pub quit_when_done: bool,
 }
 
 /// What the disk thread hands back: what the sync did, and the file it merged if it changed.
@@ -30,7 +34,13 @@ pub fn start(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     if app.sync.status.is_none() {
-        app.notify_error(app.tr(Msg::SyncNotSetUp));
+        // Trainees do not join the team's repository: it holds everything about everyone.
+        let why = if app.config.role == Some(Role::Trainee) {
+            Msg::SyncForTrainers
+        } else {
+            Msg::SyncNotSetUp
+        };
+        app.notify_error(app.tr(why));
         return Vec::new();
     }
     let refusal = match &app.save {
@@ -49,8 +59,22 @@ pub fn start(app: &mut App) -> Vec<Effect> {
     vec![Effect::Sync]
 }
 
+/// Quitting while a sync runs: the app says why it stays, and closes when the sync ends.
+pub fn quit_when_done(app: &mut App) {
+    app.sync.quit_when_done = true;
+    app.notify(app.tr(Msg::SyncQuitWaits));
+}
+
 /// Takes the outcome of a sync that started when the data was `base`.
 pub fn finished(app: &mut App, base: &Arc<Data>, outcome: Outcome) -> Vec<Effect> {
+    let mut effects = taken(app, base, outcome);
+    if std::mem::take(&mut app.sync.quit_when_done) {
+        effects.push(Effect::Quit);
+    }
+    effects
+}
+
+fn taken(app: &mut App, base: &Arc<Data>, outcome: Outcome) -> Vec<Effect> {
     app.sync.running = false;
     let (synced, merged) = match outcome {
         Ok(done) => done,

@@ -76,6 +76,10 @@ fn type_filter(app: &mut App, key: KeyEvent) {
 /// Applies an action and returns what the event loop must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::Quit {
+        if app.sync.running {
+            super::sync::quit_when_done(app);
+            return Vec::new();
+        }
         if let super::SaveState::Failed(reason) = &app.save
             && app.phase == Phase::Main
             && !matches!(app.overlay, Some(Overlay::Confirm(_)))

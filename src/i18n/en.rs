@@ -655,6 +655,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeySync => "sync with the team",
         SyncNotSetUp => "Sync is not set up: run cercle sync init --remote URL (see docs/sync.md).",
         SyncRunning => "Syncing with the team…",
+        SyncForTrainers => "Sync is for the trainer team; trainees exchange bundles with B.",
+        SyncQuitWaits => "A sync is running; Cercle will close when it ends.",
         SyncAlreadyRunning => "A sync is already running.",
         SyncWaitsForSave => "No sync while the last save failed: {reason}",
         SyncPushed => "Synced with the team.",

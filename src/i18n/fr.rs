@@ -679,6 +679,12 @@ pub fn text(msg: Msg) -> &'static str {
             "La synchronisation n'est pas en place : lancez cercle sync init --remote URL (voir docs/sync.md)."
         }
         SyncRunning => "Synchronisation avec l'équipe…",
+        SyncForTrainers => {
+            "La synchronisation sert à l'équipe de formation ; les stagiaires échangent des paquets avec B."
+        }
+        SyncQuitWaits => {
+            "Une synchronisation est en cours ; Cercle se fermera quand elle sera finie."
+        }
         SyncAlreadyRunning => "Une synchronisation est déjà en cours.",
         SyncWaitsForSave => {
             "Pas de synchronisation tant que le dernier enregistrement a échoué : {reason}"

@@ -150,7 +150,7 @@ messages! {
     SyncCandidacyOne, SyncCandidacyMany, SyncAssessmentOne, SyncAssessmentMany, SyncDepartureOne,
     SyncDepartureMany, SyncConflictOne, SyncConflictMany, SyncAdded, SyncUpdated, SyncRemoved,
     SyncSettled, SyncFound, SyncSigned, SyncMarksOne, SyncMarksMany, SyncMergeCommit,
-    SyncSettingsCommit, KeySync, SyncNotSetUp, SyncRunning, SyncAlreadyRunning, SyncWaitsForSave,
+    SyncSettingsCommit, KeySync, SyncNotSetUp, SyncForTrainers, SyncQuitWaits, SyncRunning, SyncAlreadyRunning, SyncWaitsForSave,
     SyncPushed, SyncUpToDate, SyncOffline, SyncLocalOnly, SyncReceived, SyncConflictsWaiting,
     SyncFailed, SyncHeader, SyncNever, SyncHeaderRunning, SyncHeaderConflicts,
     // Sharing bundles and conflicts.

@@ -268,6 +268,33 @@ fn child<'a>(here: &'a mut Value, step: &Step) -> Option<&'a mut Value> {
     }
 }
 
+/// The value at `path` (`None` when the record or field is not there). As for [`resolve`], only
+/// the cohort or person the path goes through is converted to JSON.
+pub fn value_at(data: &Data, path: &[Step]) -> Option<Value> {
+    if let [Step::Field(list), Step::Item(selector), rest @ ..] = path
+        && !rest.is_empty()
+        && matches!(list.as_str(), "cohorts" | "people")
+    {
+        let id = selector.get("id").and_then(Value::as_str)?;
+        let record = if list == "cohorts" {
+            let cohort = data.cohorts.iter().find(|c| c.id.as_str() == id)?;
+            serde_json::to_value(cohort)
+        } else {
+            let person = data.people.iter().find(|p| p.id.as_str() == id)?;
+            serde_json::to_value(person)
+        };
+        return get(&record.ok()?, rest).cloned();
+    }
+    get(&serde_json::to_value(data).ok()?, path).cloned()
+}
+
+fn get<'a>(document: &'a Value, path: &[Step]) -> Option<&'a Value> {
+    path.iter().try_fold(document, |here, step| match step {
+        Step::Field(name) => here.get(name.as_str()),
+        Step::Item(selector) => here.as_array()?.iter().find(|e| matches(e, selector)),
+    })
+}
+
 fn matches(element: &Value, selector: &serde_json::Map<String, Value>) -> bool {
     selector
         .iter()

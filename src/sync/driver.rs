@@ -75,6 +75,7 @@ pub fn merge(
     let mut merged = merge_data(base, ours, theirs, &sides).map_err(|e| e.to_string())?;
     merged.conflicts = once_each(merged.conflicts);
     super::signed::record_late_changes(base, ours, theirs, &mut merged, now);
+    super::settled::ask_again_when_chosen_differently(base, ours, theirs, &mut merged, now);
     Ok(merged)
 }
 

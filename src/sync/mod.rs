@@ -12,6 +12,7 @@ pub mod driver;
 pub mod git;
 pub mod message;
 mod repo;
+mod settled;
 pub mod signed;
 mod steps;
 mod tally;

@@ -8,6 +8,9 @@ use chrono::{DateTime, Utc};
 use std::fs;
 use std::path::Path;
 
+/// How long ssh (and a stalled http transfer) may wait for the team's server.
+const SERVER_WAIT_SECONDS: u32 = 15;
+
 /// Sets up git for this repository: the merge driver (the path of the running Cercle, which may
 /// have moved since the last sync) and an identity when git has none.
 pub(super) fn prepare(dir: &Path, options: &Options) -> Result<Git, SyncError> {
@@ -47,14 +50,31 @@ pub(super) fn prepare(dir: &Path, options: &Options) -> Result<Git, SyncError> {
             }
         }
     }
-    // In the app ssh must not ask for a passphrase or a host key on the terminal the app
-    // draws on: it fails instead (an ssh agent still works), unless the user chose their own.
+    // An unreachable server must end as "offline", not hold the lock for minutes: ssh waits
+    // for a connection only so long. In the app ssh must not ask for a passphrase or a host
+    // key on the terminal the app draws on: it fails instead (an ssh agent still works).
+    // A user's own ssh command is theirs to tune.
     let own_ssh = ["GIT_SSH_COMMAND", "GIT_SSH"]
         .iter()
         .any(|v| std::env::var_os(v).is_some())
         || git.run(&["config", "core.sshCommand"])?.ok;
-    if !options.interactive && !own_ssh {
-        git.set_env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+    if !own_ssh {
+        let batch = if options.interactive {
+            ""
+        } else {
+            " -o BatchMode=yes"
+        };
+        git.set_env(
+            "GIT_SSH_COMMAND",
+            &format!("ssh -o ConnectTimeout={SERVER_WAIT_SECONDS}{batch}"),
+        );
+    }
+    // Over http, a server that stops answering is given up on too, unless the user set it.
+    let own_http = std::env::var_os("GIT_HTTP_LOW_SPEED_LIMIT").is_some()
+        || git.run(&["config", "http.lowSpeedLimit"])?.ok;
+    if !own_http {
+        git.set_env("GIT_HTTP_LOW_SPEED_LIMIT", "1000");
+        git.set_env("GIT_HTTP_LOW_SPEED_TIME", &SERVER_WAIT_SECONDS.to_string());
     }
     Ok(git)
 }
@@ -146,6 +166,13 @@ pub(super) fn keep_private(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     // A missing file (nothing saved yet) has nothing to protect.
     let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
+}
+
+/// The repository's directory is readable by the user only, like the data directory.
+pub(super) fn keep_private_dir(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // Best effort, as for the files: a sync is not refused for a mode it could not set.
+    let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o700));
 }
 
 /// What the store's change detection looks at, to tell whether git rewrote the file.

@@ -1,7 +1,9 @@
 //! The steps of a sync: commit this machine's changes, fetch, merge the team's, push.
 
+use super::git::Output;
 use super::repo::{
-    count, current_branch, exists, file_identity, has_remote, keep_private, remote_ref, status_of,
+    count, current_branch, exists, file_identity, has_remote, keep_private, keep_private_dir,
+    remote_ref, status_of,
 };
 use super::{
     ATTEMPTS, DEFAULT_BRANCH, Git, GitError, LAST_SYNC_FILE, Options, REMOTE, Reach, SyncError,
@@ -31,6 +33,12 @@ pub(super) fn run(git: &Git, options: &Options) -> Result<Synced, SyncError> {
             .map_err(|e| SyncError::Io(format!("{}: {e}", stamp.display())))?;
     }
     keep_private(&data_path);
+    // A checkout (joining the team) writes with the umask's modes; the data directory promises
+    // 0600 files and 0700 directories, and `.git` holds every past version of the data.
+    for name in [".gitattributes", ".gitignore"] {
+        keep_private(&git.dir().join(name));
+    }
+    keep_private_dir(&git.dir().join(".git"));
     Ok(Synced {
         committed,
         file_changed: file_identity(&data_path) != before,
@@ -122,12 +130,27 @@ fn integrate(git: &Git, branch: &str, lang: Lang) -> Result<(), SyncError> {
     let merged = match (out.ok, merged) {
         (true, Ok(merged)) => merged,
         (_, Err(reason)) => return Err(abort(git, reason)),
-        (false, Ok(_)) => return Err(abort(git, out.message())),
+        (false, Ok(_)) => return Err(abort(git, refusal(&out))),
     };
     let what = message::describe(before.as_ref(), &merged, lang);
     let text = fill(Msg::SyncMergeCommit.text(lang), &[("what", &what)]);
     git.ok(&["commit", "-q", "--no-edit", "-m", &text])?;
     Ok(())
+}
+
+/// Why git's merge failed: the driver's own words when it refused, without the `cercle: ` it
+/// starts them with (the sync's message already says where it comes from), else git's.
+fn refusal(out: &Output) -> String {
+    let text = format!("{}\n{}", out.stderr, out.stdout);
+    let driver: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("cercle: "))
+        .collect();
+    if driver.is_empty() {
+        out.message()
+    } else {
+        driver.join(" ")
+    }
 }
 
 fn abort(git: &Git, reason: String) -> SyncError {

@@ -90,7 +90,7 @@ fn event_loop(
             app.now = Utc::now();
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
-        changed |= take_reports(&mut app, worker, &mut saver, &mut syncer);
+        changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
         for effect in effects {
             match effect {
                 Effect::Save => syncer.save(worker, &mut saver, &app),
@@ -173,12 +173,14 @@ fn starting_app(terminal: &DefaultTerminal, options: &Options) -> std::io::Resul
     Ok(app)
 }
 
-/// Takes every report the disk thread sent; says whether there was any.
+/// Takes every report the disk thread sent, adding to `effects` what they ask the loop to do;
+/// says whether there was any.
 fn take_reports(
     app: &mut App,
     worker: &Worker,
     saver: &mut saver::Saver,
     syncer: &mut syncer::Syncer,
+    effects: &mut Vec<Effect>,
 ) -> bool {
     let mut any = false;
     while let Ok(report) = worker.reports.try_recv() {
@@ -193,7 +195,7 @@ fn take_reports(
                 saver.finished(worker, app, outcome);
                 syncer.after_save(worker, saver, app);
             }
-            Report::Synced(outcome) => syncer.finished(worker, saver, app, outcome),
+            Report::Synced(outcome) => effects.extend(syncer.finished(worker, saver, app, outcome)),
             Report::SyncStatus(status) => app::sync::status_found(app, status),
             Report::Conflict(_) => saver.conflict(app),
             Report::Reloaded(outcome) => app::conflict::reloaded(app, outcome),

@@ -60,33 +60,41 @@ impl Syncer {
             self.owed = false;
             if matches!(app.save, SaveState::Failed(_)) {
                 app.sync.running = false;
+                // No sync will end to close the app: the next quit key closes it.
+                app.sync.quit_when_done = false;
             } else {
                 self.start(worker, app);
             }
         }
     }
 
-    /// The sync ended: the app takes its outcome, then the saves that waited go out.
+    /// The sync ended: the app takes its outcome, then the saves that waited go out. Returns
+    /// what else the event loop must do (quit, when the user asked to during the sync).
     pub fn finished(
         &mut self,
         worker: &Worker,
         saver: &mut Saver,
         app: &mut App,
         outcome: app::sync::Outcome,
-    ) {
+    ) -> Vec<Effect> {
         let base = self.base.take().unwrap_or_else(|| Arc::clone(&app.data));
-        let effects = app::sync::finished(app, &base, outcome);
+        let mut effects = app::sync::finished(app, &base, outcome);
         super::panic::remember(&app.data);
         if std::mem::take(&mut self.save_owed) || effects.contains(&Effect::Save) {
             saver.request(worker, &app.data);
         }
+        effects.retain(|e| *e != Effect::Save);
+        effects
     }
 
     /// Before leaving: waits for the sync under way, so that what it merged is kept.
     pub fn flush(&mut self, worker: &Worker, saver: &mut Saver, app: &mut App) {
         while self.base.is_some() {
             match worker.reports.recv() {
-                Ok(Report::Synced(outcome)) => self.finished(worker, saver, app, outcome),
+                Ok(Report::Synced(outcome)) => {
+                    // Already leaving: a quit asked for during the sync is this one.
+                    let _ = self.finished(worker, saver, app, outcome);
+                }
                 Ok(Report::Saved(outcome)) => saver.finished(worker, app, outcome),
                 Ok(_) => {}
                 Err(_) => break,

@@ -104,6 +104,8 @@ impl Machine {
             "GIT_DIR",
             "GIT_WORK_TREE",
             "EMAIL",
+            "GIT_SSH_COMMAND",
+            "GIT_SSH",
         ] {
             command.env_remove(var);
         }

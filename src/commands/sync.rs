@@ -95,7 +95,8 @@ fn describe_status(status: &Status) -> String {
     let last = status.last_sync.map_or_else(
         || "never".to_owned(),
         |t| {
-            t.with_timezone(&chrono::Local)
+            // Paris time, as the app's header and the sheets show it.
+            crate::domain::paris::local(t)
                 .format("%Y-%m-%d %H:%M")
                 .to_string()
         },

@@ -693,7 +693,7 @@ pub fn text(msg: Msg) -> &'static str {
             "The bundle is truncated: it ends at line {line}, column {column}. Nothing was written."
         }
         BundleNotABundle => {
-            "This is not a Cercle bundle (line {line}, column {column}: {reason}). Nothing was written."
+            "This is not a Cercle bundle (see line {line}, column {column}). Nothing was written."
         }
         BundleNewer => {
             "This bundle has format version {version}; this Cercle reads up to {known}. Update Cercle. Nothing was written."

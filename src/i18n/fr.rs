@@ -723,7 +723,7 @@ pub fn text(msg: Msg) -> &'static str {
             "Le paquet est tronqué : il s'arrête ligne {line}, colonne {column}. Rien n'a été écrit."
         }
         BundleNotABundle => {
-            // The parser's reason is technical and in English: the place is what helps.
+            // The parser's reason is technical English: the place is what helps, in both.
             "Ce n'est pas un paquet Cercle (voir ligne {line}, colonne {column}). Rien n'a été écrit."
         }
         BundleNewer => {

@@ -120,17 +120,9 @@ pub fn refusal(error: &BundleError, lang: Lang) -> String {
             Msg::BundleTruncated.text(lang),
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
-        BundleError::NotABundle {
-            line,
-            column,
-            reason,
-        } => fill(
+        BundleError::NotABundle { line, column, .. } => fill(
             Msg::BundleNotABundle.text(lang),
-            &[
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-                ("reason", reason),
-            ],
+            &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
         BundleError::Newer(version) => fill(
             Msg::BundleNewer.text(lang),

@@ -130,7 +130,10 @@ fn the_same_mark_changed_on_two_machines_is_a_conflict_in_the_file_without_marke
     second.edit(|d| mark_of(d, 0, 0).status = Status::Excused);
     first.ok(&["sync"]);
     let said = second.ok(&["sync"]);
-    assert!(said.contains("1 conflict(s) wait"), "{said}");
+    assert!(
+        said.contains("Conflicts waiting for a choice: 1."),
+        "{said}"
+    );
     first.ok(&["sync"]);
     assert_eq!(first.bytes(), second.bytes());
     let text = String::from_utf8(first.bytes()).unwrap();
@@ -206,7 +209,10 @@ fn a_conflict_settled_differently_on_two_laptops_is_asked_again() {
         };
         early.ok(&["sync"]);
         let said = late.ok(&["sync"]);
-        assert!(said.contains("1 conflict(s) wait"), "{said}");
+        assert!(
+            said.contains("Conflicts waiting for a choice: 1."),
+            "{said}"
+        );
         early.ok(&["sync"]);
         office.ok(&["sync"]);
         for machine in [&first, &office] {
@@ -252,9 +258,16 @@ fn offline_a_sync_commits_here_and_the_next_one_pushes() {
     first.edit(|d| d.people[0].city = "Douarnenez".into());
     let said = first.ok(&["sync"]);
     assert!(said.contains("could not be reached"), "{said}");
-    assert!(said.contains("will be pushed at the next sync"), "{said}");
+    assert!(said.contains("go out at the next sync"), "{said}");
     assert!(said.contains("1 commit(s) to send"), "{said}");
     assert_eq!(first.git(&["log", "-1", "--format=%s"]), "1 person updated");
+    // The same, said in French.
+    let dit = first.ok(&["--lang", "fr", "sync", "status"]);
+    assert!(
+        dit.contains("Dernière synchronisation avec l'équipe")
+            && dit.contains("1 commit(s) à envoyer"),
+        "{dit}"
+    );
     team.set_reachable(true);
     assert_eq!(
         team.head(),
@@ -262,7 +275,7 @@ fn offline_a_sync_commits_here_and_the_next_one_pushes() {
         "nothing reached the team while offline"
     );
     let said = first.ok(&["sync"]);
-    assert!(said.contains("Sent to the team"), "{said}");
+    assert!(said.contains("Synced with the team."), "{said}");
     assert_eq!(team.head(), first.git(&["rev-parse", "HEAD"]));
     second.ok(&["sync"]);
     assert_eq!(second.data().people[0].city, "Douarnenez");

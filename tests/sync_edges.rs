@@ -58,7 +58,7 @@ fn an_unreachable_ssh_server_is_given_up_on_and_the_work_waits_here() {
     let text = said(&out);
     assert!(out.status.success(), "{text}");
     assert!(text.contains("could not be reached"), "{text}");
-    assert!(text.contains("will be pushed at the next sync"), "{text}");
+    assert!(text.contains("go out at the next sync"), "{text}");
     let logged = std::fs::read_to_string(&calls).unwrap();
     // Without a connect timeout, ssh waits for the system's, minutes long, holding the lock.
     assert!(logged.contains("ConnectTimeout="), "{logged}");

@@ -2,6 +2,7 @@
 
 use crate::cli::SyncCommand;
 use crate::config::Config;
+use crate::i18n::{Lang, Msg, fill};
 use crate::store::{Store, StoreError};
 use crate::sync::{self, Identity, Reach, Status, Synced};
 use chrono::Utc;
@@ -14,14 +15,19 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         let Some(status) = status else {
             return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string());
         };
-        println!("{}", describe_status(&status));
+        println!("{}", describe_status(&status, config.lang));
         return Ok(());
     }
     let mut store = Store::open(dir).map_err(|e| match e {
-        StoreError::Locked { pid, .. } => format!(
-            "Cercle is open on this data{}: sync from the app ({}), or quit it first",
-            pid.map(|p| format!(" (process {p})")).unwrap_or_default(),
-            sync_key()
+        StoreError::Locked { pid, .. } => fill(
+            Msg::SyncOpenElsewhere.text(config.lang),
+            &[
+                (
+                    "process",
+                    &pid.map(|p| format!(" (process {p})")).unwrap_or_default(),
+                ),
+                ("key", &sync_key()),
+            ],
         ),
         other => other.to_string(),
     })?;
@@ -45,7 +51,7 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         .load()
         .map_err(|e| e.to_string())?
         .map_or(0, |d| d.conflicts.len());
-    report(&synced, conflicts);
+    report(&synced, conflicts, config.lang);
     Ok(())
 }
 
@@ -65,35 +71,49 @@ fn sync_key() -> String {
         .unwrap_or_default()
 }
 
-fn report(synced: &Synced, conflicts: usize) {
+fn report(synced: &Synced, conflicts: usize, lang: Lang) {
+    let say = |msg: Msg| println!("{}", msg.text(lang));
     match &synced.committed {
-        Some(subject) => println!("Committed: {subject}"),
-        None => println!("Nothing new to commit here."),
+        Some(subject) => println!(
+            "{}",
+            fill(Msg::SyncCommitted.text(lang), &[("subject", subject)])
+        ),
+        None => say(Msg::SyncNothingToCommit),
     }
     if synced.file_changed {
-        println!("The team's changes were merged into cercle.json.");
+        say(Msg::SyncReceived);
     }
     match &synced.reach {
-        Reach::Pushed => println!("Sent to the team's repository."),
-        Reach::UpToDate => println!("Up to date with the team's repository."),
-        Reach::Offline(reason) => println!(
-            "The team's repository could not be reached ({reason}). Your changes are committed here and will be pushed at the next sync."
-        ),
-        Reach::NoRemote => println!(
-            "No team repository is set: the history is kept on this machine only. Add one with `cercle sync init --remote URL`."
-        ),
+        Reach::Pushed => say(Msg::SyncPushed),
+        Reach::UpToDate => say(Msg::SyncUpToDate),
+        Reach::Offline(reason) => {
+            println!(
+                "{}",
+                fill(Msg::SyncOffline.text(lang), &[("reason", reason)])
+            );
+        }
+        Reach::NoRemote => {
+            say(Msg::SyncLocalOnly);
+            say(Msg::SyncAddRemote);
+        }
     }
     if conflicts > 0 {
+        let count = conflicts.to_string();
         println!(
-            "{conflicts} conflict(s) wait for a choice: open Cercle to choose between the two values."
+            "{} {}",
+            fill(Msg::SyncConflictsWaiting.text(lang), &[("count", &count)]),
+            Msg::SyncOpenToChoose.text(lang)
         );
     }
-    println!("{}", describe_status(&synced.status));
+    println!("{}", describe_status(&synced.status, lang));
 }
 
-fn describe_status(status: &Status) -> String {
+fn describe_status(status: &Status, lang: Lang) -> String {
+    if !status.remote {
+        return Msg::SyncNoRemote.text(lang).to_owned();
+    }
     let last = status.last_sync.map_or_else(
-        || "never".to_owned(),
+        || Msg::SyncStatusNever.text(lang).to_owned(),
         |t| {
             // Paris time, as the app's header and the sheets show it.
             crate::domain::paris::local(t)
@@ -101,12 +121,12 @@ fn describe_status(status: &Status) -> String {
                 .to_string()
         },
     );
-    if status.remote {
-        format!(
-            "Last sync with the team: {last}; {} commit(s) to send, {} to merge.",
-            status.ahead, status.behind
-        )
-    } else {
-        "No team repository is set.".to_owned()
-    }
+    fill(
+        Msg::SyncStatusLine.text(lang),
+        &[
+            ("last", &last),
+            ("ahead", &status.ahead.to_string()),
+            ("behind", &status.behind.to_string()),
+        ],
+    )
 }

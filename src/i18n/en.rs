@@ -717,6 +717,18 @@ pub fn text(msg: Msg) -> &'static str {
         WordAttendance => "attendance",
         WordHistory => "history",
         WordSignature => "signature",
+        SyncCommitted => "Committed: {subject}",
+        SyncNothingToCommit => "Nothing new to commit here.",
+        SyncAddRemote => "Add one with `cercle sync init --remote URL`.",
+        SyncOpenToChoose => "Open Cercle to choose between the two values.",
+        SyncStatusLine => {
+            "Last sync with the team: {last}; {ahead} commit(s) to send, {behind} to merge."
+        }
+        SyncStatusNever => "never",
+        SyncNoRemote => "No team repository is set.",
+        SyncOpenElsewhere => {
+            "Cercle is open on this data{process}: sync from the app ({key}), or quit it first."
+        }
         BundleWritten => "{path}: bundle for {whom}",
         ThisMachine => "this machine",
         KeyImportBundle => "import a sharing bundle",

@@ -748,6 +748,18 @@ pub fn text(msg: Msg) -> &'static str {
         WordAttendance => "présence",
         WordHistory => "historique",
         WordSignature => "signature",
+        SyncCommitted => "Enregistré dans l'historique : {subject}",
+        SyncNothingToCommit => "Rien de nouveau à enregistrer ici.",
+        SyncAddRemote => "Ajoutez-en un avec `cercle sync init --remote URL`.",
+        SyncOpenToChoose => "Ouvrez Cercle pour choisir entre les deux valeurs.",
+        SyncStatusLine => {
+            "Dernière synchronisation avec l'équipe : {last} ; {ahead} commit(s) à envoyer, {behind} à fusionner."
+        }
+        SyncStatusNever => "jamais",
+        SyncNoRemote => "Aucun dépôt d'équipe n'est défini.",
+        SyncOpenElsewhere => {
+            "Cercle est ouvert sur ces données{process} : synchronisez depuis l'application ({key}), ou quittez-la d'abord."
+        }
         BundleWritten => "{path} : paquet pour {whom}",
         ThisMachine => "ce poste",
         KeyImportBundle => "importer un paquet de partage",

@@ -159,6 +159,9 @@ messages! {
     CannotReadFile, NoFileThere, IsAFolder, NotAllowed,
     // Fields of records, in conflicts and previews.
     WordHalfDay, WordAttendance, WordHistory, WordSignature,
+    // `cercle sync` on the command line.
+    SyncCommitted, SyncNothingToCommit, SyncAddRemote, SyncOpenToChoose, SyncStatusLine,
+    SyncStatusNever, SyncNoRemote, SyncOpenElsewhere,
 }
 
 impl Msg {

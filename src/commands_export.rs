@@ -41,10 +41,12 @@ pub fn run(
             filter,
             output,
         } => emit(
+            dir,
             output,
             &crate::commands::contacts::render(&data, format, filter.as_deref())?,
         ),
         ExportCommand::Person(crate::cli::PersonExport { person, output }) => emit(
+            dir,
             output,
             &crate::commands::privacy::person_json(&data, &person)?,
         ),
@@ -58,7 +60,7 @@ pub fn run(
                 None => data.cohorts.iter().map(|c| &**c).collect(),
             };
             let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
-            emit(output, ics.as_bytes())
+            emit(dir, output, ics.as_bytes())
         }
         ExportCommand::Attendance {
             cohort,
@@ -78,7 +80,7 @@ pub fn run(
                     attendance::to_html(&data, cohort, seminar.as_ref()).into_bytes()
                 }
             };
-            emit(output, &bytes)
+            emit(dir, output, &bytes)
         }
         ExportCommand::Certificate {
             trainee,
@@ -94,7 +96,7 @@ pub fn run(
             let person = find("trainee", &people, &trainee, |p| p.id.as_str(), |p| &p.name)
                 .map_err(|e| e.to_string())?;
             let html = certificate::html(&data, cohort, &person.id, Local::now().date_naive());
-            emit(output, html.as_bytes())
+            emit(dir, output, html.as_bytes())
         }
     }
 }
@@ -140,9 +142,16 @@ fn pick_seminar(
         .map_err(|e| e.to_string())
 }
 
-/// Writes to the file (private, atomically) or to standard output.
-pub(crate) fn emit(output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
+/// Writes to the file (private, atomically) or to standard output; never over one of the files
+/// Cercle keeps in data directory `dir`.
+pub(crate) fn emit(dir: &Path, output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
     match output {
+        Some(path) if crate::store::is_own_file(dir, &path) => Err(format!(
+            "{} is one of Cercle's own files: nothing was written. Export elsewhere, for \
+             example into {}.",
+            path.display(),
+            dir.join("exports").display()
+        )),
         Some(path) if path.as_os_str() != "-" => {
             // A bare file name has an empty parent, which `write_private` cannot create.
             let path = if path.parent() == Some(Path::new("")) {

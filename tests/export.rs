@@ -174,3 +174,32 @@ fn the_command_line_exports_by_name_and_lists_candidates_when_ambiguous() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("no cohort is called"));
 }
+
+#[test]
+fn no_export_overwrites_the_data_file_or_its_lock_and_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let data = std::fs::read(dir.path().join("cercle.json")).unwrap();
+    for (args, target) in [
+        (&["export", "calendar"][..], "cercle.json"),
+        (
+            &["export", "contacts", "--format", "vcard"][..],
+            "cercle.lock",
+        ),
+        (&["export", "person", "Camille"][..], "backups/latest.json"),
+    ] {
+        let target = dir.path().join(target);
+        let mut all = args.to_vec();
+        all.extend(["-o", target.to_str().unwrap()]);
+        let out = cercle(dir.path(), &all);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{all:?} was written");
+        assert!(
+            said.contains("is one of Cercle's own files: nothing was written"),
+            "{said}"
+        );
+    }
+    assert_eq!(std::fs::read(dir.path().join("cercle.json")).unwrap(), data);
+    assert!(!dir.path().join("backups/latest.json").exists());
+    assert!(cercle(dir.path(), &["check"]).status.success());
+}

@@ -78,7 +78,7 @@ pub fn export(
                 Some(file) => file,
                 None => PathBuf::from(".").join(name),
             };
-            emit(Some(path), &made.to_json())
+            emit(dir, Some(path), &made.to_json())
         }
         BundleFor::Trainees => {
             let maker = match request.by {
@@ -109,7 +109,7 @@ pub fn export(
                     .person(id)
                     .map_or_else(|| id.to_string(), |p| p.name.clone());
                 if single_file {
-                    return emit(request.output.clone(), &made.to_json());
+                    return emit(dir, request.output.clone(), &made.to_json());
                 }
                 let folder = request.output.clone().unwrap_or_else(|| PathBuf::from("."));
                 let path = folder.join(format!(
@@ -117,6 +117,10 @@ pub fn export(
                     slug(&cohort.name),
                     slug(&name)
                 ));
+                if crate::store::is_own_file(dir, &path) {
+                    // The same refusal as any export's.
+                    return emit(dir, Some(path), &[]);
+                }
                 crate::store::write_private(&path, &made.to_json())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 say(&fill(

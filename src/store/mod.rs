@@ -437,6 +437,52 @@ impl std::fmt::Display for ReadOnlyReason {
     }
 }
 
+/// Whether `path` is one of the files Cercle keeps for itself in data directory `dir`: the data
+/// file, its lock, recovery and damaged copies, temporary files, backups, the copies kept of
+/// bundles, and the sync's git files. An export written there would destroy them.
+pub fn is_own_file(dir: &Path, path: &Path) -> bool {
+    let (Some(dir), Some(path)) = (resolved(dir), resolved(path)) else {
+        return false;
+    };
+    let Ok(inside) = path.strip_prefix(&dir) else {
+        return false;
+    };
+    let mut parts = inside.components().map(|c| c.as_os_str().to_string_lossy());
+    let first = parts.next().unwrap_or_default();
+    let nested = parts.next().is_some();
+    if nested {
+        return [backup::BACKUP_DIR, "bundles", ".git"].contains(&first.as_ref());
+    }
+    first.starts_with("cercle.")
+        || first.starts_with(fsio::TEMP_PREFIX)
+        || [".gitattributes", ".gitignore"].contains(&first.as_ref())
+}
+
+/// `path` made absolute through its nearest existing folder, links followed, `..` resolved.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    // `..` is taken lexically first: `new/../cercle.json` must not hide the data file behind
+    // a folder that does not exist yet.
+    let mut absolute = PathBuf::new();
+    for part in std::path::absolute(path).ok()?.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                absolute.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => absolute.push(other),
+        }
+    }
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = fs::canonicalize(existing) {
+            return Some(rest.iter().rev().fold(real, |p, part| p.join(part)));
+        }
+        rest.push(existing.file_name()?.to_owned());
+        existing = existing.parent()?;
+    }
+}
+
 /// Writes a small private file (0600) atomically, creating its directory (0700) if needed:
 /// for settings and temporary notes, which hold personal data too.
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
@@ -455,6 +501,35 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cercles_own_files_are_told_from_exports() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        fs::create_dir_all(dir.join("backups")).unwrap();
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&dir, &link).unwrap();
+        for own in [
+            dir.join("cercle.json"),
+            dir.join("cercle.lock"),
+            dir.join("cercle.recovery.json"),
+            dir.join(".cercle-save.tmp-1"),
+            dir.join("backups").join("anything.ics"),
+            dir.join("bundles").join("new").join("x.json"),
+            dir.join(".git").join("config"),
+            dir.join("not-yet").join("..").join("cercle.json"),
+            link.join("cercle.json"),
+        ] {
+            assert!(is_own_file(&dir, &own), "{}", own.display());
+        }
+        for export in [
+            dir.join("exports").join("calendar.ics"),
+            dir.join("notes.csv"),
+            tmp.path().join("cercle.json"),
+        ] {
+            assert!(!is_own_file(&dir, &export), "{}", export.display());
+        }
+    }
 
     #[test]
     fn data_dir_flag_then_env_then_platform() {

@@ -129,7 +129,15 @@ fn exports_carry_only_what_each_person_agreed_to_share_and_no_confidential_note(
         let text = exchange::export(&[&person], format).unwrap();
         assert!(text.contains("zoe@example.org"), "{format:?}");
         for private in [
-            "+33 6 12", "Saint-", "Rouage", "Fabrique", "laser", "elle", "https", "SECRET",
+            "+33 6 12",
+            "Saint-",
+            "Rouage",
+            "Fabrique",
+            "laser",
+            "elle",
+            "https",
+            "SECRET",
+            "Première",
         ] {
             assert!(
                 !text.contains(private),
@@ -292,6 +300,7 @@ proptest! {
         let person = Person {
             name: name.clone(),
             notes: vec![Note { text: note.clone(), confidential: false }],
+            shared: [ContactField::Notes].into_iter().collect(),
             ..Person::default()
         };
         let text = vcard::write(&[&person]);

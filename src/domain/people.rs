@@ -93,6 +93,8 @@ pub enum ContactField {
     Pronouns,
     /// Skills and tags.
     Tags,
+    /// Notes that are not confidential (a confidential one is never shared).
+    Notes,
 }
 
 /// A trainee's tiers-lieu project.
@@ -133,7 +135,7 @@ pub enum PlaceKind {
 
 impl ContactField {
     /// Every consent, in the order they are shown and written.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Email,
         Self::Phone,
         Self::City,
@@ -142,6 +144,7 @@ impl ContactField {
         Self::Website,
         Self::Pronouns,
         Self::Tags,
+        Self::Notes,
     ];
 }
 

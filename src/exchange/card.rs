@@ -101,7 +101,7 @@ impl Card {
             notes: p
                 .notes
                 .iter()
-                .filter(|n| !n.confidential)
+                .filter(|n| has(ContactField::Notes) && !n.confidential)
                 .flat_map(|n| n.text.lines())
                 .filter(|l| !l.trim().is_empty())
                 .map(str::to_owned)

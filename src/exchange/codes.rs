@@ -71,6 +71,7 @@ pub fn consent_code(field: ContactField) -> &'static str {
         ContactField::Website => "website",
         ContactField::Pronouns => "pronouns",
         ContactField::Tags => "tags",
+        ContactField::Notes => "notes",
     }
 }
 

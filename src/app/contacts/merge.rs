@@ -164,6 +164,7 @@ fn consent_label(field: ContactField) -> Msg {
         ContactField::Website => Msg::FieldWebsite,
         ContactField::Pronouns => Msg::FieldPronouns,
         ContactField::Tags => Msg::FieldTags,
+        ContactField::Notes => Msg::FieldNotes,
     }
 }
 

@@ -102,7 +102,7 @@ impl Form {
             )
             .shared_as(ContactField::Project),
             text(Msg::FieldTags, FieldKind::Text, &p.tags.join(", ")).shared_as(ContactField::Tags),
-            text(Msg::FieldNotes, FieldKind::Note, &notes),
+            text(Msg::FieldNotes, FieldKind::Note, &notes).shared_as(ContactField::Notes),
         ];
         Self::new(purpose, fields).with_shared(p.shared)
     }

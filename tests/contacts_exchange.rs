@@ -410,3 +410,37 @@ fn importing_our_own_export_of_the_sample_changes_nothing() {
         assert_eq!(data, before);
     }
 }
+
+#[test]
+fn a_filtered_export_does_not_tell_what_people_kept_private() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let data = cercle::sample::sample();
+    let in_47 = |shared_only: bool| -> Vec<String> {
+        let mut names: Vec<String> = data
+            .people
+            .iter()
+            .filter(|p| p.departement == "47" && (!shared_only || p.shares(ContactField::City)))
+            .map(|p| p.name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(
+        in_47(false).len() > in_47(true).len(),
+        "someone in 47 keeps it private"
+    );
+    let out = cercle(
+        dir.path(),
+        &[
+            "export", "contacts", "--format", "csv", "--filter", "dep:47",
+        ],
+    );
+    assert!(out.status.success());
+    let mut found: Vec<String> = csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .map(|r| r.unwrap()[0].to_owned())
+        .collect();
+    found.sort();
+    assert_eq!(found, in_47(true));
+}

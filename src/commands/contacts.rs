@@ -15,8 +15,17 @@ pub(crate) fn render(
     format: ContactFormat,
     filter: Option<&str>,
 ) -> Result<Vec<u8>, String> {
+    // The filter sees only what each person shares: a file of the people "in dep:47" would
+    // otherwise tell the département of those who kept it private.
+    let mut shared = data.clone();
+    shared.people = data
+        .people
+        .iter()
+        .map(|p| p.as_shared())
+        .collect::<Vec<_>>()
+        .into();
     let found = directory::find(
-        data,
+        &shared,
         filter.unwrap_or(""),
         directory::Sort::Name,
         directory::Group::None,

@@ -232,6 +232,11 @@ fn a_forgotten_person_is_gone_everywhere_but_signed_sheets_keep_a_pseudonym() {
         })
         .unwrap();
     cercle::store::write_recovery(dir, &to_json(&data).unwrap()).unwrap();
+    // A bundle kept from her, and a sync history: Cercle cannot rewrite them, so it says so.
+    let kept = dir.join("bundles/c-na-2026--trainee-p-agathe-brunet.json");
+    std::fs::create_dir_all(kept.parent().unwrap()).unwrap();
+    std::fs::write(&kept, "{\"name\": \"Agathe Brunet\"}").unwrap();
+    std::fs::create_dir(dir.join(".git")).unwrap();
 
     let said = forget(dir, &["Agathe Brunet"], "yes\n");
     assert!(
@@ -243,6 +248,14 @@ fn a_forgotten_person_is_gone_everywhere_but_signed_sheets_keep_a_pseudonym() {
     assert!(out.contains("Kept because the law requires it"), "{out}");
     assert!(out.contains("Personne anonymisée 1"), "{out}");
     assert!(out.contains("attendance marks"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "may still hold Agathe Brunet; check it and delete it if so: {}",
+            kept.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("The sync history"), "{out}");
 
     let after = load(dir);
     assert!(after.person(&id).is_none());

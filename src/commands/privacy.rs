@@ -72,6 +72,16 @@ pub fn forget(dir: &Path, query: &str, yes: bool) -> Result<(), String> {
             path.display()
         );
     }
+    if dir.join(".git").exists() {
+        // Cercle never rewrites the team's shared history on its own: every clone holds it.
+        let _ = writeln!(
+            out,
+            "The sync history ({}) and the team's repository still hold earlier versions that \
+             name {name}: rewriting them needs every clone of the team (see docs/sync.md, \
+             \"Forgetting a person\").",
+            dir.join(".git").display()
+        );
+    }
     print!("{out}");
     Ok(())
 }
@@ -104,11 +114,12 @@ fn leftovers(dir: &Path, person: &Person) -> Vec<std::path::PathBuf> {
         })
     };
     let mut found = Vec::new();
-    for sub in [dir.to_owned(), dir.join("exports")] {
+    for sub in [dir.to_owned(), dir.join("exports"), dir.join("bundles")] {
         for entry in std::fs::read_dir(&sub).into_iter().flatten().flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             let candidate = sub.ends_with("exports")
+                || sub.ends_with("bundles")
                 || name.starts_with(crate::store::QUARANTINE_PREFIX)
                 || (name.starts_with("cercle-")
                     && Path::new(&name)

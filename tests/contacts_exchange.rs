@@ -444,3 +444,43 @@ fn a_filtered_export_does_not_tell_what_people_kept_private() {
     found.sort();
     assert_eq!(found, in_47(true));
 }
+
+#[test]
+fn a_contacts_csv_never_runs_as_formulas_and_reads_back_the_same() {
+    let person = Person {
+        id: PersonId::new("p-formula"),
+        name: "=1+2".into(),
+        organisation: "@SUM(A1)".into(),
+        job: "-10".into(),
+        city: "\t=cmd|' /C calc'!A0".into(),
+        phones: vec!["+33 6 12 34 56 78".into()],
+        notes: vec![Note {
+            text: "+HYPERLINK(\"http://x\")".into(),
+            confidential: false,
+        }],
+        shared: all_shared(),
+        ..Person::default()
+    };
+    let text = exchange::export(&[&person], Format::Csv).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    for cell in &rows[0] {
+        assert!(
+            !cell.starts_with(['=', '@', '-', '\t'])
+                && (!cell.starts_with('+') || cell.starts_with("+33")),
+            "{cell:?} would run in a spreadsheet"
+        );
+    }
+    assert!(
+        rows[0].iter().any(|c| c == "+33 6 12 34 56 78"),
+        "phones as they are"
+    );
+    let (_, read) = exchange::read(&text).unwrap();
+    let card = read[0].card.clone().unwrap();
+    assert_eq!(card.name, "=1+2");
+    assert_eq!(card.organisation, "@SUM(A1)");
+    assert_eq!(card.job, "-10");
+    assert_eq!(card.notes, ["+HYPERLINK(\"http://x\")"]);
+}

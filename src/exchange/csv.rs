@@ -59,8 +59,21 @@ pub fn write(people: &[&Person]) -> Result<String, String> {
             shared.join(","),
             card.uid.clone(),
         ];
-        // Controls and bidi characters show as visible ones, so the file prints harmlessly.
-        let row = row.map(|cell| crate::domain::text::visible_lines(&cell).into_owned());
+        // Controls and bidi characters show as visible ones, so the file prints harmlessly, and
+        // no cell runs as a formula; phone numbers (`+33 …`) go as they are, as a phone
+        // number is never run.
+        let phones = COLUMNS.iter().position(|c| *c == "phones");
+        let row: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                if Some(i) == phones {
+                    crate::domain::text::visible_lines(cell).into_owned()
+                } else {
+                    crate::export::csv_cell(cell).into_owned()
+                }
+            })
+            .collect();
         writer.write_record(&row).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;
@@ -96,10 +109,14 @@ pub fn read(text: &str) -> Result<Vec<Read>, String> {
                     .position()
                     .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
                 let cell = |name: &str| {
-                    column(name)
+                    let text = column(name)
                         .and_then(|i| record.get(i))
                         .unwrap_or("")
-                        .trim()
+                        .trim();
+                    // The `'` our export puts before what a spreadsheet would run goes again.
+                    text.strip_prefix('\'')
+                        .filter(|rest| rest.starts_with(crate::export::FORMULA_STARTS))
+                        .unwrap_or(text)
                         .to_owned()
                 };
                 (line, card_of(&cell))

@@ -24,12 +24,16 @@ pub fn html_escape(text: &str) -> String {
     out
 }
 
+/// What a spreadsheet takes for the start of a formula; a tab or carriage return first is
+/// dropped by some, which then read what follows.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// A CSV cell that prints harmlessly and that a spreadsheet never runs: control and bidi
-/// characters become visible ones, and a cell a spreadsheet would take for a formula (`=`, `+`,
-/// `-`, `@`) starts with `'`.
+/// characters become visible ones, and a cell a spreadsheet would take for a formula (see
+/// [`FORMULA_STARTS`]) starts with `'`.
 pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
     let text = crate::domain::text::visible_lines(text);
-    if text.starts_with(['=', '+', '-', '@']) {
+    if text.starts_with(FORMULA_STARTS) {
         std::borrow::Cow::Owned(format!("'{text}"))
     } else {
         text

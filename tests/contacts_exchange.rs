@@ -484,3 +484,14 @@ fn a_contacts_csv_never_runs_as_formulas_and_reads_back_the_same() {
     assert_eq!(card.job, "-10");
     assert_eq!(card.notes, ["+HYPERLINK(\"http://x\")"]);
 }
+
+#[test]
+fn a_csv_with_common_column_names_keeps_emails_phones_and_notes() {
+    let text = "Nom,Courriel,Téléphone,Note\nAnaïs Petit,anais@example.org,06 11 22 33 44,Vient du fablab\n";
+    let (_, read) = exchange::read(text).unwrap();
+    let card = read[0].card.clone().unwrap();
+    assert_eq!(card.name, "Anaïs Petit");
+    assert_eq!(card.emails, ["anais@example.org"]);
+    assert_eq!(card.phones, ["06 11 22 33 44"]);
+    assert_eq!(card.notes, ["Vient du fablab"]);
+}

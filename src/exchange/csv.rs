@@ -80,6 +80,19 @@ pub fn write(people: &[&Person]) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
+/// Our column for a header another program or a person may write, in English or French.
+fn column_name(header: &str) -> &str {
+    match header {
+        "email" | "e-mail" | "mail" | "courriel" | "emails" => "emails",
+        "phone" | "tel" | "tél" | "telephone" | "téléphone" | "mobile" | "phones" => "phones",
+        "note" | "notes" => "notes",
+        "tag" | "tags" => "tags",
+        "nom" | "full name" | "name" => "name",
+        "ville" | "city" => "city",
+        other => other,
+    }
+}
+
 /// Reads every row of a CSV file with a header naming at least a `name` column; a bad row is
 /// reported and the next one read.
 pub fn read(text: &str) -> Result<Vec<Read>, String> {
@@ -91,7 +104,7 @@ pub fn read(text: &str) -> Result<Vec<Read>, String> {
         .headers()
         .map_err(|e| format!("the CSV header cannot be read: {e}"))?
         .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
+        .map(|h| column_name(&h.trim().to_lowercase()).to_owned())
         .collect();
     let column = |name: &str| headers.iter().position(|h| h == name);
     if column("name").is_none() {

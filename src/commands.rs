@@ -243,7 +243,15 @@ fn backups(dir: &Path) -> Result<(), String> {
     }
     let mut out = String::new();
     for backup in list {
-        let _ = writeln!(out, "{}  {} bytes", backup.name, backup.size);
+        // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
+        let sound =
+            std::fs::read(&backup.path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok());
+        let mark = if sound {
+            ""
+        } else {
+            "  (damaged: do not restore)"
+        };
+        let _ = writeln!(out, "{}  {} bytes{mark}", backup.name, backup.size);
     }
     let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(())

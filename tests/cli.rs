@@ -147,6 +147,17 @@ fn backups_are_listed_and_restored() {
     let back: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("cercle.json")).unwrap()).unwrap();
     assert_ne!(back["people"][0]["name"], "Changed");
+    // Restoring over a damaged file keeps it as a backup: the list marks it, so nobody
+    // restores it.
+    std::fs::write(dir.path().join("cercle.json"), [0u8; 64]).unwrap();
+    assert!(cercle(dir.path(), &["restore", &name]).status.success());
+    let listed = String::from_utf8_lossy(&cercle(dir.path(), &["backups"]).stdout).into_owned();
+    let marked: Vec<&str> = listed
+        .lines()
+        .filter(|l| l.contains("(damaged: do not restore)"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{listed}");
+    assert!(marked[0].contains("64 bytes"), "{listed}");
     assert!(
         !cercle(dir.path(), &["restore", "../../etc/passwd"])
             .status

@@ -226,7 +226,10 @@ fn summary(dir: &Path, json: bool) -> Result<(), String> {
             let _ = writeln!(
                 out,
                 "{name:<32} {:>8} {:>8} / {:<6} {rate:>11}",
-                row["trainees"], row["half_days_held"], row["half_days_planned"]
+                // A JSON value ignores widths; its text does not.
+                row["trainees"].to_string(),
+                row["half_days_held"].to_string(),
+                row["half_days_planned"].to_string()
             );
         }
     }

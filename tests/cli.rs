@@ -101,6 +101,15 @@ fn summary_prints_each_cohort_as_a_table_or_json() {
     assert_eq!(current["half_days_planned"], 36);
     let table = String::from_utf8_lossy(&cercle(dir.path(), &["summary"]).stdout).into_owned();
     assert!(table.contains("Nouvelle-Aquitaine 2026") && table.contains('%'));
+    // The columns line up under their headers.
+    let lines: Vec<&str> = table.lines().collect();
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("Nouvelle-Aquitaine 2026"))
+        .unwrap();
+    let end_of = |text: &str, word: &str| text.find(word).map(|i| i + word.len());
+    assert_eq!(end_of(lines[0], "trainees"), end_of(row, "10"), "{table}");
+    assert_eq!(end_of(lines[0], "attendance"), Some(row.len()), "{table}");
 }
 
 #[test]

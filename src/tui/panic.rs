@@ -2,7 +2,7 @@
 //! recovery file beside the data, never over `cercle.json`; the next start offers it back.
 
 use crate::domain::Data;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 static LAST_STATE: Mutex<Option<Arc<Data>>> = Mutex::new(None);
@@ -21,10 +21,15 @@ pub fn install(dir: PathBuf) {
         // try_lock: the panic may have happened while the lock was held.
         if let Ok(slot) = LAST_STATE.try_lock()
             && let Some(data) = slot.as_ref()
-            && let Ok(json) = serde_json::to_vec(data.as_ref())
         {
-            let _ = crate::store::write_recovery(&dir, &json);
+            let _ = keep(&dir, data);
         }
         previous(info);
     }));
+}
+
+/// Writes `data` to the recovery file of `dir`, where the next start looks for it.
+pub fn keep(dir: &Path, data: &Data) -> std::io::Result<()> {
+    let json = serde_json::to_vec(data)?;
+    crate::store::write_recovery(dir, &json).map(drop)
 }

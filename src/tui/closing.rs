@@ -1,51 +1,40 @@
 //! SIGHUP (the terminal was closed) and SIGTERM (a logout, a shutdown) are met as a crash is:
-//! unsaved work goes to the recovery file, which the next start offers back, and the app
+//! unsaved work goes to the recovery file, which the next start offers back, then the app
 //! leaves. Without this, their default action ends the process and the work is lost.
+//!
+//! A thread of its own meets them, not the event loop: once the terminal is gone, crossterm's
+//! `event::poll` reads end-of-file forever and never returns to the loop.
 
-use super::saver::Saver;
-use super::worker::Worker;
-use crate::app::{App, SaveState};
 use signal_hook::consts::{SIGHUP, SIGTERM};
-use signal_hook::flag;
-use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use signal_hook::iterator::Signals;
+use std::os::fd::AsFd;
+use std::path::PathBuf;
 
-/// Whether the terminal was closed or the session is ending; the event loop looks each tick.
-pub struct Closing(Arc<AtomicBool>);
-
-impl Closing {
-    /// Listens for SIGHUP and SIGTERM from now on. A second one, while the first is handled,
-    /// ends the process at once, as if we did not listen: a stuck app can still be stopped.
-    pub fn listen() -> std::io::Result<Self> {
-        let asked = Arc::new(AtomicBool::new(false));
-        for signal in [SIGHUP, SIGTERM] {
-            // Registered first, so the first signal finds the flag still down.
-            flag::register_conditional_default(signal, Arc::clone(&asked))?;
-            flag::register(signal, Arc::clone(&asked))?;
+/// Listens for SIGHUP and SIGTERM from now on; on either, keeps the unsaved work in the
+/// recovery file of `dir`, gives the terminal back if it is still there, and ends the process.
+pub fn listen(dir: PathBuf) -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGHUP, SIGTERM])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            // The work first: restoring a terminal may block, and a SIGKILL may follow.
+            super::panic::keep_unsaved(&dir);
+            restore_terminal();
+            // The lock is released with the process; a save under way is atomic (a new file
+            // renamed), so cercle.json is whole, old or new.
+            std::process::exit(0);
         }
-        Ok(Self(asked))
-    }
-
-    /// Whether SIGHUP or SIGTERM arrived.
-    pub fn asked(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
-    }
+    });
+    Ok(())
 }
 
-/// Keeps what is not on disk in the recovery file of `dir`, as the panic hook does, then lets
-/// a save under way end so the lock is not dropped in the middle of it.
-pub fn keep_unsaved_work(app: &mut App, worker: &Worker, saver: &mut Saver, dir: &Path) {
-    // Read-only: no change could be made. Saved: the file already holds everything.
-    if matches!(app.save, SaveState::Saved | SaveState::ReadOnly(_)) {
-        return;
-    }
-    // Written before waiting: a SIGKILL that follows a SIGTERM must find the work kept.
-    if super::panic::keep(dir, &app.data).is_err() {
-        return;
-    }
-    if saver.busy() && saver.flush(worker, app) && app.save == SaveState::Saved {
-        // The save landed after all: the file holds the work, so no recovery is owed.
-        let _ = crate::store::discard_recovery(dir);
+/// Leaves raw mode, mouse capture and the alternate screen, ignoring a terminal that is gone.
+fn restore_terminal() {
+    use ratatui::crossterm::event::DisableMouseCapture;
+    use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
+    let _ = disable_raw_mode();
+    // A handle of our own: the event loop may hold the lock of `stdout()` while drawing.
+    if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+        let mut out = std::fs::File::from(fd);
+        let _ = ratatui::crossterm::execute!(out, DisableMouseCapture, LeaveAlternateScreen);
     }
 }

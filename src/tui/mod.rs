@@ -39,17 +39,16 @@ pub struct Options {
 }
 
 /// Runs the interface until the user quits. The store is already open (and locked).
-/// Also returns, with the unsaved work kept for the next start, when the terminal is closed
-/// (SIGHUP) or the session ends (SIGTERM).
+/// Closing the terminal (SIGHUP) or ending the session (SIGTERM) leaves as a crash does.
 pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
-    let closing = closing::Closing::listen()?;
+    closing::listen(options.data_dir.clone())?;
     let mut terminal = ratatui::init();
     panic::install(options.data_dir.clone());
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, store, options, &closing);
+    let result = event_loop(&mut terminal, store, options);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    // Not `ratatui::restore`: after a hangup the terminal is gone, and printing why restoring
-    // it failed would fail too, as a panic.
+    // Not `ratatui::restore`: when the terminal is gone, printing why restoring it failed
+    // would fail too, as a panic.
     let _ = ratatui::try_restore();
     result
 }
@@ -58,7 +57,6 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     store: Store,
     options: &Options,
-    closing: &closing::Closing,
 ) -> std::io::Result<()> {
     let mut app = starting_app(terminal, options)?;
     // The first frame goes out before the disk thread even starts, so nothing competes with it.
@@ -68,43 +66,13 @@ fn event_loop(
     let _ = worker.jobs.send(Job::SyncStatus);
     let mut saver = saver::Saver::default();
     let mut syncer = syncer::Syncer::default();
-    let ended = turns(
-        terminal,
-        &mut app,
-        worker,
-        &mut saver,
-        &mut syncer,
-        options,
-        closing,
-    );
-    // A closed terminal often shows first as a failed read or write: the work is kept then too.
-    if closing.asked() || ended.is_err() {
-        closing::keep_unsaved_work(&mut app, worker, &mut saver, &options.data_dir);
-    }
-    if closing.asked() { Ok(()) } else { ended }
-}
-
-/// Runs the loop until the user quits, the terminal fails, or SIGHUP or SIGTERM arrives.
-fn turns(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    worker: &Worker,
-    saver: &mut saver::Saver,
-    syncer: &mut syncer::Syncer,
-    options: &Options,
-    closing: &closing::Closing,
-) -> std::io::Result<()> {
     let mut last_tick = std::time::Instant::now();
     let mut changed = false;
     loop {
-        // Each turn waits at most 50 ms for an event, so a signal is met that soon.
-        if closing.asked() {
-            return Ok(());
-        }
         // While loading, the screen changes only with progress: no frame is drawn for nothing
         // beside the threads reading the file.
         if changed || app.phase != Phase::Loading {
-            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            terminal.draw(|frame| crate::ui::draw(frame, &app))?;
         }
         changed = false;
         let mut effects = Vec::new();
@@ -118,30 +86,36 @@ fn turns(
         if event::poll(wait)? {
             app.now = Utc::now();
             app.today = Local::now().date_naive();
-            effects = on_event(app, &event::read()?);
+            effects = on_event(&mut app, &event::read()?);
             changed = true;
         }
         // A running timer needs time to pass while no key is pressed.
         if app.circle.timer_running() && last_tick.elapsed() >= TICK {
             last_tick = std::time::Instant::now();
             app.now = Utc::now();
-            effects.extend(app::update(app, app::Action::Tick));
+            effects.extend(app::update(&mut app, app::Action::Tick));
         }
-        changed |= take_reports(app, worker, saver, syncer, &mut effects);
+        changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
+        // Each turn, so a SIGHUP or SIGTERM finds the latest state and whether it is on disk.
+        panic::remember(&app.data);
+        panic::remember_unsaved(!matches!(
+            app.save,
+            SaveState::Saved | SaveState::ReadOnly(_)
+        ));
         for effect in effects {
             match effect {
-                Effect::Save => syncer.save(worker, saver, app),
-                Effect::Sync => syncer.request(worker, saver, app),
+                Effect::Save => syncer.save(worker, &mut saver, &app),
+                Effect::Sync => syncer.request(worker, &saver, &app),
                 Effect::DiscardRecovery => {
                     let _ = worker.jobs.send(Job::DiscardRecovery);
                 }
-                Effect::SaveConfig => save_config(app, options),
+                Effect::SaveConfig => save_config(&mut app, options),
                 Effect::Export(name, bytes) => {
                     let path = options.data_dir.join("exports").join(&name);
                     let _ = worker.jobs.send(Job::Export { path, bytes });
                 }
                 Effect::ExportCalendar(cohort) => {
-                    let (path, bytes) = calendar_export(app, &options.data_dir, &cohort);
+                    let (path, bytes) = calendar_export(&app, &options.data_dir, &cohort);
                     let _ = worker.jobs.send(Job::Export { path, bytes });
                 }
                 Effect::OpenEditor(text) => {
@@ -149,7 +123,7 @@ fn turns(
                     app.editor_done(edited);
                 }
                 Effect::Copy(text) => outside::copy(&text),
-                Effect::OpenMail(address) => outside::open_mail(app, &address),
+                Effect::OpenMail(address) => outside::open_mail(&mut app, &address),
                 Effect::ReadBundle(path) => {
                     let read = outside::read_bundle(&options.data_dir, &path, app.config.lang);
                     app.bundle_read(read);
@@ -167,7 +141,7 @@ fn turns(
                     let text = outside::read_import(&path);
                     let more = app.import_read(&path, text);
                     if more.contains(&Effect::Save) {
-                        syncer.save(worker, saver, app);
+                        syncer.save(worker, &mut saver, &app);
                     }
                 }
                 Effect::Reload => {
@@ -183,9 +157,9 @@ fn turns(
                     let _ = worker.jobs.send(Job::SaveCopy { path, data });
                 }
                 Effect::Quit => {
-                    syncer.flush(worker, saver, app);
+                    syncer.flush(worker, &mut saver, &mut app);
                     // A save that fails now keeps the app open, with the failure shown.
-                    if saver.flush(worker, app) {
+                    if saver.flush(worker, &mut app) {
                         return Ok(());
                     }
                 }

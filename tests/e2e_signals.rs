@@ -7,6 +7,7 @@ mod common;
 use common::pty::{Session, edit_outside, read_json, sample_dirs};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 const NEWCOMER: &str = "Zoé Signalée";
 
@@ -86,6 +87,52 @@ fn closing_the_terminal_keeps_unsaved_work_for_the_next_start() {
 #[test]
 fn the_end_of_the_session_keeps_unsaved_work_for_the_next_start() {
     unsaved_work_is_kept_on("TERM");
+}
+
+/// Waits until the app left and released its lock (it is no child of ours to wait for).
+fn lock_freed(dir: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while cercle::store::Store::open(dir).is_err() {
+        assert!(Instant::now() < deadline, "the app never released its lock");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A real hangup, as when a terminal emulator or a tmux session is closed: the app runs in a
+/// terminal of `script`'s, and `script` is killed, which closes that terminal for good. The
+/// terminal's input then stays at end-of-file, which keeps crossterm's `poll` from returning.
+#[test]
+fn a_terminal_that_really_hangs_up_keeps_unsaved_work() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) to run the app in a terminal of its own");
+        return;
+    }
+    let (data, config) = sample_dirs("role = \"trainer\"\n");
+    let dir = data.path();
+    let runner: Vec<String> = ["sh", "-c", r#"exec script -qfec "$0" /dev/null"#]
+        .map(str::to_owned)
+        .to_vec();
+    let mut app = Session::start_under(&runner, dir, config.path(), &[]);
+    app.wait_for("Modules (");
+    let theirs = edit_outside(dir, "Edited elsewhere");
+    app.send("3n");
+    app.wait_for("New person");
+    app.send(NEWCOMER);
+    app.send("\r");
+    app.wait_for("The data file changed");
+
+    send_signal(&app, "KILL");
+    let _ = app.wait_exit();
+    lock_freed(dir);
+    let recovery = dir.join(cercle::store::RECOVERY_FILE);
+    let kept: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&recovery).unwrap()).unwrap();
+    assert!(names(&kept).contains(&NEWCOMER.to_owned()));
+    assert_eq!(std::fs::read(dir.join("cercle.json")).unwrap(), theirs);
 }
 
 #[test]

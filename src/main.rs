@@ -5,6 +5,7 @@ use cercle::config::{self, Config};
 use cercle::i18n::Lang;
 use cercle::store::{self, Store, StoreError};
 use clap::Parser;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,7 +53,8 @@ fn main() -> ExitCode {
     match cercle::tui::run(store, &options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("cercle: the terminal failed: {e}");
+            // Not `eprintln!`: stderr is often the terminal that just failed, and it panics.
+            let _ = writeln!(std::io::stderr(), "cercle: the terminal failed: {e}");
             ExitCode::FAILURE
         }
     }

@@ -4,23 +4,12 @@
 
 mod common;
 
-use common::pty::{Session, cercle, read_json, sample_dirs};
+use common::pty::{Session, cercle, edit_outside, read_json, sample_dirs};
 use common::sys;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 const SAMPLE_TITLE: &str = "Facilitateur·rice de tiers-lieux";
-
-/// Another program replaces the data file, as editors and sync tools do (a new file renamed).
-fn edit_outside(dir: &Path, title: &str) -> Vec<u8> {
-    let mut json = read_json(dir);
-    json["programme"]["title"] = title.into();
-    let bytes = serde_json::to_vec_pretty(&json).unwrap();
-    let temp = dir.join("outside.tmp");
-    std::fs::write(&temp, &bytes).unwrap();
-    std::fs::rename(&temp, dir.join("cercle.json")).unwrap();
-    bytes
-}
 
 fn people(json: &serde_json::Value) -> usize {
     json["people"].as_array().unwrap().len()

@@ -1,6 +1,7 @@
 //! The event loop: terminal events become actions, `update` returns effects, and this loop
 //! carries them out (disk work through the worker thread, the editor, quitting).
 
+mod closing;
 mod editor;
 pub mod outside;
 mod panic;
@@ -38,13 +39,17 @@ pub struct Options {
 }
 
 /// Runs the interface until the user quits. The store is already open (and locked).
+/// Closing the terminal (SIGHUP) or ending the session (SIGTERM) leaves as a crash does.
 pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
+    closing::listen(options.data_dir.clone())?;
     let mut terminal = ratatui::init();
     panic::install(options.data_dir.clone());
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, store, options);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    // Not `ratatui::restore`: when the terminal is gone, printing why restoring it failed
+    // would fail too, as a panic.
+    let _ = ratatui::try_restore();
     result
 }
 
@@ -91,6 +96,12 @@ fn event_loop(
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
         changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
+        // Each turn, so a SIGHUP or SIGTERM finds the latest state and whether it is on disk.
+        panic::remember(&app.data);
+        panic::remember_unsaved(!matches!(
+            app.save,
+            SaveState::Saved | SaveState::ReadOnly(_)
+        ));
         for effect in effects {
             match effect {
                 Effect::Save => syncer.save(worker, &mut saver, &app),

@@ -1,17 +1,36 @@
-//! On a panic: restore the terminal (ratatui's own hook) and keep the work in memory in a
-//! recovery file beside the data, never over `cercle.json`; the next start offers it back.
+//! On a panic, and on SIGHUP or SIGTERM (see `closing`): restore the terminal and keep the work
+//! in memory in a recovery file beside the data, never over `cercle.json`; the next start
+//! offers it back.
 
 use crate::domain::Data;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 static LAST_STATE: Mutex<Option<Arc<Data>>> = Mutex::new(None);
+/// Whether `LAST_STATE` holds work not yet on disk (a panic keeps it anyway: it may be mid-save).
+static UNSAVED: AtomicBool = AtomicBool::new(false);
 
 /// Remembers the state the hook would keep (an `Arc` clone: no copy).
 pub fn remember(data: &Arc<Data>) {
     if let Ok(mut slot) = LAST_STATE.lock() {
         *slot = Some(Arc::clone(data));
     }
+}
+
+/// Remembers whether the remembered state holds work not yet on disk.
+pub fn remember_unsaved(unsaved: bool) {
+    UNSAVED.store(unsaved, Ordering::SeqCst);
+}
+
+/// Writes the remembered state to the recovery file of `dir` if it holds unsaved work;
+/// says whether it wrote one.
+pub fn keep_unsaved(dir: &Path) -> bool {
+    if !UNSAVED.load(Ordering::SeqCst) {
+        return false;
+    }
+    let data = LAST_STATE.lock().ok().and_then(|slot| slot.clone());
+    data.is_some_and(|data| keep(dir, &data).is_ok())
 }
 
 /// Chains our hook in front of the one `ratatui::init` installed.
@@ -21,10 +40,15 @@ pub fn install(dir: PathBuf) {
         // try_lock: the panic may have happened while the lock was held.
         if let Ok(slot) = LAST_STATE.try_lock()
             && let Some(data) = slot.as_ref()
-            && let Ok(json) = serde_json::to_vec(data.as_ref())
         {
-            let _ = crate::store::write_recovery(&dir, &json);
+            let _ = keep(&dir, data);
         }
         previous(info);
     }));
+}
+
+/// Writes `data` to the recovery file of `dir`, where the next start looks for it.
+pub fn keep(dir: &Path, data: &Data) -> std::io::Result<()> {
+    let json = serde_json::to_vec(data)?;
+    crate::store::write_recovery(dir, &json).map(drop)
 }

@@ -168,6 +168,18 @@ pub fn read_json(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
 }
 
+/// Another program replaces the data file, as editors and sync tools do (a new file renamed);
+/// returns the bytes it wrote.
+pub fn edit_outside(dir: &Path, title: &str) -> Vec<u8> {
+    let mut json = read_json(dir);
+    json["programme"]["title"] = title.into();
+    let bytes = serde_json::to_vec_pretty(&json).unwrap();
+    let temp = dir.join("outside.tmp");
+    std::fs::write(&temp, &bytes).unwrap();
+    std::fs::rename(&temp, dir.join("cercle.json")).unwrap();
+    bytes
+}
+
 /// A data directory holding the sample cohort, and a config directory holding `settings`.
 pub fn sample_dirs(settings: &str) -> (tempfile::TempDir, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();

@@ -142,16 +142,21 @@ fn pick_seminar(
         .map_err(|e| e.to_string())
 }
 
+/// The refusal of an export aimed at one of Cercle's own files in data directory `dir`.
+pub(crate) fn own_file(dir: &Path, path: &Path) -> String {
+    format!(
+        "{} is one of Cercle's own files: nothing was written. Export elsewhere, for example \
+         into {}.",
+        path.display(),
+        dir.join("exports").display()
+    )
+}
+
 /// Writes to the file (private, atomically) or to standard output; never over one of the files
 /// Cercle keeps in data directory `dir`.
 pub(crate) fn emit(dir: &Path, output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
     match output {
-        Some(path) if crate::store::is_own_file(dir, &path) => Err(format!(
-            "{} is one of Cercle's own files: nothing was written. Export elsewhere, for \
-             example into {}.",
-            path.display(),
-            dir.join("exports").display()
-        )),
+        Some(path) if crate::store::is_own_file(dir, &path) => Err(own_file(dir, &path)),
         Some(path) if path.as_os_str() != "-" => {
             // A bare file name has an empty parent, which `write_private` cannot create.
             let path = if path.parent() == Some(Path::new("")) {

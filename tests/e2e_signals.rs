@@ -30,11 +30,9 @@ fn names(json: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-/// Another program changes the file, so my new person cannot be saved; then `signal`.
-fn unsaved_work_is_kept_on(signal: &str) {
-    let (data, config) = sample_dirs("role = \"trainer\"\n");
-    let dir = data.path();
-    let mut app = Session::start(dir, config.path(), &[]);
+/// Another program changes the file, then I add a person, whose save is refused: the work is
+/// unsaved. Returns what the other program wrote.
+fn add_a_person_that_cannot_be_saved(app: &mut Session, dir: &Path) -> Vec<u8> {
     app.wait_for("Modules (");
     let theirs = edit_outside(dir, "Edited elsewhere");
     app.send("3n");
@@ -42,6 +40,15 @@ fn unsaved_work_is_kept_on(signal: &str) {
     app.send(NEWCOMER);
     app.send("\r");
     app.wait_for("The data file changed");
+    theirs
+}
+
+/// Another program changes the file, so my new person cannot be saved; then `signal`.
+fn unsaved_work_is_kept_on(signal: &str) {
+    let (data, config) = sample_dirs("role = \"trainer\"\n");
+    let dir = data.path();
+    let mut app = Session::start(dir, config.path(), &[]);
+    let theirs = add_a_person_that_cannot_be_saved(&mut app, dir);
 
     send_signal(&app, signal);
     let status = app.wait_exit();
@@ -117,13 +124,7 @@ fn a_terminal_that_really_hangs_up_keeps_unsaved_work() {
         .map(str::to_owned)
         .to_vec();
     let mut app = Session::start_under(&runner, dir, config.path(), &[]);
-    app.wait_for("Modules (");
-    let theirs = edit_outside(dir, "Edited elsewhere");
-    app.send("3n");
-    app.wait_for("New person");
-    app.send(NEWCOMER);
-    app.send("\r");
-    app.wait_for("The data file changed");
+    let theirs = add_a_person_that_cannot_be_saved(&mut app, dir);
 
     send_signal(&app, "KILL");
     let _ = app.wait_exit();

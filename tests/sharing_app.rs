@@ -18,17 +18,33 @@ fn city(data: &Data) -> &str {
     &data.person(&CAMILLE.into()).unwrap().city
 }
 
-/// Camille's bundle back to the trainers: her city changed to Bègles and a new offer, after
-/// she received the trainers' bundle.
-fn camille_bundle() -> Bundle {
-    let trainers = sample();
+/// The bundle the trainers of `trainers` send Camille.
+fn to_camille(trainers: &Data) -> Bundle {
     let cohort = trainers.current().unwrap();
     let maker = bundle::Maker {
         id: cohort.trainers[0].clone(),
         name: "Hélène Marchetti".into(),
     };
     let camille = PersonId::new(CAMILLE);
-    let to_her = bundle::for_trainee(&trainers, cohort, &camille, maker, now(), &Records::new());
+    bundle::for_trainee(trainers, cohort, &camille, maker, now(), &Records::new())
+}
+
+/// The trainers importing, without having said who they are.
+fn trainers_importer() -> Importer<'static> {
+    Importer {
+        me: None,
+        trainer: true,
+        ours: String::new(),
+        now: now(),
+    }
+}
+
+/// Camille's bundle back to the trainers: her city changed to Bègles and a new offer, after
+/// she received the trainers' bundle.
+fn camille_bundle() -> Bundle {
+    let trainers = sample();
+    let camille = PersonId::new(CAMILLE);
+    let to_her = to_camille(&trainers);
     let importer = Importer {
         me: Some(&camille),
         trainer: false,
@@ -253,13 +269,8 @@ fn a_trainee_starts_from_the_bundle_her_trainers_sent() {
 #[test]
 fn a_trainee_cannot_change_the_role_the_trainers_gave_her() {
     let trainers = sample();
-    let cohort = trainers.current().unwrap();
     let camille = PersonId::new(CAMILLE);
-    let maker = bundle::Maker {
-        id: cohort.trainers[0].clone(),
-        name: "Hélène Marchetti".into(),
-    };
-    let to_her = bundle::for_trainee(&trainers, cohort, &camille, maker, now(), &Records::new());
+    let to_her = to_camille(&trainers);
     let mut hers = trainers.clone();
     let her = hers.people.iter_mut().find(|p| p.id == camille).unwrap();
     her.role = PersonRole::Trainer;
@@ -271,13 +282,7 @@ fn a_trainee_cannot_change_the_role_the_trainers_gave_her() {
         now(),
         &to_her.records,
     );
-    let importer = Importer {
-        me: None,
-        trainer: true,
-        ours: "here".into(),
-        now: now(),
-    };
-    let plan = plan(Some(&trainers), back, &Records::new(), &importer).unwrap();
+    let plan = plan(Some(&trainers), back, &Records::new(), &trainers_importer()).unwrap();
     let after = plan.data.person(&camille).unwrap();
     assert_eq!(after.role, PersonRole::Trainee);
     assert_eq!(
@@ -297,13 +302,9 @@ fn a_trainee_cannot_change_the_role_the_trainers_gave_her() {
 #[test]
 fn an_offer_given_away_in_a_bundle_is_left_as_it_is_not_deleted() {
     let trainers = sample();
-    let cohort = trainers.current().unwrap();
     let camille = PersonId::new(CAMILLE);
-    let maker = bundle::Maker {
-        id: cohort.trainers[0].clone(),
-        name: "Hélène Marchetti".into(),
-    };
-    let to_her = bundle::for_trainee(&trainers, cohort, &camille, maker, now(), &Records::new());
+    let to_her = to_camille(&trainers);
+    let cohort = trainers.current().unwrap();
     let mut back = bundle::for_trainers(&trainers, cohort, &camille, now(), &to_her.records);
     // A hand-edited bundle gives her offer to Malik.
     let key = back
@@ -313,13 +314,7 @@ fn an_offer_given_away_in_a_bundle_is_left_as_it_is_not_deleted() {
         .unwrap()
         .clone();
     back.records.get_mut(&key).unwrap()["person"] = "p-malik-benali".into();
-    let importer = Importer {
-        me: None,
-        trainer: true,
-        ours: String::new(),
-        now: now(),
-    };
-    let plan = plan(Some(&trainers), back, &Records::new(), &importer).unwrap();
+    let plan = plan(Some(&trainers), back, &Records::new(), &trainers_importer()).unwrap();
     assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
     assert!(plan.changes.is_empty(), "{:?}", plan.changes);
     assert_eq!(plan.ignored.len(), 1);

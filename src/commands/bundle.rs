@@ -118,8 +118,7 @@ pub fn export(
                     slug(&name)
                 ));
                 if crate::store::is_own_file(dir, &path) {
-                    // The same refusal as any export's.
-                    return emit(dir, Some(path), &[]);
+                    return Err(crate::commands_export::own_file(dir, &path));
                 }
                 crate::store::write_private(&path, &made.to_json())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;

@@ -7,9 +7,9 @@ mod sync;
 
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
+use crate::domain::clock::Clock;
 use crate::domain::rules::{self, Severity};
 use crate::store::{Store, StoreError};
-use chrono::Local;
 use clap::CommandFactory;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -148,7 +148,7 @@ fn check(dir: &Path) -> ExitCode {
         ),
         Err(e) => problems.push((Severity::Error, format!("schema: {e}"))),
     }
-    let today = Local::now().date_naive();
+    let today = Clock::from_env().today();
     problems.extend(
         rules::problems(&data, today)
             .into_iter()
@@ -187,7 +187,7 @@ fn summary(dir: &Path, json: bool) -> Result<(), String> {
     // The process ends right after printing: the records of a network (100 MB in half a
     // million pieces) are left to the system at exit rather than freed one by one.
     let data = std::mem::ManuallyDrop::new(read(dir).map_err(|e| e.to_string())?);
-    let today = Local::now().date_naive();
+    let today = Clock::from_env().today();
     let rows: Vec<serde_json::Value> = data
         .cohorts
         .iter()

@@ -2,10 +2,10 @@
 
 use crate::cli::{CalendarFormat, ExportCommand, SheetFormat};
 use crate::commands::read;
+use crate::domain::clock::Clock;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
 use crate::export::{attendance, certificate};
-use chrono::Local;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -95,7 +95,7 @@ pub fn run(
                 .collect();
             let person = find("trainee", &people, &trainee, |p| p.id.as_str(), |p| &p.name)
                 .map_err(|e| e.to_string())?;
-            let html = certificate::html(&data, cohort, &person.id, Local::now().date_naive());
+            let html = certificate::html(&data, cohort, &person.id, Clock::from_env().today());
             emit(dir, output, html.as_bytes())
         }
     }

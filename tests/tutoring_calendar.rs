@@ -5,7 +5,7 @@ mod common;
 
 use cercle::domain::tutoring::RequestStatus;
 use cercle::domain::{Cohort, Data};
-use cercle::exchange::calendar::{VTIMEZONE, render, uid};
+use cercle::exchange::calendar::{render, uid, vtimezone};
 use cercle::i18n::Lang;
 use common::pty::cercle;
 use icalendar::{Calendar, CalendarComponent, Component, Event, EventLike, EventStatus};
@@ -134,7 +134,7 @@ fn follows_rfc_5545_framing() {
     }
     // The time zone every TZID refers to comes once, before the first event.
     assert_eq!(ics.matches("BEGIN:VTIMEZONE").count(), 1);
-    assert!(ics.find(VTIMEZONE).unwrap() < ics.find("BEGIN:VEVENT").unwrap());
+    assert!(ics.find("BEGIN:VTIMEZONE").unwrap() < ics.find("BEGIN:VEVENT").unwrap());
     let calendar = parse(&ics);
     let zones: Vec<_> = calendar
         .components
@@ -242,4 +242,21 @@ fn the_command_writes_a_private_file_or_prints() {
         message.contains("Nouvelle-Aquitaine 2026 (c-na-2026)"),
         "{message}"
     );
+}
+
+#[test]
+fn the_time_zone_block_comes_from_the_iana_database() {
+    let block = vtimezone(2026..=2027);
+    // The EU's rule: summer time from the last Sunday of March, 02:00 local, to the last
+    // Sunday of October, 03:00 local.
+    for switch in [
+        "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:20260329T020000\r\n",
+        "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:20261025T030000\r\n",
+        "DTSTART:20270328T020000\r\n",
+        "DTSTART:20271031T030000\r\n",
+    ] {
+        assert!(block.contains(switch), "{switch} in {block}");
+    }
+    assert_eq!(block.matches("BEGIN:DAYLIGHT").count(), 2);
+    assert_eq!(block.matches("BEGIN:STANDARD").count(), 2);
 }

@@ -6,18 +6,7 @@ use crate::domain::{PersonId, SeminarId};
 use crate::export::{attendance, certificate};
 use crate::i18n::Msg;
 
-/// A file name made of safe characters only, from a record's name.
-fn slug(text: &str) -> String {
-    let folded = crate::domain::lookup::fold(text);
-    let slug: String = folded
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    slug.split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
+use crate::domain::fold::slug;
 
 fn sheets(app: &mut App, seminar: Option<&SeminarId>, stem: &str) -> Vec<Effect> {
     let Some(cohort) = app.cohort() else {
@@ -69,16 +58,4 @@ pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
         format!("certificat-{}.html", slug(&name)),
         html.into_bytes(),
     )]
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn slugs_are_safe_file_names() {
-        assert_eq!(
-            super::slug("Nouvelle-Aquitaine 2026"),
-            "nouvelle-aquitaine-2026"
-        );
-        assert_eq!(super::slug("../Zoé <b>"), "zoe-b");
-    }
 }

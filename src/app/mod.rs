@@ -274,7 +274,7 @@ impl App {
             phase: Phase::Loading,
             screen: Screen::Modules,
             config,
-            today: now.date_naive(),
+            today: crate::domain::clock::today(now),
             now,
             overlay: None,
             cursors: [Cursor::default(); 4],
@@ -295,6 +295,12 @@ impl App {
             derived: derived::Derived::default(),
             ids_made: 0,
         }
+    }
+
+    /// Moves the clock on: "now", and "today" in Paris.
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+        self.today = crate::domain::clock::today(now);
     }
 
     /// The app's language.

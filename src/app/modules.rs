@@ -6,6 +6,7 @@ use super::form::{Field, FieldKind, Form, Purpose};
 use super::keymap::View;
 use super::list::Cursor;
 use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay};
+use crate::domain::clock;
 use crate::domain::cohort::{Channel, FollowUp};
 use crate::domain::rollcall::{self, MarkInput, RollCallError};
 use crate::domain::rules::chronological;
@@ -13,7 +14,7 @@ use crate::domain::{
     Cohort, FollowUpId, HalfDay, HalfDayId, Note, PersonId, Seminar, SeminarId, Status,
 };
 use crate::i18n::{Msg, fill};
-use chrono::{Local, Timelike};
+use chrono::Timelike;
 
 /// Where the Modules screen is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -187,7 +188,7 @@ pub(crate) fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, heigh
 /// Today's half-day, if there is one: the afternoon's after 13:00 when there are both.
 fn todays_half_day(app: &App) -> Option<(SeminarId, HalfDayId)> {
     let cohort = app.cohort()?;
-    let afternoon = app.now.with_timezone(&Local).hour() >= 13;
+    let afternoon = clock::local(app.now).hour() >= 13;
     let todays: Vec<(&Seminar, &HalfDay)> = chronological(cohort)
         .into_iter()
         .filter(|(_, h)| h.date == app.today)
@@ -314,7 +315,7 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(trainee) = trainees.get(app.modules.roll.selected).cloned() else {
         return Vec::new();
     };
-    let now = app.now.with_timezone(&Local).time();
+    let now = clock::local(app.now).time();
     let input = |status, time| MarkInput {
         status,
         time,

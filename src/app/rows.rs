@@ -2,7 +2,7 @@
 
 use super::{App, Screen};
 use crate::domain::Person;
-use crate::domain::lookup::fold;
+use crate::domain::fold::fold;
 
 /// How many records a screen lists before filtering.
 pub fn count(app: &App, screen: Screen) -> usize {

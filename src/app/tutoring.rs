@@ -3,7 +3,7 @@
 
 use super::tutoring_forms::{ask_form, step_form};
 use super::{Action, App, Effect, Overlay, Screen};
-use crate::domain::lookup::fold;
+use crate::domain::fold::fold;
 use crate::domain::routing;
 use crate::domain::tutoring::{RequestStatus, TutorRequest, Urgency, permitted};
 use crate::domain::{Person, PersonId, PersonRole, TutorRequestId};

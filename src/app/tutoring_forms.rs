@@ -6,8 +6,9 @@ use super::dates::{parse_date, parse_time};
 use super::form::{Field, FieldKind, Form, Purpose};
 use super::tutoring::TutoringForm;
 use super::{App, Effect, Overlay, Screen};
+use crate::domain::fold::fold;
 use crate::domain::knowledge::Topic;
-use crate::domain::lookup::{LookupError, find, fold};
+use crate::domain::lookup::{LookupError, find};
 use crate::domain::routing;
 use crate::domain::tutoring::{
     Outcome, RequestStatus, Step, StepError, TutorRequest, TutoringSession,

@@ -32,15 +32,7 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stdout(), "{line}");
 }
 
-/// Letters, digits and `-` only, for file names made of names.
-fn slug(text: &str) -> String {
-    let folded = crate::domain::lookup::fold(text);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join("-")
-}
+use crate::domain::fold::slug;
 
 /// Writes the bundles asked for, each 0600.
 pub fn export(
@@ -50,7 +42,7 @@ pub fn export(
     request: &Request<'_>,
     lang: Lang,
 ) -> Result<(), String> {
-    let now = chrono::Utc::now();
+    let now = crate::domain::clock::now();
     let trainee = request.trainee.map(|q| person(data, q)).transpose()?;
     if let Some(t) = trainee
         && !cohort.trainees.contains(&t.id)
@@ -168,7 +160,7 @@ pub fn import(
         me: me.as_ref(),
         trainer,
         ours,
-        now: chrono::Utc::now(),
+        now: crate::domain::clock::now(),
     };
     let plan =
         plan(data.as_ref(), bundle, &stored, &importer).map_err(|e| preview::refusal(&e, lang))?;

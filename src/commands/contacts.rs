@@ -50,7 +50,7 @@ pub fn import(dir: &Path, file: &Path) -> Result<(), String> {
             dir.display()
         )
     })?;
-    let stamp = chrono::Utc::now().format("%Y%m%d%H%M%S");
+    let stamp = crate::domain::clock::now().format("%Y%m%d%H%M%S");
     let tag = std::process::id();
     let mut n = 0;
     let report = exchange::import(&mut data, &text, || {

@@ -28,7 +28,7 @@ pub fn forget(dir: &Path, query: &str, yes: bool) -> Result<(), String> {
         .ok_or("there is no data file yet, so no one to forget")?;
     let person = person(&data, query)?.clone();
     // Erasing is for good: a part of a name is not enough to pick whom.
-    let fold = crate::domain::lookup::fold;
+    let fold = crate::domain::fold::fold;
     if person.id.as_str() != query && fold(person.name.trim()) != fold(query.trim()) {
         return Err(format!(
             "\"{query}\" is only part of {}'s name: to forget someone, give their full name or their id ({})",

@@ -5,7 +5,6 @@ use crate::config::Config;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::{Store, StoreError};
 use crate::sync::{self, Identity, Reach, Status, Synced};
-use chrono::Utc;
 use std::path::Path;
 
 /// Syncs, sets up or reports, holding the store's lock so that no app writes meanwhile.
@@ -40,7 +39,7 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
             .and_then(|d| Identity::of(d, config.me.as_ref())),
         interactive: true,
         driver: sync::this_program(),
-        now: Utc::now(),
+        now: crate::domain::clock::now(),
     };
     let synced = match what {
         Some(SyncCommand::Init { remote }) => sync::init(dir, remote.as_deref(), &options),
@@ -116,7 +115,7 @@ fn describe_status(status: &Status, lang: Lang) -> String {
         || Msg::SyncStatusNever.text(lang).to_owned(),
         |t| {
             // Paris time, as the app's header and the sheets show it.
-            crate::domain::paris::local(t)
+            crate::domain::clock::local(t)
                 .format("%Y-%m-%d %H:%M")
                 .to_string()
         },

@@ -1,9 +1,9 @@
 //! The directory: who belongs to which cohort, and the orders and groupings of the contacts list.
 
+use super::fold::fold;
 use super::geo;
-use super::hash::FastHash;
-use super::lookup::fold;
 use super::{Data, PersonId, PersonRole, Shared};
+use rustc_hash::FxBuildHasher as FastHash;
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
 

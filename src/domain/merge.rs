@@ -1,7 +1,7 @@
 //! Merging two records of the same person: finding them, and folding one into the other so that
 //! every reference to the record that goes points to the one that stays.
 
-use super::lookup::fold;
+use super::fold::fold;
 use super::{Data, Person, PersonId};
 
 /// The other records that look like the same person as `data.people[i]`: a shared email

@@ -220,7 +220,7 @@ mod tests {
         let half_day = first_half_day(&mut new);
         half_day.signature = Some(Signature {
             by: trainer.clone(),
-            at: chrono::Utc::now(),
+            at: crate::domain::clock::now(),
         });
         let (date, period) = (half_day.date, half_day.period);
         let requests = &mut new.cohorts.last_mut().unwrap().tutor_requests;

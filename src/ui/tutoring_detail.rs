@@ -5,8 +5,8 @@ use super::text::{person_name, phase, place, request_status, safe};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::tutoring::{TutoringForm, selected};
+use crate::domain::clock;
 use crate::domain::knowledge::Topic;
-use crate::domain::paris;
 use crate::domain::routing::{self, Suggestion};
 use crate::domain::tutoring::{RequestStatus, TutorRequest};
 use crate::i18n::words::{format_msg, urgency_msg};
@@ -54,7 +54,7 @@ pub fn day(lang: Lang, date: NaiveDate) -> String {
 
 /// An instant in Paris time, as the user's language writes it.
 fn instant(lang: Lang, at: DateTime<Utc>) -> String {
-    let local = paris::local(at);
+    let local = clock::local(at);
     format!("{} {}", day(lang, local.date()), local.format("%H:%M"))
 }
 

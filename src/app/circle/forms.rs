@@ -5,10 +5,11 @@ use crate::app::dates::parse_date;
 use crate::app::form::{Field, FieldKind, Form, Purpose};
 use crate::app::keymap::View;
 use crate::app::{App, Effect};
+use crate::domain::fold::fold;
 use crate::domain::knowledge::{
     Evaluation, Exchange, ExchangeFormat, KnowledgeItem, KnowledgeKind, Topic,
 };
-use crate::domain::lookup::{find, fold};
+use crate::domain::lookup::find;
 use crate::domain::path::{Assessment, Candidacy, Evidence, Funding};
 use crate::domain::{
     ExchangeId, KnowledgeId, Note, Person, PersonId, PersonRole, PlaceKind, Project, ProjectPhase,

@@ -27,40 +27,43 @@ fn number_keys_and_tab_switch_screens() {
 fn moving_and_jumping_in_a_list() {
     let mut app = sample_app(Lang::En);
     press(&mut app, "3");
-    let len = app.rows[Screen::Contacts.index()].len();
+    let len = app.listing(Screen::Contacts).rows.len();
     assert!(len > 10, "the sample has people");
     press(&mut app, "jj");
-    assert_eq!(app.cursors[2].selected, 2);
+    assert_eq!(app.listing(Screen::Contacts).cursor.selected, 2);
     press(&mut app, "k");
-    assert_eq!(app.cursors[2].selected, 1);
+    assert_eq!(app.listing(Screen::Contacts).cursor.selected, 1);
     press(&mut app, "G");
-    assert_eq!(app.cursors[2].selected, len - 1);
+    assert_eq!(app.listing(Screen::Contacts).cursor.selected, len - 1);
     press(&mut app, "g");
-    assert_eq!(app.cursors[2].selected, 0);
+    assert_eq!(app.listing(Screen::Contacts).cursor.selected, 0);
     press(&mut app, "<End><Up>");
-    assert_eq!(app.cursors[2].selected, len - 2);
+    assert_eq!(app.listing(Screen::Contacts).cursor.selected, len - 2);
     press(&mut app, "<Home><PgDn>");
-    assert_eq!(app.cursors[2].selected, app.page_height().min(len - 1));
+    assert_eq!(
+        app.listing(Screen::Contacts).cursor.selected,
+        app.page_height().min(len - 1)
+    );
 }
 
 #[test]
 fn filter_narrows_the_list_and_esc_clears_it() {
     let mut app = sample_app(Lang::En);
     press(&mut app, "3");
-    let all = app.rows[2].len();
+    let all = app.listing(Screen::Contacts).rows.len();
     let name = app.data.people[0].name.clone();
     let first_word = name.split_whitespace().next().unwrap().to_lowercase();
     press(&mut app, &format!("/{first_word}"));
     assert!(app.filtering);
-    let shown = app.rows[2].len();
+    let shown = app.listing(Screen::Contacts).rows.len();
     assert!(shown >= 1 && shown < all, "{shown} of {all}");
     // Typing 'q' in the filter is text, not quit.
     let effects = press(&mut app, "<Enter>");
     assert!(effects.is_empty());
     assert!(!app.filtering, "Enter keeps the filter and leaves typing");
-    assert_eq!(app.rows[2].len(), shown);
+    assert_eq!(app.listing(Screen::Contacts).rows.len(), shown);
     press(&mut app, "<Esc>");
-    assert_eq!(app.rows[2].len(), all);
+    assert_eq!(app.listing(Screen::Contacts).rows.len(), all);
 }
 
 #[test]
@@ -68,7 +71,7 @@ fn typing_q_in_a_filter_does_not_quit() {
     let mut app = sample_app(Lang::En);
     let effects = press(&mut app, "/q");
     assert!(!effects.contains(&Effect::Quit));
-    assert_eq!(app.filters[0], "q");
+    assert_eq!(app.listing(Screen::Modules).filter, "q");
 }
 
 #[test]
@@ -249,9 +252,12 @@ fn mouse_clicks_select_tabs_and_rows() {
             row: 2 + 2 + 3,
         },
     );
-    assert_eq!(app.cursors[2].selected, 3);
+    assert_eq!(app.listing(Screen::Contacts).cursor.selected, 3);
     update(&mut app, Action::ScrollDown);
-    assert!(app.cursors[2].offset > 0 || app.rows[2].len() <= app.page_height());
+    assert!(
+        app.listing(Screen::Contacts).cursor.offset > 0
+            || app.listing(Screen::Contacts).rows.len() <= app.page_height()
+    );
 }
 
 #[test]
@@ -297,5 +303,5 @@ fn alt_or_ctrl_with_a_letter_is_not_typed_into_a_filter() {
         &mut app,
         KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL),
     );
-    assert_eq!(app.filters[0], "ca");
+    assert_eq!(app.listing(Screen::Modules).filter, "ca");
 }

@@ -272,7 +272,7 @@ fn the_matched_letters_are_highlighted() {
     }
     let mut app = sample_app(Lang::En);
     press(&mut app, "3/élo<Enter>");
-    let first = app.rows[Screen::Contacts.index()][0];
+    let first = app.listing(Screen::Contacts).rows[0];
     assert_eq!(
         app.data.people[first].name, "Élodie Marty",
         "the best match comes first"

@@ -72,26 +72,27 @@ fn enter_opens_the_card_and_esc_closes_it_before_clearing_the_filter() {
     press(&mut app, "<Esc>");
     assert!(!app.contacts.zoomed);
     assert_eq!(
-        app.filters[Screen::Contacts.index()],
+        app.listing(Screen::Contacts).filter,
         "camille",
         "the filter stays"
     );
     press(&mut app, "<Esc>");
-    assert!(app.filters[Screen::Contacts.index()].is_empty());
+    assert!(app.listing(Screen::Contacts).filter.is_empty());
 }
 
 #[test]
 fn s_changes_the_order_and_v_the_grouping() {
     let mut app = contacts_app();
     let names = |app: &App| -> Vec<String> {
-        app.rows[Screen::Contacts.index()]
+        app.listing(Screen::Contacts)
+            .rows
             .iter()
             .map(|&i| app.data.people[i].name.clone())
             .collect()
     };
     let by_name = names(&app);
     let mut sorted = by_name.clone();
-    sorted.sort_by_key(|n| cercle::domain::lookup::fold(n));
+    sorted.sort_by_key(|n| cercle::domain::fold::fold(n));
     assert_eq!(by_name, sorted);
     press(&mut app, "s");
     let by_cohort = names(&app);
@@ -108,7 +109,9 @@ fn s_changes_the_order_and_v_the_grouping() {
     press(&mut app, "ss");
     assert_eq!(names(&app), by_name, "three orders, then back");
     press(&mut app, "vv");
-    let roles: Vec<PersonRole> = app.rows[Screen::Contacts.index()]
+    let roles: Vec<PersonRole> = app
+        .listing(Screen::Contacts)
+        .rows
         .iter()
         .map(|&i| app.data.people[i].role)
         .collect();
@@ -266,7 +269,7 @@ fn x_exports_the_filtered_list_as_vcard() {
             && std::path::Path::new(name).extension() == Some("vcf".as_ref()),
         "{name}"
     );
-    let trainers = app.rows[Screen::Contacts.index()].len();
+    let trainers = app.listing(Screen::Contacts).rows.len();
     assert_eq!(contents.matches("BEGIN:VCARD").count(), trainers);
     assert!(!contents.contains("X-CERCLE-ROLE:trainee"));
     app.exported(Ok("/tmp/x.vcf".into()));

@@ -11,8 +11,6 @@ use cercle::i18n::{Lang, Msg};
 use chrono::{NaiveDate, NaiveTime};
 use common::{now, press, sample_app};
 
-const TUTORING: usize = 3;
-
 fn as_person(id: &str) -> App {
     let mut app = sample_app(Lang::En);
     app.config.me = Some(PersonId::new(id));
@@ -32,7 +30,9 @@ fn request(app: &App, id: &str) -> TutorRequest {
 
 fn ids(app: &App) -> Vec<String> {
     let cohort = app.cohort().unwrap();
-    app.rows[TUTORING]
+    app.tutoring
+        .listing
+        .rows
         .iter()
         .map(|&i| cohort.tutor_requests[i].id.to_string())
         .collect()
@@ -40,8 +40,8 @@ fn ids(app: &App) -> Vec<String> {
 
 fn select(app: &mut App, id: &str) {
     let row = ids(app).iter().position(|r| r == id).unwrap();
-    let (len, height) = (app.rows[TUTORING].len(), app.page_height());
-    app.cursors[TUTORING].select(row, len, height);
+    let (len, height) = (app.tutoring.listing.rows.len(), app.page_height());
+    app.tutoring.listing.cursor.select(row, len, height);
 }
 
 fn notice(app: &App) -> String {
@@ -357,7 +357,7 @@ fn enter_shows_the_request_in_full_and_esc_comes_back() {
     press(&mut app, "<Esc>");
     assert!(!app.tutoring.zoom);
     assert_eq!(
-        app.filters[TUTORING], "potager",
+        app.tutoring.listing.filter, "potager",
         "Esc closed the detail, not the filter"
     );
 
@@ -366,10 +366,10 @@ fn enter_shows_the_request_in_full_and_esc_comes_back() {
     press(&mut app, "<Enter>");
     let click = Action::Click { column: 5, row: 6 };
     cercle::app::update(&mut app, click);
-    assert_eq!(app.cursors[TUTORING].selected, 0);
+    assert_eq!(app.tutoring.listing.cursor.selected, 0);
     press(&mut app, "<Esc>");
     cercle::app::update(&mut app, click);
-    assert_eq!(app.cursors[TUTORING].selected, 2);
+    assert_eq!(app.tutoring.listing.cursor.selected, 2);
 }
 
 #[test]

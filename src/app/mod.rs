@@ -33,7 +33,7 @@ use crate::domain::{Cohort, Data, PersonId};
 use crate::i18n::{Lang, Msg};
 use chrono::{DateTime, NaiveDate, Utc};
 use form::Form;
-use list::Cursor;
+use list::{Cursor, Listing};
 use std::sync::Arc;
 use undo::History;
 
@@ -230,18 +230,12 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// The popup, if any.
     pub overlay: Option<Overlay>,
-    /// Each screen's cursor.
-    pub cursors: [Cursor; 4],
     /// Where the Modules screen is.
     pub modules: modules::ModulesState,
     /// Where the Knowledge circle screen is.
     pub circle: circle::CircleState,
-    /// Each screen's filter text.
-    pub filters: [String; 4],
     /// Whether the filter of the screen in view is being typed.
     pub filtering: bool,
-    /// Each screen's rows after filtering: indices into the screen's records.
-    pub rows: [Vec<usize>; 4],
     /// The contacts screen's search, sort and grouping.
     pub contacts: contacts::State,
     /// Undo and redo.
@@ -277,12 +271,9 @@ impl App {
             today: crate::domain::clock::today(now),
             now,
             overlay: None,
-            cursors: [Cursor::default(); 4],
             modules: modules::ModulesState::default(),
             circle: circle::CircleState::default(),
-            filters: Default::default(),
             filtering: false,
-            rows: Default::default(),
             contacts: contacts::State::default(),
             history: History::default(),
             save: SaveState::Saved,
@@ -458,21 +449,44 @@ impl App {
     pub fn refresh_rows(&mut self) {
         self.derived.refresh(&self.data);
         for screen in Screen::ALL {
-            let i = screen.index();
-            self.rows[i] = if screen == Screen::Contacts {
-                contacts::rows(self)
-            } else {
-                rows::filtered(self, screen, &self.filters[i])
+            let filter = self.listing(screen).filter.clone();
+            let (total, rows) = match screen {
+                Screen::Modules => modules::rows(self, &filter),
+                Screen::Circle => circle::rows(self, &filter),
+                Screen::Contacts => (self.data.people.len(), contacts::rows(self)),
+                Screen::Tutoring => tutoring::queue(self, &filter),
             };
             let height = self.page_height();
-            self.cursors[i].fit(self.rows[i].len(), height);
+            let listing = self.listing_mut(screen);
+            listing.rows = rows;
+            listing.total = total;
+            listing.cursor.fit(listing.rows.len(), height);
+        }
+    }
+
+    /// A screen's main list. Each screen keeps its own, in its own state.
+    pub fn listing(&self, screen: Screen) -> &Listing {
+        match screen {
+            Screen::Modules => &self.modules.listing,
+            Screen::Circle => &self.circle.listing,
+            Screen::Contacts => &self.contacts.listing,
+            Screen::Tutoring => &self.tutoring.listing,
+        }
+    }
+
+    /// A screen's main list, to change.
+    pub fn listing_mut(&mut self, screen: Screen) -> &mut Listing {
+        match screen {
+            Screen::Modules => &mut self.modules.listing,
+            Screen::Circle => &mut self.circle.listing,
+            Screen::Contacts => &mut self.contacts.listing,
+            Screen::Tutoring => &mut self.tutoring.listing,
         }
     }
 
     /// The record index selected on a screen, if its list is not empty.
     pub fn selected(&self, screen: Screen) -> Option<usize> {
-        let i = screen.index();
-        self.rows[i].get(self.cursors[i].selected).copied()
+        self.listing(screen).selected()
     }
 
     /// A new record id, `prefix-<time>-<tag>`: readable, sortable, and unique across the

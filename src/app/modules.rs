@@ -19,6 +19,8 @@ use chrono::Timelike;
 /// Where the Modules screen is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ModulesState {
+    /// The programme's modules, filtered.
+    pub listing: super::list::Listing,
     /// The view in front; `None` is the programme.
     pub view: Option<View>,
     /// The seminar opened, in the seminar and roll-call views.
@@ -183,6 +185,18 @@ pub(crate) fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, heigh
         _ => return false,
     }
     true
+}
+
+/// How many modules the programme has, and those that the filter keeps.
+pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let modules = &app.data.programme.modules;
+    let rows = super::rows::filtered(modules.len(), filter, |i| {
+        modules
+            .get(i)
+            .map(|m| format!("{} {}", m.code, m.title))
+            .unwrap_or_default()
+    });
+    (modules.len(), rows)
 }
 
 /// Today's half-day, if there is one: the afternoon's after 13:00 when there are both.

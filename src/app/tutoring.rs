@@ -17,6 +17,8 @@ pub use super::tutoring_forms::submit;
 /// the body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TutoringView {
+    /// The queue of requests, filtered.
+    pub listing: super::list::Listing,
     /// Only requests in this status.
     pub status: Option<RequestStatus>,
     /// Only requests assigned to this tutor.
@@ -103,7 +105,7 @@ fn cycle<T: Clone + PartialEq>(values: &[Option<T>], current: Option<&T>) -> Opt
 }
 
 fn refilter(app: &mut App) {
-    app.cursors[Screen::Tutoring.index()] = super::list::Cursor::default();
+    app.tutoring.listing.cursor = super::list::Cursor::default();
     app.refresh_rows();
 }
 
@@ -166,7 +168,7 @@ pub fn cannot_become(app: &App, from: RequestStatus, to: RequestStatus) -> Strin
 /// Whether a request passes the screen's filters and every word typed with `/`. Words may be
 /// `status:`, `tutor:` or `trainee:` followed by part of a value (`état:`, `tuteur:` and
 /// `stagiaire:` in French).
-fn keeps(app: &App, index: usize, request: &TutorRequest, words: &[String]) -> bool {
+fn keeps(app: &App, request: &TutorRequest, words: &[String]) -> bool {
     let view = &app.tutoring;
     if view.status.is_some_and(|s| s != request.status)
         || view
@@ -181,7 +183,7 @@ fn keeps(app: &App, index: usize, request: &TutorRequest, words: &[String]) -> b
         id.and_then(|id| app.data.person(id))
             .map_or_else(String::new, |p| fold(&p.name))
     };
-    let text = fold(&super::rows::search_text(app, Screen::Tutoring, index));
+    let text = fold(&search_text(app, request));
     words.iter().all(|word| match word.split_once(':') {
         Some(("status" | "etat", value)) => {
             let status = request.status;
@@ -195,18 +197,34 @@ fn keeps(app: &App, index: usize, request: &TutorRequest, words: &[String]) -> b
     })
 }
 
+/// The words a filter is matched against for a request: subject, people, status and id.
+fn search_text(app: &App, request: &TutorRequest) -> String {
+    let name = |id: Option<&PersonId>| {
+        id.and_then(|id| app.data.person(id))
+            .map_or("", |p| p.name.as_str())
+    };
+    let status = app.tr(status_msg(request.status));
+    format!(
+        "{} {} {} {status} {}",
+        request.subject,
+        name(Some(&request.trainee)),
+        name(request.tutor.as_ref()),
+        request.id
+    )
+}
+
 /// The queue: the current cohort's requests that pass the filters, those still in progress
 /// first, urgent ones left unanswered at the top, then by urgency and age.
-pub fn queue(app: &App, filter: &str) -> Vec<usize> {
+pub fn queue(app: &App, filter: &str) -> (usize, Vec<usize>) {
     let Some(cohort) = app.cohort() else {
-        return Vec::new();
+        return (0, Vec::new());
     };
     let words: Vec<String> = filter.split_whitespace().map(fold).collect();
     let requests = &cohort.tutor_requests;
     let mut rows: Vec<usize> = requests
         .iter()
         .enumerate()
-        .filter(|(i, r)| keeps(app, *i, r, &words))
+        .filter(|(_, r)| keeps(app, r, &words))
         .map(|(i, _)| i)
         .collect();
     rows.sort_by_key(|&i| {
@@ -216,5 +234,5 @@ pub fn queue(app: &App, filter: &str) -> Vec<usize> {
         let urgency = if closed { Urgency::Low } else { r.urgency };
         (closed, !r.is_overdue(app.now), Reverse(urgency), r.created)
     });
-    rows
+    (requests.len(), rows)
 }

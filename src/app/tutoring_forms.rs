@@ -5,7 +5,7 @@
 use super::dates::{parse_date, parse_time};
 use super::form::{Field, FieldKind, Form, Purpose};
 use super::tutoring::TutoringForm;
-use super::{App, Effect, Overlay, Screen};
+use super::{App, Effect, Overlay};
 use crate::domain::fold::fold;
 use crate::domain::knowledge::Topic;
 use crate::domain::lookup::{LookupError, find};
@@ -201,11 +201,10 @@ fn select(app: &mut App, id: &TutorRequestId) {
     else {
         return;
     };
-    let i = Screen::Tutoring.index();
-    if let Some(row) = app.rows[i].iter().position(|&r| r == index) {
-        let (len, height) = (app.rows[i].len(), app.page_height());
-        app.cursors[i].select(row, len, height);
-    }
+    let height = app.page_height();
+    app.tutoring
+        .listing
+        .select_where(height, |record| record == index);
 }
 
 /// What the form says to do, as a domain step.

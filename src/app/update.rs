@@ -57,19 +57,18 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 fn type_filter(app: &mut App, key: KeyEvent) {
-    let i = app.screen.index();
     // Alt or Ctrl with a letter is a command (or Esc and a key read together), never text.
     let text = !key
         .modifiers
         .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char(c) if text && !c.is_control() => app.filters[i].push(c),
+        KeyCode::Char(c) if text && !c.is_control() => app.listing_mut(app.screen).filter.push(c),
         KeyCode::Backspace => {
-            app.filters[i].pop();
+            app.listing_mut(app.screen).filter.pop();
         }
         _ => return,
     }
-    app.cursors[i] = Cursor::default();
+    app.listing_mut(app.screen).cursor = Cursor::default();
     app.refresh_rows();
 }
 
@@ -164,7 +163,6 @@ fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effect> 
 }
 
 fn main(app: &mut App, action: Action) -> Vec<Effect> {
-    let i = app.screen.index();
     if app.screen == Screen::Contacts && app.contacts.zoomed && action == Action::Back {
         // Esc first closes the person's card, then clears the filter.
         app.contacts.zoomed = false;
@@ -174,12 +172,12 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         // Enter keeps the filter and leaves typing; Esc clears it.
         app.filtering = false;
         if action == Action::Back {
-            app.filters[i].clear();
+            app.listing_mut(app.screen).filter.clear();
             app.refresh_rows();
         }
         return Vec::new();
     }
-    let len = app.rows[i].len();
+    let len = app.listing(app.screen).rows.len();
     let height = app.page_height();
     let page = isize::try_from(height).unwrap_or(isize::MAX);
     let global = is_global(action);
@@ -191,20 +189,24 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PreviousScreen => show(app, app.screen.previous()),
         Action::Show(screen) => show(app, screen),
         Action::ImportBundle | Action::ShowConflicts => super::sharing::open(app, action),
-        Action::Up => app.cursors[i].step(-1, len, height),
-        Action::Down => app.cursors[i].step(1, len, height),
-        Action::PageUp => app.cursors[i].step(-page, len, height),
-        Action::PageDown => app.cursors[i].step(page, len, height),
-        Action::Top => app.cursors[i].select(0, len, height),
-        Action::Bottom => app.cursors[i].select(len.saturating_sub(1), len, height),
-        Action::ScrollUp => app.cursors[i].scroll(-3, len, height),
-        Action::ScrollDown => app.cursors[i].scroll(3, len, height),
+        Action::Up => app.listing_mut(app.screen).cursor.step(-1, len, height),
+        Action::Down => app.listing_mut(app.screen).cursor.step(1, len, height),
+        Action::PageUp => app.listing_mut(app.screen).cursor.step(-page, len, height),
+        Action::PageDown => app.listing_mut(app.screen).cursor.step(page, len, height),
+        Action::Top => app.listing_mut(app.screen).cursor.select(0, len, height),
+        Action::Bottom => {
+            app.listing_mut(app.screen)
+                .cursor
+                .select(len.saturating_sub(1), len, height)
+        }
+        Action::ScrollUp => app.listing_mut(app.screen).cursor.scroll(-3, len, height),
+        Action::ScrollDown => app.listing_mut(app.screen).cursor.scroll(3, len, height),
         Action::Filter => app.filtering = true,
         Action::Back if app.screen == Screen::Tutoring && app.tutoring.zoom => {
             app.tutoring.zoom = false;
         }
         Action::Back => {
-            app.filters[i].clear();
+            app.listing_mut(app.screen).filter.clear();
             app.refresh_rows();
         }
         Action::Help => app.overlay = Some(Overlay::Help(Cursor::default())),
@@ -356,11 +358,11 @@ fn click(app: &mut App, column: u16, row: u16) {
         if app.screen == Screen::Circle && super::circle::click(app, n) {
             return;
         }
-        let i = app.screen.index();
-        let target = app.cursors[i].offset + n;
-        if target < app.rows[i].len() {
-            let height = app.page_height();
-            app.cursors[i].select(target, app.rows[i].len(), height);
+        let height = app.page_height();
+        let listing = app.listing_mut(app.screen);
+        let target = listing.cursor.offset + n;
+        if target < listing.rows.len() {
+            listing.cursor.select(target, listing.rows.len(), height);
         }
     }
 }

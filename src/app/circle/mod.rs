@@ -26,6 +26,8 @@ pub const SPEAKER_MINUTES: i64 = 3;
 /// Where the Knowledge circle screen is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CircleState {
+    /// The cohort's trainees, filtered.
+    pub listing: crate::app::list::Listing,
     /// The view in front; `None` is the roster, drawn as a circle or as a list.
     pub view: Option<View>,
     /// The roster as a plain list rather than a drawing (narrow terminals, screen readers).
@@ -68,6 +70,7 @@ pub struct CodevState {
 impl Default for CircleState {
     fn default() -> Self {
         Self {
+            listing: crate::app::list::Listing::default(),
             view: None,
             list: false,
             knowledge: Cursor::default(),
@@ -235,6 +238,19 @@ pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
     })
 }
 
+/// How many trainees the current cohort has, and those that the filter keeps.
+pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let trainees = app.cohort().map_or(&[][..], |c| c.trainees.as_slice());
+    let rows = crate::app::rows::filtered(trainees.len(), filter, |i| {
+        trainees
+            .get(i)
+            .and_then(|id| app.data.person(id))
+            .map(crate::app::rows::person_text)
+            .unwrap_or_default()
+    });
+    (trainees.len(), rows)
+}
+
 /// Enrols as one undoable step, or says why the cohort refused; selects the newcomer.
 pub(crate) fn enrol(
     app: &mut App,
@@ -245,10 +261,8 @@ pub(crate) fn enrol(
     match app.try_change(label.clone(), edit) {
         Ok(effects) => {
             app.notify(label);
-            let i = Screen::Circle.index();
-            let len = app.rows[i].len();
             let height = app.page_height();
-            app.cursors[i].select(len.saturating_sub(1), len, height);
+            app.circle.listing.select_last(height);
             effects
         }
         Err(error) => {

@@ -18,7 +18,7 @@ use std::sync::Arc;
 pub fn rows(app: &mut App) -> Vec<usize> {
     let data = Arc::clone(&app.data);
     let me = app.me().map(|p| p.departement.clone());
-    let text = app.filters[Screen::Contacts.index()].clone();
+    let text = app.contacts.listing.filter.clone();
     app.contacts.rows(&data, &text, me.as_deref()).to_vec()
 }
 
@@ -88,7 +88,10 @@ fn copy(app: &mut App, person: &Person, action: Action) -> Vec<Effect> {
 
 /// Exports the people listed (the filter applied) as vCard 4.0.
 fn export(app: &mut App) -> Vec<Effect> {
-    let people: Vec<&Person> = app.rows[Screen::Contacts.index()]
+    let people: Vec<&Person> = app
+        .contacts
+        .listing
+        .rows
         .iter()
         .filter_map(|&i| app.data.people.get(i).map(|p| &**p))
         .collect();
@@ -203,12 +206,9 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
 
 /// Moves the selection to a person, if listed.
 pub fn select(app: &mut App, id: &PersonId) {
-    let i = Screen::Contacts.index();
-    if let Some(row) = app.rows[i]
-        .iter()
-        .position(|&p| app.data.people.get(p).is_some_and(|p| &p.id == id))
-    {
-        let (len, height) = (app.rows[i].len(), app.page_height());
-        app.cursors[i].select(row, len, height);
-    }
+    let height = app.page_height();
+    let people = &app.data.people;
+    app.contacts
+        .listing
+        .select_where(height, |p| people.get(p).is_some_and(|p| &p.id == id));
 }

@@ -4,8 +4,9 @@
 
 mod common;
 
+use cercle::app::Purpose;
+use cercle::app::contacts::ContactsForm;
 use cercle::app::contacts::State;
-use cercle::app::form::Purpose;
 use cercle::app::{App, Effect, Overlay, Screen};
 use cercle::domain::{ContactField, Person, PersonId, PersonRole};
 use cercle::i18n::Lang;
@@ -223,7 +224,10 @@ fn merge_chooses_field_by_field_and_is_one_undoable_step() {
     let Some(Overlay::Form(form)) = &app.overlay else {
         panic!("the merge form opens: {:?}", app.notice);
     };
-    assert!(matches!(form.purpose, Purpose::MergePeople { .. }));
+    assert!(matches!(
+        form.purpose,
+        Purpose::Contacts(ContactsForm::MergePeople { .. })
+    ));
     let labels: Vec<_> = form.fields.iter().map(|f| app.tr(f.label)).collect();
     assert_eq!(labels[..2], ["Name", "Email"], "{labels:?}");
     assert!(labels.contains(&"Website"));

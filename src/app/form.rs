@@ -1,71 +1,13 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
+use super::Purpose;
 use super::dates::{parse_date, parse_time, parse_time_range};
-use crate::domain::path::EvidenceSource;
+use crate::domain::ContactField;
 use crate::domain::people::{is_departement, is_email};
-use crate::domain::rollcall::MarkInput;
-use crate::domain::{
-    CompetencyId, ContactField, ExchangeId, HalfDayId, KnowledgeId, PersonId, SeminarId,
-};
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use std::collections::BTreeSet;
-
-/// What a form is for, and so what submitting it does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Purpose {
-    /// A new person in the directory.
-    NewPerson,
-    /// Editing a person.
-    EditPerson(PersonId),
-    /// A tutor request: asking, or one of its steps.
-    Tutoring(super::tutoring::TutoringForm),
-    /// A new seminar in the current cohort.
-    NewSeminar,
-    /// Editing a seminar.
-    EditSeminar(SeminarId),
-    /// Why a mark of a signed sheet changes, with the change waiting.
-    ChangeReason(HalfDayId, PersonId, MarkInput),
-    /// A remark on a mark.
-    Remark(HalfDayId, PersonId),
-    /// The time or reason of a mark.
-    EditMark(HalfDayId, PersonId),
-    /// A typed reason for an excused absence.
-    ExcuseReason(HalfDayId, PersonId),
-    /// A follow-up entry for a trainee.
-    FollowUp(PersonId),
-    // Knowledge circle.
-    /// Circle: a new person enrolled at once.
-    NewTrainee,
-    /// Circle: a trainee's departure.
-    Departure(PersonId),
-    /// Circle: a new offer or request, or editing one.
-    Knowledge(Option<KnowledgeId>),
-    /// Circle: an exchange between the people of an offer and a request.
-    PutInTouch(Option<KnowledgeId>, Option<KnowledgeId>),
-    /// Circle: the evaluation of an exchange.
-    Evaluate(ExchangeId),
-    /// Circle: evidence on a trainee's competency, resting on a record.
-    Evidence(PersonId, CompetencyId, Option<EvidenceSource>),
-    /// Circle: a trainee's certification candidacy.
-    Candidacy(PersonId),
-    /// Circle: a funding line of a trainee (the nth, or a new one).
-    Funding(PersonId, Option<usize>),
-    /// Merging `other` into `keep`, choosing field by field.
-    MergePeople {
-        /// The record that stays.
-        keep: PersonId,
-        /// The record merged into it, then removed.
-        other: PersonId,
-    },
-    /// Importing a contacts file (vCard or CSV).
-    ImportContacts,
-    /// Import a sharing bundle.
-    ImportBundle,
-    /// Writing a copy of the data to another file.
-    SaveCopy,
-}
 
 /// How a field is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -402,6 +344,7 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::contacts::ContactsForm;
     use crate::domain::Person;
 
     #[test]
@@ -416,7 +359,7 @@ mod tests {
 
     #[test]
     fn validation_marks_the_first_bad_field() {
-        let mut form = Form::person(Purpose::NewPerson, None);
+        let mut form = Form::person(Purpose::Contacts(ContactsForm::NewPerson), None);
         assert!(!form.validate());
         assert_eq!(form.fields[0].error, Some(Msg::FieldRequired));
         form.replace_focused("Zoé Martin");
@@ -437,7 +380,10 @@ mod tests {
             }],
             ..Person::default()
         };
-        let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
+        let form = Form::person(
+            Purpose::Contacts(ContactsForm::EditPerson(person.id.clone())),
+            Some(&person),
+        );
         assert!(!form.is_dirty());
         form.apply_to(&mut person);
         assert!(person.notes[0].confidential);

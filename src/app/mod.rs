@@ -37,6 +37,24 @@ use list::{Cursor, Listing};
 use std::sync::Arc;
 use undo::History;
 
+/// What a form is for, and so what submitting it does: each screen lists its own forms, and
+/// registers them here with one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// A form of the Modules screen.
+    Modules(modules::ModulesForm),
+    /// A form of the Knowledge circle.
+    Circle(circle::CircleForm),
+    /// A form of the Peer contacts screen.
+    Contacts(contacts::ContactsForm),
+    /// A form of the Tutor requests screen.
+    Tutoring(tutoring::TutoringForm),
+    /// The path of a sharing bundle to import.
+    ImportBundle,
+    /// Where to write a copy of the data.
+    SaveCopy,
+}
+
 /// Something the event loop must do after `update`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {

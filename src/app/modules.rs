@@ -1,8 +1,9 @@
 //! The Modules screen's state and actions: the programme, the seminars, the roll call of a
 //! half-day and the follow-up list.
 
+use super::Purpose;
 use super::dates::{parse_date, parse_time, parse_time_range};
-use super::form::{Field, FieldKind, Form, Purpose};
+use super::form::{Field, FieldKind, Form};
 use super::keymap::View;
 use super::list::Cursor;
 use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay};
@@ -35,6 +36,25 @@ pub struct ModulesState {
     pub roll: Cursor,
     /// The cursor of the follow-up list.
     pub follow: Cursor,
+}
+
+/// The forms of the Modules screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModulesForm {
+    /// A new seminar in the current cohort.
+    NewSeminar,
+    /// Editing a seminar.
+    EditSeminar(SeminarId),
+    /// Why a mark of a signed sheet changes, with the change waiting.
+    ChangeReason(HalfDayId, PersonId, crate::domain::rollcall::MarkInput),
+    /// A remark on a mark.
+    Remark(HalfDayId, PersonId),
+    /// The time or reason of a mark.
+    EditMark(HalfDayId, PersonId),
+    /// A typed reason for an excused absence.
+    ExcuseReason(HalfDayId, PersonId),
+    /// A follow-up entry for a trainee.
+    FollowUp(PersonId),
 }
 
 /// The reasons offered for an excused absence, the last one opening a typed reason.
@@ -363,7 +383,10 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
                 .and_then(|m| m.remark.clone())
                 .unwrap_or_default();
             let field = Field::new(Msg::FieldRemark, FieldKind::Text, &current);
-            let form = Form::new(Purpose::Remark(half_day_id, trainee), vec![field]);
+            let form = Form::new(
+                Purpose::Modules(ModulesForm::Remark(half_day_id, trainee)),
+                vec![field],
+            );
             app.overlay = Some(Overlay::Form(Box::new(form)));
             Vec::new()
         }
@@ -400,7 +423,10 @@ fn edit_mark(app: &mut App, half_day: HalfDayId, trainee: PersonId, signed: bool
     if signed {
         fields.push(Field::new(Msg::FieldChangeReason, FieldKind::Required, ""));
     }
-    let form = Form::new(Purpose::EditMark(half_day, trainee), fields);
+    let form = Form::new(
+        Purpose::Modules(ModulesForm::EditMark(half_day, trainee)),
+        fields,
+    );
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
@@ -414,7 +440,11 @@ pub fn set_mark(
     let signed = open_half_day(app).is_some_and(|(_, h)| h.signature.is_some());
     if signed {
         let field = Field::new(Msg::FieldChangeReason, FieldKind::Required, "");
-        let purpose = Purpose::ChangeReason(half_day.clone(), trainee.clone(), input);
+        let purpose = Purpose::Modules(ModulesForm::ChangeReason(
+            half_day.clone(),
+            trainee.clone(),
+            input,
+        ));
         app.overlay = Some(Overlay::Form(Box::new(Form::new(purpose, vec![field]))));
         return Vec::new();
     }
@@ -568,7 +598,10 @@ fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {
                 Field::choice(Msg::FieldChannel, &CHANNELS, 0),
                 Field::new(Msg::FieldOutcome, FieldKind::Required, ""),
             ];
-            let form = Form::new(Purpose::FollowUp(trainee.clone()), fields);
+            let form = Form::new(
+                Purpose::Modules(ModulesForm::FollowUp(trainee.clone())),
+                fields,
+            );
             app.overlay = Some(Overlay::Form(Box::new(form)));
             Vec::new()
         }
@@ -650,15 +683,18 @@ fn seminar_form(app: &App, id: Option<&SeminarId>) -> Form {
             "14:00-17:30",
         ));
     }
-    let purpose = id.map_or(Purpose::NewSeminar, |id| Purpose::EditSeminar(id.clone()));
+    let purpose = id.map_or(Purpose::Modules(ModulesForm::NewSeminar), |id| {
+        Purpose::Modules(ModulesForm::EditSeminar(id.clone()))
+    });
     Form::new(purpose, fields)
 }
 
 /// Saves a form of this screen. Returns `None` (the form stays open) when a lookup fails.
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
-        Purpose::NewSeminar | Purpose::EditSeminar(_) => super::seminar_form::submit(app, form),
-        Purpose::ChangeReason(half_day, trainee, input) => {
+        Purpose::Modules(ModulesForm::NewSeminar)
+        | Purpose::Modules(ModulesForm::EditSeminar(_)) => super::seminar_form::submit(app, form),
+        Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
             let reason = form.value(Msg::FieldChangeReason);
             Some(apply_mark(
                 app,
@@ -669,7 +705,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 true,
             ))
         }
-        Purpose::ExcuseReason(half_day, trainee) => {
+        Purpose::Modules(ModulesForm::ExcuseReason(half_day, trainee)) => {
             let input = MarkInput {
                 status: Status::Excused,
                 time: None,
@@ -677,7 +713,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
             };
             Some(set_mark(app, &half_day, &trainee, input))
         }
-        Purpose::Remark(half_day, trainee) => {
+        Purpose::Modules(ModulesForm::Remark(half_day, trainee)) => {
             let remark = form.value(Msg::FieldRemark);
             let label = app.tr(Msg::RemarkLabel).to_owned();
             let outcome = app.try_change(label, |data| {
@@ -690,7 +726,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
             });
             Some(report(app, outcome))
         }
-        Purpose::EditMark(half_day, trainee) => {
+        Purpose::Modules(ModulesForm::EditMark(half_day, trainee)) => {
             let mark = open_half_day(app).and_then(|(_, h)| h.mark_of(&trainee).cloned())?;
             let time = parse_time(&form.value(Msg::FieldTime)).or(mark.time);
             let reason = Some(form.value(Msg::FieldReason))
@@ -711,7 +747,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 false,
             ))
         }
-        Purpose::FollowUp(trainee) => {
+        Purpose::Modules(ModulesForm::FollowUp(trainee)) => {
             let channel = [
                 Channel::Phone,
                 Channel::Email,
@@ -757,7 +793,10 @@ pub fn excuse_chosen(
 ) -> Vec<Effect> {
     if choice + 1 >= EXCUSES.len() {
         let field = Field::new(Msg::FieldReason, FieldKind::Required, "");
-        let form = Form::new(Purpose::ExcuseReason(half_day, trainee), vec![field]);
+        let form = Form::new(
+            Purpose::Modules(ModulesForm::ExcuseReason(half_day, trainee)),
+            vec![field],
+        );
         app.overlay = Some(Overlay::Form(Box::new(form)));
         return Vec::new();
     }

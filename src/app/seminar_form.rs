@@ -3,6 +3,7 @@
 
 use super::form::Form;
 use super::{App, Effect};
+use crate::app::modules::ModulesForm;
 use crate::domain::lookup::find;
 use crate::domain::rollcall::lay_out;
 use crate::domain::{HalfDayId, ModuleId, PersonId, Seminar, SeminarId};
@@ -11,7 +12,7 @@ use crate::i18n::Msg;
 /// Saves the seminar form; `None` keeps it open with the refused fields marked.
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     let editing = match &form.purpose {
-        super::form::Purpose::EditSeminar(id) => Some(id.clone()),
+        super::Purpose::Modules(ModulesForm::EditSeminar(id)) => Some(id.clone()),
         _ => None,
     };
     let modules = lookup_modules(app, &form.value(Msg::FieldModules));

@@ -2,8 +2,9 @@
 //! duplicate, defer, schedule, done, cancel). Checks that need the data are made on submit and
 //! shown inline, on the field.
 
+use super::Purpose;
 use super::dates::{parse_date, parse_time};
-use super::form::{Field, FieldKind, Form, Purpose};
+use super::form::{Field, FieldKind, Form};
 use super::tutoring::TutoringForm;
 use super::{App, Effect, Overlay};
 use crate::domain::fold::fold;

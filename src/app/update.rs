@@ -1,6 +1,7 @@
 //! `update`: the only place the state changes. Returns the effects for the event loop.
 
-use super::form::{Form, Purpose};
+use super::Purpose;
+use super::form::Form;
 use super::keymap::{self, Context};
 use super::layout;
 use super::list::Cursor;
@@ -532,23 +533,14 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         Action::Back => return effects,
         Action::Submit => {
             if form.validate() {
+                // Each screen submits its own forms.
                 let submitted = match form.purpose.clone() {
-                    Purpose::NewPerson
-                    | Purpose::EditPerson(_)
-                    | Purpose::MergePeople { .. }
-                    | Purpose::ImportContacts => Some(super::contacts::submit(app, &form)),
+                    Purpose::Modules(_) => super::modules::submit(app, &mut form),
+                    Purpose::Circle(_) => super::circle::submit(app, &mut form),
+                    Purpose::Contacts(_) => Some(super::contacts::submit(app, &form)),
+                    Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
                     Purpose::ImportBundle => return super::sharing::submit(&form),
                     Purpose::SaveCopy => Some(super::conflict::submit(&form)),
-                    Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
-                    Purpose::NewTrainee
-                    | Purpose::Departure(_)
-                    | Purpose::Knowledge(_)
-                    | Purpose::PutInTouch(..)
-                    | Purpose::Evaluate(_)
-                    | Purpose::Evidence(..)
-                    | Purpose::Candidacy(_)
-                    | Purpose::Funding(..) => super::circle::submit(app, &mut form),
-                    _ => super::modules::submit(app, &mut form),
                 };
                 if let Some(effects) = submitted {
                     return effects;

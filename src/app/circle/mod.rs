@@ -12,7 +12,8 @@ pub use knowledge::{delete as delete_knowledge, item_suggestions, match_line, to
 pub use path::competencies;
 pub use path::{assessment, level_msg};
 
-use super::form::{Field, FieldKind, Form, Purpose};
+use super::Purpose;
+use super::form::{Field, FieldKind, Form};
 use super::keymap::View;
 use super::list::Cursor;
 use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay, Screen};
@@ -22,6 +23,34 @@ use crate::i18n::{Msg, fill};
 
 /// Minutes each speaker has in a new speaking round.
 pub const SPEAKER_MINUTES: i64 = 3;
+
+/// The forms of the Knowledge circle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CircleForm {
+    /// A new person enrolled at once.
+    NewTrainee,
+    /// A trainee's departure.
+    Departure(PersonId),
+    /// A new offer or request, or editing one.
+    Knowledge(Option<crate::domain::KnowledgeId>),
+    /// An exchange between the people of an offer and a request.
+    PutInTouch(
+        Option<crate::domain::KnowledgeId>,
+        Option<crate::domain::KnowledgeId>,
+    ),
+    /// The evaluation of an exchange.
+    Evaluate(crate::domain::ExchangeId),
+    /// Evidence on a trainee's competency, resting on a record.
+    Evidence(
+        PersonId,
+        crate::domain::CompetencyId,
+        Option<crate::domain::path::EvidenceSource>,
+    ),
+    /// A trainee's certification candidacy.
+    Candidacy(PersonId),
+    /// A funding line of a trainee (the nth, or a new one).
+    Funding(PersonId, Option<usize>),
+}
 
 /// Where the Knowledge circle screen is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,7 +250,10 @@ fn enrol_choice(app: &mut App) {
 /// Enrols the person chosen, or opens the form of a new one.
 pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
     let Some(id) = choice else {
-        let form = Form::new(Purpose::NewTrainee, forms::new_trainee_fields());
+        let form = Form::new(
+            Purpose::Circle(CircleForm::NewTrainee),
+            forms::new_trainee_fields(),
+        );
         app.overlay = Some(Overlay::Form(Box::new(form)));
         return Vec::new();
     };
@@ -299,7 +331,7 @@ fn depart_form(app: &mut App) {
         Field::new(Msg::FieldDate, FieldKind::Date, &today),
         Field::new(Msg::FieldReason, FieldKind::Required, ""),
     ];
-    let form = Form::new(Purpose::Departure(trainee), fields);
+    let form = Form::new(Purpose::Circle(CircleForm::Departure(trainee)), fields);
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 

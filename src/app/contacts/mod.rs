@@ -7,7 +7,26 @@ mod person_form;
 
 pub use list::State;
 
-use super::form::{Field, FieldKind, Form, Purpose};
+/// The forms of the Peer contacts screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContactsForm {
+    /// A new person in the directory.
+    NewPerson,
+    /// Editing a person.
+    EditPerson(PersonId),
+    /// Merging `other` into `keep`, choosing field by field.
+    MergePeople {
+        /// The record that stays.
+        keep: PersonId,
+        /// The record merged into it, then removed.
+        other: PersonId,
+    },
+    /// Importing a contacts file (vCard or CSV).
+    ImportContacts,
+}
+
+use super::Purpose;
+use super::form::{Field, FieldKind, Form};
 use super::{Action, App, Effect, Overlay, Pending, Question, Screen};
 use crate::domain::{Person, PersonId};
 use crate::exchange::{self, Format};
@@ -30,11 +49,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         .map(|p| Person::clone(p));
     match (action, selected) {
         (Action::New, _) => {
-            let form = Form::person(Purpose::NewPerson, None);
+            let form = Form::person(Purpose::Contacts(ContactsForm::NewPerson), None);
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
         (Action::Edit, Some(person)) => {
-            let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
+            let form = Form::person(
+                Purpose::Contacts(ContactsForm::EditPerson(person.id.clone())),
+                Some(&person),
+            );
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
         (Action::Open, Some(_)) => app.contacts.zoomed = true,
@@ -56,7 +78,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         (Action::Export, _) => return export(app),
         (Action::Import, _) => {
             let field = Field::new(Msg::FieldFile, FieldKind::Required, "");
-            let form = Form::new(Purpose::ImportContacts, vec![field]);
+            let form = Form::new(Purpose::Contacts(ContactsForm::ImportContacts), vec![field]);
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
         (Action::Sort, _) => {
@@ -173,7 +195,7 @@ pub fn delete(app: &mut App, id: &PersonId) -> Vec<Effect> {
 /// Saves a contacts form: a person, a merge or an import.
 pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
     match &form.purpose {
-        Purpose::NewPerson => {
+        Purpose::Contacts(ContactsForm::NewPerson) => {
             let mut person = Person {
                 id: PersonId::new(app.fresh_id("p")),
                 ..Person::default()
@@ -186,7 +208,7 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
             select(app, &id);
             effects
         }
-        Purpose::EditPerson(id) => {
+        Purpose::Contacts(ContactsForm::EditPerson(id)) => {
             let id = id.clone();
             let name = form.value(Msg::FieldName);
             let label = fill(app.tr(Msg::EditedPerson), &[("name", &name)]);
@@ -197,8 +219,12 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
                 }
             })
         }
-        Purpose::MergePeople { keep, other } => merge::finish(app, form, keep, other),
-        Purpose::ImportContacts => vec![Effect::ReadImport(form.value(Msg::FieldFile))],
+        Purpose::Contacts(ContactsForm::MergePeople { keep, other }) => {
+            merge::finish(app, form, keep, other)
+        }
+        Purpose::Contacts(ContactsForm::ImportContacts) => {
+            vec![Effect::ReadImport(form.value(Msg::FieldFile))]
+        }
         // The other forms belong to other screens.
         _ => Vec::new(),
     }

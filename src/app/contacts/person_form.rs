@@ -1,7 +1,8 @@
 //! The person form: every field of a directory record, with the consents beside the fields
 //! they cover.
 
-use crate::app::form::{Field, FieldKind, Form, Purpose};
+use crate::app::Purpose;
+use crate::app::form::{Field, FieldKind, Form};
 use crate::domain::{ContactField, Person};
 use crate::i18n::Msg;
 

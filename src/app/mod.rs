@@ -7,7 +7,6 @@ pub mod conflict;
 pub mod contacts;
 pub mod dates;
 pub mod derived;
-mod documents;
 pub mod form;
 pub mod keymap;
 pub mod layout;
@@ -15,13 +14,12 @@ pub mod list;
 pub mod modules;
 pub mod rows;
 pub mod screen;
-mod seminar_form;
 pub mod sharing;
 pub mod sync;
 pub mod tutoring;
-mod tutoring_forms;
 pub mod undo;
 mod update;
+pub mod welcome;
 
 pub use action::Action;
 pub use keymap::Context;
@@ -32,7 +30,6 @@ use crate::config::{Config, Role};
 use crate::domain::{Cohort, Data, PersonId};
 use crate::i18n::{Lang, Msg};
 use chrono::{DateTime, NaiveDate, Utc};
-use form::Form;
 use list::{Cursor, Listing};
 use std::sync::Arc;
 use undo::History;
@@ -54,6 +51,9 @@ pub enum Purpose {
     /// Where to write a copy of the data.
     SaveCopy,
 }
+
+/// A form of the app: the form machinery, with the app's purposes.
+pub type Form = form::Form<Purpose>;
 
 /// Something the event loop must do after `update`.
 #[derive(Debug, Clone, PartialEq)]

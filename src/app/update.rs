@@ -1,16 +1,14 @@
 //! `update`: the only place the state changes. Returns the effects for the event loop.
 
+use super::Form;
 use super::Purpose;
-use super::form::Form;
 use super::keymap::{self, Context};
 use super::layout;
 use super::list::Cursor;
 use super::{Action, App, Effect, Overlay, Pending, Phase, Question, Screen};
 use crate::config::Role;
-use crate::domain::Data;
 use crate::i18n::{Msg, fill};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::sync::Arc;
 
 /// The key context of the state: which part of the key table applies now.
 pub fn context(app: &App) -> Context {
@@ -103,63 +101,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Phase::Welcome => welcome(app, action),
-        Phase::Recovery(data) => recovery(app, action, data),
+        Phase::Welcome => super::welcome::update(app, action),
+        Phase::Recovery(data) => super::welcome::recovery(app, action, data),
         Phase::Main => match app.overlay.take() {
             None => main(app, action),
             Some(overlay) => on_overlay(app, overlay, action),
         },
-    }
-}
-
-fn welcome(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::RoleTrainer | Action::RoleTrainee => {
-            app.config.role = Some(if action == Action::RoleTrainer {
-                Role::Trainer
-            } else {
-                Role::Trainee
-            });
-            vec![Effect::SaveConfig]
-        }
-        Action::StartSample | Action::StartEmpty => {
-            let data = if action == Action::StartSample {
-                crate::sample::sample()
-            } else {
-                Data::empty(app.tr(Msg::EmptyProgrammeTitle), "")
-            };
-            app.open(Arc::new(data));
-            app.save = super::SaveState::Saving;
-            vec![Effect::Save, Effect::SaveConfig]
-        }
-        Action::ImportBundle => {
-            // Nothing is written until the bundle is imported.
-            app.open(Arc::new(Data::default()));
-            super::sharing::open(app, action);
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effect> {
-    match action {
-        Action::Yes => {
-            let before = Arc::clone(&app.data);
-            app.open(recovered);
-            app.history
-                .record(app.tr(Msg::RecoveredLabel).to_owned(), before);
-            app.save = super::SaveState::Saving;
-            app.notify(app.tr(Msg::Recovered));
-            vec![Effect::Save, Effect::DiscardRecovery]
-        }
-        Action::No => {
-            let data = Arc::clone(&app.data);
-            app.open(data);
-            app.notify(app.tr(Msg::RecoveryDiscarded));
-            vec![Effect::DiscardRecovery]
-        }
-        _ => Vec::new(),
     }
 }
 

@@ -12,7 +12,6 @@ mod table;
 pub mod text;
 pub mod theme;
 mod tutoring;
-mod tutoring_detail;
 mod welcome;
 
 use crate::app::keymap::{self, Context};

@@ -3,10 +3,11 @@
 use super::text::safe;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::Form;
 use crate::app::Purpose;
 use crate::app::circle::CircleForm;
 use crate::app::contacts::ContactsForm;
-use crate::app::form::{FieldKind, Form};
+use crate::app::form::FieldKind;
 use crate::app::list::Cursor;
 use crate::app::modules::ModulesForm;
 use crate::i18n::Msg;
@@ -184,7 +185,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
             };
             format!("{} · Ctrl-t {}", app.tr(name), app.tr(Msg::KeyToggleShare))
         }
-        Purpose::Tutoring(kind) => super::tutoring_detail::form_title(app, kind),
+        Purpose::Tutoring(kind) => super::tutoring::detail::form_title(app, kind),
         Purpose::Modules(ModulesForm::NewSeminar) => app.tr(Msg::NewSeminarTitle).to_owned(),
         Purpose::Modules(ModulesForm::EditSeminar(_)) => app.tr(Msg::EditSeminarTitle).to_owned(),
         Purpose::Modules(ModulesForm::FollowUp(_)) => app.tr(Msg::FollowUpTitle).to_owned(),

@@ -1,10 +1,11 @@
 //! The circle's forms and what saving each one does.
 
 use super::{current_mut, enrol, me_as_trainee};
+use crate::app::Form;
 use crate::app::Purpose;
 use crate::app::circle::CircleForm;
 use crate::app::dates::parse_date;
-use crate::app::form::{Field, FieldKind, Form};
+use crate::app::form::{Field, FieldKind};
 use crate::app::keymap::View;
 use crate::app::{App, Effect};
 use crate::domain::fold::fold;

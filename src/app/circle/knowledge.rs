@@ -4,9 +4,10 @@
 use super::choices::{FORMATS, KINDS, USEFUL};
 use super::forms::note_fields;
 use super::{me_as_trainee, move_view_cursor, selected_trainee};
+use crate::app::Form;
 use crate::app::Purpose;
 use crate::app::circle::CircleForm;
-use crate::app::form::{Field, FieldKind, Form};
+use crate::app::form::{Field, FieldKind};
 use crate::app::keymap::View;
 use crate::app::list::Cursor;
 use crate::app::{Action, App, Choice, ChoicePurpose, Effect, Overlay, Pending, Question};

@@ -12,8 +12,9 @@ pub use knowledge::{delete as delete_knowledge, item_suggestions, match_line, to
 pub use path::competencies;
 pub use path::{assessment, level_msg};
 
+use super::Form;
 use super::Purpose;
-use super::form::{Field, FieldKind, Form};
+use super::form::{Field, FieldKind};
 use super::keymap::View;
 use super::list::Cursor;
 use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay, Screen};
@@ -206,8 +207,12 @@ fn roster(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::ShowRound => round::open_round(app),
         Action::ShowCodev => app.circle.view = Some(View::Codev),
         // Around the drawn circle, left and right move too.
-        Action::Left => return Some(super::update(app, Action::Up)),
-        Action::Right => return Some(super::update(app, Action::Down)),
+        Action::Left | Action::Right => {
+            let height = app.page_height();
+            let listing = &mut app.circle.listing;
+            let step = if action == Action::Left { -1 } else { 1 };
+            listing.cursor.step(step, listing.rows.len(), height);
+        }
         _ => return None,
     }
     Some(Vec::new())

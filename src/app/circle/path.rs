@@ -5,9 +5,10 @@ use super::choices::{
     CANDIDACY, CANDIDACY_STATUSES, FUNDING_MSGS, FUNDING_STATUSES, SOURCE_MSGS, SOURCES,
 };
 use super::{me_as_trainee, move_view_cursor, selected_trainee};
+use crate::app::Form;
 use crate::app::Purpose;
 use crate::app::circle::CircleForm;
-use crate::app::form::{Field, FieldKind, Form};
+use crate::app::form::{Field, FieldKind};
 use crate::app::keymap::View;
 use crate::app::list::Cursor;
 use crate::app::{Action, App, Choice, ChoicePurpose, Effect, Overlay};

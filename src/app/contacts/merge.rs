@@ -1,8 +1,9 @@
 //! Merging two records of the same person, field by field, in a form of choices: keep this
 //! record's value, take the other's, or (for lists) both.
 
+use super::super::Form;
 use super::super::Purpose;
-use super::super::form::{Field, Form};
+use super::super::form::Field;
 use super::{App, Effect, Overlay};
 use crate::app::contacts::ContactsForm;
 use crate::domain::merge::{duplicates, merge};

@@ -25,8 +25,9 @@ pub enum ContactsForm {
     ImportContacts,
 }
 
+use super::Form;
 use super::Purpose;
-use super::form::{Field, FieldKind, Form};
+use super::form::{Field, FieldKind};
 use super::{Action, App, Effect, Overlay, Pending, Question, Screen};
 use crate::domain::{Person, PersonId};
 use crate::exchange::{self, Format};

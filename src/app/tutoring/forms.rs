@@ -2,11 +2,12 @@
 //! duplicate, defer, schedule, done, cancel). Checks that need the data are made on submit and
 //! shown inline, on the field.
 
-use super::Purpose;
-use super::dates::{parse_date, parse_time};
-use super::form::{Field, FieldKind, Form};
-use super::tutoring::TutoringForm;
-use super::{App, Effect, Overlay};
+use super::TutoringForm;
+use crate::app::Form;
+use crate::app::Purpose;
+use crate::app::dates::{parse_date, parse_time};
+use crate::app::form::{Field, FieldKind};
+use crate::app::{App, Effect, Overlay};
 use crate::domain::fold::fold;
 use crate::domain::knowledge::Topic;
 use crate::domain::lookup::{LookupError, find};
@@ -342,7 +343,7 @@ fn step(
 /// A refused step, in the user's language.
 pub fn step_error(app: &App, error: &StepError) -> String {
     match error {
-        StepError::NotAllowed { from, to } => super::tutoring::cannot_become(app, *from, *to),
+        StepError::NotAllowed { from, to } => super::cannot_become(app, *from, *to),
         StepError::ReasonRequired(to) => fill(
             app.tr(Msg::ReasonNeeded),
             &[("to", app.tr(status_msg(*to)))],

@@ -1,7 +1,7 @@
 //! Documents asked for from the screens: the event loop writes them into the data directory's
 //! `exports/` folder (0600) and says where.
 
-use super::{App, Effect};
+use crate::app::{App, Effect};
 use crate::domain::{PersonId, SeminarId};
 use crate::export::{attendance, certificate};
 use crate::i18n::Msg;

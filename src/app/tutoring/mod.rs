@@ -1,7 +1,8 @@
 //! The Tutor requests screen's state and actions: the queue with its filters, and the steps a
 //! request goes through, each made in the user's name (`i` says who that is).
 
-use super::tutoring_forms::{ask_form, step_form};
+mod forms;
+
 use super::{Action, App, Effect, Overlay, Screen};
 use crate::domain::fold::fold;
 use crate::domain::routing;
@@ -9,9 +10,10 @@ use crate::domain::tutoring::{RequestStatus, TutorRequest, Urgency, permitted};
 use crate::domain::{Person, PersonId, PersonRole, TutorRequestId};
 use crate::i18n::words::status_msg;
 use crate::i18n::{Msg, fill};
+use forms::{ask_form, step_form};
 use std::cmp::Reverse;
 
-pub use super::tutoring_forms::submit;
+pub use forms::submit;
 
 /// What the Tutor requests screen shows: its filters, and whether the selected request fills
 /// the body.

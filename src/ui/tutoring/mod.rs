@@ -4,10 +4,12 @@
 use super::table;
 use super::text::{person_name, request_status, safe};
 use super::theme::Theme;
-use super::tutoring_detail;
+pub(super) mod detail;
+
 use crate::app::{App, Screen, layout};
 use crate::domain::tutoring::Urgency;
 use crate::i18n::{Msg, fill};
+use detail as tutoring_detail;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};

@@ -1,8 +1,6 @@
 //! One tutor request in detail: what is asked, where it stands, the tutors suggested for it
 //! with the reason each is there, and its history.
 
-use super::text::{person_name, phase, place, request_status, safe};
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::tutoring::{TutoringForm, selected};
 use crate::domain::clock;
@@ -11,6 +9,8 @@ use crate::domain::routing::{self, Suggestion};
 use crate::domain::tutoring::{RequestStatus, TutorRequest};
 use crate::i18n::words::{format_msg, urgency_msg};
 use crate::i18n::{Lang, Msg, fill};
+use crate::ui::text::{person_name, phase, place, request_status, safe};
+use crate::ui::theme::Theme;
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,9 +1,9 @@
 //! Saving the seminar form: the modules, venue and trainer typed are looked up, and the
 //! half-days laid out ("N days from date D, 9:00-12:30 and 14:00-17:30").
 
-use super::form::Form;
-use super::{App, Effect};
-use crate::app::modules::ModulesForm;
+use super::ModulesForm;
+use crate::app::Form;
+use crate::app::{App, Effect};
 use crate::domain::lookup::find;
 use crate::domain::rollcall::lay_out;
 use crate::domain::{HalfDayId, ModuleId, PersonId, Seminar, SeminarId};
@@ -12,7 +12,7 @@ use crate::i18n::Msg;
 /// Saves the seminar form; `None` keeps it open with the refused fields marked.
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     let editing = match &form.purpose {
-        super::Purpose::Modules(ModulesForm::EditSeminar(id)) => Some(id.clone()),
+        crate::app::Purpose::Modules(ModulesForm::EditSeminar(id)) => Some(id.clone()),
         _ => None,
     };
     let modules = lookup_modules(app, &form.value(Msg::FieldModules));
@@ -44,7 +44,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
         app.notify_error(app.tr(Msg::FormHasErrors));
         return None;
     };
-    let layout = super::modules::layout_fields(form);
+    let layout = super::layout_fields(form);
     let mut half_days = Vec::new();
     if let Some((start, days, morning, afternoon)) = layout {
         let mut next = || HalfDayId::new(app.fresh_id("h"));

@@ -2,8 +2,12 @@
 //! half-day and the follow-up list.
 
 use super::Purpose;
+mod documents;
+mod seminar_form;
+
+use super::Form;
 use super::dates::{parse_date, parse_time, parse_time_range};
-use super::form::{Field, FieldKind, Form};
+use super::form::{Field, FieldKind};
 use super::keymap::View;
 use super::list::Cursor;
 use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay};
@@ -132,7 +136,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
             return Some(Vec::new());
         }
         Action::ExportSheet if app.modules.view != Some(View::Seminar) => {
-            return Some(super::documents::cohort_sheet(app));
+            return Some(documents::cohort_sheet(app));
         }
         _ => {}
     }
@@ -325,7 +329,7 @@ fn seminar(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Form(Box::new(form)));
             Vec::new()
         }
-        Action::ExportSheet => super::documents::seminar_sheet(app, &id),
+        Action::ExportSheet => documents::seminar_sheet(app, &id),
         _ => Vec::new(),
     }
 }
@@ -394,7 +398,7 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
             edit_mark(app, half_day_id, trainee, signed);
             Vec::new()
         }
-        Action::Certificate => super::documents::certificate(app, &trainee),
+        Action::Certificate => documents::certificate(app, &trainee),
         _ => Vec::new(),
     }
 }
@@ -618,7 +622,7 @@ fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {
         }
         (Action::Certificate, rollcall::Attention::Trainee { trainee, .. }) => {
             let trainee = trainee.clone();
-            super::documents::certificate(app, &trainee)
+            documents::certificate(app, &trainee)
         }
         _ => Vec::new(),
     }
@@ -693,7 +697,7 @@ fn seminar_form(app: &App, id: Option<&SeminarId>) -> Form {
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
         Purpose::Modules(ModulesForm::NewSeminar)
-        | Purpose::Modules(ModulesForm::EditSeminar(_)) => super::seminar_form::submit(app, form),
+        | Purpose::Modules(ModulesForm::EditSeminar(_)) => seminar_form::submit(app, form),
         Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
             let reason = form.value(Msg::FieldChangeReason);
             Some(apply_mark(

@@ -63,11 +63,7 @@ pub(crate) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<()
 
 /// The app's sync key, as the help writes it.
 fn sync_key() -> String {
-    crate::app::keymap::BINDINGS
-        .iter()
-        .find(|b| b.action == crate::app::Action::Sync)
-        .map(crate::app::keymap::Binding::keys_label)
-        .unwrap_or_default()
+    format!("Ctrl-{}", sync::APP_KEY)
 }
 
 fn report(synced: &Synced, conflicts: usize, lang: Lang) {

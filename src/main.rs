@@ -1,11 +1,11 @@
 //! The `cercle` binary: parses the command line and hands over to the library.
 
 use cercle::cli::{Cli, LangArg};
+use cercle::commands::out;
 use cercle::config::{self, Config};
 use cercle::i18n::Lang;
 use cercle::store::{self, Store, StoreError};
 use clap::Parser;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +14,8 @@ fn main() -> ExitCode {
     let dir = match store::resolve_data_dir(cli.data_dir.clone()) {
         Ok(dir) => dir,
         Err(e) => {
-            eprintln!("cercle: {e}");
+            let (config, ..) = settings(cli.lang);
+            out::error(&e.to_string(), config.lang);
             return ExitCode::FAILURE;
         }
     };
@@ -24,8 +25,9 @@ fn main() -> ExitCode {
         return cercle::commands::run(command, &dir, &config, config_path.as_deref());
     }
     let (config, config_path, warnings) = settings(cli.lang);
+    let lang = config.lang;
     for warning in &warnings {
-        eprintln!("cercle: {warning}");
+        out::error(&warning.to_string(), lang);
     }
     let opened = if cli.read_only {
         Store::open_read_only(&dir)
@@ -36,11 +38,11 @@ fn main() -> ExitCode {
     let store = match opened {
         Ok(store) => store,
         Err(e @ StoreError::Locked { .. }) => {
-            eprintln!("cercle: {e}");
+            out::error(&e.to_string(), lang);
             return ExitCode::from(3);
         }
         Err(e) => {
-            eprintln!("cercle: {e}");
+            out::error(&e.to_string(), lang);
             return ExitCode::FAILURE;
         }
     };
@@ -54,7 +56,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // Not `eprintln!`: stderr is often the terminal that just failed, and it panics.
-            let _ = writeln!(std::io::stderr(), "cercle: the terminal failed: {e}");
+            out::error(&format!("the terminal failed: {e}"), lang);
             ExitCode::FAILURE
         }
     }

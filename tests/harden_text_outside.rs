@@ -1,15 +1,155 @@
-//! Cercle outside a terminal: a file name that is not UTF-8 is a file name.
+//! Cercle outside a terminal: a failed write to standard output is reported, a closed pipe
+//! ends quietly; a command that cannot save says what is true once it has ended; a file name
+//! that is not UTF-8 is a file name; a read gives advice that fits a read.
 
 mod common;
 
-use common::pty::sample_dirs;
+use common::pty::{cercle, sample_dirs};
 use std::os::unix::ffi::OsStrExt;
-use std::process::Command;
+use std::process::{Command, Stdio};
+
+/// The exit code when the reader of the output went away, as the README documents it.
+const CLOSED: i32 = 141;
 
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cercle"));
     command.args(["--lang", "en"]);
     command
+}
+
+#[test]
+fn a_full_standard_output_is_an_error_with_a_message() {
+    let (data, _config) = sample_dirs("");
+    for args in [
+        &["summary"][..],
+        &["summary", "--json"],
+        &["backups"],
+        &["export", "contacts", "--format", "csv"],
+        &["export", "person", "p-camille-dubois"],
+        &["completions", "bash"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = bin()
+            .args(args)
+            .env("CERCLE_DATA_DIR", data.path())
+            .stdout(full)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "cercle {args:?} said it succeeded");
+        assert!(
+            said.contains("Cannot write to standard output"),
+            "{args:?}: {said}"
+        );
+        assert!(!said.contains("panicked"), "{args:?}: {said}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let (data, _config) = sample_dirs("");
+    for args in [
+        &["summary"][..],
+        &["backups"],
+        &["export", "contacts", "--format", "vcard"],
+        &["completions", "bash"],
+    ] {
+        // `| head -0`: the reader is gone before a byte is written.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = bin()
+            .args(args)
+            .env("CERCLE_DATA_DIR", data.path())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.is_empty(), "{args:?} said: {said}");
+        assert_eq!(out.status.code(), Some(CLOSED), "{args:?}");
+    }
+}
+
+/// Run by the full-disk test in a child process: the files it writes are limited to a size.
+#[test]
+#[ignore = "helper: run in a child process by the full-disk test"]
+fn import_on_a_full_disk() {
+    let (Some(limit), Some(args)) = (
+        std::env::var_os("CERCLE_TEST_FILE_SIZE_LIMIT"),
+        std::env::var_os("CERCLE_TEST_ARGS"),
+    ) else {
+        return;
+    };
+    common::sys::limit_file_size(limit.to_str().unwrap().parse().unwrap());
+    let args: Vec<&str> = args.to_str().unwrap().split('\u{1f}').collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_cercle"))
+        .args(&args)
+        .output()
+        .unwrap();
+    print!(
+        "CODE={:?}\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_import_that_cannot_save_says_nothing_was_written_and_to_run_it_again() {
+    let (data, _config) = sample_dirs("");
+    let dir = data.path();
+    let before = std::fs::read(dir.join("cercle.json")).unwrap();
+    let vcard = dir.join("new.vcf");
+    std::fs::write(
+        &vcard,
+        format!(
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoé Martin\r\nEMAIL:zoe@example.org\r\nNOTE:{}\r\nEND:VCARD\r\n",
+            "x".repeat(1000)
+        ),
+    )
+    .unwrap();
+    for (lang, says) in [
+        (
+            "en",
+            ["Nothing was written", "intact", "Run the command again"],
+        ),
+        (
+            "fr",
+            ["Rien n'a été écrit", "intact", "Relancez la commande"],
+        ),
+    ] {
+        let args = [
+            "--lang",
+            lang,
+            "import",
+            "contacts",
+            vcard.to_str().unwrap(),
+        ];
+        let out = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "import_on_a_full_disk",
+                "--ignored",
+                "--nocapture",
+            ])
+            .env("CERCLE_DATA_DIR", dir)
+            .env("CERCLE_TEST_FILE_SIZE_LIMIT", before.len().to_string())
+            .env("CERCLE_TEST_ARGS", args.join("\u{1f}"))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("CODE=Some(1)"), "{said}");
+        for words in says {
+            assert!(said.contains(words), "{lang}: {said}");
+        }
+        assert!(
+            !said.contains("memory") && !said.contains("mémoire"),
+            "{said}"
+        );
+        assert_eq!(std::fs::read(dir.join("cercle.json")).unwrap(), before);
+    }
 }
 
 #[test]
@@ -35,4 +175,16 @@ fn an_export_to_a_file_name_that_is_not_utf8_is_written_there() {
     let mode =
         std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&path).unwrap().permissions());
     assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn a_summary_of_a_directory_that_does_not_exist_gives_advice_for_a_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("nowhere");
+    let out = cercle(&missing, &["--lang", "en", "summary"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(!said.contains("save elsewhere"), "{said}");
+    assert!(said.contains("There is no data file"), "{said}");
+    assert!(said.contains("--data-dir"), "{said}");
 }

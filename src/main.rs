@@ -3,11 +3,16 @@
 use cercle::cli::{Cli, LangArg};
 use cercle::commands::out;
 use cercle::config::{self, Config};
-use cercle::i18n::Lang;
+use cercle::i18n::{Lang, Msg};
 use cercle::store::{self, Store, StoreError};
 use clap::Parser;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The exit code when the app is asked for without a terminal (`cercle < /dev/null`,
+/// `cercle | cat`): it needs one to draw in and to read keys from.
+const EXIT_NO_TERMINAL: u8 = 4;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -26,6 +31,11 @@ fn main() -> ExitCode {
     }
     let (config, config_path, warnings) = settings(cli.lang);
     let lang = config.lang;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        // Before the lock and before any drawing: nothing is taken, nothing is drawn into a pipe.
+        out::error(Msg::NoTerminal.text(lang), lang);
+        return ExitCode::from(EXIT_NO_TERMINAL);
+    }
     for warning in &warnings {
         out::error(&warning.to_string(), lang);
     }

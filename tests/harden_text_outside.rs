@@ -1,13 +1,16 @@
-//! Cercle outside a terminal: a failed write to standard output is reported, a closed pipe
-//! ends quietly; a command that cannot save says what is true once it has ended; a file name
-//! that is not UTF-8 is a file name; a read gives advice that fits a read.
+//! Cercle outside a terminal: the app asked for without one says so in one line with its own
+//! exit code; a failed write to standard output is reported, a closed pipe ends quietly; a
+//! command that cannot save says what is true once it has ended; a file name that is not
+//! UTF-8 is a file name; a read gives advice that fits a read.
 
 mod common;
 
-use common::pty::{cercle, sample_dirs};
+use common::pty::{Session, cercle, sample_dirs};
 use std::os::unix::ffi::OsStrExt;
 use std::process::{Command, Stdio};
 
+/// The app's exit code without a terminal, as the README documents it.
+const NO_TERMINAL: i32 = 4;
 /// The exit code when the reader of the output went away, as the README documents it.
 const CLOSED: i32 = 141;
 
@@ -15,6 +18,46 @@ fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cercle"));
     command.args(["--lang", "en"]);
     command
+}
+
+#[test]
+fn the_app_without_a_terminal_says_so_in_one_line_and_exits_with_its_own_code() {
+    let (data, _config) = sample_dirs("");
+    let out = bin()
+        .env("CERCLE_DATA_DIR", data.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(NO_TERMINAL), "{said}");
+    assert_eq!(said.lines().count(), 1, "one line: {said}");
+    assert!(said.contains("needs a terminal"), "{said}");
+    assert!(out.stdout.is_empty(), "nothing drawn");
+}
+
+#[test]
+fn the_app_piped_into_another_program_draws_nothing_into_the_pipe() {
+    let (data, config) = sample_dirs("role = \"trainer\"\n");
+    // `cercle | cat`, in a real terminal: standard input is one, standard output a pipe.
+    let runner: Vec<String> = [
+        "sh",
+        "-c",
+        r#"{ "$0" "$@"; echo $? > "$CERCLE_DATA_DIR/code"; } | cat > "$CERCLE_DATA_DIR/piped.txt"; echo "exit=$(cat "$CERCLE_DATA_DIR/code")""#,
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let app = Session::start_under(&runner, data.path(), config.path(), &[]);
+    app.wait_for("exit=");
+    let screen = app.contents();
+    assert!(screen.contains(&format!("exit={NO_TERMINAL}")), "{screen}");
+    assert!(screen.contains("needs a terminal"), "{screen}");
+    let piped = std::fs::read(data.path().join("piped.txt")).unwrap();
+    assert!(
+        piped.is_empty(),
+        "drawn into the pipe: {}",
+        String::from_utf8_lossy(&piped)
+    );
+    let _ = app.wait_exit();
 }
 
 #[test]

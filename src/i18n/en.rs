@@ -715,6 +715,9 @@ pub fn text(msg: Msg) -> &'static str {
         NotAllowed => "permission denied",
         OutputCut => " … [cut: {count} more characters]",
         CannotWriteOutput => "Cannot write to standard output: {reason}.",
+        NoTerminal => {
+            "The app needs a terminal to draw in and read keys from, and standard input or output is not one. The commands work anywhere: cercle --help."
+        }
         NothingWritten => {
             "Nothing was written: {reason}. {path} is intact, as it was before this command. Run the command again once that is fixed."
         }

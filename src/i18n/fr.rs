@@ -746,6 +746,9 @@ pub fn text(msg: Msg) -> &'static str {
         NotAllowed => "accès refusé",
         OutputCut => " … [coupé : {count} caractères de plus]",
         CannotWriteOutput => "Impossible d'écrire sur la sortie standard : {reason}.",
+        NoTerminal => {
+            "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout : cercle --help."
+        }
         NothingWritten => {
             "Rien n'a été écrit : {reason}. {path} est intact, tel qu'avant cette commande. Relancez la commande une fois le problème réglé."
         }

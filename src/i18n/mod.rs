@@ -158,7 +158,7 @@ messages! {
     // Files that cannot be read.
     CannotReadFile, NoFileThere, IsAFolder, NotAllowed,
     // The command line's output, and what it says outside a terminal.
-    OutputCut, CannotWriteOutput, NothingWritten, DiskFull, DiskReadOnly,
+    OutputCut, CannotWriteOutput, NoTerminal, NothingWritten, DiskFull, DiskReadOnly,
     FileTooBig, NoDataToRead,
     // Fields of records, in conflicts and previews.
     WordHalfDay, WordAttendance, WordHistory, WordSignature,

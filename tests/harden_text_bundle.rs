@@ -180,3 +180,26 @@ fn a_bundle_file_carries_control_and_bidi_characters_escaped_and_reads_back_the_
     let back = bundle::Bundle::parse(&bytes).expect("the escaped bundle reads and its hash holds");
     assert_eq!(back, made);
 }
+
+#[test]
+fn the_copy_kept_of_a_bundle_is_escaped_too_and_reads_back_the_same() {
+    use cercle::share::received::{self, Side};
+    let hostile = "Zoé\u{202e}\u{9b}31m\u{85}\u{1b}]0;x\u{7}";
+    let mut records = Records::new();
+    records.insert(
+        format!("person:{CAMILLE}"),
+        serde_json::json!({ "name": hostile }),
+    );
+    let bytes = received::to_keep("sha256:x", &records, &Records::new());
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|&c| cercle::domain::text::is_unsafe(c))
+        .collect();
+    assert!(raw.is_empty(), "raw in the copy kept: {raw:?}");
+    let tmp = tempfile::tempdir().unwrap();
+    let cohort = CohortId::new(COHORT);
+    let path = received::path_for(tmp.path(), &cohort, Side::Trainers);
+    received::keep(&path, &bytes).unwrap();
+    assert_eq!(received::last(tmp.path(), &cohort, Side::Trainers), records);
+}

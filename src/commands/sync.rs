@@ -14,8 +14,7 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         let Some(status) = status else {
             return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string());
         };
-        println!("{}", describe_status(&status, config.lang));
-        return Ok(());
+        return super::out::line(&describe_status(&status, config.lang), config.lang);
     }
     let mut store = Store::open(dir).map_err(|e| match e {
         StoreError::Locked { pid, .. } => fill(
@@ -50,8 +49,7 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         .load()
         .map_err(|e| e.to_string())?
         .map_or(0, |d| d.conflicts.len());
-    report(&synced, conflicts, config.lang);
-    Ok(())
+    super::out::block(&report(&synced, conflicts, config.lang), config.lang)
 }
 
 /// git's merge driver: exit 0 with the merge written over `ours`, or 1 with `ours` untouched
@@ -66,15 +64,13 @@ fn sync_key() -> String {
     format!("Ctrl-{}", sync::APP_KEY)
 }
 
-fn report(synced: &Synced, conflicts: usize, lang: Lang) {
-    let say = |msg: Msg| println!("{}", msg.text(lang));
-    match &synced.committed {
-        Some(subject) => println!(
-            "{}",
-            fill(Msg::SyncCommitted.text(lang), &[("subject", subject)])
-        ),
-        None => say(Msg::SyncNothingToCommit),
-    }
+/// What a sync did, one line a fact.
+fn report(synced: &Synced, conflicts: usize, lang: Lang) -> String {
+    let mut lines = vec![match &synced.committed {
+        Some(subject) => fill(Msg::SyncCommitted.text(lang), &[("subject", subject)]),
+        None => Msg::SyncNothingToCommit.text(lang).to_owned(),
+    }];
+    let mut say = |msg: Msg| lines.push(msg.text(lang).to_owned());
     if synced.file_changed {
         say(Msg::SyncReceived);
     }
@@ -82,10 +78,7 @@ fn report(synced: &Synced, conflicts: usize, lang: Lang) {
         Reach::Pushed => say(Msg::SyncPushed),
         Reach::UpToDate => say(Msg::SyncUpToDate),
         Reach::Offline(reason) => {
-            println!(
-                "{}",
-                fill(Msg::SyncOffline.text(lang), &[("reason", reason)])
-            );
+            lines.push(fill(Msg::SyncOffline.text(lang), &[("reason", reason)]));
         }
         Reach::NoRemote => {
             say(Msg::SyncLocalOnly);
@@ -94,13 +87,15 @@ fn report(synced: &Synced, conflicts: usize, lang: Lang) {
     }
     if conflicts > 0 {
         let count = conflicts.to_string();
-        println!(
+        lines.push(format!(
             "{} {}",
             fill(Msg::SyncConflictsWaiting.text(lang), &[("count", &count)]),
             Msg::SyncOpenToChoose.text(lang)
-        );
+        ));
     }
-    println!("{}", describe_status(&synced.status, lang));
+    lines.push(describe_status(&synced.status, lang));
+    lines.push(String::new());
+    lines.join("\n")
 }
 
 fn describe_status(status: &Status, lang: Lang) -> String {

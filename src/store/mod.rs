@@ -491,9 +491,9 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
+    // Any name Linux accepts, UTF-8 or not: the name is the user's, not Cercle's.
     let name = path
         .file_name()
-        .and_then(|n| n.to_str())
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
     fsio::create_private_dir(dir)?;
     fsio::write_atomic(dir, name, bytes)

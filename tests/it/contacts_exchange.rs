@@ -468,17 +468,17 @@ fn a_contacts_csv_never_runs_as_formulas_and_reads_back_the_same() {
         .collect();
     for cell in &rows[0] {
         assert!(
-            !cell.starts_with(['=', '@', '-', '\t'])
-                && (!cell.starts_with('+') || cell.starts_with("+33")),
+            !cell.starts_with(['=', '@', '-', '+', '\t']),
             "{cell:?} would run in a spreadsheet"
         );
     }
-    assert!(
-        rows[0].iter().any(|c| c == "+33 6 12 34 56 78"),
-        "phones as they are"
-    );
     let (_, read) = exchange::read(&text).unwrap();
     let card = read[0].card.clone().unwrap();
+    assert_eq!(
+        card.phones,
+        ["+33 6 12 34 56 78"],
+        "phones read back as they were"
+    );
     assert_eq!(card.name, "=1+2");
     assert_eq!(card.organisation, "@SUM(A1)");
     assert_eq!(card.job, "-10");

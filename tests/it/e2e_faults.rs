@@ -211,9 +211,10 @@ fn a_second_app_is_refused_then_opens_at_once_after_kill_9_of_the_first() {
     first.wait_for("[saved]");
     let saved = std::fs::read(dir.join("cercle.json")).unwrap();
     let pid = first.child.process_id().expect("a pid");
-    let refused = cercle(dir, &[]);
-    assert_eq!(refused.status.code(), Some(3), "the second is refused");
-    assert!(String::from_utf8_lossy(&refused.stderr).contains(&format!("process {pid}")));
+    // In a terminal of its own: without one, the app would not even try the lock.
+    let refused = Session::start(dir, config.path(), &[]);
+    refused.wait_for(&format!("process {pid}"));
+    assert_eq!(refused.wait_exit().exit_code(), 3, "the second is refused");
 
     let killed = std::process::Command::new("kill")
         .args(["-9", &pid.to_string()])

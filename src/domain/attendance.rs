@@ -56,6 +56,10 @@ pub struct HalfDay {
     /// Every change made after signing, never rewritten.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<MarkChange>,
+    /// The trainer's seals, oldest first: the first seals the sheet, each later one seals it
+    /// again with the corrections made since (see `domain::seal`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seals: Vec<Seal>,
 }
 
 /// The status of one trainee for one half-day.
@@ -116,6 +120,64 @@ pub struct Mark {
         deserialize_with = "super::timestamp::option_utc"
     )]
     pub at: Option<DateTime<Utc>>,
+    /// The trainee's own electronic signature of this line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<LineSignature>,
+    /// "Signature manquante": recorded by a trainer, with a reason, when she could not sign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing_signature: Option<MissingSignature>,
+}
+
+/// A trainee's Ed25519 signature of her line: what she signed is kept beside it, so that a
+/// later change of the line shows as a difference rather than as a bare failure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineSignature {
+    /// The half-day she signed (a signature copied to another half-day names its own).
+    pub half_day: HalfDayId,
+    /// The status she signed.
+    pub status: Status,
+    /// The time she signed (arrival or leaving), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<NaiveTime>,
+    /// When she signed.
+    pub at: DateTime<Utc>,
+    /// Her public key, base64.
+    pub key: String,
+    /// The signature, base64.
+    pub sig: String,
+}
+
+/// A line a trainee could not sign (she forgot her code), as the trainer recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingSignature {
+    /// The trainer who recorded it.
+    pub by: PersonId,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Why.
+    pub reason: String,
+}
+
+/// The trainer's seal of a half-day: an Ed25519 signature over its canonical content and the
+/// hash of the cohort's previous seal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seal {
+    /// The trainer who sealed.
+    pub by: PersonId,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Its place in the cohort's chain of seals, from 0.
+    pub seq: u32,
+    /// The hash of the cohort's previous seal (hex SHA-256), empty for the first.
+    #[serde(default)]
+    pub prev: String,
+    /// How many history entries it covers.
+    #[serde(default)]
+    pub history: u32,
+    /// The trainer's public key, base64.
+    pub key: String,
+    /// The signature, base64.
+    pub sig: String,
 }
 
 /// The trainer's signature of a half-day.
@@ -126,6 +188,9 @@ pub struct Signature {
     /// When.
     #[serde(deserialize_with = "super::timestamp::utc")]
     pub at: DateTime<Utc>,
+    /// Signed by a Cercle that had no seals yet: a name and a time, nothing to check.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub before_seals: bool,
 }
 
 /// A change to a mark after its half-day was signed.
@@ -141,8 +206,17 @@ pub struct MarkChange {
     pub from: Option<Status>,
     /// The status after.
     pub to: Status,
+    /// The time (arrival or leaving) before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_time: Option<NaiveTime>,
+    /// The time after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_time: Option<NaiveTime>,
     /// Why it was changed.
     pub reason: String,
+    /// The position in the history of the entry this one withdraws, when it is a withdrawal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdraws: Option<u32>,
 }
 
 impl HalfDay {

@@ -76,6 +76,10 @@ pub struct Cohort {
     /// The dated follow-up log (Qualiopi indicator 12).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<FollowUp>,
+    /// The signing keys of its trainees and trainers: public keys and salts, never a code
+    /// nor a private key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<super::signing::PersonKey>,
 }
 
 /// A trainee who left the cohort.

@@ -1,6 +1,7 @@
 //! The domain: pure types and rules of a facilitator training. No I/O, no terminal.
 
 pub mod attendance;
+pub mod audit;
 pub mod circle;
 pub mod clock;
 pub mod cohort;
@@ -22,8 +23,10 @@ pub mod rollcall;
 pub mod round;
 pub mod routing;
 pub mod rules;
+pub mod seal;
 pub mod search;
 pub mod shared;
+pub mod signing;
 pub mod text;
 pub mod timestamp;
 pub mod tutoring;

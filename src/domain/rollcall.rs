@@ -53,7 +53,10 @@ pub fn mark(
     if !cohort.is_enrolled(trainee) {
         return Err(RollCallError::NotEnrolled(trainee.clone()));
     }
-    let previous = half_day.mark_of(trainee).map(|m| m.status);
+    let previous = half_day.mark_of(trainee).cloned();
+    let time = input
+        .time
+        .filter(|_| matches!(input.status, Status::Late | Status::LeftEarly));
     if half_day.signature.is_some() {
         let reason = change_reason
             .map(str::trim)
@@ -63,23 +66,35 @@ pub fn mark(
             trainee: trainee.clone(),
             by: by.clone(),
             at,
-            from: previous,
+            from: previous.as_ref().map(|m| m.status),
             to: input.status,
+            from_time: previous.as_ref().and_then(|m| m.time),
+            to_time: time,
             reason: reason.to_owned(),
+            withdraws: None,
         });
     }
+    // Before the seal, a line changed under her signature is hers to sign again; after it, her
+    // signature stays and the history says what changed since.
+    let unchanged =
+        |m: &&Mark| half_day.signature.is_some() || (m.status == input.status && m.time == time);
+    let signed = previous
+        .as_ref()
+        .filter(unchanged)
+        .and_then(|m| m.signed.clone());
+    let missing_signature = previous.as_ref().and_then(|m| m.missing_signature.clone());
     let mark = Mark {
         trainee: trainee.clone(),
         status: input.status,
-        time: input
-            .time
-            .filter(|_| matches!(input.status, Status::Late | Status::LeftEarly)),
+        time,
         reason: input
             .reason
             .filter(|_| matches!(input.status, Status::Absent | Status::Excused)),
         remark: half_day.mark_of(trainee).and_then(|m| m.remark.clone()),
         by: Some(by.clone()),
         at: Some(at),
+        signed,
+        missing_signature,
     };
     match half_day.marks.iter_mut().find(|m| &m.trainee == trainee) {
         Some(existing) => *existing = mark,
@@ -123,7 +138,11 @@ pub fn sign(half_day: &mut HalfDay, by: &PersonId, at: DateTime<Utc>) -> Result<
     if half_day.marks.is_empty() {
         return Err(RollCallError::NothingToSign);
     }
-    half_day.signature = Some(Signature { by: by.clone(), at });
+    half_day.signature = Some(Signature {
+        by: by.clone(),
+        at,
+        before_seals: false,
+    });
     Ok(())
 }
 
@@ -224,6 +243,7 @@ pub fn lay_out(
                     marks: Vec::new(),
                     signature: None,
                     history: Vec::new(),
+                    seals: Vec::new(),
                 },
             )
         })

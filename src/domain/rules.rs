@@ -513,10 +513,13 @@ mod tests {
                     remark: None,
                     by: None,
                     at: None,
+                    signed: None,
+                    missing_signature: None,
                 })
                 .collect(),
             signature: None,
             history: Vec::new(),
+            seals: Vec::new(),
         }
     }
 

@@ -133,6 +133,7 @@ impl Generator {
                     marks: Vec::new(),
                     signature: None,
                     history: Vec::new(),
+                    seals: Vec::new(),
                 };
                 if date < SAMPLE_TODAY {
                     let at = paris_to_utc(date, start + Duration::minutes(5));
@@ -143,6 +144,7 @@ impl Generator {
                     half_day.signature = Some(Signature {
                         by: trainer.clone(),
                         at: paris_to_utc(date, end + Duration::minutes(5)),
+                        before_seals: true,
                     });
                 }
                 out.push(half_day);
@@ -169,6 +171,8 @@ impl Generator {
             remark: None,
             by: Some(by.clone()),
             at: Some(at),
+            signed: None,
+            missing_signature: None,
         };
         match roll {
             0..=929 => {}

@@ -212,6 +212,7 @@ mod tests {
         half_day.signature = Some(Signature {
             by: trainer.clone(),
             at: crate::domain::clock::now(),
+            before_seals: false,
         });
         let (date, period) = (half_day.date, half_day.period);
         let requests = &mut new.cohorts.last_mut().unwrap().tutor_requests;

@@ -71,7 +71,10 @@ fn record(
             at: mark.at.unwrap_or(now),
             from: as_signed.map(|s| s.status),
             to: mark.status,
+            from_time: as_signed.and_then(|s| s.time),
+            to_time: mark.time,
             reason: LATE_CHANGE_REASON.to_owned(),
+            withdraws: None,
         };
         // A merge run again (or on the other laptop) must not write it twice.
         if !day.history.contains(&change) {

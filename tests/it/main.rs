@@ -46,6 +46,7 @@ mod schema;
 mod share_merge;
 mod sharing;
 mod sharing_app;
+mod sign_rules;
 mod snapshots;
 mod store;
 mod sync;

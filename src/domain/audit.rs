@@ -1,0 +1,217 @@
+//! Checking the record: every trainee signature, every seal and the cohort's chain of seals.
+//! Each problem names the seminar, the date and the period, and says what differs.
+
+use super::Data;
+use super::attendance::{HalfDay, Period, Seal, Seminar, Status};
+use super::cohort::Cohort;
+use super::ids::{HalfDayId, PersonId, SeminarId};
+use super::seal::{SheetContext, line_message, seal_hash, seal_message};
+use super::signing::{verify_bytes, was_key_of};
+use chrono::{NaiveDate, NaiveTime};
+
+/// Where a problem is: a seminar's half-day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The seminar.
+    pub seminar: SeminarId,
+    /// The half-day.
+    pub half_day: HalfDayId,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Morning or afternoon.
+    pub period: Period,
+}
+
+/// What is wrong with the record at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// A trainee's signature does not match her line: forged, or her line was edited.
+    LineForged(PersonId),
+    /// A trainee's signature was made for another half-day.
+    LineMoved {
+        /// Whose.
+        trainee: PersonId,
+        /// The half-day it was made for.
+        from: HalfDayId,
+    },
+    /// A trainee's signature was made with a key that is not hers.
+    LineKeyUnknown(PersonId),
+    /// Her status differs from what she signed, with no correction to say why.
+    StatusChanged {
+        /// Whose.
+        trainee: PersonId,
+        /// What the signature and the corrections give.
+        expected: Status,
+        /// What the file says.
+        found: Status,
+    },
+    /// Her time differs from what she signed, with no correction to say why.
+    TimeChanged {
+        /// Whose.
+        trainee: PersonId,
+        /// What the signature and the corrections give.
+        expected: Option<NaiveTime>,
+        /// What the file says.
+        found: Option<NaiveTime>,
+    },
+    /// The sheet differs from what its trainer sealed.
+    SealBroken(PersonId),
+    /// The seal was made with a key that is not its trainer's.
+    SealKeyUnknown(PersonId),
+    /// Corrections the seal covered are gone.
+    HistoryRemoved {
+        /// How many the seal covered.
+        sealed: u32,
+        /// How many are left.
+        found: u32,
+    },
+    /// Signed since seals exist, but its seal is gone.
+    SealRemoved,
+    /// The seal does not follow the cohort's previous seal.
+    ChainBroken(u32),
+    /// Seals of the chain are missing before this one: a sealed half-day, or a seal, removed.
+    SealsMissing {
+        /// The first missing place in the chain.
+        from: u32,
+        /// The seal found after the gap.
+        to: u32,
+    },
+    /// Signed by a Cercle that had no seals yet: nothing to check, nothing altered.
+    SignedBeforeSeals,
+}
+
+impl Finding {
+    /// Whether it means the record was altered (rather than a note).
+    pub fn is_alteration(&self) -> bool {
+        !matches!(self, Self::SignedBeforeSeals)
+    }
+}
+
+/// One problem of the record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where.
+    pub place: Place,
+    /// What.
+    pub finding: Finding,
+}
+
+/// Checks one cohort's record.
+pub fn verify(data: &Data, cohort: &Cohort) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut chain: Vec<(&Seal, Place)> = Vec::new();
+    for seminar in &cohort.seminars {
+        let ctx = SheetContext::of(data, cohort, seminar);
+        for half_day in &seminar.half_days {
+            let place = place(seminar, half_day);
+            let mut found = |finding| {
+                out.push(Problem {
+                    place: place.clone(),
+                    finding,
+                });
+            };
+            check_lines(cohort, half_day, &mut found);
+            check_seals(&ctx, cohort, half_day, &mut found);
+            chain.extend(half_day.seals.iter().map(|s| (s, place.clone())));
+        }
+    }
+    chain.sort_by_key(|(s, _)| s.seq);
+    let mut expected = 0u32;
+    let mut previous: Option<&Seal> = None;
+    for (seal, place) in chain {
+        if seal.seq > expected {
+            out.push(Problem {
+                place: place.clone(),
+                finding: Finding::SealsMissing {
+                    from: expected,
+                    to: seal.seq,
+                },
+            });
+        } else if seal.prev != previous.map(seal_hash).unwrap_or_default() {
+            out.push(Problem {
+                place,
+                finding: Finding::ChainBroken(seal.seq),
+            });
+        }
+        expected = seal.seq + 1;
+        previous = Some(seal);
+    }
+    out
+}
+
+fn place(seminar: &Seminar, half_day: &HalfDay) -> Place {
+    Place {
+        seminar: seminar.id.clone(),
+        half_day: half_day.id.clone(),
+        date: half_day.date,
+        period: half_day.period,
+    }
+}
+
+fn check_lines(cohort: &Cohort, half_day: &HalfDay, found: &mut impl FnMut(Finding)) {
+    for mark in &half_day.marks {
+        let Some(signed) = &mark.signed else { continue };
+        let trainee = &mark.trainee;
+        if signed.half_day != half_day.id {
+            found(Finding::LineMoved {
+                trainee: trainee.clone(),
+                from: signed.half_day.clone(),
+            });
+            continue;
+        }
+        if !was_key_of(&cohort.keys, trainee, &signed.key, signed.at) {
+            found(Finding::LineKeyUnknown(trainee.clone()));
+            continue;
+        }
+        let message = line_message(half_day, trainee, signed);
+        if !verify_bytes(&signed.key, &message, &signed.sig) {
+            found(Finding::LineForged(trainee.clone()));
+            continue;
+        }
+        // What she signed, then each correction made after it, gives what the line says now.
+        let (status, time) = half_day
+            .history
+            .iter()
+            .filter(|c| &c.trainee == trainee && c.at > signed.at)
+            .fold((signed.status, signed.time), |_, c| (c.to, c.to_time));
+        if status != mark.status {
+            found(Finding::StatusChanged {
+                trainee: trainee.clone(),
+                expected: status,
+                found: mark.status,
+            });
+        } else if time != mark.time {
+            found(Finding::TimeChanged {
+                trainee: trainee.clone(),
+                expected: time,
+                found: mark.time,
+            });
+        }
+    }
+}
+
+fn check_seals(
+    ctx: &SheetContext,
+    cohort: &Cohort,
+    half_day: &HalfDay,
+    found: &mut impl FnMut(Finding),
+) {
+    match (&half_day.signature, half_day.seals.is_empty()) {
+        (Some(s), true) if s.before_seals => found(Finding::SignedBeforeSeals),
+        (Some(_), true) => found(Finding::SealRemoved),
+        _ => {}
+    }
+    let history = u32::try_from(half_day.history.len()).unwrap_or(u32::MAX);
+    for seal in &half_day.seals {
+        if seal.history > history {
+            found(Finding::HistoryRemoved {
+                sealed: seal.history,
+                found: history,
+            });
+        } else if !was_key_of(&cohort.keys, &seal.by, &seal.key, seal.at) {
+            found(Finding::SealKeyUnknown(seal.by.clone()));
+        } else if !verify_bytes(&seal.key, &seal_message(ctx, half_day, seal), &seal.sig) {
+            found(Finding::SealBroken(seal.by.clone()));
+        }
+    }
+}

@@ -1,0 +1,429 @@
+//! Signing a half-day: each trainee signs her own line with her code, and the trainer seals the
+//! whole sheet. A seal covers the sheet's canonical content and the hash of the cohort's
+//! previous seal, so the seals of a cohort form one chain.
+
+use super::Data;
+use super::attendance::{HalfDay, LineSignature, Mark, MarkChange, MissingSignature, Seal};
+use super::attendance::{Seminar, Signature};
+use super::cohort::Cohort;
+use super::ids::{HalfDayId, PersonId};
+use super::signing::{self, Attempts, KdfParams, SignError};
+use chrono::{DateTime, NaiveTime, Utc};
+use ed25519_dalek::SigningKey;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+/// Why a line could not be signed or a sheet sealed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SheetError {
+    /// The code or the key was refused.
+    #[error(transparent)]
+    Sign(#[from] SignError),
+    /// No such half-day in the cohort.
+    #[error("no half-day {0} in this cohort")]
+    UnknownHalfDay(HalfDayId),
+    /// The trainee has no mark yet.
+    #[error("{0} has no mark yet")]
+    NotMarked(PersonId),
+    /// An absent trainee signs nothing.
+    #[error("{0} is marked absent and cannot sign")]
+    Absent(PersonId),
+    /// The line is signed already.
+    #[error("{0} has signed already")]
+    AlreadySigned(PersonId),
+    /// The sheet is sealed: it takes no more signatures.
+    #[error("the sheet is sealed")]
+    Sealed,
+    /// The sheet is not sealed yet.
+    #[error("the sheet is not sealed yet")]
+    NotSealed,
+    /// These enrolled trainees have no status: seal anyway only once confirmed.
+    #[error("{} trainees have no status yet", .0.len())]
+    Unmarked(Vec<PersonId>),
+    /// Nobody is marked.
+    #[error("nobody is marked yet")]
+    NothingToSeal,
+    /// The key is not the signer's registered one.
+    #[error("this key is not {0}'s registered key")]
+    WrongKey(PersonId),
+    /// No such history entry, or one that cannot be withdrawn.
+    #[error("no correction {0} to withdraw")]
+    NoSuchCorrection(u32),
+}
+
+/// What a sheet says besides its lines, as printed: the exact titles, the venue, the ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetContext {
+    /// The programme's exact title.
+    pub programme: String,
+    /// The cohort's id.
+    pub cohort: String,
+    /// The seminar's id.
+    pub seminar: String,
+    /// Each module's code and exact title.
+    pub modules: Vec<(String, String)>,
+    /// The venue's name and city.
+    pub venue: String,
+}
+
+impl SheetContext {
+    /// The context of a seminar's sheets.
+    pub fn of(data: &Data, cohort: &Cohort, seminar: &Seminar) -> Self {
+        let modules = seminar
+            .modules
+            .iter()
+            .map(|id| {
+                data.programme
+                    .modules
+                    .iter()
+                    .find(|m| &m.id == id)
+                    .map_or_else(
+                        || (id.as_str().to_owned(), String::new()),
+                        |m| (m.code.clone(), m.title.clone()),
+                    )
+            })
+            .collect();
+        let venue = data
+            .venue(&seminar.venue)
+            .map_or_else(String::new, |v| format!("{}, {}", v.name, v.city));
+        Self {
+            programme: data.programme.title.clone(),
+            cohort: cohort.id.as_str().to_owned(),
+            seminar: seminar.id.as_str().to_owned(),
+            modules,
+            venue,
+        }
+    }
+}
+
+/// What a trainee signs: her line of one half-day, as bytes.
+pub fn line_message(half_day: &HalfDay, trainee: &PersonId, signed: &LineSignature) -> Vec<u8> {
+    let content = json!([
+        "cercle/line/1",
+        signed.half_day,
+        half_day.date,
+        half_day.period,
+        half_day.start,
+        half_day.end,
+        trainee,
+        signed.status,
+        signed.time,
+        signed.at,
+    ]);
+    content.to_string().into_bytes()
+}
+
+/// A line as a seal covers it: the reason of an absence stays out, with the trainers.
+fn line_content(mark: &Mark) -> Value {
+    json!([
+        mark.trainee,
+        mark.status,
+        mark.time,
+        mark.signed.as_ref().map(|s| &s.sig),
+        mark.missing_signature.as_ref().map(|m| &m.reason),
+    ])
+}
+
+fn change_content(change: &MarkChange) -> Value {
+    json!([
+        change.trainee,
+        change.by,
+        change.at,
+        change.from,
+        change.to,
+        change.from_time,
+        change.to_time,
+        change.reason,
+        change.withdraws,
+    ])
+}
+
+/// The marks as they stood when the first `history` entries were all the history there was:
+/// the later entries are walked back, each to its `from`.
+pub fn marks_at(half_day: &HalfDay, history: usize) -> Vec<Mark> {
+    let mut marks = half_day.marks.clone();
+    for change in half_day.history.iter().skip(history).rev() {
+        let Some(i) = marks.iter().position(|m| m.trainee == change.trainee) else {
+            continue;
+        };
+        match change.from {
+            Some(status) => {
+                marks[i].status = status;
+                marks[i].time = change.from_time;
+            }
+            None => {
+                marks.remove(i);
+            }
+        }
+    }
+    marks.sort_by(|a, b| a.trainee.cmp(&b.trainee));
+    marks
+}
+
+/// What a seal signs: the sheet as it stood with its first `seal.history` corrections.
+pub fn seal_message(ctx: &SheetContext, half_day: &HalfDay, seal: &Seal) -> Vec<u8> {
+    let covered = usize::try_from(seal.history).unwrap_or(usize::MAX);
+    let lines: Vec<Value> = marks_at(half_day, covered)
+        .iter()
+        .map(line_content)
+        .collect();
+    let history: Vec<Value> = half_day
+        .history
+        .iter()
+        .take(covered)
+        .map(change_content)
+        .collect();
+    let content = json!([
+        "cercle/seal/1",
+        ctx.programme,
+        ctx.cohort,
+        ctx.seminar,
+        ctx.modules,
+        ctx.venue,
+        half_day.id,
+        half_day.date,
+        half_day.period,
+        half_day.start,
+        half_day.end,
+        lines,
+        history,
+        seal.history,
+        seal.prev,
+        seal.by,
+        seal.at,
+        seal.seq,
+    ]);
+    content.to_string().into_bytes()
+}
+
+/// The hash of a seal, which the next seal of the cohort names.
+pub fn seal_hash(seal: &Seal) -> String {
+    use std::fmt::Write as _;
+    Sha256::digest(seal.sig.as_bytes())
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            // Writing into a String cannot fail.
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+/// The cohort's last seal, the one the next seal chains to.
+pub fn last_seal(cohort: &Cohort) -> Option<&Seal> {
+    cohort
+        .seminars
+        .iter()
+        .flat_map(|s| &s.half_days)
+        .flat_map(|h| &h.seals)
+        .max_by_key(|s| s.seq)
+}
+
+fn find<'a>(cohort: &'a mut Cohort, id: &HalfDayId) -> Result<&'a mut HalfDay, SheetError> {
+    cohort
+        .seminars
+        .iter_mut()
+        .flat_map(|s| &mut s.half_days)
+        .find(|h| &h.id == id)
+        .ok_or_else(|| SheetError::UnknownHalfDay(id.clone()))
+}
+
+/// A trainee signs her own line with her code. Her first signature chooses the code: then
+/// `again` holds its second typing, and `salt` becomes hers.
+pub fn sign_own_line(
+    cohort: &mut Cohort,
+    half_day: &HalfDayId,
+    trainee: &PersonId,
+    code: (&str, Option<&str>),
+    attempts: &mut Attempts,
+    salt: [u8; 16],
+    now: DateTime<Utc>,
+) -> Result<(), SheetError> {
+    let sheet = find(cohort, half_day)?;
+    check_can_sign(sheet, trainee)?;
+    let key = match (signing::active_key(&cohort.keys, trainee), code.1) {
+        (None, Some(again)) => signing::register(
+            &mut cohort.keys,
+            trainee,
+            code.0,
+            again,
+            salt,
+            KdfParams::DEFAULT,
+            now,
+        )?,
+        (None, None) => return Err(SignError::NoKey.into()),
+        (Some(_), _) => attempts.unlock(&cohort.keys, (half_day, trainee), code.0, now)?,
+    };
+    sign_line(find(cohort, half_day)?, trainee, &key, now)
+}
+
+fn check_can_sign(sheet: &HalfDay, trainee: &PersonId) -> Result<(), SheetError> {
+    if sheet.signature.is_some() {
+        return Err(SheetError::Sealed);
+    }
+    let mark = sheet
+        .mark_of(trainee)
+        .ok_or_else(|| SheetError::NotMarked(trainee.clone()))?;
+    if !mark.status.attended() {
+        return Err(SheetError::Absent(trainee.clone()));
+    }
+    if mark.signed.is_some() {
+        return Err(SheetError::AlreadySigned(trainee.clone()));
+    }
+    Ok(())
+}
+
+/// Signs a trainee's line with her unlocked key.
+pub fn sign_line(
+    half_day: &mut HalfDay,
+    trainee: &PersonId,
+    key: &SigningKey,
+    at: DateTime<Utc>,
+) -> Result<(), SheetError> {
+    check_can_sign(half_day, trainee)?;
+    let Some(mark) = half_day.mark_of(trainee) else {
+        return Err(SheetError::NotMarked(trainee.clone()));
+    };
+    let mut signed = LineSignature {
+        half_day: half_day.id.clone(),
+        status: mark.status,
+        time: mark.time,
+        at,
+        key: signing::public_text(key),
+        sig: String::new(),
+    };
+    signed.sig = signing::sign_bytes(key, &line_message(half_day, trainee, &signed));
+    if let Some(mark) = half_day.marks.iter_mut().find(|m| &m.trainee == trainee) {
+        mark.signed = Some(signed);
+        mark.missing_signature = None;
+    }
+    Ok(())
+}
+
+/// Records "signature manquante" on a line, with the trainer's reason.
+pub fn record_missing(
+    half_day: &mut HalfDay,
+    trainee: &PersonId,
+    by: &PersonId,
+    at: DateTime<Utc>,
+    reason: &str,
+) -> Result<(), SheetError> {
+    check_can_sign(half_day, trainee)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(SignError::ReasonNeeded.into());
+    }
+    if let Some(mark) = half_day.marks.iter_mut().find(|m| &m.trainee == trainee) {
+        mark.missing_signature = Some(MissingSignature {
+            by: by.clone(),
+            at,
+            reason: reason.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// The enrolled trainees still without a status on a half-day.
+pub fn unmarked(cohort: &Cohort, half_day: &HalfDay) -> Vec<PersonId> {
+    cohort
+        .active_trainees()
+        .filter(|t| half_day.mark_of(t).is_none())
+        .cloned()
+        .collect()
+}
+
+/// The trainer seals a half-day with her key (the first time), or seals it again after
+/// corrections. A first seal with trainees still unmarked needs `confirmed`.
+pub fn seal(
+    ctx: &SheetContext,
+    cohort: &mut Cohort,
+    half_day: &HalfDayId,
+    by: &PersonId,
+    key: &SigningKey,
+    at: DateTime<Utc>,
+    confirmed: bool,
+) -> Result<(), SheetError> {
+    let public = signing::public_text(key);
+    if signing::active_key(&cohort.keys, by).is_none_or(|k| k.public != public) {
+        return Err(SheetError::WrongKey(by.clone()));
+    }
+    let (seq, prev) = last_seal(cohort).map_or((0, String::new()), |s| (s.seq + 1, seal_hash(s)));
+    let sheet = cohort
+        .seminars
+        .iter()
+        .flat_map(|s| &s.half_days)
+        .find(|h| &h.id == half_day)
+        .ok_or_else(|| SheetError::UnknownHalfDay(half_day.clone()))?;
+    let first = sheet.signature.is_none();
+    if first {
+        if sheet.marks.is_empty() {
+            return Err(SheetError::NothingToSeal);
+        }
+        let missing = unmarked(cohort, sheet);
+        if !missing.is_empty() && !confirmed {
+            return Err(SheetError::Unmarked(missing));
+        }
+    }
+    let sheet = find(cohort, half_day)?;
+    let mut new = Seal {
+        by: by.clone(),
+        at,
+        seq,
+        prev,
+        history: u32::try_from(sheet.history.len()).unwrap_or(u32::MAX),
+        key: public,
+        sig: String::new(),
+    };
+    new.sig = signing::sign_bytes(key, &seal_message(ctx, sheet, &new));
+    sheet.seals.push(new);
+    if first {
+        sheet.signature = Some(Signature {
+            by: by.clone(),
+            at,
+            before_seals: false,
+        });
+    }
+    Ok(())
+}
+
+/// Withdraws a correction: the mark goes back to what it was before it, and the withdrawal is
+/// appended with its reason; the correction itself stays in the history.
+pub fn withdraw(
+    half_day: &mut HalfDay,
+    entry: u32,
+    by: &PersonId,
+    at: DateTime<Utc>,
+    reason: &str,
+) -> Result<(), SheetError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(SignError::ReasonNeeded.into());
+    }
+    let change = half_day
+        .history
+        .get(usize::try_from(entry).unwrap_or(usize::MAX))
+        .cloned()
+        .ok_or(SheetError::NoSuchCorrection(entry))?;
+    let Some(back) = change.from else {
+        return Err(SheetError::NoSuchCorrection(entry));
+    };
+    let mark = half_day
+        .marks
+        .iter_mut()
+        .find(|m| m.trainee == change.trainee)
+        .ok_or(SheetError::NoSuchCorrection(entry))?;
+    let before: (_, Option<NaiveTime>) = (mark.status, mark.time);
+    mark.status = back;
+    mark.time = change.from_time;
+    half_day.history.push(MarkChange {
+        trainee: change.trainee,
+        by: by.clone(),
+        at,
+        from: Some(before.0),
+        to: back,
+        from_time: before.1,
+        to_time: change.from_time,
+        reason: reason.to_owned(),
+        withdraws: Some(entry),
+    });
+    Ok(())
+}

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod derived;
 pub mod form;
 pub mod keymap;
+pub mod keys;
 pub mod layout;
 pub mod list;
 pub mod modules;

@@ -3,7 +3,6 @@
 //! no raw control character to standard output or standard error; and an echo of a huge name
 //! is cut, saying so.
 
-
 use cercle::domain::{CohortId, Data, PersonId};
 use cercle::share::bundle::{Audience, Bundle, Maker};
 use cercle::share::records::Records;

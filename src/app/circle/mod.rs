@@ -3,6 +3,7 @@
 
 mod choices;
 mod forms;
+pub mod keys;
 mod knowledge;
 mod path;
 mod round;

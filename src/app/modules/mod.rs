@@ -3,6 +3,7 @@
 
 use super::Purpose;
 mod documents;
+pub mod keys;
 mod seminar_form;
 
 use super::Form;

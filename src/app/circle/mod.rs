@@ -3,6 +3,7 @@
 
 mod choices;
 mod forms;
+pub mod keys;
 mod knowledge;
 mod path;
 mod round;
@@ -420,6 +421,7 @@ pub fn list_top(app: &App) -> u16 {
         Some(View::Knowledge) => 3,
         Some(View::Path) => 4,
         Some(View::Codev) => 1,
+        Some(View::Round) => 2,
         _ => 0,
     }
 }

@@ -116,6 +116,16 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Check every trainee signature, every seal and each cohort's chain of seals (exit 0 the
+    /// record holds, 5 it was altered).
+    Verify {
+        /// Only this cohort, by id or name.
+        #[arg(long, value_name = "C")]
+        cohort: Option<String>,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.

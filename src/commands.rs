@@ -5,6 +5,7 @@ pub(crate) mod contacts;
 pub mod out;
 pub(crate) mod privacy;
 mod sync;
+pub(crate) mod verify;
 
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
@@ -49,6 +50,7 @@ pub fn run(
         Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
         Command::Forget { person, yes } => privacy::forget(dir, &person, yes, lang),
         Command::Completions { shell } => completions(shell, lang),
+        Command::Verify { cohort, json } => return verify::run(dir, cohort.as_deref(), json, lang),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

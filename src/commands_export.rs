@@ -103,7 +103,7 @@ pub fn run(
 }
 
 /// The cohort named, or the current one.
-fn pick_cohort<'a>(data: &'a Data, query: Option<&str>) -> Result<&'a Cohort, String> {
+pub(crate) fn pick_cohort<'a>(data: &'a Data, query: Option<&str>) -> Result<&'a Cohort, String> {
     match query {
         Some(query) => find(
             "cohort",

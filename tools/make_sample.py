@@ -613,7 +613,7 @@ def cohort_na24():
 
 def sample():
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "programme": {
             "id": "pg-facilitateur", "title": "Facilitateur·rice de tiers-lieux",
             "provider": "Coopérative des Tiers-Lieux Solidaires",

@@ -118,8 +118,10 @@ pub enum Action {
     Remark,
     /// Roll call: edit the time or the reason of the mark.
     EditMark,
-    /// Roll call: sign the sheet.
+    /// Roll call: seal the sheet, as who I am, with my code.
     Sign,
+    /// Roll call: the selected trainee signs her line with her code.
+    SignLine,
     /// A mouse click at a cell.
     Click {
         /// Column.

@@ -35,6 +35,8 @@ pub enum FieldKind {
     Options,
     /// Email addresses separated by commas, or empty.
     Emails,
+    /// A personal code: required, and drawn as dots while typed.
+    Code,
 }
 
 impl FieldKind {
@@ -42,7 +44,7 @@ impl FieldKind {
     pub fn is_required(self) -> bool {
         matches!(
             self,
-            Self::Required | Self::Date | Self::Time | Self::TimeRange | Self::Days
+            Self::Required | Self::Date | Self::Time | Self::TimeRange | Self::Days | Self::Code
         )
     }
 }
@@ -79,6 +81,9 @@ impl Field {
         });
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
+        if kind == FieldKind::Code {
+            input.set_mask_char('•');
+        }
         // A choice field starts on the option whose index the value gives.
         let choice = match kind {
             FieldKind::Choice(options) => value

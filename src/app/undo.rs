@@ -57,6 +57,13 @@ impl History {
         Some(step.label)
     }
 
+    /// Forgets every step: after a signature or a seal, nothing before it can be undone, so
+    /// that `u` never takes a signature, a seal or a correction back.
+    pub fn keep_signed(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+
     /// Whether there is anything to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

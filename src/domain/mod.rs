@@ -24,6 +24,7 @@ pub mod round;
 pub mod routing;
 pub mod rules;
 pub mod seal;
+pub mod seal_past;
 pub mod search;
 pub mod shared;
 pub mod signing;
@@ -44,7 +45,7 @@ pub use venue::Venue;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole state: one JSON document. Its top-level names are stable, since users script them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

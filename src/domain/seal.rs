@@ -67,6 +67,12 @@ pub struct SheetContext {
 }
 
 impl SheetContext {
+    /// The module codes, as a seminar is named on the command line ("2.2 + 2.3").
+    pub fn modules_label(&self) -> String {
+        let codes: Vec<&str> = self.modules.iter().map(|(code, _)| code.as_str()).collect();
+        codes.join(" + ")
+    }
+
     /// The context of a seminar's sheets.
     pub fn of(data: &Data, cohort: &Cohort, seminar: &Seminar) -> Self {
         let modules = seminar

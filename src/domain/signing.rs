@@ -224,7 +224,7 @@ pub fn reset(
 
 /// Wrong codes counted per line of a half-day, in memory only: the pause is for the person at
 /// the keyboard, not a record.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Attempts {
     lines: FxHashMap<(HalfDayId, PersonId), Tally>,
 }

@@ -264,7 +264,7 @@ pub fn text(msg: Msg) -> &'static str {
         ViewSeminars => "Seminars",
         ViewFollowUp => "Follow-up",
         ViewRollCall => "Roll call",
-        MarkedCount => "{n}/{total} marked",
+        MarkedCount => "{n} marked · {signed} signed · {absent} absent",
         SignedBy => "signed by {name} at {time}",
         NotSigned => "not signed",
         WarnHoliday => "public holiday: {name}",
@@ -761,5 +761,53 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPreview => "Bundle import preview",
         HelpConflicts => "Merge screen",
         KeyStartFromBundle => "start from a bundle your trainers sent",
+        VerifyLine => "{cohort} · {seminar} · {date} {period}: {what}",
+        VerifyHolds => {
+            "The attendance record holds: {cohorts} cohort(s), {lines} trainee signatures and {seals} seals checked ({problems} note(s))."
+        }
+        VerifyAltered => {
+            "The attendance record was altered outside Cercle: {problems} problem(s) in {cohorts} cohort(s) ({lines} trainee signatures, {seals} seals)."
+        }
+        VerifyLineForged => {
+            "{who}'s signature does not match their line (forged, or the line was edited)"
+        }
+        VerifyLineMoved => "{who}'s signature was made for another half-day ({from})",
+        VerifyLineKey => "{who}'s signature was not made with their key",
+        VerifyStatusChanged => {
+            "{who}'s status changed outside Cercle: signed \"{expected}\", the file says \"{found}\""
+        }
+        VerifyTimeChanged => {
+            "{who}'s time changed outside Cercle: signed {expected}, the file says {found}"
+        }
+        VerifySealBroken => "the sheet differs from what {who} sealed",
+        VerifySealKey => "the seal was not made with {who}'s key",
+        VerifyHistoryRemoved => {
+            "corrections removed from the history: the seal covers {sealed}, {found} left"
+        }
+        VerifySealRemoved => "signed sheet without its seal: the seal was removed",
+        VerifyChainBroken => "seal {seq} does not follow the cohort's previous seal",
+        VerifySealsMissing => {
+            "seals {from} to {to} missing before this half-day: a sealed half-day or a seal was removed"
+        }
+        VerifyBeforeSeals => "signed before seals (an older Cercle): nothing to check",
+        FieldCode => "Personal code",
+        FieldCodeAgain => "Code again",
+        KeySignLine => "sign the line (the trainee types their code)",
+        LineSignedLabel => "{name} signed their line",
+        SealedLabel => "Sheet sealed by {name}",
+        SealWhoAreYou => {
+            "Say who you are first (key i): the seal carries the name of who seals, never the planned trainer's in her place."
+        }
+        SealUnmarked => "{n} without a status: {names}. S again to seal anyway.",
+        CodeWrong => "Wrong code: nothing is signed.",
+        CodePaused => "Too many wrong codes: this line waits until {time}.",
+        CodeTooShort => "A code has at least 6 characters.",
+        CodesDiffer => "The two codes differ: nothing is signed.",
+        AbsentCannotSign => "Marked absent: no signature on this line.",
+        LineAlreadySigned => "This line is signed already.",
+        SignLineTitle => "{name} signs their line: code hidden",
+        SealTitle => "Seal the sheet: your code",
+        LineSignedAt => "✓ signed at {time}",
+        MissingSignature => "signature missing",
     }
 }

@@ -274,7 +274,7 @@ pub fn text(msg: Msg) -> &'static str {
         ViewSeminars => "Séminaires",
         ViewFollowUp => "Suivi",
         ViewRollCall => "Appel",
-        MarkedCount => "{n}/{total} émargé·es",
+        MarkedCount => "{n} marqué·es · {signed} signé·es · {absent} absent·es",
         SignedBy => "signée par {name} à {time}",
         NotSigned => "non signée",
         WarnHoliday => "jour férié : {name}",
@@ -792,5 +792,55 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPreview => "Aperçu d'un import de paquet",
         HelpConflicts => "Écran de fusion",
         KeyStartFromBundle => "partir d'un paquet envoyé par l'équipe de formation",
+        VerifyLine => "{cohort} · {seminar} · {date} {period} : {what}",
+        VerifyHolds => {
+            "Émargement intact : {cohorts} promotion(s), {lines} signatures de stagiaires et {seals} scellés vérifiés ({problems} remarque(s))."
+        }
+        VerifyAltered => {
+            "Émargement modifié hors de Cercle : {problems} problème(s) sur {cohorts} promotion(s) ({lines} signatures de stagiaires, {seals} scellés)."
+        }
+        VerifyLineForged => {
+            "la signature de {who} ne correspond pas à sa ligne (contrefaite, ou ligne modifiée)"
+        }
+        VerifyLineMoved => "la signature de {who} a été faite pour une autre demi-journée ({from})",
+        VerifyLineKey => "la signature de {who} n'a pas été faite avec sa clé",
+        VerifyStatusChanged => {
+            "statut de {who} modifié hors de Cercle : signé « {expected} », le fichier dit « {found} »"
+        }
+        VerifyTimeChanged => {
+            "heure de {who} modifiée hors de Cercle : signé {expected}, le fichier dit {found}"
+        }
+        VerifySealBroken => "la feuille diffère de ce que {who} a scellé",
+        VerifySealKey => "le scellé n'a pas été fait avec la clé de {who}",
+        VerifyHistoryRemoved => {
+            "corrections supprimées de l'historique : le scellé en couvre {sealed}, il en reste {found}"
+        }
+        VerifySealRemoved => "feuille signée sans son scellé : le scellé a été supprimé",
+        VerifyChainBroken => "le scellé n° {seq} ne suit pas le scellé précédent de la promotion",
+        VerifySealsMissing => {
+            "scellés n° {from} à {to} manquants avant cette demi-journée : une demi-journée scellée ou un scellé a été supprimé"
+        }
+        VerifyBeforeSeals => {
+            "signée avant les scellés (ancienne version de Cercle) : rien à vérifier"
+        }
+        FieldCode => "Code personnel",
+        FieldCodeAgain => "Code, à nouveau",
+        KeySignLine => "signer sa ligne (la personne tape son code)",
+        LineSignedLabel => "{name} a signé sa ligne",
+        SealedLabel => "Feuille scellée par {name}",
+        SealWhoAreYou => {
+            "Dites d'abord qui vous êtes (touche i) : le scellé porte le nom de la personne qui scelle, jamais celui du formateur prévu à sa place."
+        }
+        SealUnmarked => "{n} sans statut : {names}. S de nouveau pour sceller quand même.",
+        CodeWrong => "Code incorrect : rien n'est signé.",
+        CodePaused => "Trop de codes incorrects : cette ligne attend jusqu'à {time}.",
+        CodeTooShort => "Un code a au moins 6 caractères.",
+        CodesDiffer => "Les deux codes diffèrent : rien n'est signé.",
+        AbsentCannotSign => "Marqué·e absent·e : pas de signature sur cette ligne.",
+        LineAlreadySigned => "Cette ligne est déjà signée.",
+        SignLineTitle => "{name} signe sa ligne : code caché",
+        SealTitle => "Sceller la feuille : votre code",
+        LineSignedAt => "✓ signé à {time}",
+        MissingSignature => "signature manquante",
     }
 }

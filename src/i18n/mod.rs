@@ -165,6 +165,14 @@ messages! {
     // `cercle sync` on the command line.
     SyncCommitted, SyncNothingToCommit, SyncAddRemote, SyncOpenToChoose, SyncStatusLine,
     SyncStatusNever, SyncNoRemote, SyncOpenElsewhere,
+    // `cercle verify`: the signed record.
+    VerifyLine, VerifyHolds, VerifyAltered, VerifyLineForged, VerifyLineMoved, VerifyLineKey,
+    VerifyStatusChanged, VerifyTimeChanged, VerifySealBroken, VerifySealKey, VerifyHistoryRemoved,
+    VerifySealRemoved, VerifyChainBroken, VerifySealsMissing, VerifyBeforeSeals,
+    // Signing in the roll call.
+    FieldCode, FieldCodeAgain, KeySignLine, LineSignedLabel, SealedLabel, SealWhoAreYou,
+    SealUnmarked, CodeWrong, CodePaused, CodeTooShort, CodesDiffer, AbsentCannotSign,
+    LineAlreadySigned, SignLineTitle, SealTitle, LineSignedAt, MissingSignature,
 }
 
 impl Msg {

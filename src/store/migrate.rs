@@ -8,7 +8,8 @@
 //! each step. Before the upgraded data is used, the store keeps the original file in
 //! `backups/` (named `…-vN.json`, never rotated away).
 //!
-//! Version 1 is the first, so the table is empty for now.
+//! Version 2 brought trainee signatures and seals: a version-1 trainer signature is only a name
+//! and a time, so it is marked `before_seals` and reported as such, never as altered.
 
 use crate::domain::SCHEMA_VERSION;
 use serde_json::Value;
@@ -23,7 +24,29 @@ pub(crate) struct Migration {
 }
 
 /// Every upgrade step, oldest first.
-pub(crate) const MIGRATIONS: &[Migration] = &[];
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    step: signatures_before_seals,
+}];
+
+/// 1 → 2: every half-day's trainer signature is marked as made before seals existed.
+fn signatures_before_seals(mut value: Value) -> Result<Value, String> {
+    let cohorts = value.get_mut("cohorts").and_then(Value::as_array_mut);
+    for cohort in cohorts.into_iter().flatten() {
+        let seminars = cohort.get_mut("seminars").and_then(Value::as_array_mut);
+        for seminar in seminars.into_iter().flatten() {
+            let half_days = seminar.get_mut("half_days").and_then(Value::as_array_mut);
+            for half_day in half_days.into_iter().flatten() {
+                if let Some(signature) =
+                    half_day.get_mut("signature").and_then(Value::as_object_mut)
+                {
+                    signature.insert("before_seals".into(), Value::Bool(true));
+                }
+            }
+        }
+    }
+    Ok(value)
+}
 
 /// Why a document could not be upgraded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -91,11 +114,14 @@ pub(crate) mod tests {
         Ok(value)
     }
 
-    /// A test-only table: 0 → 1 as above.
-    pub(crate) const TEST_MIGRATIONS: &[Migration] = &[Migration {
-        from: 0,
-        step: lift_programme,
-    }];
+    /// A test-only table: 0 → 1 as above, then the real steps.
+    pub(crate) const TEST_MIGRATIONS: &[Migration] = &[
+        Migration {
+            from: 0,
+            step: lift_programme,
+        },
+        MIGRATIONS[0],
+    ];
 
     fn rename_people(mut value: Value) -> Result<Value, String> {
         let object = value.as_object_mut().ok_or("not an object")?;
@@ -118,6 +144,24 @@ pub(crate) mod tests {
             migrate(current.clone(), SCHEMA_VERSION, MIGRATIONS),
             Ok(current)
         );
+    }
+
+    #[test]
+    fn version_1_signatures_read_as_signed_before_seals() {
+        let old = json!({ "schema_version": 1, "cohorts": [{ "seminars": [{ "half_days": [
+            { "id": "h1", "signature": { "by": "t", "at": "2025-01-06T11:35:00Z" } },
+            { "id": "h2" }
+        ] }] }] });
+        let new = migrate(old, 1, MIGRATIONS).unwrap();
+        let half_days = &new["cohorts"][0]["seminars"][0]["half_days"];
+        assert_eq!(half_days[0]["signature"]["before_seals"], json!(true));
+        assert_eq!(
+            half_days[0]["signature"]["by"],
+            json!("t"),
+            "nothing else changes"
+        );
+        assert_eq!(half_days[1].get("signature"), None);
+        assert_eq!(new["schema_version"], json!(2));
     }
 
     #[test]

@@ -196,13 +196,13 @@ mod tests {
         let (line, _, reason) = damage(&good[..good.len() / 2]);
         assert!(line > 1, "{line}");
         assert!(reason.contains("ends too early"), "{reason}");
-        let (line, column, reason) = damage(b"{\n  \"schema_version\": 1,\n  oops\n}");
+        let (line, column, reason) = damage(b"{\n  \"schema_version\": 2,\n  oops\n}");
         assert_eq!((line, column), (3, 3));
         assert!(
             reason.starts_with("it is not valid JSON (key must be a string"),
             "{reason}"
         );
-        let (line, _, reason) = damage(br#"{"schema_version": 1, "people": []}"#);
+        let (line, _, reason) = damage(br#"{"schema_version": 2, "people": []}"#);
         assert_eq!(line, 1);
         assert!(reason.contains("missing field `programme`"), "{reason}");
         assert!(damage(b"[1, 2, 3]").2.contains("shape"));

@@ -195,6 +195,11 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         }
         Purpose::Modules(ModulesForm::Remark(..)) => app.tr(Msg::FieldRemark).to_owned(),
         Purpose::Modules(ModulesForm::EditMark(..)) => app.tr(Msg::FormTitle).to_owned(),
+        Purpose::Modules(ModulesForm::SignLine(_, who)) => crate::i18n::fill(
+            app.tr(Msg::SignLineTitle),
+            &[("name", &super::text::person_name(app, who))],
+        ),
+        Purpose::Modules(ModulesForm::Seal(_)) => app.tr(Msg::SealTitle).to_owned(),
         Purpose::Circle(CircleForm::NewTrainee) => app.tr(Msg::EnrolTitle).to_owned(),
         Purpose::Circle(CircleForm::Departure(_)) => app.tr(Msg::DepartureTitle).to_owned(),
         Purpose::Circle(CircleForm::Knowledge(None)) => app.tr(Msg::NewKnowledgeTitle).to_owned(),

@@ -77,7 +77,7 @@ fn check_exits_1_on_a_broken_rule_and_2_on_an_unreadable_file() {
     let check = cercle(dir.path(), &["check"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&check.stdout).contains("holds 13 trainees"));
-    std::fs::write(&path, b"{\"schema_version\": 1, \"programme\": ").unwrap();
+    std::fs::write(&path, b"{\"schema_version\": 2, \"programme\": ").unwrap();
     let check = cercle(dir.path(), &["check"]);
     assert_eq!(check.status.code(), Some(2));
     assert!(

@@ -132,7 +132,7 @@ fn a_full_tmpfs_refuses_the_save_and_leaves_the_file_as_it_was() {
         return;
     }
     let words =
-        common::sys::in_mount_namespace(r#"mount -t tmpfs -o size=200k,mode=0700 tmpfs "$1""#, dir);
+        common::sys::in_mount_namespace(r#"mount -t tmpfs -o size=400k,mode=0700 tmpfs "$1""#, dir);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let probe = Command::new("unshare")
         .args(["--mount", "true"])
@@ -177,12 +177,12 @@ fn damaged_cases() -> Vec<(String, Vec<u8>)> {
         ),
         (
             "wrong shape".to_owned(),
-            br#"{"schema_version": 1, "cohorts": {}}"#.to_vec(),
+            br#"{"schema_version": 2, "cohorts": {}}"#.to_vec(),
         ),
         ("a number".to_owned(), b"42\n".to_vec()),
         (
             "a bad programme".to_owned(),
-            br#"{"schema_version": 1, "programme": 7}"#.to_vec(),
+            br#"{"schema_version": 2, "programme": 7}"#.to_vec(),
         ),
     ];
     for offset in seeded(11, 40) {

@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// A sample cohort with a seminar on `today` (both half-days, so the hour does not matter), and
 /// settings that make the user its trainer. Returns the cohort's id, its trainer and trainees.
-fn seminar_on(dir: &Path, config: &Path, today: &str) -> (Value, Value, Vec<String>) {
+pub(crate) fn seminar_on(dir: &Path, config: &Path, today: &str) -> (Value, Value, Vec<String>) {
     assert!(cercle(dir, &["init", "--sample"]).status.success());
     let path = dir.join("cercle.json");
     let mut file: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
@@ -45,8 +45,18 @@ fn seminar_on(dir: &Path, config: &Path, today: &str) -> (Value, Value, Vec<Stri
     (current, trainer, trainees)
 }
 
+/// `S`, then the sample trainer's code (Hélène Marchetti's, as the README gives it); waits for
+/// `shown` and for the save.
+pub(crate) fn seal_as_the_trainer(app: &mut Session, shown: &str) {
+    app.send("S");
+    app.wait_for("Seal the sheet");
+    app.send("helene2026\r");
+    app.wait_for(shown);
+    app.wait_for("[saved]");
+}
+
 /// The half-day of the e2e seminar that holds marks.
-fn marked_half_day(dir: &Path, cohort: &Value) -> Value {
+pub(crate) fn marked_half_day(dir: &Path, cohort: &Value) -> Value {
     let saved: Value =
         serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap();
     let cohort = saved["cohorts"]
@@ -80,15 +90,13 @@ fn todays_roll_call_everyone_present_two_exceptions_signed_and_saved() {
 
     let mut app = Session::start(dir, config.path(), &[]);
     // A trainer lands on today's roll call; `t` is the one key that opens it from anywhere.
-    app.wait_for("0/10 marked");
+    app.wait_for("0 marked ·");
     app.send("t");
     app.send("P");
-    app.wait_for("10/10 marked");
+    app.wait_for("10 marked ·");
     app.send("a");
     app.send("l");
-    app.send("S");
-    app.wait_for("signed by");
-    app.wait_for("[saved]");
+    seal_as_the_trainer(&mut app, "signed by");
     app.send("q");
     assert!(app.wait_exit().success());
 
@@ -120,14 +128,12 @@ fn late_at_ten_past_nine_in_paris(zone: &str, instant: &str, date: &str) {
         ("CERCLE_NOW", OsStr::new(instant)),
     ];
     let mut app = Session::start_with(dir, config.path(), &[], &env);
-    app.wait_for("0/10 marked");
+    app.wait_for("0 marked ·");
     app.send("l");
-    app.wait_for("1/10 marked");
+    app.wait_for("1 marked ·");
     app.send("P");
-    app.wait_for("10/10 marked");
-    app.send("S");
-    app.wait_for("09:10");
-    app.wait_for("[saved]");
+    app.wait_for("10 marked ·");
+    seal_as_the_trainer(&mut app, "09:10");
     app.send("q");
     assert!(app.wait_exit().success());
     let sheet = marked_half_day(dir, &current);

@@ -139,6 +139,8 @@ fn hostile_runs(home: &Path) -> Vec<(PathBuf, Vec<String>)> {
         cmd("check", &[]),
         cmd("summary", &[]),
         cmd("summary --json", &[]),
+        cmd("verify", &[]),
+        cmd("verify --json", &[]),
         cmd("backups", &[]),
         cmd("restore", &[HOSTILE]),
         cmd("export contacts --format vcard", &[]),

@@ -47,6 +47,7 @@ mod schema;
 mod share_merge;
 mod sharing;
 mod sharing_app;
+mod sign_e2e;
 mod sign_rules;
 mod snapshots;
 mod store;

@@ -12,10 +12,41 @@ fn current(data: &Data) -> &cercle::domain::Cohort {
     data.current().expect("the sample has a current cohort")
 }
 
+/// The sample without what reading it adds: its people's keys, their signatures and the seals.
+pub(crate) fn unsigned(mut data: Data) -> Data {
+    for cohort in data.cohorts.iter_mut() {
+        cohort.keys.clear();
+        for half_day in cohort.seminars.iter_mut().flat_map(|s| &mut s.half_days) {
+            half_day.seals.clear();
+            half_day.marks.iter_mut().for_each(|m| m.signed = None);
+        }
+    }
+    data
+}
+
+#[test]
+fn the_sample_is_signed_and_sealed_and_verifies() {
+    let data = sample();
+    for cohort in data.cohorts.iter() {
+        assert_eq!(cercle::domain::audit::verify(&data, cohort), vec![]);
+        let signed = cohort.seminars.iter().flat_map(|s| &s.half_days);
+        assert!(
+            signed
+                .filter(|h| h.signature.is_some())
+                .all(|h| !h.seals.is_empty())
+        );
+    }
+    let value = serde_json::to_value(&data).unwrap();
+    assert!(
+        cercle::schema::validate(&value).is_empty(),
+        "the schema describes signatures and seals"
+    );
+}
+
 #[test]
 fn sample_parses_and_is_canonical() {
     let data: Data = serde_json::from_str(SAMPLE_JSON).expect("the sample parses");
-    assert_eq!(data, sample());
+    assert_eq!(data, unsigned(sample()));
     // Written exactly as the app writes it: no unknown field silently dropped, no churn on save.
     let written = serde_json::to_string_pretty(&data).unwrap() + "\n";
     assert!(

@@ -218,7 +218,6 @@ fn a_signed_and_sealed_record_verifies() {
 fn a_wrong_code_is_refused_and_five_pause_the_line() {
     let (mut data, id) = cohort();
     let cohort = data.cohort_mut(&id).unwrap();
-    let trainer = PersonId::new(TRAINER);
     let sheet = &mut cohort.seminars[0].half_days[0];
     put(sheet, 0, input(Status::Present, None), at(8, 8, 5));
     let mut attempts = Attempts::default();

@@ -367,7 +367,7 @@ fn every_kind_of_damaged_file_is_refused_and_kept() {
     assert_refused("byte-order mark", &bom);
     assert_refused(
         "wrong shape",
-        br#"{"schema_version": 1, "people": "nobody"}"#,
+        br#"{"schema_version": 2, "people": "nobody"}"#,
     );
     assert_refused("not an object", b"[1, 2, 3]\n");
 }

@@ -5,6 +5,7 @@ use super::Purpose;
 mod documents;
 pub mod keys;
 mod seminar_form;
+mod signing;
 
 use super::Form;
 use super::dates::{parse_date, parse_time, parse_time_range};
@@ -41,6 +42,10 @@ pub struct ModulesState {
     pub roll: Cursor,
     /// The cursor of the follow-up list.
     pub follow: Cursor,
+    /// Wrong codes per line, in memory only.
+    pub attempts: crate::domain::signing::Attempts,
+    /// The half-day whose unmarked trainees were listed: the next `S` seals it anyway.
+    pub confirm_unmarked: Option<HalfDayId>,
 }
 
 /// The forms of the Modules screen.
@@ -60,6 +65,10 @@ pub enum ModulesForm {
     ExcuseReason(HalfDayId, PersonId),
     /// A follow-up entry for a trainee.
     FollowUp(PersonId),
+    /// A trainee's code, to sign her line.
+    SignLine(HalfDayId, PersonId),
+    /// The trainer's code, to seal the sheet.
+    Seal(HalfDayId),
 }
 
 /// The reasons offered for an excused absence, the last one opening a typed reason.
@@ -392,7 +401,8 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::EveryonePresent => everyone_present(app, &half_day_id),
-        Action::Sign => sign(app, &half_day_id),
+        Action::Sign => signing::seal_form(app, half_day_id),
+        Action::SignLine => signing::line_form(app, half_day_id, trainee),
         Action::Remark => {
             let current = open_half_day(app)
                 .and_then(|(_, h)| h.mark_of(&trainee))
@@ -526,25 +536,6 @@ fn everyone_present(app: &mut App, half_day: &HalfDayId) -> Vec<Effect> {
         ));
         // The exceptions come next, from the top.
         app.modules.roll = Cursor::default();
-    }
-    report(app, outcome)
-}
-
-fn sign(app: &mut App, half_day: &HalfDayId) -> Vec<Effect> {
-    let Some(by) = signer(app) else {
-        return Vec::new();
-    };
-    let now = app.now;
-    let name = app
-        .data
-        .person(&by)
-        .map_or_else(|| by.to_string(), |p| p.name.clone());
-    let label = fill(app.tr(Msg::SignedLabel), &[("name", &name)]);
-    let outcome = app.try_change(label.clone(), |data| {
-        with_half_day(data, half_day, |_, h| rollcall::sign(h, &by, now))
-    });
-    if outcome.is_ok() {
-        app.notify(label);
     }
     report(app, outcome)
 }
@@ -762,6 +753,12 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 why.as_deref(),
                 false,
             ))
+        }
+        Purpose::Modules(ModulesForm::SignLine(half_day, trainee)) => {
+            Some(signing::submit_line(app, form, &half_day, &trainee))
+        }
+        Purpose::Modules(ModulesForm::Seal(half_day)) => {
+            Some(signing::submit_seal(app, form, &half_day))
         }
         Purpose::Modules(ModulesForm::FollowUp(trainee)) => {
             let channel = [

@@ -49,11 +49,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         app.today,
     );
     let (top, list) = above_list(area, app);
+    let count = |keep: fn(&crate::domain::Mark) -> bool| {
+        let marks = trainees.iter().filter_map(|t| half_day.mark_of(t));
+        marks.filter(|m| keep(m)).count().to_string()
+    };
     let counter = fill(
         app.tr(Msg::MarkedCount),
         &[
             ("n", &marked.to_string()),
-            ("total", &trainees.len().to_string()),
+            ("signed", &count(|m| m.signed.is_some())),
+            ("absent", &count(|m| !m.status.attended())),
         ],
     );
     let head = vec![
@@ -150,12 +155,28 @@ fn mark_list(
                         .map(|r| safe(r).into_owned())
                         .unwrap_or_default(),
                 ),
-                Cell::from(
-                    mark.and_then(|m| m.remark.as_deref())
-                        .map(|r| safe(r).into_owned())
-                        .unwrap_or_default(),
-                ),
+                Cell::from(mark.map(|m| signed_and_remark(app, m)).unwrap_or_default()),
             ])
         },
     );
+}
+
+/// The last column: her signature (or "signature manquante"), then the remark.
+fn signed_and_remark(app: &App, mark: &crate::domain::Mark) -> String {
+    let signed = match (&mark.signed, &mark.missing_signature) {
+        (Some(s), _) => {
+            let time = crate::domain::clock::local(s.at)
+                .format("%H:%M")
+                .to_string();
+            Some(fill(app.tr(Msg::LineSignedAt), &[("time", &time)]))
+        }
+        (None, Some(_)) => Some(app.tr(Msg::MissingSignature).to_owned()),
+        (None, None) => None,
+    };
+    let remark = mark.remark.as_deref().map(|r| safe(r).into_owned());
+    signed
+        .into_iter()
+        .chain(remark)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

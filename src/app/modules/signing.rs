@@ -1,0 +1,216 @@
+//! Signing in the roll call: each trainee signs her own line with her personal code (chosen at
+//! her first signature and typed twice), and the trainer seals the sheet as the person she said
+//! she is, never silently as the seminar's planned trainer. Neither can be undone: a signature
+//! is a record its signer made, and the undo history stops there.
+
+use super::{ModulesForm, open_half_day};
+use crate::app::form::{Field, FieldKind, Form};
+use crate::app::{App, Effect, Overlay, Purpose};
+use crate::domain::seal::{self, SheetContext, SheetError};
+use crate::domain::signing::{self, KdfParams, SignError};
+use crate::domain::{Data, HalfDayId, PersonId};
+use crate::i18n::{Msg, fill};
+
+/// Opens the form where the selected trainee types her code to sign her line.
+pub fn line_form(app: &mut App, half_day: HalfDayId, trainee: PersonId) -> Vec<Effect> {
+    let line = open_half_day(app).and_then(|(_, h)| h.mark_of(&trainee).cloned());
+    let refusal = match &line {
+        None => Some(Msg::MarkFirst),
+        Some(m) if !m.status.attended() => Some(Msg::AbsentCannotSign),
+        Some(m) if m.signed.is_some() => Some(Msg::LineAlreadySigned),
+        _ => None,
+    };
+    if let Some(msg) = refusal {
+        app.notify_error(app.tr(msg));
+        return Vec::new();
+    }
+    let purpose = Purpose::Modules(ModulesForm::SignLine(half_day, trainee.clone()));
+    open_code_form(app, purpose, &trainee);
+    Vec::new()
+}
+
+/// Opens the form where the trainer types her code to seal the sheet; who seals is who the
+/// user said she is. A sheet with trainees still unmarked is sealed only on a second `S`.
+pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
+    let Some(me) = app.config.me.clone() else {
+        app.notify_error(app.tr(Msg::SealWhoAreYou));
+        return Vec::new();
+    };
+    let (Some(cohort), Some((_, sheet))) = (app.cohort(), open_half_day(app)) else {
+        return Vec::new();
+    };
+    if sheet.signature.is_some() {
+        app.notify_error(app.tr(Msg::AlreadySigned));
+        return Vec::new();
+    }
+    let unmarked = seal::unmarked(cohort, sheet);
+    if !unmarked.is_empty() && app.modules.confirm_unmarked.as_ref() != Some(&half_day) {
+        let names: Vec<String> = unmarked
+            .iter()
+            .map(|t| {
+                app.data
+                    .person(t)
+                    .map_or_else(|| t.to_string(), |p| p.name.clone())
+            })
+            .collect();
+        let text = fill(
+            app.tr(Msg::SealUnmarked),
+            &[
+                ("n", &names.len().to_string()),
+                ("names", &names.join(", ")),
+            ],
+        );
+        app.modules.confirm_unmarked = Some(half_day);
+        app.notify_error(text);
+        return Vec::new();
+    }
+    open_code_form(app, Purpose::Modules(ModulesForm::Seal(half_day)), &me);
+    Vec::new()
+}
+
+/// A code field, and a second one when the person has no key yet (her first signature).
+fn open_code_form(app: &mut App, purpose: Purpose, person: &PersonId) {
+    let first = app
+        .cohort()
+        .is_none_or(|c| signing::active_key(&c.keys, person).is_none());
+    let mut fields = vec![Field::new(Msg::FieldCode, FieldKind::Code, "")];
+    if first {
+        fields.push(Field::new(Msg::FieldCodeAgain, FieldKind::Code, ""));
+    }
+    app.overlay = Some(Overlay::Form(Box::new(Form::new(purpose, fields))));
+}
+
+/// The two typings of the code, the second only at a first signature.
+fn typed(form: &Form<Purpose>) -> (String, Option<String>) {
+    let again = form
+        .fields
+        .iter()
+        .any(|f| f.label == Msg::FieldCodeAgain)
+        .then(|| form.value(Msg::FieldCodeAgain));
+    (form.value(Msg::FieldCode), again)
+}
+
+/// A fresh salt for a first key: it only has to be her own, so that one guess never serves two.
+fn fresh_salt() -> [u8; 16] {
+    let mut salt = [0u8; 16];
+    // Without the system's randomness the salt stays all zero: still a valid salt, only a
+    // shared one, which costs guessing speed across people, not the signature's soundness.
+    let _ = getrandom::fill(&mut salt);
+    salt
+}
+
+/// The trainee's code, typed: signs her line.
+pub fn submit_line(
+    app: &mut App,
+    form: &Form<Purpose>,
+    half_day: &HalfDayId,
+    trainee: &PersonId,
+) -> Vec<Effect> {
+    let (code, again) = typed(form);
+    let name = person(app, trainee);
+    let label = fill(app.tr(Msg::LineSignedLabel), &[("name", &name)]);
+    let now = app.now;
+    let mut attempts = std::mem::take(&mut app.modules.attempts);
+    let outcome = app.try_change(label.clone(), |data| {
+        let cohort = current_mut(data)?;
+        let code = (code.as_str(), again.as_deref());
+        seal::sign_own_line(
+            cohort,
+            half_day,
+            trainee,
+            code,
+            &mut attempts,
+            fresh_salt(),
+            now,
+        )
+    });
+    app.modules.attempts = attempts;
+    finish(app, outcome, label)
+}
+
+/// The trainer's code, typed: seals the sheet as her.
+pub fn submit_seal(app: &mut App, form: &Form<Purpose>, half_day: &HalfDayId) -> Vec<Effect> {
+    let Some(me) = app.config.me.clone() else {
+        return Vec::new();
+    };
+    let Some(ctx) = open_half_day(app)
+        .and_then(|(seminar, _)| Some(SheetContext::of(&app.data, app.cohort()?, seminar)))
+    else {
+        return Vec::new();
+    };
+    let (code, again) = typed(form);
+    let label = fill(app.tr(Msg::SealedLabel), &[("name", &person(app, &me))]);
+    let now = app.now;
+    let mut attempts = std::mem::take(&mut app.modules.attempts);
+    let outcome = app.try_change(label.clone(), |data| {
+        let cohort = current_mut(data)?;
+        let key = match again {
+            Some(again) => signing::register(
+                &mut cohort.keys,
+                &me,
+                &code,
+                &again,
+                fresh_salt(),
+                KdfParams::DEFAULT,
+                now,
+            )?,
+            None => attempts.unlock(&cohort.keys, (half_day, &me), &code, now)?,
+        };
+        seal::seal(&ctx, cohort, half_day, &me, &key, now, true)
+    });
+    app.modules.attempts = attempts;
+    app.modules.confirm_unmarked = None;
+    finish(app, outcome, label)
+}
+
+fn current_mut(data: &mut Data) -> Result<&mut crate::domain::Cohort, SheetError> {
+    let id = data.current().map(|c| c.id.clone());
+    id.and_then(|id| data.cohort_mut(&id))
+        .ok_or(SheetError::NothingToSeal)
+}
+
+fn person(app: &App, id: &PersonId) -> String {
+    app.data
+        .person(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+/// After a signature the undo history stops: `u` never takes a signature or a seal back.
+fn finish(app: &mut App, outcome: Result<Vec<Effect>, SheetError>, label: String) -> Vec<Effect> {
+    match outcome {
+        Ok(effects) => {
+            app.history.keep_signed();
+            app.notify(label);
+            effects
+        }
+        Err(error) => {
+            let text = refusal(app, &error);
+            app.notify_error(text);
+            Vec::new()
+        }
+    }
+}
+
+/// Why a signature was refused, in words.
+fn refusal(app: &App, error: &SheetError) -> String {
+    let msg = match error {
+        SheetError::Sign(SignError::Paused(until)) => {
+            let time = crate::domain::clock::local(*until).format("%H:%M:%S");
+            return fill(app.tr(Msg::CodePaused), &[("time", &time.to_string())]);
+        }
+        SheetError::Sign(SignError::CodeTooShort) => Msg::CodeTooShort,
+        SheetError::Sign(SignError::CodesDiffer) => Msg::CodesDiffer,
+        SheetError::Sign(SignError::ReasonNeeded) => Msg::ReasonNeeded,
+        SheetError::Sign(_) | SheetError::WrongKey(_) => Msg::CodeWrong,
+        SheetError::Absent(_) => Msg::AbsentCannotSign,
+        SheetError::AlreadySigned(_) => Msg::LineAlreadySigned,
+        SheetError::Sealed => Msg::AlreadySigned,
+        SheetError::NotMarked(_) => Msg::MarkFirst,
+        SheetError::Unmarked(_)
+        | SheetError::NothingToSeal
+        | SheetError::NotSealed
+        | SheetError::UnknownHalfDay(_)
+        | SheetError::NoSuchCorrection(_) => Msg::NothingToSign,
+    };
+    app.tr(msg).to_owned()
+}

@@ -1,0 +1,108 @@
+//! End-to-end, in a pseudo-terminal: a roll call of 10 trainees, each signing her own line with
+//! her code (one choosing hers, typed twice), the trainer's seal, quit; `cercle verify` passes;
+//! one mark changed with `jq`, and `verify` fails, naming the half-day.
+
+use crate::common;
+use crate::e2e_roll_call::{marked_half_day, seal_as_the_trainer, seminar_on};
+use cercle::sample::code_of;
+use common::pty::{Session, cercle, read_json};
+use std::process::Command;
+
+#[test]
+fn ten_trainees_sign_the_trainer_seals_and_verify_catches_a_changed_mark() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    let today = cercle::domain::clock::today(chrono::Utc::now()).to_string();
+    let (current, _, trainees) = seminar_on(dir, config.path(), &today);
+    // The last trainee's code was reset (she forgot it): her next signature chooses a new one,
+    // and what her old key signed still verifies.
+    let mut file = read_json(dir);
+    let cohort = file["cohorts"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == current)
+        .unwrap();
+    let keys = cohort["keys"].as_array_mut().unwrap();
+    let key = keys
+        .iter_mut()
+        .find(|k| k["person"] == trainees[9].as_str())
+        .unwrap();
+    let reset_at = (chrono::Utc::now() - chrono::Duration::minutes(1)).to_rfc3339();
+    key["reset"] =
+        serde_json::json!({ "by": "p-helene-marchetti", "at": reset_at, "reason": "code oublié" });
+    std::fs::write(dir.join("cercle.json"), serde_json::to_vec(&file).unwrap()).unwrap();
+    let name_of = |id: &str| {
+        let people = file["people"].as_array().unwrap();
+        let person = people.iter().find(|p| p["id"] == id).unwrap();
+        person["name"].as_str().unwrap().to_owned()
+    };
+
+    let mut app = Session::start(dir, config.path(), &[]);
+    app.wait_for("0 marked ·");
+    app.send("P");
+    app.wait_for("10 marked · 0 signed · 0 absent");
+    app.send("a");
+    app.wait_for("10 marked · 0 signed · 1 absent");
+    // The absent trainee cannot sign.
+    app.send("k");
+    app.send("g");
+    app.wait_for("Marked absent: no signature");
+    app.send("j");
+    for (i, trainee) in trainees.iter().enumerate().skip(1) {
+        let name = name_of(trainee);
+        let code = code_of(&name);
+        app.send("g");
+        app.wait_for("signs their line");
+        if i == 9 {
+            app.wait_for("Code again");
+            app.send(&format!("{code}\t{code}\r"));
+        } else {
+            app.send(&format!("{code}\r"));
+        }
+        app.wait_for(&format!("{i} signed ·"));
+        assert!(!app.contents().contains(&code), "the code is never shown");
+        app.send("j");
+    }
+    app.wait_for("10 marked · 9 signed · 1 absent");
+    seal_as_the_trainer(&mut app, "signed by");
+    // Undo stops at the seal: the sheet stays sealed.
+    app.send("u");
+    app.send("q");
+    assert!(app.wait_exit().success());
+
+    let sheet = marked_half_day(dir, &current);
+    assert_eq!(sheet["seals"].as_array().unwrap().len(), 1);
+    let verified = cercle(dir, &["verify"]);
+    let said = String::from_utf8_lossy(&verified.stdout);
+    assert_eq!(verified.status.code(), Some(0), "{said}");
+    assert!(said.contains("The attendance record holds"), "{said}");
+
+    // One mark changed outside Cercle, with jq.
+    let path = dir.join("cercle.json");
+    let filter = format!(
+        r#"(.cohorts[] | select(.id == "{}") | .seminars[] | select(.id == "s-e2e") | .half_days[] | select(.id == "{}") | .marks[1].status) = "absent""#,
+        current.as_str().unwrap(),
+        sheet["id"].as_str().unwrap()
+    );
+    let edited = Command::new("jq").arg(&filter).arg(&path).output().unwrap();
+    assert!(
+        edited.status.success(),
+        "{}",
+        String::from_utf8_lossy(&edited.stderr)
+    );
+    std::fs::write(&path, edited.stdout).unwrap();
+    let verified = cercle(dir, &["verify"]);
+    let said = String::from_utf8_lossy(&verified.stdout);
+    assert_eq!(verified.status.code(), Some(5), "{said}");
+    let date = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d").unwrap();
+    // The English words for the periods are the file's own: "08/12/2026 morning".
+    let half_day = format!(
+        "{} {}",
+        date.format("%d/%m/%Y"),
+        sheet["period"].as_str().unwrap()
+    );
+    assert!(said.contains(&half_day), "{said}");
+    assert!(said.contains(&name_of(&trainees[1])), "{said}");
+}

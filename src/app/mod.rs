@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod modules;
+pub mod paste;
 pub mod rows;
 pub mod screen;
 mod seminar_form;
@@ -391,8 +392,10 @@ impl App {
     pub fn editor_done(&mut self, text: Result<String, String>) {
         match text {
             Ok(text) => {
-                if let Some(Overlay::Form(form)) = &mut self.overlay {
-                    form.replace_focused(&text);
+                if let Some(Overlay::Form(form)) = &mut self.overlay
+                    && let Some(limit) = form.replace_focused(&text)
+                {
+                    self.refuse_past(Msg::FieldFull, limit);
                 }
             }
             Err(reason) => self.notify_error(reason),

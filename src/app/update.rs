@@ -46,8 +46,10 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match context {
         Context::Form => {
-            if let Some(Overlay::Form(form)) = &mut app.overlay {
-                form.input(key);
+            if let Some(Overlay::Form(form)) = &mut app.overlay
+                && let Some(limit) = form.input(key)
+            {
+                app.refuse_past(Msg::FieldFull, limit);
             }
         }
         Context::Filter => type_filter(app, key),
@@ -63,7 +65,13 @@ fn type_filter(app: &mut App, key: KeyEvent) {
         .modifiers
         .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char(c) if text && !c.is_control() => app.filters[i].push(c),
+        KeyCode::Char(c) if text && !c.is_control() => {
+            if app.filters[i].chars().count() >= super::paste::FILTER_LIMIT {
+                app.refuse_past(Msg::FieldFull, super::paste::FILTER_LIMIT);
+                return;
+            }
+            app.filters[i].push(c);
+        }
         KeyCode::Backspace => {
             app.filters[i].pop();
         }

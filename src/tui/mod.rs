@@ -3,6 +3,7 @@
 
 mod closing;
 mod editor;
+mod modes;
 pub mod outside;
 mod panic;
 mod saver;
@@ -14,10 +15,7 @@ use crate::config::{self, Config};
 use crate::store::Store;
 use chrono::{Local, Utc};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, MouseEventKind};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -44,9 +42,9 @@ pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
     closing::listen(options.data_dir.clone())?;
     let mut terminal = ratatui::init();
     panic::install(options.data_dir.clone());
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let _ = modes::enter(&mut std::io::stdout());
     let result = event_loop(&mut terminal, store, options);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = modes::leave(&mut std::io::stdout());
     // Not `ratatui::restore`: when the terminal is gone, printing why restoring it failed
     // would fail too, as a panic.
     let _ = ratatui::try_restore();
@@ -240,6 +238,11 @@ fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
                 _ => return Vec::new(),
             };
             app::update(app, action)
+        }
+        // A paste is text for the field being typed in, never keys.
+        Event::Paste(ref text) => {
+            app.paste(text);
+            Vec::new()
         }
         Event::Resize(width, height) => {
             app.size = (width, height);

@@ -43,6 +43,8 @@ pub fn install(dir: PathBuf) {
         {
             let _ = keep(&dir, data);
         }
+        // ratatui's hook, next, leaves raw mode and the alternate screen, not our modes.
+        super::modes::leave_in_haste();
         previous(info);
     }));
 }

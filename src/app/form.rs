@@ -68,6 +68,13 @@ pub enum Purpose {
     SaveCopy,
 }
 
+impl Purpose {
+    /// Whether submitting changes the data, and so needs a session that can save it.
+    pub fn changes_data(&self) -> bool {
+        !matches!(self, Self::SaveCopy)
+    }
+}
+
 /// How a field is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {

@@ -113,10 +113,33 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Phase::Welcome => welcome(app, action),
         Phase::Recovery(data) => recovery(app, action, data),
-        Phase::Main => match app.overlay.take() {
-            None => main(app, action),
-            Some(overlay) => on_overlay(app, overlay, action),
-        },
+        Phase::Main => {
+            let effects = match app.overlay.take() {
+                None => main(app, action),
+                Some(overlay) => on_overlay(app, overlay, action),
+            };
+            refuse_unsaveable(app);
+            effects
+        }
+    }
+}
+
+/// A read-only session opens no form, nor a choice leading to one, whose end is a change it
+/// could not save: it says why at once, before anything is typed. (A copy saved elsewhere, `W`,
+/// still opens.)
+fn refuse_unsaveable(app: &mut App) {
+    let super::SaveState::ReadOnly(reason) = &app.save else {
+        return;
+    };
+    let unsaveable = match &app.overlay {
+        Some(Overlay::Form(form)) => form.purpose.changes_data(),
+        Some(Overlay::Choice(_)) => true,
+        _ => false,
+    };
+    if unsaveable {
+        let text = format!("{} {reason}", app.tr(Msg::FormReadOnly));
+        app.overlay = None;
+        app.notify_error(text);
     }
 }
 

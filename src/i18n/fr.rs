@@ -76,6 +76,9 @@ pub fn text(msg: Msg) -> &'static str {
             "Seuls les {limit} premiers caractères ont été collés : ce champ n'en contient pas plus."
         }
         FieldFull => "Ce champ est plein : il contient au plus {limit} caractères.",
+        FormReadOnly => {
+            "Ce formulaire ne s'ouvre pas : les données sont ouvertes en lecture seule, il ne pourrait pas être enregistré."
+        }
         ChangedOnDiskTitle => "Le fichier de données a changé",
         ChangedOnDiskText => {
             "Un autre programme a modifié cercle.json depuis l'ouverture de Cercle : vos dernières modifications n'ont donc pas été écrites par-dessus. Elles sont gardées en mémoire."

@@ -60,8 +60,8 @@ messages! {
     // Header and status.
     Saved, Saving, NotSaved, ReadOnly, SaveFailed, ReadOnlyRefused, NoCohort, FilterPrompt,
     Loading, LoadFailed, TooSmall,
-    // Input from the terminal: pastes, size limits.
-    PasteIgnored, PasteCut, FieldFull,
+    // Input from the terminal: pastes, size limits, a read-only session's forms.
+    PasteIgnored, PasteCut, FieldFull, FormReadOnly,
     // A data file changed by another program; saving elsewhere.
     ChangedOnDiskTitle, ChangedOnDiskText, ChangedOnDiskNotice, ChangedOnDiskShort, HelpChangedOnDisk, KeyReload,
     KeySaveElsewhere, KeyOverwrite, KeyDecideLater, KeySaveNow, Reloading, Reloaded,

@@ -37,13 +37,22 @@ fn a_read_only_session_opens_no_form_and_says_why_at_once() {
         let mut writable = app(Lang::En, false);
         press(&mut writable, keys);
         assert!(
-            matches!(writable.overlay, Some(Overlay::Form(_) | Overlay::Choice(_))),
+            matches!(
+                writable.overlay,
+                Some(Overlay::Form(_) | Overlay::Choice(_))
+            ),
             "{what}: the keys open a form when the data can be saved"
         );
 
         for (lang, said) in [
-            (Lang::En, "This form does not open: the data is open read-only"),
-            (Lang::Fr, "Ce formulaire ne s'ouvre pas : les données sont ouvertes en lecture seule"),
+            (
+                Lang::En,
+                "This form does not open: the data is open read-only",
+            ),
+            (
+                Lang::Fr,
+                "Ce formulaire ne s'ouvre pas : les données sont ouvertes en lecture seule",
+            ),
         ] {
             let mut app = app(lang, true);
             let before = app.data.clone();

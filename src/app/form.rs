@@ -11,10 +11,11 @@ use crate::domain::{
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// What a form is for, and so what submitting it does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Purpose {
     /// A new person in the directory.
     NewPerson,
@@ -76,7 +77,7 @@ impl Purpose {
 }
 
 /// How a field is checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldKind {
     /// Required text.
     Required,
@@ -97,7 +98,7 @@ pub enum FieldKind {
     /// A number of days, 1 to 10.
     Days,
     /// One of a few words, chosen with ←/→ or Space.
-    Choice(&'static [Msg]),
+    Choice(#[serde(deserialize_with = "super::kept::words")] &'static [Msg]),
     /// One of a few values from the data (held in the field's `options`), chosen the same way.
     Options,
     /// Email addresses separated by commas, or empty.
@@ -134,13 +135,14 @@ impl FieldKind {
 }
 
 /// One labelled field.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Field {
     /// Its label.
     pub label: Msg,
     /// How it is checked.
     pub kind: FieldKind,
     /// The text being typed.
+    #[serde(with = "super::kept::text_area")]
     pub input: TextArea<'static>,
     /// The text it started with, to know whether anything was typed.
     initial: String,
@@ -336,8 +338,8 @@ pub enum Pasted {
     NotText,
 }
 
-/// A form on screen.
-#[derive(Debug, Clone)]
+/// A form on screen; kept in the recovery file when Cercle is stopped while it is open.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Form {
     /// What submitting does.
     pub purpose: Purpose,

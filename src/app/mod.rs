@@ -9,6 +9,7 @@ pub mod dates;
 pub mod derived;
 mod documents;
 pub mod form;
+pub mod kept;
 pub mod keymap;
 pub mod layout;
 pub mod list;
@@ -263,6 +264,8 @@ pub struct App {
     pub sync: sync::SyncView,
     /// What the views need from the whole network, built once per version of the data.
     pub derived: derived::Derived,
+    /// The form a stopped run was typing in, reopened if its work is recovered.
+    pub kept_form: Option<Box<Form>>,
     /// How many ids this run made.
     ids_made: u64,
 }
@@ -294,6 +297,7 @@ impl App {
             tutoring: tutoring::TutoringView::default(),
             sync: sync::SyncView::default(),
             derived: derived::Derived::default(),
+            kept_form: None,
             ids_made: 0,
         }
     }
@@ -410,6 +414,20 @@ impl App {
     /// Imports a contacts file read by the event loop, as one undoable step.
     pub fn import_read(&mut self, path: &str, text: Result<String, String>) -> Vec<Effect> {
         contacts::import(self, path, text)
+    }
+
+    /// The form being typed in, if one is open (or waiting for "discard it?").
+    pub fn form_being_typed(&self) -> Option<&Form> {
+        match &self.overlay {
+            Some(
+                Overlay::Form(form)
+                | Overlay::Confirm(Question {
+                    on_yes: Pending::DiscardForm(form),
+                    ..
+                }),
+            ) => Some(form),
+            _ => None,
+        }
     }
 
     /// Shows information in the status line.

@@ -182,9 +182,14 @@ fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effect> 
                 .record(app.tr(Msg::RecoveredLabel).to_owned(), before);
             app.save = super::SaveState::Saving;
             app.notify(app.tr(Msg::Recovered));
+            // The form being typed when Cercle stopped opens again, with its text.
+            if let Some(form) = app.kept_form.take() {
+                app.overlay = Some(Overlay::Form(form));
+            }
             vec![Effect::Save, Effect::DiscardRecovery]
         }
         Action::No => {
+            app.kept_form = None;
             let data = Arc::clone(&app.data);
             app.open(data);
             app.notify(app.tr(Msg::RecoveryDiscarded));

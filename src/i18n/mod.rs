@@ -31,8 +31,8 @@ impl Lang {
 
 macro_rules! messages {
     ($($name:ident),* $(,)?) => {
-        /// A key into the language tables.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        /// A key into the language tables (by name in a recovery file's form).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[allow(missing_docs)]
         pub enum Msg { $($name),* }
 

@@ -95,11 +95,7 @@ fn event_loop(
         }
         changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
         // Each turn, so a SIGHUP or SIGTERM finds the latest state and whether it is on disk.
-        panic::remember(&app.data);
-        panic::remember_unsaved(!matches!(
-            app.save,
-            SaveState::Saved | SaveState::ReadOnly(_)
-        ));
+        panic::remember_app(&app, changed || !effects.is_empty());
         for effect in effects {
             match effect {
                 Effect::Save => syncer.save(worker, &mut saver, &app),
@@ -256,7 +252,7 @@ fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
 fn loaded(
     app: &mut App,
     data: Result<Option<app::Prepared>, String>,
-    recovery: Option<crate::domain::Data>,
+    recovery: Option<(crate::domain::Data, Option<app::form::Form>)>,
     read_only: Option<String>,
 ) {
     if let Some(reason) = read_only {
@@ -271,7 +267,10 @@ fn loaded(
                 app.open_prepared(prepared);
             }
             match recovery {
-                Some(kept) => app.phase = Phase::Recovery(Arc::new(kept)),
+                Some((kept, form)) => {
+                    app.phase = Phase::Recovery(Arc::new(kept));
+                    app.kept_form = form.map(Box::new);
+                }
                 None if !had_data => app.welcome(),
                 None => {}
             }

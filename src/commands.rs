@@ -2,17 +2,18 @@
 
 pub(crate) mod bundle;
 pub(crate) mod contacts;
+pub mod out;
 pub(crate) mod privacy;
 mod sync;
 
 use crate::cli::{Command, ShellArg};
 use crate::domain::Data;
+use crate::domain::clock::Clock;
 use crate::domain::rules::{self, Severity};
+use crate::i18n::{Lang, Msg, fill};
 use crate::store::{Store, StoreError};
-use chrono::Local;
 use clap::CommandFactory;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -26,39 +27,61 @@ pub fn run(
 ) -> ExitCode {
     let lang = config.lang;
     let outcome = match command {
-        Command::Init { sample } => init(dir, sample),
-        Command::Check => return check(dir),
-        Command::Summary { json } => summary(dir, json),
-        Command::Generate { cohorts, seed } => generate(dir, cohorts, seed),
+        Command::Init { sample } => init(dir, sample, lang),
+        Command::Check => return check(dir, lang),
+        Command::Summary { json } => summary(dir, json, lang),
+        Command::Generate { cohorts, seed } => generate(dir, cohorts, seed, lang),
         Command::Import { what } => match what {
-            crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file),
+            crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file, lang),
             crate::cli::ImportCommand::Bundle { file, dry_run, me } => {
                 let me = me.or_else(|| config.me.as_ref().map(ToString::to_string));
                 let trainer = config.role == Some(crate::config::Role::Trainer);
                 bundle::import(dir, &file, dry_run, me.as_deref(), trainer, lang)
-                    .map(|first| bundle::remember_me(first, config, config_path))
+                    .map(|first| bundle::remember_me(first, config, config_path, lang))
             }
         },
-        Command::Backups => backups(dir),
-        Command::Restore { backup } => restore(dir, &backup),
+        Command::Backups => backups(dir, lang),
+        Command::Restore { backup } => restore(dir, &backup, lang),
         Command::Export { what } => {
             crate::commands_export::run(what, dir, lang, config.me.as_ref())
         }
         Command::Sync { what } => sync::run(what, dir, config),
         Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
-        Command::Forget { person, yes } => privacy::forget(dir, &person, yes),
-        Command::Completions { shell } => {
-            completions(shell);
-            Ok(())
-        }
+        Command::Forget { person, yes } => privacy::forget(dir, &person, yes, lang),
+        Command::Completions { shell } => completions(shell, lang),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("cercle: {message}");
+            out::error(&message, lang);
             ExitCode::FAILURE
         }
     }
+}
+
+/// A failed save, as the command line must tell it: the command is over, so what was not
+/// written is not "still in memory"; the file is as it was, and the command can run again.
+pub(crate) fn not_saved(error: &StoreError, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let (path, reason) = match error {
+        StoreError::Save { path, source, .. } => (
+            path.display().to_string(),
+            match source.kind() {
+                ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                    Msg::DiskFull.text(lang).to_owned()
+                }
+                ErrorKind::ReadOnlyFilesystem => Msg::DiskReadOnly.text(lang).to_owned(),
+                ErrorKind::FileTooLarge => Msg::FileTooBig.text(lang).to_owned(),
+                _ => crate::i18n::io_reason(source, lang),
+            },
+        ),
+        StoreError::Serialize(e) => (crate::store::DATA_FILE.to_owned(), e.to_string()),
+        other => return other.to_string(),
+    };
+    fill(
+        Msg::NothingWritten.text(lang),
+        &[("path", &path), ("reason", &reason)],
+    )
 }
 
 /// A person by id or by an unambiguous part of their name; the error lists the candidates.
@@ -75,7 +98,7 @@ pub(crate) fn person<'a>(data: &'a Data, query: &str) -> Result<&'a crate::domai
 }
 
 /// Writes a new data file, refusing to replace one.
-fn create(dir: &Path, data: &Data, what: &str) -> Result<(), String> {
+fn create(dir: &Path, data: &Data, what: &str, lang: Lang) -> Result<(), String> {
     let mut store = Store::open(dir).map_err(|e| e.to_string())?;
     if store.data_path().exists() {
         return Err(format!(
@@ -83,59 +106,66 @@ fn create(dir: &Path, data: &Data, what: &str) -> Result<(), String> {
             store.data_path().display()
         ));
     }
-    store.save(data).map_err(|e| e.to_string())?;
-    println!("{what} written to {}", store.data_path().display());
-    Ok(())
+    store.save(data).map_err(|e| not_saved(&e, lang))?;
+    out::line(
+        &format!("{what} written to {}", store.data_path().display()),
+        lang,
+    )
 }
 
-fn init(dir: &Path, sample: bool) -> Result<(), String> {
+fn init(dir: &Path, sample: bool, lang: Lang) -> Result<(), String> {
     if sample {
-        create(dir, &crate::sample::sample(), "The sample cohort was")
+        create(dir, &crate::sample::sample(), "The sample cohort was", lang)
     } else {
         create(
             dir,
             &Data::empty("Facilitateur·rice de tiers-lieux", ""),
             "An empty programme was",
+            lang,
         )
     }
 }
 
-fn generate(dir: &Path, cohorts: u32, seed: u64) -> Result<(), String> {
+fn generate(dir: &Path, cohorts: u32, seed: u64, lang: Lang) -> Result<(), String> {
     let data = crate::generate::generate(cohorts as usize, seed);
     create(
         dir,
         &data,
         &format!("A synthetic network of {cohorts} cohorts (seed {seed}) was"),
+        lang,
     )
 }
 
-/// Reads the data without taking the lock: these commands only look.
-pub fn read(dir: &Path) -> Result<Data, StoreError> {
-    let mut store = Store::open_read_only(dir)?;
-    store.load()?.ok_or_else(|| StoreError::Io {
-        action: "read",
-        path: store.data_path().to_owned(),
-        source: std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            "no data file yet; run `cercle init --sample` or open the app",
-        ),
+/// Reads the data without taking the lock: these commands only look. The refusal, in the
+/// user's language, gives advice that fits a read.
+pub fn read(dir: &Path, lang: Lang) -> Result<Data, String> {
+    let failed = |e: StoreError| match e {
+        StoreError::Io { path, source, .. } => crate::i18n::cannot_read(&path, &source, lang),
+        other => other.to_string(),
+    };
+    let mut store = Store::open_read_only(dir).map_err(failed)?;
+    store.load().map_err(failed)?.ok_or_else(|| {
+        fill(
+            Msg::NoDataToRead.text(lang),
+            &[("dir", &dir.display().to_string())],
+        )
     })
 }
 
 /// `check`: 0 when sound, 1 when the file loads but breaks a rule, 2 when it cannot be read.
-fn check(dir: &Path) -> ExitCode {
+fn check(dir: &Path, lang: Lang) -> ExitCode {
     let path = dir.join(crate::store::DATA_FILE);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("cercle: cannot read {}: {e}", path.display());
+            out::error(&crate::i18n::cannot_read(&path, &e, lang), lang);
             return ExitCode::from(2);
         }
     };
-    let data = match read(dir) {
+    let data = match read(dir, lang) {
         Ok(data) => data,
         Err(e) => {
-            eprintln!("cercle: {e}");
+            out::error(&e, lang);
             return ExitCode::from(2);
         }
     };
@@ -148,7 +178,7 @@ fn check(dir: &Path) -> ExitCode {
         ),
         Err(e) => problems.push((Severity::Error, format!("schema: {e}"))),
     }
-    let today = Local::now().date_naive();
+    let today = Clock::from_env().today();
     problems.extend(
         rules::problems(&data, today)
             .into_iter()
@@ -158,24 +188,27 @@ fn check(dir: &Path) -> ExitCode {
         .iter()
         .filter(|(s, _)| *s == Severity::Error)
         .count();
-    let mut out = String::new();
+    let mut text = String::new();
     for (severity, message) in &problems {
         let word = if *severity == Severity::Error {
             "error"
         } else {
             "warning"
         };
-        let _ = writeln!(out, "{word}: {}", crate::domain::text::visible(message));
+        let _ = writeln!(text, "{word}: {}", crate::domain::text::visible(message));
     }
     let _ = writeln!(
-        out,
+        text,
         "{}: {} cohorts, {} people, {errors} errors, {} warnings",
         path.display(),
         data.cohorts.len(),
         data.people.len(),
         problems.len() - errors
     );
-    let _ = std::io::stdout().write_all(out.as_bytes());
+    if let Err(e) = out::block(&text, lang) {
+        out::error(&e, lang);
+        return ExitCode::FAILURE;
+    }
     if errors == 0 {
         ExitCode::SUCCESS
     } else {
@@ -183,11 +216,11 @@ fn check(dir: &Path) -> ExitCode {
     }
 }
 
-fn summary(dir: &Path, json: bool) -> Result<(), String> {
+fn summary(dir: &Path, json: bool, lang: Lang) -> Result<(), String> {
     // The process ends right after printing: the records of a network (100 MB in half a
     // million pieces) are left to the system at exit rather than freed one by one.
-    let data = std::mem::ManuallyDrop::new(read(dir).map_err(|e| e.to_string())?);
-    let today = Local::now().date_naive();
+    let data = std::mem::ManuallyDrop::new(read(dir, lang)?);
+    let today = Clock::from_env().today();
     let rows: Vec<serde_json::Value> = data
         .cohorts
         .iter()
@@ -203,48 +236,48 @@ fn summary(dir: &Path, json: bool) -> Result<(), String> {
             })
         })
         .collect();
-    let mut out = String::new();
     if json {
-        out = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
-        out = crate::domain::text::escape_json(&out).into_owned();
-        out.push('\n');
-    } else {
-        let _ = writeln!(
-            out,
-            "{:<32} {:>8} {:>17} {:>11}",
-            "cohort", "trainees", "half-days held", "attendance"
-        );
-        for row in &rows {
-            let rate = row["attendance_rate"]
-                .as_f64()
-                .map_or_else(|| "-".to_owned(), |r| format!("{r:.1} %"));
-            let name: String =
-                crate::domain::text::visible(row["name"].as_str().unwrap_or_default())
-                    .chars()
-                    .take(32)
-                    .collect();
-            let _ = writeln!(
-                out,
-                "{name:<32} {:>8} {:>8} / {:<6} {rate:>11}",
-                // A JSON value ignores widths; its text does not.
-                row["trainees"].to_string(),
-                row["half_days_held"].to_string(),
-                row["half_days_planned"].to_string()
-            );
-        }
+        let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+        let mut json = crate::domain::text::escape_json(&json).into_owned();
+        json.push('\n');
+        return out::document(json.as_bytes(), lang);
     }
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(out.as_bytes());
-    Ok(())
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "{:<32} {:>8} {:>17} {:>11}",
+        "cohort", "trainees", "half-days held", "attendance"
+    );
+    for row in &rows {
+        let rate = row["attendance_rate"]
+            .as_f64()
+            .map_or_else(|| "-".to_owned(), |r| format!("{r:.1} %"));
+        let name: String = crate::domain::text::visible(row["name"].as_str().unwrap_or_default())
+            .chars()
+            .take(32)
+            .collect();
+        let _ = writeln!(
+            text,
+            "{name:<32} {:>8} {:>8} / {:<6} {rate:>11}",
+            // A JSON value ignores widths; its text does not.
+            row["trainees"].to_string(),
+            row["half_days_held"].to_string(),
+            row["half_days_planned"].to_string()
+        );
+    }
+    out::block(&text, lang)
 }
 
-fn backups(dir: &Path) -> Result<(), String> {
+fn backups(dir: &Path, lang: Lang) -> Result<(), String> {
     let store = Store::open_read_only(dir).map_err(|e| e.to_string())?;
     let list = store.backups().map_err(|e| e.to_string())?;
     if list.is_empty() {
-        println!("No backups yet in {}.", dir.join("backups").display());
+        out::line(
+            &format!("No backups yet in {}.", dir.join("backups").display()),
+            lang,
+        )?;
     }
-    let mut out = String::new();
+    let mut text = String::new();
     for backup in list {
         // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
         let sound =
@@ -254,35 +287,38 @@ fn backups(dir: &Path) -> Result<(), String> {
         } else {
             "  (damaged: do not restore)"
         };
-        let _ = writeln!(out, "{}  {} bytes{mark}", backup.name, backup.size);
+        let _ = writeln!(text, "{}  {} bytes{mark}", backup.name, backup.size);
     }
-    let _ = std::io::stdout().write_all(out.as_bytes());
-    Ok(())
+    out::block(&text, lang)
 }
 
-fn restore(dir: &Path, name: &str) -> Result<(), String> {
+fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), String> {
     let mut store = Store::open(dir).map_err(|e| e.to_string())?;
-    let restored = store.restore(name).map_err(|e| e.to_string())?;
+    let restored = store.restore(name).map_err(|e| not_saved(&e, lang))?;
     match restored.previous {
-        Some(previous) => println!(
-            "Restored {name}; the file it replaced was kept as {}.",
-            previous.display()
+        Some(previous) => out::line(
+            &format!(
+                "Restored {name}; the file it replaced was kept as {}.",
+                previous.display()
+            ),
+            lang,
         ),
-        None => println!("Restored {name}."),
+        None => out::line(&format!("Restored {name}."), lang),
     }
-    Ok(())
 }
 
-fn completions(shell: ShellArg) {
+fn completions(shell: ShellArg, lang: Lang) -> Result<(), String> {
     let shell = match shell {
         ShellArg::Bash => clap_complete::Shell::Bash,
         ShellArg::Zsh => clap_complete::Shell::Zsh,
         ShellArg::Fish => clap_complete::Shell::Fish,
     };
+    let mut script = Vec::new();
     clap_complete::generate(
         shell,
         &mut crate::cli::Cli::command(),
         "cercle",
-        &mut std::io::stdout(),
+        &mut script,
     );
+    out::document(&script, lang)
 }

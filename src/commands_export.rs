@@ -2,11 +2,10 @@
 
 use crate::cli::{CalendarFormat, ExportCommand, SheetFormat};
 use crate::commands::read;
+use crate::domain::clock::Clock;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
 use crate::export::{attendance, certificate};
-use chrono::Local;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Runs an export; `lang` is the language of the calendar's titles, `me` who the user said
@@ -17,7 +16,7 @@ pub fn run(
     lang: crate::i18n::Lang,
     me: Option<&crate::domain::PersonId>,
 ) -> Result<(), String> {
-    let data = read(dir).map_err(|e| e.to_string())?;
+    let data = read(dir, lang)?;
     match what {
         ExportCommand::Bundle {
             cohort,
@@ -44,11 +43,13 @@ pub fn run(
             dir,
             output,
             &crate::commands::contacts::render(&data, format, filter.as_deref())?,
+            lang,
         ),
         ExportCommand::Person(crate::cli::PersonExport { person, output }) => emit(
             dir,
             output,
             &crate::commands::privacy::person_json(&data, &person)?,
+            lang,
         ),
         ExportCommand::Calendar {
             format: CalendarFormat::Ics,
@@ -60,7 +61,7 @@ pub fn run(
                 None => data.cohorts.iter().map(|c| &**c).collect(),
             };
             let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
-            emit(dir, output, ics.as_bytes())
+            emit(dir, output, ics.as_bytes(), lang)
         }
         ExportCommand::Attendance {
             cohort,
@@ -80,7 +81,7 @@ pub fn run(
                     attendance::to_html(&data, cohort, seminar.as_ref()).into_bytes()
                 }
             };
-            emit(dir, output, &bytes)
+            emit(dir, output, &bytes, lang)
         }
         ExportCommand::Certificate {
             trainee,
@@ -95,8 +96,8 @@ pub fn run(
                 .collect();
             let person = find("trainee", &people, &trainee, |p| p.id.as_str(), |p| &p.name)
                 .map_err(|e| e.to_string())?;
-            let html = certificate::html(&data, cohort, &person.id, Local::now().date_naive());
-            emit(dir, output, html.as_bytes())
+            let html = certificate::html(&data, cohort, &person.id, Clock::from_env().today());
+            emit(dir, output, html.as_bytes(), lang)
         }
     }
 }
@@ -154,7 +155,12 @@ pub(crate) fn own_file(dir: &Path, path: &Path) -> String {
 
 /// Writes to the file (private, atomically) or to standard output; never over one of the files
 /// Cercle keeps in data directory `dir`.
-pub(crate) fn emit(dir: &Path, output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn emit(
+    dir: &Path,
+    output: Option<PathBuf>,
+    bytes: &[u8],
+    lang: crate::i18n::Lang,
+) -> Result<(), String> {
     match output {
         Some(path) if crate::store::is_own_file(dir, &path) => Err(own_file(dir, &path)),
         Some(path) if path.as_os_str() != "-" => {
@@ -166,13 +172,9 @@ pub(crate) fn emit(dir: &Path, output: Option<PathBuf>, bytes: &[u8]) -> Result<
             };
             crate::store::write_private(&path, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            eprintln!("Written to {}", path.display());
+            crate::commands::out::note(&format!("Written to {}", path.display()), lang);
             Ok(())
         }
-        _ => {
-            // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = std::io::stdout().write_all(bytes);
-            Ok(())
-        }
+        _ => crate::commands::out::document(bytes, lang),
     }
 }

@@ -1,20 +1,26 @@
 //! The `cercle` binary: parses the command line and hands over to the library.
 
 use cercle::cli::{Cli, LangArg};
+use cercle::commands::out;
 use cercle::config::{self, Config};
-use cercle::i18n::Lang;
+use cercle::i18n::{Lang, Msg};
 use cercle::store::{self, Store, StoreError};
 use clap::Parser;
-use std::io::Write;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The exit code when the app is asked for without a terminal (`cercle < /dev/null`,
+/// `cercle | cat`): it needs one to draw in and to read keys from.
+const EXIT_NO_TERMINAL: u8 = 4;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = match store::resolve_data_dir(cli.data_dir.clone()) {
         Ok(dir) => dir,
         Err(e) => {
-            eprintln!("cercle: {e}");
+            let (config, ..) = settings(cli.lang);
+            out::error(&e.to_string(), config.lang);
             return ExitCode::FAILURE;
         }
     };
@@ -24,8 +30,14 @@ fn main() -> ExitCode {
         return cercle::commands::run(command, &dir, &config, config_path.as_deref());
     }
     let (config, config_path, warnings) = settings(cli.lang);
+    let lang = config.lang;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        // Before the lock and before any drawing: nothing is taken, nothing is drawn into a pipe.
+        out::error(Msg::NoTerminal.text(lang), lang);
+        return ExitCode::from(EXIT_NO_TERMINAL);
+    }
     for warning in &warnings {
-        eprintln!("cercle: {warning}");
+        out::error(&warning.to_string(), lang);
     }
     let opened = if cli.read_only {
         Store::open_read_only(&dir)
@@ -36,11 +48,11 @@ fn main() -> ExitCode {
     let store = match opened {
         Ok(store) => store,
         Err(e @ StoreError::Locked { .. }) => {
-            eprintln!("cercle: {e}");
+            out::error(&e.to_string(), lang);
             return ExitCode::from(3);
         }
         Err(e) => {
-            eprintln!("cercle: {e}");
+            out::error(&e.to_string(), lang);
             return ExitCode::FAILURE;
         }
     };
@@ -54,7 +66,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // Not `eprintln!`: stderr is often the terminal that just failed, and it panics.
-            let _ = writeln!(std::io::stderr(), "cercle: the terminal failed: {e}");
+            out::error(&format!("the terminal failed: {e}"), lang);
             ExitCode::FAILURE
         }
     }

@@ -1,7 +1,7 @@
-//! Fuzz target: see `tests/common/hostile.rs` for what it checks.
+//! Fuzz target: see `tests/it/common/hostile.rs` for what it checks.
 #![no_main]
 
-#[path = "../../tests/common/hostile.rs"]
+#[path = "../../tests/it/common/hostile.rs"]
 mod hostile;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

@@ -4,7 +4,9 @@
 //! they choose: a reload keeps their version in the undo history, an overwrite keeps the other
 //! program's version as a backup.
 
-use super::form::{Field, FieldKind, Form, Purpose};
+use super::Form;
+use super::Purpose;
+use super::form::{Field, FieldKind};
 use super::{Action, App, Effect, Overlay, SaveState};
 use crate::domain::Data;
 use crate::i18n::{Msg, fill};

@@ -1,80 +1,14 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
 use super::dates::{parse_date, parse_time, parse_time_range};
-use crate::domain::path::EvidenceSource;
+use crate::domain::ContactField;
 use crate::domain::people::{is_departement, is_email};
-use crate::domain::rollcall::MarkInput;
 use crate::domain::text::is_unsafe;
-use crate::domain::{
-    CompetencyId, ContactField, ExchangeId, HalfDayId, KnowledgeId, PersonId, SeminarId,
-};
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-
-/// What a form is for, and so what submitting it does.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Purpose {
-    /// A new person in the directory.
-    NewPerson,
-    /// Editing a person.
-    EditPerson(PersonId),
-    /// A tutor request: asking, or one of its steps.
-    Tutoring(super::tutoring::TutoringForm),
-    /// A new seminar in the current cohort.
-    NewSeminar,
-    /// Editing a seminar.
-    EditSeminar(SeminarId),
-    /// Why a mark of a signed sheet changes, with the change waiting.
-    ChangeReason(HalfDayId, PersonId, MarkInput),
-    /// A remark on a mark.
-    Remark(HalfDayId, PersonId),
-    /// The time or reason of a mark.
-    EditMark(HalfDayId, PersonId),
-    /// A typed reason for an excused absence.
-    ExcuseReason(HalfDayId, PersonId),
-    /// A follow-up entry for a trainee.
-    FollowUp(PersonId),
-    // Knowledge circle.
-    /// Circle: a new person enrolled at once.
-    NewTrainee,
-    /// Circle: a trainee's departure.
-    Departure(PersonId),
-    /// Circle: a new offer or request, or editing one.
-    Knowledge(Option<KnowledgeId>),
-    /// Circle: an exchange between the people of an offer and a request.
-    PutInTouch(Option<KnowledgeId>, Option<KnowledgeId>),
-    /// Circle: the evaluation of an exchange.
-    Evaluate(ExchangeId),
-    /// Circle: evidence on a trainee's competency, resting on a record.
-    Evidence(PersonId, CompetencyId, Option<EvidenceSource>),
-    /// Circle: a trainee's certification candidacy.
-    Candidacy(PersonId),
-    /// Circle: a funding line of a trainee (the nth, or a new one).
-    Funding(PersonId, Option<usize>),
-    /// Merging `other` into `keep`, choosing field by field.
-    MergePeople {
-        /// The record that stays.
-        keep: PersonId,
-        /// The record merged into it, then removed.
-        other: PersonId,
-    },
-    /// Importing a contacts file (vCard or CSV).
-    ImportContacts,
-    /// Import a sharing bundle.
-    ImportBundle,
-    /// Writing a copy of the data to another file.
-    SaveCopy,
-}
-
-impl Purpose {
-    /// Whether submitting changes the data, and so needs a session that can save it.
-    pub fn changes_data(&self) -> bool {
-        !matches!(self, Self::SaveCopy)
-    }
-}
 
 /// How a field is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -338,11 +272,13 @@ pub enum Pasted {
     NotText,
 }
 
-/// A form on screen; kept in the recovery file when Cercle is stopped while it is open.
+/// A form on screen. `P` says what it is for, and so what submitting it does; the app's
+/// screens each list their own (see `app::Purpose`), so that this machinery knows none of them.
+/// Kept in the recovery file when Cercle is stopped while it is open.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Form {
+pub struct Form<P> {
     /// What submitting does.
-    pub purpose: Purpose,
+    pub purpose: P,
     /// Its fields, top to bottom.
     pub fields: Vec<Field>,
     /// The field being typed in.
@@ -352,9 +288,9 @@ pub struct Form {
     initial_shared: BTreeSet<ContactField>,
 }
 
-impl Form {
+impl<P> Form<P> {
     /// A form of these fields.
-    pub fn new(purpose: Purpose, fields: Vec<Field>) -> Self {
+    pub fn new(purpose: P, fields: Vec<Field>) -> Self {
         Self {
             purpose,
             fields,
@@ -504,7 +440,6 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Person;
 
     #[test]
     fn clean_removes_escapes_and_bidi_but_keeps_accents_and_emoji() {
@@ -514,34 +449,5 @@ mod tests {
         );
         assert_eq!(clean("a\nb\u{0}", true), "a\nb");
         assert_eq!(clean("a\nb", false), "ab");
-    }
-
-    #[test]
-    fn validation_marks_the_first_bad_field() {
-        let mut form = Form::person(Purpose::NewPerson, None);
-        assert!(!form.validate());
-        assert_eq!(form.fields[0].error, Some(Msg::FieldRequired));
-        form.replace_focused("Zoé Martin");
-        form.focus = 1;
-        form.replace_focused("not-an-email");
-        assert!(!form.validate());
-        assert_eq!(form.focus, 1);
-        assert_eq!(form.fields[1].error, Some(Msg::FieldBadEmail));
-    }
-
-    #[test]
-    fn applying_keeps_confidential_notes() {
-        let mut person = Person {
-            name: "A".into(),
-            notes: vec![crate::domain::Note {
-                text: "secret".into(),
-                confidential: true,
-            }],
-            ..Person::default()
-        };
-        let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
-        assert!(!form.is_dirty());
-        form.apply_to(&mut person);
-        assert!(person.notes[0].confidential);
     }
 }

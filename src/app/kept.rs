@@ -2,7 +2,7 @@
 //! that hangs up (or a crash) halfway through a form loses none of its text. It is a member of
 //! the data's own JSON object (`open_form`), which a reader of the data alone ignores.
 
-use super::form::Form;
+use super::Form;
 use crate::domain::Data;
 use crate::i18n::Msg;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -279,7 +279,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[key('R')], Action::SwitchRole, Msg::KeySwitchRole, false),
     bind(Global, &[ctrl('s')], Action::SaveNow, Msg::KeySaveNow, false),
     bind(Global, &[key('W')], Action::SaveElsewhere, Msg::KeySaveElsewhere, false),
-    bind(Global, &[ctrl('g')], Action::Sync, Msg::KeySync, false),
+    bind(Global, &[ctrl(crate::sync::APP_KEY)], Action::Sync, Msg::KeySync, false),
     bind(Global, &[key('?')], Action::Help, Msg::KeyHelp, true),
     bind(Global, &[key('B')], Action::ImportBundle, Msg::KeyImportBundle, false),
     bind(Global, &[key('!')], Action::ShowConflicts, Msg::KeyShowConflicts, false),

@@ -1,7 +1,7 @@
 //! Where things are on screen. Shared by the views (to draw) and by `update` (to map clicks), so
 //! that a click lands where the eye sees it.
 
-use super::Screen;
+use super::screen::Screen;
 use crate::i18n::{Lang, Msg};
 use ratatui::layout::Rect;
 

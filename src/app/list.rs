@@ -1,5 +1,38 @@
 //! A list's cursor and scroll offset, kept in the state so views stay pure and clicks can be mapped.
 
+/// The main list of a screen: what `/` filters, the rows it leaves, and where the cursor is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// The selected and first visible rows.
+    pub cursor: Cursor,
+    /// The filter typed with `/`.
+    pub filter: String,
+    /// The rows left by the filter: indices into the screen's records.
+    pub rows: Vec<usize>,
+    /// How many records the screen lists before filtering.
+    pub total: usize,
+}
+
+impl Listing {
+    /// The record under the cursor, if the list is not empty.
+    pub fn selected(&self) -> Option<usize> {
+        self.rows.get(self.cursor.selected).copied()
+    }
+
+    /// Moves the cursor to the first row that `wanted` accepts, if one is listed.
+    pub fn select_where(&mut self, height: usize, wanted: impl Fn(usize) -> bool) {
+        if let Some(row) = self.rows.iter().position(|&record| wanted(record)) {
+            self.cursor.select(row, self.rows.len(), height);
+        }
+    }
+
+    /// Moves the cursor to the last row.
+    pub fn select_last(&mut self, height: usize) {
+        let len = self.rows.len();
+        self.cursor.select(len.saturating_sub(1), len, height);
+    }
+}
+
 /// The selected row and the first visible row of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Cursor {

@@ -7,7 +7,6 @@ pub mod conflict;
 pub mod contacts;
 pub mod dates;
 pub mod derived;
-mod documents;
 pub mod form;
 pub mod kept;
 pub mod keymap;
@@ -17,13 +16,12 @@ pub mod modules;
 pub mod paste;
 pub mod rows;
 pub mod screen;
-mod seminar_form;
 pub mod sharing;
 pub mod sync;
 pub mod tutoring;
-mod tutoring_forms;
 pub mod undo;
 mod update;
+pub mod welcome;
 
 pub use action::Action;
 pub use keymap::Context;
@@ -34,10 +32,37 @@ use crate::config::{Config, Role};
 use crate::domain::{Cohort, Data, PersonId};
 use crate::i18n::{Lang, Msg};
 use chrono::{DateTime, NaiveDate, Utc};
-use form::Form;
-use list::Cursor;
+use list::{Cursor, Listing};
 use std::sync::Arc;
 use undo::History;
+
+/// What a form is for, and so what submitting it does: each screen lists its own forms, and
+/// registers them here with one line.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Purpose {
+    /// A form of the Modules screen.
+    Modules(modules::ModulesForm),
+    /// A form of the Knowledge circle.
+    Circle(circle::CircleForm),
+    /// A form of the Peer contacts screen.
+    Contacts(contacts::ContactsForm),
+    /// A form of the Tutor requests screen.
+    Tutoring(tutoring::TutoringForm),
+    /// The path of a sharing bundle to import.
+    ImportBundle,
+    /// Where to write a copy of the data.
+    SaveCopy,
+}
+
+impl Purpose {
+    /// Whether submitting changes the data, and so needs a session that can save it.
+    pub fn changes_data(&self) -> bool {
+        !matches!(self, Self::SaveCopy)
+    }
+}
+
+/// A form of the app: the form machinery, with the app's purposes.
+pub type Form = form::Form<Purpose>;
 
 /// Something the event loop must do after `update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -232,18 +257,12 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// The popup, if any.
     pub overlay: Option<Overlay>,
-    /// Each screen's cursor.
-    pub cursors: [Cursor; 4],
     /// Where the Modules screen is.
     pub modules: modules::ModulesState,
     /// Where the Knowledge circle screen is.
     pub circle: circle::CircleState,
-    /// Each screen's filter text.
-    pub filters: [String; 4],
     /// Whether the filter of the screen in view is being typed.
     pub filtering: bool,
-    /// Each screen's rows after filtering: indices into the screen's records.
-    pub rows: [Vec<usize>; 4],
     /// The contacts screen's search, sort and grouping.
     pub contacts: contacts::State,
     /// Undo and redo.
@@ -278,15 +297,12 @@ impl App {
             phase: Phase::Loading,
             screen: Screen::Modules,
             config,
-            today: now.date_naive(),
+            today: crate::domain::clock::today(now),
             now,
             overlay: None,
-            cursors: [Cursor::default(); 4],
             modules: modules::ModulesState::default(),
             circle: circle::CircleState::default(),
-            filters: Default::default(),
             filtering: false,
-            rows: Default::default(),
             contacts: contacts::State::default(),
             history: History::default(),
             save: SaveState::Saved,
@@ -300,6 +316,12 @@ impl App {
             kept_form: None,
             ids_made: 0,
         }
+    }
+
+    /// Moves the clock on: "now", and "today" in Paris.
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+        self.today = crate::domain::clock::today(now);
     }
 
     /// The app's language.
@@ -473,21 +495,44 @@ impl App {
     pub fn refresh_rows(&mut self) {
         self.derived.refresh(&self.data);
         for screen in Screen::ALL {
-            let i = screen.index();
-            self.rows[i] = if screen == Screen::Contacts {
-                contacts::rows(self)
-            } else {
-                rows::filtered(self, screen, &self.filters[i])
+            let filter = self.listing(screen).filter.clone();
+            let (total, rows) = match screen {
+                Screen::Modules => modules::rows(self, &filter),
+                Screen::Circle => circle::rows(self, &filter),
+                Screen::Contacts => (self.data.people.len(), contacts::rows(self)),
+                Screen::Tutoring => tutoring::queue(self, &filter),
             };
             let height = self.page_height();
-            self.cursors[i].fit(self.rows[i].len(), height);
+            let listing = self.listing_mut(screen);
+            listing.rows = rows;
+            listing.total = total;
+            listing.cursor.fit(listing.rows.len(), height);
+        }
+    }
+
+    /// A screen's main list. Each screen keeps its own, in its own state.
+    pub fn listing(&self, screen: Screen) -> &Listing {
+        match screen {
+            Screen::Modules => &self.modules.listing,
+            Screen::Circle => &self.circle.listing,
+            Screen::Contacts => &self.contacts.listing,
+            Screen::Tutoring => &self.tutoring.listing,
+        }
+    }
+
+    /// A screen's main list, to change.
+    pub fn listing_mut(&mut self, screen: Screen) -> &mut Listing {
+        match screen {
+            Screen::Modules => &mut self.modules.listing,
+            Screen::Circle => &mut self.circle.listing,
+            Screen::Contacts => &mut self.contacts.listing,
+            Screen::Tutoring => &mut self.tutoring.listing,
         }
     }
 
     /// The record index selected on a screen, if its list is not empty.
     pub fn selected(&self, screen: Screen) -> Option<usize> {
-        let i = screen.index();
-        self.rows[i].get(self.cursors[i].selected).copied()
+        self.listing(screen).selected()
     }
 
     /// A new record id, `prefix-<time>-<tag>`: readable, sortable, and unique across the

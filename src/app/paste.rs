@@ -39,12 +39,12 @@ impl App {
     }
 
     fn paste_filter(&mut self, text: &str) -> Pasted {
-        let i = self.screen.index();
         let text = pasted_text(text, false);
-        let room = FILTER_LIMIT.saturating_sub(self.filters[i].chars().count());
+        let listing = self.listing_mut(self.screen);
+        let room = FILTER_LIMIT.saturating_sub(listing.filter.chars().count());
         let (kept, cut) = cut_to(&text, room);
-        self.filters[i].push_str(kept);
-        self.cursors[i] = Cursor::default();
+        listing.filter.push_str(kept);
+        listing.cursor = Cursor::default();
         self.refresh_rows();
         if cut {
             Pasted::Cut {

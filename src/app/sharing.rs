@@ -1,7 +1,9 @@
 //! Sharing in the app: importing a bundle (previewed, then applied as one undoable step) and
 //! the merge screen, where each field changed on both sides waits for someone to choose.
 
-use super::form::{Field, FieldKind, Form, Purpose};
+use super::Form;
+use super::Purpose;
+use super::form::{Field, FieldKind};
 use super::list::Cursor;
 use super::{Action, App, Effect, Overlay};
 use crate::domain::{CohortId, PersonId};

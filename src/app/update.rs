@@ -1,15 +1,14 @@
 //! `update`: the only place the state changes. Returns the effects for the event loop.
 
-use super::form::{Form, Purpose};
+use super::Form;
+use super::Purpose;
 use super::keymap::{self, Context};
 use super::layout;
 use super::list::Cursor;
 use super::{Action, App, Effect, Overlay, Pending, Phase, Question, Screen};
 use crate::config::Role;
-use crate::domain::Data;
 use crate::i18n::{Msg, fill};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::sync::Arc;
 
 /// The key context of the state: which part of the key table applies now.
 pub fn context(app: &App) -> Context {
@@ -59,25 +58,25 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 fn type_filter(app: &mut App, key: KeyEvent) {
-    let i = app.screen.index();
     // Alt or Ctrl with a letter is a command (or Esc and a key read together), never text.
     let text = !key
         .modifiers
         .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char(c) if text && !c.is_control() => {
-            if app.filters[i].chars().count() >= super::paste::FILTER_LIMIT {
+            let filter = &mut app.listing_mut(app.screen).filter;
+            if filter.chars().count() >= super::paste::FILTER_LIMIT {
                 app.refuse_past(Msg::FieldFull, super::paste::FILTER_LIMIT);
                 return;
             }
-            app.filters[i].push(c);
+            filter.push(c);
         }
         KeyCode::Backspace => {
-            app.filters[i].pop();
+            app.listing_mut(app.screen).filter.pop();
         }
         _ => return,
     }
-    app.cursors[i] = Cursor::default();
+    app.listing_mut(app.screen).cursor = Cursor::default();
     app.refresh_rows();
 }
 
@@ -111,8 +110,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Phase::Welcome => welcome(app, action),
-        Phase::Recovery(data) => recovery(app, action, data),
+        Phase::Welcome => super::welcome::update(app, action),
+        Phase::Recovery(data) => super::welcome::recovery(app, action, data),
         Phase::Main => {
             let effects = match app.overlay.take() {
                 None => main(app, action),
@@ -143,64 +142,7 @@ fn refuse_unsaveable(app: &mut App) {
     }
 }
 
-fn welcome(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::RoleTrainer | Action::RoleTrainee => {
-            app.config.role = Some(if action == Action::RoleTrainer {
-                Role::Trainer
-            } else {
-                Role::Trainee
-            });
-            vec![Effect::SaveConfig]
-        }
-        Action::StartSample | Action::StartEmpty => {
-            let data = if action == Action::StartSample {
-                crate::sample::sample()
-            } else {
-                Data::empty(app.tr(Msg::EmptyProgrammeTitle), "")
-            };
-            app.open(Arc::new(data));
-            app.save = super::SaveState::Saving;
-            vec![Effect::Save, Effect::SaveConfig]
-        }
-        Action::ImportBundle => {
-            // Nothing is written until the bundle is imported.
-            app.open(Arc::new(Data::default()));
-            super::sharing::open(app, action);
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effect> {
-    match action {
-        Action::Yes => {
-            let before = Arc::clone(&app.data);
-            app.open(recovered);
-            app.history
-                .record(app.tr(Msg::RecoveredLabel).to_owned(), before);
-            app.save = super::SaveState::Saving;
-            app.notify(app.tr(Msg::Recovered));
-            // The form being typed when Cercle stopped opens again, with its text.
-            if let Some(form) = app.kept_form.take() {
-                app.overlay = Some(Overlay::Form(form));
-            }
-            vec![Effect::Save, Effect::DiscardRecovery]
-        }
-        Action::No => {
-            app.kept_form = None;
-            let data = Arc::clone(&app.data);
-            app.open(data);
-            app.notify(app.tr(Msg::RecoveryDiscarded));
-            vec![Effect::DiscardRecovery]
-        }
-        _ => Vec::new(),
-    }
-}
-
 fn main(app: &mut App, action: Action) -> Vec<Effect> {
-    let i = app.screen.index();
     if app.screen == Screen::Contacts && app.contacts.zoomed && action == Action::Back {
         // Esc first closes the person's card, then clears the filter.
         app.contacts.zoomed = false;
@@ -210,12 +152,12 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         // Enter keeps the filter and leaves typing; Esc clears it.
         app.filtering = false;
         if action == Action::Back {
-            app.filters[i].clear();
+            app.listing_mut(app.screen).filter.clear();
             app.refresh_rows();
         }
         return Vec::new();
     }
-    let len = app.rows[i].len();
+    let len = app.listing(app.screen).rows.len();
     let height = app.page_height();
     let page = isize::try_from(height).unwrap_or(isize::MAX);
     let global = is_global(action);
@@ -227,20 +169,24 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PreviousScreen => show(app, app.screen.previous()),
         Action::Show(screen) => show(app, screen),
         Action::ImportBundle | Action::ShowConflicts => super::sharing::open(app, action),
-        Action::Up => app.cursors[i].step(-1, len, height),
-        Action::Down => app.cursors[i].step(1, len, height),
-        Action::PageUp => app.cursors[i].step(-page, len, height),
-        Action::PageDown => app.cursors[i].step(page, len, height),
-        Action::Top => app.cursors[i].select(0, len, height),
-        Action::Bottom => app.cursors[i].select(len.saturating_sub(1), len, height),
-        Action::ScrollUp => app.cursors[i].scroll(-3, len, height),
-        Action::ScrollDown => app.cursors[i].scroll(3, len, height),
+        Action::Up => app.listing_mut(app.screen).cursor.step(-1, len, height),
+        Action::Down => app.listing_mut(app.screen).cursor.step(1, len, height),
+        Action::PageUp => app.listing_mut(app.screen).cursor.step(-page, len, height),
+        Action::PageDown => app.listing_mut(app.screen).cursor.step(page, len, height),
+        Action::Top => app.listing_mut(app.screen).cursor.select(0, len, height),
+        Action::Bottom => {
+            app.listing_mut(app.screen)
+                .cursor
+                .select(len.saturating_sub(1), len, height);
+        }
+        Action::ScrollUp => app.listing_mut(app.screen).cursor.scroll(-3, len, height),
+        Action::ScrollDown => app.listing_mut(app.screen).cursor.scroll(3, len, height),
         Action::Filter => app.filtering = true,
         Action::Back if app.screen == Screen::Tutoring && app.tutoring.zoom => {
             app.tutoring.zoom = false;
         }
         Action::Back => {
-            app.filters[i].clear();
+            app.listing_mut(app.screen).filter.clear();
             app.refresh_rows();
         }
         Action::Help => app.overlay = Some(Overlay::Help(Cursor::default())),
@@ -392,11 +338,11 @@ fn click(app: &mut App, column: u16, row: u16) {
         if app.screen == Screen::Circle && super::circle::click(app, n) {
             return;
         }
-        let i = app.screen.index();
-        let target = app.cursors[i].offset + n;
-        if target < app.rows[i].len() {
-            let height = app.page_height();
-            app.cursors[i].select(target, app.rows[i].len(), height);
+        let height = app.page_height();
+        let listing = app.listing_mut(app.screen);
+        let target = listing.cursor.offset + n;
+        if target < listing.rows.len() {
+            listing.cursor.select(target, listing.rows.len(), height);
         }
     }
 }
@@ -566,23 +512,14 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         Action::Back => return effects,
         Action::Submit => {
             if form.validate() {
+                // Each screen submits its own forms.
                 let submitted = match form.purpose.clone() {
-                    Purpose::NewPerson
-                    | Purpose::EditPerson(_)
-                    | Purpose::MergePeople { .. }
-                    | Purpose::ImportContacts => Some(super::contacts::submit(app, &form)),
+                    Purpose::Modules(_) => super::modules::submit(app, &mut form),
+                    Purpose::Circle(_) => super::circle::submit(app, &mut form),
+                    Purpose::Contacts(_) => Some(super::contacts::submit(app, &form)),
+                    Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
                     Purpose::ImportBundle => return super::sharing::submit(&form),
                     Purpose::SaveCopy => Some(super::conflict::submit(&form)),
-                    Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
-                    Purpose::NewTrainee
-                    | Purpose::Departure(_)
-                    | Purpose::Knowledge(_)
-                    | Purpose::PutInTouch(..)
-                    | Purpose::Evaluate(_)
-                    | Purpose::Evidence(..)
-                    | Purpose::Candidacy(_)
-                    | Purpose::Funding(..) => super::circle::submit(app, &mut form),
-                    _ => super::modules::submit(app, &mut form),
                 };
                 if let Some(effects) = submitted {
                     return effects;

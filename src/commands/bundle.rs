@@ -1,6 +1,6 @@
 //! `cercle export bundle` and `cercle import bundle`.
 
-use super::person;
+use super::{out, person};
 use crate::cli::BundleFor;
 use crate::commands_export::emit;
 use crate::domain::{Cohort, Data, PersonId};
@@ -26,21 +26,17 @@ pub struct Request<'a> {
     pub output: Option<PathBuf>,
 }
 
-/// Prints a line; a closed pipe (`| head`) is not worth a panic.
-fn say(line: &str) {
-    use std::io::Write as _;
-    let _ = writeln!(std::io::stdout(), "{line}");
+/// Letters, digits and `-` only, for file names made of names; at most [`SLUG_LIMIT`]
+/// characters, as a file name has a limit (255 bytes) and a name has none.
+fn slug(text: &str) -> String {
+    let slug = crate::domain::fold::slug(text);
+    slug[..slug.len().min(SLUG_LIMIT)]
+        .trim_end_matches('-')
+        .to_owned()
 }
 
-/// Letters, digits and `-` only, for file names made of names.
-fn slug(text: &str) -> String {
-    let folded = crate::domain::lookup::fold(text);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join("-")
-}
+/// The longest part of a bundle's file name made from one name (the slug is ASCII).
+const SLUG_LIMIT: usize = 60;
 
 /// Writes the bundles asked for, each 0600.
 pub fn export(
@@ -50,7 +46,7 @@ pub fn export(
     request: &Request<'_>,
     lang: Lang,
 ) -> Result<(), String> {
-    let now = chrono::Utc::now();
+    let now = crate::domain::clock::now();
     let trainee = request.trainee.map(|q| person(data, q)).transpose()?;
     if let Some(t) = trainee
         && !cohort.trainees.contains(&t.id)
@@ -78,7 +74,7 @@ pub fn export(
                 Some(file) => file,
                 None => PathBuf::from(".").join(name),
             };
-            emit(dir, Some(path), &made.to_json())
+            emit(dir, Some(path), &made.to_json(), lang)
         }
         BundleFor::Trainees => {
             let maker = match request.by {
@@ -109,7 +105,7 @@ pub fn export(
                     .person(id)
                     .map_or_else(|| id.to_string(), |p| p.name.clone());
                 if single_file {
-                    return emit(dir, request.output.clone(), &made.to_json());
+                    return emit(dir, request.output.clone(), &made.to_json(), lang);
                 }
                 let folder = request.output.clone().unwrap_or_else(|| PathBuf::from("."));
                 let path = folder.join(format!(
@@ -122,10 +118,13 @@ pub fn export(
                 }
                 crate::store::write_private(&path, &made.to_json())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                say(&fill(
-                    Msg::BundleWritten.text(lang),
-                    &[("path", &path.display().to_string()), ("whom", &name)],
-                ));
+                out::line(
+                    &fill(
+                        Msg::BundleWritten.text(lang),
+                        &[("path", &path.display().to_string()), ("whom", &name)],
+                    ),
+                    lang,
+                )?;
             }
             Ok(())
         }
@@ -168,19 +167,21 @@ pub fn import(
         me: me.as_ref(),
         trainer,
         ours,
-        now: chrono::Utc::now(),
+        now: crate::domain::clock::now(),
     };
     let plan =
         plan(data.as_ref(), bundle, &stored, &importer).map_err(|e| preview::refusal(&e, lang))?;
     for line in preview::lines(&plan, lang) {
-        say(&line);
+        out::line(&line, lang)?;
     }
     if dry_run {
-        say(Msg::BundleDryRun.text(lang));
+        out::line(Msg::BundleDryRun.text(lang), lang)?;
         return Ok(None);
     }
     if !plan.is_empty() {
-        store.save(&plan.data).map_err(|e| e.to_string())?;
+        store
+            .save(&plan.data)
+            .map_err(|e| super::not_saved(&e, lang))?;
     }
     let kept = received::to_keep(&plan.bundle.hash, &plan.received, &stored);
     received::keep(
@@ -188,7 +189,7 @@ pub fn import(
         &kept,
     )
     .map_err(|e| format!("the import is saved, but keeping a copy of the bundle failed: {e}"))?;
-    say(&preview::summary(&plan, lang));
+    out::line(&preview::summary(&plan, lang), lang)?;
     let first_of_mine = plan.bundle.audience == bundle::Audience::Trainee && me.is_none();
     Ok(first_of_mine.then(|| plan.bundle.trainee.clone()))
 }
@@ -196,7 +197,12 @@ pub fn import(
 /// Keeps in the settings who this trainee is, learnt from her first bundle, so that her next
 /// `export bundle --for trainer` and the app know her. The import is saved already: a failure
 /// here is only said.
-pub fn remember_me(trainee: Option<PersonId>, config: &crate::config::Config, path: Option<&Path>) {
+pub fn remember_me(
+    trainee: Option<PersonId>,
+    config: &crate::config::Config,
+    path: Option<&Path>,
+    lang: Lang,
+) {
     let (Some(trainee), Some(path)) = (trainee, path) else {
         return;
     };
@@ -206,6 +212,6 @@ pub fn remember_me(trainee: Option<PersonId>, config: &crate::config::Config, pa
         ..config.clone()
     };
     if let Err(e) = crate::store::write_private(path, crate::config::render(&settings).as_bytes()) {
-        eprintln!("cercle: {}: {e}", path.display());
+        out::error(&format!("{}: {e}", path.display()), lang);
     }
 }

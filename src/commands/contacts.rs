@@ -4,8 +4,8 @@ use crate::cli::ContactFormat;
 use crate::domain::directory;
 use crate::domain::{Data, Person, PersonId};
 use crate::exchange::{self, Format};
+use crate::i18n::Lang;
 use crate::store::Store;
-use std::io::Write as _;
 use std::path::Path;
 
 /// The directory (or the people a search finds) as vCard or CSV, each person with only the
@@ -40,9 +40,9 @@ pub(crate) fn render(
 }
 
 /// Imports a vCard or CSV file into the data, saved once; prints what became of each card.
-pub fn import(dir: &Path, file: &Path) -> Result<(), String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result<(), String> {
+    let text =
+        std::fs::read_to_string(file).map_err(|e| crate::i18n::cannot_read(file, &e, lang))?;
     let mut store = Store::open(dir).map_err(|e| e.to_string())?;
     let mut data = store.load().map_err(|e| e.to_string())?.ok_or_else(|| {
         format!(
@@ -50,7 +50,7 @@ pub fn import(dir: &Path, file: &Path) -> Result<(), String> {
             dir.display()
         )
     })?;
-    let stamp = chrono::Utc::now().format("%Y%m%d%H%M%S");
+    let stamp = crate::domain::clock::now().format("%Y%m%d%H%M%S");
     let tag = std::process::id();
     let mut n = 0;
     let report = exchange::import(&mut data, &text, || {
@@ -59,8 +59,7 @@ pub fn import(dir: &Path, file: &Path) -> Result<(), String> {
     })
     .map_err(|e| format!("{}: {e}", file.display()))?;
     if report.changed() {
-        store.save(&data).map_err(|e| e.to_string())?;
+        store.save(&data).map_err(|e| super::not_saved(&e, lang))?;
     }
-    let _ = std::io::stdout().write_all(report.render().as_bytes());
-    Ok(())
+    super::out::block(&report.render(), lang)
 }

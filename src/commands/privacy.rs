@@ -1,8 +1,9 @@
 //! `cercle export person P` and `cercle forget P`: a person's rights of access and erasure.
 
-use super::person;
+use super::{out, person};
 use crate::domain::privacy::{self, Forgotten};
 use crate::domain::{Data, Person};
+use crate::i18n::Lang;
 use crate::store::Store;
 use std::fmt::Write as _;
 use std::io::BufRead as _;
@@ -20,7 +21,7 @@ pub fn person_json(data: &Data, query: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Forgets a person after saying what will go and what stays, and asking (unless `yes`).
-pub fn forget(dir: &Path, query: &str, yes: bool) -> Result<(), String> {
+pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), String> {
     let mut store = Store::open(dir).map_err(|e| e.to_string())?;
     let data = store
         .load()
@@ -28,7 +29,7 @@ pub fn forget(dir: &Path, query: &str, yes: bool) -> Result<(), String> {
         .ok_or("there is no data file yet, so no one to forget")?;
     let person = person(&data, query)?.clone();
     // Erasing is for good: a part of a name is not enough to pick whom.
-    let fold = crate::domain::lookup::fold;
+    let fold = crate::domain::fold::fold;
     if person.id.as_str() != query && fold(person.name.trim()) != fold(query.trim()) {
         return Err(format!(
             "\"{query}\" is only part of {}'s name: to forget someone, give their full name or their id ({})",
@@ -39,11 +40,13 @@ pub fn forget(dir: &Path, query: &str, yes: bool) -> Result<(), String> {
     let mut planned = data.clone();
     let plan = privacy::forget(&mut planned, &person.id)?;
     let name = crate::domain::text::visible(&person.name).into_owned();
-    print!("{}", describe(&name, person.id.as_str(), &plan, true));
-    if !yes && !confirmed(&name)? {
+    out::block(&describe(&name, person.id.as_str(), &plan, true), lang)?;
+    if !yes && !confirmed(&name, lang)? {
         return Err("nothing was changed".into());
     }
-    store.save(&planned).map_err(|e| e.to_string())?;
+    store
+        .save(&planned)
+        .map_err(|e| super::not_saved(&e, lang))?;
     let pseudonym = plan.pseudonym.as_ref().map(|p| p.id.clone());
     let copies = store
         .rewrite_copies(&mut |copy| {
@@ -58,16 +61,16 @@ pub fn forget(dir: &Path, query: &str, yes: bool) -> Result<(), String> {
             forgotten.is_ok()
         })
         .map_err(|e| e.to_string())?;
-    let mut out = String::new();
+    let mut text = String::new();
     let _ = writeln!(
-        out,
+        text,
         "{name} was forgotten in {} and in {} backup or recovery file(s).",
         store.data_path().display(),
         copies.rewritten.len()
     );
     for path in copies.unreadable.iter().chain(&leftovers(dir, &person)) {
         let _ = writeln!(
-            out,
+            text,
             "This file may still hold {name}; check it and delete it if so: {}",
             path.display()
         );
@@ -75,15 +78,14 @@ pub fn forget(dir: &Path, query: &str, yes: bool) -> Result<(), String> {
     if dir.join(".git").exists() {
         // Cercle never rewrites the team's shared history on its own: every clone holds it.
         let _ = writeln!(
-            out,
+            text,
             "The sync history ({}) and the team's repository still hold earlier versions that \
              name {name}: rewriting them needs every clone of the team (see docs/sync.md, \
              \"Forgetting a person\").",
             dir.join(".git").display()
         );
     }
-    print!("{out}");
-    Ok(())
+    out::block(&text, lang)
 }
 
 /// The stand-in a backup got is renamed to the one the data file got.
@@ -172,9 +174,11 @@ pub fn describe(name: &str, id: &str, plan: &Forgotten, future: bool) -> String 
     out
 }
 
-fn confirmed(name: &str) -> Result<bool, String> {
-    print!("Forget {name} for good? Type yes to confirm: ");
-    let _ = std::io::Write::flush(&mut std::io::stdout());
+fn confirmed(name: &str, lang: Lang) -> Result<bool, String> {
+    out::block(
+        &format!("Forget {name} for good? Type yes to confirm: "),
+        lang,
+    )?;
     let mut answer = String::new();
     std::io::stdin()
         .lock()

@@ -5,7 +5,6 @@ use crate::config::Config;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::{Store, StoreError};
 use crate::sync::{self, Identity, Reach, Status, Synced};
-use chrono::Utc;
 use std::path::Path;
 
 /// Syncs, sets up or reports, holding the store's lock so that no app writes meanwhile.
@@ -15,8 +14,7 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         let Some(status) = status else {
             return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string());
         };
-        println!("{}", describe_status(&status, config.lang));
-        return Ok(());
+        return super::out::line(&describe_status(&status, config.lang), config.lang);
     }
     let mut store = Store::open(dir).map_err(|e| match e {
         StoreError::Locked { pid, .. } => fill(
@@ -40,7 +38,7 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
             .and_then(|d| Identity::of(d, config.me.as_ref())),
         interactive: true,
         driver: sync::this_program(),
-        now: Utc::now(),
+        now: crate::domain::clock::now(),
     };
     let synced = match what {
         Some(SyncCommand::Init { remote }) => sync::init(dir, remote.as_deref(), &options),
@@ -51,8 +49,7 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         .load()
         .map_err(|e| e.to_string())?
         .map_or(0, |d| d.conflicts.len());
-    report(&synced, conflicts, config.lang);
-    Ok(())
+    super::out::block(&report(&synced, conflicts, config.lang), config.lang)
 }
 
 /// git's merge driver: exit 0 with the merge written over `ours`, or 1 with `ours` untouched
@@ -64,22 +61,16 @@ pub(crate) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<()
 
 /// The app's sync key, as the help writes it.
 fn sync_key() -> String {
-    crate::app::keymap::BINDINGS
-        .iter()
-        .find(|b| b.action == crate::app::Action::Sync)
-        .map(crate::app::keymap::Binding::keys_label)
-        .unwrap_or_default()
+    format!("Ctrl-{}", sync::APP_KEY)
 }
 
-fn report(synced: &Synced, conflicts: usize, lang: Lang) {
-    let say = |msg: Msg| println!("{}", msg.text(lang));
-    match &synced.committed {
-        Some(subject) => println!(
-            "{}",
-            fill(Msg::SyncCommitted.text(lang), &[("subject", subject)])
-        ),
-        None => say(Msg::SyncNothingToCommit),
-    }
+/// What a sync did, one line a fact.
+fn report(synced: &Synced, conflicts: usize, lang: Lang) -> String {
+    let mut lines = vec![match &synced.committed {
+        Some(subject) => fill(Msg::SyncCommitted.text(lang), &[("subject", subject)]),
+        None => Msg::SyncNothingToCommit.text(lang).to_owned(),
+    }];
+    let mut say = |msg: Msg| lines.push(msg.text(lang).to_owned());
     if synced.file_changed {
         say(Msg::SyncReceived);
     }
@@ -87,10 +78,7 @@ fn report(synced: &Synced, conflicts: usize, lang: Lang) {
         Reach::Pushed => say(Msg::SyncPushed),
         Reach::UpToDate => say(Msg::SyncUpToDate),
         Reach::Offline(reason) => {
-            println!(
-                "{}",
-                fill(Msg::SyncOffline.text(lang), &[("reason", reason)])
-            );
+            lines.push(fill(Msg::SyncOffline.text(lang), &[("reason", reason)]));
         }
         Reach::NoRemote => {
             say(Msg::SyncLocalOnly);
@@ -99,13 +87,15 @@ fn report(synced: &Synced, conflicts: usize, lang: Lang) {
     }
     if conflicts > 0 {
         let count = conflicts.to_string();
-        println!(
+        lines.push(format!(
             "{} {}",
             fill(Msg::SyncConflictsWaiting.text(lang), &[("count", &count)]),
             Msg::SyncOpenToChoose.text(lang)
-        );
+        ));
     }
-    println!("{}", describe_status(&synced.status, lang));
+    lines.push(describe_status(&synced.status, lang));
+    lines.push(String::new());
+    lines.join("\n")
 }
 
 fn describe_status(status: &Status, lang: Lang) -> String {
@@ -116,7 +106,7 @@ fn describe_status(status: &Status, lang: Lang) -> String {
         || Msg::SyncStatusNever.text(lang).to_owned(),
         |t| {
             // Paris time, as the app's header and the sheets show it.
-            crate::domain::paris::local(t)
+            crate::domain::clock::local(t)
                 .format("%Y-%m-%d %H:%M")
                 .to_string()
         },

@@ -2,9 +2,9 @@
 //! or a request yet, and who exchanged with whom. Nothing here ranks people or counts hours.
 
 use super::cohort::Cohort;
+use super::fold::fold;
 use super::ids::{KnowledgeId, PersonId};
 use super::knowledge::{KnowledgeItem, KnowledgeKind, Topic};
-use super::lookup::fold;
 use super::programme::Programme;
 use std::collections::{BTreeMap, BTreeSet};
 

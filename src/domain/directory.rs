@@ -1,9 +1,9 @@
 //! The directory: who belongs to which cohort, and the orders and groupings of the contacts list.
 
+use super::fold::fold;
 use super::geo;
-use super::hash::FastHash;
-use super::lookup::fold;
 use super::{Data, PersonId, PersonRole, Shared};
+use rustc_hash::FxBuildHasher as FastHash;
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
 
@@ -248,30 +248,4 @@ pub fn find(
     let mut hits = search::search(data, &index, &keys.cohorts, &query, &mut search::matcher());
     order(data, &keys, &mut hits, query.has_words(), sort, group, me);
     hits.into_iter().map(|(i, _)| i).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sample_trainees_belong_to_their_cohort_and_trainers_to_several() {
-        let data = crate::sample::sample();
-        let cohorts = memberships(&data);
-        let trainer = data
-            .people
-            .iter()
-            .position(|p| p.role == PersonRole::Trainer)
-            .unwrap();
-        assert!(!cohorts[trainer].is_empty());
-        for (i, person) in data.people.iter().enumerate() {
-            for &c in &cohorts[i] {
-                let cohort = &data.cohorts[c];
-                let member = cohort.trainees.contains(&person.id)
-                    || cohort.trainers.contains(&person.id)
-                    || person.role == PersonRole::Host;
-                assert!(member, "{} in {}", person.name, cohort.name);
-            }
-        }
-    }
 }

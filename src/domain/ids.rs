@@ -1,7 +1,7 @@
 //! Stable identifiers. Every record carries one, so that files can be merged by id and
 //! scripted with `jq`; they are plain strings in the JSON.
 
-use super::hash::FastHash;
+use rustc_hash::FxBuildHasher as FastHash;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::cell::RefCell;

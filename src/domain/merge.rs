@@ -1,7 +1,7 @@
 //! Merging two records of the same person: finding them, and folding one into the other so that
 //! every reference to the record that goes points to the one that stays.
 
-use super::lookup::fold;
+use super::fold::fold;
 use super::{Data, Person, PersonId};
 
 /// The other records that look like the same person as `data.people[i]`: a shared email
@@ -83,62 +83,5 @@ pub(crate) fn rename(value: &mut serde_json::Value, from: &str, to: &str) -> boo
             found
         }
         _ => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn duplicates_share_an_email_or_a_name() {
-        let mut data = crate::sample::sample();
-        let first = data.people[0].clone();
-        data.people.push(
-            Person {
-                id: PersonId::new("p-copy"),
-                name: first.name.to_uppercase(),
-                ..Person::default()
-            }
-            .into(),
-        );
-        data.people.push(
-            Person {
-                id: PersonId::new("p-mail"),
-                name: "Someone Else".into(),
-                emails: vec![first.emails[0].to_uppercase()],
-                ..Person::default()
-            }
-            .into(),
-        );
-        let found: Vec<&str> = duplicates(&data, 0)
-            .into_iter()
-            .map(|i| data.people[i].id.as_str())
-            .collect();
-        assert_eq!(found, ["p-copy", "p-mail"]);
-        assert!(duplicates(&data, 1).is_empty());
-    }
-
-    #[test]
-    fn merging_points_every_reference_to_the_record_that_stays() {
-        let mut data = crate::sample::sample();
-        let cohort = data.cohorts.last().unwrap().clone();
-        let (keep, gone) = (cohort.trainees[0].clone(), cohort.trainees[1].clone());
-        let mut merged = data.person(&keep).unwrap().clone();
-        merged.name = "Merged".into();
-        let references = |data: &Data, id: &PersonId| {
-            serde_json::to_string(&data.cohorts)
-                .unwrap()
-                .matches(&format!("\"{id}\""))
-                .count()
-        };
-        assert!(references(&data, &gone) > 0);
-        merge(&mut data, merged, &gone).unwrap();
-        assert_eq!(references(&data, &gone), 0);
-        assert!(data.person(&gone).is_none());
-        assert_eq!(data.person(&keep).unwrap().name, "Merged");
-        let trainees = &data.cohorts.last().unwrap().trainees;
-        assert_eq!(trainees.iter().filter(|t| **t == keep).count(), 1);
-        assert_eq!(trainees.len(), cohort.trainees.len() - 1);
     }
 }

@@ -2,17 +2,17 @@
 
 pub mod attendance;
 pub mod circle;
+pub mod clock;
 pub mod cohort;
 pub mod conflict;
 pub mod directory;
+pub mod fold;
 pub mod geo;
-pub mod hash;
 pub mod holidays;
 pub mod ids;
 pub mod knowledge;
 pub mod lookup;
 pub mod merge;
-pub mod paris;
 pub mod path;
 pub mod people;
 pub mod privacy;

@@ -2,8 +2,8 @@
 //! frame (names in a roster, a tutor, a trainer), and a scan of all of them each time is what
 //! made a frame's cost follow the size of the file rather than what is on screen.
 
-use super::hash::FastHash;
 use super::shared::Shared;
+use rustc_hash::FxBuildHasher as FastHash;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::hash::BuildHasher;
@@ -27,7 +27,7 @@ pub struct Records<T> {
 struct Index(Vec<(u64, u32)>);
 
 fn hash(key: &str) -> u64 {
-    FastHash::default().hash_one(key)
+    FastHash.hash_one(key)
 }
 
 impl<T: Keyed> Records<T> {

@@ -1,9 +1,9 @@
 //! Routing a tutor request: which trainers to suggest, ranked by proximity, speciality and
 //! current load, each with the facts that put it there.
 
+use super::fold::fold;
 use super::geo::{self, Departement};
 use super::knowledge::Topic;
-use super::lookup::fold;
 use super::tutoring::TutorRequest;
 use super::{Cohort, Data, Person, PersonId, PersonRole};
 

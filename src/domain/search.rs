@@ -9,8 +9,8 @@
 //! Filters of one field are alternatives (`dep:33 dep:24`); filters of different fields must all
 //! hold.
 
+use super::fold::fold;
 use super::geo;
-use super::lookup::fold;
 use super::{Data, Person, PersonRole, PlaceKind, ProjectPhase};
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Matcher, Utf32String};

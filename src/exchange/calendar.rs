@@ -7,8 +7,9 @@ use crate::domain::attendance::{HalfDay, Seminar};
 use crate::domain::tutoring::{RequestStatus, TutorRequest};
 use crate::domain::{Cohort, Data, PersonId};
 use crate::i18n::{Lang, Msg, fill};
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
+use std::fmt::Write as _;
 
 /// The time zone every event is written in.
 pub const TZID: &str = "Europe/Paris";
@@ -16,26 +17,95 @@ pub const TZID: &str = "Europe/Paris";
 /// How long a tutoring session is taken to last: a session records only its start.
 pub const SESSION_MINUTES: i64 = 60;
 
-/// The Europe/Paris time zone (EU summer time since 1996), which RFC 5545 requires beside
-/// every `TZID` used; icalendar 0.17 does not write one.
-pub const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\n\
-TZID:Europe/Paris\r\n\
-X-LIC-LOCATION:Europe/Paris\r\n\
-BEGIN:DAYLIGHT\r\n\
-TZOFFSETFROM:+0100\r\n\
-TZOFFSETTO:+0200\r\n\
-TZNAME:CEST\r\n\
-DTSTART:19700329T020000\r\n\
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n\
-END:DAYLIGHT\r\n\
-BEGIN:STANDARD\r\n\
-TZOFFSETFROM:+0200\r\n\
-TZOFFSETTO:+0100\r\n\
-TZNAME:CET\r\n\
-DTSTART:19701025T030000\r\n\
-RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n\
-END:STANDARD\r\n\
-END:VTIMEZONE\r\n";
+/// The VTIMEZONE block of Europe/Paris for these years, which RFC 5545 requires beside every
+/// `TZID` used (icalendar 0.17 does not write one). Each change of offset is read from the
+/// IANA database, the same one every time shown in Cercle comes from, and written as its own
+/// observance: if the rules change, the calendar follows the database.
+pub fn vtimezone(years: std::ops::RangeInclusive<i32>) -> String {
+    use chrono::TimeZone as _;
+    let zone = crate::domain::clock::ZONE;
+    let mut out = format!("BEGIN:VTIMEZONE\r\nTZID:{TZID}\r\nX-LIC-LOCATION:{TZID}\r\n");
+    let mut any = false;
+    for year in years.clone() {
+        for at in switches(year) {
+            let before = zone.from_utc_datetime(&(at - Duration::seconds(1)).naive_utc());
+            let after = zone.from_utc_datetime(&at.naive_utc());
+            any = true;
+            observance(&mut out, at, before.offset(), after.offset());
+        }
+    }
+    if !any {
+        // No change of offset in these years: one standard time from their start.
+        let start = NaiveDate::from_ymd_opt(*years.start(), 1, 1)
+            .unwrap_or_default()
+            .and_time(NaiveTime::MIN)
+            .and_utc();
+        let offset = zone.from_utc_datetime(&start.naive_utc());
+        observance(&mut out, start, offset.offset(), offset.offset());
+    }
+    out.push_str("END:VTIMEZONE\r\n");
+    out
+}
+
+/// The instants of a year at which Paris changes its offset.
+fn switches(year: i32) -> Vec<DateTime<Utc>> {
+    let offset = |at: DateTime<Utc>| crate::domain::clock::offset_seconds(at);
+    let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut day = first.and_time(NaiveTime::MIN).and_utc();
+    while day.year() == year {
+        let next = day + Duration::days(1);
+        if offset(day) != offset(next) {
+            // The change lies within this day: narrow it down to the second.
+            let (mut low, mut high) = (day, next);
+            while high - low > Duration::seconds(1) {
+                let middle = low + (high - low) / 2;
+                if offset(middle) == offset(low) {
+                    low = middle;
+                } else {
+                    high = middle;
+                }
+            }
+            found.push(high);
+        }
+        day = next;
+    }
+    found
+}
+
+/// One STANDARD or DAYLIGHT observance starting at `at`.
+fn observance(
+    out: &mut String,
+    at: DateTime<Utc>,
+    from: &chrono_tz::TzOffset,
+    to: &chrono_tz::TzOffset,
+) {
+    use chrono::Offset as _;
+    use chrono_tz::{OffsetComponents as _, OffsetName as _};
+    let kind = if to.dst_offset().is_zero() {
+        "STANDARD"
+    } else {
+        "DAYLIGHT"
+    };
+    let utc_offset = |o: &chrono_tz::TzOffset| {
+        let seconds = o.fix().local_minus_utc();
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let minutes = seconds.abs() / 60;
+        format!("{sign}{:02}{:02}", minutes / 60, minutes % 60)
+    };
+    // DTSTART is the wall-clock time the change happens at, read on the clock before it.
+    let wall = at.naive_utc() + Duration::seconds(i64::from(from.fix().local_minus_utc()));
+    let _ = write!(
+        out,
+        "BEGIN:{kind}\r\nTZOFFSETFROM:{}\r\nTZOFFSETTO:{}\r\nTZNAME:{}\r\nDTSTART:{}\r\nEND:{kind}\r\n",
+        utc_offset(from),
+        utc_offset(to),
+        to.abbreviation().unwrap_or(TZID),
+        wall.format("%Y%m%dT%H%M%S"),
+    );
+}
 
 /// The stable UID of a record's event.
 pub fn uid(id: &str) -> String {
@@ -198,14 +268,41 @@ pub fn render(data: &Data, cohorts: &[&Cohort], lang: Lang) -> String {
             }
         }
     }
-    with_timezone(&calendar.to_string())
+    with_timezone(&calendar.to_string(), years(cohorts))
 }
 
-/// Puts the VTIMEZONE block before the first event (or at the end of an empty calendar).
-fn with_timezone(ics: &str) -> String {
+/// Puts the VTIMEZONE block of these years before the first event (or at the end of an empty
+/// calendar).
+fn with_timezone(ics: &str, years: std::ops::RangeInclusive<i32>) -> String {
     let at = ics
         .find("BEGIN:VEVENT")
         .or_else(|| ics.find("END:VCALENDAR"))
         .unwrap_or(ics.len());
-    format!("{}{VTIMEZONE}{}", &ics[..at], &ics[at..])
+    format!("{}{}{}", &ics[..at], vtimezone(years), &ics[at..])
+}
+
+/// The years the events of these cohorts fall in (the first cohort's start when there are none).
+fn years(cohorts: &[&Cohort]) -> std::ops::RangeInclusive<i32> {
+    let dates = cohorts.iter().flat_map(|c| {
+        let half_days = c
+            .seminars
+            .iter()
+            .flat_map(|s| s.half_days.iter().map(|h| h.date));
+        let sessions = c
+            .tutor_requests
+            .iter()
+            .filter_map(|r| r.session.as_ref().map(|s| s.date));
+        half_days.chain(sessions)
+    });
+    let (low, high) = dates.fold(
+        (None, None),
+        |(low, high): (Option<i32>, Option<i32>), d| {
+            (
+                Some(low.map_or(d.year(), |l| l.min(d.year()))),
+                Some(high.map_or(d.year(), |h| h.max(d.year()))),
+            )
+        },
+    );
+    let fallback = cohorts.first().map_or(1970, |c| c.start.year());
+    low.unwrap_or(fallback)..=high.unwrap_or(fallback)
 }

@@ -60,20 +60,9 @@ pub fn write(people: &[&Person]) -> Result<String, String> {
             card.uid.clone(),
         ];
         // Controls and bidi characters show as visible ones, so the file prints harmlessly, and
-        // no cell runs as a formula; phone numbers (`+33 …`) go as they are, as a phone
-        // number is never run.
-        let phones = COLUMNS.iter().position(|c| *c == "phones");
-        let row: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                if Some(i) == phones {
-                    crate::domain::text::visible_lines(cell).into_owned()
-                } else {
-                    crate::export::csv_cell(cell).into_owned()
-                }
-            })
-            .collect();
+        // no cell runs as a formula, phones included: `+33 …` is a formula to a spreadsheet,
+        // and a phone is whatever its owner typed. The import takes the guard off again.
+        let row = row.map(|cell| crate::export::csv_cell(&cell).into_owned());
         writer.write_record(&row).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;

@@ -341,7 +341,7 @@ fn push_nonempty(list: &mut Vec<String>, value: &str) {
 
 /// The département from an ADR's region (a code, or a name) or its French postal code.
 fn departement_of(region: &str, postal_code: &str) -> String {
-    use crate::domain::{geo, lookup::fold, people::is_departement};
+    use crate::domain::{fold::fold, geo, people::is_departement};
     let region = region.trim();
     if is_departement(region) {
         return region.to_ascii_uppercase();

@@ -10,6 +10,7 @@ mod schedule;
 mod tutoring;
 
 use crate::domain::cohort::DEFAULT_PRICE_EUR;
+use crate::domain::fold::slug;
 use crate::domain::{
     Cohort, CohortId, ContactField, Data, Note, Person, PersonId, PersonRole, PlaceKind, Programme,
     Project, ProjectPhase, SCHEMA_VERSION, Venue, VenueId,
@@ -140,12 +141,8 @@ impl Generator {
         let last = *self.rng.pick(LAST_NAMES);
         let (city, departement) = *self.rng.pick(REGIONS[region].towns);
         let number = self.people.len() + 1;
-        let id = PersonId::new(format!(
-            "p-{}-{}-{number}",
-            names::slug(first),
-            names::slug(last)
-        ));
-        let handle = format!("{}.{}{number}", names::slug(first), names::slug(last));
+        let id = PersonId::new(format!("p-{}-{}-{number}", slug(first), slug(last)));
+        let handle = format!("{}.{}{number}", slug(first), slug(last));
         let phone = format!(
             "06 39 98 {:02} {:02}",
             self.rng.below(100),
@@ -241,7 +238,7 @@ impl Generator {
             self.rng.between(1, 60)
         );
         self.venues.push(Venue {
-            id: VenueId::new(format!("v-{}-{}", names::slug(&name), index + 1)),
+            id: VenueId::new(format!("v-{}-{}", slug(&name), index + 1)),
             name,
             kind,
             city: city.to_owned(),

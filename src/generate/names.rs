@@ -316,37 +316,10 @@ pub const TAGS: &[&str] = &[
     "radio",
 ];
 
-/// The id-friendly form of a name: lower case, accents dropped, words joined by `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let plain = match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if plain != '-' || !out.ends_with('-') {
-            out.push(plain);
-        }
-    }
-    out.trim_matches('-').to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_plain_ascii() {
-        assert_eq!(slug("Hélène Le Goff"), "helene-le-goff");
-        assert_eq!(slug("Maëlle"), "maelle");
-        assert_eq!(slug("L'Escale  du Port"), "l-escale-du-port");
-    }
+    use crate::domain::fold::slug;
 
     #[test]
     fn every_name_slugs_to_something() {

@@ -211,7 +211,7 @@ pub(super) const fn hm(hour: u32, minute: u32) -> NaiveTime {
 /// A Paris wall-clock time in UTC (summer time from the last Sunday of March to the last
 /// Sunday of October).
 pub(super) fn paris_to_utc(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
-    crate::domain::paris::to_utc(date, time)
+    crate::domain::clock::to_utc(date, time)
 }
 
 #[cfg(test)]

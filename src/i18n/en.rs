@@ -719,6 +719,20 @@ pub fn text(msg: Msg) -> &'static str {
         NoFileThere => "there is no file there",
         IsAFolder => "it is a folder, not a file",
         NotAllowed => "permission denied",
+        OutputCut => " … [cut: {count} more characters]",
+        CannotWriteOutput => "Cannot write to standard output: {reason}.",
+        NoTerminal => {
+            "The app needs a terminal to draw in and read keys from, and standard input or output is not one. The commands work anywhere: cercle --help."
+        }
+        NothingWritten => {
+            "Nothing was written: {reason}. {path} is intact, as it was before this command. Run the command again once that is fixed."
+        }
+        DiskFull => "the disk is full",
+        DiskReadOnly => "the disk is read-only",
+        FileTooBig => "the file would pass the size limit set on this system (ulimit -f)",
+        NoDataToRead => {
+            "There is no data file in {dir} yet. Check the directory (--data-dir, $CERCLE_DATA_DIR), or create one: cercle init --sample, or open the app."
+        }
         WordHalfDay => "half-day",
         WordAttendance => "attendance",
         WordHistory => "history",

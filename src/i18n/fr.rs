@@ -752,6 +752,20 @@ pub fn text(msg: Msg) -> &'static str {
         NoFileThere => "aucun fichier à cet endroit",
         IsAFolder => "c'est un dossier, pas un fichier",
         NotAllowed => "accès refusé",
+        OutputCut => " … [coupé : {count} caractères de plus]",
+        CannotWriteOutput => "Impossible d'écrire sur la sortie standard : {reason}.",
+        NoTerminal => {
+            "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout : cercle --help."
+        }
+        NothingWritten => {
+            "Rien n'a été écrit : {reason}. {path} est intact, tel qu'avant cette commande. Relancez la commande une fois le problème réglé."
+        }
+        DiskFull => "le disque est plein",
+        DiskReadOnly => "le disque est en lecture seule",
+        FileTooBig => "le fichier dépasserait la taille limite fixée sur ce système (ulimit -f)",
+        NoDataToRead => {
+            "Il n'y a pas encore de fichier de données dans {dir}. Vérifiez le dossier (--data-dir, $CERCLE_DATA_DIR), ou créez-en un : cercle init --sample, ou ouvrez l'application."
+        }
         WordHalfDay => "demi-journée",
         WordAttendance => "présence",
         WordHistory => "historique",

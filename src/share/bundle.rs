@@ -141,11 +141,13 @@ impl Bundle {
         bundle
     }
 
-    /// The bundle as written to a file.
+    /// The bundle as written to a file: control and bidi characters as `\uXXXX` escapes, so
+    /// that it prints harmlessly and reads back the same.
     pub fn to_json(&self) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
+        let json = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut json = crate::domain::text::escape_json(&json).into_owned();
+        json.push('\n');
+        json.into_bytes()
     }
 
     /// Reads a bundle, refusing a truncated, foreign, newer or tampered one.

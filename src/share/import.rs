@@ -2,7 +2,7 @@
 //! then the merged data, applied as one step. Nothing is written here.
 
 use super::bundle::{Audience, Bundle, BundleError};
-use super::project::owned_by;
+use super::project::{may_touch_exchange, own_place_only, owned_by};
 use super::records::{self, Kind, Records};
 use super::{Prefer, Sides, add_conflicts, merge};
 use crate::domain::conflict::{Conflict, Path};
@@ -94,8 +94,10 @@ pub fn plan(
     let allowed = |key: &str, value: &Value| match bundle.audience {
         Audience::Trainee => Kind::of(key).is_some(),
         Audience::Trainers => {
-            owned_by(key, value, &trainee)
-                && ours_of(key).is_none_or(|ours| owned_by(key, &ours, &trainee))
+            let ours = ours_of(key);
+            may_touch_exchange(key, value, ours.as_ref(), &trainee)
+                || (owned_by(key, value, &trainee)
+                    && ours.is_none_or(|ours| owned_by(key, &ours, &trainee)))
         }
     };
     let mut ignored = Vec::new();
@@ -103,18 +105,12 @@ pub fn plan(
     let mut theirs = Records::new();
     for (key, value) in &bundle.records {
         if allowed(key, value) {
-            let mut value = value.clone();
-            if bundle.audience == Audience::Trainers
-                && let Some(role) = trainers_only(key, &value, ours_of(key).as_ref())
-            {
-                // Her profile is hers to change, not the role the trainers gave her.
-                value["role"] = role;
-                ignored.push(Change {
-                    kind: Kind::Person,
-                    title: title(Kind::Person, &value),
-                    effect: Effect::Changed(vec!["role".to_owned()]),
-                });
-            }
+            let value = match bundle.audience {
+                Audience::Trainers => {
+                    as_hers_may(key, value, ours_of(key).as_ref(), &trainee, &mut ignored)
+                }
+                Audience::Trainee => value.clone(),
+            };
             theirs.insert(key.clone(), value);
         } else if let Some((kind, _)) = Kind::of(key) {
             refused.insert(key.clone());
@@ -137,6 +133,13 @@ pub fn plan(
             base.entry(key.clone()).or_insert_with(|| value.clone());
             base
         });
+    if bundle.audience == Audience::Trainers {
+        let dropped: Vec<&String> = base.keys().filter(|k| !theirs.contains_key(*k)).collect();
+        for (key, fixed) in left_by_her(&dropped, &ours_of, &trainee) {
+            ignored.push(people_kept(&fixed));
+            theirs.insert(key, fixed);
+        }
+    }
     let keys: BTreeSet<String> = theirs.keys().chain(base.keys()).cloned().collect();
     let ours: Records = keys
         .iter()
@@ -182,6 +185,59 @@ pub fn plan(
         data,
         received: theirs,
     })
+}
+
+/// A record from a trainee's bundle as it may land here: the role stays the one the trainers
+/// gave, and in an exchange only her own place follows her bundle. What was not followed is
+/// added to `ignored`, for the preview to say.
+fn as_hers_may(
+    key: &str,
+    value: &Value,
+    ours: Option<&Value>,
+    trainee: &PersonId,
+    ignored: &mut Vec<Change>,
+) -> Value {
+    let mut value = value.clone();
+    if let Some(role) = trainers_only(key, &value, ours) {
+        // Her profile is hers to change, not the role the trainers gave her.
+        value["role"] = role;
+        ignored.push(Change {
+            kind: Kind::Person,
+            title: title(Kind::Person, &value),
+            effect: Effect::Changed(vec!["role".to_owned()]),
+        });
+    }
+    if let Some(fixed) = own_place_only(key, Some(&value), ours, trainee) {
+        ignored.push(people_kept(&fixed));
+        value = fixed;
+    }
+    value
+}
+
+/// The exchanges her bundle dropped, as they stay here: without her, unless they were hers
+/// alone (then they go).
+fn left_by_her(
+    dropped: &[&String],
+    ours_of: &dyn Fn(&str) -> Option<Value>,
+    trainee: &PersonId,
+) -> Vec<(String, Value)> {
+    dropped
+        .iter()
+        .filter_map(|key| {
+            let fixed = own_place_only(key, None, ours_of(key).as_ref(), trainee)?;
+            Some(((*key).clone(), fixed))
+        })
+        .collect()
+}
+
+/// The note that a trainee's bundle changed who else took part in an exchange, and was not
+/// followed there.
+fn people_kept(exchange: &Value) -> Change {
+    Change {
+        kind: Kind::Exchange,
+        title: title(Kind::Exchange, exchange),
+        effect: Effect::Changed(vec!["people".to_owned()]),
+    }
 }
 
 /// Refuses a bundle that is not for this side of the exchange.

@@ -157,6 +157,81 @@ pub fn owned_by(key: &str, value: &Value, trainee: &PersonId) -> bool {
     }
 }
 
+/// Whether `trainee` is among the people of exchange record `value`.
+fn takes_part(value: &Value, trainee: &PersonId) -> bool {
+    value
+        .get("people")
+        .and_then(Value::as_array)
+        .is_some_and(|people| people.iter().any(|p| p.as_str() == Some(trainee.as_str())))
+}
+
+/// Whether a trainee's bundle may touch exchange `key` at all: one she takes part in, here
+/// (`ours`) or, for a new one, in her bundle (`theirs`).
+pub fn may_touch_exchange(
+    key: &str,
+    theirs: &Value,
+    ours: Option<&Value>,
+    trainee: &PersonId,
+) -> bool {
+    matches!(Kind::of(key), Some((Kind::Exchange, _)))
+        && match ours {
+            Some(ours) => takes_part(ours, trainee) || takes_part(theirs, trainee),
+            None => takes_part(theirs, trainee),
+        }
+}
+
+/// An exchange from a trainee's bundle as it may land here: she may add or remove herself
+/// and nobody else, so the people are ours with only her own place as her bundle says; and an
+/// exchange she was not part of she may only join. `theirs` is `None` when her bundle dropped
+/// the exchange. Returns the record to take instead of hers, when hers went further.
+pub fn own_place_only(
+    key: &str,
+    theirs: Option<&Value>,
+    ours: Option<&Value>,
+    trainee: &PersonId,
+) -> Option<Value> {
+    if !matches!(Kind::of(key), Some((Kind::Exchange, _))) {
+        return None;
+    }
+    let ours = ours?;
+    let joins = theirs.is_some_and(|t| takes_part(t, trainee));
+    let mut people: Vec<Value> = ours
+        .get("people")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|p| p.as_str() != Some(trainee.as_str()))
+        .cloned()
+        .collect();
+    if theirs.is_none() && people.is_empty() {
+        // Hers alone: dropping it is hers to do.
+        return None;
+    }
+    let was_in = takes_part(ours, trainee);
+    if joins {
+        // Where she stood, or last when she joins.
+        let at = ours
+            .get("people")
+            .and_then(Value::as_array)
+            .and_then(|all| {
+                all.iter()
+                    .position(|p| p.as_str() == Some(trainee.as_str()))
+            })
+            .unwrap_or(people.len());
+        people.insert(at.min(people.len()), Value::from(trainee.as_str()));
+    }
+    // Someone else's exchange she only joins; her own she may edit, but not who else was there.
+    let mut fixed = match theirs {
+        Some(theirs) if was_in && theirs.is_object() => theirs.clone(),
+        _ => ours.clone(),
+    };
+    if !fixed.is_object() {
+        return None;
+    }
+    fixed["people"] = Value::Array(people);
+    (Some(&fixed) != theirs).then_some(fixed)
+}
+
 /// A person as `viewer` may see them: themselves in full (but confidential notes), others as
 /// they agreed to share.
 fn seen(person: &Person, viewer: &PersonId) -> Person {

@@ -91,14 +91,17 @@ pub fn last(dir: &Path, cohort: &CohortId, from: Side<'_>) -> Records {
 }
 
 /// The bytes to keep after importing bundle `hash` whose records were `records`, merged
-/// against `before`.
+/// against `before`: control and bidi characters escaped, as in the bundle itself.
 pub fn to_keep(hash: &str, records: &Records, before: &Records) -> Vec<u8> {
     let kept = Kept {
         hash: hash.to_owned(),
         records: records.clone(),
         before: before.clone(),
     };
-    serde_json::to_vec(&kept).unwrap_or_default()
+    let json = serde_json::to_string(&kept).unwrap_or_default();
+    crate::domain::text::escape_json(&json)
+        .into_owned()
+        .into_bytes()
 }
 
 /// Keeps what was just received (0600, written atomically).

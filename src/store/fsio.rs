@@ -136,9 +136,14 @@ impl Drop for TempFile {
 }
 
 /// Writes `bytes` to `dir/name` atomically (temporary file, sync, rename, sync the directory).
-pub(crate) fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let dest = dir.join(name);
-    let mut temp = TempFile::create(dir, name)?;
+pub(crate) fn write_atomic(
+    dir: &Path,
+    name: &(impl AsRef<std::ffi::OsStr> + ?Sized),
+    bytes: &[u8],
+) -> io::Result<PathBuf> {
+    let dest = dir.join(name.as_ref());
+    // The temporary file's name only has to be unique; the final name keeps its bytes.
+    let mut temp = TempFile::create(dir, &name.as_ref().to_string_lossy())?;
     temp.write_synced(bytes)?;
     temp.persist(&dest)?;
     sync_dir(dir)?;

@@ -29,7 +29,6 @@ pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, wri
 pub use scrub::Rewritten;
 
 use crate::domain::{Data, SCHEMA_VERSION};
-use chrono::Utc;
 use migrate::{MIGRATIONS, Migration};
 use parse::Document;
 use std::ffi::OsString;
@@ -322,9 +321,11 @@ impl Store {
             Ok(Document::Upgraded { data, from }) => {
                 if self.writable() {
                     let dir = self.backups_dir();
-                    backup::keep_before_upgrade(&bytes, &dir, from, Utc::now()).map_err(
-                        StoreError::io("keep the original before upgrading it in", &dir),
-                    )?;
+                    backup::keep_before_upgrade(&bytes, &dir, from, crate::domain::clock::now())
+                        .map_err(StoreError::io(
+                            "keep the original before upgrading it in",
+                            &dir,
+                        ))?;
                 }
                 self.set_file_state(None);
                 Ok(Some(data))
@@ -408,7 +409,7 @@ fn quarantine(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
             return Ok(entry.path());
         }
     }
-    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+    let stamp = crate::domain::clock::now().format("%Y%m%dT%H%M%SZ");
     let mut name = format!("{QUARANTINE_PREFIX}{stamp}");
     let mut n = 1;
     while dir.join(&name).exists() {
@@ -490,9 +491,9 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
+    // Any name Linux accepts, UTF-8 or not: the name is the user's, not Cercle's.
     let name = path
         .file_name()
-        .and_then(|n| n.to_str())
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
     fsio::create_private_dir(dir)?;
     fsio::write_atomic(dir, name, bytes)

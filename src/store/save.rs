@@ -131,7 +131,7 @@ impl Store {
             .and_then(|()| temp.file().metadata())
             .map_err(failed)?
             .len();
-        let now = Utc::now();
+        let now = crate::domain::clock::now();
         let backup = backup::take(&path, &self.backups_dir(), now)
             .map_err(StoreError::save(SaveStep::Backup, &path))?;
         temp.persist(&path)
@@ -204,7 +204,7 @@ impl Store {
             }
             Err(Unreadable::Damaged { reason, .. }) => return Err(bad(reason)),
         };
-        let now = Utc::now();
+        let now = crate::domain::clock::now();
         let path = self.data_path.clone();
         let previous = backup::take(&path, &dir, now).map_err(StoreError::io(
             "keep the current file before restoring over",

@@ -27,7 +27,7 @@ pub struct Driven {
 /// The clock of a merge: the sync's, else now.
 pub fn merge_time(env: Option<&str>) -> DateTime<Utc> {
     env.and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+        .map_or_else(crate::domain::clock::now, |t| t.with_timezone(&Utc))
 }
 
 /// Merges the files `base` (`%O`, empty when both sides added the file), `ours` (`%A`) and
@@ -133,7 +133,24 @@ mod tests {
     fn the_clock_comes_from_the_sync_when_it_gives_one() {
         let t = merge_time(Some("2026-12-03T10:00:00Z"));
         assert_eq!(t, Utc.with_ymd_and_hms(2026, 12, 3, 10, 0, 0).unwrap());
-        let before = Utc::now();
+        let before = crate::domain::clock::now();
         assert!(merge_time(Some("not a time")) >= before);
+    }
+
+    #[test]
+    fn both_laptops_reach_the_same_file_whichever_merges() {
+        let start = crate::sample::sample();
+        let (mut a, mut b) = (start.clone(), start.clone());
+        a.people[0].job = "A".into();
+        b.people[0].job = "B".into();
+        let t = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
+        let base = merge(Some(&start), &a, &b, t).unwrap();
+        assert_eq!(base.conflicts.len(), 1);
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        crate::share::resolve(&mut ours, 0, 0).unwrap();
+        crate::share::resolve(&mut theirs, 0, 1).unwrap();
+        let here = merge(Some(&base), &ours, &theirs, t).unwrap();
+        assert_eq!(here.conflicts.len(), 1);
+        assert_eq!(here, merge(Some(&base), &theirs, &ours, t).unwrap());
     }
 }

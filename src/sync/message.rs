@@ -17,17 +17,13 @@ const SUBJECT_WIDTH: usize = 72;
 /// to `new`: a subject line, then every change one a line when they do not all fit.
 pub fn describe(old: Option<&Data>, new: &Data, lang: Lang) -> String {
     let Some(old) = old else {
-        return lang_text(lang, Msg::SyncFirstCommit).to_owned();
+        return Msg::SyncFirstCommit.text(lang).to_owned();
     };
     let items = changes(old, new, lang);
     if items.is_empty() {
-        return lang_text(lang, Msg::SyncOtherChanges).to_owned();
+        return Msg::SyncOtherChanges.text(lang).to_owned();
     }
     subject_and_body(&items, lang)
-}
-
-pub(super) fn lang_text(lang: Lang, msg: Msg) -> &'static str {
-    msg.text(lang)
 }
 
 fn subject_and_body(items: &[String], lang: Lang) -> String {
@@ -40,10 +36,7 @@ fn subject_and_body(items: &[String], lang: Lang) -> String {
         } else {
             format!(
                 "; {}",
-                fill(
-                    lang_text(lang, Msg::SyncMore),
-                    &[("count", &rest.to_string())]
-                )
+                fill(Msg::SyncMore.text(lang), &[("count", &rest.to_string())])
             )
         };
         let sep = if shown == 0 { "" } else { "; " };
@@ -58,7 +51,7 @@ fn subject_and_body(items: &[String], lang: Lang) -> String {
     if shown < items.len() {
         let rest = (items.len() - shown).to_string();
         subject.push_str("; ");
-        subject.push_str(&fill(lang_text(lang, Msg::SyncMore), &[("count", &rest)]));
+        subject.push_str(&fill(Msg::SyncMore.text(lang), &[("count", &rest)]));
     }
     let mut message = capitalise(&subject);
     if shown < items.len() {
@@ -83,7 +76,7 @@ fn capitalise(text: &str) -> String {
 fn changes(old: &Data, new: &Data, lang: Lang) -> Vec<String> {
     let mut items = roll_calls(old, new, lang);
     if old.programme != new.programme {
-        items.push(lang_text(lang, Msg::SyncProgramme).to_owned());
+        items.push(Msg::SyncProgramme.text(lang).to_owned());
     }
     for (tally, one, many) in directory(old, new).into_iter().chain(cohorts(old, new)) {
         tally.describe(lang, one, many, &mut items);
@@ -140,7 +133,7 @@ fn roll_calls(old: &Data, new: &Data, lang: Lang) -> Vec<String> {
                 .person(&signature.by)
                 .map_or_else(|| signature.by.to_string(), |p| short_name(&p.name));
             let values = [&when[..], &[("who", who)]].concat();
-            lines.push(fill_owned(lang_text(lang, Msg::SyncSigned), &values));
+            lines.push(fill_owned(Msg::SyncSigned.text(lang), &values));
             continue;
         }
         let marks = half_day
@@ -155,7 +148,7 @@ fn roll_calls(old: &Data, new: &Data, lang: Lang) -> Vec<String> {
                 Msg::SyncMarksMany
             };
             let values = [&when[..], &[("count", marks.to_string())]].concat();
-            lines.push(fill_owned(lang_text(lang, msg), &values));
+            lines.push(fill_owned(msg.text(lang), &values));
         }
     }
     lines
@@ -174,13 +167,11 @@ fn day(lang: Lang, date: chrono::NaiveDate) -> String {
 }
 
 fn period(lang: Lang, period: Period) -> &'static str {
-    lang_text(
-        lang,
-        match period {
-            Period::Morning => Msg::PeriodMorning,
-            Period::Afternoon => Msg::PeriodAfternoon,
-        },
-    )
+    match period {
+        Period::Morning => Msg::PeriodMorning,
+        Period::Afternoon => Msg::PeriodAfternoon,
+    }
+    .text(lang)
 }
 
 /// "Camille Dubois" as "C. Dubois", without control characters: a log is read in terminals.
@@ -220,7 +211,7 @@ mod tests {
         let half_day = first_half_day(&mut new);
         half_day.signature = Some(Signature {
             by: trainer.clone(),
-            at: chrono::Utc::now(),
+            at: crate::domain::clock::now(),
         });
         let (date, period) = (half_day.date, half_day.period);
         let requests = &mut new.cohorts.last_mut().unwrap().tutor_requests;

@@ -27,6 +27,10 @@ use steps::{join_team, run};
 
 /// The name of the team's remote.
 pub const REMOTE: &str = "origin";
+
+/// The letter that, with Ctrl, syncs from the app. Kept here so that the command line can name
+/// the app's key without reading the app's key table.
+pub const APP_KEY: char = 'g';
 /// The branch a new repository starts on.
 pub const DEFAULT_BRANCH: &str = "main";
 /// The line of `.gitattributes` that routes `cercle.json` through Cercle's merge driver.

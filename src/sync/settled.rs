@@ -61,26 +61,3 @@ pub fn ask_again_when_chosen_differently(
     }
     add_conflicts(&mut merged.conflicts, again);
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::sync::driver::merge;
-    use chrono::{TimeZone, Utc};
-
-    #[test]
-    fn both_laptops_reach_the_same_file_whichever_merges() {
-        let start = crate::sample::sample();
-        let (mut a, mut b) = (start.clone(), start.clone());
-        a.people[0].job = "A".into();
-        b.people[0].job = "B".into();
-        let t = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
-        let base = merge(Some(&start), &a, &b, t).unwrap();
-        assert_eq!(base.conflicts.len(), 1);
-        let (mut ours, mut theirs) = (base.clone(), base.clone());
-        crate::share::resolve(&mut ours, 0, 0).unwrap();
-        crate::share::resolve(&mut theirs, 0, 1).unwrap();
-        let here = merge(Some(&base), &ours, &theirs, t).unwrap();
-        assert_eq!(here.conflicts.len(), 1);
-        assert_eq!(here, merge(Some(&base), &theirs, &ours, t).unwrap());
-    }
-}

@@ -1,6 +1,5 @@
 //! Counting the records of each kind that a commit adds, changes and removes, for its message.
 
-use super::message::lang_text;
 use crate::domain::{Cohort, Data, Seminar};
 use crate::i18n::{Lang, Msg, fill};
 use std::collections::BTreeMap;
@@ -175,11 +174,8 @@ impl Tally {
 
 pub(super) fn counted(lang: Lang, verb: Msg, count: usize, noun: Msg) -> String {
     fill(
-        lang_text(lang, verb),
-        &[
-            ("count", &count.to_string()),
-            ("what", lang_text(lang, noun)),
-        ],
+        verb.text(lang),
+        &[("count", &count.to_string()), ("what", noun.text(lang))],
     )
 }
 

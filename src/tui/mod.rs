@@ -13,7 +13,6 @@ pub mod worker;
 use crate::app::{self, App, Effect, Phase, SaveState};
 use crate::config::{self, Config};
 use crate::store::Store;
-use chrono::{Local, Utc};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, MouseEventKind};
 use std::path::PathBuf;
@@ -82,15 +81,14 @@ fn event_loop(
             Duration::from_millis(50)
         };
         if event::poll(wait)? {
-            app.now = Utc::now();
-            app.today = Local::now().date_naive();
+            app.set_now(crate::domain::clock::now());
             effects = on_event(&mut app, &event::read()?);
             changed = true;
         }
         // A running timer needs time to pass while no key is pressed.
         if app.circle.timer_running() && last_tick.elapsed() >= TICK {
             last_tick = std::time::Instant::now();
-            app.now = Utc::now();
+            app.set_now(crate::domain::clock::now());
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
         changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
@@ -166,8 +164,8 @@ fn event_loop(
 /// The app as it starts: today, an id seed for this run, the terminal's size, and the first
 /// problem found in the settings.
 fn starting_app(terminal: &DefaultTerminal, options: &Options) -> std::io::Result<App> {
-    let mut app = App::new(options.config.clone(), Utc::now());
-    app.today = Local::now().date_naive();
+    let app_now = crate::domain::clock::now();
+    let mut app = App::new(options.config.clone(), app_now);
     // Std's hasher keys are random per process: enough to keep ids apart between machines.
     app.seed = std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), std::process::id());
     if let Some(first) = options.config_warnings.first() {
@@ -252,7 +250,7 @@ fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
 fn loaded(
     app: &mut App,
     data: Result<Option<app::Prepared>, String>,
-    recovery: Option<(crate::domain::Data, Option<app::form::Form>)>,
+    recovery: Option<(crate::domain::Data, Option<app::Form>)>,
     read_only: Option<String>,
 ) {
     if let Some(reason) = read_only {

@@ -2,8 +2,7 @@
 //! in memory in a recovery file beside the data, never over `cercle.json`, with the form being
 //! typed in; the next start offers it back.
 
-use crate::app::form::Form;
-use crate::app::{App, SaveState};
+use crate::app::{App, Form, SaveState};
 use crate::domain::Data;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -7,7 +7,6 @@ use super::worker::{Job, Report, Worker};
 use crate::app::{self, App, Effect, SaveState};
 use crate::domain::Data;
 use crate::sync::{self, Identity};
-use chrono::Utc;
 use std::sync::Arc;
 
 /// The sync bookkeeping of the event loop.
@@ -38,7 +37,7 @@ impl Syncer {
             identity: Identity::of(&app.data, app.config.me.as_ref()),
             interactive: false,
             driver: sync::this_program(),
-            now: Utc::now(),
+            now: crate::domain::clock::now(),
         };
         let _ = worker.jobs.send(Job::Sync(Box::new(options)));
     }

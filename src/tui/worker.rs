@@ -1,7 +1,7 @@
 //! The disk worker: loading and saving run on their own thread, so a key is never kept waiting.
 
+use crate::app::Form;
 use crate::app::Prepared;
-use crate::app::form::Form;
 use crate::domain::Data;
 use crate::store::{self, Store, StoreError};
 use std::collections::VecDeque;

@@ -12,7 +12,6 @@ mod table;
 pub mod text;
 pub mod theme;
 mod tutoring;
-mod tutoring_detail;
 mod welcome;
 
 use crate::app::keymap::{self, Context};
@@ -149,7 +148,7 @@ fn tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let filter = &app.filters[app.screen.index()];
+    let filter = &app.listing(app.screen).filter;
     let mut spans = Vec::new();
     if app.filtering || !filter.is_empty() {
         let cursor = if app.filtering { "▏" } else { "" };

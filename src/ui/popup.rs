@@ -3,8 +3,13 @@
 use super::text::safe;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::form::{FieldKind, Form, Purpose};
+use crate::app::Form;
+use crate::app::Purpose;
+use crate::app::circle::CircleForm;
+use crate::app::contacts::ContactsForm;
+use crate::app::form::FieldKind;
 use crate::app::list::Cursor;
+use crate::app::modules::ModulesForm;
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -171,33 +176,37 @@ pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme
 pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme) {
     let title = match &form.purpose {
         // Only the person form has consents: its title says how to record them.
-        Purpose::NewPerson | Purpose::EditPerson(_) => {
-            let name = if form.purpose == Purpose::NewPerson {
+        Purpose::Contacts(ContactsForm::NewPerson | ContactsForm::EditPerson(_)) => {
+            let name = if form.purpose == Purpose::Contacts(ContactsForm::NewPerson) {
                 Msg::NewPersonTitle
             } else {
                 Msg::EditPersonTitle
             };
             format!("{} · Ctrl-t {}", app.tr(name), app.tr(Msg::KeyToggleShare))
         }
-        Purpose::Tutoring(kind) => super::tutoring_detail::form_title(app, kind),
-        Purpose::NewSeminar => app.tr(Msg::NewSeminarTitle).to_owned(),
-        Purpose::EditSeminar(_) => app.tr(Msg::EditSeminarTitle).to_owned(),
-        Purpose::FollowUp(_) => app.tr(Msg::FollowUpTitle).to_owned(),
-        Purpose::ExcuseReason(..) => app.tr(Msg::ExcuseTitle).to_owned(),
-        Purpose::ChangeReason(..) => app.tr(Msg::FieldChangeReason).to_owned(),
-        Purpose::Remark(..) => app.tr(Msg::FieldRemark).to_owned(),
-        Purpose::EditMark(..) => app.tr(Msg::FormTitle).to_owned(),
-        Purpose::NewTrainee => app.tr(Msg::EnrolTitle).to_owned(),
-        Purpose::Departure(_) => app.tr(Msg::DepartureTitle).to_owned(),
-        Purpose::Knowledge(None) => app.tr(Msg::NewKnowledgeTitle).to_owned(),
-        Purpose::Knowledge(Some(_)) => app.tr(Msg::EditKnowledgeTitle).to_owned(),
-        Purpose::PutInTouch(..) => app.tr(Msg::PutInTouchTitle).to_owned(),
-        Purpose::Evaluate(_) => app.tr(Msg::EvaluateTitle).to_owned(),
-        Purpose::Evidence(..) => app.tr(Msg::EvidenceTitle).to_owned(),
-        Purpose::Candidacy(_) => app.tr(Msg::CandidacyTitle).to_owned(),
-        Purpose::Funding(..) => app.tr(Msg::FundingTitle).to_owned(),
-        Purpose::MergePeople { .. } => app.tr(Msg::MergeTitle).to_owned(),
-        Purpose::ImportContacts => app.tr(Msg::ImportTitle).to_owned(),
+        Purpose::Tutoring(kind) => super::tutoring::detail::form_title(app, kind),
+        Purpose::Modules(ModulesForm::NewSeminar) => app.tr(Msg::NewSeminarTitle).to_owned(),
+        Purpose::Modules(ModulesForm::EditSeminar(_)) => app.tr(Msg::EditSeminarTitle).to_owned(),
+        Purpose::Modules(ModulesForm::FollowUp(_)) => app.tr(Msg::FollowUpTitle).to_owned(),
+        Purpose::Modules(ModulesForm::ExcuseReason(..)) => app.tr(Msg::ExcuseTitle).to_owned(),
+        Purpose::Modules(ModulesForm::ChangeReason(..)) => {
+            app.tr(Msg::FieldChangeReason).to_owned()
+        }
+        Purpose::Modules(ModulesForm::Remark(..)) => app.tr(Msg::FieldRemark).to_owned(),
+        Purpose::Modules(ModulesForm::EditMark(..)) => app.tr(Msg::FormTitle).to_owned(),
+        Purpose::Circle(CircleForm::NewTrainee) => app.tr(Msg::EnrolTitle).to_owned(),
+        Purpose::Circle(CircleForm::Departure(_)) => app.tr(Msg::DepartureTitle).to_owned(),
+        Purpose::Circle(CircleForm::Knowledge(None)) => app.tr(Msg::NewKnowledgeTitle).to_owned(),
+        Purpose::Circle(CircleForm::Knowledge(Some(_))) => {
+            app.tr(Msg::EditKnowledgeTitle).to_owned()
+        }
+        Purpose::Circle(CircleForm::PutInTouch(..)) => app.tr(Msg::PutInTouchTitle).to_owned(),
+        Purpose::Circle(CircleForm::Evaluate(_)) => app.tr(Msg::EvaluateTitle).to_owned(),
+        Purpose::Circle(CircleForm::Evidence(..)) => app.tr(Msg::EvidenceTitle).to_owned(),
+        Purpose::Circle(CircleForm::Candidacy(_)) => app.tr(Msg::CandidacyTitle).to_owned(),
+        Purpose::Circle(CircleForm::Funding(..)) => app.tr(Msg::FundingTitle).to_owned(),
+        Purpose::Contacts(ContactsForm::MergePeople { .. }) => app.tr(Msg::MergeTitle).to_owned(),
+        Purpose::Contacts(ContactsForm::ImportContacts) => app.tr(Msg::ImportTitle).to_owned(),
         Purpose::ImportBundle => app.tr(Msg::ImportBundleTitle).to_owned(),
         Purpose::SaveCopy => app.tr(Msg::SaveCopyTitle).to_owned(),
     };

@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::paris;
+use crate::domain::clock;
 use crate::i18n::{Msg, fill};
 use ratatui::style::Style;
 use ratatui::text::Span;
@@ -17,7 +17,7 @@ pub fn badge(app: &App, theme: &Theme) -> Option<Span<'static>> {
     } else {
         match status.last_sync {
             Some(at) => {
-                let local = paris::local(at);
+                let local = clock::local(at);
                 let when = if local.date() == app.today {
                     local.format("%H:%M").to_string()
                 } else {

@@ -31,8 +31,8 @@ pub fn draw<'a>(
     spec: Spec<'a, '_>,
     mut row: impl FnMut(usize) -> Row<'a>,
 ) {
-    let i = spec.screen.index();
-    let rows = &app.rows[i];
+    let listing = app.listing(spec.screen);
+    let rows = &listing.rows;
     let columns = Columns {
         title: spec.title,
         headers: spec.headers,
@@ -44,7 +44,7 @@ pub fn draw<'a>(
         area,
         theme,
         &columns,
-        (rows.len(), app.cursors[i]),
+        (rows.len(), listing.cursor),
         |n| row(rows[n]),
     );
 }
@@ -103,9 +103,8 @@ pub fn draw_list<'a>(
 
 /// The title of a list, with the count shown and the filter count when one applies.
 pub fn title(app: &App, screen: Screen, name: &str) -> String {
-    let i = screen.index();
-    let total = crate::app::rows::count(app, screen);
-    let shown = app.rows[i].len();
+    let listing = app.listing(screen);
+    let (total, shown) = (listing.total, listing.rows.len());
     if shown == total {
         format!(" {name} ({total}) ")
     } else {

@@ -1,14 +1,18 @@
 //! The circle's forms and what saving each one does.
 
 use super::{current_mut, enrol, me_as_trainee};
+use crate::app::Form;
+use crate::app::Purpose;
+use crate::app::circle::CircleForm;
 use crate::app::dates::parse_date;
-use crate::app::form::{Field, FieldKind, Form, Purpose};
+use crate::app::form::{Field, FieldKind};
 use crate::app::keymap::View;
 use crate::app::{App, Effect};
+use crate::domain::fold::fold;
 use crate::domain::knowledge::{
     Evaluation, Exchange, ExchangeFormat, KnowledgeItem, KnowledgeKind, Topic,
 };
-use crate::domain::lookup::{find, fold};
+use crate::domain::lookup::find;
 use crate::domain::path::{Assessment, Candidacy, Evidence, Funding};
 use crate::domain::{
     ExchangeId, KnowledgeId, Note, Person, PersonId, PersonRole, PlaceKind, Project, ProjectPhase,
@@ -58,12 +62,14 @@ fn note(form: &Form) -> Option<Note> {
 /// Saves a form of this screen; `None` keeps it open (a name or tag was not found).
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
-        Purpose::NewTrainee => Some(new_trainee(app, form)),
-        Purpose::Departure(trainee) => Some(departure(app, form, &trainee)),
-        Purpose::Knowledge(id) => knowledge(app, form, id.as_ref()),
-        Purpose::PutInTouch(offer, request) => exchange(app, form, offer, request),
-        Purpose::Evaluate(id) => Some(evaluate(app, form, &id)),
-        Purpose::Evidence(trainee, competency, source) => {
+        Purpose::Circle(CircleForm::NewTrainee) => Some(new_trainee(app, form)),
+        Purpose::Circle(CircleForm::Departure(trainee)) => Some(departure(app, form, &trainee)),
+        Purpose::Circle(CircleForm::Knowledge(id)) => knowledge(app, form, id.as_ref()),
+        Purpose::Circle(CircleForm::PutInTouch(offer, request)) => {
+            exchange(app, form, offer, request)
+        }
+        Purpose::Circle(CircleForm::Evaluate(id)) => Some(evaluate(app, form, &id)),
+        Purpose::Circle(CircleForm::Evidence(trainee, competency, source)) => {
             let evidence = Evidence {
                 note: note(form)?,
                 source,
@@ -86,7 +92,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 cohort.assessments[at].evidence.push(evidence);
             }))
         }
-        Purpose::Candidacy(trainee) => {
+        Purpose::Circle(CircleForm::Candidacy(trainee)) => {
             let status = CANDIDACY_STATUSES[form.choice(Msg::FieldStatus).min(4)];
             let date = parse_date(&form.value(Msg::FieldDate))?;
             let label = app.tr(Msg::CandidacyLabel).to_owned();
@@ -107,7 +113,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 }
             }))
         }
-        Purpose::Funding(trainee, line) => funding(app, form, trainee, line),
+        Purpose::Circle(CircleForm::Funding(trainee, line)) => funding(app, form, trainee, line),
         _ => None,
     }
 }

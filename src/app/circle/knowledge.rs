@@ -4,7 +4,10 @@
 use super::choices::{FORMATS, KINDS, USEFUL};
 use super::forms::note_fields;
 use super::{me_as_trainee, move_view_cursor, selected_trainee};
-use crate::app::form::{Field, FieldKind, Form, Purpose};
+use crate::app::Form;
+use crate::app::Purpose;
+use crate::app::circle::CircleForm;
+use crate::app::form::{Field, FieldKind};
 use crate::app::keymap::View;
 use crate::app::list::Cursor;
 use crate::app::{Action, App, Choice, ChoicePurpose, Effect, Overlay, Pending, Question};
@@ -121,7 +124,10 @@ fn knowledge_form(app: &mut App, item: Option<&KnowledgeItem>) {
         Field::new(Msg::FieldTag, FieldKind::Text, &tag),
     ]);
     fields.extend(note_fields(note, FieldKind::Text));
-    let form = Form::new(Purpose::Knowledge(item.map(|k| k.id.clone())), fields);
+    let form = Form::new(
+        Purpose::Circle(CircleForm::Knowledge(item.map(|k| k.id.clone()))),
+        fields,
+    );
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
@@ -191,7 +197,10 @@ pub fn put_in_touch_form(app: &mut App, offer: &KnowledgeId, request: &Knowledge
         ),
         Field::new(Msg::FieldPeople, FieldKind::Required, &people.join(", ")),
     ];
-    let purpose = Purpose::PutInTouch(Some(offer.clone()), Some(request.clone()));
+    let purpose = Purpose::Circle(CircleForm::PutInTouch(
+        Some(offer.clone()),
+        Some(request.clone()),
+    ));
     app.overlay = Some(Overlay::Form(Box::new(Form::new(purpose, fields))));
 }
 
@@ -219,7 +228,7 @@ pub fn update_exchanges(app: &mut App, action: Action) -> Vec<Effect> {
                 useful,
             )];
             fields.extend(note_fields(note, FieldKind::Text));
-            let form = Form::new(Purpose::Evaluate(exchange.id), fields);
+            let form = Form::new(Purpose::Circle(CircleForm::Evaluate(exchange.id)), fields);
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
     }

@@ -12,7 +12,9 @@ pub use knowledge::{delete as delete_knowledge, item_suggestions, match_line, to
 pub use path::competencies;
 pub use path::{assessment, level_msg};
 
-use super::form::{Field, FieldKind, Form, Purpose};
+use super::Form;
+use super::Purpose;
+use super::form::{Field, FieldKind};
 use super::keymap::View;
 use super::list::Cursor;
 use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay, Screen};
@@ -23,9 +25,39 @@ use crate::i18n::{Msg, fill};
 /// Minutes each speaker has in a new speaking round.
 pub const SPEAKER_MINUTES: i64 = 3;
 
+/// The forms of the Knowledge circle.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CircleForm {
+    /// A new person enrolled at once.
+    NewTrainee,
+    /// A trainee's departure.
+    Departure(PersonId),
+    /// A new offer or request, or editing one.
+    Knowledge(Option<crate::domain::KnowledgeId>),
+    /// An exchange between the people of an offer and a request.
+    PutInTouch(
+        Option<crate::domain::KnowledgeId>,
+        Option<crate::domain::KnowledgeId>,
+    ),
+    /// The evaluation of an exchange.
+    Evaluate(crate::domain::ExchangeId),
+    /// Evidence on a trainee's competency, resting on a record.
+    Evidence(
+        PersonId,
+        crate::domain::CompetencyId,
+        Option<crate::domain::path::EvidenceSource>,
+    ),
+    /// A trainee's certification candidacy.
+    Candidacy(PersonId),
+    /// A funding line of a trainee (the nth, or a new one).
+    Funding(PersonId, Option<usize>),
+}
+
 /// Where the Knowledge circle screen is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CircleState {
+    /// The cohort's trainees, filtered.
+    pub listing: crate::app::list::Listing,
     /// The view in front; `None` is the roster, drawn as a circle or as a list.
     pub view: Option<View>,
     /// The roster as a plain list rather than a drawing (narrow terminals, screen readers).
@@ -68,6 +100,7 @@ pub struct CodevState {
 impl Default for CircleState {
     fn default() -> Self {
         Self {
+            listing: crate::app::list::Listing::default(),
             view: None,
             list: false,
             knowledge: Cursor::default(),
@@ -174,8 +207,12 @@ fn roster(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::ShowRound => round::open_round(app),
         Action::ShowCodev => app.circle.view = Some(View::Codev),
         // Around the drawn circle, left and right move too.
-        Action::Left => return Some(super::update(app, Action::Up)),
-        Action::Right => return Some(super::update(app, Action::Down)),
+        Action::Left | Action::Right => {
+            let height = app.page_height();
+            let listing = &mut app.circle.listing;
+            let step = if action == Action::Left { -1 } else { 1 };
+            listing.cursor.step(step, listing.rows.len(), height);
+        }
         _ => return None,
     }
     Some(Vec::new())
@@ -218,7 +255,10 @@ fn enrol_choice(app: &mut App) {
 /// Enrols the person chosen, or opens the form of a new one.
 pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
     let Some(id) = choice else {
-        let form = Form::new(Purpose::NewTrainee, forms::new_trainee_fields());
+        let form = Form::new(
+            Purpose::Circle(CircleForm::NewTrainee),
+            forms::new_trainee_fields(),
+        );
         app.overlay = Some(Overlay::Form(Box::new(form)));
         return Vec::new();
     };
@@ -235,6 +275,19 @@ pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
     })
 }
 
+/// How many trainees the current cohort has, and those that the filter keeps.
+pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let trainees = app.cohort().map_or(&[][..], |c| c.trainees.as_slice());
+    let rows = crate::app::rows::filtered(trainees.len(), filter, |i| {
+        trainees
+            .get(i)
+            .and_then(|id| app.data.person(id))
+            .map(crate::app::rows::person_text)
+            .unwrap_or_default()
+    });
+    (trainees.len(), rows)
+}
+
 /// Enrols as one undoable step, or says why the cohort refused; selects the newcomer.
 pub(crate) fn enrol(
     app: &mut App,
@@ -245,10 +298,8 @@ pub(crate) fn enrol(
     match app.try_change(label.clone(), edit) {
         Ok(effects) => {
             app.notify(label);
-            let i = Screen::Circle.index();
-            let len = app.rows[i].len();
             let height = app.page_height();
-            app.cursors[i].select(len.saturating_sub(1), len, height);
+            app.circle.listing.select_last(height);
             effects
         }
         Err(error) => {
@@ -285,7 +336,7 @@ fn depart_form(app: &mut App) {
         Field::new(Msg::FieldDate, FieldKind::Date, &today),
         Field::new(Msg::FieldReason, FieldKind::Required, ""),
     ];
-    let form = Form::new(Purpose::Departure(trainee), fields);
+    let form = Form::new(Purpose::Circle(CircleForm::Departure(trainee)), fields);
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 

@@ -5,7 +5,10 @@ use super::choices::{
     CANDIDACY, CANDIDACY_STATUSES, FUNDING_MSGS, FUNDING_STATUSES, SOURCE_MSGS, SOURCES,
 };
 use super::{me_as_trainee, move_view_cursor, selected_trainee};
-use crate::app::form::{Field, FieldKind, Form, Purpose};
+use crate::app::Form;
+use crate::app::Purpose;
+use crate::app::circle::CircleForm;
+use crate::app::form::{Field, FieldKind};
 use crate::app::keymap::View;
 use crate::app::list::Cursor;
 use crate::app::{Action, App, Choice, ChoicePurpose, Effect, Overlay};
@@ -191,7 +194,10 @@ pub fn evidence_form(
     source: Option<EvidenceSource>,
 ) {
     let fields = super::forms::note_fields(None, FieldKind::Required).to_vec();
-    let form = Form::new(Purpose::Evidence(trainee, competency, source), fields);
+    let form = Form::new(
+        Purpose::Circle(CircleForm::Evidence(trainee, competency, source)),
+        fields,
+    );
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
@@ -217,7 +223,7 @@ fn candidacy_form(app: &mut App, trainee: PersonId) {
             &app.today.format("%d/%m/%Y").to_string(),
         ),
     ];
-    let form = Form::new(Purpose::Candidacy(trainee), fields);
+    let form = Form::new(Purpose::Circle(CircleForm::Candidacy(trainee)), fields);
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
@@ -262,6 +268,6 @@ fn funding_form(app: &mut App, trainee: PersonId, line: Option<usize>) {
             &status.to_string(),
         ),
     ];
-    let form = Form::new(Purpose::Funding(trainee, line), fields);
+    let form = Form::new(Purpose::Circle(CircleForm::Funding(trainee, line)), fields);
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }

@@ -9,6 +9,8 @@ use std::sync::Arc;
 /// The contacts screen's own state.
 #[derive(Debug, Clone, Default)]
 pub struct State {
+    /// The directory, searched.
+    pub listing: crate::app::list::Listing,
     /// The order of the list.
     pub sort: Sort,
     /// The grouping of the list.

@@ -1,8 +1,11 @@
 //! Merging two records of the same person, field by field, in a form of choices: keep this
 //! record's value, take the other's, or (for lists) both.
 
-use super::super::form::{Field, Form, Purpose};
+use super::super::Form;
+use super::super::Purpose;
+use super::super::form::Field;
 use super::{App, Effect, Overlay};
+use crate::app::contacts::ContactsForm;
 use crate::domain::merge::{duplicates, merge};
 use crate::domain::{ContactField, Person, PersonId};
 use crate::i18n::words::person_role;
@@ -201,10 +204,10 @@ pub fn start(app: &mut App, person: &Person) {
         })
         .collect();
     let form = Form::new(
-        Purpose::MergePeople {
+        Purpose::Contacts(ContactsForm::MergePeople {
             keep: person.id.clone(),
             other: other.id.clone(),
-        },
+        }),
         fields,
     );
     if found.len() > 1 {

@@ -7,7 +7,27 @@ mod person_form;
 
 pub use list::State;
 
-use super::form::{Field, FieldKind, Form, Purpose};
+/// The forms of the Peer contacts screen.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ContactsForm {
+    /// A new person in the directory.
+    NewPerson,
+    /// Editing a person.
+    EditPerson(PersonId),
+    /// Merging `other` into `keep`, choosing field by field.
+    MergePeople {
+        /// The record that stays.
+        keep: PersonId,
+        /// The record merged into it, then removed.
+        other: PersonId,
+    },
+    /// Importing a contacts file (vCard or CSV).
+    ImportContacts,
+}
+
+use super::Form;
+use super::Purpose;
+use super::form::{Field, FieldKind};
 use super::{Action, App, Effect, Overlay, Pending, Question, Screen};
 use crate::domain::{Person, PersonId};
 use crate::exchange::{self, Format};
@@ -18,7 +38,7 @@ use std::sync::Arc;
 pub fn rows(app: &mut App) -> Vec<usize> {
     let data = Arc::clone(&app.data);
     let me = app.me().map(|p| p.departement.clone());
-    let text = app.filters[Screen::Contacts.index()].clone();
+    let text = app.contacts.listing.filter.clone();
     app.contacts.rows(&data, &text, me.as_deref()).to_vec()
 }
 
@@ -30,11 +50,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         .map(|p| Person::clone(p));
     match (action, selected) {
         (Action::New, _) => {
-            let form = Form::person(Purpose::NewPerson, None);
+            let form = Form::person(Purpose::Contacts(ContactsForm::NewPerson), None);
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
         (Action::Edit, Some(person)) => {
-            let form = Form::person(Purpose::EditPerson(person.id.clone()), Some(&person));
+            let form = Form::person(
+                Purpose::Contacts(ContactsForm::EditPerson(person.id.clone())),
+                Some(&person),
+            );
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
         (Action::Open, Some(_)) => app.contacts.zoomed = true,
@@ -56,7 +79,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         (Action::Export, _) => return export(app),
         (Action::Import, _) => {
             let field = Field::new(Msg::FieldFile, FieldKind::Required, "");
-            let form = Form::new(Purpose::ImportContacts, vec![field]);
+            let form = Form::new(Purpose::Contacts(ContactsForm::ImportContacts), vec![field]);
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }
         (Action::Sort, _) => {
@@ -88,7 +111,10 @@ fn copy(app: &mut App, person: &Person, action: Action) -> Vec<Effect> {
 
 /// Exports the people listed (the filter applied) as vCard 4.0.
 fn export(app: &mut App) -> Vec<Effect> {
-    let people: Vec<&Person> = app.rows[Screen::Contacts.index()]
+    let people: Vec<&Person> = app
+        .contacts
+        .listing
+        .rows
         .iter()
         .filter_map(|&i| app.data.people.get(i).map(|p| &**p))
         .collect();
@@ -170,7 +196,7 @@ pub fn delete(app: &mut App, id: &PersonId) -> Vec<Effect> {
 /// Saves a contacts form: a person, a merge or an import.
 pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
     match &form.purpose {
-        Purpose::NewPerson => {
+        Purpose::Contacts(ContactsForm::NewPerson) => {
             let mut person = Person {
                 id: PersonId::new(app.fresh_id("p")),
                 ..Person::default()
@@ -183,7 +209,7 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
             select(app, &id);
             effects
         }
-        Purpose::EditPerson(id) => {
+        Purpose::Contacts(ContactsForm::EditPerson(id)) => {
             let id = id.clone();
             let name = form.value(Msg::FieldName);
             let label = fill(app.tr(Msg::EditedPerson), &[("name", &name)]);
@@ -194,8 +220,12 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
                 }
             })
         }
-        Purpose::MergePeople { keep, other } => merge::finish(app, form, keep, other),
-        Purpose::ImportContacts => vec![Effect::ReadImport(form.value(Msg::FieldFile))],
+        Purpose::Contacts(ContactsForm::MergePeople { keep, other }) => {
+            merge::finish(app, form, keep, other)
+        }
+        Purpose::Contacts(ContactsForm::ImportContacts) => {
+            vec![Effect::ReadImport(form.value(Msg::FieldFile))]
+        }
         // The other forms belong to other screens.
         _ => Vec::new(),
     }
@@ -203,12 +233,9 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
 
 /// Moves the selection to a person, if listed.
 pub fn select(app: &mut App, id: &PersonId) {
-    let i = Screen::Contacts.index();
-    if let Some(row) = app.rows[i]
-        .iter()
-        .position(|&p| app.data.people.get(p).is_some_and(|p| &p.id == id))
-    {
-        let (len, height) = (app.rows[i].len(), app.page_height());
-        app.cursors[i].select(row, len, height);
-    }
+    let height = app.page_height();
+    let people = &app.data.people;
+    app.contacts
+        .listing
+        .select_where(height, |p| people.get(p).is_some_and(|p| &p.id == id));
 }

@@ -1,7 +1,9 @@
 //! The person form: every field of a directory record, with the consents beside the fields
 //! they cover.
 
-use crate::app::form::{Field, FieldKind, Form, Purpose};
+use crate::app::Form;
+use crate::app::Purpose;
+use crate::app::form::{Field, FieldKind};
 use crate::domain::{ContactField, Person};
 use crate::i18n::Msg;
 
@@ -170,5 +172,45 @@ impl Form {
                     )
                 })
                 .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::ContactsForm;
+    use crate::app::{Form, Purpose};
+    use crate::domain::Person;
+    use crate::i18n::Msg;
+
+    #[test]
+    fn validation_marks_the_first_bad_field() {
+        let mut form = Form::person(Purpose::Contacts(ContactsForm::NewPerson), None);
+        assert!(!form.validate());
+        assert_eq!(form.fields[0].error, Some(Msg::FieldRequired));
+        form.replace_focused("Zoé Martin");
+        form.focus = 1;
+        form.replace_focused("not-an-email");
+        assert!(!form.validate());
+        assert_eq!(form.focus, 1);
+        assert_eq!(form.fields[1].error, Some(Msg::FieldBadEmail));
+    }
+
+    #[test]
+    fn applying_keeps_confidential_notes() {
+        let mut person = Person {
+            name: "A".into(),
+            notes: vec![crate::domain::Note {
+                text: "secret".into(),
+                confidential: true,
+            }],
+            ..Person::default()
+        };
+        let form = Form::person(
+            Purpose::Contacts(ContactsForm::EditPerson(person.id.clone())),
+            Some(&person),
+        );
+        assert!(!form.is_dirty());
+        form.apply_to(&mut person);
+        assert!(person.notes[0].confidential);
     }
 }

@@ -41,7 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 
 /// The trainees shown (the filter applies), with their position in the roster.
 fn shown(app: &App, cohort: &Cohort) -> Vec<(usize, PersonId)> {
-    app.rows[Screen::Circle.index()]
+    app.circle
+        .listing
+        .rows
         .iter()
         .filter_map(|&i| cohort.trainees.get(i).map(|id| (i, id.clone())))
         .collect()

@@ -1,0 +1,61 @@
+//! Documents asked for from the screens: the event loop writes them into the data directory's
+//! `exports/` folder (0600) and says where.
+
+use crate::app::{App, Effect};
+use crate::domain::{PersonId, SeminarId};
+use crate::export::{attendance, certificate};
+use crate::i18n::Msg;
+
+use crate::domain::fold::slug;
+
+fn sheets(app: &mut App, seminar: Option<&SeminarId>, stem: &str) -> Vec<Effect> {
+    let Some(cohort) = app.cohort() else {
+        return Vec::new();
+    };
+    match attendance::to_csv(&app.data, cohort, seminar) {
+        Ok(csv) => {
+            let html = attendance::to_html(&app.data, cohort, seminar);
+            vec![
+                Effect::Export(format!("{stem}.csv"), csv),
+                Effect::Export(format!("{stem}.html"), html.into_bytes()),
+            ]
+        }
+        Err(error) => {
+            let text =
+                crate::i18n::fill(app.tr(Msg::ExportFailed), &[("reason", &error.to_string())]);
+            app.notify_error(text);
+            Vec::new()
+        }
+    }
+}
+
+/// The whole cohort's attendance sheet, as CSV and HTML.
+pub fn cohort_sheet(app: &mut App) -> Vec<Effect> {
+    let stem = format!(
+        "emargement-{}",
+        slug(&app.cohort().map(|c| c.name.clone()).unwrap_or_default())
+    );
+    sheets(app, None, &stem)
+}
+
+/// One seminar's attendance sheet, as CSV and HTML.
+pub fn seminar_sheet(app: &mut App, seminar: &SeminarId) -> Vec<Effect> {
+    let stem = format!("emargement-{}", slug(seminar.as_str()));
+    sheets(app, Some(seminar), &stem)
+}
+
+/// A trainee's completion certificate, as HTML.
+pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
+    let Some(cohort) = app.cohort() else {
+        return Vec::new();
+    };
+    let name = app
+        .data
+        .person(trainee)
+        .map_or_else(|| trainee.to_string(), |p| p.name.clone());
+    let html = certificate::html(&app.data, cohort, trainee, app.today);
+    vec![Effect::Export(
+        format!("certificat-{}.html", slug(&name)),
+        html.into_bytes(),
+    )]
+}

@@ -1,0 +1,833 @@
+//! The Modules screen's state and actions: the programme, the seminars, the roll call of a
+//! half-day and the follow-up list.
+
+use super::Purpose;
+mod documents;
+mod seminar_form;
+
+use super::Form;
+use super::dates::{parse_date, parse_time, parse_time_range};
+use super::form::{Field, FieldKind};
+use super::keymap::View;
+use super::list::Cursor;
+use super::{Action, App, Choice, ChoicePurpose, Effect, Overlay};
+use crate::domain::clock;
+use crate::domain::cohort::{Channel, FollowUp};
+use crate::domain::rollcall::{self, MarkInput, RollCallError};
+use crate::domain::rules::chronological;
+use crate::domain::{
+    Cohort, FollowUpId, HalfDay, HalfDayId, Note, PersonId, Seminar, SeminarId, Status,
+};
+use crate::i18n::{Msg, fill};
+use chrono::Timelike;
+
+/// Where the Modules screen is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModulesState {
+    /// The programme's modules, filtered.
+    pub listing: super::list::Listing,
+    /// The view in front; `None` is the programme.
+    pub view: Option<View>,
+    /// The seminar opened, in the seminar and roll-call views.
+    pub seminar: Option<SeminarId>,
+    /// The half-day whose roll is being taken.
+    pub half_day: Option<HalfDayId>,
+    /// The cursor of the seminars list.
+    pub seminars: Cursor,
+    /// The cursor of a seminar's half-days.
+    pub half_days: Cursor,
+    /// The cursor of the roll call.
+    pub roll: Cursor,
+    /// The cursor of the follow-up list.
+    pub follow: Cursor,
+}
+
+/// The forms of the Modules screen.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ModulesForm {
+    /// A new seminar in the current cohort.
+    NewSeminar,
+    /// Editing a seminar.
+    EditSeminar(SeminarId),
+    /// Why a mark of a signed sheet changes, with the change waiting.
+    ChangeReason(HalfDayId, PersonId, crate::domain::rollcall::MarkInput),
+    /// A remark on a mark.
+    Remark(HalfDayId, PersonId),
+    /// The time or reason of a mark.
+    EditMark(HalfDayId, PersonId),
+    /// A typed reason for an excused absence.
+    ExcuseReason(HalfDayId, PersonId),
+    /// A follow-up entry for a trainee.
+    FollowUp(PersonId),
+}
+
+/// The reasons offered for an excused absence, the last one opening a typed reason.
+pub const EXCUSES: [Msg; 6] = [
+    Msg::ExcuseIllness,
+    Msg::ExcuseMedical,
+    Msg::ExcuseFamily,
+    Msg::ExcuseTransport,
+    Msg::ExcuseWork,
+    Msg::ExcuseOther,
+];
+
+/// The ways a follow-up is made, in the order of [`Channel`].
+pub const CHANNELS: [Msg; 4] = [
+    Msg::ChannelPhone,
+    Msg::ChannelEmail,
+    Msg::ChannelInPerson,
+    Msg::ChannelVideo,
+];
+
+/// The cohort's seminars in date order (of their first half-day).
+pub fn seminars_by_date(cohort: &Cohort) -> Vec<&Seminar> {
+    let mut list: Vec<&Seminar> = cohort.seminars.iter().collect();
+    list.sort_by_key(|s| s.half_days.iter().map(|h| (h.date, h.period)).min());
+    list
+}
+
+/// The seminar opened, if it still exists.
+pub fn open_seminar(app: &App) -> Option<&Seminar> {
+    let id = app.modules.seminar.as_ref()?;
+    app.cohort()?.seminars.iter().find(|s| &s.id == id)
+}
+
+/// The half-day whose roll is taken, with its seminar.
+pub fn open_half_day(app: &App) -> Option<(&Seminar, &HalfDay)> {
+    let id = app.modules.half_day.as_ref()?;
+    app.cohort()?
+        .seminars
+        .iter()
+        .find_map(|s| s.half_days.iter().find(|h| &h.id == id).map(|h| (s, h)))
+}
+
+/// The trainees on a roll call, in roster order (those who left are not called).
+pub fn roll(app: &App) -> Vec<PersonId> {
+    app.cohort()
+        .map(|c| c.active_trainees().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The follow-up list of the current cohort.
+pub fn follow_ups(app: &App) -> Vec<rollcall::Attention> {
+    app.cohort()
+        .map(|c| rollcall::attention(c, app.today, app.config.attendance_threshold))
+        .unwrap_or_default()
+}
+
+/// Handles the Modules screen's actions; `None` leaves the action to the generic list.
+pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+    let height = app.page_height();
+    match action {
+        Action::ShowSeminars => {
+            app.modules.view = Some(View::Seminars);
+            return Some(Vec::new());
+        }
+        Action::ShowFollowUp => {
+            app.modules.view = Some(View::FollowUp);
+            return Some(Vec::new());
+        }
+        Action::TodayRollCall => {
+            today(app);
+            return Some(Vec::new());
+        }
+        Action::New => {
+            app.overlay = Some(Overlay::Form(Box::new(seminar_form(app, None))));
+            return Some(Vec::new());
+        }
+        Action::ExportSheet if app.modules.view != Some(View::Seminar) => {
+            return Some(documents::cohort_sheet(app));
+        }
+        _ => {}
+    }
+    let view = app.modules.view?;
+    if action == Action::Back {
+        app.modules.view = match view {
+            View::RollCall => Some(View::Seminar),
+            View::Seminar => Some(View::Seminars),
+            _ => None,
+        };
+        return Some(Vec::new());
+    }
+    let (len, cursor) = view_cursor(app, view);
+    if move_cursor(cursor, action, len, height) {
+        return Some(Vec::new());
+    }
+    Some(match view {
+        View::Seminars => seminars(app, action),
+        View::Seminar => seminar(app, action),
+        View::RollCall => roll_call(app, action),
+        View::FollowUp => follow_up(app, action),
+        // The other views belong to other screens.
+        _ => Vec::new(),
+    })
+}
+
+/// The length of a view's list and its cursor.
+fn view_cursor(app: &mut App, view: View) -> (usize, &mut Cursor) {
+    match view {
+        View::Seminars => (
+            app.cohort().map_or(0, |c| c.seminars.len()),
+            &mut app.modules.seminars,
+        ),
+        View::Seminar => (
+            open_seminar(app).map_or(0, |s| s.half_days.len()),
+            &mut app.modules.half_days,
+        ),
+        View::RollCall => (roll(app).len(), &mut app.modules.roll),
+        // The other views belong to other screens: an empty list.
+        _ => (follow_ups(app).len(), &mut app.modules.follow),
+    }
+}
+
+/// A click on the `n`th visible row of the view's list selects it; false outside a view.
+pub fn click(app: &mut App, n: usize) -> bool {
+    let Some(view) = app.modules.view else {
+        return false;
+    };
+    let height = app.page_height();
+    let (len, cursor) = view_cursor(app, view);
+    let target = cursor.offset + n;
+    if target < len {
+        cursor.select(target, len, height);
+    }
+    true
+}
+
+/// Moves a view's cursor; false when the action is not a move.
+pub(crate) fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
+    let page = isize::try_from(height).unwrap_or(1);
+    match action {
+        Action::Up => cursor.step(-1, len, height),
+        Action::Down => cursor.step(1, len, height),
+        Action::PageUp => cursor.step(-page, len, height),
+        Action::PageDown => cursor.step(page, len, height),
+        Action::Top => cursor.select(0, len, height),
+        Action::Bottom => cursor.select(len.saturating_sub(1), len, height),
+        Action::ScrollUp => cursor.scroll(-3, len, height),
+        Action::ScrollDown => cursor.scroll(3, len, height),
+        _ => return false,
+    }
+    true
+}
+
+/// How many modules the programme has, and those that the filter keeps.
+pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let modules = &app.data.programme.modules;
+    let rows = super::rows::filtered(modules.len(), filter, |i| {
+        modules
+            .get(i)
+            .map(|m| format!("{} {}", m.code, m.title))
+            .unwrap_or_default()
+    });
+    (modules.len(), rows)
+}
+
+/// Today's half-day, if there is one: the afternoon's after 13:00 when there are both.
+fn todays_half_day(app: &App) -> Option<(SeminarId, HalfDayId)> {
+    let cohort = app.cohort()?;
+    let afternoon = clock::local(app.now).hour() >= 13;
+    let todays: Vec<(&Seminar, &HalfDay)> = chronological(cohort)
+        .into_iter()
+        .filter(|(_, h)| h.date == app.today)
+        .collect();
+    todays
+        .iter()
+        .find(|(_, h)| (h.period == crate::domain::Period::Afternoon) == afternoon)
+        .or(todays.first())
+        .map(|(s, h)| (s.id.clone(), h.id.clone()))
+}
+
+/// A trainer lands on today's roll call when there is one.
+pub fn land(app: &mut App) {
+    if let Some((seminar, half_day)) = todays_half_day(app) {
+        open_roll_call(app, seminar, half_day);
+    }
+}
+
+/// Opens today's half-day, or says when the next one is.
+fn today(app: &mut App) {
+    if let Some((seminar, half_day)) = todays_half_day(app) {
+        open_roll_call(app, seminar, half_day);
+        return;
+    }
+    let Some(cohort) = app.cohort() else {
+        app.notify_error(app.tr(Msg::NoCohort));
+        return;
+    };
+    let next = chronological(cohort)
+        .into_iter()
+        .find(|(_, h)| h.date > app.today)
+        .map(|(_, h)| h.date.format("%d/%m/%Y").to_string());
+    let text = match next {
+        Some(date) => fill(app.tr(Msg::NoHalfDayTodayNext), &[("date", &date)]),
+        None => app.tr(Msg::NoHalfDayToday).to_owned(),
+    };
+    app.notify(text);
+    app.modules.view = Some(View::Seminars);
+}
+
+/// Opens the roll call of a half-day, the cursor on the first trainee not marked yet.
+pub fn open_roll_call(app: &mut App, seminar: SeminarId, half_day: HalfDayId) {
+    app.modules.seminar = Some(seminar);
+    app.modules.half_day = Some(half_day);
+    app.modules.view = Some(View::RollCall);
+    let first_unmarked =
+        open_half_day(app).and_then(|(_, h)| roll(app).iter().position(|t| h.mark_of(t).is_none()));
+    let len = roll(app).len();
+    let height = app.page_height();
+    app.modules.roll = Cursor::default();
+    app.modules
+        .roll
+        .select(first_unmarked.unwrap_or(0), len, height);
+}
+
+fn seminars(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(cohort) = app.cohort() else {
+        return Vec::new();
+    };
+    let Some(id) = seminars_by_date(cohort)
+        .get(app.modules.seminars.selected)
+        .map(|s| s.id.clone())
+    else {
+        return Vec::new();
+    };
+    match action {
+        Action::Open => {
+            app.modules.seminar = Some(id);
+            app.modules.half_days = Cursor::default();
+            app.modules.view = Some(View::Seminar);
+        }
+        Action::Edit => {
+            let form = seminar_form(app, Some(&id));
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn seminar(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(seminar) = open_seminar(app) else {
+        app.modules.view = Some(View::Seminars);
+        return Vec::new();
+    };
+    let id = seminar.id.clone();
+    let half_day = seminar
+        .half_days
+        .get(app.modules.half_days.selected)
+        .map(|h| h.id.clone());
+    match action {
+        Action::Open => {
+            if let Some(half_day) = half_day {
+                open_roll_call(app, id, half_day);
+            }
+            Vec::new()
+        }
+        Action::Edit => {
+            let form = seminar_form(app, Some(&id));
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+            Vec::new()
+        }
+        Action::ExportSheet => documents::seminar_sheet(app, &id),
+        _ => Vec::new(),
+    }
+}
+
+/// Who marks and signs: the user if they said who they are, else the seminar's trainer.
+fn signer(app: &App) -> Option<PersonId> {
+    app.config
+        .me
+        .clone()
+        .or_else(|| open_half_day(app).map(|(s, _)| s.trainer.clone()))
+}
+
+fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some((_, half_day)) = open_half_day(app) else {
+        app.modules.view = Some(View::Seminar);
+        return Vec::new();
+    };
+    let half_day_id = half_day.id.clone();
+    let signed = half_day.signature.is_some();
+    let trainees = roll(app);
+    let Some(trainee) = trainees.get(app.modules.roll.selected).cloned() else {
+        return Vec::new();
+    };
+    let now = clock::local(app.now).time();
+    let input = |status, time| MarkInput {
+        status,
+        time,
+        reason: None,
+    };
+    match action {
+        Action::MarkPresent => set_mark(app, &half_day_id, &trainee, input(Status::Present, None)),
+        Action::MarkLate => set_mark(app, &half_day_id, &trainee, input(Status::Late, Some(now))),
+        Action::MarkLeftEarly => set_mark(
+            app,
+            &half_day_id,
+            &trainee,
+            input(Status::LeftEarly, Some(now)),
+        ),
+        Action::MarkAbsent => set_mark(app, &half_day_id, &trainee, input(Status::Absent, None)),
+        Action::MarkExcused => {
+            let options = EXCUSES.iter().map(|m| app.tr(*m).to_owned()).collect();
+            app.overlay = Some(Overlay::Choice(Choice {
+                title: Msg::ExcuseTitle,
+                options,
+                cursor: Cursor::default(),
+                purpose: ChoicePurpose::Excuse(half_day_id, trainee),
+            }));
+            Vec::new()
+        }
+        Action::EveryonePresent => everyone_present(app, &half_day_id),
+        Action::Sign => sign(app, &half_day_id),
+        Action::Remark => {
+            let current = open_half_day(app)
+                .and_then(|(_, h)| h.mark_of(&trainee))
+                .and_then(|m| m.remark.clone())
+                .unwrap_or_default();
+            let field = Field::new(Msg::FieldRemark, FieldKind::Text, &current);
+            let form = Form::new(
+                Purpose::Modules(ModulesForm::Remark(half_day_id, trainee)),
+                vec![field],
+            );
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+            Vec::new()
+        }
+        Action::EditMark => {
+            edit_mark(app, half_day_id, trainee, signed);
+            Vec::new()
+        }
+        Action::Certificate => documents::certificate(app, &trainee),
+        _ => Vec::new(),
+    }
+}
+
+fn edit_mark(app: &mut App, half_day: HalfDayId, trainee: PersonId, signed: bool) {
+    let Some(mark) = open_half_day(app).and_then(|(_, h)| h.mark_of(&trainee).cloned()) else {
+        app.notify_error(app.tr(Msg::MarkFirst));
+        return;
+    };
+    let time = mark
+        .time
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default();
+    let mut fields = Vec::new();
+    if matches!(mark.status, Status::Late | Status::LeftEarly) {
+        fields.push(Field::new(Msg::FieldTime, FieldKind::Time, &time));
+    }
+    if matches!(mark.status, Status::Absent | Status::Excused) {
+        let reason = mark.reason.clone().unwrap_or_default();
+        fields.push(Field::new(Msg::FieldReason, FieldKind::Text, &reason));
+    }
+    if fields.is_empty() {
+        app.notify(app.tr(Msg::NothingToEdit));
+        return;
+    }
+    if signed {
+        fields.push(Field::new(Msg::FieldChangeReason, FieldKind::Required, ""));
+    }
+    let form = Form::new(
+        Purpose::Modules(ModulesForm::EditMark(half_day, trainee)),
+        fields,
+    );
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+}
+
+/// Marks a trainee; on a signed sheet, asks why first. The cursor moves on by itself.
+pub fn set_mark(
+    app: &mut App,
+    half_day: &HalfDayId,
+    trainee: &PersonId,
+    input: MarkInput,
+) -> Vec<Effect> {
+    let signed = open_half_day(app).is_some_and(|(_, h)| h.signature.is_some());
+    if signed {
+        let field = Field::new(Msg::FieldChangeReason, FieldKind::Required, "");
+        let purpose = Purpose::Modules(ModulesForm::ChangeReason(
+            half_day.clone(),
+            trainee.clone(),
+            input,
+        ));
+        app.overlay = Some(Overlay::Form(Box::new(Form::new(purpose, vec![field]))));
+        return Vec::new();
+    }
+    apply_mark(app, half_day, trainee, input, None, true)
+}
+
+/// Applies a mark as one undoable step, with its reason when the sheet is signed.
+pub fn apply_mark(
+    app: &mut App,
+    half_day: &HalfDayId,
+    trainee: &PersonId,
+    input: MarkInput,
+    change_reason: Option<&str>,
+    advance: bool,
+) -> Vec<Effect> {
+    let Some(by) = signer(app) else {
+        return Vec::new();
+    };
+    let now = app.now;
+    let name = app
+        .data
+        .person(trainee)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    let label = fill(
+        app.tr(Msg::MarkedLabel),
+        &[
+            ("name", &name),
+            ("status", app.tr(status_msg(input.status))),
+        ],
+    );
+    let outcome = app.try_change(label, |data| {
+        with_half_day(data, half_day, |cohort, h| {
+            rollcall::mark(cohort, h, trainee, input, &by, now, change_reason)
+        })
+    });
+    // The cursor moves on by itself after a status key, not after an edit.
+    if advance && outcome.is_ok() {
+        let len = roll(app).len();
+        let height = app.page_height();
+        app.modules.roll.step(1, len, height);
+    }
+    report(app, outcome)
+}
+
+fn everyone_present(app: &mut App, half_day: &HalfDayId) -> Vec<Effect> {
+    let Some(by) = signer(app) else {
+        return Vec::new();
+    };
+    let now = app.now;
+    let label = app.tr(Msg::EveryonePresentLabel).to_owned();
+    let mut count = 0;
+    let outcome = app.try_change(label, |data| {
+        with_half_day(data, half_day, |cohort, h| {
+            count = rollcall::mark_rest_present(cohort, h, &by, now)?;
+            Ok(())
+        })
+    });
+    if outcome.is_ok() {
+        app.notify(fill(
+            app.tr(Msg::MarkedPresentCount),
+            &[("n", &count.to_string())],
+        ));
+        // The exceptions come next, from the top.
+        app.modules.roll = Cursor::default();
+    }
+    report(app, outcome)
+}
+
+fn sign(app: &mut App, half_day: &HalfDayId) -> Vec<Effect> {
+    let Some(by) = signer(app) else {
+        return Vec::new();
+    };
+    let now = app.now;
+    let name = app
+        .data
+        .person(&by)
+        .map_or_else(|| by.to_string(), |p| p.name.clone());
+    let label = fill(app.tr(Msg::SignedLabel), &[("name", &name)]);
+    let outcome = app.try_change(label.clone(), |data| {
+        with_half_day(data, half_day, |_, h| rollcall::sign(h, &by, now))
+    });
+    if outcome.is_ok() {
+        app.notify(label);
+    }
+    report(app, outcome)
+}
+
+/// Runs `edit` on a half-day of the current cohort, found by id, with its cohort.
+fn with_half_day<T>(
+    data: &mut crate::domain::Data,
+    id: &HalfDayId,
+    edit: impl FnOnce(&Cohort, &mut HalfDay) -> Result<T, RollCallError>,
+) -> Result<T, RollCallError> {
+    let current = data.current().map(|c| c.id.clone());
+    let Some(cohort) = current.and_then(|c| data.cohort_mut(&c)) else {
+        return Err(RollCallError::NothingToSign);
+    };
+    // The cohort is read while one of its half-days changes: take the half-day out, edit, put back.
+    let Some((s, h)) = cohort.seminars.iter().enumerate().find_map(|(s, seminar)| {
+        seminar
+            .half_days
+            .iter()
+            .position(|h| &h.id == id)
+            .map(|h| (s, h))
+    }) else {
+        return Err(RollCallError::NothingToSign);
+    };
+    let mut half_day = cohort.seminars[s].half_days[h].clone();
+    let result = edit(cohort, &mut half_day);
+    if result.is_ok() {
+        cohort.seminars[s].half_days[h] = half_day;
+    }
+    result
+}
+
+/// The effects of a change, or the reason it was refused shown to the user.
+fn report(app: &mut App, outcome: Result<Vec<Effect>, RollCallError>) -> Vec<Effect> {
+    outcome.unwrap_or_else(|error| {
+        let msg = match error {
+            RollCallError::NotEnrolled(_) => Msg::NotEnrolled,
+            RollCallError::NotMarked(_) => Msg::MarkFirst,
+            RollCallError::ReasonNeeded => Msg::SignedNeedsReason,
+            RollCallError::AlreadySigned => Msg::AlreadySigned,
+            RollCallError::NothingToSign => Msg::NothingToSign,
+        };
+        app.notify_error(app.tr(msg));
+        Vec::new()
+    })
+}
+
+/// The word for a status.
+pub fn status_msg(status: Status) -> Msg {
+    match status {
+        Status::Present => Msg::StatusPresent,
+        Status::Late => Msg::StatusLate,
+        Status::LeftEarly => Msg::StatusLeftEarly,
+        Status::Absent => Msg::StatusAbsent,
+        Status::Excused => Msg::StatusExcused,
+    }
+}
+
+fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {
+    let items = follow_ups(app);
+    let Some(item) = items.get(app.modules.follow.selected) else {
+        return Vec::new();
+    };
+    match (action, item) {
+        (Action::Open, rollcall::Attention::Trainee { trainee, .. }) => {
+            let fields = vec![
+                Field::choice(Msg::FieldChannel, &CHANNELS, 0),
+                Field::new(Msg::FieldOutcome, FieldKind::Required, ""),
+            ];
+            let form = Form::new(
+                Purpose::Modules(ModulesForm::FollowUp(trainee.clone())),
+                fields,
+            );
+            app.overlay = Some(Overlay::Form(Box::new(form)));
+            Vec::new()
+        }
+        (Action::Open, rollcall::Attention::UnsignedSheet { half_day, .. }) => {
+            let seminar = app.cohort().and_then(|c| {
+                c.seminars
+                    .iter()
+                    .find(|s| s.half_days.iter().any(|h| &h.id == half_day))
+            });
+            if let Some(seminar) = seminar.map(|s| s.id.clone()) {
+                open_roll_call(app, seminar, half_day.clone());
+            }
+            Vec::new()
+        }
+        (Action::Certificate, rollcall::Attention::Trainee { trainee, .. }) => {
+            let trainee = trainee.clone();
+            documents::certificate(app, &trainee)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The seminar form, new or filled with a seminar.
+fn seminar_form(app: &App, id: Option<&SeminarId>) -> Form {
+    let seminar = id.and_then(|id| app.cohort()?.seminars.iter().find(|s| &s.id == id));
+    let programme = &app.data.programme;
+    let modules = seminar
+        .map(|s| {
+            s.modules
+                .iter()
+                .filter_map(|m| programme.module(m).map(|m| m.code.clone()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let venue = seminar
+        .and_then(|s| app.data.venue(&s.venue))
+        .map(|v| v.name.clone())
+        .unwrap_or_default();
+    let trainer = seminar
+        .map(|s| s.trainer.clone())
+        .or_else(|| app.config.me.clone())
+        .and_then(|id| app.data.person(&id).map(|p| p.name.clone()))
+        .unwrap_or_default();
+    let first = seminar.and_then(|s| s.half_days.first());
+    let start = first.map_or_else(
+        || app.today.format("%d/%m/%Y").to_string(),
+        |h| h.date.format("%d/%m/%Y").to_string(),
+    );
+    let days = seminar.map_or(2, |s| {
+        s.half_days
+            .iter()
+            .map(|h| h.date)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    });
+    let mut fields = vec![
+        Field::new(Msg::FieldModules, FieldKind::Required, &modules),
+        Field::new(Msg::FieldVenue, FieldKind::Required, &venue),
+        Field::new(Msg::FieldTrainer, FieldKind::Required, &trainer),
+    ];
+    // The days of a seminar whose roll was taken stay as they are: the sheets hold them.
+    let marked = seminar.is_some_and(|s| s.half_days.iter().any(|h| !h.marks.is_empty()));
+    if !marked {
+        fields.push(Field::new(Msg::FieldStart, FieldKind::Date, &start));
+        fields.push(Field::new(
+            Msg::FieldDays,
+            FieldKind::Days,
+            &days.to_string(),
+        ));
+        fields.push(Field::new(
+            Msg::FieldMorning,
+            FieldKind::TimeRange,
+            "09:00-12:30",
+        ));
+        fields.push(Field::new(
+            Msg::FieldAfternoon,
+            FieldKind::TimeRange,
+            "14:00-17:30",
+        ));
+    }
+    let purpose = id.map_or(Purpose::Modules(ModulesForm::NewSeminar), |id| {
+        Purpose::Modules(ModulesForm::EditSeminar(id.clone()))
+    });
+    Form::new(purpose, fields)
+}
+
+/// Saves a form of this screen. Returns `None` (the form stays open) when a lookup fails.
+pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
+    match form.purpose.clone() {
+        Purpose::Modules(ModulesForm::NewSeminar | ModulesForm::EditSeminar(_)) => {
+            seminar_form::submit(app, form)
+        }
+        Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
+            let reason = form.value(Msg::FieldChangeReason);
+            Some(apply_mark(
+                app,
+                &half_day,
+                &trainee,
+                input,
+                Some(&reason),
+                true,
+            ))
+        }
+        Purpose::Modules(ModulesForm::ExcuseReason(half_day, trainee)) => {
+            let input = MarkInput {
+                status: Status::Excused,
+                time: None,
+                reason: Some(form.value(Msg::FieldReason)),
+            };
+            Some(set_mark(app, &half_day, &trainee, input))
+        }
+        Purpose::Modules(ModulesForm::Remark(half_day, trainee)) => {
+            let remark = form.value(Msg::FieldRemark);
+            let label = app.tr(Msg::RemarkLabel).to_owned();
+            let outcome = app.try_change(label, |data| {
+                with_half_day(data, &half_day, |_, h| {
+                    let mark = h.marks.iter_mut().find(|m| m.trainee == trainee);
+                    let mark = mark.ok_or(RollCallError::NotMarked(trainee.clone()))?;
+                    mark.remark = (!remark.is_empty()).then_some(remark);
+                    Ok(())
+                })
+            });
+            Some(report(app, outcome))
+        }
+        Purpose::Modules(ModulesForm::EditMark(half_day, trainee)) => {
+            let mark = open_half_day(app).and_then(|(_, h)| h.mark_of(&trainee).cloned())?;
+            let time = parse_time(&form.value(Msg::FieldTime)).or(mark.time);
+            let reason = Some(form.value(Msg::FieldReason))
+                .filter(|r| !r.is_empty())
+                .or(mark.reason);
+            let input = MarkInput {
+                status: mark.status,
+                time,
+                reason,
+            };
+            let why = Some(form.value(Msg::FieldChangeReason)).filter(|r| !r.is_empty());
+            Some(apply_mark(
+                app,
+                &half_day,
+                &trainee,
+                input,
+                why.as_deref(),
+                false,
+            ))
+        }
+        Purpose::Modules(ModulesForm::FollowUp(trainee)) => {
+            let channel = [
+                Channel::Phone,
+                Channel::Email,
+                Channel::InPerson,
+                Channel::Video,
+            ][form.choice(Msg::FieldChannel).min(3)];
+            let outcome = form.value(Msg::FieldOutcome);
+            let by = app
+                .config
+                .me
+                .clone()
+                .or_else(|| app.cohort()?.trainers.first().cloned())?;
+            let entry = FollowUp {
+                id: FollowUpId::new(app.fresh_id("f")),
+                trainee,
+                by,
+                at: app.now,
+                channel,
+                outcome: Note {
+                    text: outcome,
+                    confidential: false,
+                },
+            };
+            let label = app.tr(Msg::FollowUpLabel).to_owned();
+            app.notify(label.clone());
+            Some(app.change(label, |data| {
+                let current = data.current().map(|c| c.id.clone());
+                if let Some(cohort) = current.and_then(|id| data.cohort_mut(&id)) {
+                    cohort.follow_ups.push(entry);
+                }
+            }))
+        }
+        _ => None,
+    }
+}
+
+/// Takes the excuse chosen in the list: a reason, or "other" to type one.
+pub fn excuse_chosen(
+    app: &mut App,
+    half_day: HalfDayId,
+    trainee: PersonId,
+    choice: usize,
+) -> Vec<Effect> {
+    if choice + 1 >= EXCUSES.len() {
+        let field = Field::new(Msg::FieldReason, FieldKind::Required, "");
+        let form = Form::new(
+            Purpose::Modules(ModulesForm::ExcuseReason(half_day, trainee)),
+            vec![field],
+        );
+        app.overlay = Some(Overlay::Form(Box::new(form)));
+        return Vec::new();
+    }
+    let reason = app.tr(EXCUSES[choice]).to_owned();
+    let input = MarkInput {
+        status: Status::Excused,
+        time: None,
+        reason: Some(reason),
+    };
+    set_mark(app, &half_day, &trainee, input)
+}
+
+/// A seminar's layout: first day, number of days, morning and afternoon times.
+pub type Layout = (
+    chrono::NaiveDate,
+    u32,
+    (chrono::NaiveTime, chrono::NaiveTime),
+    (chrono::NaiveTime, chrono::NaiveTime),
+);
+
+/// Parses the layout fields of the seminar form.
+pub fn layout_fields(form: &Form) -> Option<Layout> {
+    Some((
+        parse_date(&form.value(Msg::FieldStart))?,
+        form.value(Msg::FieldDays).parse().ok()?,
+        parse_time_range(&form.value(Msg::FieldMorning))?,
+        parse_time_range(&form.value(Msg::FieldAfternoon))?,
+    ))
+}

@@ -1,0 +1,105 @@
+//! The one way out of the command line. Every message and line it prints goes through the text
+//! cleaner ([`crate::domain::text`]), whatever it holds: names from a bundle, paths, reasons.
+//! A line too long to read is cut, and says so. A failed write is an error the command
+//! reports; a reader that went away (`| head`) ends the command quietly.
+
+use crate::domain::text;
+use crate::i18n::{Lang, Msg, fill};
+use std::borrow::Cow;
+use std::io::Write;
+
+/// The exit code when the reader of standard output went away (`| head`): the command stops
+/// there, quietly, as a program stopped by SIGPIPE does (128 + 13).
+pub const EXIT_CLOSED: u8 = 141;
+
+/// The most characters of one line that are echoed; the rest is cut, with a note saying so.
+pub const LINE_LIMIT: usize = 1000;
+
+/// Text as it may reach a terminal: controls and bidi characters shown as visible ones (line
+/// breaks and tabs kept), and each line cut at [`LINE_LIMIT`] characters with a note.
+pub fn clean(text: &str, lang: Lang) -> Cow<'_, str> {
+    let visible = text::visible_lines(text);
+    if visible.lines().all(|l| l.chars().nth(LINE_LIMIT).is_none()) {
+        return visible;
+    }
+    let cut: Vec<String> = visible
+        .split('\n')
+        .map(|line| {
+            let mut kept: String = line.chars().take(LINE_LIMIT).collect();
+            let more = line.chars().count().saturating_sub(LINE_LIMIT);
+            if more > 0 {
+                kept.push_str(&fill(
+                    Msg::OutputCut.text(lang),
+                    &[("count", &more.to_string())],
+                ));
+            }
+            kept
+        })
+        .collect();
+    Cow::Owned(cut.join("\n"))
+}
+
+/// Prints one line (or several) on standard output, cleaned.
+pub fn line(text: &str, lang: Lang) -> Result<(), String> {
+    let mut text = clean(text, lang).into_owned();
+    text.push('\n');
+    write(text.as_bytes(), lang)
+}
+
+/// Prints text as it is laid out (a prompt, or lines that end with their own line break),
+/// cleaned.
+pub fn block(text: &str, lang: Lang) -> Result<(), String> {
+    write(clean(text, lang).as_bytes(), lang)
+}
+
+/// Prints a document on standard output: CSV, vCard, iCalendar, HTML or JSON, whose writer
+/// escaped every character from the data already (see `docs/security.md`).
+pub fn document(bytes: &[u8], lang: Lang) -> Result<(), String> {
+    write(bytes, lang)
+}
+
+/// Says something beside the output, on standard error, cleaned ("Written to …").
+pub fn note(text: &str, lang: Lang) {
+    // A standard error that cannot be written has nowhere left to report it.
+    let _ = writeln!(std::io::stderr(), "{}", clean(text, lang));
+}
+
+/// Reports a failure on standard error, cleaned, after the program's name.
+pub fn error(message: &str, lang: Lang) {
+    note(&format!("cercle: {message}"), lang);
+}
+
+/// Writes to standard output; a write that fails is an error to report, unless the reader went
+/// away, which ends the process quietly with [`EXIT_CLOSED`].
+fn write(bytes: &[u8], lang: Lang) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            // Nothing is half done here: commands print before or after their one save.
+            std::process::exit(i32::from(EXIT_CLOSED))
+        }
+        Err(e) => Err(fill(
+            Msg::CannotWriteOutput.text(lang),
+            &[("reason", &e.to_string())],
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_cut_and_says_so_in_both_languages() {
+        let long = format!("a{}\nshort", "é".repeat(3 * LINE_LIMIT));
+        for lang in [Lang::En, Lang::Fr] {
+            let shown = clean(&long, lang);
+            let first = shown.lines().next().unwrap();
+            assert!(first.chars().count() < LINE_LIMIT + 80, "{first}");
+            assert!(first.contains(&(2 * LINE_LIMIT + 1).to_string()), "{first}");
+            assert!(shown.ends_with("\nshort"));
+        }
+        assert_eq!(clean("a\u{1b}]52;c;x\u{7}", Lang::En), "a␛]52;c;x␇");
+    }
+}

@@ -1,0 +1,193 @@
+//! The command line: init, check's exit codes, summary, generate, backups and restore,
+//! completions, and `--data-dir` before or after the subcommand.
+
+use crate::common;
+
+use common::pty::cercle;
+
+/// `cercle ARGS` with no data directory in its environment: the arguments name it. Its settings
+/// stay in a folder of the test's own.
+fn run(args: &[&str]) -> std::process::Output {
+    let settings = tempfile::tempdir().unwrap();
+    common::command(settings.path())
+        .args(args)
+        .env_remove("CERCLE_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn init_then_check_is_sound_and_init_never_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_str().unwrap();
+    // --data-dir after the subcommand...
+    assert!(
+        run(&["init", "--sample", "--data-dir", path])
+            .status
+            .success()
+    );
+    // ...and before it.
+    let check = run(&["--data-dir", path, "check"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let before = std::fs::read(dir.path().join("cercle.json")).unwrap();
+    let again = run(&["init", "--data-dir", path]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("never replaces"));
+    assert_eq!(
+        std::fs::read(dir.path().join("cercle.json")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn check_exits_1_on_a_broken_rule_and_2_on_an_unreadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let path = dir.path().join("cercle.json");
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    // A 13th trainee, edited in by hand: the file loads but breaks the 8-12 rule.
+    let current = value["current_cohort"].clone();
+    let cohort = value["cohorts"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == current)
+        .unwrap();
+    let others: Vec<serde_json::Value> = ["p-x1", "p-x2", "p-x3"]
+        .iter()
+        .map(|id| serde_json::json!(id))
+        .collect();
+    cohort["trainees"]
+        .as_array_mut()
+        .unwrap()
+        .extend(others.clone());
+    for id in &others {
+        value["people"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"id": id, "name": "Extra"}));
+    }
+    std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+    let check = cercle(dir.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&check.stdout).contains("holds 13 trainees"));
+    std::fs::write(&path, b"{\"schema_version\": 1, \"programme\": ").unwrap();
+    let check = cercle(dir.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&check.stderr).contains("line"),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn summary_prints_each_cohort_as_a_table_or_json() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let out = cercle(dir.path(), &["summary", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    let current = rows
+        .iter()
+        .find(|r| r["name"] == "Nouvelle-Aquitaine 2026")
+        .unwrap();
+    assert_eq!(current["trainees"], 10);
+    assert_eq!(current["half_days_planned"], 36);
+    let table = String::from_utf8_lossy(&cercle(dir.path(), &["summary"]).stdout).into_owned();
+    assert!(table.contains("Nouvelle-Aquitaine 2026") && table.contains('%'));
+    // The columns line up under their headers.
+    let lines: Vec<&str> = table.lines().collect();
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("Nouvelle-Aquitaine 2026"))
+        .unwrap();
+    let end_of = |text: &str, word: &str| text.find(word).map(|i| i + word.len());
+    assert_eq!(end_of(lines[0], "trainees"), end_of(row, "10"), "{table}");
+    assert_eq!(end_of(lines[0], "attendance"), Some(row.len()), "{table}");
+}
+
+#[test]
+fn generate_is_deterministic_and_never_replaces() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for dir in [&a, &b] {
+        assert!(
+            cercle(dir.path(), &["generate", "--cohorts", "3", "--seed", "7"])
+                .status
+                .success()
+        );
+    }
+    let read = |d: &tempfile::TempDir| std::fs::read(d.path().join("cercle.json")).unwrap();
+    assert_eq!(read(&a), read(&b), "the same seed gives the same data");
+    assert!(
+        !cercle(a.path(), &["generate", "--cohorts", "3", "--seed", "8"])
+            .status
+            .success()
+    );
+    assert_eq!(cercle(a.path(), &["check"]).status.code(), Some(0));
+}
+
+#[test]
+fn backups_are_listed_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let none = String::from_utf8_lossy(&cercle(dir.path(), &["backups"]).stdout).into_owned();
+    assert!(none.contains("No backups yet"));
+    // A second save, as the app makes, keeps the first file as a backup.
+    let mut store = cercle::store::Store::open(dir.path()).unwrap();
+    let mut data = store.load().unwrap().unwrap();
+    data.people[0].name = "Changed".into();
+    store.save(&data).unwrap();
+    drop(store);
+    let listed = String::from_utf8_lossy(&cercle(dir.path(), &["backups"]).stdout).into_owned();
+    let name = listed.split_whitespace().next().unwrap().to_owned();
+    let restored = cercle(dir.path(), &["restore", &name]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    let back: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("cercle.json")).unwrap()).unwrap();
+    assert_ne!(back["people"][0]["name"], "Changed");
+    // Restoring over a damaged file keeps it as a backup: the list marks it, so nobody
+    // restores it.
+    std::fs::write(dir.path().join("cercle.json"), [0u8; 64]).unwrap();
+    assert!(cercle(dir.path(), &["restore", &name]).status.success());
+    let listed = String::from_utf8_lossy(&cercle(dir.path(), &["backups"]).stdout).into_owned();
+    let marked: Vec<&str> = listed
+        .lines()
+        .filter(|l| l.contains("(damaged: do not restore)"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{listed}");
+    assert!(marked[0].contains("64 bytes"), "{listed}");
+    assert!(
+        !cercle(dir.path(), &["restore", "../../etc/passwd"])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn completions_and_bad_arguments() {
+    let out = run(&["completions", "bash"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("cercle"));
+    let bad = run(&["generate", "--cohorts", "0"]);
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "clap refuses out-of-range values"
+    );
+    let bad = run(&["--lang", "de"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("possible values"));
+}

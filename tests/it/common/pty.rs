@@ -1,0 +1,195 @@
+//! A real `cercle` in a real pseudo-terminal, read back through the vt100 parser.
+#![allow(dead_code)]
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A running `cercle` in a pseudo-terminal.
+pub struct Session {
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    done: Receiver<()>,
+}
+
+impl Session {
+    pub fn start(data_dir: &Path, config_dir: &Path, args: &[&str]) -> Self {
+        Self::start_under(&[], data_dir, config_dir, args)
+    }
+
+    /// [`Session::start`] with more environment variables (e.g. to keep git away from the
+    /// user's own settings).
+    pub fn start_with(
+        data_dir: &Path,
+        config_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Self {
+        Self::launch(&[], data_dir, config_dir, args, env)
+    }
+
+    /// Starts `cercle` through other programs (`runner` then cercle's path and `args`), e.g. a
+    /// shell that limits file sizes, or one that mounts the data directory read-only.
+    pub fn start_under(
+        runner: &[String],
+        data_dir: &Path,
+        config_dir: &Path,
+        args: &[&str],
+    ) -> Self {
+        Self::launch(runner, data_dir, config_dir, args, &[])
+    }
+
+    fn launch(
+        runner: &[String],
+        data_dir: &Path,
+        config_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let program = super::CERCLE;
+        let mut command = match runner.split_first() {
+            None => CommandBuilder::new(program),
+            Some((first, rest)) => {
+                let mut command = CommandBuilder::new(first);
+                command.args(rest);
+                command.arg(program);
+                command
+            }
+        };
+        command.args(args);
+        command.env("CERCLE_DATA_DIR", data_dir);
+        command.env("CERCLE_CONFIG_DIR", config_dir);
+        command.env("LANG", "en_GB.UTF-8");
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        command.env_remove("LC_ALL");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let child = pty.slave.spawn_command(command).expect("cercle starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let writer = pty.master.take_writer().expect("a writer");
+        let rows = NonZeroU16::new(24).unwrap();
+        let cols = NonZeroU16::new(80).unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let (tx, done) = mpsc::channel();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen_w, raw_w) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let _keep_master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                screen_w.lock().unwrap().process(&buf[..n]);
+                raw_w.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+            let _ = tx.send(());
+        });
+        Self {
+            child,
+            writer,
+            screen,
+            raw,
+            done,
+        }
+    }
+
+    /// Everything the program wrote, escape sequences included (e.g. to find OSC 52).
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails the test with the screen if it never does.
+    pub fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "the screen never showed {text:?}; it shows:\n{}",
+            self.contents()
+        );
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Leave the app one frame to take each key in order.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Sends `signal` (`HUP`, `TERM`…) to the program, as a closing terminal or a logout would.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    }
+
+    pub fn wait_exit(mut self) -> portable_pty::ExitStatus {
+        let _ = self.done.recv_timeout(Duration::from_secs(20));
+        self.child.wait().expect("cercle exits")
+    }
+}
+
+/// Runs `cercle ARGS` on `data_dir` (see [`super::command`]) and returns what it did.
+pub fn cercle(data_dir: &Path, args: &[&str]) -> std::process::Output {
+    super::command(data_dir)
+        .args(args)
+        .output()
+        .expect("cercle runs")
+}
+
+pub use super::settings_of;
+
+/// The data file of a directory, as JSON.
+pub fn read_json(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
+}
+
+/// Another program replaces the data file, as editors and sync tools do (a new file renamed);
+/// returns the bytes it wrote.
+pub fn edit_outside(dir: &Path, title: &str) -> Vec<u8> {
+    let mut json = read_json(dir);
+    json["programme"]["title"] = title.into();
+    let bytes = serde_json::to_vec_pretty(&json).unwrap();
+    let temp = dir.join("outside.tmp");
+    std::fs::write(&temp, &bytes).unwrap();
+    std::fs::rename(&temp, dir.join("cercle.json")).unwrap();
+    bytes
+}
+
+/// A data directory holding the sample cohort, and a config directory holding `settings`.
+pub fn sample_dirs(settings: &str) -> (tempfile::TempDir, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    assert!(cercle(data.path(), &["init", "--sample"]).status.success());
+    std::fs::write(config.path().join("config.toml"), settings).unwrap();
+    (data, config)
+}

@@ -1,0 +1,395 @@
+//! Sync through git: a bare repository, two trainers and the administration, each with their
+//! own data directory, editing at the same time and syncing in every order.
+
+use crate::common;
+
+use cercle::domain::rollcall;
+use cercle::domain::{Data, PersonId, Status};
+use common::edits::{Edit, apply, half_day, ids};
+use common::team::{Machine, Team};
+use std::collections::BTreeSet;
+use std::os::unix::fs::PermissionsExt;
+
+const TRAINER: &str = "p-helene-marchetti";
+
+/// The team with the sample on the first trainer's laptop, shared, and joined by the two others.
+fn team() -> (Team, [Machine; 3]) {
+    let team = Team::new();
+    let first = team.machine("trainer-1", Some(TRAINER));
+    let second = team.machine("trainer-2", Some("p-yannick-le-goff"));
+    let office = team.machine("administration", None);
+    first.ok(&["init", "--sample"]);
+    first.ok(&["sync", "init", "--remote", &team.remote()]);
+    for machine in [&second, &office] {
+        machine.ok(&["sync", "init", "--remote", &team.remote()]);
+        assert_eq!(
+            machine.bytes(),
+            first.bytes(),
+            "joining takes the team's file"
+        );
+    }
+    (team, [first, second, office])
+}
+
+fn mark_of(data: &mut Data, half_day: usize, mark: usize) -> &mut cercle::domain::Mark {
+    let cohort = data.cohorts.last_mut().unwrap();
+    &mut cohort.seminars[0].half_days[half_day].marks[mark]
+}
+
+#[test]
+fn three_machines_editing_at_once_converge_whatever_the_order_of_their_syncs() {
+    let orders: [[usize; 3]; 3] = [[0, 1, 2], [2, 0, 1], [1, 2, 0]];
+    for order in orders {
+        let (team, machines) = team();
+        let edits: [Vec<Edit>; 3] = [
+            vec![
+                Edit::AddPerson {
+                    tag: 1,
+                    name: "Noé Garnier".into(),
+                },
+                Edit::City {
+                    person: 3,
+                    city: "Lorient".into(),
+                },
+                Edit::Mark {
+                    half_day: 1,
+                    mark: 2,
+                    status: 3,
+                },
+            ],
+            vec![
+                Edit::AddOffer {
+                    tag: 1,
+                    title: "Compostage".into(),
+                },
+                Edit::City {
+                    person: 4,
+                    city: "Agen".into(),
+                },
+                Edit::Mark {
+                    half_day: 1,
+                    mark: 2,
+                    status: 4,
+                },
+            ],
+            vec![
+                Edit::AddPerson {
+                    tag: 2,
+                    name: "Inès Morel".into(),
+                },
+                Edit::DeleteKnowledge { item: 0 },
+                Edit::Subject {
+                    request: 0,
+                    subject: "Statuts SCIC".into(),
+                },
+            ],
+        ];
+        let names = ["a", "b", "c"];
+        let base = machines[0].data();
+        for ((machine, edit), name) in machines.iter().zip(&edits).zip(names) {
+            machine.edit(|data| apply(data, name, edit));
+        }
+        let expected: BTreeSet<String> = machines.iter().flat_map(|m| ids(&m.data())).collect();
+        let deleted: BTreeSet<String> = ids(&base)
+            .difference(&ids(&machines[2].data()))
+            .cloned()
+            .collect();
+        // Two rounds: the first sends everything, the second lets the first ones catch up.
+        for _ in 0..2 {
+            for &i in &order {
+                machines[i].ok(&["sync"]);
+            }
+        }
+        let first = machines[0].bytes();
+        for machine in &machines {
+            assert_eq!(machine.bytes(), first, "order {order:?}: the files differ");
+            assert_eq!(machine.git(&["rev-parse", "HEAD"]), team.head());
+            assert_eq!(machine.git(&["status", "--porcelain"]), "");
+            let text = String::from_utf8(machine.bytes()).unwrap();
+            assert!(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"));
+        }
+        let merged = machines[0].data();
+        for id in expected.difference(&deleted) {
+            assert!(ids(&merged).contains(id), "order {order:?}: {id} was lost");
+        }
+        let people = |data: &Data, i: usize| data.people[i].city.clone();
+        assert_eq!(people(&merged, 3), "Lorient");
+        assert_eq!(people(&merged, 4), "Agen");
+        // The same mark changed differently by the two trainers waits for a choice.
+        assert_eq!(merged.conflicts.len(), 1, "order {order:?}");
+        // The whole mark, never a mix of the two trainers' status, time and author.
+        let path = merged.conflicts[0].path.to_string();
+        assert!(path.contains("].marks[") && path.ends_with(']'), "{path}");
+    }
+}
+
+#[test]
+fn the_same_mark_changed_on_two_machines_is_a_conflict_in_the_file_without_markers() {
+    let (_team, [first, second, _]) = team();
+    first.edit(|d| mark_of(d, 0, 0).status = Status::Absent);
+    second.edit(|d| mark_of(d, 0, 0).status = Status::Excused);
+    first.ok(&["sync"]);
+    let said = second.ok(&["sync"]);
+    assert!(
+        said.contains("Conflicts waiting for a choice: 1."),
+        "{said}"
+    );
+    first.ok(&["sync"]);
+    assert_eq!(first.bytes(), second.bytes());
+    let text = String::from_utf8(first.bytes()).unwrap();
+    for marker in ["<<<<<<<", "=======", ">>>>>>>"] {
+        assert!(!text.contains(marker), "{marker} left in the file");
+    }
+    assert_eq!(first.git(&["ls-files", "--unmerged"]), "");
+    let mut data = first.data();
+    let [conflict] = data.conflicts.as_slice() else {
+        panic!("one conflict expected: {:?}", data.conflicts);
+    };
+    // The conflict is the whole mark: status, time and author together.
+    let values: BTreeSet<String> = conflict
+        .choices
+        .iter()
+        .map(|c| c.value.clone().unwrap()["status"].to_string())
+        .collect();
+    assert_eq!(
+        values,
+        BTreeSet::from(["\"absent\"".into(), "\"excused\"".into()])
+    );
+    let kept = conflict.choices[conflict.kept].value.clone().unwrap();
+    let mark = serde_json::to_value(&*mark_of(&mut data, 0, 0)).unwrap();
+    assert_eq!(
+        mark, kept,
+        "the value kept meanwhile is the one in the file"
+    );
+    // The merge commit says in domain words what came in.
+    let log = second.git(&["log", "-1", "--format=%s"]);
+    assert!(log.starts_with("Sync with the team: "), "{log}");
+    assert!(log.contains("1 conflict waiting for a choice"), "{log}");
+}
+
+/// Camille's job set differently on the first two laptops, synced into a conflict they both hold.
+fn jobs_in_conflict() -> (Team, [Machine; 3]) {
+    let (team, machines) = team();
+    let [first, second, _] = &machines;
+    first.edit(|d| camille(d).job = "L1-job".into());
+    second.edit(|d| camille(d).job = "L2-job".into());
+    first.ok(&["sync"]);
+    second.ok(&["sync"]);
+    first.ok(&["sync"]);
+    assert_eq!(first.data().conflicts.len(), 1);
+    (team, machines)
+}
+
+fn camille(data: &mut Data) -> &mut cercle::domain::Person {
+    let id = PersonId::new("p-camille-dubois");
+    data.people.iter_mut().find(|p| p.id == id).unwrap()
+}
+
+/// Chooses `job` on the merge screen, as the app does.
+fn choose(machine: &Machine, job: &str) {
+    machine.edit(|d| {
+        let value = Some(serde_json::json!(job));
+        let choice = d.conflicts[0].choices.iter().position(|c| c.value == value);
+        cercle::share::resolve(d, 0, choice.unwrap()).unwrap();
+    });
+}
+
+#[test]
+fn a_conflict_settled_differently_on_two_laptops_is_asked_again() {
+    // Either laptop may send its choice first; one of the two chose the value already in the
+    // file, which changes nothing but the list of conflicts.
+    for first_to_sync in [0, 1] {
+        let (_team, [first, second, office]) = jobs_in_conflict();
+        choose(&first, "L1-job");
+        choose(&second, "L2-job");
+        let (early, late) = if first_to_sync == 0 {
+            (&first, &second)
+        } else {
+            (&second, &first)
+        };
+        early.ok(&["sync"]);
+        let said = late.ok(&["sync"]);
+        assert!(
+            said.contains("Conflicts waiting for a choice: 1."),
+            "{said}"
+        );
+        early.ok(&["sync"]);
+        office.ok(&["sync"]);
+        for machine in [&first, &office] {
+            assert_eq!(machine.bytes(), second.bytes(), "every laptop converges");
+        }
+        let mut data = second.data();
+        let [conflict] = data.conflicts.as_slice() else {
+            panic!("the two choices wait as one conflict: {:?}", data.conflicts);
+        };
+        let values: BTreeSet<String> = conflict
+            .choices
+            .iter()
+            .map(|c| c.value.clone().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            values,
+            BTreeSet::from(["\"L1-job\"".into(), "\"L2-job\"".into()])
+        );
+        let kept = conflict.choices[conflict.kept].value.clone();
+        assert_eq!(kept, Some(serde_json::json!(camille(&mut data).job)));
+    }
+}
+
+#[test]
+fn a_conflict_settled_the_same_way_on_two_laptops_stays_settled() {
+    let (_team, [first, second, _]) = jobs_in_conflict();
+    choose(&first, "L2-job");
+    choose(&second, "L2-job");
+    first.ok(&["sync"]);
+    second.ok(&["sync"]);
+    first.ok(&["sync"]);
+    assert_eq!(first.bytes(), second.bytes());
+    let mut data = first.data();
+    assert!(data.conflicts.is_empty(), "{:?}", data.conflicts);
+    assert_eq!(camille(&mut data).job, "L2-job");
+}
+
+#[test]
+fn offline_a_sync_commits_here_and_the_next_one_pushes() {
+    let (team, [first, second, _]) = team();
+    let before = team.head();
+    team.set_reachable(false);
+    first.edit(|d| d.people[0].city = "Douarnenez".into());
+    let said = first.ok(&["sync"]);
+    assert!(said.contains("could not be reached"), "{said}");
+    assert!(said.contains("go out at the next sync"), "{said}");
+    assert!(said.contains("1 commit(s) to send"), "{said}");
+    assert_eq!(first.git(&["log", "-1", "--format=%s"]), "1 person updated");
+    // The same, said in French.
+    let dit = first.ok(&["--lang", "fr", "sync", "status"]);
+    assert!(
+        dit.contains("Dernière synchronisation avec l'équipe")
+            && dit.contains("1 commit(s) à envoyer"),
+        "{dit}"
+    );
+    team.set_reachable(true);
+    assert_eq!(
+        team.head(),
+        before,
+        "nothing reached the team while offline"
+    );
+    let said = first.ok(&["sync"]);
+    assert!(said.contains("Synced with the team."), "{said}");
+    assert_eq!(team.head(), first.git(&["rev-parse", "HEAD"]));
+    second.ok(&["sync"]);
+    assert_eq!(second.data().people[0].city, "Douarnenez");
+}
+
+#[test]
+fn commits_say_what_changed_in_domain_words_and_who_changed_it() {
+    let (_team, [first, _, office]) = team();
+    let trainer = PersonId::new(TRAINER);
+    let mut date = None;
+    first.edit(|data| {
+        let (roster, day) = half_day(data, |h| h.signature.is_none());
+        rollcall::mark_rest_present(&roster, day, &trainer, common::now()).unwrap();
+        rollcall::sign(day, &trainer, common::now()).unwrap();
+        date = Some((day.date, day.period));
+        let requests = &mut data.cohorts.last_mut().unwrap().tutor_requests;
+        for request in requests.iter_mut().take(2) {
+            request.subject.push_str(" (revu)");
+        }
+    });
+    first.ok(&["sync"]);
+    let (date, period) = date.unwrap();
+    let period = if period == cercle::domain::Period::Morning {
+        "morning"
+    } else {
+        "afternoon"
+    };
+    let expected = format!(
+        "Hélène Marchetti|Roll call {} {period} signed by H. Marchetti; 2 tutor requests updated",
+        date.format("%-d %b")
+    );
+    assert_eq!(first.git(&["log", "-1", "--format=%an|%s"]), expected);
+    // A machine whose user is no one of the data, with no git identity, still commits.
+    office.edit(|d| d.people[1].city = "Bayonne".into());
+    office.ok(&["sync"]);
+    assert_eq!(
+        office.git(&["log", "-1", "--format=%an|%s", "HEAD^1"]),
+        "Cercle|1 person updated"
+    );
+    // Its merge of the trainer's work says what came in.
+    let (_, signed) = expected.split_once('|').unwrap();
+    assert_eq!(
+        office.git(&["log", "-1", "--format=%s"]),
+        format!("Sync with the team: {signed}")
+    );
+}
+
+#[test]
+fn only_the_data_file_is_shared_and_it_stays_private() {
+    let (_team, [first, second, _]) = team();
+    for name in [
+        "cercle.recovery.json",
+        "cercle.json.corrupt-20261128T100000Z",
+        ".cercle.json.tmp-1-0",
+        ".cercle-edit-1.txt",
+        "exports/sheet.csv",
+        "backups/cercle-20261128T100000.000Z.json",
+    ] {
+        let path = first.dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "personal").unwrap();
+    }
+    first.ok(&["sync"]);
+    assert_eq!(
+        first.git(&["ls-files"]),
+        ".gitattributes\n.gitignore\ncercle.json"
+    );
+    assert_eq!(first.git(&["status", "--porcelain"]), "");
+    assert_eq!(
+        first.git(&["check-attr", "merge", "cercle.json"]),
+        "cercle.json: merge: cercle"
+    );
+    let driver = second.git(&["config", "merge.cercle.driver"]);
+    assert_eq!(
+        driver,
+        format!("'{}' merge-driver %O %A %B", crate::common::CERCLE)
+    );
+    let mode = std::fs::metadata(second.dir.join("cercle.json"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "a checked-out file stays private");
+}
+
+#[test]
+fn no_sync_runs_while_another_instance_holds_the_lock() {
+    let (_team, [first, ..]) = team();
+    let held = cercle::store::Store::open(&first.dir).unwrap();
+    let out = first.cercle(&["sync"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("Cercle is open on this data"), "{said}");
+    assert!(said.contains("Ctrl-g"), "{said}");
+    drop(held);
+    first.ok(&["sync"]);
+}
+
+#[test]
+fn without_git_sync_says_what_to_install() {
+    let team = Team::new();
+    let machine = team.machine("laptop", None);
+    machine.ok(&["init", "--sample"]);
+    let empty = tempfile::tempdir().unwrap();
+    let mut command = machine.command();
+    let out = command
+        .args(["sync", "init"])
+        .env("PATH", empty.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("the git program was not found"), "{said}");
+    assert!(said.contains("install"), "{said}");
+    let out = machine.cercle(&["sync"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("cercle sync init --remote URL"), "{said}");
+}

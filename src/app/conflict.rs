@@ -91,3 +91,19 @@ pub fn copy_saved(app: &mut App, outcome: Result<PathBuf, String>) {
         Err(reason) => app.notify_error(fill(app.tr(Msg::CopyFailed), &[("reason", &reason)])),
     }
 }
+
+/// The keys of this screen, its part of the key table.
+#[rustfmt::skip] // a table reads best one binding a line
+pub static KEYS: &[crate::app::keymap::Binding] = {
+    use crate::app::action::Action;
+    use crate::app::keymap::{Context, bind, code, ctrl, key};
+    use crate::i18n::Msg;
+    use ratatui::crossterm::event::KeyCode;
+    &[
+    bind(Context::ChangedOnDisk, &[key('r')], Action::Reload, Msg::KeyReload, true),
+    bind(Context::ChangedOnDisk, &[key('w'), key('W')], Action::SaveElsewhere, Msg::KeySaveElsewhere, true),
+    bind(Context::ChangedOnDisk, &[key('o')], Action::Overwrite, Msg::KeyOverwrite, true),
+    bind(Context::ChangedOnDisk, &[code(KeyCode::Esc)], Action::Back, Msg::KeyDecideLater, true),
+    bind(Context::ChangedOnDisk, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
+    ]
+};

@@ -10,6 +10,7 @@ pub mod derived;
 pub mod form;
 pub mod kept;
 pub mod keymap;
+pub mod keys;
 pub mod layout;
 pub mod list;
 pub mod modules;
@@ -482,12 +483,10 @@ impl App {
 
     /// Lines the screen in view draws above its list (a summary, a venue card).
     pub fn list_top(&self) -> u16 {
-        match (self.screen, self.modules.view) {
-            (Screen::Modules, None) => 1,
-            (Screen::Modules, Some(keymap::View::Seminar)) => 6,
-            (Screen::Modules, Some(keymap::View::RollCall)) => 2,
-            (Screen::Circle, _) => circle::list_top(self),
-            _ => 0,
+        match self.screen {
+            Screen::Modules => modules::list_top(self),
+            Screen::Circle => circle::list_top(self),
+            Screen::Contacts | Screen::Tutoring => 0,
         }
     }
 

@@ -250,3 +250,26 @@ pub fn received_path(
     let side = from.map_or(received::Side::Trainers, received::Side::Trainee);
     received::path_for(dir, cohort, side)
 }
+
+/// The keys of this screen, its part of the key table.
+#[rustfmt::skip] // a table reads best one binding a line
+pub static KEYS: &[crate::app::keymap::Binding] = {
+    use crate::app::action::Action;
+    use crate::app::keymap::{Context, bind, code, ctrl, key};
+    use crate::i18n::Msg;
+    use ratatui::crossterm::event::KeyCode;
+    &[
+    bind(Context::Preview, &[key('y'), key('o'), code(KeyCode::Enter)], Action::Yes, Msg::KeyApplyImport, true),
+    bind(Context::Preview, &[key('n'), code(KeyCode::Esc)], Action::No, Msg::KeyCancel, true),
+    bind(Context::Preview, &[code(KeyCode::Up), key('k')], Action::Up, Msg::KeyUp, false),
+    bind(Context::Preview, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, false),
+    bind(Context::Preview, &[code(KeyCode::PageUp)], Action::PageUp, Msg::KeyPageUp, false),
+    bind(Context::Preview, &[code(KeyCode::PageDown)], Action::PageDown, Msg::KeyPageDown, false),
+    bind(Context::Conflicts, &[code(KeyCode::Up), key('k')], Action::Up, Msg::KeyUp, true),
+    bind(Context::Conflicts, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, true),
+    bind(Context::Conflicts, &[key('1')], Action::ChooseFirst, Msg::KeyChooseFirst, true),
+    bind(Context::Conflicts, &[key('2')], Action::ChooseSecond, Msg::KeyChooseSecond, true),
+    bind(Context::Conflicts, &[code(KeyCode::Esc), key('q')], Action::Back, Msg::KeyClose, true),
+    bind(Context::Conflicts, &[ctrl('c')], Action::Quit, Msg::KeyQuit, false),
+    ]
+};

@@ -64,3 +64,19 @@ pub fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effe
         _ => Vec::new(),
     }
 }
+
+/// The keys of this screen, its part of the key table.
+#[rustfmt::skip] // a table reads best one binding a line
+pub static KEYS: &[crate::app::keymap::Binding] = {
+    use crate::app::action::Action;
+    use crate::app::keymap::{Context, bind, ctrl, key};
+    use crate::i18n::Msg;
+    &[
+    bind(Context::Welcome, &[key('s')], Action::StartSample, Msg::KeyStartSample, true),
+    bind(Context::Welcome, &[key('e')], Action::StartEmpty, Msg::KeyStartEmpty, true),
+    bind(Context::Welcome, &[key('b')], Action::ImportBundle, Msg::KeyStartFromBundle, true),
+    bind(Context::Welcome, &[key('t')], Action::RoleTrainer, Msg::KeyRoleTrainer, true),
+    bind(Context::Welcome, &[key('a')], Action::RoleTrainee, Msg::KeyRoleTrainee, true),
+    bind(Context::Welcome, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),
+    ]
+};

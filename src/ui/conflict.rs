@@ -4,7 +4,8 @@
 use super::popup::{centered, framed};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::Context;
+use crate::app::keys;
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,7 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Line::from(Span::styled(app.tr(Msg::ChangedOnDiskText), theme.text)),
         Line::default(),
     ];
-    for binding in keymap::bindings_of(Context::ChangedOnDisk).filter(|b| b.hint) {
+    for binding in keys::bindings_of(Context::ChangedOnDisk).filter(|b| b.hint) {
         lines.push(Line::from(vec![
             Span::styled(format!("{:>5}  ", binding.keys_label()), theme.key),
             Span::styled(app.tr(binding.label), theme.text),

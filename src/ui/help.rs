@@ -2,7 +2,8 @@
 
 use super::popup::centered;
 use super::theme::Theme;
-use crate::app::keymap::{self, Context, View};
+use crate::app::keymap::{Context, View};
+use crate::app::keys;
 use crate::app::layout::tab_label;
 use crate::app::list::Cursor;
 use crate::app::{App, Screen};
@@ -54,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Th
         Some(view) => vec![Context::View(view), Context::On(app.screen)],
         None => vec![Context::On(app.screen)],
     };
-    let mut order: Vec<Context> = keymap::HELP_ORDER.to_vec();
+    let mut order: Vec<Context> = keys::HELP_ORDER.to_vec();
     order.retain(|c| !here.contains(c));
     order.splice(0..0, here);
     for context in order {
@@ -65,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Th
             context_title(context, app.lang()),
             theme.title,
         )));
-        for binding in keymap::bindings_of(context) {
+        for binding in keys::bindings_of(context) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", binding.keys_label()), theme.key),
                 Span::styled(app.tr(binding.label), theme.text),
@@ -89,5 +90,5 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Th
 }
 
 fn has_bindings(screen: Screen) -> bool {
-    keymap::bindings_of(Context::On(screen)).next().is_some()
+    keys::bindings_of(Context::On(screen)).next().is_some()
 }

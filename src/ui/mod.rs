@@ -15,6 +15,7 @@ mod tutoring;
 mod welcome;
 
 use crate::app::keymap::{self, Context};
+use crate::app::keys;
 use crate::app::layout::{self, Regions};
 use crate::app::{App, Overlay, Phase, SaveState, Screen};
 use crate::i18n::Msg;
@@ -182,7 +183,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 /// The footer's hints for a context: the first key of each hinted binding and its label.
 fn hint_line(app: &App, context: Context, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    for binding in keymap::hints(context, app.screen) {
+    for binding in keys::hints(context, app.screen) {
         let key = binding
             .keys
             .first()

@@ -111,3 +111,20 @@ pub fn title(app: &App, screen: Screen, name: &str) -> String {
         format!(" {name} ({shown}/{total}) ")
     }
 }
+
+/// Splits off the top of a screen's body the lines its view draws above its list: as many as
+/// the app says (`App::list_top`), which its mouse handling uses too, so the two never drift.
+pub fn above_list(area: Rect, app: &App) -> (Rect, Rect) {
+    let lines = app.list_top().min(area.height);
+    (
+        Rect {
+            height: lines,
+            ..area
+        },
+        Rect {
+            y: area.y + lines,
+            height: area.height - lines,
+            ..area
+        },
+    )
+}

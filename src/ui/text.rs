@@ -25,3 +25,8 @@ pub fn person_name<'a>(app: &'a App, id: &'a crate::domain::PersonId) -> Cow<'a,
         .person(id)
         .map_or(Cow::Borrowed(id.as_str()), |p| safe(&p.name))
 }
+
+/// Minutes as hours, one decimal.
+pub fn hours(minutes: u32) -> String {
+    format!("{:.1}", f64::from(minutes) / 60.0)
+}

@@ -2,7 +2,8 @@
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::Context;
+use crate::app::keys;
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Line::default(),
         Line::from(Span::styled(app.tr(Msg::WelcomeChoices), theme.text)),
     ];
-    for binding in keymap::bindings_of(Context::Welcome) {
+    for binding in keys::bindings_of(Context::Welcome) {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<10}", binding.keys_label()), theme.key),
             Span::styled(app.tr(binding.label), theme.text),

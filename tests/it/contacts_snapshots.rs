@@ -12,11 +12,10 @@ fn snap_all(name: &str, setup: impl Fn(&mut App)) {
     for lang in [Lang::En, Lang::Fr] {
         let mut app = sample_app(lang);
         setup(&mut app);
-        for (width, height) in [(80, 24), (120, 40)] {
-            let screen = render(&app, width, height);
-            assert!(!screen.contains('\u{1b}'));
-            insta::assert_snapshot!(format!("{name}_{lang:?}_{width}x{height}"), screen);
-        }
+        let (width, height) = crate::common::snapshot_size(lang);
+        let screen = render(&app, width, height);
+        assert!(!screen.contains('\u{1b}'));
+        insta::assert_snapshot!(format!("{name}_{lang:?}_{width}x{height}"), screen);
     }
 }
 

@@ -41,6 +41,7 @@ mod harden_text_outside;
 mod hostile_input;
 mod injection;
 mod keys_property;
+mod layout;
 mod modules;
 mod privacy;
 mod readme;

@@ -1,6 +1,6 @@
 //! The README's table of keys is the key table of the code.
 
-use cercle::app::keymap;
+use cercle::app::keys;
 use cercle::i18n::Lang;
 use cercle::ui::help::context_title;
 
@@ -11,7 +11,7 @@ const END: &str = "<!-- keys:end -->";
 fn readme_key_table_matches_the_code() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).expect("README.md");
-    let expected = keymap::markdown(Lang::En, |c| context_title(c, Lang::En));
+    let expected = keys::markdown(Lang::En, |c| context_title(c, Lang::En));
     let (before, rest) = readme.split_once(START).expect("the keys start marker");
     let (current, after) = rest.split_once(END).expect("the keys end marker");
     if std::env::var_os("UPDATE_README").is_some() {

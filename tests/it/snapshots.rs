@@ -1,5 +1,5 @@
 //! Render tests: every screen, the help, a form, the welcome screen and the too-small message,
-//! at 80×24 and 120×40, in both languages; and the monochrome theme for `NO_COLOR`.
+//! in French at 80×24 and in English at 120×40; and the monochrome theme for `NO_COLOR`.
 
 use crate::common;
 
@@ -9,16 +9,14 @@ use cercle::i18n::Lang;
 use common::{now, press, render, render_buffer, sample_app, themed_app};
 use ratatui::style::Color;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Fr, "fr")];
 
 fn snap(name: &str, app: &App) {
-    for (width, height) in SIZES {
-        insta::assert_snapshot!(
-            format!("{name}_{width}x{height}"),
-            render(app, width, height)
-        );
-    }
+    let (width, height) = common::snapshot_size(app.lang());
+    insta::assert_snapshot!(
+        format!("{name}_{width}x{height}"),
+        render(app, width, height)
+    );
 }
 
 #[test]

@@ -12,16 +12,14 @@ use common::{press, render, render_buffer, sample_app};
 use ratatui::style::Modifier;
 use std::sync::Arc;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Fr, "fr")];
 
 fn snap(name: &str, app: &App) {
-    for (width, height) in SIZES {
-        insta::assert_snapshot!(
-            format!("{name}_{width}x{height}"),
-            render(app, width, height)
-        );
-    }
+    let (width, height) = crate::common::snapshot_size(app.lang());
+    insta::assert_snapshot!(
+        format!("{name}_{width}x{height}"),
+        render(app, width, height)
+    );
 }
 
 fn as_person(lang: Lang, id: &str) -> App {

@@ -3,6 +3,7 @@
 
 mod choices;
 mod forms;
+pub mod keys;
 mod knowledge;
 mod path;
 mod round;
@@ -416,7 +417,7 @@ pub fn tick(app: &mut App) -> Vec<Effect> {
 pub fn list_top(app: &App) -> u16 {
     match app.circle.view {
         None if app.circle.list => 2,
-        Some(View::Exchanges) => 2,
+        Some(View::Exchanges | View::Round) => 2,
         Some(View::Knowledge) => 3,
         Some(View::Path) => 4,
         Some(View::Codev) => 1,

@@ -1,6 +1,7 @@
 //! The Peer contacts screen's actions: new, edit, delete, copy, mail, merge, export, import,
 //! sort and group.
 
+pub mod keys;
 mod list;
 mod merge;
 mod person_form;

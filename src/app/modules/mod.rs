@@ -3,6 +3,7 @@
 
 use super::Purpose;
 mod documents;
+pub mod keys;
 mod seminar_form;
 
 use super::Form;
@@ -221,6 +222,17 @@ pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
             .unwrap_or_default()
     });
     (modules.len(), rows)
+}
+
+/// Lines the view in front draws above its list: the programme's summary, a seminar's venue
+/// card, the roll call's heading.
+pub fn list_top(app: &App) -> u16 {
+    match app.modules.view {
+        None => 1,
+        Some(View::Seminar) => 6,
+        Some(View::RollCall) => 2,
+        _ => 0,
+    }
 }
 
 /// Today's half-day, if there is one: the afternoon's after 13:00 when there are both.

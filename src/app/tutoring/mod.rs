@@ -2,6 +2,7 @@
 //! request goes through, each made in the user's name (`i` says who that is).
 
 mod forms;
+pub mod keys;
 
 use super::{Action, App, Effect, Overlay, Screen};
 use crate::domain::fold::fold;

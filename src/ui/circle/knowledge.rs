@@ -6,7 +6,7 @@ use crate::app::circle::{item_suggestions, match_line, topic_label};
 use crate::domain::knowledge::{ExchangeFormat, KnowledgeKind};
 use crate::domain::{Cohort, Note};
 use crate::i18n::{Msg, fill};
-use crate::ui::modules::split_top;
+use crate::ui::table::above_list;
 use crate::ui::table::{self, Columns};
 use crate::ui::text::{person_name, safe};
 use crate::ui::theme::Theme;
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let Some(cohort) = app.cohort() else {
         return;
     };
-    let (top, list) = split_top(area, 3);
+    let (top, list) = above_list(area, app);
     frame.render_widget(Paragraph::new(head(app, cohort, theme)), top);
     let columns = Columns {
         title: Line::from(Span::styled(
@@ -225,7 +225,7 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let Some(cohort) = app.cohort() else {
         return;
     };
-    let (top, area) = split_top(area, 2);
+    let (top, area) = above_list(area, app);
     if let Some(exchange) = cohort.exchanges.get(app.circle.exchanges.selected) {
         frame.render_widget(Paragraph::new(exchange_head(app, exchange, theme)), top);
     }

@@ -6,7 +6,6 @@ mod knowledge;
 mod path;
 mod round;
 
-use super::modules::split_top;
 use super::table;
 use super::text::{person_name, phase, place, safe};
 use super::theme::Theme;
@@ -16,6 +15,7 @@ use crate::app::{App, Screen};
 use crate::domain::circle::{brought, links};
 use crate::domain::{Cohort, CohortState, PersonId};
 use crate::i18n::{Msg, fill};
+use crate::ui::table::above_list;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -109,7 +109,7 @@ fn roster(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         frame.render_widget(Paragraph::new(app.tr(Msg::NoCohort)), area);
         return;
     };
-    let (top, list) = split_top(area, 2);
+    let (top, list) = above_list(area, app);
     let selected = selected_trainee(app);
     let with = selected
         .as_ref()

@@ -8,8 +8,9 @@ use crate::domain::Cohort;
 use crate::domain::path::{CandidacyStatus, EvidenceSource, FundingSource, FundingStatus, Level};
 use crate::domain::rules::trainee_attendance;
 use crate::i18n::{Msg, fill};
-use crate::ui::modules::{hours, split_top};
+use crate::ui::table::above_list;
 use crate::ui::table::{self, Columns};
+use crate::ui::text::hours;
 use crate::ui::text::{person_name, safe};
 use crate::ui::theme::Theme;
 use ratatui::Frame;
@@ -58,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let (Some(cohort), Some(trainee)) = (app.cohort(), app.circle.trainee.as_ref()) else {
         return;
     };
-    let (top, list) = split_top(area, 4);
+    let (top, list) = above_list(area, app);
     let attendance = trainee_attendance(&cohort.seminars, trainee, app.today);
     let head = vec![
         Line::from(vec![

@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::app::circle::active;
 use crate::domain::round::{CodevStep, Timer, Turn};
 use crate::i18n::{Msg, fill};
-use crate::ui::modules::split_top;
+use crate::ui::table::above_list;
 use crate::ui::text::person_name;
 use crate::ui::theme::Theme;
 use ratatui::Frame;
@@ -52,7 +52,7 @@ pub fn round(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let Some(round) = &app.circle.round else {
         return;
     };
-    let (top, list) = split_top(area, 2);
+    let (top, list) = above_list(area, app);
     let head = match round.speaker() {
         Some(speaker) => vec![
             Line::from(vec![
@@ -117,7 +117,7 @@ fn step_msg(step: CodevStep) -> Msg {
 /// Draws the codevelopment session: choosing the people, or the six steps under way.
 pub fn codev(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let state = &app.circle.codev;
-    let (top, list) = split_top(area, 1);
+    let (top, list) = above_list(area, app);
     let Some(session) = &state.session else {
         let people = active(app);
         let count = usize::from(state.client.is_some()) + state.consultants.len();

@@ -36,10 +36,8 @@ pub fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "–".to_owned(), |r| format!("{r:.0}"))
 }
 
-/// Minutes as hours, one decimal.
-pub fn hours(minutes: u32) -> String {
-    format!("{:.1}", f64::from(minutes) / 60.0)
-}
+use crate::ui::table::above_list;
+pub use crate::ui::text::hours;
 
 /// Minutes a trainee followed of a module: each half-day is shared among its seminar's modules.
 fn module_minutes(cohort: &Cohort, module: &Module, trainee: &PersonId) -> u32 {
@@ -90,7 +88,7 @@ fn programme(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             )
         }
     });
-    let (top, list) = split_top(area, 1);
+    let (top, list) = above_list(area, app);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
             format!(" {}", summary.unwrap_or_default()),
@@ -155,20 +153,4 @@ fn programme(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         }
         Row::new(cells)
     });
-}
-
-/// Splits `lines` lines off the top of an area.
-pub fn split_top(area: Rect, lines: u16) -> (Rect, Rect) {
-    let lines = lines.min(area.height);
-    (
-        Rect {
-            height: lines,
-            ..area
-        },
-        Rect {
-            y: area.y + lines,
-            height: area.height - lines,
-            ..area
-        },
-    )
 }

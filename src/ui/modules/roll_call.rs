@@ -4,12 +4,12 @@ use super::super::table::{self, Columns};
 use super::super::text::{person_name, safe};
 use super::super::theme::Theme;
 use super::seminars::{module_codes, period, warning_text};
-use super::split_top;
 use crate::app::App;
 use crate::app::modules::{open_half_day, roll, status_msg};
 use crate::domain::Status;
 use crate::domain::rollcall::warnings;
 use crate::i18n::{Msg, fill};
+use crate::ui::table::above_list;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         &app.derived.double_bookings(&app.data),
         app.today,
     );
-    let (top, list) = split_top(area, 2);
+    let (top, list) = above_list(area, app);
     let counter = fill(
         app.tr(Msg::MarkedCount),
         &[

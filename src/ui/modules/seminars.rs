@@ -3,12 +3,12 @@
 use super::super::table::{self, Columns};
 use super::super::text::{person_name, place, safe};
 use super::super::theme::Theme;
-use super::split_top;
 use crate::app::App;
 use crate::app::modules::{open_seminar, seminars_by_date};
 use crate::domain::rollcall::{SheetWarning, warnings};
 use crate::domain::{HalfDay, Period, Seminar};
 use crate::i18n::{Msg, fill};
+use crate::ui::table::above_list;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -138,7 +138,7 @@ pub fn seminar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let (Some(cohort), Some(seminar)) = (app.cohort(), open_seminar(app)) else {
         return;
     };
-    let (card, list) = split_top(area, 6);
+    let (card, list) = above_list(area, app);
     venue_card(frame, app, seminar, card, theme);
     let bookings = app.derived.double_bookings(&app.data);
     let columns = Columns {

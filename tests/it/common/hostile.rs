@@ -99,7 +99,7 @@ pub fn sample_app(french: bool) -> App {
 
 /// Every key of the key table, and keys no table knows (text, controls, escapes, wide).
 pub fn key_pool() -> Vec<KeyEvent> {
-    let mut pool: Vec<KeyEvent> = app::keymap::BINDINGS
+    let mut pool: Vec<KeyEvent> = app::keys::TABLE
         .iter()
         .flat_map(|b| b.keys.iter())
         .map(|k| KeyEvent::new(k.code, k.modifiers))

@@ -37,6 +37,16 @@ pub fn settings_of(data_dir: &Path) -> PathBuf {
     data_dir.join("test-settings").join("config.toml")
 }
 
+/// The one terminal size a language's snapshots are taken at: French at 80×24, where long
+/// French words meet a small screen, and English at 120×40, where the wide layouts show. Two
+/// views of each screen instead of four copies that only doubled the count.
+pub fn snapshot_size(lang: Lang) -> (u16, u16) {
+    match lang {
+        Lang::Fr => (80, 24),
+        Lang::En => (120, 40),
+    }
+}
+
 /// The instant every test runs at, so that snapshots are stable.
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap()

@@ -1,0 +1,41 @@
+//! The Modules screen's keys: its own, and those of its views (seminars, a seminar, the roll
+//! call, the follow-up list).
+
+use crate::app::action::Action;
+use crate::app::keymap::{Binding, Context, View, bind, code, key};
+use crate::app::screen::Screen;
+use crate::i18n::Msg;
+use ratatui::crossterm::event::KeyCode;
+
+const MODULES: Context = Context::On(Screen::Modules);
+const SEMINARS: Context = Context::View(View::Seminars);
+const SEMINAR: Context = Context::View(View::Seminar);
+const ROLL_CALL: Context = Context::View(View::RollCall);
+const FOLLOW_UP: Context = Context::View(View::FollowUp);
+
+/// The screen's part of the key table.
+#[rustfmt::skip] // a table reads best one binding a line
+pub static KEYS: &[Binding] = &[
+    bind(ROLL_CALL, &[key('p')], Action::MarkPresent, Msg::KeyMarkPresent, true),
+    bind(ROLL_CALL, &[key('l')], Action::MarkLate, Msg::KeyMarkLate, true),
+    bind(ROLL_CALL, &[key('e')], Action::MarkLeftEarly, Msg::KeyMarkLeftEarly, true),
+    bind(ROLL_CALL, &[key('a')], Action::MarkAbsent, Msg::KeyMarkAbsent, true),
+    bind(ROLL_CALL, &[key('x')], Action::MarkExcused, Msg::KeyMarkExcused, true),
+    bind(ROLL_CALL, &[key('P')], Action::EveryonePresent, Msg::KeyEveryonePresent, true),
+    bind(ROLL_CALL, &[key('r')], Action::Remark, Msg::KeyRemark, false),
+    bind(ROLL_CALL, &[key('T')], Action::EditMark, Msg::KeyEditMark, false),
+    bind(ROLL_CALL, &[key('S')], Action::Sign, Msg::KeySign, true),
+    bind(ROLL_CALL, &[key('C')], Action::Certificate, Msg::KeyCertificate, false),
+    bind(SEMINARS, &[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenSeminar, true),
+    bind(SEMINARS, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),
+    bind(SEMINAR, &[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenRollCall, true),
+    bind(SEMINAR, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),
+    bind(SEMINAR, &[key('x')], Action::ExportSheet, Msg::KeyExportSeminarSheet, true),
+    bind(FOLLOW_UP, &[code(KeyCode::Enter)], Action::Open, Msg::KeyAddFollowUp, true),
+    bind(FOLLOW_UP, &[key('C')], Action::Certificate, Msg::KeyCertificate, true),
+    bind(MODULES, &[key('t')], Action::TodayRollCall, Msg::KeyTodayRollCall, true),
+    bind(MODULES, &[key('s')], Action::ShowSeminars, Msg::KeyShowSeminars, true),
+    bind(MODULES, &[key('f')], Action::ShowFollowUp, Msg::KeyShowFollowUp, true),
+    bind(MODULES, &[key('n')], Action::New, Msg::KeyNewSeminar, true),
+    bind(MODULES, &[key('x')], Action::ExportSheet, Msg::KeyExportCohortSheet, false),
+];

@@ -3,13 +3,15 @@
 use super::dates::{parse_date, parse_time, parse_time_range};
 use crate::domain::ContactField;
 use crate::domain::people::{is_departement, is_email};
+use crate::domain::text::is_unsafe;
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// How a field is checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldKind {
     /// Required text.
     Required,
@@ -30,7 +32,7 @@ pub enum FieldKind {
     /// A number of days, 1 to 10.
     Days,
     /// One of a few words, chosen with ←/→ or Space.
-    Choice(&'static [Msg]),
+    Choice(#[serde(deserialize_with = "super::kept::words")] &'static [Msg]),
     /// One of a few values from the data (held in the field's `options`), chosen the same way.
     Options,
     /// Email addresses separated by commas, or empty.
@@ -39,7 +41,26 @@ pub enum FieldKind {
     Code,
 }
 
+/// The most characters a one-line field holds: longer than any name, address or path.
+pub const LINE_LIMIT: usize = 1_000;
+/// The most characters a note holds: about fifty pages.
+pub const NOTE_LIMIT: usize = 100_000;
+
 impl FieldKind {
+    /// The most characters a field of this kind holds: typing, a paste or `$EDITOR` stop there.
+    pub fn limit(self) -> usize {
+        if self == Self::Note {
+            NOTE_LIMIT
+        } else {
+            LINE_LIMIT
+        }
+    }
+
+    /// Whether the field is typed in (a choice is chosen, not typed).
+    pub fn is_text(self) -> bool {
+        !matches!(self, Self::Choice(_) | Self::Options)
+    }
+
     /// Whether the field must be filled in (its label is marked `*`).
     pub fn is_required(self) -> bool {
         matches!(
@@ -50,13 +71,14 @@ impl FieldKind {
 }
 
 /// One labelled field.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Field {
     /// Its label.
     pub label: Msg,
     /// How it is checked.
     pub kind: FieldKind,
     /// The text being typed.
+    #[serde(with = "super::kept::text_area")]
     pub input: TextArea<'static>,
     /// The text it started with, to know whether anything was typed.
     initial: String,
@@ -144,6 +166,12 @@ impl Field {
         split_list(&self.value())
     }
 
+    /// How many characters the field holds, a line break counting as one.
+    pub fn char_count(&self) -> usize {
+        let lines = self.input.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
     fn current(&self) -> String {
         match self.kind {
             FieldKind::Choice(_) | FieldKind::Options => self.choice.to_string(),
@@ -199,18 +227,60 @@ pub fn split_list(text: &str) -> Vec<String> {
 pub fn clean(text: &str, keep_newlines: bool) -> String {
     let kept: String = text
         .chars()
-        .filter(|&c| (keep_newlines && c == '\n') || !(c.is_control() || is_bidi_control(c)))
+        .filter(|&c| (keep_newlines && c == '\n') || !is_unsafe(c))
         .collect();
     kept.trim().to_owned()
 }
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+/// Pasted text as a field takes it: every line break (`\n`, `\r\n` or `\r`) a `\n` where the
+/// field keeps them, else a space, so that lines stay words apart; a tab a space; the other
+/// control characters (ESC and so escape sequences, bidi overrides, NUL) dropped, so that
+/// nothing pasted acts on the terminal when the field is drawn.
+pub fn pasted_text(text: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(if keep_newlines { '\n' } else { ' ' });
+            }
+            '\t' => out.push(' '),
+            c if is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The first `room` characters of `text`, and whether anything was left out.
+pub fn cut_to(text: &str, room: usize) -> (&str, bool) {
+    match text.char_indices().nth(room) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
+    }
+}
+
+/// What became of a paste into a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pasted {
+    /// All of it is in the field.
+    Whole,
+    /// The field holds `limit` characters at most: what went past was left out.
+    Cut {
+        /// The field's limit.
+        limit: usize,
+    },
+    /// The focused field is a choice, not text: nothing was pasted.
+    NotText,
 }
 
 /// A form on screen. `P` says what it is for, and so what submitting it does; the app's
 /// screens each list their own (see `app::Purpose`), so that this machinery knows none of them.
-#[derive(Debug, Clone)]
+/// Kept in the recovery file when Cercle is stopped while it is open.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Form<P> {
     /// What submitting does.
     pub purpose: P,
@@ -295,19 +365,43 @@ impl<P> Form<P> {
     }
 
     /// Types a key into the focused field; in a choice field ←/→ and Space change the option.
-    pub fn input(&mut self, key: KeyEvent) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
-            if matches!(field.kind, FieldKind::Choice(_) | FieldKind::Options) {
-                let len = field.option_count().max(1);
-                match key.code {
-                    KeyCode::Left => field.choice = (field.choice + len - 1) % len,
-                    KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % len,
-                    _ => {}
-                }
-                return;
+    /// Returns the field's limit when a character is refused because the field is full.
+    pub fn input(&mut self, key: KeyEvent) -> Option<usize> {
+        let field = self.fields.get_mut(self.focus)?;
+        if !field.kind.is_text() {
+            let len = field.option_count().max(1);
+            match key.code {
+                KeyCode::Left => field.choice = (field.choice + len - 1) % len,
+                KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % len,
+                _ => {}
             }
-            field.input.input(key);
-            field.error = None;
+            return None;
+        }
+        let limit = field.kind.limit();
+        if matches!(key.code, KeyCode::Char(_)) && field.char_count() >= limit {
+            return Some(limit);
+        }
+        field.input.input(key);
+        field.error = None;
+        None
+    }
+
+    /// Puts pasted text into the focused field at the cursor, as text, never as keys (see
+    /// [`pasted_text`]); what goes past the field's limit is left out.
+    pub fn paste(&mut self, text: &str) -> Pasted {
+        let Some(field) = self.fields.get_mut(self.focus).filter(|f| f.kind.is_text()) else {
+            return Pasted::NotText;
+        };
+        let limit = field.kind.limit();
+        let text = pasted_text(text, field.kind == FieldKind::Note);
+        let (kept, cut) = cut_to(&text, limit.saturating_sub(field.char_count()));
+        // One insertion for the whole text: the text area maps its lines once, not per letter.
+        field.input.insert_str(kept);
+        field.error = None;
+        if cut {
+            Pasted::Cut { limit }
+        } else {
+            Pasted::Whole
         }
     }
 
@@ -330,19 +424,21 @@ impl<P> Form<P> {
             .unwrap_or_default()
     }
 
-    /// Replaces the focused field's text (after `$EDITOR`).
-    pub fn replace_focused(&mut self, text: &str) {
-        if let Some(field) = self
+    /// Replaces the focused field's text (after `$EDITOR`); returns the field's limit when
+    /// the text went past it and the rest was left out.
+    pub fn replace_focused(&mut self, text: &str) -> Option<usize> {
+        let field = self
             .fields
             .get_mut(self.focus)
-            .filter(|f| !matches!(f.kind, FieldKind::Choice(_) | FieldKind::Options))
-        {
-            let keep = field.kind == FieldKind::Note;
-            let text = clean(text, keep);
-            let initial = std::mem::take(&mut field.initial);
-            *field = Field::new(field.label, field.kind, &text);
-            field.initial = initial;
-        }
+            .filter(|f| f.kind.is_text())?;
+        let keep = field.kind == FieldKind::Note;
+        let text = clean(text, keep);
+        let limit = field.kind.limit();
+        let (kept, cut) = cut_to(&text, limit);
+        let initial = std::mem::take(&mut field.initial);
+        *field = Field::new(field.label, field.kind, kept);
+        field.initial = initial;
+        cut.then_some(limit)
     }
 }
 

@@ -8,11 +8,13 @@ pub mod contacts;
 pub mod dates;
 pub mod derived;
 pub mod form;
+pub mod kept;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod list;
 pub mod modules;
+pub mod paste;
 pub mod rows;
 pub mod screen;
 pub mod sharing;
@@ -37,7 +39,7 @@ use undo::History;
 
 /// What a form is for, and so what submitting it does: each screen lists its own forms, and
 /// registers them here with one line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Purpose {
     /// A form of the Modules screen.
     Modules(modules::ModulesForm),
@@ -51,6 +53,13 @@ pub enum Purpose {
     ImportBundle,
     /// Where to write a copy of the data.
     SaveCopy,
+}
+
+impl Purpose {
+    /// Whether submitting changes the data, and so needs a session that can save it.
+    pub fn changes_data(&self) -> bool {
+        !matches!(self, Self::SaveCopy)
+    }
 }
 
 /// A form of the app: the form machinery, with the app's purposes.
@@ -275,6 +284,8 @@ pub struct App {
     pub sync: sync::SyncView,
     /// What the views need from the whole network, built once per version of the data.
     pub derived: derived::Derived,
+    /// The form a stopped run was typing in, reopened if its work is recovered.
+    pub kept_form: Option<Box<Form>>,
     /// How many ids this run made.
     ids_made: u64,
 }
@@ -303,6 +314,7 @@ impl App {
             tutoring: tutoring::TutoringView::default(),
             sync: sync::SyncView::default(),
             derived: derived::Derived::default(),
+            kept_form: None,
             ids_made: 0,
         }
     }
@@ -407,8 +419,10 @@ impl App {
     pub fn editor_done(&mut self, text: Result<String, String>) {
         match text {
             Ok(text) => {
-                if let Some(Overlay::Form(form)) = &mut self.overlay {
-                    form.replace_focused(&text);
+                if let Some(Overlay::Form(form)) = &mut self.overlay
+                    && let Some(limit) = form.replace_focused(&text)
+                {
+                    self.refuse_past(Msg::FieldFull, limit);
                 }
             }
             Err(reason) => self.notify_error(reason),
@@ -423,6 +437,20 @@ impl App {
     /// Imports a contacts file read by the event loop, as one undoable step.
     pub fn import_read(&mut self, path: &str, text: Result<String, String>) -> Vec<Effect> {
         contacts::import(self, path, text)
+    }
+
+    /// The form being typed in, if one is open (or waiting for "discard it?").
+    pub fn form_being_typed(&self) -> Option<&Form> {
+        match &self.overlay {
+            Some(
+                Overlay::Form(form)
+                | Overlay::Confirm(Question {
+                    on_yes: Pending::DiscardForm(form),
+                    ..
+                }),
+            ) => Some(form),
+            _ => None,
+        }
     }
 
     /// Shows information in the status line.

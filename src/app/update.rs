@@ -46,8 +46,10 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match context {
         Context::Form => {
-            if let Some(Overlay::Form(form)) = &mut app.overlay {
-                form.input(key);
+            if let Some(Overlay::Form(form)) = &mut app.overlay
+                && let Some(limit) = form.input(key)
+            {
+                app.refuse_past(Msg::FieldFull, limit);
             }
         }
         Context::Filter => type_filter(app, key),
@@ -62,7 +64,14 @@ fn type_filter(app: &mut App, key: KeyEvent) {
         .modifiers
         .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char(c) if text && !c.is_control() => app.listing_mut(app.screen).filter.push(c),
+        KeyCode::Char(c) if text && !c.is_control() => {
+            let filter = &mut app.listing_mut(app.screen).filter;
+            if filter.chars().count() >= super::paste::FILTER_LIMIT {
+                app.refuse_past(Msg::FieldFull, super::paste::FILTER_LIMIT);
+                return;
+            }
+            filter.push(c);
+        }
         KeyCode::Backspace => {
             app.listing_mut(app.screen).filter.pop();
         }
@@ -104,10 +113,33 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Phase::Welcome => super::welcome::update(app, action),
         Phase::Recovery(data) => super::welcome::recovery(app, action, data),
-        Phase::Main => match app.overlay.take() {
-            None => main(app, action),
-            Some(overlay) => on_overlay(app, overlay, action),
-        },
+        Phase::Main => {
+            let effects = match app.overlay.take() {
+                None => main(app, action),
+                Some(overlay) => on_overlay(app, overlay, action),
+            };
+            refuse_unsaveable(app);
+            effects
+        }
+    }
+}
+
+/// A read-only session opens no form, nor a choice leading to one, whose end is a change it
+/// could not save: it says why at once, before anything is typed. (A copy saved elsewhere, `W`,
+/// still opens.)
+fn refuse_unsaveable(app: &mut App) {
+    let super::SaveState::ReadOnly(reason) = &app.save else {
+        return;
+    };
+    let unsaveable = match &app.overlay {
+        Some(Overlay::Form(form)) => form.purpose.changes_data(),
+        Some(Overlay::Choice(_)) => true,
+        _ => false,
+    };
+    if unsaveable {
+        let text = format!("{} {reason}", app.tr(Msg::FormReadOnly));
+        app.overlay = None;
+        app.notify_error(text);
     }
 }
 
@@ -146,7 +178,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Bottom => {
             app.listing_mut(app.screen)
                 .cursor
-                .select(len.saturating_sub(1), len, height)
+                .select(len.saturating_sub(1), len, height);
         }
         Action::ScrollUp => app.listing_mut(app.screen).cursor.scroll(-3, len, height),
         Action::ScrollDown => app.listing_mut(app.screen).cursor.scroll(3, len, height),

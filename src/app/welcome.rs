@@ -1,7 +1,7 @@
 //! The welcome screen of a first start, and the question after a crash: the two states the app
 //! is in before its four screens open.
 
-use super::{Action, App, Effect, SaveState};
+use super::{Action, App, Effect, Overlay, SaveState};
 use crate::config::Role;
 use crate::domain::Data;
 use crate::i18n::Msg;
@@ -48,9 +48,14 @@ pub fn recovery(app: &mut App, action: Action, recovered: Arc<Data>) -> Vec<Effe
                 .record(app.tr(Msg::RecoveredLabel).to_owned(), before);
             app.save = SaveState::Saving;
             app.notify(app.tr(Msg::Recovered));
+            // The form being typed when Cercle stopped opens again, with its text.
+            if let Some(form) = app.kept_form.take() {
+                app.overlay = Some(Overlay::Form(form));
+            }
             vec![Effect::Save, Effect::DiscardRecovery]
         }
         Action::No => {
+            app.kept_form = None;
             let data = Arc::clone(&app.data);
             app.open(data);
             app.notify(app.tr(Msg::RecoveryDiscarded));

@@ -27,7 +27,7 @@ pub struct Records<T> {
 struct Index(Vec<(u64, u32)>);
 
 fn hash(key: &str) -> u64 {
-    FastHash::default().hash_one(key)
+    FastHash.hash_one(key)
 }
 
 impl<T: Keyed> Records<T> {

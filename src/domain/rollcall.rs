@@ -10,7 +10,7 @@ use super::rules::{DoubleBooking, longest_unexcused_run, trainee_attendance};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 /// What a mark says, before it is stamped with who and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MarkInput {
     /// The status.
     pub status: Status,

@@ -41,6 +41,19 @@ fn visible_except<'a>(text: &'a str, keep: &[char]) -> Cow<'a, str> {
     )
 }
 
+/// A count with a thin space between thousands (100 000), as both languages can read it.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// JSON text with every unsafe character inside its strings written as a `\uXXXX` escape:
 /// the same data, losslessly, that prints harmlessly. (`serde_json` escapes C0 already, but not
 /// DEL, C1 or bidi controls; the structure of JSON is ASCII, so only strings hold them.)
@@ -71,6 +84,14 @@ mod tests {
         assert_eq!(visible("\u{7}\u{0}\u{7f}"), "␇␀␡");
         assert_eq!(visible("x\u{202E}y\u{9b}"), "x\u{fffd}y\u{fffd}");
         assert_eq!(visible_lines("a\nb\tc\rd"), "a\nb\tc␍d");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(3500), "3\u{202f}500");
+        assert_eq!(grouped(1_000_000), "1\u{202f}000\u{202f}000");
     }
 
     #[test]

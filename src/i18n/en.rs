@@ -71,6 +71,12 @@ pub fn text(msg: Msg) -> &'static str {
         ReadOnly => "read-only",
         SaveFailed => "Not saved; your work is kept in memory.",
         ReadOnlyRefused => "This change was not made: the data is open read-only.",
+        PasteIgnored => "Pasted text ignored: no text field is open to take it.",
+        PasteCut => "Only the first {limit} characters were pasted: this field holds no more.",
+        FieldFull => "This field is full: it holds {limit} characters at most.",
+        FormReadOnly => {
+            "This form does not open: the data is open read-only, so it could not be saved."
+        }
         ChangedOnDiskTitle => "The data file changed",
         ChangedOnDiskText => {
             "Another program changed cercle.json since Cercle opened it, so your last changes were not written over it. They are kept in memory."

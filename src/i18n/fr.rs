@@ -71,6 +71,14 @@ pub fn text(msg: Msg) -> &'static str {
         ReadOnly => "lecture seule",
         SaveFailed => "Non enregistré ; votre travail est gardé en mémoire.",
         ReadOnlyRefused => "Modification refusée : les données sont ouvertes en lecture seule.",
+        PasteIgnored => "Texte collé ignoré : aucun champ de saisie n'est ouvert pour le recevoir.",
+        PasteCut => {
+            "Seuls les {limit} premiers caractères ont été collés : ce champ n'en contient pas plus."
+        }
+        FieldFull => "Ce champ est plein : il contient au plus {limit} caractères.",
+        FormReadOnly => {
+            "Ce formulaire ne s'ouvre pas : les données sont ouvertes en lecture seule, il ne pourrait pas être enregistré."
+        }
         ChangedOnDiskTitle => "Le fichier de données a changé",
         ChangedOnDiskText => {
             "Un autre programme a modifié cercle.json depuis l'ouverture de Cercle : vos dernières modifications n'ont donc pas été écrites par-dessus. Elles sont gardées en mémoire."

@@ -31,8 +31,8 @@ impl Lang {
 
 macro_rules! messages {
     ($($name:ident),* $(,)?) => {
-        /// A key into the language tables.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        /// A key into the language tables (by name in a recovery file's form).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[allow(missing_docs)]
         pub enum Msg { $($name),* }
 
@@ -60,6 +60,8 @@ messages! {
     // Header and status.
     Saved, Saving, NotSaved, ReadOnly, SaveFailed, ReadOnlyRefused, NoCohort, FilterPrompt,
     Loading, LoadFailed, TooSmall,
+    // Input from the terminal: pastes, size limits, a read-only session's forms.
+    PasteIgnored, PasteCut, FieldFull, FormReadOnly,
     // A data file changed by another program; saving elsewhere.
     ChangedOnDiskTitle, ChangedOnDiskText, ChangedOnDiskNotice, ChangedOnDiskShort, HelpChangedOnDisk, KeyReload,
     KeySaveElsewhere, KeyOverwrite, KeyDecideLater, KeySaveNow, Reloading, Reloaded,

@@ -7,7 +7,6 @@
 
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
-use std::os::fd::AsFd;
 use std::path::PathBuf;
 
 /// Listens for SIGHUP and SIGTERM from now on; on either, keeps the unsaved work in the
@@ -27,14 +26,8 @@ pub fn listen(dir: PathBuf) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Leaves raw mode, mouse capture and the alternate screen, ignoring a terminal that is gone.
+/// Leaves raw mode, the modes and the alternate screen, ignoring a terminal that is gone.
 fn restore_terminal() {
-    use ratatui::crossterm::event::DisableMouseCapture;
-    use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
-    let _ = disable_raw_mode();
-    // A handle of our own: the event loop may hold the lock of `stdout()` while drawing.
-    if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
-        let mut out = std::fs::File::from(fd);
-        let _ = ratatui::crossterm::execute!(out, DisableMouseCapture, LeaveAlternateScreen);
-    }
+    let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    super::modes::leave_in_haste();
 }

@@ -16,14 +16,13 @@ pub fn edit(terminal: &mut DefaultTerminal, dir: &Path, text: &str) -> Result<St
     let path = dir.join(format!(".cercle-edit-{}.txt", std::process::id()));
     crate::store::write_private(&path, text.as_bytes())
         .map_err(|e| format!("{}: {e}", path.display()))?;
+    // The editor gets the terminal as it was before Cercle, and sets its own modes.
+    let _ = super::modes::leave(&mut std::io::stdout());
     ratatui::restore();
     let status = Command::new(&program).args(&args).arg(&path).status();
     *terminal = ratatui::init();
     let _ = terminal.clear();
-    let _ = ratatui::crossterm::execute!(
-        std::io::stdout(),
-        ratatui::crossterm::event::EnableMouseCapture
-    );
+    let _ = super::modes::enter(&mut std::io::stdout());
     let result = match status {
         Ok(s) if s.success() => {
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))

@@ -3,6 +3,7 @@
 
 mod closing;
 mod editor;
+mod modes;
 pub mod outside;
 mod panic;
 mod saver;
@@ -13,10 +14,7 @@ use crate::app::{self, App, Effect, Phase, SaveState};
 use crate::config::{self, Config};
 use crate::store::Store;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, MouseEventKind};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,9 +41,9 @@ pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
     closing::listen(options.data_dir.clone())?;
     let mut terminal = ratatui::init();
     panic::install(options.data_dir.clone());
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let _ = modes::enter(&mut std::io::stdout());
     let result = event_loop(&mut terminal, store, options);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = modes::leave(&mut std::io::stdout());
     // Not `ratatui::restore`: when the terminal is gone, printing why restoring it failed
     // would fail too, as a panic.
     let _ = ratatui::try_restore();
@@ -95,11 +93,7 @@ fn event_loop(
         }
         changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
         // Each turn, so a SIGHUP or SIGTERM finds the latest state and whether it is on disk.
-        panic::remember(&app.data);
-        panic::remember_unsaved(!matches!(
-            app.save,
-            SaveState::Saved | SaveState::ReadOnly(_)
-        ));
+        panic::remember_app(&app, changed || !effects.is_empty());
         for effect in effects {
             match effect {
                 Effect::Save => syncer.save(worker, &mut saver, &app),
@@ -239,6 +233,11 @@ fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
             };
             app::update(app, action)
         }
+        // A paste is text for the field being typed in, never keys.
+        Event::Paste(ref text) => {
+            app.paste(text);
+            Vec::new()
+        }
         Event::Resize(width, height) => {
             app.size = (width, height);
             app.refresh_rows();
@@ -251,7 +250,7 @@ fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
 fn loaded(
     app: &mut App,
     data: Result<Option<app::Prepared>, String>,
-    recovery: Option<crate::domain::Data>,
+    recovery: Option<(crate::domain::Data, Option<app::Form>)>,
     read_only: Option<String>,
 ) {
     if let Some(reason) = read_only {
@@ -266,7 +265,10 @@ fn loaded(
                 app.open_prepared(prepared);
             }
             match recovery {
-                Some(kept) => app.phase = Phase::Recovery(Arc::new(kept)),
+                Some((kept, form)) => {
+                    app.phase = Phase::Recovery(Arc::new(kept));
+                    app.kept_form = form.map(Box::new);
+                }
                 None if !had_data => app.welcome(),
                 None => {}
             }

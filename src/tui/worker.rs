@@ -1,5 +1,6 @@
 //! The disk worker: loading and saving run on their own thread, so a key is never kept waiting.
 
+use crate::app::Form;
 use crate::app::Prepared;
 use crate::domain::Data;
 use crate::store::{self, Store, StoreError};
@@ -59,8 +60,8 @@ pub enum Report {
     Loaded {
         /// The data read, if any, with what its screens need already built.
         data: Result<Option<Prepared>, String>,
-        /// The state kept by a crashed run.
-        recovery: Option<Data>,
+        /// The state kept by a crashed run, and the form it was typing in, if any.
+        recovery: Option<(Data, Option<Form>)>,
         /// Why the file is read-only, if it is.
         read_only: Option<String>,
     },
@@ -108,10 +109,10 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                         .map(|data| data.map(Prepared::new))
                         .map_err(|e| e.to_string());
                     // A recovery file that cannot be read back is left where it is.
-                    let recovery = store::read_recovery(&dir)
-                        .ok()
-                        .flatten()
-                        .and_then(|r| store::from_json(&r.json).ok());
+                    let recovery = store::read_recovery(&dir).ok().flatten().and_then(|r| {
+                        let form = crate::app::kept::recovered_form(&r.json);
+                        store::from_json(&r.json).ok().map(|data| (data, form))
+                    });
                     let read_only = store.read_only_reason().map(ToString::to_string);
                     Report::Loaded {
                         data,

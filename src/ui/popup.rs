@@ -176,8 +176,7 @@ pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme
 pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme) {
     let title = match &form.purpose {
         // Only the person form has consents: its title says how to record them.
-        Purpose::Contacts(ContactsForm::NewPerson)
-        | Purpose::Contacts(ContactsForm::EditPerson(_)) => {
+        Purpose::Contacts(ContactsForm::NewPerson | ContactsForm::EditPerson(_)) => {
             let name = if form.purpose == Purpose::Contacts(ContactsForm::NewPerson) {
                 Msg::NewPersonTitle
             } else {

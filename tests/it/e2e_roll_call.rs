@@ -118,11 +118,11 @@ fn todays_roll_call_everyone_present_two_exceptions_signed_and_saved() {
 
 /// A late arrival and the signature, recorded on a machine whose clock is set to `zone`, at an
 /// instant that is 09:10 in Paris.
-fn late_at_ten_past_nine_in_paris(zone: &str, instant: &str, date: &str) {
+fn late_at_ten_past_nine_in_paris(zone: &str, instant: &str, day: &str) {
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     let dir = data.path();
-    let (current, _, trainees) = seminar_on(dir, config.path(), date);
+    let (current, _, trainees) = seminar_on(dir, config.path(), day);
     let env: [(&str, &OsStr); 2] = [
         ("TZ", OsStr::new(zone)),
         ("CERCLE_NOW", OsStr::new(instant)),

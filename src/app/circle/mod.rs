@@ -27,7 +27,7 @@ use crate::i18n::{Msg, fill};
 pub const SPEAKER_MINUTES: i64 = 3;
 
 /// The forms of the Knowledge circle.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CircleForm {
     /// A new person enrolled at once.
     NewTrainee,
@@ -417,11 +417,10 @@ pub fn tick(app: &mut App) -> Vec<Effect> {
 pub fn list_top(app: &App) -> u16 {
     match app.circle.view {
         None if app.circle.list => 2,
-        Some(View::Exchanges) => 2,
+        Some(View::Exchanges | View::Round) => 2,
         Some(View::Knowledge) => 3,
         Some(View::Path) => 4,
         Some(View::Codev) => 1,
-        Some(View::Round) => 2,
         _ => 0,
     }
 }

@@ -9,7 +9,7 @@ mod person_form;
 pub use list::State;
 
 /// The forms of the Peer contacts screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ContactsForm {
     /// A new person in the directory.
     NewPerson,

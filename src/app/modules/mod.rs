@@ -49,7 +49,7 @@ pub struct ModulesState {
 }
 
 /// The forms of the Modules screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ModulesForm {
     /// A new seminar in the current cohort.
     NewSeminar,
@@ -699,8 +699,9 @@ fn seminar_form(app: &App, id: Option<&SeminarId>) -> Form {
 /// Saves a form of this screen. Returns `None` (the form stays open) when a lookup fails.
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
-        Purpose::Modules(ModulesForm::NewSeminar)
-        | Purpose::Modules(ModulesForm::EditSeminar(_)) => seminar_form::submit(app, form),
+        Purpose::Modules(ModulesForm::NewSeminar | ModulesForm::EditSeminar(_)) => {
+            seminar_form::submit(app, form)
+        }
         Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
             let reason = form.value(Msg::FieldChangeReason);
             Some(apply_mark(

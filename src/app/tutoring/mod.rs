@@ -33,7 +33,7 @@ pub struct TutoringView {
 }
 
 /// Which tutoring form is open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TutoringForm {
     /// A trainee asks for tutoring.
     Ask,

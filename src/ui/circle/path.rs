@@ -51,15 +51,7 @@ fn funding_msg(status: FundingStatus) -> Msg {
 
 /// An amount in euros with a thin space between thousands: 3 500 EUR.
 fn euros(amount: u32) -> String {
-    let digits = amount.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    format!("{out} EUR")
+    format!("{} EUR", crate::domain::text::grouped(amount as usize))
 }
 
 /// Draws the path of the trainee opened.

@@ -142,6 +142,16 @@ impl Session {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Sends `signal` (`HUP`, `TERM`…) to the program, as a closing terminal or a logout would.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    }
+
     pub fn wait_exit(mut self) -> portable_pty::ExitStatus {
         let _ = self.done.recv_timeout(Duration::from_secs(20));
         self.child.wait().expect("cercle exits")

@@ -1,9 +1,14 @@
 //! Attendance sheets (feuilles d'émargement), as CSV (one row per trainee and half-day) and as a
-//! printable HTML grid, with absences crossed out and a signature box per cell.
+//! printable HTML grid: each cell says what happened and carries the trainee's electronic
+//! signature or a box to sign by hand, absences are crossed out, each trainee's hours are
+//! summed, the trainer's seal closes each half-day, and an annex lists the corrections.
 
 use super::{STYLE, html_escape, period_fr, status_fr};
+use crate::domain::clock;
 use crate::domain::rules::chronological;
-use crate::domain::{Cohort, Data, HalfDay, Seminar};
+use crate::domain::signing::fingerprint;
+use crate::domain::{Cohort, Data, HalfDay, Seminar, Status};
+use chrono::NaiveTime;
 use std::fmt::Write as _;
 
 /// The CSV header, in the order of the columns.
@@ -173,55 +178,124 @@ fn section(
             h.end.format("%H:%M")
         );
     }
-    out.push_str("</tr>\n");
+    out.push_str("<th>Heures suivies</th></tr>\n");
     for trainee in &cohort.trainees {
         let _ = write!(out, "<tr><td>{}</td>", html_escape(&name(data, trainee)));
+        let mut minutes = 0;
         for h in half_days {
             match h.mark_of(trainee) {
-                Some(m) if m.status.attended() => {
-                    let time = m
-                        .time
-                        .map(|t| format!(" {}", t.format("%H:%M")))
-                        .unwrap_or_default();
-                    let note = if m.status == crate::domain::Status::Present {
-                        String::new()
-                    } else {
-                        format!("{}{time}", status_fr(m.status))
-                    };
-                    let _ = write!(out, "<td class=\"sign\">{}</td>", html_escape(&note));
-                }
                 Some(m) => {
-                    let reason = m
-                        .reason
-                        .as_deref()
-                        .map(|r| format!(" – {r}"))
-                        .unwrap_or_default();
+                    minutes += h.followed_minutes(m);
+                    let class = if m.status.attended() {
+                        "sign"
+                    } else {
+                        "absent"
+                    };
                     let _ = write!(
                         out,
-                        "<td class=\"absent\">{}{}</td>",
-                        status_fr(m.status),
-                        html_escape(&reason)
+                        "<td class=\"{class}\">{}{}</td>",
+                        html_escape(&cell_status(m.status, m.time)),
+                        cell_signature(m)
                     );
                 }
                 None => out.push_str("<td class=\"sign\"></td>"),
             }
         }
-        out.push_str("</tr>\n");
+        let _ = writeln!(out, "<td>{} h {:02}</td></tr>", minutes / 60, minutes % 60);
     }
     out.push_str("<tr><td>Signature du formateur·rice</td>");
     for h in half_days {
-        let signed = h.signature.as_ref().map_or_else(String::new, |s| {
+        let _ = write!(out, "<td class=\"sign\">{}</td>", trainer_cell(data, h));
+    }
+    out.push_str("<td></td></tr></table>\n");
+    corrections(out, data, half_days);
+    out.push_str("</section>\n");
+}
+
+/// What a cell says, as the sheet goes round the room: the reason of an absence stays with the
+/// trainers ("absence justifiée" is enough here).
+fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
+    let time = time.map(|t| t.format("%H:%M").to_string());
+    match (status, time) {
+        (Status::Present, _) => "présent·e".to_owned(),
+        (Status::Late, Some(t)) => format!("retard {t}"),
+        (Status::Late, None) => "retard".to_owned(),
+        (Status::LeftEarly, Some(t)) => format!("parti·e à {t}"),
+        (Status::LeftEarly, None) => "parti·e plus tôt".to_owned(),
+        (Status::Absent, _) => "absent·e".to_owned(),
+        (Status::Excused, _) => "absence justifiée".to_owned(),
+    }
+}
+
+/// The trainee's electronic signature, in Paris time, or "signature manquante"; nothing (the
+/// box to sign by hand) when neither.
+fn cell_signature(mark: &crate::domain::Mark) -> String {
+    match (&mark.signed, &mark.missing_signature) {
+        (Some(s), _) => {
+            let at = clock::local(s.at);
             format!(
-                "{}<br>{}",
-                name(data, &s.by),
-                s.at.format("%d/%m/%Y %H:%M UTC")
+                "<br><small>signé électroniquement le {} à {}</small>",
+                at.format("%d/%m/%Y"),
+                at.format("%H:%M")
             )
-        });
-        let _ = write!(
+        }
+        (None, Some(_)) => "<br><small>signature manquante</small>".to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The trainer's seal (who, when in Paris time, the key's fingerprint), or her signature from
+/// before seals.
+fn trainer_cell(data: &Data, h: &HalfDay) -> String {
+    let Some(signature) = &h.signature else {
+        return String::new();
+    };
+    let at = clock::local(signature.at);
+    let when = format!("le {} à {}", at.format("%d/%m/%Y"), at.format("%H:%M"));
+    let by = html_escape(&name(data, &signature.by));
+    match h.seals.first() {
+        Some(seal) => format!(
+            "{by}<br><small>scellé électroniquement {when}<br>clé {}</small>",
+            fingerprint(&seal.key)
+        ),
+        None => format!("{by}<br><small>{when} (avant les scellés)</small>"),
+    }
+}
+
+/// The annex: every correction made after a seal (who, when, from → to, why).
+fn corrections(out: &mut String, data: &Data, half_days: &[&HalfDay]) {
+    let changes: Vec<(&HalfDay, &crate::domain::MarkChange)> = half_days
+        .iter()
+        .flat_map(|h| h.history.iter().map(move |c| (*h, c)))
+        .collect();
+    if changes.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<h2>Annexe : corrections après signature</h2><table><tr><th>Demi-journée</th>\
+<th>Stagiaire</th><th>Par</th><th>Le</th><th>Avant</th><th>Après</th><th>Motif</th></tr>\n",
+    );
+    let line =
+        |status: Option<Status>, time| status.map_or_else(String::new, |s| cell_status(s, time));
+    for (h, c) in changes {
+        let at = clock::local(c.at);
+        let withdrawal = c
+            .withdraws
+            .map(|n| format!(" (retrait de la correction {})", n + 1))
+            .unwrap_or_default();
+        let _ = writeln!(
             out,
-            "<td class=\"sign\">{}</td>",
-            html_escape(&signed).replace("&lt;br&gt;", "<br>")
+            "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>",
+            h.date.format("%d/%m/%Y"),
+            period_fr(h.period),
+            html_escape(&name(data, &c.trainee)),
+            html_escape(&name(data, &c.by)),
+            at.format("%d/%m/%Y %H:%M"),
+            html_escape(&line(c.from, c.from_time)),
+            html_escape(&line(Some(c.to), c.to_time)),
+            html_escape(&c.reason),
+            withdrawal
         );
     }
-    out.push_str("</tr></table></section>\n");
+    out.push_str("</table>\n");
 }

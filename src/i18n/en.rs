@@ -258,7 +258,7 @@ pub fn text(msg: Msg) -> &'static str {
         KeyRemark => "remark",
         KeyShowFollowUp => "follow-up",
         KeyShowSeminars => "seminars",
-        KeySign => "sign",
+        KeySign => "seal the sheet",
         KeyTodayRollCall => "today's roll call",
         NoHalfDayToday => "No half-day today.",
         NoHalfDayTodayNext => "No half-day today; the next one is on {date}.",
@@ -798,7 +798,7 @@ pub fn text(msg: Msg) -> &'static str {
         VerifyBeforeSeals => "signed before seals (an older Cercle): nothing to check",
         FieldCode => "Personal code",
         FieldCodeAgain => "Code again",
-        KeySignLine => "sign the line (the trainee types their code)",
+        KeySignLine => "trainee signs (types their code)",
         LineSignedLabel => "{name} signed their line",
         SealedLabel => "Sheet sealed by {name}",
         SealWhoAreYou => {

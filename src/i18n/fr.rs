@@ -270,7 +270,7 @@ pub fn text(msg: Msg) -> &'static str {
         KeyRemark => "remarque",
         KeyShowFollowUp => "suivi",
         KeyShowSeminars => "séminaires",
-        KeySign => "signer",
+        KeySign => "sceller la feuille",
         KeyTodayRollCall => "appel du jour",
         NoHalfDayToday => "Pas de demi-journée aujourd'hui.",
         NoHalfDayTodayNext => "Pas de demi-journée aujourd'hui ; la prochaine est le {date}.",
@@ -282,7 +282,7 @@ pub fn text(msg: Msg) -> &'static str {
         ViewSeminars => "Séminaires",
         ViewFollowUp => "Suivi",
         ViewRollCall => "Appel",
-        MarkedCount => "{n} marqué·es · {signed} signé·es · {absent} absent·es",
+        MarkedCount => "{n} marqué·es · {signed} signé·es · absent·es : {absent}",
         SignedBy => "signée par {name} à {time}",
         NotSigned => "non signée",
         WarnHoliday => "jour férié : {name}",
@@ -833,7 +833,7 @@ pub fn text(msg: Msg) -> &'static str {
         }
         FieldCode => "Code personnel",
         FieldCodeAgain => "Code, à nouveau",
-        KeySignLine => "signer sa ligne (la personne tape son code)",
+        KeySignLine => "émarger (la personne tape son code)",
         LineSignedLabel => "{name} a signé sa ligne",
         SealedLabel => "Feuille scellée par {name}",
         SealWhoAreYou => {

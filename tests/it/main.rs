@@ -53,6 +53,8 @@ mod sharing;
 mod sharing_app;
 mod sign_e2e;
 mod sign_rules;
+mod sign_sheet;
+mod sign_snapshots;
 mod snapshots;
 mod store;
 mod sync;

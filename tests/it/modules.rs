@@ -16,7 +16,7 @@ fn time(h: u32, m: u32) -> NaiveTime {
 }
 
 /// The sample with a seminar today (the tests' today) and, if asked, 12 trainees.
-fn today_app(twelve: bool) -> App {
+pub(crate) fn today_app(twelve: bool) -> App {
     let mut app = sample_app(Lang::En);
     let today = app.today;
     let data = Arc::make_mut(&mut app.data);

@@ -64,6 +64,16 @@ pub(crate) fn today_app(twelve: bool) -> App {
     app
 }
 
+/// The sample's first trainer, Hélène Marchetti (code `helene2026`), says who she is: `S` seals
+/// as her.
+fn as_the_trainer(mut app: App) -> App {
+    app.config.me = Some(PersonId::new("p-helene-marchetti"));
+    app
+}
+
+/// What follows `S`: the trainer's code.
+const SEAL_CODE: &str = "helene2026<Enter>";
+
 fn today_sheet(app: &App) -> cercle::domain::HalfDay {
     let cohort = app.cohort().unwrap();
     let seminar = cohort
@@ -77,11 +87,12 @@ fn today_sheet(app: &App) -> cercle::domain::HalfDay {
 
 #[test]
 fn a_full_roll_call_of_twelve_takes_fourteen_keys() {
-    let mut app = today_app(true);
+    let mut app = as_the_trainer(today_app(true));
     assert_eq!(app.cohort().unwrap().active_trainees().count(), 12);
     let keys = format!("t{}S", "p".repeat(12));
     assert_eq!(keys.chars().count(), 14);
-    let effects = press(&mut app, &keys);
+    let mut effects = press(&mut app, &keys);
+    effects.extend(press(&mut app, SEAL_CODE));
     assert_eq!(effects.iter().filter(|e| **e == Effect::Save).count(), 13);
     let sheet = today_sheet(&app);
     assert_eq!(sheet.marks.len(), 12);
@@ -91,9 +102,10 @@ fn a_full_roll_call_of_twelve_takes_fourteen_keys() {
 
 #[test]
 fn everyone_present_with_two_exceptions_takes_five_keys() {
-    let mut app = today_app(true);
+    let mut app = as_the_trainer(today_app(true));
     // Open, everyone present, the first absent, the second late, sign.
     press(&mut app, "tPalS");
+    press(&mut app, SEAL_CODE);
     let sheet = today_sheet(&app);
     let roll: Vec<PersonId> = app.cohort().unwrap().active_trainees().cloned().collect();
     assert_eq!(sheet.mark_of(&roll[0]).unwrap().status, Status::Absent);
@@ -113,8 +125,9 @@ fn everyone_present_with_two_exceptions_takes_five_keys() {
 
 #[test]
 fn a_signed_sheet_asks_why_and_keeps_the_history() {
-    let mut app = today_app(false);
+    let mut app = as_the_trainer(today_app(false));
     press(&mut app, "tPS");
+    press(&mut app, SEAL_CODE);
     assert!(today_sheet(&app).signature.is_some());
     press(&mut app, "a");
     assert!(
@@ -130,9 +143,15 @@ fn a_signed_sheet_asks_why_and_keeps_the_history() {
     assert_eq!(sheet.history.len(), 1);
     assert_eq!(sheet.history[0].from, Some(Status::Present));
     assert_eq!(sheet.history[0].reason, "arrived after the break then left");
-    // Undo takes the change and its history entry back together.
+    assert_eq!(
+        (sheet.history[0].from_time, sheet.history[0].to_time),
+        (None, None)
+    );
+    // Undo never takes a correction of a sealed sheet back, nor the seal.
     press(&mut app, "u");
-    assert!(today_sheet(&app).history.is_empty());
+    let sheet = today_sheet(&app);
+    assert_eq!(sheet.history.len(), 1);
+    assert_eq!(sheet.seals.len(), 1);
 }
 
 #[test]
@@ -280,7 +299,9 @@ fn snapshots_of_the_modules_views() {
             format!("modules_roll_call_midway_{code}"),
             render(&app, 80, 24)
         );
+        app.config.me = as_the_trainer(today_app(false)).config.me;
         press(&mut app, "PS");
+        press(&mut app, SEAL_CODE);
         insta::assert_snapshot!(
             format!("modules_roll_call_signed_{code}"),
             render(&app, 120, 40)

@@ -507,6 +507,10 @@ pub fn apply_mark(
             rollcall::mark(cohort, h, trainee, input, &by, now, change_reason)
         })
     });
+    // A correction of a signed sheet is a record: undo never takes it back.
+    if change_reason.is_some() && outcome.is_ok() {
+        app.history.keep_signed();
+    }
     // The cursor moves on by itself after a status key, not after an edit.
     if advance && outcome.is_ok() {
         let len = roll(app).len();

@@ -529,3 +529,18 @@ fn signatures_before_seals_are_noted_not_altered() {
     assert_eq!(found, vec![(half_day_id(2), Finding::SignedBeforeSeals)]);
     assert!(!found[0].1.is_alteration());
 }
+
+#[test]
+fn verify_catches_a_seal_taken_out_of_the_chain_and_renumbered() {
+    let (mut data, id) = sealed_two();
+    take_and_seal(&mut data, &id, 3, 9);
+    sheet_mut(&mut data, &id, 2).seals.clear();
+    sheet_mut(&mut data, &id, 2).signature = None;
+    // Renumbered to hide the gap, the third seal no longer follows the first.
+    sheet_mut(&mut data, &id, 3).seals[0].seq = 1;
+    let found = findings(&data, &id);
+    assert!(
+        found.contains(&(half_day_id(3), Finding::ChainBroken(1))),
+        "{found:?}"
+    );
+}

@@ -22,7 +22,7 @@ fn one_signature(c: &mut Criterion) {
     let (s, h) = (cohort.seminars.len() - 1, 0);
     let half_day = cohort.seminars[s].half_days[h].id.clone();
     let trainee = cohort.trainees[0].clone();
-    let trainer = cohort.trainers[0].clone();
+    let sealer = cohort.trainers[0].clone();
     let at = Utc.with_ymd_and_hms(2026, 12, 8, 8, 10, 0).unwrap();
     cohort.keys.retain(|k| k.person != trainee);
     let input = rollcall::MarkInput {
@@ -32,7 +32,7 @@ fn one_signature(c: &mut Criterion) {
     };
     let view = cohort.clone();
     let sheet = &mut cohort.seminars[s].half_days[h];
-    rollcall::mark(&view, sheet, &trainee, input, &trainer, at, None).unwrap();
+    rollcall::mark(&view, sheet, &trainee, input, &sealer, at, None).unwrap();
     register(
         &mut cohort.keys,
         &trainee,

@@ -30,6 +30,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
 }];
 
 /// 1 → 2: every half-day's trainer signature is marked as made before seals existed.
+#[allow(clippy::unnecessary_wraps)] // every step has the table's signature
 fn signatures_before_seals(mut value: Value) -> Result<Value, String> {
     let cohorts = value.get_mut("cohorts").and_then(Value::as_array_mut);
     for cohort in cohorts.into_iter().flatten() {

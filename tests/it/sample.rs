@@ -14,7 +14,7 @@ fn current(data: &Data) -> &cercle::domain::Cohort {
 
 /// The sample without what reading it adds: its people's keys, their signatures and the seals.
 pub(crate) fn unsigned(mut data: Data) -> Data {
-    for cohort in data.cohorts.iter_mut() {
+    for cohort in &mut data.cohorts {
         cohort.keys.clear();
         for half_day in cohort.seminars.iter_mut().flat_map(|s| &mut s.half_days) {
             half_day.seals.clear();
@@ -27,7 +27,7 @@ pub(crate) fn unsigned(mut data: Data) -> Data {
 #[test]
 fn the_sample_is_signed_and_sealed_and_verifies() {
     let data = sample();
-    for cohort in data.cohorts.iter() {
+    for cohort in &data.cohorts {
         assert_eq!(cercle::domain::audit::verify(&data, cohort), vec![]);
         let signed = cohort.seminars.iter().flat_map(|s| &s.half_days);
         assert!(

@@ -402,7 +402,7 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::EveryonePresent => everyone_present(app, &half_day_id),
         Action::Sign => signing::seal_form(app, half_day_id),
-        Action::SignLine => signing::line_form(app, half_day_id, trainee),
+        Action::SignLine => signing::line_form(app, half_day_id, &trainee),
         Action::Remark => {
             let current = open_half_day(app)
                 .and_then(|(_, h)| h.mark_of(&trainee))

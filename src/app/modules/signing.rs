@@ -12,8 +12,8 @@ use crate::domain::{Data, HalfDayId, PersonId};
 use crate::i18n::{Msg, fill};
 
 /// Opens the form where the selected trainee types her code to sign her line.
-pub fn line_form(app: &mut App, half_day: HalfDayId, trainee: PersonId) -> Vec<Effect> {
-    let line = open_half_day(app).and_then(|(_, h)| h.mark_of(&trainee).cloned());
+pub fn line_form(app: &mut App, half_day: HalfDayId, trainee: &PersonId) -> Vec<Effect> {
+    let line = open_half_day(app).and_then(|(_, h)| h.mark_of(trainee).cloned());
     let refusal = match &line {
         None => Some(Msg::MarkFirst),
         Some(m) if !m.status.attended() => Some(Msg::AbsentCannotSign),
@@ -25,7 +25,7 @@ pub fn line_form(app: &mut App, half_day: HalfDayId, trainee: PersonId) -> Vec<E
         return Vec::new();
     }
     let purpose = Purpose::Modules(ModulesForm::SignLine(half_day, trainee.clone()));
-    open_code_form(app, purpose, &trainee);
+    open_code_form(app, purpose, trainee);
     Vec::new()
 }
 

@@ -156,6 +156,30 @@ pub enum StoreError {
         path: PathBuf,
     },
 
+    /// "Save as" was pointed at another of Cercle's own files (the lock, a backup, the recovery
+    /// file): overwriting the lock would let a second writer in beside the app.
+    #[error(
+        "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, \
+         for example into {}.", .dir.join("exports").display()
+    )]
+    OwnFile {
+        /// The file aimed at.
+        path: PathBuf,
+        /// The data directory.
+        dir: PathBuf,
+    },
+
+    /// One of Cercle's own files is a symbolic link: it was neither followed nor written.
+    #[error(
+        "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor \
+         wrote through it. Remove the link; if it pointed to your data, move that file into its \
+         place. Then open Cercle again."
+    )]
+    Link {
+        /// The link.
+        path: PathBuf,
+    },
+
     /// A save failed; the target file was not changed.
     #[error("{}", save_message(*.step, .path, .source))]
     Save {
@@ -193,6 +217,23 @@ impl StoreError {
             action,
             path,
             source,
+        }
+    }
+
+    /// Wraps an error from opening one of Cercle's own files with [`super::fsio::open_own`]:
+    /// a symbolic link in its place becomes [`StoreError::Link`].
+    pub(crate) fn own(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Self + use<> {
+        let path = path.to_path_buf();
+        move |source| {
+            if super::fsio::is_link_error(&source) {
+                Self::Link { path }
+            } else {
+                Self::Io {
+                    action,
+                    path,
+                    source,
+                }
+            }
         }
     }
 

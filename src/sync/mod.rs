@@ -61,6 +61,13 @@ pub enum SyncError {
         "the team's changes could not be merged, so nothing was changed here: {0}. Update Cercle on every machine, then sync again"
     )]
     Merge(String),
+    /// The team's history holds a path a sync does not share: nothing of it was taken.
+    #[error(
+        "the team's repository holds {0:?}, which is not a file Cercle shares (only cercle.json, \
+         .gitattributes and .gitignore are, as plain files), so nothing of the team's changes \
+         was taken. Remove it from the team's repository (git rm --cached), then sync again"
+    )]
+    Foreign(String),
     /// A file of the data directory could not be read or written.
     #[error("{0}")]
     Io(String),

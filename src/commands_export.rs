@@ -143,7 +143,7 @@ fn pick_seminar(
 }
 
 /// The refusal of an export aimed at one of Cercle's own files in data directory `dir`.
-pub(crate) fn own_file(dir: &Path, path: &Path) -> String {
+fn own_file(dir: &Path, path: &Path) -> String {
     format!(
         "{} is one of Cercle's own files: nothing was written. Export elsewhere, for example \
          into {}.",
@@ -152,12 +152,30 @@ pub(crate) fn own_file(dir: &Path, path: &Path) -> String {
     )
 }
 
+/// Refuses `-o PATH` when it is one of the files Cercle keeps in data directory `dir`, or when
+/// its folder does not exist: a typo in it would otherwise create a tree of folders to hold
+/// personal data, somewhere the user did not mean.
+pub(crate) fn check_output(dir: &Path, path: &Path) -> Result<(), String> {
+    if crate::store::is_own_file(dir, path) {
+        return Err(own_file(dir, path));
+    }
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) if !folder.is_dir() => Err(format!(
+            "the folder {} does not exist, so nothing was written. Create it first \
+             (mkdir -p {}), or write elsewhere.",
+            folder.display(),
+            folder.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Writes to the file (private, atomically) or to standard output; never over one of the files
-/// Cercle keeps in data directory `dir`.
+/// Cercle keeps in data directory `dir`, never into a folder that does not exist.
 pub(crate) fn emit(dir: &Path, output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
     match output {
-        Some(path) if crate::store::is_own_file(dir, &path) => Err(own_file(dir, &path)),
         Some(path) if path.as_os_str() != "-" => {
+            check_output(dir, &path)?;
             // A bare file name has an empty parent, which `write_private` cannot create.
             let path = if path.parent() == Some(Path::new("")) {
                 Path::new(".").join(path)

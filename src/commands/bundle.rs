@@ -117,9 +117,7 @@ pub fn export(
                     slug(&cohort.name),
                     slug(&name)
                 ));
-                if crate::store::is_own_file(dir, &path) {
-                    return Err(crate::commands_export::own_file(dir, &path));
-                }
+                crate::commands_export::check_output(dir, &path)?;
                 crate::store::write_private(&path, &made.to_json())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 say(&fill(

@@ -197,7 +197,9 @@ fn an_edit_that_keeps_size_time_and_inode_is_noticed_by_content() {
     assert_eq!(changed.len(), title.len());
 
     // After a save: the hash of what was written.
+    assert!(!store.changed_on_disk().unwrap());
     edit_in_place_keeping_metadata(&path, &title, &changed);
+    assert!(store.changed_on_disk().unwrap());
     let edited = fs::read(&path).unwrap();
     let err = store.save(&data).unwrap_err();
     assert!(matches!(err, StoreError::ChangedOnDisk { .. }), "{err}");

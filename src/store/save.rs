@@ -51,6 +51,13 @@ impl Store {
         self.write(json, false)
     }
 
+    /// Whether `cercle.json` changed on disk since it was last loaded or saved: what a save
+    /// checks before writing. It reads the whole file when the metadata is unchanged, so call it
+    /// off the UI thread.
+    pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
+        seen::changed(&self.data_path, self.seen.as_ref())
+    }
+
     /// Writes a copy to `path` (atomically, replacing any file there), whatever the store's
     /// state; `cercle.json` is left alone.
     pub fn save_as(&self, path: &Path, json: &[u8]) -> Result<PathBuf, StoreError> {

@@ -33,7 +33,11 @@ fn a_copy_aimed_at_the_lock_or_a_backup_is_refused_and_the_lock_holds() {
         std::thread::sleep(std::time::Duration::from_millis(50));
         backups = store.backups().unwrap();
     }
-    let backup = backups.first().expect("the save kept a backup").path.clone();
+    let backup = backups
+        .first()
+        .expect("the save kept a backup")
+        .path
+        .clone();
     let kept = std::fs::read(&backup).unwrap();
     let lock = dir.join(cercle::store::LOCK_FILE);
     let pid = std::fs::read(&lock).unwrap();

@@ -32,8 +32,8 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stdout(), "{line}");
 }
 
-/// Letters, digits and `-` only, for file names made of names.
-fn slug(text: &str) -> String {
+/// Letters, digits and `-` only, for file names made of names (and to find them again).
+pub(super) fn slug(text: &str) -> String {
     let folded = crate::domain::lookup::fold(text);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
             return ExitCode::from(3);
         }
         Err(e) => {
-            eprintln!("cercle: {e}");
+            eprintln!("cercle: {}", e.in_lang(config.lang));
             return ExitCode::FAILURE;
         }
     };

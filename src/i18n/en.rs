@@ -747,5 +747,8 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPreview => "Bundle import preview",
         HelpConflicts => "Merge screen",
         KeyStartFromBundle => "start from a bundle your trainers sent",
+        OwnFileIsLink => {
+            "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
+        }
     }
 }

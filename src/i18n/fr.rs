@@ -778,5 +778,8 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPreview => "Aperçu d'un import de paquet",
         HelpConflicts => "Écran de fusion",
         KeyStartFromBundle => "partir d'un paquet envoyé par l'équipe de formation",
+        OwnFileIsLink => {
+            "{path} est un lien symbolique, là où Cercle attend son propre fichier : Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien ; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
+        }
     }
 }

@@ -162,6 +162,8 @@ messages! {
     // `cercle sync` on the command line.
     SyncCommitted, SyncNothingToCommit, SyncAddRemote, SyncOpenToChoose, SyncStatusLine,
     SyncStatusNever, SyncNoRemote, SyncOpenElsewhere,
+    // Cercle's own files.
+    OwnFileIsLink,
 }
 
 impl Msg {

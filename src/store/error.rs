@@ -237,6 +237,17 @@ impl StoreError {
         }
     }
 
+    /// The error in `lang` where the language tables have it, else as it displays.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Self::Link { path } => crate::i18n::fill(
+                crate::i18n::Msg::OwnFileIsLink.text(lang),
+                &[("path", &path.display().to_string())],
+            ),
+            other => other.to_string(),
+        }
+    }
+
     /// Wraps an I/O error from one step of a save.
     pub(crate) fn save(step: SaveStep, path: &Path) -> impl FnOnce(io::Error) -> Self + use<> {
         let path = path.to_path_buf();

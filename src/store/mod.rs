@@ -409,6 +409,17 @@ impl std::fmt::Display for ReadOnlyReason {
     }
 }
 
+/// A symbolic link in the data directory `dir` where Cercle keeps its own file (the data file,
+/// the lock, the recovery file, `backups/`), refused before anything is opened: the command
+/// line and the app say so at once, in the user's language, instead of failing deeper down.
+pub fn planted_link(dir: &Path) -> Option<StoreError> {
+    [DATA_FILE, lock::LOCK_FILE, RECOVERY_FILE, BACKUP_DIR]
+        .into_iter()
+        .map(|name| dir.join(name))
+        .find(|path| fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()))
+        .map(|path| StoreError::Link { path })
+}
+
 /// Whether `path` is one of the files Cercle keeps for itself in data directory `dir`: the data
 /// file, its lock, recovery and damaged copies, temporary files, backups, the copies kept of
 /// bundles, and the sync's git files. An export written there would destroy them.

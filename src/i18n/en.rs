@@ -747,6 +747,12 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPreview => "Bundle import preview",
         HelpConflicts => "Merge screen",
         KeyStartFromBundle => "start from a bundle your trainers sent",
+        OwnFileRefused => {
+            "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
+        }
+        OwnDataFileRefused => {
+            "{path} is Cercle's own data file: save normally instead of saving a copy there."
+        }
         OwnFileIsLink => {
             "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
         }

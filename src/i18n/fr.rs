@@ -778,6 +778,12 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPreview => "Aperçu d'un import de paquet",
         HelpConflicts => "Écran de fusion",
         KeyStartFromBundle => "partir d'un paquet envoyé par l'équipe de formation",
+        OwnFileRefused => {
+            "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
+        }
+        OwnDataFileRefused => {
+            "{path} est le fichier de données de Cercle : enregistrez normalement au lieu d'y mettre une copie."
+        }
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier : Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien ; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }

@@ -163,7 +163,7 @@ messages! {
     SyncCommitted, SyncNothingToCommit, SyncAddRemote, SyncOpenToChoose, SyncStatusLine,
     SyncStatusNever, SyncNoRemote, SyncOpenElsewhere,
     // Cercle's own files.
-    OwnFileIsLink,
+    OwnFileIsLink, OwnFileRefused, OwnDataFileRefused,
 }
 
 impl Msg {

@@ -244,6 +244,17 @@ impl StoreError {
                 crate::i18n::Msg::OwnFileIsLink.text(lang),
                 &[("path", &path.display().to_string())],
             ),
+            Self::OwnFile { path, dir } => crate::i18n::fill(
+                crate::i18n::Msg::OwnFileRefused.text(lang),
+                &[
+                    ("path", &path.display().to_string()),
+                    ("dir", &dir.join("exports").display().to_string()),
+                ],
+            ),
+            Self::SameFile { path } => crate::i18n::fill(
+                crate::i18n::Msg::OwnDataFileRefused.text(lang),
+                &[("path", &path.display().to_string())],
+            ),
             other => other.to_string(),
         }
     }

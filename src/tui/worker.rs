@@ -25,6 +25,8 @@ pub enum Job {
         path: PathBuf,
         /// What.
         data: Arc<Data>,
+        /// The language a refusal is told in.
+        lang: crate::i18n::Lang,
     },
     /// Set the recovery file aside, once the data it held is safe.
     DiscardRecovery,
@@ -165,10 +167,10 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     )),
                     Err(e) => Err(e.to_string()),
                 }),
-                Job::SaveCopy { path, data } => Report::CopySaved(
+                Job::SaveCopy { path, data, lang } => Report::CopySaved(
                     store::to_json(&data)
                         .and_then(|json| store.save_as(&path, &json))
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| e.in_lang(lang)),
                 ),
                 Job::DiscardRecovery => {
                     if last_save_ok {

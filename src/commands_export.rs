@@ -42,11 +42,13 @@ pub fn run(
             output,
         } => emit(
             dir,
+            lang,
             output,
             &crate::commands::contacts::render(&data, format, filter.as_deref())?,
         ),
         ExportCommand::Person(crate::cli::PersonExport { person, output }) => emit(
             dir,
+            lang,
             output,
             &crate::commands::privacy::person_json(&data, &person)?,
         ),
@@ -60,7 +62,7 @@ pub fn run(
                 None => data.cohorts.iter().map(|c| &**c).collect(),
             };
             let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
-            emit(dir, output, ics.as_bytes())
+            emit(dir, lang, output, ics.as_bytes())
         }
         ExportCommand::Attendance {
             cohort,
@@ -80,7 +82,7 @@ pub fn run(
                     attendance::to_html(&data, cohort, seminar.as_ref()).into_bytes()
                 }
             };
-            emit(dir, output, &bytes)
+            emit(dir, lang, output, &bytes)
         }
         ExportCommand::Certificate {
             trainee,
@@ -96,7 +98,7 @@ pub fn run(
             let person = find("trainee", &people, &trainee, |p| p.id.as_str(), |p| &p.name)
                 .map_err(|e| e.to_string())?;
             let html = certificate::html(&data, cohort, &person.id, Local::now().date_naive());
-            emit(dir, output, html.as_bytes())
+            emit(dir, lang, output, html.as_bytes())
         }
     }
 }
@@ -142,29 +144,24 @@ fn pick_seminar(
         .map_err(|e| e.to_string())
 }
 
-/// The refusal of an export aimed at one of Cercle's own files in data directory `dir`.
-fn own_file(dir: &Path, path: &Path) -> String {
-    format!(
-        "{} is one of Cercle's own files: nothing was written. Export elsewhere, for example \
-         into {}.",
-        path.display(),
-        dir.join("exports").display()
-    )
-}
-
 /// Refuses `-o PATH` when it is one of the files Cercle keeps in data directory `dir`, or when
 /// its folder does not exist: a typo in it would otherwise create a tree of folders to hold
-/// personal data, somewhere the user did not mean.
-pub(crate) fn check_output(dir: &Path, path: &Path) -> Result<(), String> {
+/// personal data, somewhere the user did not mean. The refusal is in `lang`.
+pub(crate) fn check_output(dir: &Path, path: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
+    use crate::i18n::{Msg, fill};
     if crate::store::is_own_file(dir, path) {
-        return Err(own_file(dir, path));
+        return Err(fill(
+            Msg::OutputOwnFile.text(lang),
+            &[
+                ("path", &path.display().to_string()),
+                ("dir", &dir.join("exports").display().to_string()),
+            ],
+        ));
     }
     match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(folder) if !folder.is_dir() => Err(format!(
-            "the folder {} does not exist, so nothing was written. Create it first \
-             (mkdir -p {}), or write elsewhere.",
-            folder.display(),
-            folder.display()
+        Some(folder) if !folder.is_dir() => Err(fill(
+            Msg::OutputFolderMissing.text(lang),
+            &[("folder", &folder.display().to_string())],
         )),
         _ => Ok(()),
     }
@@ -172,10 +169,15 @@ pub(crate) fn check_output(dir: &Path, path: &Path) -> Result<(), String> {
 
 /// Writes to the file (private, atomically) or to standard output; never over one of the files
 /// Cercle keeps in data directory `dir`, never into a folder that does not exist.
-pub(crate) fn emit(dir: &Path, output: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn emit(
+    dir: &Path,
+    lang: crate::i18n::Lang,
+    output: Option<PathBuf>,
+    bytes: &[u8],
+) -> Result<(), String> {
     match output {
         Some(path) if path.as_os_str() != "-" => {
-            check_output(dir, &path)?;
+            check_output(dir, &path, lang)?;
             // A bare file name has an empty parent, which `write_private` cannot create.
             let path = if path.parent() == Some(Path::new("")) {
                 Path::new(".").join(path)

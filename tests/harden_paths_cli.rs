@@ -91,3 +91,35 @@ fn an_export_into_a_folder_that_does_not_exist_is_refused() {
     assert!(out.status.success(), "{}", said(&out));
     assert!(file.is_file());
 }
+
+#[test]
+fn the_refusals_speak_french_too() {
+    let (data, _config) = common::pty::sample_dirs("");
+    let cwd = tempfile::tempdir().unwrap();
+    let missing = cwd.path().join("typo").join("contacts.vcf");
+    let aimed = data.path().join("cercle.lock");
+    for (target, words) in [
+        (&missing, "n'existe pas : rien n'a été écrit"),
+        (
+            &aimed,
+            "est l'un des fichiers de Cercle : rien n'a été écrit",
+        ),
+    ] {
+        let out = cercle_in(
+            cwd.path(),
+            data.path(),
+            &[
+                "--lang",
+                "fr",
+                "export",
+                "contacts",
+                "-o",
+                target.to_str().unwrap(),
+            ],
+        );
+        let text = said(&out);
+        assert!(!out.status.success(), "{text}");
+        assert!(text.contains(words), "{text}");
+    }
+    assert!(!cwd.path().join("typo").exists());
+}

@@ -78,7 +78,7 @@ pub fn export(
                 Some(file) => file,
                 None => PathBuf::from(".").join(name),
             };
-            emit(dir, Some(path), &made.to_json())
+            emit(dir, lang, Some(path), &made.to_json())
         }
         BundleFor::Trainees => {
             let maker = match request.by {
@@ -109,7 +109,7 @@ pub fn export(
                     .person(id)
                     .map_or_else(|| id.to_string(), |p| p.name.clone());
                 if single_file {
-                    return emit(dir, request.output.clone(), &made.to_json());
+                    return emit(dir, lang, request.output.clone(), &made.to_json());
                 }
                 let folder = request.output.clone().unwrap_or_else(|| PathBuf::from("."));
                 let path = folder.join(format!(
@@ -117,7 +117,7 @@ pub fn export(
                     slug(&cohort.name),
                     slug(&name)
                 ));
-                crate::commands_export::check_output(dir, &path)?;
+                crate::commands_export::check_output(dir, &path, lang)?;
                 crate::store::write_private(&path, &made.to_json())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 say(&fill(

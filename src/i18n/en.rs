@@ -753,6 +753,12 @@ pub fn text(msg: Msg) -> &'static str {
         OwnDataFileRefused => {
             "{path} is Cercle's own data file: save normally instead of saving a copy there."
         }
+        OutputOwnFile => {
+            "{path} is one of Cercle's own files: nothing was written. Export elsewhere, for example into {dir}."
+        }
+        OutputFolderMissing => {
+            "the folder {folder} does not exist, so nothing was written. Create it first (mkdir -p {folder}), or write elsewhere."
+        }
         OwnFileIsLink => {
             "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
         }

@@ -784,6 +784,12 @@ pub fn text(msg: Msg) -> &'static str {
         OwnDataFileRefused => {
             "{path} est le fichier de données de Cercle : enregistrez normalement au lieu d'y mettre une copie."
         }
+        OutputOwnFile => {
+            "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Exportez ailleurs, par exemple dans {dir}."
+        }
+        OutputFolderMissing => {
+            "le dossier {folder} n'existe pas : rien n'a été écrit. Créez-le d'abord (mkdir -p {folder}), ou écrivez ailleurs."
+        }
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier : Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien ; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }

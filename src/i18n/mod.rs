@@ -163,7 +163,7 @@ messages! {
     SyncCommitted, SyncNothingToCommit, SyncAddRemote, SyncOpenToChoose, SyncStatusLine,
     SyncStatusNever, SyncNoRemote, SyncOpenElsewhere,
     // Cercle's own files.
-    OwnFileIsLink, OwnFileRefused, OwnDataFileRefused,
+    OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
 }
 
 impl Msg {

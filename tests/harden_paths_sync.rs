@@ -45,6 +45,14 @@ fn a_lock_link_committed_by_a_teammate_is_refused_at_the_pull_and_at_joining() {
     assert!(!out.status.success(), "{text}");
     assert!(text.contains("\"cercle.lock\""), "{text}");
     assert!(text.contains("not a file Cercle shares"), "{text}");
+    // The same refusal in French.
+    let out = first.cercle(&["--lang", "fr", "sync"]);
+    let dit = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "{dit}");
+    assert!(
+        dit.contains("\"cercle.lock\", qui n'est pas un fichier que Cercle partage"),
+        "{dit}"
+    );
     let lock = first.dir.join("cercle.lock");
     assert!(
         !std::fs::symlink_metadata(&lock)

@@ -759,6 +759,9 @@ pub fn text(msg: Msg) -> &'static str {
         OutputFolderMissing => {
             "the folder {folder} does not exist, so nothing was written. Create it first (mkdir -p {folder}), or write elsewhere."
         }
+        SyncForeignPath => {
+            "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
+        }
         OwnFileIsLink => {
             "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
         }

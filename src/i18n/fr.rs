@@ -790,6 +790,9 @@ pub fn text(msg: Msg) -> &'static str {
         OutputFolderMissing => {
             "le dossier {folder} n'existe pas : rien n'a été écrit. Créez-le d'abord (mkdir -p {folder}), ou écrivez ailleurs."
         }
+        SyncForeignPath => {
+            "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires) : rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
+        }
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier : Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien ; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }

@@ -164,6 +164,7 @@ messages! {
     SyncStatusNever, SyncNoRemote, SyncOpenElsewhere,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
+    SyncForeignPath,
 }
 
 impl Msg {

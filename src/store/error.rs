@@ -158,10 +158,7 @@ pub enum StoreError {
 
     /// "Save as" was pointed at another of Cercle's own files (the lock, a backup, the recovery
     /// file): overwriting the lock would let a second writer in beside the app.
-    #[error(
-        "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, \
-         for example into {}.", .dir.join("exports").display()
-    )]
+    #[error("{}", own_file_text(.path, .dir, crate::i18n::Lang::En))]
     OwnFile {
         /// The file aimed at.
         path: PathBuf,
@@ -170,11 +167,7 @@ pub enum StoreError {
     },
 
     /// One of Cercle's own files is a symbolic link: it was neither followed nor written.
-    #[error(
-        "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor \
-         wrote through it. Remove the link; if it pointed to your data, move that file into its \
-         place. Then open Cercle again."
-    )]
+    #[error("{}", link_text(.path, crate::i18n::Lang::En))]
     Link {
         /// The link.
         path: PathBuf,
@@ -240,17 +233,8 @@ impl StoreError {
     /// The error in `lang` where the language tables have it, else as it displays.
     pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            Self::Link { path } => crate::i18n::fill(
-                crate::i18n::Msg::OwnFileIsLink.text(lang),
-                &[("path", &path.display().to_string())],
-            ),
-            Self::OwnFile { path, dir } => crate::i18n::fill(
-                crate::i18n::Msg::OwnFileRefused.text(lang),
-                &[
-                    ("path", &path.display().to_string()),
-                    ("dir", &dir.join("exports").display().to_string()),
-                ],
-            ),
+            Self::Link { path } => link_text(path, lang),
+            Self::OwnFile { path, dir } => own_file_text(path, dir, lang),
             Self::SameFile { path } => crate::i18n::fill(
                 crate::i18n::Msg::OwnDataFileRefused.text(lang),
                 &[("path", &path.display().to_string())],
@@ -264,6 +248,23 @@ impl StoreError {
         let path = path.to_path_buf();
         move |source| Self::Save { step, path, source }
     }
+}
+
+fn link_text(path: &Path, lang: crate::i18n::Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::Msg::OwnFileIsLink.text(lang),
+        &[("path", &path.display().to_string())],
+    )
+}
+
+fn own_file_text(path: &Path, dir: &Path, lang: crate::i18n::Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::Msg::OwnFileRefused.text(lang),
+        &[
+            ("path", &path.display().to_string()),
+            ("dir", &dir.join("exports").display().to_string()),
+        ],
+    )
 }
 
 fn locked_message(pid: Option<u32>, path: &Path) -> String {

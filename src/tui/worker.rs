@@ -201,7 +201,7 @@ fn sync(
     dir: &std::path::Path,
     options: &crate::sync::Options,
 ) -> crate::app::sync::Outcome {
-    let synced = crate::sync::sync(dir, options).map_err(|e| e.to_string())?;
+    let synced = crate::sync::sync(dir, options).map_err(|e| e.in_lang(options.lang))?;
     let data = if synced.file_changed {
         store.load().map_err(|e| e.to_string())?
     } else {

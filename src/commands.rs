@@ -26,6 +26,12 @@ pub fn run(
     config_path: Option<&Path>,
 ) -> ExitCode {
     let lang = config.lang;
+    if !matches!(command, Command::Completions { .. })
+        && let Some(link) = crate::store::planted_link(dir)
+    {
+        eprintln!("cercle: {}", link.in_lang(lang));
+        return ExitCode::FAILURE;
+    }
     let outcome = match command {
         Command::Init { sample } => init(dir, sample, lang),
         Command::Check => return check(dir, lang),

@@ -143,18 +143,31 @@ fn pick_seminar(
         .map_err(|e| e.to_string())
 }
 
-/// The refusal of an export aimed at one of Cercle's own files in data directory `dir`.
-pub(crate) fn own_file(dir: &Path, path: &Path) -> String {
-    format!(
-        "{} is one of Cercle's own files: nothing was written. Export elsewhere, for example \
-         into {}.",
-        path.display(),
-        dir.join("exports").display()
-    )
+/// Refuses `-o PATH` when it is one of the files Cercle keeps in data directory `dir`, or when
+/// its folder does not exist: a typo in it would otherwise create a tree of folders to hold
+/// personal data, somewhere the user did not mean. The refusal is in `lang`.
+pub(crate) fn check_output(dir: &Path, path: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
+    use crate::i18n::{Msg, fill};
+    if crate::store::is_own_file(dir, path) {
+        return Err(fill(
+            Msg::OutputOwnFile.text(lang),
+            &[
+                ("path", &path.display().to_string()),
+                ("dir", &dir.join("exports").display().to_string()),
+            ],
+        ));
+    }
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) if !folder.is_dir() => Err(fill(
+            Msg::OutputFolderMissing.text(lang),
+            &[("folder", &folder.display().to_string())],
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Writes to the file (private, atomically) or to standard output; never over one of the files
-/// Cercle keeps in data directory `dir`.
+/// Cercle keeps in data directory `dir`, never into a folder that does not exist.
 pub(crate) fn emit(
     dir: &Path,
     output: Option<PathBuf>,
@@ -162,8 +175,8 @@ pub(crate) fn emit(
     lang: crate::i18n::Lang,
 ) -> Result<(), String> {
     match output {
-        Some(path) if crate::store::is_own_file(dir, &path) => Err(own_file(dir, &path)),
         Some(path) if path.as_os_str() != "-" => {
+            check_output(dir, &path, lang)?;
             // A bare file name has an empty parent, which `write_private` cannot create.
             let path = if path.parent() == Some(Path::new("")) {
                 Path::new(".").join(path)

@@ -52,7 +52,7 @@ fn main() -> ExitCode {
             return ExitCode::from(3);
         }
         Err(e) => {
-            out::error(&e.to_string(), lang);
+            out::error(&e.in_lang(lang), lang);
             return ExitCode::FAILURE;
         }
     };

@@ -28,7 +28,7 @@ pub struct Request<'a> {
 
 /// Letters, digits and `-` only, for file names made of names; at most [`SLUG_LIMIT`]
 /// characters, as a file name has a limit (255 bytes) and a name has none.
-fn slug(text: &str) -> String {
+pub(super) fn slug(text: &str) -> String {
     let slug = crate::domain::fold::slug(text);
     slug[..slug.len().min(SLUG_LIMIT)]
         .trim_end_matches('-')
@@ -113,9 +113,7 @@ pub fn export(
                     slug(&cohort.name),
                     slug(&name)
                 ));
-                if crate::store::is_own_file(dir, &path) {
-                    return Err(crate::commands_export::own_file(dir, &path));
-                }
+                crate::commands_export::check_output(dir, &path, lang)?;
                 crate::store::write_private(&path, &made.to_json())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 out::line(

@@ -104,16 +104,20 @@ fn rename_stand_in(copy: &mut Data, forgotten: &Forgotten, id: &crate::domain::P
     }
 }
 
-/// Damaged copies and exports in the data directory that name the person: they cannot be
-/// rewritten safely, so the user is told.
+/// Damaged copies and exports in the data directory that name the person, in their text as
+/// any export format encodes it (HTML entities, JSON and vCard escapes, CSV quoting) or in
+/// their file name (`certificat-camille-dubois.html`): they cannot be rewritten safely, so the
+/// user is told.
 fn leftovers(dir: &Path, person: &Person) -> Vec<std::path::PathBuf> {
-    let needles = [person.id.as_str().as_bytes(), person.name.as_bytes()];
+    let needles = [person.id.as_str(), person.name.as_str()];
+    let named = format!("-{}-", super::bundle::slug(&person.name));
     let holds = |path: &Path| {
-        std::fs::read(path).is_ok_and(|bytes| {
-            needles
-                .iter()
-                .any(|n| !n.is_empty() && bytes.windows(n.len()).any(|w| w == *n))
-        })
+        let stem = path
+            .file_stem()
+            .map(|s| super::bundle::slug(&s.to_string_lossy()));
+        stem.is_some_and(|s| named != "--" && format!("-{s}-").contains(&named))
+            || std::fs::read(path)
+                .is_ok_and(|bytes| crate::export::reading::names_any(&bytes, &needles))
     };
     let mut found = Vec::new();
     for sub in [dir.to_owned(), dir.join("exports"), dir.join("bundles")] {

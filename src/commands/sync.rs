@@ -44,7 +44,7 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         Some(SyncCommand::Init { remote }) => sync::init(dir, remote.as_deref(), &options),
         _ => sync::sync(dir, &options),
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.in_lang(config.lang))?;
     let conflicts = store
         .load()
         .map_err(|e| e.to_string())?

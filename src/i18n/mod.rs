@@ -167,6 +167,9 @@ messages! {
     // `cercle sync` on the command line.
     SyncCommitted, SyncNothingToCommit, SyncAddRemote, SyncOpenToChoose, SyncStatusLine,
     SyncStatusNever, SyncNoRemote, SyncOpenElsewhere,
+    // Cercle's own files.
+    OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
+    SyncForeignPath,
 }
 
 impl Msg {

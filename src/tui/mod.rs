@@ -145,8 +145,8 @@ fn event_loop(
                 }
                 Effect::SaveCopy(path) => {
                     let path = options.data_dir.join(path);
-                    let data = Arc::clone(&app.data);
-                    let _ = worker.jobs.send(Job::SaveCopy { path, data });
+                    let (data, lang) = (Arc::clone(&app.data), app.config.lang);
+                    let _ = worker.jobs.send(Job::SaveCopy { path, data, lang });
                 }
                 Effect::Quit => {
                     syncer.flush(worker, &mut saver, &mut app);

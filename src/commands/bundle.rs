@@ -1,8 +1,9 @@
 //! `cercle export bundle` and `cercle import bundle`.
 
-use super::{out, person};
+use super::load::person;
+use super::out;
+use super::out::emit;
 use crate::cli::BundleFor;
-use crate::commands_export::emit;
 use crate::domain::{Cohort, Data, PersonId};
 use crate::i18n::{Lang, Msg, fill};
 use crate::share::bundle::{self, Bundle, Maker};
@@ -113,7 +114,7 @@ pub fn export(
                     slug(&cohort.name),
                     slug(&name)
                 ));
-                crate::commands_export::check_output(dir, &path, lang)?;
+                super::out::check_output(dir, &path, lang)?;
                 crate::store::write_private(&path, &made.to_json())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 out::line(
@@ -179,7 +180,7 @@ pub fn import(
     if !plan.is_empty() {
         store
             .save(&plan.data)
-            .map_err(|e| super::not_saved(&e, lang))?;
+            .map_err(|e| super::load::not_saved(&e, lang))?;
     }
     let kept = received::to_keep(&plan.bundle.hash, &plan.received, &stored);
     received::keep(

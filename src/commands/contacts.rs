@@ -59,7 +59,9 @@ pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result<(), String> {
     })
     .map_err(|e| format!("{}: {e}", file.display()))?;
     if report.changed() {
-        store.save(&data).map_err(|e| super::not_saved(&e, lang))?;
+        store
+            .save(&data)
+            .map_err(|e| super::load::not_saved(&e, lang))?;
     }
     super::out::block(&report.render(), lang)
 }

@@ -7,6 +7,7 @@ use crate::domain::text;
 use crate::i18n::{Lang, Msg, fill};
 use std::borrow::Cow;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// The exit code when the reader of standard output went away (`| head`): the command stops
 /// there, quietly, as a program stopped by SIGPIPE does (128 + 13).
@@ -83,6 +84,55 @@ fn write(bytes: &[u8], lang: Lang) -> Result<(), String> {
             Msg::CannotWriteOutput.text(lang),
             &[("reason", &e.to_string())],
         )),
+    }
+}
+
+/// Refuses `-o PATH` when it is one of the files Cercle keeps in data directory `dir`, or when
+/// its folder does not exist: a typo in it would otherwise create a tree of folders to hold
+/// personal data, somewhere the user did not mean. The refusal is in `lang`.
+pub(crate) fn check_output(dir: &Path, path: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
+    use crate::i18n::{Msg, fill};
+    if crate::store::is_own_file(dir, path) {
+        return Err(fill(
+            Msg::OutputOwnFile.text(lang),
+            &[
+                ("path", &path.display().to_string()),
+                ("dir", &dir.join("exports").display().to_string()),
+            ],
+        ));
+    }
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) if !folder.is_dir() => Err(fill(
+            Msg::OutputFolderMissing.text(lang),
+            &[("folder", &folder.display().to_string())],
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Writes to the file (private, atomically) or to standard output; never over one of the files
+/// Cercle keeps in data directory `dir`, never into a folder that does not exist.
+pub(crate) fn emit(
+    dir: &Path,
+    output: Option<PathBuf>,
+    bytes: &[u8],
+    lang: crate::i18n::Lang,
+) -> Result<(), String> {
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            check_output(dir, &path, lang)?;
+            // A bare file name has an empty parent, which `write_private` cannot create.
+            let path = if path.parent() == Some(Path::new("")) {
+                Path::new(".").join(path)
+            } else {
+                path
+            };
+            crate::store::write_private(&path, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            note(&format!("Written to {}", path.display()), lang);
+            Ok(())
+        }
+        _ => document(bytes, lang),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `cercle export person P` and `cercle forget P`: a person's rights of access and erasure.
 
-use super::{out, person};
+use super::load::person;
+use super::out;
 use crate::domain::privacy::{self, Forgotten};
 use crate::domain::{Data, Person};
 use crate::i18n::Lang;
@@ -46,7 +47,7 @@ pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), Stri
     }
     store
         .save(&planned)
-        .map_err(|e| super::not_saved(&e, lang))?;
+        .map_err(|e| super::load::not_saved(&e, lang))?;
     let pseudonym = plan.pseudonym.as_ref().map(|p| p.id.clone());
     let copies = store
         .rewrite_copies(&mut |copy| {

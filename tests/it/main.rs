@@ -5,6 +5,7 @@
 mod common;
 
 mod app_update;
+mod architecture;
 mod bundle;
 mod bundle_hostile;
 mod bundle_privacy;

@@ -1,12 +1,13 @@
 //! `cercle export …`: documents written to a file (0600) or to standard output.
 
+use super::load::read;
+use super::out::emit;
 use crate::cli::{CalendarFormat, ExportCommand, SheetFormat};
-use crate::commands::read;
 use crate::domain::clock::Clock;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
 use crate::export::{attendance, certificate};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Runs an export; `lang` is the language of the calendar's titles, `me` who the user said
 /// they are (the trainee making a bundle, unless `--trainee` says otherwise).
@@ -141,53 +142,4 @@ fn pick_seminar(
     find("seminar", &named, query, |s| &s.0, |s| &s.1)
         .map(|s| crate::domain::SeminarId::new(s.0.clone()))
         .map_err(|e| e.to_string())
-}
-
-/// Refuses `-o PATH` when it is one of the files Cercle keeps in data directory `dir`, or when
-/// its folder does not exist: a typo in it would otherwise create a tree of folders to hold
-/// personal data, somewhere the user did not mean. The refusal is in `lang`.
-pub(crate) fn check_output(dir: &Path, path: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
-    use crate::i18n::{Msg, fill};
-    if crate::store::is_own_file(dir, path) {
-        return Err(fill(
-            Msg::OutputOwnFile.text(lang),
-            &[
-                ("path", &path.display().to_string()),
-                ("dir", &dir.join("exports").display().to_string()),
-            ],
-        ));
-    }
-    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(folder) if !folder.is_dir() => Err(fill(
-            Msg::OutputFolderMissing.text(lang),
-            &[("folder", &folder.display().to_string())],
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Writes to the file (private, atomically) or to standard output; never over one of the files
-/// Cercle keeps in data directory `dir`, never into a folder that does not exist.
-pub(crate) fn emit(
-    dir: &Path,
-    output: Option<PathBuf>,
-    bytes: &[u8],
-    lang: crate::i18n::Lang,
-) -> Result<(), String> {
-    match output {
-        Some(path) if path.as_os_str() != "-" => {
-            check_output(dir, &path, lang)?;
-            // A bare file name has an empty parent, which `write_private` cannot create.
-            let path = if path.parent() == Some(Path::new("")) {
-                Path::new(".").join(path)
-            } else {
-                path
-            };
-            crate::store::write_private(&path, bytes)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            crate::commands::out::note(&format!("Written to {}", path.display()), lang);
-            Ok(())
-        }
-        _ => crate::commands::out::document(bytes, lang),
-    }
 }

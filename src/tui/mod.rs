@@ -294,21 +294,9 @@ fn calendar_export(
 ) -> (PathBuf, Vec<u8>) {
     let cohorts: Vec<&crate::domain::Cohort> = app.data.cohort(cohort).into_iter().collect();
     let ics = crate::exchange::calendar::render(&app.data, &cohorts, app.lang());
-    let path = data_dir
-        .join("exports")
-        .join(format!("calendar-{}.ics", file_safe(cohort.as_str())));
+    let path = data_dir.join("exports").join(format!(
+        "calendar-{}.ics",
+        crate::domain::fold::slug(cohort.as_str())
+    ));
     (path, ics.into_bytes())
-}
-
-/// An id as a file name: anything but letters, digits, `-` and `_` becomes `_`.
-fn file_safe(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }

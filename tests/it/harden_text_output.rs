@@ -173,6 +173,7 @@ fn hostile_runs(home: &Path) -> Vec<(PathBuf, Vec<String>)> {
             &[path(&missing), path(&missing), path(&missing)],
         ),
         cmd("completions bash", &[]),
+        cmd("man", &[]),
         cmd("sync status", &[]),
         cmd("sync init", &[]),
         cmd("sync", &[]),

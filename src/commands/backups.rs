@@ -1,5 +1,6 @@
 //! `cercle backups` and `cercle restore NAME`.
 
+use super::exit::Failure;
 use super::load::not_saved;
 use super::out;
 use crate::i18n::Lang;
@@ -8,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// `backups`: the backups kept, newest first, damaged ones marked.
-pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), String> {
+pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), Failure> {
     let store = Store::open_read_only(dir).map_err(|e| e.to_string())?;
     let list = store.backups().map_err(|e| e.to_string())?;
     if list.is_empty() {
@@ -33,8 +34,8 @@ pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), String> {
 }
 
 /// `restore NAME`: a backup back in place; the file it replaces is kept.
-pub(super) fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), String> {
-    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+pub(super) fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), Failure> {
+    let mut store = super::load::open(dir, lang)?;
     let restored = store.restore(name).map_err(|e| not_saved(&e, lang))?;
     match restored.previous {
         Some(previous) => out::line(

@@ -1,5 +1,6 @@
 //! `cercle export bundle` and `cercle import bundle`.
 
+use super::exit::Failure;
 use super::load::person;
 use super::out;
 use super::out::emit;
@@ -46,13 +47,13 @@ pub fn export(
     cohort: &Cohort,
     request: &Request<'_>,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     let now = crate::domain::clock::now();
     let trainee = request.trainee.map(|q| person(data, q)).transpose()?;
     if let Some(t) = trainee
         && !cohort.trainees.contains(&t.id)
     {
-        return Err(format!("{} is not a trainee of {}", t.name, cohort.name));
+        return Err(format!("{} is not a trainee of {}", t.name, cohort.name).into());
     }
     match request.audience {
         BundleFor::Trainer => {
@@ -140,16 +141,17 @@ pub fn import(
     me: Option<&str>,
     trainer: bool,
     lang: Lang,
-) -> Result<Option<PersonId>, String> {
+) -> Result<Option<PersonId>, Failure> {
     let bytes = std::fs::read(file).map_err(|e| crate::i18n::cannot_read(file, &e, lang))?;
     let bundle = Bundle::parse(&bytes).map_err(|e| preview::refusal(&e, lang))?;
+    let failed = |e: crate::store::StoreError| Failure::new(Failure::code_of(&e), e.in_lang(lang));
     let mut store = if dry_run {
         Store::open_read_only(dir)
     } else {
         Store::open(dir)
     }
-    .map_err(|e| e.to_string())?;
-    let data = store.load().map_err(|e| e.to_string())?;
+    .map_err(failed)?;
+    let data = store.load().map_err(failed)?;
     let me: Option<PersonId> = match (me, &data) {
         (Some(q), Some(data)) => Some(person(data, q)?.id.clone()),
         (Some(q), None) => Some(PersonId::new(q)),

@@ -9,21 +9,22 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `check`: 0 when sound, 1 when the file loads but breaks a rule, 2 when it cannot be read.
+/// `check`: success when sound; [`super::exit::RULES_BROKEN`] when the file loads but breaks a
+/// rule; [`super::exit::DAMAGED`] when it cannot be read.
 pub(super) fn check(dir: &Path, lang: Lang) -> ExitCode {
     let path = dir.join(crate::store::DATA_FILE);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) => {
             out::error(&crate::i18n::cannot_read(&path, &e, lang), lang);
-            return ExitCode::from(2);
+            return ExitCode::from(super::exit::DAMAGED);
         }
     };
     let data = match read(dir, lang) {
         Ok(data) => data,
-        Err(e) => {
-            out::error(&e, lang);
-            return ExitCode::from(2);
+        Err(failure) => {
+            out::error(&failure.message, lang);
+            return ExitCode::from(failure.code);
         }
     };
     let mut problems: Vec<(Severity, String)> = Vec::new();
@@ -62,13 +63,13 @@ pub(super) fn check(dir: &Path, lang: Lang) -> ExitCode {
         data.people.len(),
         problems.len() - errors
     );
-    if let Err(e) = out::block(&text, lang) {
-        out::error(&e, lang);
-        return ExitCode::FAILURE;
+    if let Err(failure) = out::block(&text, lang) {
+        out::error(&failure.message, lang);
+        return ExitCode::from(failure.code);
     }
     if errors == 0 {
         ExitCode::SUCCESS
     } else {
-        ExitCode::from(1)
+        ExitCode::from(super::exit::RULES_BROKEN)
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod bundle;
 mod check;
 mod completions;
 pub(crate) mod contacts;
+pub mod exit;
 mod export;
 mod init;
 pub mod load;
@@ -58,9 +59,9 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            out::error(&message, lang);
-            ExitCode::FAILURE
+        Err(failure) => {
+            out::error(&failure.message, lang);
+            ExitCode::from(failure.code)
         }
     }
 }

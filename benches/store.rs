@@ -1,6 +1,7 @@
 //! The store at both sizes: loading (read, parse, and the contacts search fields the screens
 //! need, as the loading thread builds them) and a durable save (written, synced, renamed, with
-//! the previous file kept as a backup).
+//! the previous file kept as a backup), and the check a save starts with, that no other
+//! program changed the file.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -46,6 +47,11 @@ fn store(c: &mut Criterion) {
                 |()| store.save(&data).map(|report| report.bytes),
                 BatchSize::PerIteration,
             );
+        });
+        // What every save now does first: the file read back and hashed, to notice an edit
+        // by another program that kept its size, time and inode.
+        group.bench_function(BenchmarkId::new("check for changes", size), |b| {
+            b.iter(|| store.changed_on_disk());
         });
     }
     group.finish();

@@ -40,6 +40,13 @@ pub enum ShellArg {
     Zsh,
     /// Fish.
     Fish,
+    /// PowerShell.
+    #[value(name = "powershell")]
+    PowerShell,
+    /// Elvish.
+    Elvish,
+    /// Nushell.
+    Nushell,
 }
 
 /// The subcommands.
@@ -117,7 +124,7 @@ pub enum Command {
         yes: bool,
     },
     /// Check every trainee signature, every seal and each cohort's chain of seals (exit 0 the
-    /// record holds, 5 it was altered).
+    /// record holds, 7 it was altered).
     Verify {
         /// Only this cohort, by id or name.
         #[arg(long, value_name = "C")]
@@ -132,6 +139,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: ShellArg,
     },
+    /// Print the manual page (roff), for `man`: `cercle man > cercle.1`.
+    Man,
 }
 
 /// What `cercle sync` does besides syncing.

@@ -231,6 +231,104 @@ pub fn render(config: &Config) -> String {
     out
 }
 
+/// The settings file after a change made in Cercle: `existing` with only the changed settings
+/// rewritten, so that the user's comments, order and layout stay as they wrote them. A file
+/// that is not TOML is written anew ([`render`]).
+pub fn updated(existing: Option<&str>, config: &Config) -> String {
+    use toml_edit::{DocumentMut, Item, value};
+    let Some(mut doc) = existing.and_then(|text| text.parse::<DocumentMut>().ok()) else {
+        return render(config);
+    };
+    let fresh: DocumentMut = render(config).parse().unwrap_or_default();
+    for key in ["language", "theme", "role", "attendance_threshold", "me"] {
+        match fresh.get(key).and_then(Item::as_value) {
+            // Unchanged values keep their own spelling and inline comments.
+            Some(new)
+                if doc
+                    .get(key)
+                    .and_then(Item::as_value)
+                    .map(ToString::to_string)
+                    .map(|v| v.trim().to_owned())
+                    == Some(new.to_string().trim().to_owned()) => {}
+            Some(new) => {
+                let kept = doc
+                    .get(key)
+                    .and_then(Item::as_value)
+                    .map(|old| old.decor().clone());
+                let mut new = new.clone();
+                if let Some(decor) = kept {
+                    *new.decor_mut() = decor;
+                }
+                doc[key] = value(new);
+            }
+            None => {
+                doc.remove(key);
+            }
+        }
+    }
+    doc.to_string()
+}
+
+/// Writes the settings after a change made in Cercle, keeping what the user wrote in the file
+/// ([`updated`]); the file is private (0600). Who the user is and their role are not written
+/// there: they belong to the data directory ([`save_identity`]).
+pub fn save(path: &Path, config: &Config) -> std::io::Result<()> {
+    let existing = std::fs::read_to_string(path).ok();
+    let shared = Config {
+        me: None,
+        role: None,
+        ..config.clone()
+    };
+    crate::store::write_private(path, updated(existing.as_deref(), &shared).as_bytes()).map(|_| ())
+}
+
+/// The file in a data directory that says who the user is there and their role: one machine
+/// can hold a trainer's data and a trainee's copy side by side. It is private (0600), and
+/// neither the sync (its `.gitignore` shares only the data file) nor a bundle carries it.
+pub const IDENTITY_FILE: &str = "cercle.me.toml";
+
+/// Who the user is in the data directory `dir`, and their role, over what `config` says (the
+/// settings file said it for every directory before each directory had its own).
+pub fn read_identity(dir: &Path, config: &mut Config) -> Vec<ConfigWarning> {
+    let path = dir.join(IDENTITY_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    let (read, warnings) = parse(&text, &path, config.clone());
+    config.me = read.me;
+    config.role = read.role;
+    warnings
+}
+
+/// Writes who the user is and their role into the data directory `dir`, keeping what the file
+/// holds besides.
+pub fn save_identity(dir: &Path, config: &Config) -> std::io::Result<()> {
+    use toml_edit::{DocumentMut, value};
+    let path = dir.join(IDENTITY_FILE);
+    let existing = std::fs::read_to_string(&path).ok();
+    let mut doc: DocumentMut = existing
+        .as_deref()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or_else(|| {
+            "# Who I am in this data directory (Cercle writes it; never synced or sent)\n"
+                .parse()
+                .unwrap_or_default()
+        });
+    match config.role {
+        Some(role) => doc["role"] = value(role.key()),
+        None => {
+            doc.remove("role");
+        }
+    }
+    match &config.me {
+        Some(me) => doc["me"] = value(me.to_string()),
+        None => {
+            doc.remove("me");
+        }
+    }
+    crate::store::write_private(&path, doc.to_string().as_bytes()).map(|_| ())
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset)
         .map_or(1, |before| before.lines().count().max(1))
@@ -293,6 +391,35 @@ mod tests {
         assert_eq!(config, Config::default());
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].line, 2);
+    }
+
+    #[test]
+    fn a_change_keeps_the_users_comments_order_and_other_lines() {
+        let mine = "# Mes réglages\ntheme = \"dark\" # le soir\n\n# qui je suis\nme = \"p-camille\"\nrole = \"trainee\"\n";
+        let (config, _) = read(mine);
+        let changed = Config {
+            role: Some(Role::Trainer),
+            ..config.clone()
+        };
+        let text = updated(Some(mine), &changed);
+        assert!(
+            text.starts_with(
+                "# Mes réglages\ntheme = \"dark\" # le soir\n\n# qui je suis\nme = \"p-camille\"\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("role = \"trainer\""), "{text}");
+        let (back, warnings) = read(&text);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(back, changed);
+        // Nothing changed: the file stays byte for byte.
+        assert!(
+            updated(Some(mine), &config).starts_with(mine.trim_end()),
+            "{}",
+            updated(Some(mine), &config)
+        );
+        // Not TOML: written anew.
+        assert_eq!(updated(Some("role = ["), &changed), render(&changed));
     }
 
     #[test]

@@ -8,7 +8,6 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
-pub mod commands_export;
 pub mod config;
 pub mod domain;
 pub mod exchange;

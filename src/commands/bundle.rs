@@ -1,8 +1,10 @@
 //! `cercle export bundle` and `cercle import bundle`.
 
-use super::{out, person};
+use super::exit::Failure;
+use super::load::person;
+use super::out;
+use super::out::emit;
 use crate::cli::BundleFor;
-use crate::commands_export::emit;
 use crate::domain::{Cohort, Data, PersonId};
 use crate::i18n::{Lang, Msg, fill};
 use crate::share::bundle::{self, Bundle, Maker};
@@ -28,7 +30,7 @@ pub struct Request<'a> {
 
 /// Letters, digits and `-` only, for file names made of names; at most [`SLUG_LIMIT`]
 /// characters, as a file name has a limit (255 bytes) and a name has none.
-fn slug(text: &str) -> String {
+pub(super) fn slug(text: &str) -> String {
     let slug = crate::domain::fold::slug(text);
     slug[..slug.len().min(SLUG_LIMIT)]
         .trim_end_matches('-')
@@ -45,13 +47,13 @@ pub fn export(
     cohort: &Cohort,
     request: &Request<'_>,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     let now = crate::domain::clock::now();
     let trainee = request.trainee.map(|q| person(data, q)).transpose()?;
     if let Some(t) = trainee
         && !cohort.trainees.contains(&t.id)
     {
-        return Err(format!("{} is not a trainee of {}", t.name, cohort.name));
+        return Err(format!("{} is not a trainee of {}", t.name, cohort.name).into());
     }
     match request.audience {
         BundleFor::Trainer => {
@@ -113,9 +115,7 @@ pub fn export(
                     slug(&cohort.name),
                     slug(&name)
                 ));
-                if crate::store::is_own_file(dir, &path) {
-                    return Err(crate::commands_export::own_file(dir, &path));
-                }
+                super::out::check_output(dir, &path, lang)?;
                 crate::store::write_private(&path, &made.to_json())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 out::line(
@@ -141,16 +141,17 @@ pub fn import(
     me: Option<&str>,
     trainer: bool,
     lang: Lang,
-) -> Result<Option<PersonId>, String> {
+) -> Result<Option<PersonId>, Failure> {
     let bytes = std::fs::read(file).map_err(|e| crate::i18n::cannot_read(file, &e, lang))?;
     let bundle = Bundle::parse(&bytes).map_err(|e| preview::refusal(&e, lang))?;
+    let failed = |e: crate::store::StoreError| Failure::new(Failure::code_of(&e), e.in_lang(lang));
     let mut store = if dry_run {
         Store::open_read_only(dir)
     } else {
         Store::open(dir)
     }
-    .map_err(|e| e.to_string())?;
-    let data = store.load().map_err(|e| e.to_string())?;
+    .map_err(failed)?;
+    let data = store.load().map_err(failed)?;
     let me: Option<PersonId> = match (me, &data) {
         (Some(q), Some(data)) => Some(person(data, q)?.id.clone()),
         (Some(q), None) => Some(PersonId::new(q)),
@@ -181,7 +182,7 @@ pub fn import(
     if !plan.is_empty() {
         store
             .save(&plan.data)
-            .map_err(|e| super::not_saved(&e, lang))?;
+            .map_err(|e| super::load::not_saved(&e, lang))?;
     }
     let kept = received::to_keep(&plan.bundle.hash, &plan.received, &stored);
     received::keep(
@@ -194,16 +195,16 @@ pub fn import(
     Ok(first_of_mine.then(|| plan.bundle.trainee.clone()))
 }
 
-/// Keeps in the settings who this trainee is, learnt from her first bundle, so that her next
-/// `export bundle --for trainer` and the app know her. The import is saved already: a failure
-/// here is only said.
+/// Keeps in the data directory who this trainee is, learnt from her first bundle, so that her
+/// next `export bundle --for trainer` and the app know her. The import is saved already: a
+/// failure here is only said.
 pub fn remember_me(
     trainee: Option<PersonId>,
     config: &crate::config::Config,
-    path: Option<&Path>,
+    dir: &Path,
     lang: Lang,
 ) {
-    let (Some(trainee), Some(path)) = (trainee, path) else {
+    let Some(trainee) = trainee else {
         return;
     };
     let settings = crate::config::Config {
@@ -211,7 +212,8 @@ pub fn remember_me(
         role: Some(crate::config::Role::Trainee),
         ..config.clone()
     };
-    if let Err(e) = crate::store::write_private(path, crate::config::render(&settings).as_bytes()) {
+    if let Err(e) = crate::config::save_identity(dir, &settings) {
+        let path = dir.join(crate::config::IDENTITY_FILE);
         out::error(&format!("{}: {e}", path.display()), lang);
     }
 }

@@ -1,11 +1,11 @@
 //! `cercle export contacts` and `cercle import contacts`.
 
+use super::exit::Failure;
 use crate::cli::ContactFormat;
 use crate::domain::directory;
 use crate::domain::{Data, Person, PersonId};
 use crate::exchange::{self, Format};
 use crate::i18n::Lang;
-use crate::store::Store;
 use std::path::Path;
 
 /// The directory (or the people a search finds) as vCard or CSV, each person with only the
@@ -40,16 +40,19 @@ pub(crate) fn render(
 }
 
 /// Imports a vCard or CSV file into the data, saved once; prints what became of each card.
-pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result<(), String> {
+pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
     let text =
         std::fs::read_to_string(file).map_err(|e| crate::i18n::cannot_read(file, &e, lang))?;
-    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
-    let mut data = store.load().map_err(|e| e.to_string())?.ok_or_else(|| {
-        format!(
-            "no data file in {} yet; run `cercle init` first",
-            dir.display()
-        )
-    })?;
+    let mut store = super::load::open(dir, lang)?;
+    let mut data = store
+        .load()
+        .map_err(|e| super::load::store_failure(&e, lang))?
+        .ok_or_else(|| {
+            format!(
+                "no data file in {} yet; run `cercle init` first",
+                dir.display()
+            )
+        })?;
     let stamp = crate::domain::clock::now().format("%Y%m%d%H%M%S");
     let tag = std::process::id();
     let mut n = 0;
@@ -59,7 +62,9 @@ pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result<(), String> {
     })
     .map_err(|e| format!("{}: {e}", file.display()))?;
     if report.changed() {
-        store.save(&data).map_err(|e| super::not_saved(&e, lang))?;
+        store
+            .save(&data)
+            .map_err(|e| super::load::not_saved(&e, lang))?;
     }
     super::out::block(&report.render(), lang)
 }

@@ -3,14 +3,12 @@
 //! A line too long to read is cut, and says so. A failed write is an error the command
 //! reports; a reader that went away (`| head`) ends the command quietly.
 
+use super::exit::Failure;
 use crate::domain::text;
 use crate::i18n::{Lang, Msg, fill};
 use std::borrow::Cow;
 use std::io::Write;
-
-/// The exit code when the reader of standard output went away (`| head`): the command stops
-/// there, quietly, as a program stopped by SIGPIPE does (128 + 13).
-pub const EXIT_CLOSED: u8 = 141;
+use std::path::{Path, PathBuf};
 
 /// The most characters of one line that are echoed; the rest is cut, with a note saying so.
 pub const LINE_LIMIT: usize = 1000;
@@ -40,7 +38,7 @@ pub fn clean(text: &str, lang: Lang) -> Cow<'_, str> {
 }
 
 /// Prints one line (or several) on standard output, cleaned.
-pub fn line(text: &str, lang: Lang) -> Result<(), String> {
+pub fn line(text: &str, lang: Lang) -> Result<(), Failure> {
     let mut text = clean(text, lang).into_owned();
     text.push('\n');
     write(text.as_bytes(), lang)
@@ -48,13 +46,13 @@ pub fn line(text: &str, lang: Lang) -> Result<(), String> {
 
 /// Prints text as it is laid out (a prompt, or lines that end with their own line break),
 /// cleaned.
-pub fn block(text: &str, lang: Lang) -> Result<(), String> {
+pub fn block(text: &str, lang: Lang) -> Result<(), Failure> {
     write(clean(text, lang).as_bytes(), lang)
 }
 
 /// Prints a document on standard output: CSV, vCard, iCalendar, HTML or JSON, whose writer
 /// escaped every character from the data already (see `docs/security.md`).
-pub fn document(bytes: &[u8], lang: Lang) -> Result<(), String> {
+pub fn document(bytes: &[u8], lang: Lang) -> Result<(), Failure> {
     write(bytes, lang)
 }
 
@@ -70,19 +68,75 @@ pub fn error(message: &str, lang: Lang) {
 }
 
 /// Writes to standard output; a write that fails is an error to report, unless the reader went
-/// away, which ends the process quietly with [`EXIT_CLOSED`].
-fn write(bytes: &[u8], lang: Lang) -> Result<(), String> {
+/// away, which ends the process quietly with [`super::exit::CLOSED`].
+fn write(bytes: &[u8], lang: Lang) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             // Nothing is half done here: commands print before or after their one save.
-            std::process::exit(i32::from(EXIT_CLOSED))
+            std::process::exit(i32::from(super::exit::CLOSED))
         }
         Err(e) => Err(fill(
             Msg::CannotWriteOutput.text(lang),
             &[("reason", &e.to_string())],
-        )),
+        )
+        .into()),
+    }
+}
+
+/// Refuses `-o PATH` when it is one of the files Cercle keeps in data directory `dir`, or when
+/// its folder does not exist: a typo in it would otherwise create a tree of folders to hold
+/// personal data, somewhere the user did not mean. The refusal is in `lang`.
+pub(crate) fn check_output(
+    dir: &Path,
+    path: &Path,
+    lang: crate::i18n::Lang,
+) -> Result<(), Failure> {
+    use crate::i18n::{Msg, fill};
+    if crate::store::is_own_file(dir, path) {
+        return Err(fill(
+            Msg::OutputOwnFile.text(lang),
+            &[
+                ("path", &path.display().to_string()),
+                ("dir", &dir.join("exports").display().to_string()),
+            ],
+        )
+        .into());
+    }
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) if !folder.is_dir() => Err(fill(
+            Msg::OutputFolderMissing.text(lang),
+            &[("folder", &folder.display().to_string())],
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Writes to the file (private, atomically) or to standard output; never over one of the files
+/// Cercle keeps in data directory `dir`, never into a folder that does not exist.
+pub(crate) fn emit(
+    dir: &Path,
+    output: Option<PathBuf>,
+    bytes: &[u8],
+    lang: crate::i18n::Lang,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            check_output(dir, &path, lang)?;
+            // A bare file name has an empty parent, which `write_private` cannot create.
+            let path = if path.parent() == Some(Path::new("")) {
+                Path::new(".").join(path)
+            } else {
+                path
+            };
+            crate::store::write_private(&path, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            note(&format!("Written to {}", path.display()), lang);
+            Ok(())
+        }
+        _ => document(bytes, lang),
     }
 }
 

@@ -1,10 +1,11 @@
 //! `cercle export person P` and `cercle forget P`: a person's rights of access and erasure.
 
-use super::{out, person};
+use super::exit::Failure;
+use super::load::person;
+use super::out;
 use crate::domain::privacy::{self, Forgotten};
 use crate::domain::{Data, Person};
 use crate::i18n::Lang;
-use crate::store::Store;
 use std::fmt::Write as _;
 use std::io::BufRead as _;
 use std::path::Path;
@@ -21,11 +22,11 @@ pub fn person_json(data: &Data, query: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Forgets a person after saying what will go and what stays, and asking (unless `yes`).
-pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), String> {
-    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), Failure> {
+    let mut store = super::load::open(dir, lang)?;
     let data = store
         .load()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| super::load::store_failure(&e, lang))?
         .ok_or("there is no data file yet, so no one to forget")?;
     let person = person(&data, query)?.clone();
     // Erasing is for good: a part of a name is not enough to pick whom.
@@ -35,7 +36,7 @@ pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), Stri
             "\"{query}\" is only part of {}'s name: to forget someone, give their full name or their id ({})",
             crate::domain::text::visible(&person.name),
             person.id
-        ));
+        ).into());
     }
     let mut planned = data.clone();
     let plan = privacy::forget(&mut planned, &person.id)?;
@@ -46,7 +47,7 @@ pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), Stri
     }
     store
         .save(&planned)
-        .map_err(|e| super::not_saved(&e, lang))?;
+        .map_err(|e| super::load::not_saved(&e, lang))?;
     let pseudonym = plan.pseudonym.as_ref().map(|p| p.id.clone());
     let copies = store
         .rewrite_copies(&mut |copy| {
@@ -104,16 +105,20 @@ fn rename_stand_in(copy: &mut Data, forgotten: &Forgotten, id: &crate::domain::P
     }
 }
 
-/// Damaged copies and exports in the data directory that name the person: they cannot be
-/// rewritten safely, so the user is told.
+/// Damaged copies and exports in the data directory that name the person, in their text as
+/// any export format encodes it (HTML entities, JSON and vCard escapes, CSV quoting) or in
+/// their file name (`certificat-camille-dubois.html`): they cannot be rewritten safely, so the
+/// user is told.
 fn leftovers(dir: &Path, person: &Person) -> Vec<std::path::PathBuf> {
-    let needles = [person.id.as_str().as_bytes(), person.name.as_bytes()];
+    let needles = [person.id.as_str(), person.name.as_str()];
+    let named = format!("-{}-", super::bundle::slug(&person.name));
     let holds = |path: &Path| {
-        std::fs::read(path).is_ok_and(|bytes| {
-            needles
-                .iter()
-                .any(|n| !n.is_empty() && bytes.windows(n.len()).any(|w| w == *n))
-        })
+        let stem = path
+            .file_stem()
+            .map(|s| super::bundle::slug(&s.to_string_lossy()));
+        stem.is_some_and(|s| named != "--" && format!("-{s}-").contains(&named))
+            || std::fs::read(path)
+                .is_ok_and(|bytes| crate::export::reading::names_any(&bytes, &needles))
     };
     let mut found = Vec::new();
     for sub in [dir.to_owned(), dir.join("exports"), dir.join("bundles")] {
@@ -174,7 +179,7 @@ pub fn describe(name: &str, id: &str, plan: &Forgotten, future: bool) -> String 
     out
 }
 
-fn confirmed(name: &str, lang: Lang) -> Result<bool, String> {
+fn confirmed(name: &str, lang: Lang) -> Result<bool, Failure> {
     out::block(
         &format!("Forget {name} for good? Type yes to confirm: "),
         lang,

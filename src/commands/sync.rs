@@ -1,5 +1,6 @@
 //! `cercle sync`, `cercle sync init`, `cercle sync status` and git's `cercle merge-driver`.
 
+use super::exit::Failure;
 use crate::cli::SyncCommand;
 use crate::config::Config;
 use crate::i18n::{Lang, Msg, fill};
@@ -8,11 +9,11 @@ use crate::sync::{self, Identity, Reach, Status, Synced};
 use std::path::Path;
 
 /// Syncs, sets up or reports, holding the store's lock so that no app writes meanwhile.
-pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Result<(), String> {
+pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Result<(), Failure> {
     if let Some(SyncCommand::Status) = what {
         let status = sync::status(dir).map_err(|e| e.to_string())?;
         let Some(status) = status else {
-            return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string());
+            return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string().into());
         };
         return super::out::line(&describe_status(&status, config.lang), config.lang);
     }
@@ -30,7 +31,9 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         other => other.to_string(),
     })?;
     // A file that does not read is never committed: it would reach every machine.
-    let data = store.load().map_err(|e| e.to_string())?;
+    let data = store
+        .load()
+        .map_err(|e| super::load::store_failure(&e, config.lang))?;
     let options = sync::Options {
         lang: config.lang,
         identity: data
@@ -44,19 +47,21 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         Some(SyncCommand::Init { remote }) => sync::init(dir, remote.as_deref(), &options),
         _ => sync::sync(dir, &options),
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.in_lang(config.lang))?;
     let conflicts = store
         .load()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| super::load::store_failure(&e, config.lang))?
         .map_or(0, |d| d.conflicts.len());
     super::out::block(&report(&synced, conflicts, config.lang), config.lang)
 }
 
 /// git's merge driver: exit 0 with the merge written over `ours`, or 1 with `ours` untouched
 /// (git then reports a conflict, and `cercle sync` undoes the merge).
-pub(crate) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), String> {
+pub(crate) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failure> {
     let now = sync::driver::merge_time(std::env::var(sync::driver::MERGE_TIME_ENV).ok().as_deref());
-    sync::driver::merge_files(base, ours, theirs, now).map(|_| ())
+    sync::driver::merge_files(base, ours, theirs, now)
+        .map(|_| ())
+        .map_err(Failure::from)
 }
 
 /// The app's sync key, as the help writes it.

@@ -1,35 +1,28 @@
 //! `cercle verify`: checks every trainee signature, every seal and each cohort's chain of
 //! seals, and lists what was altered, with the seminar, the date and the period.
 
+use super::exit::{ALTERED, Failure};
+use super::load::read;
 use super::out;
-use crate::domain::audit::{Finding, Problem, verify};
+use crate::domain::audit::{Finding, Problem, verify as check_cohort};
 use crate::domain::{Cohort, Data, Period, PersonId};
 use crate::i18n::{Lang, Msg, fill};
 use serde_json::json;
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::ExitCode;
 
-/// The exit code when the record was altered.
-pub const EXIT_ALTERED: u8 = 5;
-
-/// Runs the check on one cohort (by id or name) or on all of them.
-pub fn run(dir: &Path, cohort: Option<&str>, as_json: bool, lang: Lang) -> ExitCode {
-    match check(dir, cohort, as_json, lang) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(EXIT_ALTERED),
-        Err(message) => {
-            out::error(&message, lang);
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// Prints the findings; `Ok(true)` when nothing was altered.
-fn check(dir: &Path, query: Option<&str>, as_json: bool, lang: Lang) -> Result<bool, String> {
-    let data = std::mem::ManuallyDrop::new(super::read(dir, lang)?);
+/// `verify`: the problems on standard output, one a line (or JSON); the record altered is a
+/// failure of its own ([`ALTERED`]), its verdict on standard error.
+pub(super) fn verify(
+    dir: &Path,
+    query: Option<&str>,
+    as_json: bool,
+    lang: Lang,
+) -> Result<(), Failure> {
+    // The process ends right after printing: a network's records are left to the system.
+    let data = std::mem::ManuallyDrop::new(read(dir, lang)?);
     let cohorts: Vec<&Cohort> = match query {
-        Some(_) => vec![crate::commands_export::pick_cohort(&data, query)?],
+        Some(_) => vec![super::export::pick_cohort(&data, query)?],
         None => data.cohorts.iter().map(|c| &**c).collect(),
     };
     let mut rows = Vec::new();
@@ -39,9 +32,20 @@ fn check(dir: &Path, query: Option<&str>, as_json: bool, lang: Lang) -> Result<b
             lines += half_day.marks.iter().filter(|m| m.signed.is_some()).count();
             seals += half_day.seals.len();
         }
-        rows.extend(verify(&data, cohort).into_iter().map(|p| (*cohort, p)));
+        rows.extend(
+            check_cohort(&data, cohort)
+                .into_iter()
+                .map(|p| (*cohort, p)),
+        );
     }
     let altered = rows.iter().any(|(_, p)| p.finding.is_alteration());
+    let counts = [
+        ("cohorts", cohorts.len().to_string()),
+        ("lines", lines.to_string()),
+        ("seals", seals.to_string()),
+        ("problems", rows.len().to_string()),
+    ];
+    let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
     if as_json {
         let problems: Vec<_> = rows
             .iter()
@@ -65,28 +69,25 @@ fn check(dir: &Path, query: Option<&str>, as_json: bool, lang: Lang) -> Result<b
             "problems": problems,
         });
         let text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
+        let text = crate::domain::text::escape_json(&text).into_owned();
         out::document(format!("{text}\n").as_bytes(), lang)?;
-        return Ok(!altered);
-    }
-    let mut text = String::new();
-    for (cohort, problem) in &rows {
-        let _ = writeln!(text, "{}", line(&data, cohort, problem, lang));
-    }
-    let counts = [
-        ("cohorts", cohorts.len().to_string()),
-        ("lines", lines.to_string()),
-        ("seals", seals.to_string()),
-        ("problems", rows.len().to_string()),
-    ];
-    let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let verdict = if altered {
-        Msg::VerifyAltered
     } else {
-        Msg::VerifyHolds
-    };
-    let _ = writeln!(text, "{}", fill(verdict.text(lang), &counts));
-    out::block(&text, lang)?;
-    Ok(!altered)
+        let mut text = String::new();
+        for (cohort, problem) in &rows {
+            let _ = writeln!(text, "{}", line(&data, cohort, problem, lang));
+        }
+        if !altered {
+            let _ = writeln!(text, "{}", fill(Msg::VerifyHolds.text(lang), &counts));
+        }
+        out::block(&text, lang)?;
+    }
+    if altered {
+        return Err(Failure::new(
+            ALTERED,
+            fill(Msg::VerifyAltered.text(lang), &counts),
+        ));
+    }
+    Ok(())
 }
 
 /// One problem on one line: where (cohort · seminar · date period), then what.

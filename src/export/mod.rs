@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod certificate;
+pub mod reading;
 
 /// Escapes text for HTML, so that a name holding `<script>` stays a name.
 pub fn html_escape(text: &str) -> String {

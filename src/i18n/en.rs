@@ -815,5 +815,23 @@ pub fn text(msg: Msg) -> &'static str {
         SealTitle => "Seal the sheet: your code",
         LineSignedAt => "✓ signed at {time}",
         MissingSignature => "signature missing",
+        OwnFileRefused => {
+            "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
+        }
+        OwnDataFileRefused => {
+            "{path} is Cercle's own data file: save normally instead of saving a copy there."
+        }
+        OutputOwnFile => {
+            "{path} is one of Cercle's own files: nothing was written. Export elsewhere, for example into {dir}."
+        }
+        OutputFolderMissing => {
+            "the folder {folder} does not exist, so nothing was written. Create it first (mkdir -p {folder}), or write elsewhere."
+        }
+        SyncForeignPath => {
+            "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
+        }
+        OwnFileIsLink => {
+            "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
+        }
     }
 }

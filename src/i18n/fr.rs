@@ -850,5 +850,23 @@ pub fn text(msg: Msg) -> &'static str {
         SealTitle => "Sceller la feuille : votre code",
         LineSignedAt => "✓ signé à {time}",
         MissingSignature => "signature manquante",
+        OwnFileRefused => {
+            "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
+        }
+        OwnDataFileRefused => {
+            "{path} est le fichier de données de Cercle : enregistrez normalement au lieu d'y mettre une copie."
+        }
+        OutputOwnFile => {
+            "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Exportez ailleurs, par exemple dans {dir}."
+        }
+        OutputFolderMissing => {
+            "le dossier {folder} n'existe pas : rien n'a été écrit. Créez-le d'abord (mkdir -p {folder}), ou écrivez ailleurs."
+        }
+        SyncForeignPath => {
+            "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires) : rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
+        }
+        OwnFileIsLink => {
+            "{path} est un lien symbolique, là où Cercle attend son propre fichier : Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien ; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
+        }
     }
 }

@@ -175,6 +175,9 @@ messages! {
     FieldCode, FieldCodeAgain, KeySignLine, LineSignedLabel, SealedLabel, SealWhoAreYou,
     SealUnmarked, CodeWrong, CodePaused, CodeTooShort, CodesDiffer, AbsentCannotSign,
     LineAlreadySigned, SignLineTitle, SealTitle, LineSignedAt, MissingSignature,
+    // Cercle's own files.
+    OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
+    SyncForeignPath,
 }
 
 impl Msg {

@@ -137,7 +137,7 @@ pub(crate) fn take(file: &Path, dir: &Path, now: DateTime<Utc>) -> io::Result<Op
     if !file.exists() {
         return Ok(None);
     }
-    fsio::create_private_dir(dir)?;
+    fsio::create_own_dir(dir)?;
     let mut at = now;
     // Two backups in the same millisecond get consecutive names, keeping the order.
     for _ in 0..1000 {
@@ -180,7 +180,7 @@ pub(crate) fn keep_before_upgrade(
     if let Some(kept) = same {
         return Ok(kept.path);
     }
-    fsio::create_private_dir(dir)?;
+    fsio::create_own_dir(dir)?;
     let mut at = now;
     while dir
         .join(backup_name(at, BackupKind::BeforeUpgrade { from }))

@@ -156,6 +156,23 @@ pub enum StoreError {
         path: PathBuf,
     },
 
+    /// "Save as" was pointed at another of Cercle's own files (the lock, a backup, the recovery
+    /// file): overwriting the lock would let a second writer in beside the app.
+    #[error("{}", own_file_text(.path, .dir, crate::i18n::Lang::En))]
+    OwnFile {
+        /// The file aimed at.
+        path: PathBuf,
+        /// The data directory.
+        dir: PathBuf,
+    },
+
+    /// One of Cercle's own files is a symbolic link: it was neither followed nor written.
+    #[error("{}", link_text(.path, crate::i18n::Lang::En))]
+    Link {
+        /// The link.
+        path: PathBuf,
+    },
+
     /// A save failed; the target file was not changed.
     #[error("{}", save_message(*.step, .path, .source))]
     Save {
@@ -196,11 +213,58 @@ impl StoreError {
         }
     }
 
+    /// Wraps an error from opening one of Cercle's own files with [`super::fsio::open_own`]:
+    /// a symbolic link in its place becomes [`StoreError::Link`].
+    pub(crate) fn own(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Self + use<> {
+        let path = path.to_path_buf();
+        move |source| {
+            if super::fsio::is_link_error(&source) {
+                Self::Link { path }
+            } else {
+                Self::Io {
+                    action,
+                    path,
+                    source,
+                }
+            }
+        }
+    }
+
+    /// The error in `lang` where the language tables have it, else as it displays.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Self::Link { path } => link_text(path, lang),
+            Self::OwnFile { path, dir } => own_file_text(path, dir, lang),
+            Self::SameFile { path } => crate::i18n::fill(
+                crate::i18n::Msg::OwnDataFileRefused.text(lang),
+                &[("path", &path.display().to_string())],
+            ),
+            other => other.to_string(),
+        }
+    }
+
     /// Wraps an I/O error from one step of a save.
     pub(crate) fn save(step: SaveStep, path: &Path) -> impl FnOnce(io::Error) -> Self + use<> {
         let path = path.to_path_buf();
         move |source| Self::Save { step, path, source }
     }
+}
+
+fn link_text(path: &Path, lang: crate::i18n::Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::Msg::OwnFileIsLink.text(lang),
+        &[("path", &path.display().to_string())],
+    )
+}
+
+fn own_file_text(path: &Path, dir: &Path, lang: crate::i18n::Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::Msg::OwnFileRefused.text(lang),
+        &[
+            ("path", &path.display().to_string()),
+            ("dir", &dir.join("exports").display().to_string()),
+        ],
+    )
 }
 
 fn locked_message(pid: Option<u32>, path: &Path) -> String {

@@ -32,6 +32,28 @@ pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::set_permissions(dir, Permissions::from_mode(DIR_MODE))
 }
 
+/// Opens `path`, one of Cercle's own files, without following a symbolic link in its place:
+/// a link planted there (by hand, or by a teammate through sync) would make Cercle read,
+/// truncate or chmod whatever file it points to. Such a link fails with [`is_link_error`].
+pub(crate) fn open_own(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
+    options.custom_flags(libc::O_NOFOLLOW).open(path)
+}
+
+/// Whether an open by [`open_own`] failed because the file is a symbolic link.
+pub(crate) fn is_link_error(e: &io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+/// Creates `dir`, a folder of Cercle's own inside the data directory (`backups/`), like
+/// [`create_private_dir`]; a symbolic link in its place fails as [`open_own`] does, instead of
+/// taking Cercle's files (and their rotation, which deletes) into wherever it points.
+pub(crate) fn create_own_dir(dir: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::from_raw_os_error(libc::ELOOP));
+    }
+    create_private_dir(dir)
+}
+
 /// Syncs a directory, so that a rename or a new link inside it survives a power cut.
 pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()

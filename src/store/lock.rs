@@ -4,7 +4,7 @@
 //! second one still waits on the old one. A leftover file from a killed process holds no lock.
 
 use super::error::StoreError;
-use super::fsio::FILE_MODE;
+use super::fsio::{self, FILE_MODE};
 use std::fs::{File, OpenOptions, Permissions, TryLockError};
 use std::io::Read;
 use std::os::unix::fs::{FileExt, OpenOptionsExt, PermissionsExt};
@@ -23,15 +23,17 @@ pub(crate) struct DirLock {
 /// Takes the lock of `dir`, or says which process holds it.
 pub(crate) fn acquire(dir: &Path) -> Result<DirLock, StoreError> {
     let path = dir.join(LOCK_FILE);
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        // Truncating before holding the lock would erase the holder's pid.
-        .truncate(false)
-        .mode(FILE_MODE)
-        .open(&path)
-        .map_err(StoreError::io("open the lock file", &path))?;
+    let mut file = fsio::open_own(
+        &path,
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            // Truncating before holding the lock would erase the holder's pid.
+            .truncate(false)
+            .mode(FILE_MODE),
+    )
+    .map_err(StoreError::own("open the lock file", &path))?;
     match try_lock(&file) {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {

@@ -19,6 +19,7 @@ mod read;
 mod recovery;
 mod save;
 mod scrub;
+mod seen;
 mod split;
 
 pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
@@ -31,12 +32,11 @@ pub use scrub::Rewritten;
 use crate::domain::{Data, SCHEMA_VERSION};
 use migrate::{MIGRATIONS, Migration};
 use parse::Document;
+use seen::{Fingerprint, Seen, fingerprint};
 use std::ffi::OsString;
-use std::fs::{self, File, Metadata};
+use std::fs::{self, OpenOptions};
 use std::io;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 /// Name of the data file in the data directory.
 pub const DATA_FILE: &str = "cercle.json";
@@ -144,38 +144,6 @@ pub struct Restored {
     pub previous: Option<PathBuf>,
 }
 
-/// Identity of the data file as last read or written, to notice changes by other programs.
-///
-/// Metadata, not a hash: hashing 40 MB before every save would cost a full read. Editors and
-/// sync tools replace the file (new inode) or change its size or modification time; an edit in
-/// place keeping all three is not noticed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fingerprint {
-    dev: u64,
-    ino: u64,
-    len: u64,
-    modified: Option<SystemTime>,
-}
-
-impl From<&Metadata> for Fingerprint {
-    fn from(meta: &Metadata) -> Self {
-        Self {
-            dev: meta.dev(),
-            ino: meta.ino(),
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        }
-    }
-}
-
-fn fingerprint(path: &Path) -> Result<Option<Fingerprint>, StoreError> {
-    match fs::metadata(path) {
-        Ok(meta) => Ok(Some(Fingerprint::from(&meta))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(StoreError::io("inspect", path)(e)),
-    }
-}
-
 /// An open data directory. Holding a (writable) `Store` holds the directory's lock.
 #[derive(Debug)]
 pub struct Store {
@@ -184,7 +152,7 @@ pub struct Store {
     _lock: Option<lock::DirLock>,
     read_only: Option<ReadOnlyReason>,
     /// `cercle.json` as last loaded or saved; `None` when there was none.
-    seen: Option<Fingerprint>,
+    seen: Option<Seen>,
     migrations: &'static [Migration],
 }
 
@@ -232,7 +200,8 @@ impl Store {
         let data_path = dir.join(DATA_FILE);
         Ok(Self {
             dir: dir.to_path_buf(),
-            seen: fingerprint(&data_path)?,
+            // Before a load only the metadata is known; a link in the file's place is refused.
+            seen: fingerprint(&data_path)?.map(|meta| Seen { meta, hash: None }),
             data_path,
             _lock: lock,
             read_only,
@@ -294,14 +263,14 @@ impl Store {
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<Option<Data>, StoreError> {
         let path = self.data_path.clone();
-        let mut file = match File::open(&path) {
+        let mut file = match fsio::open_own(&path, OpenOptions::new().read(true)) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 self.seen = None;
                 self.set_file_state(None);
                 return Ok(None);
             }
-            Err(e) => return Err(StoreError::io("open", &path)(e)),
+            Err(e) => return Err(StoreError::own("open", &path)(e)),
         };
         // The fingerprint comes from the open file, so it describes exactly the bytes read.
         let meta = file.metadata().map_err(StoreError::io("inspect", &path))?;
@@ -311,7 +280,10 @@ impl Store {
         })
         .map_err(StoreError::io("read", &path))?;
         progress(LoadProgress::Parsing { total });
-        self.seen = Some(Fingerprint::from(&meta));
+        self.seen = Some(Seen {
+            meta: Fingerprint::from(&meta),
+            hash: Some(seen::hash(&bytes)),
+        });
 
         match parse::read_document(&bytes, self.migrations) {
             Ok(Document::Current(data)) => {
@@ -438,6 +410,17 @@ impl std::fmt::Display for ReadOnlyReason {
     }
 }
 
+/// A symbolic link in the data directory `dir` where Cercle keeps its own file (the data file,
+/// the lock, the recovery file, `backups/`), refused before anything is opened: the command
+/// line and the app say so at once, in the user's language, instead of failing deeper down.
+pub fn planted_link(dir: &Path) -> Option<StoreError> {
+    [DATA_FILE, lock::LOCK_FILE, RECOVERY_FILE, BACKUP_DIR]
+        .into_iter()
+        .map(|name| dir.join(name))
+        .find(|path| fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()))
+        .map(|path| StoreError::Link { path })
+}
+
 /// Whether `path` is one of the files Cercle keeps for itself in data directory `dir`: the data
 /// file, its lock, recovery and damaged copies, temporary files, backups, the copies kept of
 /// bundles, and the sync's git files. An export written there would destroy them.
@@ -459,14 +442,24 @@ pub fn is_own_file(dir: &Path, path: &Path) -> bool {
         || [".gitattributes", ".gitignore"].contains(&first.as_ref())
 }
 
+/// Whether `a` and `b` name the same file once resolved as [`is_own_file`] resolves them.
+fn same_file(a: &Path, b: &Path) -> bool {
+    resolved(a).is_some_and(|a| resolved(b) == Some(a))
+}
+
 /// `path` made absolute through its nearest existing folder, links followed, `..` resolved.
 fn resolved(path: &Path) -> Option<PathBuf> {
-    // `..` is taken lexically first: `new/../cercle.json` must not hide the data file behind
-    // a folder that does not exist yet.
+    // `..` is resolved as the kernel does: after following the links of the folders before it
+    // (`link/..` is the parent of the link's target, not the folder holding the link). Past a
+    // folder that does not exist yet it is taken as text, so that `new/../cercle.json` cannot
+    // hide the data file behind a folder that `-o` might create.
     let mut absolute = PathBuf::new();
     for part in std::path::absolute(path).ok()?.components() {
         match part {
             std::path::Component::ParentDir => {
+                if let Ok(real) = fs::canonicalize(&absolute) {
+                    absolute = real;
+                }
                 absolute.pop();
             }
             std::path::Component::CurDir => {}

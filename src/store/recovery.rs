@@ -31,7 +31,12 @@ pub fn write_recovery(dir: &Path, json: &[u8]) -> io::Result<PathBuf> {
 /// Reads the recovery file of `dir`, if there is one.
 pub fn read_recovery(dir: &Path) -> io::Result<Option<Recovery>> {
     let path = dir.join(RECOVERY_FILE);
-    let json = match fs::read(&path) {
+    // Never through a link: it would offer whatever file it points to as lost work.
+    let read = fsio::open_own(&path, fs::OpenOptions::new().read(true)).and_then(|mut file| {
+        let mut json = Vec::new();
+        io::Read::read_to_end(&mut file, &mut json).map(|_| json)
+    });
+    let json = match read {
         Ok(json) => json,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),

@@ -3,9 +3,8 @@
 
 use super::error::{SaveStep, StoreError};
 use super::parse::{self, Document, Unreadable};
-use super::{
-    DATA_FILE, Fingerprint, ReadOnlyReason, Restored, SaveReport, Store, backup, fingerprint, fsio,
-};
+use super::seen::{self, Fingerprint, Hashing, Seen};
+use super::{DATA_FILE, ReadOnlyReason, Restored, SaveReport, Store, backup, fsio};
 use crate::domain::Data;
 use chrono::{DateTime, Utc};
 use std::fs::{self, File};
@@ -52,6 +51,13 @@ impl Store {
         self.write(json, false)
     }
 
+    /// Whether `cercle.json` changed on disk since it was last loaded or saved: what a save
+    /// checks before writing. It reads the whole file when the metadata is unchanged, so call it
+    /// off the UI thread.
+    pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
+        seen::changed(&self.data_path, self.seen.as_ref())
+    }
+
     /// Writes a copy to `path` (atomically, replacing any file there), whatever the store's
     /// state; `cercle.json` is left alone.
     pub fn save_as(&self, path: &Path, json: &[u8]) -> Result<PathBuf, StoreError> {
@@ -65,13 +71,21 @@ impl Store {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let same_dir = fs::canonicalize(parent).ok() == fs::canonicalize(&self.dir).ok();
-        if same_dir && name == DATA_FILE {
-            return Err(StoreError::SameFile {
-                path: self.data_path.clone(),
+        let dest = parent.join(name);
+        // The same guard as the exports' `-o`: the lock above all, whose loss would let the
+        // command line write while the app is open.
+        if super::is_own_file(&self.dir, &dest) {
+            return Err(if super::same_file(&dest, &self.data_path) {
+                StoreError::SameFile {
+                    path: self.data_path.clone(),
+                }
+            } else {
+                StoreError::OwnFile {
+                    path: dest,
+                    dir: self.dir.clone(),
+                }
             });
         }
-        let dest = parent.join(name);
         let mut temp = fsio::TempFile::create(parent, &name.to_string_lossy())
             .and_then(|mut t| t.write_synced(json).map(|()| t))
             .map_err(StoreError::save(SaveStep::WriteTemp, &dest))?;
@@ -107,24 +121,30 @@ impl Store {
     fn write_with(
         &mut self,
         check_changes: bool,
-        fill: impl FnOnce(&mut File) -> Result<(), Fill>,
+        fill: impl FnOnce(&mut Hashing<'_>) -> Result<(), Fill>,
     ) -> Result<SaveReport, StoreError> {
         if let Some(refusal) = self.refusal() {
             return Err(refusal);
         }
         let path = self.data_path.clone();
-        let on_disk = fingerprint(&path)?;
-        if check_changes && on_disk != self.seen {
-            return Err(StoreError::ChangedOnDisk { path });
+        // Both refuse a symbolic link in the file's place; only a checked save reads it.
+        if check_changes {
+            if seen::changed(&path, self.seen.as_ref())? {
+                return Err(StoreError::ChangedOnDisk { path });
+            }
+        } else {
+            seen::fingerprint(&path)?;
         }
         // Written first: a full disk then fails before anything else was touched.
         let failed = |e| StoreError::save(SaveStep::WriteTemp, &path)(e);
         let mut temp = fsio::TempFile::create(&self.dir, DATA_FILE).map_err(failed)?;
-        match fill(temp.file_mut()) {
+        let mut writer = Hashing::new(temp.file_mut());
+        match fill(&mut writer) {
             Ok(()) => {}
             Err(Fill::Io(e)) => return Err(failed(e)),
             Err(Fill::Serialize(e)) => return Err(StoreError::Serialize(e)),
         }
+        let hash = writer.digest();
         let written = temp
             .file()
             .sync_all()
@@ -132,8 +152,15 @@ impl Store {
             .map_err(failed)?
             .len();
         let now = crate::domain::clock::now();
-        let backup = backup::take(&path, &self.backups_dir(), now)
-            .map_err(StoreError::save(SaveStep::Backup, &path))?;
+        let backup = backup::take(&path, &self.backups_dir(), now).map_err(|e| {
+            if fsio::is_link_error(&e) {
+                StoreError::Link {
+                    path: self.backups_dir(),
+                }
+            } else {
+                StoreError::save(SaveStep::Backup, &path)(e)
+            }
+        })?;
         temp.persist(&path)
             .map_err(StoreError::save(SaveStep::Replace, &path))?;
         let mut report = SaveReport {
@@ -143,7 +170,13 @@ impl Store {
             pruned: Vec::new(),
             warnings: Vec::new(),
         };
-        self.after_replace(temp.file(), now, &mut report.pruned, &mut report.warnings);
+        self.after_replace(
+            temp.file(),
+            hash,
+            now,
+            &mut report.pruned,
+            &mut report.warnings,
+        );
         Ok(report)
     }
 
@@ -151,13 +184,19 @@ impl Store {
     fn after_replace(
         &mut self,
         written: &File,
+        hash: u128,
         now: DateTime<Utc>,
         pruned: &mut Vec<PathBuf>,
         warnings: &mut Vec<String>,
     ) {
         // The still-open file is the one now at `cercle.json`: no race with another program.
         match written.metadata() {
-            Ok(meta) => self.seen = Some(Fingerprint::from(&meta)),
+            Ok(meta) => {
+                self.seen = Some(Seen {
+                    meta: Fingerprint::from(&meta),
+                    hash: Some(hash),
+                });
+            }
             Err(e) => warnings.push(format!("could not inspect the saved file: {e}")),
         }
         if let Err(e) = fsio::sync_dir(&self.dir) {
@@ -206,6 +245,8 @@ impl Store {
         };
         let now = crate::domain::clock::now();
         let path = self.data_path.clone();
+        // A link in the file's place would be kept as the "previous version" instead of it.
+        seen::fingerprint(&path)?;
         let previous = backup::take(&path, &dir, now).map_err(StoreError::io(
             "keep the current file before restoring over",
             &path,
@@ -217,7 +258,13 @@ impl Store {
             .map_err(StoreError::save(SaveStep::Replace, &path))?;
         self.set_file_state(None);
         // Rotation or sync trouble does not undo the restore; the app can list the backups.
-        self.after_replace(temp.file(), now, &mut Vec::new(), &mut Vec::new());
+        self.after_replace(
+            temp.file(),
+            seen::hash(&bytes),
+            now,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        );
         Ok(Restored { data, previous })
     }
 }

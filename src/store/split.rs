@@ -48,11 +48,13 @@ pub(crate) fn read(bytes: &[u8]) -> Option<Data> {
     head.extend_from_slice(b"[]");
     head.extend_from_slice(&bytes[close + 1..]);
     let (head, cohorts) = std::thread::scope(|scope| {
+        let last = parts.len() - 1;
         let spawned: Vec<_> = parts[1..]
             .iter()
-            .map(|&part| {
+            .enumerate()
+            .map(|(i, &part)| {
                 std::thread::Builder::new().spawn_scoped(scope, move || {
-                    crate::domain::ids::interning(|| cohorts(part))
+                    crate::domain::ids::interning(|| cohorts(part, i + 1 == last))
                 })
             })
             .collect();
@@ -63,12 +65,12 @@ pub(crate) fn read(bytes: &[u8]) -> Option<Data> {
                 .ok()
                 .and_then(|text| serde_json::from_str::<Data>(text).ok())
         };
-        let mut all = cohorts(parts[0]);
-        for (handle, &part) in spawned.into_iter().zip(&parts[1..]) {
+        let mut all = cohorts(parts[0], last == 0);
+        for (i, (handle, &part)) in spawned.into_iter().zip(&parts[1..]).enumerate() {
             let more = match handle {
                 Ok(handle) => handle.join().ok().flatten(),
                 // A thread that could not start: its part is read here.
-                Err(_) => cohorts(part),
+                Err(_) => cohorts(part, i + 1 == last),
             };
             match (&mut all, more) {
                 (Some(all), Some(more)) => all.extend(more),
@@ -101,24 +103,39 @@ fn parts(bytes: &[u8], from: usize, to: usize, n: usize, first: usize) -> Vec<&[
     cuts.windows(2).map(|w| &bytes[w[0]..w[1]]).collect()
 }
 
-/// Checks and reads a run of cohorts separated by commas; `None` if anything is off.
-fn cohorts(part: &[u8]) -> Option<Vec<Shared<Cohort>>> {
-    let mut rest = std::str::from_utf8(part).ok()?;
+/// Checks and reads a run of cohorts separated by commas; `None` if anything is off, exactly
+/// where the plain reader would refuse the whole array. Every part but the `last` ends with the
+/// comma before the next part's first cohort; the last one ends without a comma.
+fn cohorts(part: &[u8], last: bool) -> Option<Vec<Shared<Cohort>>> {
+    let mut rest = json_trim(std::str::from_utf8(part).ok()?);
     let mut out = Vec::new();
+    if rest.is_empty() {
+        // An empty array, read as one part.
+        return last.then_some(out);
+    }
     loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            return Some(out);
-        }
         let mut stream = Deserializer::from_str(rest).into_iter::<Cohort>();
         out.push(stream.next()?.ok()?.into());
-        rest = rest[stream.byte_offset()..].trim_start();
-        rest = match rest.strip_prefix(',') {
-            Some(after) => after,
-            None if rest.is_empty() => rest,
+        rest = json_trim(&rest[stream.byte_offset()..]);
+        match rest.strip_prefix(',') {
+            Some(after) => {
+                rest = json_trim(after);
+                if rest.is_empty() {
+                    // A comma after the array's last cohort is not JSON.
+                    return (!last).then_some(out);
+                }
+            }
+            None if rest.is_empty() => return last.then_some(out),
             None => return None,
-        };
+        }
     }
+}
+
+/// `text` without the whitespace JSON allows at its start: space, tab, line feed, carriage
+/// return, and nothing else (`str::trim_start` would also take a form feed or a no-break space,
+/// which the plain reader refuses).
+fn json_trim(text: &str) -> &str {
+    text.trim_start_matches([' ', '\t', '\n', '\r'])
 }
 
 /// Where `needle` first occurs in `hay`: line starts are found first, as every pattern here
@@ -185,9 +202,12 @@ mod tests {
         for n in 1..6 {
             let open = find(&json, COHORTS).unwrap() + COHORTS.len() - 1;
             let close = rfind(&json, END).unwrap() + END.len() - 1;
-            let all: Vec<_> = parts(&json, open, close, n, 1000)
+            let parts = parts(&json, open, close, n, 1000);
+            let last = parts.len() - 1;
+            let all: Vec<_> = parts
                 .into_iter()
-                .flat_map(|part| cohorts(part).unwrap())
+                .enumerate()
+                .flat_map(|(i, part)| cohorts(part, i == last).unwrap())
                 .collect();
             assert_eq!(all.len(), data.cohorts.len(), "{n} parts");
         }

@@ -65,9 +65,31 @@ pub enum SyncError {
         "the team's changes could not be merged, so nothing was changed here: {0}. Update Cercle on every machine, then sync again"
     )]
     Merge(String),
+    /// The team's history holds a path a sync does not share: nothing of it was taken.
+    #[error("{}", foreign_text(.0, Lang::En))]
+    Foreign(String),
     /// A file of the data directory could not be read or written.
     #[error("{0}")]
     Io(String),
+}
+
+impl SyncError {
+    /// The error in `lang` where the language tables have it, else as it displays.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            Self::Foreign(path) => foreign_text(path, lang),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The refusal of a path the team's history should not hold, quoted so that any name prints
+/// harmlessly.
+fn foreign_text(path: &str, lang: Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::Msg::SyncForeignPath.text(lang),
+        &[("path", &format!("{path:?}"))],
+    )
 }
 
 /// Who signs commits when git's own settings do not say (`user.name`, `user.email`).

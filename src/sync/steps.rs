@@ -13,6 +13,9 @@ use crate::i18n::{Lang, Msg, fill};
 use crate::store::{self, DATA_FILE};
 use std::fs;
 
+/// The files a sync shares; nothing else is taken from the team.
+const SHARED: [&str; 3] = [DATA_FILE, ".gitattributes", ".gitignore"];
+
 pub(super) fn run(git: &Git, options: &Options) -> Result<Synced, SyncError> {
     let data_path = git.dir().join(DATA_FILE);
     let before = file_identity(&data_path);
@@ -106,6 +109,7 @@ fn integrate(git: &Git, branch: &str, lang: Lang) -> Result<(), SyncError> {
     {
         return Ok(());
     }
+    only_shared_files(git, &theirs)?;
     if git
         .run(&["merge-base", "--is-ancestor", "HEAD", &theirs])?
         .ok
@@ -160,7 +164,7 @@ fn abort(git: &Git, reason: String) -> SyncError {
 
 /// Commits the data file (and the sync settings) if they changed; returns the subject line.
 fn commit(git: &Git, lang: Lang) -> Result<Option<String>, SyncError> {
-    let paths: Vec<&str> = [DATA_FILE, ".gitattributes", ".gitignore"]
+    let paths: Vec<&str> = SHARED
         .into_iter()
         .filter(|p| git.dir().join(p).exists())
         .collect();
@@ -217,7 +221,24 @@ pub(super) fn join_team(git: &Git) -> Result<(), SyncError> {
         .find(|b| branches.contains(b))
         .or_else(|| branches.first().copied());
     if let Some(branch) = chosen {
+        only_shared_files(git, &remote_ref(branch))?;
         git.ok(&["checkout", "-q", "-B", branch, &remote_ref(branch)])?;
+    }
+    Ok(())
+}
+
+/// Refuses the team's commit `rev` if its tree holds anything but the files a sync shares, as
+/// regular files. git replaces ignored files without a word: a `cercle.lock` committed with
+/// `git add -f` (a symbolic link to a file of the user's, say) would take the lock's place.
+fn only_shared_files(git: &Git, rev: &str) -> Result<(), SyncError> {
+    let tree = git.ok(&["ls-tree", "-r", "-z", "--full-tree", rev])?;
+    for entry in tree.split('\0').filter(|e| !e.is_empty()) {
+        // "<mode> <type> <object>\t<path>"; 100644 and 100755 are regular files.
+        let (info, path) = entry.split_once('\t').unwrap_or((entry, ""));
+        let regular = info.starts_with("100644 ") || info.starts_with("100755 ");
+        if !regular || !SHARED.contains(&path) {
+            return Err(SyncError::Foreign(path.to_owned()));
+        }
     }
     Ok(())
 }

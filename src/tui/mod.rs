@@ -145,8 +145,8 @@ fn event_loop(
                 }
                 Effect::SaveCopy(path) => {
                     let path = options.data_dir.join(path);
-                    let data = Arc::clone(&app.data);
-                    let _ = worker.jobs.send(Job::SaveCopy { path, data });
+                    let (data, lang) = (Arc::clone(&app.data), app.config.lang);
+                    let _ = worker.jobs.send(Job::SaveCopy { path, data, lang });
                 }
                 Effect::Quit => {
                     syncer.flush(worker, &mut saver, &mut app);
@@ -278,10 +278,15 @@ fn loaded(
 }
 
 fn save_config(app: &mut App, options: &Options) {
+    // Who I am and my role belong to this data directory; the rest is for every directory.
+    if let Err(error) = config::save_identity(&options.data_dir, &app.config) {
+        let path = options.data_dir.join(config::IDENTITY_FILE);
+        app.notify_error(format!("{}: {error}", path.display()));
+    }
     let Some(path) = &options.config_path else {
         return;
     };
-    if let Err(error) = crate::store::write_private(path, config::render(&app.config).as_bytes()) {
+    if let Err(error) = config::save(path, &app.config) {
         app.notify_error(format!("{}: {error}", path.display()));
     }
 }
@@ -294,21 +299,9 @@ fn calendar_export(
 ) -> (PathBuf, Vec<u8>) {
     let cohorts: Vec<&crate::domain::Cohort> = app.data.cohort(cohort).into_iter().collect();
     let ics = crate::exchange::calendar::render(&app.data, &cohorts, app.lang());
-    let path = data_dir
-        .join("exports")
-        .join(format!("calendar-{}.ics", file_safe(cohort.as_str())));
+    let path = data_dir.join("exports").join(format!(
+        "calendar-{}.ics",
+        crate::domain::fold::slug(cohort.as_str())
+    ));
     (path, ics.into_bytes())
-}
-
-/// An id as a file name: anything but letters, digits, `-` and `_` becomes `_`.
-fn file_safe(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }

@@ -26,6 +26,8 @@ pub enum Job {
         path: PathBuf,
         /// What.
         data: Arc<Data>,
+        /// The language a refusal is told in.
+        lang: crate::i18n::Lang,
     },
     /// Set the recovery file aside, once the data it held is safe.
     DiscardRecovery,
@@ -166,10 +168,10 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     )),
                     Err(e) => Err(e.to_string()),
                 }),
-                Job::SaveCopy { path, data } => Report::CopySaved(
+                Job::SaveCopy { path, data, lang } => Report::CopySaved(
                     store::to_json(&data)
                         .and_then(|json| store.save_as(&path, &json))
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| e.in_lang(lang)),
                 ),
                 Job::DiscardRecovery => {
                     if last_save_ok {
@@ -200,7 +202,7 @@ fn sync(
     dir: &std::path::Path,
     options: &crate::sync::Options,
 ) -> crate::app::sync::Outcome {
-    let synced = crate::sync::sync(dir, options).map_err(|e| e.to_string())?;
+    let synced = crate::sync::sync(dir, options).map_err(|e| e.in_lang(options.lang))?;
     let data = if synced.file_changed {
         store.load().map_err(|e| e.to_string())?
     } else {

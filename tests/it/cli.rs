@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use cercle::commands::exit;
 use common::pty::cercle;
 
 /// `cercle ARGS` with no data directory in its environment: the arguments name it. Its settings
@@ -45,7 +46,7 @@ fn init_then_check_is_sound_and_init_never_replaces() {
 }
 
 #[test]
-fn check_exits_1_on_a_broken_rule_and_2_on_an_unreadable_file() {
+fn check_exits_with_its_own_codes_for_a_broken_rule_and_an_unreadable_file() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
     let path = dir.path().join("cercle.json");
@@ -75,11 +76,11 @@ fn check_exits_1_on_a_broken_rule_and_2_on_an_unreadable_file() {
     }
     std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
     let check = cercle(dir.path(), &["check"]);
-    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(check.status.code(), Some(exit::RULES_BROKEN.into()));
     assert!(String::from_utf8_lossy(&check.stdout).contains("holds 13 trainees"));
     std::fs::write(&path, b"{\"schema_version\": 2, \"programme\": ").unwrap();
     let check = cercle(dir.path(), &["check"]);
-    assert_eq!(check.status.code(), Some(2));
+    assert_eq!(check.status.code(), Some(exit::DAMAGED.into()));
     assert!(
         String::from_utf8_lossy(&check.stderr).contains("line"),
         "{}",
@@ -190,4 +191,108 @@ fn completions_and_bad_arguments() {
     let bad = run(&["--lang", "de"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("possible values"));
+}
+
+#[test]
+fn every_shell_gets_a_completion_script_without_the_hidden_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish", "nushell"] {
+        let out = run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            script.contains("summary"),
+            "{shell}: the subcommands are offered"
+        );
+        assert!(
+            !script.contains("merge-driver"),
+            "{shell}: git's hidden merge driver is not offered"
+        );
+    }
+    // Bash itself reads the bash script without a syntax error.
+    let script = run(&["completions", "bash"]).stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cercle.bash");
+    std::fs::write(&path, script).unwrap();
+    let checked = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(checked.success());
+}
+
+#[test]
+fn the_manual_page_is_roff_naming_every_visible_subcommand() {
+    let out = run(&["man"]);
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH cercle 1"), "{page:.300}");
+    for subcommand in [
+        "init", "check", "summary", "export", "import", "sync", "forget",
+    ] {
+        assert!(
+            page.contains(&format!("cercle\\-{subcommand}")),
+            "{subcommand} in the manual"
+        );
+    }
+    assert!(!page.contains("merge\\-driver"));
+}
+
+#[test]
+fn each_kind_of_failure_exits_with_its_own_code() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let code = |out: &std::process::Output| out.status.code();
+    // A command line clap refuses.
+    assert_eq!(code(&run(&["--no-such-option"])), Some(exit::USAGE.into()));
+    // A plain failure: a trainee that does not exist.
+    let unknown = cercle(
+        dir.path(),
+        &["export", "certificate", "--trainee", "Nobody At All"],
+    );
+    assert_eq!(code(&unknown), Some(exit::FAILED.into()));
+    // The data held by another Cercle: this process holds the lock.
+    let vcard = dir.path().join("one.vcf");
+    std::fs::write(
+        &vcard,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoé\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    {
+        let _held = cercle::store::Store::open(dir.path()).unwrap();
+        let refused = cercle(dir.path(), &["import", "contacts", vcard.to_str().unwrap()]);
+        assert_eq!(
+            code(&refused),
+            Some(exit::LOCKED.into()),
+            "{}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+    }
+    // A damaged data file, for a command that reads and one that writes.
+    std::fs::write(dir.path().join("cercle.json"), b"{\"schema_version\": 1, ").unwrap();
+    assert_eq!(
+        code(&cercle(dir.path(), &["summary"])),
+        Some(exit::DAMAGED.into())
+    );
+    assert_eq!(
+        code(&cercle(
+            dir.path(),
+            &["import", "contacts", vcard.to_str().unwrap()]
+        )),
+        Some(exit::DAMAGED.into())
+    );
+    // Every code differs from the others.
+    let codes = [
+        exit::SUCCESS,
+        exit::FAILED,
+        exit::USAGE,
+        exit::LOCKED,
+        exit::NO_TERMINAL,
+        exit::RULES_BROKEN,
+        exit::DAMAGED,
+        exit::ALTERED,
+        exit::CLOSED,
+    ];
+    let distinct: std::collections::BTreeSet<u8> = codes.iter().copied().collect();
+    assert_eq!(distinct.len(), codes.len());
 }

@@ -157,6 +157,7 @@ fn the_worker_refuses_reloads_copies_and_overwrites() {
         .send(Job::SaveCopy {
             path: copy.clone(),
             data: Arc::new(titled("mine")),
+            lang: cercle::i18n::Lang::En,
         })
         .unwrap();
     assert!(matches!(next_report(&worker), Report::CopySaved(Ok(p)) if p == copy));

@@ -5,6 +5,7 @@
 mod common;
 
 mod app_update;
+mod architecture;
 mod bundle;
 mod bundle_hostile;
 mod bundle_privacy;
@@ -34,11 +35,19 @@ mod harden_input_e2e_form_recovery;
 mod harden_input_e2e_paste;
 mod harden_input_paste;
 mod harden_input_read_only;
+mod harden_paths_cli;
+mod harden_paths_e2e;
+mod harden_paths_forget;
+mod harden_paths_link_message;
+mod harden_paths_read;
+mod harden_paths_store;
+mod harden_paths_sync;
 mod harden_text_bundle;
 mod harden_text_csv;
 mod harden_text_output;
 mod harden_text_outside;
 mod hostile_input;
+mod identity;
 mod injection;
 mod keys_property;
 mod layout;

@@ -95,7 +95,7 @@ fn ten_trainees_sign_the_trainer_seals_and_verify_catches_a_changed_mark() {
     std::fs::write(&path, edited.stdout).unwrap();
     let verified = cercle(dir, &["verify"]);
     let said = String::from_utf8_lossy(&verified.stdout);
-    assert_eq!(verified.status.code(), Some(5), "{said}");
+    assert_eq!(verified.status.code(), Some(7), "{said}");
     let day = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d").unwrap();
     // The English words for the periods are the file's own: "08/12/2026 morning".
     let half_day = format!(

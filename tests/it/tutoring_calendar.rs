@@ -205,6 +205,8 @@ fn dtstamp_follows_the_last_change() {
 fn the_command_writes_a_private_file_or_prints() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    // `-o` writes into a folder that exists; it never creates one.
+    std::fs::create_dir(dir.path().join("out")).unwrap();
     let file = dir.path().join("out").join("cal.ics");
     let file_arg = file.to_str().unwrap();
     let args = [

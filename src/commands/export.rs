@@ -1,12 +1,14 @@
 //! `cercle export …`: documents written to a file (0600) or to standard output.
 
+use super::exit::Failure;
+use super::load::read;
+use super::out::emit;
 use crate::cli::{CalendarFormat, ExportCommand, SheetFormat};
-use crate::commands::read;
 use crate::domain::clock::Clock;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
 use crate::export::{attendance, certificate};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Runs an export; `lang` is the language of the calendar's titles, `me` who the user said
 /// they are (the trainee making a bundle, unless `--trainee` says otherwise).
@@ -15,7 +17,7 @@ pub fn run(
     dir: &Path,
     lang: crate::i18n::Lang,
     me: Option<&crate::domain::PersonId>,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     let data = read(dir, lang)?;
     match what {
         ExportCommand::Bundle {
@@ -141,40 +143,4 @@ fn pick_seminar(
     find("seminar", &named, query, |s| &s.0, |s| &s.1)
         .map(|s| crate::domain::SeminarId::new(s.0.clone()))
         .map_err(|e| e.to_string())
-}
-
-/// The refusal of an export aimed at one of Cercle's own files in data directory `dir`.
-pub(crate) fn own_file(dir: &Path, path: &Path) -> String {
-    format!(
-        "{} is one of Cercle's own files: nothing was written. Export elsewhere, for example \
-         into {}.",
-        path.display(),
-        dir.join("exports").display()
-    )
-}
-
-/// Writes to the file (private, atomically) or to standard output; never over one of the files
-/// Cercle keeps in data directory `dir`.
-pub(crate) fn emit(
-    dir: &Path,
-    output: Option<PathBuf>,
-    bytes: &[u8],
-    lang: crate::i18n::Lang,
-) -> Result<(), String> {
-    match output {
-        Some(path) if crate::store::is_own_file(dir, &path) => Err(own_file(dir, &path)),
-        Some(path) if path.as_os_str() != "-" => {
-            // A bare file name has an empty parent, which `write_private` cannot create.
-            let path = if path.parent() == Some(Path::new("")) {
-                Path::new(".").join(path)
-            } else {
-                path
-            };
-            crate::store::write_private(&path, bytes)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            crate::commands::out::note(&format!("Written to {}", path.display()), lang);
-            Ok(())
-        }
-        _ => crate::commands::out::document(bytes, lang),
-    }
 }

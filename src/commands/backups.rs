@@ -1,0 +1,50 @@
+//! `cercle backups` and `cercle restore NAME`.
+
+use super::exit::Failure;
+use super::load::not_saved;
+use super::out;
+use crate::i18n::Lang;
+use crate::store::Store;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// `backups`: the backups kept, newest first, damaged ones marked.
+pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), Failure> {
+    let store = Store::open_read_only(dir).map_err(|e| e.to_string())?;
+    let list = store.backups().map_err(|e| e.to_string())?;
+    if list.is_empty() {
+        out::line(
+            &format!("No backups yet in {}.", dir.join("backups").display()),
+            lang,
+        )?;
+    }
+    let mut text = String::new();
+    for backup in list {
+        // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
+        let sound =
+            std::fs::read(&backup.path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok());
+        let mark = if sound {
+            ""
+        } else {
+            "  (damaged: do not restore)"
+        };
+        let _ = writeln!(text, "{}  {} bytes{mark}", backup.name, backup.size);
+    }
+    out::block(&text, lang)
+}
+
+/// `restore NAME`: a backup back in place; the file it replaces is kept.
+pub(super) fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), Failure> {
+    let mut store = super::load::open(dir, lang)?;
+    let restored = store.restore(name).map_err(|e| not_saved(&e, lang))?;
+    match restored.previous {
+        Some(previous) => out::line(
+            &format!(
+                "Restored {name}; the file it replaced was kept as {}.",
+                previous.display()
+            ),
+            lang,
+        ),
+        None => out::line(&format!("Restored {name}."), lang),
+    }
+}

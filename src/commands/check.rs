@@ -1,0 +1,75 @@
+//! `cercle check`: the schema and the rules.
+
+use super::load::read;
+use super::out;
+use crate::domain::clock::Clock;
+use crate::domain::rules::{self, Severity};
+use crate::i18n::Lang;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `check`: success when sound; [`super::exit::RULES_BROKEN`] when the file loads but breaks a
+/// rule; [`super::exit::DAMAGED`] when it cannot be read.
+pub(super) fn check(dir: &Path, lang: Lang) -> ExitCode {
+    let path = dir.join(crate::store::DATA_FILE);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            out::error(&crate::i18n::cannot_read(&path, &e, lang), lang);
+            return ExitCode::from(super::exit::DAMAGED);
+        }
+    };
+    let data = match read(dir, lang) {
+        Ok(data) => data,
+        Err(failure) => {
+            out::error(&failure.message, lang);
+            return ExitCode::from(failure.code);
+        }
+    };
+    let mut problems: Vec<(Severity, String)> = Vec::new();
+    match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(value) => problems.extend(
+            crate::schema::validate(&value)
+                .into_iter()
+                .map(|e| (Severity::Error, format!("schema: {e}"))),
+        ),
+        Err(e) => problems.push((Severity::Error, format!("schema: {e}"))),
+    }
+    let today = Clock::from_env().today();
+    problems.extend(
+        rules::problems(&data, today)
+            .into_iter()
+            .map(|p| (p.severity, p.message)),
+    );
+    let errors = problems
+        .iter()
+        .filter(|(s, _)| *s == Severity::Error)
+        .count();
+    let mut text = String::new();
+    for (severity, message) in &problems {
+        let word = if *severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let _ = writeln!(text, "{word}: {}", crate::domain::text::visible(message));
+    }
+    let _ = writeln!(
+        text,
+        "{}: {} cohorts, {} people, {errors} errors, {} warnings",
+        path.display(),
+        data.cohorts.len(),
+        data.people.len(),
+        problems.len() - errors
+    );
+    if let Err(failure) = out::block(&text, lang) {
+        out::error(&failure.message, lang);
+        return ExitCode::from(failure.code);
+    }
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::exit::RULES_BROKEN)
+    }
+}

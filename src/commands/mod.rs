@@ -1,0 +1,69 @@
+//! The subcommands: each returns the process exit code, and prints what a user can act on.
+
+//!
+//! One file per subcommand; this file only sends each to its own. `out` is the one way out
+//! for what they print, `load` what they share.
+
+mod backups;
+pub(crate) mod bundle;
+mod check;
+mod completions;
+pub(crate) mod contacts;
+pub mod exit;
+mod export;
+mod init;
+pub mod load;
+pub mod out;
+pub(crate) mod privacy;
+mod summary;
+mod sync;
+mod verify;
+
+pub use load::read;
+
+use crate::cli::Command;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs a subcommand against the data directory, with the user's settings (the language of
+/// what it writes for people; who the user is in this directory).
+pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> ExitCode {
+    let lang = config.lang;
+    if !matches!(command, Command::Completions { .. } | Command::Man)
+        && let Some(link) = crate::store::planted_link(dir)
+    {
+        eprintln!("cercle: {}", link.in_lang(lang));
+        return ExitCode::FAILURE;
+    }
+    let outcome = match command {
+        Command::Init { sample } => init::init(dir, sample, lang),
+        Command::Check => return check::check(dir, lang),
+        Command::Summary { json } => summary::summary(dir, json, lang),
+        Command::Generate { cohorts, seed } => init::generate(dir, cohorts, seed, lang),
+        Command::Import { what } => match what {
+            crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file, lang),
+            crate::cli::ImportCommand::Bundle { file, dry_run, me } => {
+                let me = me.or_else(|| config.me.as_ref().map(ToString::to_string));
+                let trainer = config.role == Some(crate::config::Role::Trainer);
+                bundle::import(dir, &file, dry_run, me.as_deref(), trainer, lang)
+                    .map(|first| bundle::remember_me(first, config, dir, lang))
+            }
+        },
+        Command::Backups => backups::backups(dir, lang),
+        Command::Restore { backup } => backups::restore(dir, &backup, lang),
+        Command::Export { what } => export::run(what, dir, lang, config.me.as_ref()),
+        Command::Sync { what } => sync::run(what, dir, config),
+        Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
+        Command::Forget { person, yes } => privacy::forget(dir, &person, yes, lang),
+        Command::Completions { shell } => completions::completions(shell, lang),
+        Command::Man => completions::man(lang),
+        Command::Verify { cohort, json } => verify::verify(dir, cohort.as_deref(), json, lang),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            out::error(&failure.message, lang);
+            ExitCode::from(failure.code)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! `cercle summary [--json]`: each cohort's trainees, half-days and attendance.
+
+use super::exit::Failure;
+use super::load::read;
+use super::out;
+use crate::domain::clock::Clock;
+use crate::domain::rules;
+use crate::i18n::Lang;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// `summary`: a line per cohort, or JSON.
+pub(super) fn summary(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
+    // The process ends right after printing: the records of a network (100 MB in half a
+    // million pieces) are left to the system at exit rather than freed one by one.
+    let data = std::mem::ManuallyDrop::new(read(dir, lang)?);
+    let today = Clock::from_env().today();
+    let rows: Vec<serde_json::Value> = data
+        .cohorts
+        .iter()
+        .map(|cohort| {
+            let attendance = rules::cohort_attendance(cohort, today);
+            serde_json::json!({
+                "id": cohort.id,
+                "name": cohort.name,
+                "trainees": cohort.active_trainees().count(),
+                "half_days_held": attendance.half_days_held,
+                "half_days_planned": attendance.half_days_planned,
+                "attendance_rate": attendance.rate().map(|r| (r * 10.0).round() / 10.0),
+            })
+        })
+        .collect();
+    if json {
+        let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+        let mut json = crate::domain::text::escape_json(&json).into_owned();
+        json.push('\n');
+        return out::document(json.as_bytes(), lang);
+    }
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "{:<32} {:>8} {:>17} {:>11}",
+        "cohort", "trainees", "half-days held", "attendance"
+    );
+    for row in &rows {
+        let rate = row["attendance_rate"]
+            .as_f64()
+            .map_or_else(|| "-".to_owned(), |r| format!("{r:.1} %"));
+        let name: String = crate::domain::text::visible(row["name"].as_str().unwrap_or_default())
+            .chars()
+            .take(32)
+            .collect();
+        let _ = writeln!(
+            text,
+            "{name:<32} {:>8} {:>8} / {:<6} {rate:>11}",
+            // A JSON value ignores widths; its text does not.
+            row["trainees"].to_string(),
+            row["half_days_held"].to_string(),
+            row["half_days_planned"].to_string()
+        );
+    }
+    out::block(&text, lang)
+}

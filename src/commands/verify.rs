@@ -171,6 +171,7 @@ fn describe(data: &Data, finding: &Finding, lang: Lang) -> String {
             vec![("from", from.to_string()), ("to", to.to_string())],
         ),
         Finding::SignedBeforeSeals => (Msg::VerifyBeforeSeals, vec![]),
+        Finding::Forgotten => (Msg::VerifyForgotten, vec![]),
     };
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     fill(msg.text(lang), &values)

@@ -78,12 +78,15 @@ pub enum Finding {
     },
     /// Signed by a Cercle that had no seals yet: nothing to check, nothing altered.
     SignedBeforeSeals,
+    /// Someone on the sheet was forgotten (`cercle forget`): her line and the seals that
+    /// covered it name a pseudonym now, and cannot be checked; the other lines still are.
+    Forgotten,
 }
 
 impl Finding {
     /// Whether it means the record was altered (rather than a note).
     pub fn is_alteration(&self) -> bool {
-        !matches!(self, Self::SignedBeforeSeals)
+        !matches!(self, Self::SignedBeforeSeals | Self::Forgotten)
     }
 }
 
@@ -139,6 +142,11 @@ pub fn verify(data: &Data, cohort: &Cohort) -> Vec<Problem> {
     out
 }
 
+/// Whether an id is a forgotten person's pseudonym.
+fn forgotten(id: &PersonId) -> bool {
+    id.as_str().starts_with(super::privacy::PSEUDONYM_PREFIX)
+}
+
 fn place(seminar: &Seminar, half_day: &HalfDay) -> Place {
     Place {
         seminar: seminar.id.clone(),
@@ -152,6 +160,9 @@ fn check_lines(cohort: &Cohort, half_day: &HalfDay, found: &mut impl FnMut(Findi
     for mark in &half_day.marks {
         let Some(signed) = &mark.signed else { continue };
         let trainee = &mark.trainee;
+        if forgotten(trainee) {
+            continue;
+        }
         if signed.half_day != half_day.id {
             found(Finding::LineMoved {
                 trainee: trainee.clone(),
@@ -200,6 +211,14 @@ fn check_seals(
         (Some(s), true) if s.before_seals => found(Finding::SignedBeforeSeals),
         (Some(_), true) => found(Finding::SealRemoved),
         _ => {}
+    }
+    // The seals name every line: a pseudonym in place of a forgotten person's id breaks them
+    // all, by law (the right to erasure) rather than by tampering.
+    let renamed = half_day.marks.iter().any(|m| forgotten(&m.trainee))
+        || half_day.seals.iter().any(|s| forgotten(&s.by));
+    if renamed {
+        found(Finding::Forgotten);
+        return;
     }
     let history = u32::try_from(half_day.history.len()).unwrap_or(u32::MAX);
     for seal in &half_day.seals {

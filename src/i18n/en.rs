@@ -796,6 +796,9 @@ pub fn text(msg: Msg) -> &'static str {
             "seals {from} to {to} missing before this half-day: a sealed half-day or a seal was removed"
         }
         VerifyBeforeSeals => "signed before seals (an older Cercle): nothing to check",
+        VerifyForgotten => {
+            "someone on this sheet was forgotten (cercle forget): their line and the seal can no longer be checked"
+        }
         FieldCode => "Personal code",
         FieldCodeAgain => "Code again",
         KeySignLine => "trainee signs (types their code)",

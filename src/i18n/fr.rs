@@ -831,6 +831,9 @@ pub fn text(msg: Msg) -> &'static str {
         VerifyBeforeSeals => {
             "signée avant les scellés (ancienne version de Cercle) : rien à vérifier"
         }
+        VerifyForgotten => {
+            "une personne de la feuille a été effacée (cercle forget) : sa ligne et le scellé ne peuvent plus être vérifiés"
+        }
         FieldCode => "Code personnel",
         FieldCodeAgain => "Code, à nouveau",
         KeySignLine => "émarger (la personne tape son code)",

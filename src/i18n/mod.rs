@@ -170,7 +170,7 @@ messages! {
     // `cercle verify`: the signed record.
     VerifyLine, VerifyHolds, VerifyAltered, VerifyLineForged, VerifyLineMoved, VerifyLineKey,
     VerifyStatusChanged, VerifyTimeChanged, VerifySealBroken, VerifySealKey, VerifyHistoryRemoved,
-    VerifySealRemoved, VerifyChainBroken, VerifySealsMissing, VerifyBeforeSeals,
+    VerifySealRemoved, VerifyChainBroken, VerifySealsMissing, VerifyBeforeSeals, VerifyForgotten,
     // Signing in the roll call.
     FieldCode, FieldCodeAgain, KeySignLine, LineSignedLabel, SealedLabel, SealWhoAreYou,
     SealUnmarked, CodeWrong, CodePaused, CodeTooShort, CodesDiffer, AbsentCannotSign,

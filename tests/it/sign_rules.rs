@@ -544,3 +544,24 @@ fn verify_catches_a_seal_taken_out_of_the_chain_and_renumbered() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_forgotten_trainee_leaves_notes_not_alterations() {
+    let (mut data, id) = sealed_two();
+    let alix = cercle::domain::Person {
+        id: trainee(0),
+        name: "Alix Martin".into(),
+        ..cercle::domain::Person::default()
+    };
+    data.people.push(alix.into());
+    cercle::domain::privacy::forget(&mut data, &trainee(0)).unwrap();
+    let found = findings(&data, &id);
+    assert_eq!(
+        found,
+        vec![
+            (half_day_id(1), Finding::Forgotten),
+            (half_day_id(2), Finding::Forgotten)
+        ]
+    );
+    assert!(found.iter().all(|(_, f)| !f.is_alteration()));
+}

@@ -122,6 +122,8 @@ pub enum Action {
     Sign,
     /// Roll call: the selected trainee signs her line with her code.
     SignLine,
+    /// Roll call: the corrections of the half-day (its history).
+    ShowCorrections,
     /// A mouse click at a cell.
     Click {
         /// Column.

@@ -190,6 +190,8 @@ pub enum ChoicePurpose {
         crate::domain::CompetencyId,
         Vec<Option<crate::domain::path::EvidenceSource>>,
     ),
+    /// Roll call: the corrections of a half-day, to read; choosing one closes the list.
+    Corrections,
 }
 
 /// A question waiting for yes or no.

@@ -123,7 +123,7 @@ fn describe(data: &Data, finding: &Finding, lang: Lang) -> String {
         data.person(id)
             .map_or_else(|| id.to_string(), |p| p.name.clone())
     };
-    let status = |s| crate::app::modules::status_msg(s).text(lang).to_owned();
+    let status = |s| crate::i18n::words::attendance_msg(s).text(lang).to_owned();
     let time = |t: Option<chrono::NaiveTime>| {
         t.map_or_else(|| "—".to_owned(), |t| t.format("%H:%M").to_string())
     };

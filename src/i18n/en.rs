@@ -818,6 +818,11 @@ pub fn text(msg: Msg) -> &'static str {
         SealTitle => "Seal the sheet: your code",
         LineSignedAt => "✓ signed at {time}",
         MissingSignature => "signature missing",
+        KeyCorrections => "corrections of the half-day",
+        CorrectionsTitle => "Corrections after signing",
+        NoCorrections => "No correction on this half-day.",
+        WithdrawsCorrection => "withdraws correction {n}",
+        CorrectionLine => "{at} {trainee}: {from} → {to} · {reason}{withdraws} · {by}",
         OwnFileRefused => {
             "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
         }

@@ -853,6 +853,11 @@ pub fn text(msg: Msg) -> &'static str {
         SealTitle => "Sceller la feuille : votre code",
         LineSignedAt => "✓ signé à {time}",
         MissingSignature => "signature manquante",
+        KeyCorrections => "corrections de la demi-journée",
+        CorrectionsTitle => "Corrections après signature",
+        NoCorrections => "Aucune correction sur cette demi-journée.",
+        WithdrawsCorrection => "retire la correction {n}",
+        CorrectionLine => "{at} {trainee} : {from} → {to} · {reason}{withdraws} · {by}",
         OwnFileRefused => {
             "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
         }

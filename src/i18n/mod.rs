@@ -174,7 +174,8 @@ messages! {
     // Signing in the roll call.
     FieldCode, FieldCodeAgain, KeySignLine, LineSignedLabel, SealedLabel, SealWhoAreYou,
     SealUnmarked, CodeWrong, CodePaused, CodeTooShort, CodesDiffer, AbsentCannotSign,
-    LineAlreadySigned, SignLineTitle, SealTitle, LineSignedAt, MissingSignature,
+    LineAlreadySigned, SignLineTitle, SealTitle, LineSignedAt, MissingSignature, KeyCorrections,
+    CorrectionsTitle, NoCorrections, WithdrawsCorrection, CorrectionLine,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath,

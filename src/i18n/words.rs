@@ -81,3 +81,15 @@ pub fn place(kind: PlaceKind) -> Msg {
         PlaceKind::Medialab => Msg::PlaceMedialab,
     }
 }
+
+/// The interface word for an attendance status.
+pub fn attendance_msg(status: crate::domain::Status) -> Msg {
+    use crate::domain::Status;
+    match status {
+        Status::Present => Msg::StatusPresent,
+        Status::Late => Msg::StatusLate,
+        Status::LeftEarly => Msg::StatusLeftEarly,
+        Status::Absent => Msg::StatusAbsent,
+        Status::Excused => Msg::StatusExcused,
+    }
+}

@@ -29,3 +29,24 @@ fn signing_mode_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn the_history_view_in_both_languages() {
+    for (lang, code) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
+        let mut app = today_app(false);
+        app.config.lang = lang;
+        app.config.me = Some(app.cohort().unwrap().trainers[0].clone());
+        press(&mut app, "tPHk");
+        let none = render(&app, 80, 24);
+        press(&mut app, "<Esc>Shelene2026<Enter>");
+        // After the seal: Camille was late at 09:40, not present.
+        press(&mut app, "lcame in at 09:40<Enter>H");
+        let shown = render(&app, 120, 40);
+        assert!(shown.contains("→"), "{shown}");
+        insta::assert_snapshot!(format!("sign_history_view_{code}"), shown);
+        assert!(
+            none.contains("No correction") || none.contains("Aucune correction"),
+            "{none}"
+        );
+    }
+}

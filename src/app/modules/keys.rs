@@ -26,6 +26,7 @@ pub static KEYS: &[Binding] = &[
     bind(ROLL_CALL, &[key('T')], Action::EditMark, Msg::KeyEditMark, false),
     bind(ROLL_CALL, &[key('S')], Action::Sign, Msg::KeySign, true),
     bind(ROLL_CALL, &[key('g')], Action::SignLine, Msg::KeySignLine, true),
+    bind(ROLL_CALL, &[key('H')], Action::ShowCorrections, Msg::KeyCorrections, false),
     bind(ROLL_CALL, &[key('C')], Action::Certificate, Msg::KeyCertificate, false),
     bind(SEMINARS, &[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenSeminar, true),
     bind(SEMINARS, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),

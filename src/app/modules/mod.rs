@@ -403,6 +403,7 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         Action::EveryonePresent => everyone_present(app, &half_day_id),
         Action::Sign => signing::seal_form(app, half_day_id),
         Action::SignLine => signing::line_form(app, half_day_id, &trainee),
+        Action::ShowCorrections => signing::corrections(app),
         Action::Remark => {
             let current = open_half_day(app)
                 .and_then(|(_, h)| h.mark_of(&trainee))
@@ -589,13 +590,7 @@ fn report(app: &mut App, outcome: Result<Vec<Effect>, RollCallError>) -> Vec<Eff
 
 /// The word for a status.
 pub fn status_msg(status: Status) -> Msg {
-    match status {
-        Status::Present => Msg::StatusPresent,
-        Status::Late => Msg::StatusLate,
-        Status::LeftEarly => Msg::StatusLeftEarly,
-        Status::Absent => Msg::StatusAbsent,
-        Status::Excused => Msg::StatusExcused,
-    }
+    crate::i18n::words::attendance_msg(status)
 }
 
 fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {

@@ -5,7 +5,8 @@
 
 use super::{ModulesForm, open_half_day};
 use crate::app::form::{Field, FieldKind, Form};
-use crate::app::{App, Effect, Overlay, Purpose};
+use crate::app::list::Cursor;
+use crate::app::{App, Choice, ChoicePurpose, Effect, Overlay, Purpose};
 use crate::domain::seal::{self, SheetContext, SheetError};
 use crate::domain::signing::{self, KdfParams, SignError};
 use crate::domain::{Data, HalfDayId, PersonId};
@@ -213,4 +214,65 @@ fn refusal(app: &App, error: &SheetError) -> String {
         | SheetError::NoSuchCorrection(_) => Msg::NothingToSign,
     };
     app.tr(msg).to_owned()
+}
+
+/// Lists the corrections of the open half-day: when, who, whose line, from → to with the
+/// times, and why; a withdrawal says which correction it withdraws.
+pub fn corrections(app: &mut App) -> Vec<Effect> {
+    let Some((_, sheet)) = open_half_day(app) else {
+        return Vec::new();
+    };
+    let line = |status, time: Option<chrono::NaiveTime>| {
+        let time = time
+            .map(|t| format!(" {}", t.format("%H:%M")))
+            .unwrap_or_default();
+        format!("{}{time}", app.tr(super::status_msg(status)))
+    };
+    let mut options: Vec<String> = sheet
+        .history
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let from = c
+                .from
+                .map_or_else(|| "·".to_owned(), |s| line(s, c.from_time));
+            let withdraws = c.withdraws.map(|w| {
+                fill(
+                    app.tr(Msg::WithdrawsCorrection),
+                    &[("n", &(w + 1).to_string())],
+                )
+            });
+            fill(
+                app.tr(Msg::CorrectionLine),
+                &[
+                    ("n", &(n + 1).to_string()),
+                    (
+                        "at",
+                        &crate::domain::clock::local(c.at)
+                            .format("%d/%m %H:%M")
+                            .to_string(),
+                    ),
+                    ("by", &person(app, &c.by)),
+                    ("trainee", &person(app, &c.trainee)),
+                    ("from", &from),
+                    ("to", &line(c.to, c.to_time)),
+                    ("reason", &c.reason),
+                    (
+                        "withdraws",
+                        &withdraws.map(|w| format!(" ({w})")).unwrap_or_default(),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    if options.is_empty() {
+        options.push(app.tr(Msg::NoCorrections).to_owned());
+    }
+    app.overlay = Some(Overlay::Choice(Choice {
+        title: Msg::CorrectionsTitle,
+        options,
+        cursor: Cursor::default(),
+        purpose: ChoicePurpose::Corrections,
+    }));
+    Vec::new()
 }

@@ -36,7 +36,7 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
     }
     let outcome = match command {
         Command::Init { sample } => init::init(dir, sample, lang),
-        Command::Check => return check::check(dir, lang),
+        Command::Check { json } => return check::check(dir, json, lang),
         Command::Summary { json } => summary::summary(dir, json, lang),
         Command::Generate { cohorts, seed } => init::generate(dir, cohorts, seed, lang),
         Command::Import { what } => match what {
@@ -48,7 +48,7 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
                     .map(|first| bundle::remember_me(first, config, dir, lang))
             }
         },
-        Command::Backups => backups::backups(dir, lang),
+        Command::Backups { json } => backups::backups(dir, json, lang),
         Command::Restore { backup } => backups::restore(dir, &backup, lang),
         Command::Export { what } => export::run(what, dir, lang, config.me.as_ref()),
         Command::Sync { what } => sync::run(what, dir, config),

@@ -296,3 +296,38 @@ fn each_kind_of_failure_exits_with_its_own_code() {
     let distinct: std::collections::BTreeSet<u8> = codes.iter().copied().collect();
     assert_eq!(distinct.len(), codes.len());
 }
+
+#[test]
+fn check_and_backups_speak_json_to_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let out = cercle(dir.path(), &["check", "--json"]);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["cohorts"], 2);
+    assert!(report["errors"].as_array().unwrap().is_empty(), "{report}");
+    assert!(report["warnings"].is_array());
+    assert!(report["file"].as_str().unwrap().ends_with("cercle.json"));
+    // A save makes a backup; the list reads as JSON too.
+    let vcard = dir.path().join("one.vcf");
+    std::fs::write(
+        &vcard,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoé\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    assert!(
+        cercle(dir.path(), &["import", "contacts", vcard.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = cercle(dir.path(), &["backups", "--json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &list.as_array().unwrap()[0];
+    assert!(
+        first["name"].as_str().unwrap().starts_with("cercle"),
+        "{list}"
+    );
+    assert!(first["bytes"].as_u64().unwrap() > 0);
+    assert_eq!(first["sound"], true);
+}

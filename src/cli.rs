@@ -265,12 +265,19 @@ pub enum ImportCommand {
         /// you are in the settings. A trainee's first bundle records her there.
         #[arg(long = "as", value_name = "PERSON")]
         me: Option<String>,
+        /// Print JSON instead of the preview: the bundle, each change, conflict and record left
+        /// as it was, and whether it was saved.
+        #[arg(long)]
+        json: bool,
     },
     /// People from a vCard (3.0 or 4.0) or CSV file, the format taken from its content; people
     /// are matched by email.
     Contacts {
         /// The file to read.
         file: PathBuf,
+        /// Print JSON: the format read, the counts, and what became of each card.
+        #[arg(long)]
+        json: bool,
     },
 }
 

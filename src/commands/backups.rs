@@ -9,9 +9,26 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// `backups`: the backups kept, newest first, damaged ones marked.
-pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), Failure> {
-    let store = Store::open_read_only(dir).map_err(|e| e.to_string())?;
+pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
+    let store = Store::open_read_only(dir).map_err(|e| super::load::store_failure(&e, lang))?;
     let list = store.backups().map_err(|e| e.to_string())?;
+    // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
+    let sound = |path: &Path| {
+        std::fs::read(path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok())
+    };
+    if json {
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|b| {
+                serde_json::json!({
+                    "name": b.name,
+                    "bytes": b.size,
+                    "sound": sound(&b.path),
+                })
+            })
+            .collect();
+        return out::json(&serde_json::Value::Array(rows), lang);
+    }
     if list.is_empty() {
         out::line(
             &format!("No backups yet in {}.", dir.join("backups").display()),
@@ -20,10 +37,7 @@ pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), Failure> {
     }
     let mut text = String::new();
     for backup in list {
-        // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
-        let sound =
-            std::fs::read(&backup.path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok());
-        let mark = if sound {
+        let mark = if sound(&backup.path) {
             ""
         } else {
             "  (damaged: do not restore)"

@@ -40,7 +40,7 @@ pub(crate) fn render(
 }
 
 /// Imports a vCard or CSV file into the data, saved once; prints what became of each card.
-pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
+pub fn import(dir: &Path, file: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
     let text =
         std::fs::read_to_string(file).map_err(|e| crate::i18n::cannot_read(file, &e, lang))?;
     let mut store = super::load::open(dir, lang)?;
@@ -66,5 +66,44 @@ pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result<(), Failure> {
             .save(&data)
             .map_err(|e| super::load::not_saved(&e, lang))?;
     }
+    if json {
+        return super::out::json(&report_json(&report), lang);
+    }
     super::out::block(&report.render(), lang)
+}
+
+/// An import's report for a script: the format, the counts, and each card's fate.
+fn report_json(report: &exchange::Report) -> serde_json::Value {
+    use exchange::Outcome;
+    let (added, updated, skipped, failed) = report.counts();
+    let entries: Vec<serde_json::Value> = report
+        .entries
+        .iter()
+        .map(|entry| {
+            let (outcome, detail) = match &entry.outcome {
+                Outcome::Added => ("added", serde_json::Value::Null),
+                Outcome::Updated(fields) => ("updated", serde_json::json!(fields)),
+                Outcome::Skipped(why) => ("skipped", serde_json::json!(why)),
+                Outcome::Failed(why) => ("failed", serde_json::json!(why)),
+            };
+            serde_json::json!({
+                "position": entry.position,
+                "line": entry.line,
+                "name": entry.name,
+                "outcome": outcome,
+                "detail": detail,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "format": match report.format {
+            Format::Vcard => "vcard",
+            Format::Csv => "csv",
+        },
+        "added": added,
+        "updated": updated,
+        "skipped": skipped,
+        "failed": failed,
+        "entries": entries,
+    })
 }

@@ -140,6 +140,15 @@ pub(crate) fn emit(
     }
 }
 
+/// Prints a JSON value for a script, pretty and ending with a line break; text from data is
+/// escaped as JSON (`\u001b`), so it reaches no terminal raw.
+pub fn json(value: &serde_json::Value, lang: Lang) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    let mut text = text::escape_json(&text).into_owned();
+    text.push('\n');
+    document(text.as_bytes(), lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

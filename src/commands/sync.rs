@@ -10,25 +10,37 @@ use std::path::Path;
 
 /// Syncs, sets up or reports, holding the store's lock so that no app writes meanwhile.
 pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Result<(), Failure> {
-    if let Some(SyncCommand::Status) = what {
+    if let Some(SyncCommand::Status { json }) = what {
         let status = sync::status(dir).map_err(|e| e.to_string())?;
         let Some(status) = status else {
             return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string().into());
         };
+        if json {
+            let value = serde_json::json!({
+                "remote": status.remote,
+                "last_sync": status.last_sync.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                "ahead": status.ahead,
+                "behind": status.behind,
+            });
+            return super::out::json(&value, config.lang);
+        }
         return super::out::line(&describe_status(&status, config.lang), config.lang);
     }
     let mut store = Store::open(dir).map_err(|e| match e {
-        StoreError::Locked { pid, .. } => fill(
-            Msg::SyncOpenElsewhere.text(config.lang),
-            &[
-                (
-                    "process",
-                    &pid.map(|p| format!(" (process {p})")).unwrap_or_default(),
-                ),
-                ("key", &sync_key()),
-            ],
+        StoreError::Locked { pid, .. } => Failure::new(
+            super::exit::LOCKED,
+            fill(
+                Msg::SyncOpenElsewhere.text(config.lang),
+                &[
+                    (
+                        "process",
+                        &pid.map(|p| format!(" (process {p})")).unwrap_or_default(),
+                    ),
+                    ("key", &sync_key()),
+                ],
+            ),
         ),
-        other => other.to_string(),
+        other => super::load::store_failure(&other, config.lang),
     })?;
     // A file that does not read is never committed: it would reach every machine.
     let data = store

@@ -296,3 +296,106 @@ fn each_kind_of_failure_exits_with_its_own_code() {
     let distinct: std::collections::BTreeSet<u8> = codes.iter().copied().collect();
     assert_eq!(distinct.len(), codes.len());
 }
+
+#[test]
+fn check_and_backups_speak_json_to_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let out = cercle(dir.path(), &["check", "--json"]);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["cohorts"], 2);
+    assert!(report["errors"].as_array().unwrap().is_empty(), "{report}");
+    assert!(report["warnings"].is_array());
+    assert!(report["file"].as_str().unwrap().ends_with("cercle.json"));
+    // A save makes a backup; the list reads as JSON too.
+    let vcard = dir.path().join("one.vcf");
+    std::fs::write(
+        &vcard,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoé\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    assert!(
+        cercle(dir.path(), &["import", "contacts", vcard.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = cercle(dir.path(), &["backups", "--json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &list.as_array().unwrap()[0];
+    assert!(
+        first["name"].as_str().unwrap().starts_with("cercle"),
+        "{list}"
+    );
+    assert!(first["bytes"].as_u64().unwrap() > 0);
+    assert_eq!(first["sound"], true);
+}
+
+#[test]
+fn imports_speak_json_to_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let vcard = dir.path().join("two.vcf");
+    std::fs::write(
+        &vcard,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoé Nouvelle\r\nEMAIL:zoe@example.org\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let out = cercle(
+        dir.path(),
+        &["import", "contacts", vcard.to_str().unwrap(), "--json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["format"], "vcard");
+    assert_eq!(report["added"], 1, "{report}");
+    let entries = report["entries"].as_array().unwrap();
+    assert_eq!(entries[0]["name"], "Zoé Nouvelle");
+    assert_eq!(entries[0]["outcome"], "added");
+    assert_ne!(
+        entries[1]["outcome"], "added",
+        "a card without a name is not added"
+    );
+
+    // A trainer's bundle for Camille, previewed in an empty copy, then imported.
+    let bundle = dir.path().join("for-camille.json");
+    assert!(
+        cercle(
+            dir.path(),
+            &[
+                "export",
+                "bundle",
+                "--for",
+                "trainees",
+                "--trainee",
+                "Camille Dubois",
+                "-o",
+                bundle.to_str().unwrap()
+            ]
+        )
+        .status
+        .success()
+    );
+    let copy = tempfile::tempdir().unwrap();
+    let args = ["import", "bundle", bundle.to_str().unwrap(), "--json"];
+    let preview = cercle(copy.path(), &[&args[..], &["--dry-run"]].concat());
+    let plan: serde_json::Value = serde_json::from_slice(&preview.stdout).unwrap();
+    assert_eq!(plan["trainee"], "p-camille-dubois");
+    assert_eq!(plan["saved"], false);
+    let changes = plan["changes"].as_array().unwrap();
+    assert!(
+        changes.iter().any(|c| c["kind"] == "person"
+            && c["title"] == "Camille Dubois"
+            && c["effect"] == "added"),
+        "{plan}"
+    );
+    let done: serde_json::Value =
+        serde_json::from_slice(&cercle(copy.path(), &args).stdout).unwrap();
+    assert_eq!(done["saved"], true);
+    assert_eq!(done["changes"], plan["changes"]);
+}

@@ -30,6 +30,28 @@ pub fn text(msg: Msg) -> &'static str {
         KeyNameDelete => "Del",
         KeyNameBackspace => "Backspace",
         KeyNameCtrl => "Ctrl-",
+        CliExists => {
+            "{path} already exists; Cercle never replaces data. Choose another --data-dir, or move the file away first."
+        }
+        CliSampleWritten => "The sample cohort was written to {path}",
+        CliEmptyWritten => "An empty programme was written to {path}",
+        CliNetworkWritten => {
+            "A synthetic network of {cohorts} cohorts (seed {seed}) was written to {path}"
+        }
+        CliNoBackups => "No backups yet in {dir}.",
+        CliBackupDamaged => "(damaged: do not restore)",
+        CliRestored => "Restored {name}.",
+        CliRestoredKept => "Restored {name}; the file it replaced was kept as {path}.",
+        CliWrittenTo => "Written to {path}",
+        CliCheckError => "error",
+        CliCheckWarning => "warning",
+        CliCheckCounts => {
+            "{path}: {cohorts} cohorts, {people} people, {errors} errors, {warnings} warnings"
+        }
+        CliSummaryCohort => "cohort",
+        CliSummaryTrainees => "trainees",
+        CliSummaryHeld => "half-days held",
+        CliSummaryRate => "attendance",
         KeyUp => "move up",
         KeyDown => "move down",
         KeyLeft => "move left",

@@ -30,6 +30,28 @@ pub fn text(msg: Msg) -> &'static str {
         KeyNameDelete => "Suppr",
         KeyNameBackspace => "Retour arr.",
         KeyNameCtrl => "Ctrl+",
+        CliExists => {
+            "{path} existe déjà ; Cercle ne remplace jamais des données. Choisissez un autre --data-dir, ou déplacez d'abord ce fichier."
+        }
+        CliSampleWritten => "La promotion d'exemple a été écrite dans {path}",
+        CliEmptyWritten => "Un programme vide a été écrit dans {path}",
+        CliNetworkWritten => {
+            "Un réseau fictif de {cohorts} promotions (graine {seed}) a été écrit dans {path}"
+        }
+        CliNoBackups => "Pas encore de sauvegarde dans {dir}.",
+        CliBackupDamaged => "(abîmée : ne pas restaurer)",
+        CliRestored => "{name} restaurée.",
+        CliRestoredKept => "{name} restaurée ; le fichier qu'elle remplace est gardé sous {path}.",
+        CliWrittenTo => "Écrit dans {path}",
+        CliCheckError => "erreur",
+        CliCheckWarning => "avertissement",
+        CliCheckCounts => {
+            "{path}\u{a0}: {cohorts} promotions, {people} personnes, {errors} erreurs, {warnings} avertissements"
+        }
+        CliSummaryCohort => "promotion",
+        CliSummaryTrainees => "stagiaires",
+        CliSummaryHeld => "demi-journées tenues",
+        CliSummaryRate => "assiduité",
         KeyUp => "monter",
         KeyDown => "descendre",
         KeyLeft => "à gauche",

@@ -2,6 +2,7 @@
 
 mod en;
 mod fr;
+pub mod numbers;
 pub mod words;
 
 /// The interface language.
@@ -58,6 +59,11 @@ messages! {
     // Key names.
     KeyNameSpace, KeyNameEnter, KeyNameEsc, KeyNameBackTab, KeyNamePageUp, KeyNamePageDown,
     KeyNameHome, KeyNameEnd, KeyNameDelete, KeyNameBackspace, KeyNameCtrl,
+    // The command line's own words.
+    CliExists, CliSampleWritten, CliEmptyWritten, CliNetworkWritten, CliNoBackups,
+    CliBackupDamaged, CliRestored, CliRestoredKept, CliWrittenTo, CliCheckError,
+    CliCheckWarning, CliCheckCounts, CliSummaryCohort, CliSummaryTrainees, CliSummaryHeld,
+    CliSummaryRate,
     // Help groups.
     HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
     // Header and status.

@@ -182,9 +182,14 @@ pub enum ExportCommand {
         /// One seminar only, by id or module code.
         #[arg(long)]
         seminar: Option<String>,
-        /// CSV for spreadsheets, HTML for printing and signing.
+        /// CSV for spreadsheets, XLSX for a workbook with typed cells, HTML for printing and
+        /// signing.
         #[arg(long, value_enum)]
         format: SheetFormat,
+        /// The CSV's layout: `fr` (semicolons, a BOM, decimal commas, French headers) or `rfc`
+        /// (RFC 4180: commas, English headers); by default the interface language's.
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
         /// Where to write it (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -273,10 +278,21 @@ pub enum ContactFormat {
 /// The formats of an attendance sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SheetFormat {
-    /// Comma-separated values.
+    /// Separated values, in a dialect (see `--dialect`).
     Csv,
+    /// An Excel workbook: one sheet per seminar and the hours of each trainee.
+    Xlsx,
     /// A printable page.
     Html,
+}
+
+/// The layout of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DialectArg {
+    /// What a French spreadsheet opens: semicolons, a BOM, decimal commas, French headers.
+    Fr,
+    /// RFC 4180: commas, no BOM, decimal points, English headers.
+    Rfc,
 }
 
 /// A calendar file format.

@@ -53,7 +53,7 @@ pub fn import(dir: &Path, file: &Path, lang: Lang) -> Result<(), String> {
     let stamp = crate::domain::clock::now().format("%Y%m%d%H%M%S");
     let tag = std::process::id();
     let mut n = 0;
-    let report = exchange::import(&mut data, &text, || {
+    let report = exchange::import(&mut data, &text, lang, || {
         n += 1;
         PersonId::new(format!("p-{stamp}-{tag:x}-{n}"))
     })

@@ -2,11 +2,12 @@
 
 use super::load::read;
 use super::out::emit;
-use crate::cli::{CalendarFormat, ExportCommand, SheetFormat};
+use crate::cli::{CalendarFormat, DialectArg, ExportCommand, SheetFormat};
 use crate::domain::clock::Clock;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
-use crate::export::{attendance, certificate};
+use crate::export::dialect::Dialect;
+use crate::export::{attendance, certificate, workbook};
 use std::path::Path;
 
 /// Runs an export; `lang` is the language of the calendar's titles, `me` who the user said
@@ -68,6 +69,7 @@ pub fn run(
             cohort,
             seminar,
             format,
+            dialect,
             output,
         } => {
             let cohort = pick_cohort(&data, cohort.as_deref())?;
@@ -75,9 +77,18 @@ pub fn run(
                 None => None,
                 Some(query) => Some(pick_seminar(&data, cohort, query)?),
             };
+            let dialect = match dialect {
+                Some(DialectArg::Fr) => Dialect::French,
+                Some(DialectArg::Rfc) => Dialect::Rfc,
+                None => Dialect::of(lang),
+            };
             let bytes = match format {
-                SheetFormat::Csv => attendance::to_csv(&data, cohort, seminar.as_ref())
+                SheetFormat::Csv => attendance::to_csv(&data, cohort, seminar.as_ref(), dialect)
                     .map_err(|e| e.to_string())?,
+                SheetFormat::Xlsx => {
+                    workbook::to_xlsx(&data, cohort, seminar.as_ref(), Clock::from_env().today())
+                        .map_err(|e| e.to_string())?
+                }
                 SheetFormat::Html => {
                     attendance::to_html(&data, cohort, seminar.as_ref()).into_bytes()
                 }

@@ -720,6 +720,9 @@ pub fn text(msg: Msg) -> &'static str {
         IsAFolder => "it is a folder, not a file",
         NotAllowed => "permission denied",
         OutputCut => " … [cut: {count} more characters]",
+        CsvNoNameColumn => {
+            "the CSV header has no column for the name (\"name\" or \"nom\"); the columns found are {found} (separated by commas or by semicolons, as read from the header line)"
+        }
         CannotWriteOutput => "Cannot write to standard output: {reason}.",
         NoTerminal => {
             "The app needs a terminal to draw in and read keys from, and standard input or output is not one. The commands work anywhere: cercle --help."

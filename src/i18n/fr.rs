@@ -753,6 +753,9 @@ pub fn text(msg: Msg) -> &'static str {
         IsAFolder => "c'est un dossier, pas un fichier",
         NotAllowed => "accès refusé",
         OutputCut => " … [coupé : {count} caractères de plus]",
+        CsvNoNameColumn => {
+            "l'en-tête du CSV n'a pas de colonne pour le nom (« nom » ou « name ») ; les colonnes trouvées sont {found} (séparées par des virgules ou des points-virgules, selon la ligne d'en-tête)"
+        }
         CannotWriteOutput => "Impossible d'écrire sur la sortie standard : {reason}.",
         NoTerminal => {
             "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout : cercle --help."

@@ -83,7 +83,13 @@ fn every_export_carries_hostile_text_escaped() {
         .find(|c| c.trainees.contains(&PersonId::new("p-camille-dubois")))
         .unwrap();
     let person = data.person(&PersonId::new("p-camille-dubois")).unwrap();
-    let csv = cercle::export::attendance::to_csv(&data, cohort, None).unwrap();
+    let csv = cercle::export::attendance::to_csv(
+        &data,
+        cohort,
+        None,
+        cercle::export::dialect::Dialect::French,
+    )
+    .unwrap();
     let csv = String::from_utf8(csv).unwrap();
     assert!(
         csv.contains("'=Zoé␛[2J"),

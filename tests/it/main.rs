@@ -68,3 +68,4 @@ mod sync_edges;
 mod tutoring_calendar;
 mod tutoring_snapshots;
 mod tutoring_update;
+mod docs_csv;

@@ -12,7 +12,8 @@ fn sheets(app: &mut App, seminar: Option<&SeminarId>, stem: &str) -> Vec<Effect>
     let Some(cohort) = app.cohort() else {
         return Vec::new();
     };
-    match attendance::to_csv(&app.data, cohort, seminar) {
+    let dialect = crate::export::dialect::Dialect::of(app.config.lang);
+    match attendance::to_csv(&app.data, cohort, seminar, dialect) {
         Ok(csv) => {
             let html = attendance::to_html(&app.data, cohort, seminar);
             vec![

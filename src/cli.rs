@@ -40,6 +40,13 @@ pub enum ShellArg {
     Zsh,
     /// Fish.
     Fish,
+    /// PowerShell.
+    #[value(name = "powershell")]
+    PowerShell,
+    /// Elvish.
+    Elvish,
+    /// Nushell.
+    Nushell,
 }
 
 /// The subcommands.
@@ -122,6 +129,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: ShellArg,
     },
+    /// Print the manual page (roff), for `man`: `cercle man > cercle.1`.
+    Man,
 }
 
 /// What `cercle sync` does besides syncing.

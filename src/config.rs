@@ -231,6 +231,51 @@ pub fn render(config: &Config) -> String {
     out
 }
 
+/// The settings file after a change made in Cercle: `existing` with only the changed settings
+/// rewritten, so that the user's comments, order and layout stay as they wrote them. A file
+/// that is not TOML is written anew ([`render`]).
+pub fn updated(existing: Option<&str>, config: &Config) -> String {
+    use toml_edit::{DocumentMut, Item, value};
+    let Some(mut doc) = existing.and_then(|text| text.parse::<DocumentMut>().ok()) else {
+        return render(config);
+    };
+    let fresh: DocumentMut = render(config).parse().unwrap_or_default();
+    for key in ["language", "theme", "role", "attendance_threshold", "me"] {
+        match fresh.get(key).and_then(Item::as_value) {
+            // Unchanged values keep their own spelling and inline comments.
+            Some(new)
+                if doc
+                    .get(key)
+                    .and_then(Item::as_value)
+                    .map(ToString::to_string)
+                    .map(|v| v.trim().to_owned())
+                    == Some(new.to_string().trim().to_owned()) => {}
+            Some(new) => {
+                let kept = doc
+                    .get(key)
+                    .and_then(Item::as_value)
+                    .map(|old| old.decor().clone());
+                let mut new = new.clone();
+                if let Some(decor) = kept {
+                    *new.decor_mut() = decor;
+                }
+                doc[key] = value(new);
+            }
+            None => {
+                doc.remove(key);
+            }
+        }
+    }
+    doc.to_string()
+}
+
+/// Writes the settings after a change made in Cercle, keeping what the user wrote in the file
+/// ([`updated`]); the file is private (0600).
+pub fn save(path: &Path, config: &Config) -> std::io::Result<()> {
+    let existing = std::fs::read_to_string(path).ok();
+    crate::store::write_private(path, updated(existing.as_deref(), config).as_bytes()).map(|_| ())
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset)
         .map_or(1, |before| before.lines().count().max(1))
@@ -293,6 +338,35 @@ mod tests {
         assert_eq!(config, Config::default());
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].line, 2);
+    }
+
+    #[test]
+    fn a_change_keeps_the_users_comments_order_and_other_lines() {
+        let mine = "# Mes réglages\ntheme = \"dark\" # le soir\n\n# qui je suis\nme = \"p-camille\"\nrole = \"trainee\"\n";
+        let (config, _) = read(mine);
+        let changed = Config {
+            role: Some(Role::Trainer),
+            ..config.clone()
+        };
+        let text = updated(Some(mine), &changed);
+        assert!(
+            text.starts_with(
+                "# Mes réglages\ntheme = \"dark\" # le soir\n\n# qui je suis\nme = \"p-camille\"\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("role = \"trainer\""), "{text}");
+        let (back, warnings) = read(&text);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(back, changed);
+        // Nothing changed: the file stays byte for byte.
+        assert!(
+            updated(Some(mine), &config).starts_with(mine.trim_end()),
+            "{}",
+            updated(Some(mine), &config)
+        );
+        // Not TOML: written anew.
+        assert_eq!(updated(Some("role = ["), &changed), render(&changed));
     }
 
     #[test]

@@ -210,7 +210,7 @@ pub fn remember_me(
         role: Some(crate::config::Role::Trainee),
         ..config.clone()
     };
-    if let Err(e) = crate::store::write_private(path, crate::config::render(&settings).as_bytes()) {
+    if let Err(e) = crate::config::save(path, &settings) {
         out::error(&format!("{}: {e}", path.display()), lang);
     }
 }

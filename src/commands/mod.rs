@@ -32,7 +32,7 @@ pub fn run(
     config_path: Option<&Path>,
 ) -> ExitCode {
     let lang = config.lang;
-    if !matches!(command, Command::Completions { .. })
+    if !matches!(command, Command::Completions { .. } | Command::Man)
         && let Some(link) = crate::store::planted_link(dir)
     {
         eprintln!("cercle: {}", link.in_lang(lang));
@@ -59,6 +59,7 @@ pub fn run(
         Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
         Command::Forget { person, yes } => privacy::forget(dir, &person, yes, lang),
         Command::Completions { shell } => completions::completions(shell, lang),
+        Command::Man => completions::man(lang),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -281,7 +281,7 @@ fn save_config(app: &mut App, options: &Options) {
     let Some(path) = &options.config_path else {
         return;
     };
-    if let Err(error) = crate::store::write_private(path, config::render(&app.config).as_bytes()) {
+    if let Err(error) = config::save(path, &app.config) {
         app.notify_error(format!("{}: {error}", path.display()));
     }
 }

@@ -191,3 +191,48 @@ fn completions_and_bad_arguments() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("possible values"));
 }
+
+#[test]
+fn every_shell_gets_a_completion_script_without_the_hidden_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish", "nushell"] {
+        let out = run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            script.contains("summary"),
+            "{shell}: the subcommands are offered"
+        );
+        assert!(
+            !script.contains("merge-driver"),
+            "{shell}: git's hidden merge driver is not offered"
+        );
+    }
+    // Bash itself reads the bash script without a syntax error.
+    let script = run(&["completions", "bash"]).stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cercle.bash");
+    std::fs::write(&path, script).unwrap();
+    let checked = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(checked.success());
+}
+
+#[test]
+fn the_manual_page_is_roff_naming_every_visible_subcommand() {
+    let out = run(&["man"]);
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH cercle 1"), "{page:.300}");
+    for subcommand in [
+        "init", "check", "summary", "export", "import", "sync", "forget",
+    ] {
+        assert!(
+            page.contains(&format!("cercle\\-{subcommand}")),
+            "{subcommand} in the manual"
+        );
+    }
+    assert!(!page.contains("merge\\-driver"));
+}

@@ -5,21 +5,13 @@ use crate::common;
 
 use std::os::unix::fs::symlink;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Runs `cercle ARGS` on `data` from the folder `cwd`, as a user typing in a shell there.
 fn cercle_in(cwd: &Path, data: &Path, args: &[&str]) -> Output {
-    Command::new(crate::common::CERCLE)
+    common::command(data)
         .current_dir(cwd)
         .args(args)
-        .env("CERCLE_DATA_DIR", data)
-        .env(
-            "CERCLE_CONFIG_DIR",
-            common::pty::settings_of(data).parent().unwrap(),
-        )
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
 }

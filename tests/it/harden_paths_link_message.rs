@@ -4,7 +4,7 @@
 use crate::common;
 
 use std::os::unix::fs::{PermissionsExt, symlink};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 #[test]
 fn a_planted_link_is_refused_in_french_and_in_english_by_commands_and_the_app() {
@@ -19,13 +19,8 @@ fn a_planted_link_is_refused_in_french_and_in_english_by_commands_and_the_app() 
     symlink(&precious, &lock).unwrap();
 
     let run = |args: &[&str]| {
-        Command::new(crate::common::CERCLE)
+        common::command(dir)
             .args(args)
-            .env("CERCLE_DATA_DIR", dir)
-            .env(
-                "CERCLE_CONFIG_DIR",
-                common::pty::settings_of(dir).parent().unwrap(),
-            )
             .stdin(Stdio::null())
             .output()
             .unwrap()

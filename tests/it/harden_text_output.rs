@@ -9,7 +9,7 @@ use cercle::share::records::Records;
 use clap::CommandFactory;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Writes the clipboard, sets the title, clears the screen, reverses the text, and a C1 CSI
 /// and NEL.
@@ -42,10 +42,9 @@ fn hostile_data() -> Data {
 
 /// Runs `cercle ARGS` on a data directory, away from the user's settings and git identity.
 fn cercle(dir: &Path, home: &Path, args: &[&str]) -> Output {
-    Command::new(crate::common::CERCLE)
+    crate::common::command(dir)
         .args(["--lang", "en"])
         .args(args)
-        .env("CERCLE_DATA_DIR", dir)
         .env("CERCLE_CONFIG_DIR", home.join("config"))
         .env("HOME", home)
         .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
@@ -174,6 +173,7 @@ fn hostile_runs(home: &Path) -> Vec<(PathBuf, Vec<String>)> {
             &[path(&missing), path(&missing), path(&missing)],
         ),
         cmd("completions bash", &[]),
+        cmd("man", &[]),
         cmd("sync status", &[]),
         cmd("sync init", &[]),
         cmd("sync", &[]),
@@ -286,7 +286,7 @@ fn a_ten_megabyte_name_is_echoed_cut_and_says_so_in_both_languages() {
 
     let fresh = home.join("camille");
     for (lang, cut) in [("en", "more characters]"), ("fr", "caractères de plus]")] {
-        let out = Command::new(crate::common::CERCLE)
+        let out = crate::common::command(&fresh)
             .args([
                 "--lang",
                 lang,
@@ -295,7 +295,6 @@ fn a_ten_megabyte_name_is_echoed_cut_and_says_so_in_both_languages() {
                 path(&bundle),
                 "--dry-run",
             ])
-            .env("CERCLE_DATA_DIR", &fresh)
             .env("CERCLE_CONFIG_DIR", home.join("config"))
             .output()
             .unwrap();

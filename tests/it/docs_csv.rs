@@ -19,7 +19,10 @@ fn sample_in(dir: &Path) -> Data {
     let first = data.current().unwrap().trainees[0].clone();
     let person = data.people.iter_mut().find(|p| p.id == first).unwrap();
     "Zoé Lefèvre-Ñúñez".clone_into(&mut person.name);
-    cercle::store::Store::open(dir).unwrap().save(&data).unwrap();
+    cercle::store::Store::open(dir)
+        .unwrap()
+        .save(&data)
+        .unwrap();
     data
 }
 
@@ -37,7 +40,12 @@ fn rows(bytes: &[u8], delimiter: u8) -> (Vec<String>, Vec<csv::StringRecord>) {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .from_reader(bytes);
-    let header = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     (header, reader.records().map(Result::unwrap).collect())
 }
 
@@ -47,16 +55,22 @@ fn the_french_csv_reads_back_with_its_accents_and_leading_zeros() {
     let data = sample_in(dir.path());
     let cohort = data.current().unwrap();
     let bytes = export(dir.path(), &["--lang", "fr"]);
-    let body = bytes.strip_prefix(BOM).expect("a UTF-8 byte-order mark first");
+    let body = bytes
+        .strip_prefix(BOM)
+        .expect("a UTF-8 byte-order mark first");
     let (header, rows) = rows(body, b';');
     assert_eq!(header, CSV_HEADER_FR);
     let half_days: usize = cohort.seminars.iter().map(|s| s.half_days.len()).sum();
     assert_eq!(rows.len(), half_days * cohort.trainees.len());
     let col = |name: &str| CSV_HEADER_FR.iter().position(|h| *h == name).unwrap();
-    assert!(rows.iter().any(|r| &r[col("Stagiaire")] == "Zoé Lefèvre-Ñúñez"));
+    assert!(
+        rows.iter()
+            .any(|r| &r[col("Stagiaire")] == "Zoé Lefèvre-Ñúñez")
+    );
     assert_eq!(unguard(&rows[0][col("Code module")]), "1.1");
     assert!(
-        rows.iter().all(|r| r[col("Code module")].starts_with("=\"")),
+        rows.iter()
+            .all(|r| r[col("Code module")].starts_with("=\"")),
         "codes are written as text for the spreadsheet"
     );
     let departements: Vec<String> = rows
@@ -69,7 +83,10 @@ fn the_french_csv_reads_back_with_its_accents_and_leading_zeros() {
             .all(|r| r[col("Date")].len() == 10 && r[col("Date")].as_bytes()[2] == b'/'),
         "dd/mm/yyyy"
     );
-    assert!(rows.iter().any(|r| &r[col("Statut")] == "Absent·e excusé·e"));
+    assert!(
+        rows.iter()
+            .any(|r| &r[col("Statut")] == "Absent·e excusé·e")
+    );
     let hours: Vec<&str> = rows
         .iter()
         .map(|r| &r[col("Heures suivies")])
@@ -105,7 +122,10 @@ fn the_rfc_dialect_is_plain_rfc_4180_whatever_the_language() {
         let at = &row[col("signed_at")];
         if !at.is_empty() {
             let parsed = DateTime::parse_from_rfc3339(at).unwrap();
-            assert!([3600, 7200].contains(&parsed.offset().local_minus_utc()), "{at}");
+            assert!(
+                [3600, 7200].contains(&parsed.offset().local_minus_utc()),
+                "{at}"
+            );
             assert!(!at.contains('.'), "no fractions of a second: {at}");
         }
     }

@@ -5,6 +5,7 @@
 mod common;
 
 use cercle::export::attendance::to_csv;
+use cercle::export::certificate::html;
 use cercle::export::dialect::Dialect;
 use cercle::export::workbook::to_xlsx;
 use cercle::sample::SAMPLE_TODAY;
@@ -20,6 +21,16 @@ fn documents(c: &mut Criterion) {
         };
         group.bench_function(BenchmarkId::new("cohort workbook (xlsx)", size), |b| {
             b.iter(|| to_xlsx(black_box(&data), cohort, None, SAMPLE_TODAY).map(|x| x.len()));
+        });
+        group.bench_function(BenchmarkId::new("every certificate (--all)", size), |b| {
+            b.iter(|| {
+                cohort
+                    .trainees
+                    .iter()
+                    .filter_map(|t| html(black_box(&data), cohort, t, SAMPLE_TODAY))
+                    .map(|page| page.len())
+                    .sum::<usize>()
+            });
         });
         group.bench_function(BenchmarkId::new("cohort sheet (French csv)", size), |b| {
             b.iter(|| to_csv(black_box(&data), cohort, None, Dialect::French).map(|x| x.len()));

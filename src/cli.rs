@@ -203,16 +203,25 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// A trainee's completion certificate (certificat de réalisation), as HTML.
+    /// A trainee's completion certificate (certificat de réalisation), as HTML: from the first
+    /// half-day to the last one held, never a planned one.
     Certificate {
-        /// The trainee, by id or name.
+        /// The trainee, by id (found in any cohort, past or current) or by name.
+        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        trainee: Option<String>,
+        /// One certificate per trainee of the cohort, written into the directory `-o` names
+        /// (default: the current directory).
         #[arg(long)]
-        trainee: String,
-        /// The cohort, by id or name (default: the current one).
+        all: bool,
+        /// The cohort, by id or name (default: the trainee's, or the current one).
         #[arg(long)]
         cohort: Option<String>,
-        /// Where to write it (default: standard output).
-        #[arg(short, long, value_name = "FILE")]
+        /// Certify the period up to this day only (for funders paying in instalments), as
+        /// `2026-12-31` or `31/12/2026`; never later than today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        until: Option<chrono::NaiveDate>,
+        /// Where to write it (default: standard output; with `--all`, a directory).
+        #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
     /// Everything Cercle holds about one person (their right of access), as JSON.
@@ -230,6 +239,14 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// A day as a person types it: `2026-12-31` or `31/12/2026`.
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .map_err(|_| format!("{text:?} is not a day: write 2026-12-31 or 31/12/2026"))
 }
 
 /// What `cercle export person` writes: everything about one person, as JSON.

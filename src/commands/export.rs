@@ -7,7 +7,7 @@ use crate::domain::clock::Clock;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
 use crate::export::dialect::Dialect;
-use crate::export::{attendance, certificate, workbook};
+use crate::export::{attendance, workbook};
 use std::path::Path;
 
 /// Runs an export; `lang` is the language of the calendar's titles, `me` who the user said
@@ -97,19 +97,23 @@ pub fn run(
         }
         ExportCommand::Certificate {
             trainee,
+            all,
             cohort,
+            until,
             output,
         } => {
-            let cohort = pick_cohort(&data, cohort.as_deref())?;
-            let people: Vec<&crate::domain::Person> = cohort
-                .trainees
-                .iter()
-                .filter_map(|id| data.person(id))
-                .collect();
-            let person = find("trainee", &people, &trainee, |p| p.id.as_str(), |p| &p.name)
-                .map_err(|e| e.to_string())?;
-            let html = certificate::html(&data, cohort, &person.id, Clock::from_env().today());
-            emit(dir, output, html.as_bytes(), lang)
+            let cohort = match cohort.as_deref() {
+                Some(query) => Some(pick_cohort(&data, Some(query))?),
+                None => None,
+            };
+            let request = crate::commands::certificate::Request {
+                trainee: trainee.as_deref(),
+                all,
+                cohort,
+                until,
+                output,
+            };
+            crate::commands::certificate::export(dir, &data, request, lang)
         }
     }
 }

@@ -723,6 +723,10 @@ pub fn text(msg: Msg) -> &'static str {
         CsvNoNameColumn => {
             "the CSV header has no column for the name (\"name\" or \"nom\"); the columns found are {found} (separated by commas or by semicolons, as read from the header line)"
         }
+        CertificateNothingHeld => {
+            "{whom}: no half-day of {cohort} was held by {day}, so there is nothing to certify yet"
+        }
+        CertificateWritten => "{path}: certificate for {whom}",
         CannotWriteOutput => "Cannot write to standard output: {reason}.",
         NoTerminal => {
             "The app needs a terminal to draw in and read keys from, and standard input or output is not one. The commands work anywhere: cercle --help."

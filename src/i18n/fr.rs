@@ -756,6 +756,10 @@ pub fn text(msg: Msg) -> &'static str {
         CsvNoNameColumn => {
             "l'en-tête du CSV n'a pas de colonne pour le nom (« nom » ou « name ») ; les colonnes trouvées sont {found} (séparées par des virgules ou des points-virgules, selon la ligne d'en-tête)"
         }
+        CertificateNothingHeld => {
+            "{whom} : aucune demi-journée de {cohort} n'a eu lieu au {day}, il n'y a encore rien à certifier"
+        }
+        CertificateWritten => "{path} : certificat de {whom}",
         CannotWriteOutput => "Impossible d'écrire sur la sortie standard : {reason}.",
         NoTerminal => {
             "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout : cercle --help."

@@ -164,6 +164,8 @@ messages! {
     FileTooBig, NoDataToRead,
     // Reading a contacts CSV file.
     CsvNoNameColumn,
+    // Completion certificates.
+    CertificateNothingHeld, CertificateWritten,
     // Fields of records, in conflicts and previews.
     WordHalfDay, WordAttendance, WordHistory, WordSignature,
     // `cercle sync` on the command line.

@@ -98,15 +98,29 @@ fn html_sheet_parses_with_absences_crossed_out_and_no_injected_markup() {
 }
 
 #[test]
-fn the_certificate_states_hours_planned_and_followed() {
+fn the_certificate_follows_the_ministrys_model() {
     let data = sample_with_hostile_name();
     let cohort = data.current().unwrap();
     let trainee = cohort.trainees[0].clone();
     let today = cercle::sample::SAMPLE_TODAY;
-    let page = Html::parse_document(&certificate::html(&data, cohort, &trainee, today));
+    let page = Html::parse_document(&certificate::html(&data, cohort, &trainee, today).unwrap());
     let text: String = page.root_element().text().collect();
     assert!(text.contains(HOSTILE));
-    assert!(text.contains("Durée prévue126 h"), "{text}");
+    for part in [
+        "atteste que : ",
+        "a suivi l'action ",
+        "☒ Action de formation",
+        "☐ Bilan de compétences",
+        "☐ Action de validation des acquis de l'expérience",
+        "☐ Action de formation par apprentissage",
+        "qui s'est déroulée du ",
+        "pour une durée de ",
+        certificate::KEEPING_CLAUSE,
+        "Fait à : ",
+        "le : 28/11/2026",
+    ] {
+        assert!(text.contains(part), "{part} is missing from {text}");
+    }
     assert!(text.contains(&data.programme.provider));
     assert_eq!(page.select(&Selector::parse("script").unwrap()).count(), 0);
 }

@@ -104,7 +104,7 @@ fn every_export_carries_hostile_text_escaped() {
         ),
         (
             "certificate",
-            cercle::export::certificate::html(&data, cohort, &person.id, today),
+            cercle::export::certificate::html(&data, cohort, &person.id, today).unwrap(),
         ),
         ("vCard", cercle::exchange::vcard::write(&[person])),
         (

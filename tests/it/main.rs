@@ -18,6 +18,7 @@ mod contacts_snapshots;
 mod contacts_update;
 mod crash;
 mod disk_faults;
+mod docs_certificate;
 mod docs_csv;
 mod docs_xlsx;
 mod domain_directory;

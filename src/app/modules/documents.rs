@@ -52,7 +52,8 @@ pub fn seminar_sheet(app: &mut App, seminar: &SeminarId) -> Vec<Effect> {
     sheets(app, Some(seminar), &stem)
 }
 
-/// A trainee's completion certificate, as HTML.
+/// A trainee's completion certificate, as HTML, covering the half-days held so far; nothing
+/// but a message when none was.
 pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
     let Some(cohort) = app.cohort() else {
         return Vec::new();
@@ -61,7 +62,18 @@ pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
         .data
         .person(trainee)
         .map_or_else(|| trainee.to_string(), |p| p.name.clone());
-    let html = certificate::html(&app.data, cohort, trainee, app.today);
+    let Some(html) = certificate::html(&app.data, cohort, trainee, app.today) else {
+        let text = crate::i18n::fill(
+            app.tr(Msg::CertificateNothingHeld),
+            &[
+                ("whom", &name),
+                ("cohort", &cohort.name),
+                ("day", &app.today.format("%d/%m/%Y").to_string()),
+            ],
+        );
+        app.notify_error(text);
+        return Vec::new();
+    };
     vec![Effect::Export(
         format!("certificat-{}.html", slug(&name)),
         html.into_bytes(),

@@ -119,7 +119,7 @@ pub fn html_until(
     let _ = write!(
         out,
         "</p>\n<p>a suivi l'action <strong>{title}</strong> (promotion {cohort})</p>\n\
-<p>Nature de l'action concourant au développement des compétences :</p>\n<ul class=\"natures\">",
+<p>Nature de l'action concourant au développement des compétences :</p>\n<ul class=\"natures\" style=\"list-style:none\">",
         title = html_escape(&data.programme.title),
         cohort = html_escape(&cohort.name),
     );

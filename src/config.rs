@@ -270,10 +270,63 @@ pub fn updated(existing: Option<&str>, config: &Config) -> String {
 }
 
 /// Writes the settings after a change made in Cercle, keeping what the user wrote in the file
-/// ([`updated`]); the file is private (0600).
+/// ([`updated`]); the file is private (0600). Who the user is and their role are not written
+/// there: they belong to the data directory ([`save_identity`]).
 pub fn save(path: &Path, config: &Config) -> std::io::Result<()> {
     let existing = std::fs::read_to_string(path).ok();
-    crate::store::write_private(path, updated(existing.as_deref(), config).as_bytes()).map(|_| ())
+    let shared = Config {
+        me: None,
+        role: None,
+        ..config.clone()
+    };
+    crate::store::write_private(path, updated(existing.as_deref(), &shared).as_bytes()).map(|_| ())
+}
+
+/// The file in a data directory that says who the user is there and their role: one machine
+/// can hold a trainer's data and a trainee's copy side by side. It is private (0600), and
+/// neither the sync (its `.gitignore` shares only the data file) nor a bundle carries it.
+pub const IDENTITY_FILE: &str = "cercle.me.toml";
+
+/// Who the user is in the data directory `dir`, and their role, over what `config` says (the
+/// settings file said it for every directory before each directory had its own).
+pub fn read_identity(dir: &Path, config: &mut Config) -> Vec<ConfigWarning> {
+    let path = dir.join(IDENTITY_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    let (read, warnings) = parse(&text, &path, config.clone());
+    config.me = read.me;
+    config.role = read.role;
+    warnings
+}
+
+/// Writes who the user is and their role into the data directory `dir`, keeping what the file
+/// holds besides.
+pub fn save_identity(dir: &Path, config: &Config) -> std::io::Result<()> {
+    use toml_edit::{DocumentMut, value};
+    let path = dir.join(IDENTITY_FILE);
+    let existing = std::fs::read_to_string(&path).ok();
+    let mut doc: DocumentMut = existing
+        .as_deref()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or_else(|| {
+            "# Who I am in this data directory (Cercle writes it; never synced or sent)\n"
+                .parse()
+                .unwrap_or_default()
+        });
+    match config.role {
+        Some(role) => doc["role"] = value(role.key()),
+        None => {
+            doc.remove("role");
+        }
+    }
+    match &config.me {
+        Some(me) => doc["me"] = value(me.to_string()),
+        None => {
+            doc.remove("me");
+        }
+    }
+    crate::store::write_private(&path, doc.to_string().as_bytes()).map(|_| ())
 }
 
 fn line_of(text: &str, offset: usize) -> usize {

@@ -26,10 +26,12 @@ fn main() -> ExitCode {
     };
     if let Some(command) = cli.command {
         // Commands speak the language the app would (`--lang`, settings, locale).
-        let (config, config_path, _) = settings(cli.lang);
-        return cercle::commands::run(command, &dir, &config, config_path.as_deref());
+        let (mut config, _, _) = settings(cli.lang);
+        config::read_identity(&dir, &mut config);
+        return cercle::commands::run(command, &dir, &config);
     }
-    let (config, config_path, warnings) = settings(cli.lang);
+    let (mut config, config_path, mut warnings) = settings(cli.lang);
+    warnings.extend(config::read_identity(&dir, &mut config));
     let lang = config.lang;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         // Before the lock and before any drawing: nothing is taken, nothing is drawn into a pipe.

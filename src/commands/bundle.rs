@@ -193,16 +193,16 @@ pub fn import(
     Ok(first_of_mine.then(|| plan.bundle.trainee.clone()))
 }
 
-/// Keeps in the settings who this trainee is, learnt from her first bundle, so that her next
-/// `export bundle --for trainer` and the app know her. The import is saved already: a failure
-/// here is only said.
+/// Keeps in the data directory who this trainee is, learnt from her first bundle, so that her
+/// next `export bundle --for trainer` and the app know her. The import is saved already: a
+/// failure here is only said.
 pub fn remember_me(
     trainee: Option<PersonId>,
     config: &crate::config::Config,
-    path: Option<&Path>,
+    dir: &Path,
     lang: Lang,
 ) {
-    let (Some(trainee), Some(path)) = (trainee, path) else {
+    let Some(trainee) = trainee else {
         return;
     };
     let settings = crate::config::Config {
@@ -210,7 +210,8 @@ pub fn remember_me(
         role: Some(crate::config::Role::Trainee),
         ..config.clone()
     };
-    if let Err(e) = crate::config::save(path, &settings) {
+    if let Err(e) = crate::config::save_identity(dir, &settings) {
+        let path = dir.join(crate::config::IDENTITY_FILE);
         out::error(&format!("{}: {e}", path.display()), lang);
     }
 }

@@ -25,13 +25,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs a subcommand against the data directory, with the user's settings (the language of
-/// what it writes for people, who the user is) and where they are kept.
-pub fn run(
-    command: Command,
-    dir: &Path,
-    config: &crate::config::Config,
-    config_path: Option<&Path>,
-) -> ExitCode {
+/// what it writes for people; who the user is in this directory).
+pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> ExitCode {
     let lang = config.lang;
     if !matches!(command, Command::Completions { .. } | Command::Man)
         && let Some(link) = crate::store::planted_link(dir)
@@ -50,7 +45,7 @@ pub fn run(
                 let me = me.or_else(|| config.me.as_ref().map(ToString::to_string));
                 let trainer = config.role == Some(crate::config::Role::Trainer);
                 bundle::import(dir, &file, dry_run, me.as_deref(), trainer, lang)
-                    .map(|first| bundle::remember_me(first, config, config_path, lang))
+                    .map(|first| bundle::remember_me(first, config, dir, lang))
             }
         },
         Command::Backups => backups::backups(dir, lang),

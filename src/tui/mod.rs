@@ -278,6 +278,11 @@ fn loaded(
 }
 
 fn save_config(app: &mut App, options: &Options) {
+    // Who I am and my role belong to this data directory; the rest is for every directory.
+    if let Err(error) = config::save_identity(&options.data_dir, &app.config) {
+        let path = options.data_dir.join(config::IDENTITY_FILE);
+        app.notify_error(format!("{}: {error}", path.display()));
+    }
     let Some(path) = &options.config_path else {
         return;
     };

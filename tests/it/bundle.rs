@@ -121,9 +121,10 @@ fn a_round_trip_brings_back_exactly_the_additions_the_updates_and_one_conflict()
 
     both_edit(trainer.path(), camille_dir.path());
 
-    // Her first bundle told her machine who she is: she sends hers back as the command
-    // line reads, without naming herself.
-    let settings = std::fs::read_to_string(common::pty::settings_of(camille_dir.path())).unwrap();
+    // Her first bundle told her copy who she is: she sends hers back as the command
+    // line reads, without naming herself. Who she is belongs to her data directory.
+    let settings =
+        std::fs::read_to_string(camille_dir.path().join(cercle::config::IDENTITY_FILE)).unwrap();
     assert!(
         settings.contains(&format!("me = \"{CAMILLE}\"")),
         "{settings}"

@@ -59,8 +59,19 @@ fn first_run_sample_screens_help_undo_quit_and_a_saved_valid_file() {
         "{}",
         String::from_utf8_lossy(&check.stdout)
     );
-    let settings = std::fs::read_to_string(config.path().join("config.toml")).unwrap();
+    // The role belongs to the data directory, private to this machine; the settings file keeps
+    // what is the same for every directory.
+    let identity = dir.join(cercle::config::IDENTITY_FILE);
+    let settings = std::fs::read_to_string(&identity).unwrap();
     assert!(settings.contains("role = \"trainer\""), "{settings}");
+    assert_eq!(
+        std::os::unix::fs::PermissionsExt::mode(
+            &std::fs::metadata(&identity).unwrap().permissions()
+        ) & 0o777,
+        0o600
+    );
+    let shared = std::fs::read_to_string(config.path().join("config.toml")).unwrap();
+    assert!(!shared.contains("role"), "{shared}");
     assert!(!dir.join("cercle.lock").exists() || lock_is_free(&dir));
 }
 

@@ -50,6 +50,7 @@ mod harden_text_csv;
 mod harden_text_output;
 mod harden_text_outside;
 mod hostile_input;
+mod identity;
 mod injection;
 mod keys_property;
 mod layout;

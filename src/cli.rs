@@ -179,6 +179,10 @@ pub enum ExportCommand {
         /// Only the people this search finds, as typed in the app's `/` (e.g. `dep:33 role:trainer`).
         #[arg(long, value_name = "QUERY")]
         filter: Option<String>,
+        /// The CSV's layout: `fr` (semicolons, a BOM, French headers, départements and phones
+        /// kept as text) or `rfc` (RFC 4180); by default the interface language's.
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
         /// The file to write (`-` or none: standard output).
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -40,11 +40,17 @@ pub fn run(
         ExportCommand::Contacts {
             format,
             filter,
+            dialect,
             output,
         } => emit(
             dir,
             output,
-            &crate::commands::contacts::render(&data, format, filter.as_deref())?,
+            &crate::commands::contacts::render(
+                &data,
+                format,
+                filter.as_deref(),
+                dialect_of(dialect, lang),
+            )?,
             lang,
         ),
         ExportCommand::Person(crate::cli::PersonExport { person, output }) => emit(
@@ -77,11 +83,7 @@ pub fn run(
                 None => None,
                 Some(query) => Some(pick_seminar(&data, cohort, query)?),
             };
-            let dialect = match dialect {
-                Some(DialectArg::Fr) => Dialect::French,
-                Some(DialectArg::Rfc) => Dialect::Rfc,
-                None => Dialect::of(lang),
-            };
+            let dialect = dialect_of(dialect, lang);
             let bytes = match format {
                 SheetFormat::Csv => attendance::to_csv(&data, cohort, seminar.as_ref(), dialect)
                     .map_err(|e| e.to_string())?,
@@ -115,6 +117,15 @@ pub fn run(
             };
             crate::commands::certificate::export(dir, &data, request, lang)
         }
+    }
+}
+
+/// The CSV dialect asked for, else the interface language's.
+fn dialect_of(asked: Option<DialectArg>, lang: crate::i18n::Lang) -> Dialect {
+    match asked {
+        Some(DialectArg::Fr) => Dialect::French,
+        Some(DialectArg::Rfc) => Dialect::Rfc,
+        None => Dialect::of(lang),
     }
 }
 

@@ -6,6 +6,7 @@ use super::codes::{
     consent_code, consent_from, kind_code, kind_from, phase_code, phase_from, role_code, role_from,
 };
 use crate::domain::{Person, Project};
+use crate::export::dialect::Dialect;
 
 /// The columns, in the order written.
 pub const COLUMNS: [&str; 17] = [
@@ -28,10 +29,44 @@ pub const COLUMNS: [&str; 17] = [
     "uid",
 ];
 
-/// Writes people as CSV, each with only the fields they agreed to share.
+/// The columns in the French dialect, one for one with [`COLUMNS`]; the import reads them back.
+pub const COLUMNS_FR: [&str; 17] = [
+    "Nom",
+    "Pronoms",
+    "Rôle",
+    "Courriels",
+    "Téléphones",
+    "Ville",
+    "Département",
+    "Organisation",
+    "Métier",
+    "Site web",
+    "Projet",
+    "Type de projet",
+    "Phase du projet",
+    "Étiquettes",
+    "Notes",
+    "Partagé",
+    "uid",
+];
+
+/// Writes people as RFC 4180 CSV, each with only the fields they agreed to share.
 pub fn write(people: &[&Person]) -> Result<String, String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
+    write_in(people, Dialect::Rfc)
+}
+
+/// Writes people as CSV in a dialect, each with only the fields they agreed to share. In the
+/// French one the département is kept as text (`="02"`), as are phones, which a spreadsheet
+/// would otherwise turn into numbers without their leading zero.
+pub fn write_in(people: &[&Person], dialect: Dialect) -> Result<String, String> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter())
+        .from_writer(dialect.preamble().as_bytes().to_vec());
+    let header = match dialect {
+        Dialect::French => COLUMNS_FR,
+        Dialect::Rfc => COLUMNS,
+    };
+    writer.write_record(header).map_err(|e| e.to_string())?;
     for person in people {
         let card = Card::shared(person);
         let project = card.project.as_ref();
@@ -62,7 +97,14 @@ pub fn write(people: &[&Person]) -> Result<String, String> {
         // Controls and bidi characters show as visible ones, so the file prints harmlessly, and
         // no cell runs as a formula, phones included: `+33 …` is a formula to a spreadsheet,
         // and a phone is whatever its owner typed. The import takes the guard off again.
-        let row = row.map(|cell| crate::export::csv_cell(&cell).into_owned());
+        let mut row = row.map(|cell| crate::export::csv_cell(&cell).into_owned());
+        if dialect == Dialect::French {
+            for (i, column) in COLUMNS.iter().enumerate() {
+                if matches!(*column, "departement" | "phones") && !row[i].contains('\n') {
+                    row[i] = dialect.code(&crate::export::dialect::unguard(&row[i]));
+                }
+            }
+        }
         writer.write_record(&row).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;

@@ -175,3 +175,30 @@ fn an_import_without_a_name_column_says_which_column_it_looked_for() {
     assert!(french.contains("« nom »"), "{french}");
     assert!(french.contains("\"Courriel\", \"Ville\""), "{french}");
 }
+
+#[test]
+fn the_french_contacts_csv_keeps_departements_and_phones_as_text_and_reads_back() {
+    let person = cercle::domain::Person {
+        id: PersonId::new("p-aisne"),
+        name: "Zoé Lefèvre".into(),
+        departement: "02".into(),
+        city: "Laon".into(),
+        phones: vec!["0612345678".into()],
+        shared: cercle::domain::ContactField::ALL.into_iter().collect(),
+        ..cercle::domain::Person::default()
+    };
+    let text =
+        cercle::exchange::csv::write_in(&[&person], cercle::export::dialect::Dialect::French)
+            .unwrap();
+    let body = text.strip_prefix('\u{feff}').expect("a BOM first");
+    let (header, rows) = rows(body.as_bytes(), b';');
+    assert_eq!(header, cercle::exchange::csv::COLUMNS_FR);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("Département")], "=\"02\"");
+    assert_eq!(unguard(&rows[0][col("Téléphones")]), "0612345678");
+    assert_eq!(&rows[0][col("Nom")], "Zoé Lefèvre");
+    let data = import(&text, Lang::Fr).unwrap();
+    assert_eq!(data.people[0].departement, "02");
+    assert_eq!(data.people[0].phones, ["0612345678"]);
+    assert_eq!(data.people[0].name, "Zoé Lefèvre");
+}

@@ -58,9 +58,13 @@ pub enum Command {
         #[arg(long)]
         sample: bool,
     },
-    /// Check the data file against the schema and the rules (exit 0 sound, 1 rules broken,
-    /// 2 unreadable).
-    Check,
+    /// Check the data file against the schema and the rules (exit 0 sound, 5 rules broken,
+    /// 6 damaged or unreadable).
+    Check {
+        /// Print JSON: the file, its counts, and each error and warning.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print each cohort's trainees, half-days and attendance rate.
     Summary {
         /// Print JSON instead of a table.
@@ -84,7 +88,11 @@ pub enum Command {
         what: ImportCommand,
     },
     /// List the backups of the data file, newest first.
-    Backups,
+    Backups {
+        /// Print JSON: each backup's name, size and whether it reads.
+        #[arg(long)]
+        json: bool,
+    },
     /// Restore a backup (the current file is backed up first).
     Restore {
         /// The backup's name, as `cercle backups` prints it.
@@ -144,7 +152,12 @@ pub enum SyncCommand {
         remote: Option<String>,
     },
     /// Say when the last sync reached the team and how many commits wait on each side.
-    Status,
+    Status {
+        /// Print JSON: the last sync (RFC 3339, UTC), commits ahead and behind, and whether a
+        /// remote is set.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What `cercle export` writes.
@@ -278,12 +291,19 @@ pub enum ImportCommand {
         /// you are in the settings. A trainee's first bundle records her there.
         #[arg(long = "as", value_name = "PERSON")]
         me: Option<String>,
+        /// Print JSON instead of the preview: the bundle, each change, conflict and record left
+        /// as it was, and whether it was saved.
+        #[arg(long)]
+        json: bool,
     },
     /// People from a vCard (3.0 or 4.0) or CSV file, the format taken from its content; people
     /// are matched by email.
     Contacts {
         /// The file to read.
         file: PathBuf,
+        /// Print JSON: the format read, the counts, and what became of each card.
+        #[arg(long)]
+        json: bool,
     },
 }
 

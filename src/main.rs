@@ -1,7 +1,7 @@
 //! The `cercle` binary: parses the command line and hands over to the library.
 
 use cercle::cli::{Cli, LangArg};
-use cercle::commands::out;
+use cercle::commands::{exit, out};
 use cercle::config::{self, Config};
 use cercle::i18n::{Lang, Msg};
 use cercle::store::{self, Store, StoreError};
@@ -9,10 +9,6 @@ use clap::Parser;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// The exit code when the app is asked for without a terminal (`cercle < /dev/null`,
-/// `cercle | cat`): it needs one to draw in and to read keys from.
-const EXIT_NO_TERMINAL: u8 = 4;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,7 +32,7 @@ fn main() -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         // Before the lock and before any drawing: nothing is taken, nothing is drawn into a pipe.
         out::error(Msg::NoTerminal.text(lang), lang);
-        return ExitCode::from(EXIT_NO_TERMINAL);
+        return ExitCode::from(exit::NO_TERMINAL);
     }
     for warning in &warnings {
         out::error(&warning.to_string(), lang);
@@ -51,11 +47,11 @@ fn main() -> ExitCode {
         Ok(store) => store,
         Err(e @ StoreError::Locked { .. }) => {
             out::error(&e.to_string(), lang);
-            return ExitCode::from(3);
+            return ExitCode::from(exit::LOCKED);
         }
         Err(e) => {
             out::error(&e.in_lang(lang), lang);
-            return ExitCode::FAILURE;
+            return ExitCode::from(exit::Failure::code_of(&e));
         }
     };
     let options = cercle::tui::Options {

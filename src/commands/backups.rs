@@ -1,5 +1,6 @@
 //! `cercle backups` and `cercle restore NAME`.
 
+use super::exit::Failure;
 use super::load::not_saved;
 use super::out;
 use crate::i18n::Lang;
@@ -8,9 +9,26 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// `backups`: the backups kept, newest first, damaged ones marked.
-pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), String> {
-    let store = Store::open_read_only(dir).map_err(|e| e.to_string())?;
+pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
+    let store = Store::open_read_only(dir).map_err(|e| super::load::store_failure(&e, lang))?;
     let list = store.backups().map_err(|e| e.to_string())?;
+    // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
+    let sound = |path: &Path| {
+        std::fs::read(path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok())
+    };
+    if json {
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|b| {
+                serde_json::json!({
+                    "name": b.name,
+                    "bytes": b.size,
+                    "sound": sound(&b.path),
+                })
+            })
+            .collect();
+        return out::json(&serde_json::Value::Array(rows), lang);
+    }
     if list.is_empty() {
         out::line(
             &format!("No backups yet in {}.", dir.join("backups").display()),
@@ -19,10 +37,7 @@ pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), String> {
     }
     let mut text = String::new();
     for backup in list {
-        // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
-        let sound =
-            std::fs::read(&backup.path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok());
-        let mark = if sound {
+        let mark = if sound(&backup.path) {
             ""
         } else {
             "  (damaged: do not restore)"
@@ -33,8 +48,8 @@ pub(super) fn backups(dir: &Path, lang: Lang) -> Result<(), String> {
 }
 
 /// `restore NAME`: a backup back in place; the file it replaces is kept.
-pub(super) fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), String> {
-    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+pub(super) fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), Failure> {
+    let mut store = super::load::open(dir, lang)?;
     let restored = store.restore(name).map_err(|e| not_saved(&e, lang))?;
     match restored.previous {
         Some(previous) => out::line(

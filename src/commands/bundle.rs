@@ -1,5 +1,6 @@
 //! `cercle export bundle` and `cercle import bundle`.
 
+use super::exit::Failure;
 use super::load::person;
 use super::out;
 use super::out::emit;
@@ -46,13 +47,13 @@ pub fn export(
     cohort: &Cohort,
     request: &Request<'_>,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     let now = crate::domain::clock::now();
     let trainee = request.trainee.map(|q| person(data, q)).transpose()?;
     if let Some(t) = trainee
         && !cohort.trainees.contains(&t.id)
     {
-        return Err(format!("{} is not a trainee of {}", t.name, cohort.name));
+        return Err(format!("{} is not a trainee of {}", t.name, cohort.name).into());
     }
     match request.audience {
         BundleFor::Trainer => {
@@ -136,20 +137,25 @@ pub fn export(
 pub fn import(
     dir: &Path,
     file: &Path,
-    dry_run: bool,
+    how: How,
     me: Option<&str>,
-    trainer: bool,
     lang: Lang,
-) -> Result<Option<PersonId>, String> {
+) -> Result<Option<PersonId>, Failure> {
+    let How {
+        dry_run,
+        json,
+        trainer,
+    } = how;
     let bytes = std::fs::read(file).map_err(|e| crate::i18n::cannot_read(file, &e, lang))?;
     let bundle = Bundle::parse(&bytes).map_err(|e| preview::refusal(&e, lang))?;
+    let failed = |e: crate::store::StoreError| Failure::new(Failure::code_of(&e), e.in_lang(lang));
     let mut store = if dry_run {
         Store::open_read_only(dir)
     } else {
         Store::open(dir)
     }
-    .map_err(|e| e.to_string())?;
-    let data = store.load().map_err(|e| e.to_string())?;
+    .map_err(failed)?;
+    let data = store.load().map_err(failed)?;
     let me: Option<PersonId> = match (me, &data) {
         (Some(q), Some(data)) => Some(person(data, q)?.id.clone()),
         (Some(q), None) => Some(PersonId::new(q)),
@@ -170,11 +176,17 @@ pub fn import(
     };
     let plan =
         plan(data.as_ref(), bundle, &stored, &importer).map_err(|e| preview::refusal(&e, lang))?;
-    for line in preview::lines(&plan, lang) {
-        out::line(&line, lang)?;
+    if !json {
+        for line in preview::lines(&plan, lang) {
+            out::line(&line, lang)?;
+        }
     }
     if dry_run {
-        out::line(Msg::BundleDryRun.text(lang), lang)?;
+        if json {
+            out::json(&plan_json(&plan, false), lang)?;
+        } else {
+            out::line(Msg::BundleDryRun.text(lang), lang)?;
+        }
         return Ok(None);
     }
     if !plan.is_empty() {
@@ -188,9 +200,52 @@ pub fn import(
         &kept,
     )
     .map_err(|e| format!("the import is saved, but keeping a copy of the bundle failed: {e}"))?;
-    out::line(&preview::summary(&plan, lang), lang)?;
+    if json {
+        out::json(&plan_json(&plan, true), lang)?;
+    } else {
+        out::line(&preview::summary(&plan, lang), lang)?;
+    }
     let first_of_mine = plan.bundle.audience == bundle::Audience::Trainee && me.is_none();
     Ok(first_of_mine.then(|| plan.bundle.trainee.clone()))
+}
+
+/// How an import runs: only a preview, for a script, as a trainer.
+#[derive(Debug, Clone, Copy)]
+pub struct How {
+    /// Print what would happen, and write nothing.
+    pub dry_run: bool,
+    /// Print JSON instead of sentences.
+    pub json: bool,
+    /// The user is a trainer.
+    pub trainer: bool,
+}
+
+/// An import's plan for a script: the bundle, each change, conflict and record it may not
+/// change, and whether the result was saved.
+fn plan_json(plan: &crate::share::import::Plan, saved: bool) -> serde_json::Value {
+    use crate::share::import::{Change, Effect};
+    let change = |c: &Change| {
+        let (effect, fields) = match &c.effect {
+            Effect::Added => ("added", Vec::new()),
+            Effect::Changed(fields) => ("changed", fields.clone()),
+            Effect::Removed => ("removed", Vec::new()),
+        };
+        serde_json::json!({
+            "kind": c.kind.name(),
+            "title": c.title,
+            "effect": effect,
+            "fields": fields,
+        })
+    };
+    serde_json::json!({
+        "cohort": plan.bundle.cohort,
+        "trainee": plan.bundle.trainee,
+        "made_by": plan.bundle.made_by.id,
+        "changes": plan.changes.iter().map(change).collect::<Vec<_>>(),
+        "conflicts": plan.conflicts.iter().map(|c| c.path.to_string()).collect::<Vec<_>>(),
+        "ignored": plan.ignored.iter().map(change).collect::<Vec<_>>(),
+        "saved": saved && !plan.is_empty(),
+    })
 }
 
 /// Keeps in the data directory who this trainee is, learnt from her first bundle, so that her

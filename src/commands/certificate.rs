@@ -2,6 +2,7 @@
 //! any cohort, or every trainee's of a cohort (`--all`) into a directory; each covers the
 //! half-days held, up to `--until` when a period is asked for.
 
+use super::exit::Failure;
 use super::out::{self, emit};
 use crate::domain::clock::Clock;
 use crate::domain::fold::slug;
@@ -27,7 +28,7 @@ pub struct Request<'a> {
 }
 
 /// Writes the certificates asked for, issued today (Paris, from the run's clock).
-pub fn export(dir: &Path, data: &Data, request: Request<'_>, lang: Lang) -> Result<(), String> {
+pub fn export(dir: &Path, data: &Data, request: Request<'_>, lang: Lang) -> Result<(), Failure> {
     let today = Clock::from_env().today();
     if !request.all {
         let query = request.trainee.unwrap_or_default();
@@ -44,7 +45,8 @@ pub fn export(dir: &Path, data: &Data, request: Request<'_>, lang: Lang) -> Resu
         return Err(fill(
             Msg::OutputFolderMissing.text(lang),
             &[("folder", &folder.display().to_string())],
-        ));
+        )
+        .into());
     }
     let people: Vec<&Person> = cohort
         .trainees

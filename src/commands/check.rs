@@ -9,21 +9,22 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `check`: 0 when sound, 1 when the file loads but breaks a rule, 2 when it cannot be read.
-pub(super) fn check(dir: &Path, lang: Lang) -> ExitCode {
+/// `check`: success when sound; [`super::exit::RULES_BROKEN`] when the file loads but breaks a
+/// rule; [`super::exit::DAMAGED`] when it cannot be read.
+pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
     let path = dir.join(crate::store::DATA_FILE);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) => {
             out::error(&crate::i18n::cannot_read(&path, &e, lang), lang);
-            return ExitCode::from(2);
+            return ExitCode::from(super::exit::DAMAGED);
         }
     };
     let data = match read(dir, lang) {
         Ok(data) => data,
-        Err(e) => {
-            out::error(&e, lang);
-            return ExitCode::from(2);
+        Err(failure) => {
+            out::error(&failure.message, lang);
+            return ExitCode::from(failure.code);
         }
     };
     let mut problems: Vec<(Severity, String)> = Vec::new();
@@ -45,8 +46,46 @@ pub(super) fn check(dir: &Path, lang: Lang) -> ExitCode {
         .iter()
         .filter(|(s, _)| *s == Severity::Error)
         .count();
+    let printed = if json {
+        let of = |wanted: Severity| -> Vec<&str> {
+            problems
+                .iter()
+                .filter(|(s, _)| *s == wanted)
+                .map(|(_, m)| m.as_str())
+                .collect()
+        };
+        out::json(
+            &serde_json::json!({
+                "file": path.display().to_string(),
+                "cohorts": data.cohorts.len(),
+                "people": data.people.len(),
+                "errors": of(Severity::Error),
+                "warnings": of(Severity::Warning),
+            }),
+            lang,
+        )
+    } else {
+        out::block(&report(&path, &data, &problems), lang)
+    };
+    if let Err(failure) = printed {
+        out::error(&failure.message, lang);
+        return ExitCode::from(failure.code);
+    }
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::exit::RULES_BROKEN)
+    }
+}
+
+/// The report for a person: a line per problem, then the counts.
+fn report(path: &Path, data: &crate::domain::Data, problems: &[(Severity, String)]) -> String {
+    let errors = problems
+        .iter()
+        .filter(|(s, _)| *s == Severity::Error)
+        .count();
     let mut text = String::new();
-    for (severity, message) in &problems {
+    for (severity, message) in problems {
         let word = if *severity == Severity::Error {
             "error"
         } else {
@@ -62,13 +101,5 @@ pub(super) fn check(dir: &Path, lang: Lang) -> ExitCode {
         data.people.len(),
         problems.len() - errors
     );
-    if let Err(e) = out::block(&text, lang) {
-        out::error(&e, lang);
-        return ExitCode::FAILURE;
-    }
-    if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    text
 }

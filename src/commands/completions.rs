@@ -1,6 +1,7 @@
 //! `cercle completions SHELL` and `cercle man`: a completion script for the shell, and the
 //! manual page, both made from the command line's own definition so they never drift from it.
 
+use super::exit::Failure;
 use super::out;
 use crate::cli::ShellArg;
 use crate::i18n::Lang;
@@ -28,7 +29,7 @@ fn visible() -> clap::Command {
 }
 
 /// `completions SHELL`: the script, on standard output.
-pub(super) fn completions(shell: ShellArg, lang: Lang) -> Result<(), String> {
+pub(super) fn completions(shell: ShellArg, lang: Lang) -> Result<(), Failure> {
     let mut command = visible();
     let mut script = Vec::new();
     match shell {
@@ -53,7 +54,7 @@ pub(super) fn completions(shell: ShellArg, lang: Lang) -> Result<(), String> {
 }
 
 /// `man`: the manual page, in roff, on standard output.
-pub(super) fn man(lang: Lang) -> Result<(), String> {
+pub(super) fn man(lang: Lang) -> Result<(), Failure> {
     let mut page = Vec::new();
     clap_mangen::Man::new(visible())
         .render(&mut page)

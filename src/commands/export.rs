@@ -1,5 +1,6 @@
 //! `cercle export …`: documents written to a file (0600) or to standard output.
 
+use super::exit::Failure;
 use super::load::read;
 use super::out::emit;
 use crate::cli::{CalendarFormat, DialectArg, ExportCommand, SheetFormat};
@@ -17,7 +18,7 @@ pub fn run(
     dir: &Path,
     lang: crate::i18n::Lang,
     me: Option<&crate::domain::PersonId>,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     let data = read(dir, lang)?;
     match what {
         ExportCommand::Bundle {

@@ -1,6 +1,7 @@
 //! What the subcommands share: reading the data without the lock, finding a person, and
 //! telling a failed save as the command line must.
 
+use super::exit::Failure;
 use crate::domain::Data;
 use crate::i18n::{Lang, Msg, fill};
 use crate::store::{Store, StoreError};
@@ -8,18 +9,36 @@ use std::path::Path;
 
 /// Reads the data without taking the lock: these commands only look. The refusal, in the
 /// user's language, gives advice that fits a read.
-pub fn read(dir: &Path, lang: Lang) -> Result<Data, String> {
-    let failed = |e: StoreError| match e {
-        StoreError::Io { path, source, .. } => crate::i18n::cannot_read(&path, &source, lang),
-        other => other.to_string(),
+pub fn read(dir: &Path, lang: Lang) -> Result<Data, Failure> {
+    let failed = |e: StoreError| {
+        let code = Failure::code_of(&e);
+        let message = match e {
+            StoreError::Io { path, source, .. } => crate::i18n::cannot_read(&path, &source, lang),
+            other => other.in_lang(lang),
+        };
+        Failure::new(code, message)
     };
     let mut store = Store::open_read_only(dir).map_err(failed)?;
     store.load().map_err(failed)?.ok_or_else(|| {
-        fill(
-            Msg::NoDataToRead.text(lang),
-            &[("dir", &dir.display().to_string())],
+        Failure::new(
+            super::exit::DAMAGED,
+            fill(
+                Msg::NoDataToRead.text(lang),
+                &[("dir", &dir.display().to_string())],
+            ),
         )
     })
+}
+
+/// Opens the data directory to write, or says why not with the code a script reads (the lock
+/// held by another Cercle, a damaged file).
+pub fn open(dir: &Path, lang: Lang) -> Result<Store, Failure> {
+    Store::open(dir).map_err(|e| store_failure(&e, lang))
+}
+
+/// A store's refusal as a command tells it: in the user's language, with its exit code.
+pub fn store_failure(error: &StoreError, lang: Lang) -> Failure {
+    Failure::new(Failure::code_of(error), error.in_lang(lang))
 }
 
 /// A failed save, as the command line must tell it: the command is over, so what was not

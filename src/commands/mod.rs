@@ -10,6 +10,7 @@ mod certificate;
 mod check;
 mod completions;
 pub(crate) mod contacts;
+pub mod exit;
 mod export;
 mod init;
 pub mod load;
@@ -36,19 +37,31 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
     }
     let outcome = match command {
         Command::Init { sample } => init::init(dir, sample, lang),
-        Command::Check => return check::check(dir, lang),
+        Command::Check { json } => return check::check(dir, json, lang),
         Command::Summary { json } => summary::summary(dir, json, lang),
         Command::Generate { cohorts, seed } => init::generate(dir, cohorts, seed, lang),
         Command::Import { what } => match what {
-            crate::cli::ImportCommand::Contacts { file } => contacts::import(dir, &file, lang),
-            crate::cli::ImportCommand::Bundle { file, dry_run, me } => {
+            crate::cli::ImportCommand::Contacts { file, json } => {
+                contacts::import(dir, &file, json, lang)
+            }
+            crate::cli::ImportCommand::Bundle {
+                file,
+                dry_run,
+                me,
+                json,
+            } => {
                 let me = me.or_else(|| config.me.as_ref().map(ToString::to_string));
                 let trainer = config.role == Some(crate::config::Role::Trainer);
-                bundle::import(dir, &file, dry_run, me.as_deref(), trainer, lang)
+                let how = bundle::How {
+                    dry_run,
+                    json,
+                    trainer,
+                };
+                bundle::import(dir, &file, how, me.as_deref(), lang)
                     .map(|first| bundle::remember_me(first, config, dir, lang))
             }
         },
-        Command::Backups => backups::backups(dir, lang),
+        Command::Backups { json } => backups::backups(dir, json, lang),
         Command::Restore { backup } => backups::restore(dir, &backup, lang),
         Command::Export { what } => export::run(what, dir, lang, config.me.as_ref()),
         Command::Sync { what } => sync::run(what, dir, config),
@@ -59,9 +72,9 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            out::error(&message, lang);
-            ExitCode::FAILURE
+        Err(failure) => {
+            out::error(&failure.message, lang);
+            ExitCode::from(failure.code)
         }
     }
 }

@@ -3,15 +3,12 @@
 //! A line too long to read is cut, and says so. A failed write is an error the command
 //! reports; a reader that went away (`| head`) ends the command quietly.
 
+use super::exit::Failure;
 use crate::domain::text;
 use crate::i18n::{Lang, Msg, fill};
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// The exit code when the reader of standard output went away (`| head`): the command stops
-/// there, quietly, as a program stopped by SIGPIPE does (128 + 13).
-pub const EXIT_CLOSED: u8 = 141;
 
 /// The most characters of one line that are echoed; the rest is cut, with a note saying so.
 pub const LINE_LIMIT: usize = 1000;
@@ -41,7 +38,7 @@ pub fn clean(text: &str, lang: Lang) -> Cow<'_, str> {
 }
 
 /// Prints one line (or several) on standard output, cleaned.
-pub fn line(text: &str, lang: Lang) -> Result<(), String> {
+pub fn line(text: &str, lang: Lang) -> Result<(), Failure> {
     let mut text = clean(text, lang).into_owned();
     text.push('\n');
     write(text.as_bytes(), lang)
@@ -49,13 +46,13 @@ pub fn line(text: &str, lang: Lang) -> Result<(), String> {
 
 /// Prints text as it is laid out (a prompt, or lines that end with their own line break),
 /// cleaned.
-pub fn block(text: &str, lang: Lang) -> Result<(), String> {
+pub fn block(text: &str, lang: Lang) -> Result<(), Failure> {
     write(clean(text, lang).as_bytes(), lang)
 }
 
 /// Prints a document on standard output: CSV, vCard, iCalendar, HTML or JSON, whose writer
 /// escaped every character from the data already (see `docs/security.md`).
-pub fn document(bytes: &[u8], lang: Lang) -> Result<(), String> {
+pub fn document(bytes: &[u8], lang: Lang) -> Result<(), Failure> {
     write(bytes, lang)
 }
 
@@ -71,26 +68,31 @@ pub fn error(message: &str, lang: Lang) {
 }
 
 /// Writes to standard output; a write that fails is an error to report, unless the reader went
-/// away, which ends the process quietly with [`EXIT_CLOSED`].
-fn write(bytes: &[u8], lang: Lang) -> Result<(), String> {
+/// away, which ends the process quietly with [`super::exit::CLOSED`].
+fn write(bytes: &[u8], lang: Lang) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             // Nothing is half done here: commands print before or after their one save.
-            std::process::exit(i32::from(EXIT_CLOSED))
+            std::process::exit(i32::from(super::exit::CLOSED))
         }
         Err(e) => Err(fill(
             Msg::CannotWriteOutput.text(lang),
             &[("reason", &e.to_string())],
-        )),
+        )
+        .into()),
     }
 }
 
 /// Refuses `-o PATH` when it is one of the files Cercle keeps in data directory `dir`, or when
 /// its folder does not exist: a typo in it would otherwise create a tree of folders to hold
 /// personal data, somewhere the user did not mean. The refusal is in `lang`.
-pub(crate) fn check_output(dir: &Path, path: &Path, lang: crate::i18n::Lang) -> Result<(), String> {
+pub(crate) fn check_output(
+    dir: &Path,
+    path: &Path,
+    lang: crate::i18n::Lang,
+) -> Result<(), Failure> {
     use crate::i18n::{Msg, fill};
     if crate::store::is_own_file(dir, path) {
         return Err(fill(
@@ -99,13 +101,15 @@ pub(crate) fn check_output(dir: &Path, path: &Path, lang: crate::i18n::Lang) -> 
                 ("path", &path.display().to_string()),
                 ("dir", &dir.join("exports").display().to_string()),
             ],
-        ));
+        )
+        .into());
     }
     match path.parent().filter(|p| !p.as_os_str().is_empty()) {
         Some(folder) if !folder.is_dir() => Err(fill(
             Msg::OutputFolderMissing.text(lang),
             &[("folder", &folder.display().to_string())],
-        )),
+        )
+        .into()),
         _ => Ok(()),
     }
 }
@@ -117,7 +121,7 @@ pub(crate) fn emit(
     output: Option<PathBuf>,
     bytes: &[u8],
     lang: crate::i18n::Lang,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     match output {
         Some(path) if path.as_os_str() != "-" => {
             check_output(dir, &path, lang)?;
@@ -134,6 +138,15 @@ pub(crate) fn emit(
         }
         _ => document(bytes, lang),
     }
+}
+
+/// Prints a JSON value for a script, pretty and ending with a line break; text from data is
+/// escaped as JSON (`\u001b`), so it reaches no terminal raw.
+pub fn json(value: &serde_json::Value, lang: Lang) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    let mut text = text::escape_json(&text).into_owned();
+    text.push('\n');
+    document(text.as_bytes(), lang)
 }
 
 #[cfg(test)]

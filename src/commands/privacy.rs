@@ -1,11 +1,11 @@
 //! `cercle export person P` and `cercle forget P`: a person's rights of access and erasure.
 
+use super::exit::Failure;
 use super::load::person;
 use super::out;
 use crate::domain::privacy::{self, Forgotten};
 use crate::domain::{Data, Person};
 use crate::i18n::Lang;
-use crate::store::Store;
 use std::fmt::Write as _;
 use std::io::BufRead as _;
 use std::path::Path;
@@ -22,11 +22,11 @@ pub fn person_json(data: &Data, query: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Forgets a person after saying what will go and what stays, and asking (unless `yes`).
-pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), String> {
-    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), Failure> {
+    let mut store = super::load::open(dir, lang)?;
     let data = store
         .load()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| super::load::store_failure(&e, lang))?
         .ok_or("there is no data file yet, so no one to forget")?;
     let person = person(&data, query)?.clone();
     // Erasing is for good: a part of a name is not enough to pick whom.
@@ -36,7 +36,7 @@ pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), Stri
             "\"{query}\" is only part of {}'s name: to forget someone, give their full name or their id ({})",
             crate::domain::text::visible(&person.name),
             person.id
-        ));
+        ).into());
     }
     let mut planned = data.clone();
     let plan = privacy::forget(&mut planned, &person.id)?;
@@ -179,7 +179,7 @@ pub fn describe(name: &str, id: &str, plan: &Forgotten, future: bool) -> String 
     out
 }
 
-fn confirmed(name: &str, lang: Lang) -> Result<bool, String> {
+fn confirmed(name: &str, lang: Lang) -> Result<bool, Failure> {
     out::block(
         &format!("Forget {name} for good? Type yes to confirm: "),
         lang,

@@ -1,5 +1,6 @@
 //! `cercle summary [--json]`: each cohort's trainees, half-days and attendance.
 
+use super::exit::Failure;
 use super::load::read;
 use super::out;
 use crate::domain::clock::Clock;
@@ -9,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// `summary`: a line per cohort, or JSON.
-pub(super) fn summary(dir: &Path, json: bool, lang: Lang) -> Result<(), String> {
+pub(super) fn summary(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
     // The process ends right after printing: the records of a network (100 MB in half a
     // million pieces) are left to the system at exit rather than freed one by one.
     let data = std::mem::ManuallyDrop::new(read(dir, lang)?);

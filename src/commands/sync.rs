@@ -1,5 +1,6 @@
 //! `cercle sync`, `cercle sync init`, `cercle sync status` and git's `cercle merge-driver`.
 
+use super::exit::Failure;
 use crate::cli::SyncCommand;
 use crate::config::Config;
 use crate::i18n::{Lang, Msg, fill};
@@ -8,29 +9,43 @@ use crate::sync::{self, Identity, Reach, Status, Synced};
 use std::path::Path;
 
 /// Syncs, sets up or reports, holding the store's lock so that no app writes meanwhile.
-pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Result<(), String> {
-    if let Some(SyncCommand::Status) = what {
+pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Result<(), Failure> {
+    if let Some(SyncCommand::Status { json }) = what {
         let status = sync::status(dir).map_err(|e| e.to_string())?;
         let Some(status) = status else {
-            return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string());
+            return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string().into());
         };
+        if json {
+            let value = serde_json::json!({
+                "remote": status.remote,
+                "last_sync": status.last_sync.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                "ahead": status.ahead,
+                "behind": status.behind,
+            });
+            return super::out::json(&value, config.lang);
+        }
         return super::out::line(&describe_status(&status, config.lang), config.lang);
     }
     let mut store = Store::open(dir).map_err(|e| match e {
-        StoreError::Locked { pid, .. } => fill(
-            Msg::SyncOpenElsewhere.text(config.lang),
-            &[
-                (
-                    "process",
-                    &pid.map(|p| format!(" (process {p})")).unwrap_or_default(),
-                ),
-                ("key", &sync_key()),
-            ],
+        StoreError::Locked { pid, .. } => Failure::new(
+            super::exit::LOCKED,
+            fill(
+                Msg::SyncOpenElsewhere.text(config.lang),
+                &[
+                    (
+                        "process",
+                        &pid.map(|p| format!(" (process {p})")).unwrap_or_default(),
+                    ),
+                    ("key", &sync_key()),
+                ],
+            ),
         ),
-        other => other.to_string(),
+        other => super::load::store_failure(&other, config.lang),
     })?;
     // A file that does not read is never committed: it would reach every machine.
-    let data = store.load().map_err(|e| e.to_string())?;
+    let data = store
+        .load()
+        .map_err(|e| super::load::store_failure(&e, config.lang))?;
     let options = sync::Options {
         lang: config.lang,
         identity: data
@@ -47,16 +62,18 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
     .map_err(|e| e.in_lang(config.lang))?;
     let conflicts = store
         .load()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| super::load::store_failure(&e, config.lang))?
         .map_or(0, |d| d.conflicts.len());
     super::out::block(&report(&synced, conflicts, config.lang), config.lang)
 }
 
 /// git's merge driver: exit 0 with the merge written over `ours`, or 1 with `ours` untouched
 /// (git then reports a conflict, and `cercle sync` undoes the merge).
-pub(crate) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), String> {
+pub(crate) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failure> {
     let now = sync::driver::merge_time(std::env::var(sync::driver::MERGE_TIME_ENV).ok().as_deref());
-    sync::driver::merge_files(base, ours, theirs, now).map(|_| ())
+    sync::driver::merge_files(base, ours, theirs, now)
+        .map(|_| ())
+        .map_err(Failure::from)
 }
 
 /// The app's sync key, as the help writes it.

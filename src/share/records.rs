@@ -44,6 +44,14 @@ impl Kind {
         (Self::TutorRequest, "tutor_request"),
     ];
 
+    /// The kind's name in keys and in JSON for scripts (`person`, `tutor_request`…).
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |(_, n)| n)
+    }
+
     /// The kind and id a key names; `None` for an unknown kind.
     pub fn of(key: &str) -> Option<(Self, &str)> {
         let (name, id) = key.split_once(':').unwrap_or((key, ""));
@@ -53,10 +61,7 @@ impl Kind {
 
     /// The key of the record of this kind with this id.
     pub fn key(self, id: &str) -> String {
-        let name = Self::NAMES
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or("", |(_, n)| n);
+        let name = self.name();
         if self == Self::Programme {
             name.to_owned()
         } else {

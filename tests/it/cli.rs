@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use cercle::commands::exit;
 use common::pty::cercle;
 
 /// `cercle ARGS` with no data directory in its environment: the arguments name it. Its settings
@@ -45,7 +46,7 @@ fn init_then_check_is_sound_and_init_never_replaces() {
 }
 
 #[test]
-fn check_exits_1_on_a_broken_rule_and_2_on_an_unreadable_file() {
+fn check_exits_with_its_own_codes_for_a_broken_rule_and_an_unreadable_file() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
     let path = dir.path().join("cercle.json");
@@ -75,11 +76,11 @@ fn check_exits_1_on_a_broken_rule_and_2_on_an_unreadable_file() {
     }
     std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
     let check = cercle(dir.path(), &["check"]);
-    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(check.status.code(), Some(exit::RULES_BROKEN.into()));
     assert!(String::from_utf8_lossy(&check.stdout).contains("holds 13 trainees"));
     std::fs::write(&path, b"{\"schema_version\": 1, \"programme\": ").unwrap();
     let check = cercle(dir.path(), &["check"]);
-    assert_eq!(check.status.code(), Some(2));
+    assert_eq!(check.status.code(), Some(exit::DAMAGED.into()));
     assert!(
         String::from_utf8_lossy(&check.stderr).contains("line"),
         "{}",
@@ -235,4 +236,166 @@ fn the_manual_page_is_roff_naming_every_visible_subcommand() {
         );
     }
     assert!(!page.contains("merge\\-driver"));
+}
+
+#[test]
+fn each_kind_of_failure_exits_with_its_own_code() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let code = |out: &std::process::Output| out.status.code();
+    // A command line clap refuses.
+    assert_eq!(code(&run(&["--no-such-option"])), Some(exit::USAGE.into()));
+    // A plain failure: a trainee that does not exist.
+    let unknown = cercle(
+        dir.path(),
+        &["export", "certificate", "--trainee", "Nobody At All"],
+    );
+    assert_eq!(code(&unknown), Some(exit::FAILED.into()));
+    // The data held by another Cercle: this process holds the lock.
+    let vcard = dir.path().join("one.vcf");
+    std::fs::write(
+        &vcard,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoé\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    {
+        let _held = cercle::store::Store::open(dir.path()).unwrap();
+        let refused = cercle(dir.path(), &["import", "contacts", vcard.to_str().unwrap()]);
+        assert_eq!(
+            code(&refused),
+            Some(exit::LOCKED.into()),
+            "{}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+    }
+    // A damaged data file, for a command that reads and one that writes.
+    std::fs::write(dir.path().join("cercle.json"), b"{\"schema_version\": 1, ").unwrap();
+    assert_eq!(
+        code(&cercle(dir.path(), &["summary"])),
+        Some(exit::DAMAGED.into())
+    );
+    assert_eq!(
+        code(&cercle(
+            dir.path(),
+            &["import", "contacts", vcard.to_str().unwrap()]
+        )),
+        Some(exit::DAMAGED.into())
+    );
+    // Every code differs from the others.
+    let codes = [
+        exit::SUCCESS,
+        exit::FAILED,
+        exit::USAGE,
+        exit::LOCKED,
+        exit::NO_TERMINAL,
+        exit::RULES_BROKEN,
+        exit::DAMAGED,
+        exit::ALTERED,
+        exit::CLOSED,
+    ];
+    let distinct: std::collections::BTreeSet<u8> = codes.iter().copied().collect();
+    assert_eq!(distinct.len(), codes.len());
+}
+
+#[test]
+fn check_and_backups_speak_json_to_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let out = cercle(dir.path(), &["check", "--json"]);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["cohorts"], 2);
+    assert!(report["errors"].as_array().unwrap().is_empty(), "{report}");
+    assert!(report["warnings"].is_array());
+    assert!(report["file"].as_str().unwrap().ends_with("cercle.json"));
+    // A save makes a backup; the list reads as JSON too.
+    let vcard = dir.path().join("one.vcf");
+    std::fs::write(
+        &vcard,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoé\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    assert!(
+        cercle(dir.path(), &["import", "contacts", vcard.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = cercle(dir.path(), &["backups", "--json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &list.as_array().unwrap()[0];
+    assert!(
+        first["name"].as_str().unwrap().starts_with("cercle"),
+        "{list}"
+    );
+    assert!(first["bytes"].as_u64().unwrap() > 0);
+    assert_eq!(first["sound"], true);
+}
+
+#[test]
+fn imports_speak_json_to_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
+    let vcard = dir.path().join("two.vcf");
+    std::fs::write(
+        &vcard,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoé Nouvelle\r\nEMAIL:zoe@example.org\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let out = cercle(
+        dir.path(),
+        &["import", "contacts", vcard.to_str().unwrap(), "--json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["format"], "vcard");
+    assert_eq!(report["added"], 1, "{report}");
+    let entries = report["entries"].as_array().unwrap();
+    assert_eq!(entries[0]["name"], "Zoé Nouvelle");
+    assert_eq!(entries[0]["outcome"], "added");
+    assert_ne!(
+        entries[1]["outcome"], "added",
+        "a card without a name is not added"
+    );
+
+    // A trainer's bundle for Camille, previewed in an empty copy, then imported.
+    let bundle = dir.path().join("for-camille.json");
+    assert!(
+        cercle(
+            dir.path(),
+            &[
+                "export",
+                "bundle",
+                "--for",
+                "trainees",
+                "--trainee",
+                "Camille Dubois",
+                "-o",
+                bundle.to_str().unwrap()
+            ]
+        )
+        .status
+        .success()
+    );
+    let copy = tempfile::tempdir().unwrap();
+    let args = ["import", "bundle", bundle.to_str().unwrap(), "--json"];
+    let preview = cercle(copy.path(), &[&args[..], &["--dry-run"]].concat());
+    let plan: serde_json::Value = serde_json::from_slice(&preview.stdout).unwrap();
+    assert_eq!(plan["trainee"], "p-camille-dubois");
+    assert_eq!(plan["saved"], false);
+    let changes = plan["changes"].as_array().unwrap();
+    assert!(
+        changes.iter().any(|c| c["kind"] == "person"
+            && c["title"] == "Camille Dubois"
+            && c["effect"] == "added"),
+        "{plan}"
+    );
+    let done: serde_json::Value =
+        serde_json::from_slice(&cercle(copy.path(), &args).stdout).unwrap();
+    assert_eq!(done["saved"], true);
+    assert_eq!(done["changes"], plan["changes"]);
 }

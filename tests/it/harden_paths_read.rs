@@ -158,7 +158,8 @@ fn cercle_check_says_the_same_pinned_to_one_core() {
         .output()
         .unwrap();
     let said = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(two.status.code(), Some(2), "two cores: {}", said(&two));
-    assert_eq!(one.status.code(), Some(2), "one core: {}", said(&one));
+    let damaged = Some(i32::from(cercle::commands::exit::DAMAGED));
+    assert_eq!(two.status.code(), damaged, "two cores: {}", said(&two));
+    assert_eq!(one.status.code(), damaged, "one core: {}", said(&one));
     assert_eq!(said(&two), said(&one));
 }

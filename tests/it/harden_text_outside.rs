@@ -10,9 +10,9 @@ use std::os::unix::ffi::OsStrExt;
 use std::process::{Command, Stdio};
 
 /// The app's exit code without a terminal, as the README documents it.
-const NO_TERMINAL: i32 = 4;
+const NO_TERMINAL: i32 = cercle::commands::exit::NO_TERMINAL as i32;
 /// The exit code when the reader of the output went away, as the README documents it.
-const CLOSED: i32 = 141;
+const CLOSED: i32 = cercle::commands::exit::CLOSED as i32;
 
 fn bin() -> Command {
     let mut command = Command::new(crate::common::CERCLE);

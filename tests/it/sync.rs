@@ -268,6 +268,13 @@ fn offline_a_sync_commits_here_and_the_next_one_pushes() {
             && dit.contains("1 commit(s) à envoyer"),
         "{dit}"
     );
+    // And for a script.
+    let status: serde_json::Value =
+        serde_json::from_str(&first.ok(&["sync", "status", "--json"])).unwrap();
+    assert_eq!(status["ahead"], 1);
+    assert_eq!(status["behind"], 0);
+    assert_eq!(status["remote"], true);
+    assert!(status["last_sync"].is_string(), "{status}");
     team.set_reachable(true);
     assert_eq!(
         team.head(),

@@ -84,18 +84,15 @@ pub fn run(
                 None => None,
                 Some(query) => Some(pick_seminar(&data, cohort, query)?),
             };
-            let dialect = dialect_of(dialect, lang);
-            let bytes = match format {
-                SheetFormat::Csv => attendance::to_csv(&data, cohort, seminar.as_ref(), dialect)
-                    .map_err(|e| e.to_string())?,
-                SheetFormat::Xlsx => {
-                    workbook::to_xlsx(&data, cohort, seminar.as_ref(), Clock::from_env().today())
-                        .map_err(|e| e.to_string())?
-                }
-                SheetFormat::Html => {
-                    attendance::to_html(&data, cohort, seminar.as_ref()).into_bytes()
-                }
-            };
+            let bytes = sheet(
+                &data,
+                cohort,
+                seminar.as_ref(),
+                format,
+                dialect,
+                output.as_ref(),
+                lang,
+            )?;
             emit(dir, output, &bytes, lang)
         }
         ExportCommand::Certificate {
@@ -119,6 +116,35 @@ pub fn run(
             crate::commands::certificate::export(dir, &data, request, lang)
         }
     }
+}
+
+/// The attendance sheet in a format; a workbook is refused when it would go to a terminal.
+fn sheet(
+    data: &Data,
+    cohort: &Cohort,
+    seminar: Option<&crate::domain::SeminarId>,
+    format: SheetFormat,
+    dialect: Option<DialectArg>,
+    output: Option<&std::path::PathBuf>,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<u8>, Failure> {
+    let dialect = dialect_of(dialect, lang);
+    let to_screen = output.is_none_or(|o| o.as_os_str() == "-");
+    if format == SheetFormat::Xlsx
+        && to_screen
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        // A workbook is a zip archive: on a terminal it would only scramble the screen.
+        return Err(crate::i18n::Msg::WorkbookToTerminal.text(lang).into());
+    }
+    Ok(match format {
+        SheetFormat::Csv => {
+            attendance::to_csv(data, cohort, seminar, dialect).map_err(|e| e.to_string())?
+        }
+        SheetFormat::Xlsx => workbook::to_xlsx(data, cohort, seminar, Clock::from_env().today())
+            .map_err(|e| e.to_string())?,
+        SheetFormat::Html => attendance::to_html(data, cohort, seminar).into_bytes(),
+    })
 }
 
 /// The CSV dialect asked for, else the interface language's.

@@ -727,6 +727,9 @@ pub fn text(msg: Msg) -> &'static str {
             "{whom}: no half-day of {cohort} was held by {day}, so there is nothing to certify yet"
         }
         CertificateWritten => "{path}: certificate for {whom}",
+        WorkbookToTerminal => {
+            "an XLSX workbook is not text to show on a terminal: write it to a file with -o FILE.xlsx, or redirect the output"
+        }
         CannotWriteOutput => "Cannot write to standard output: {reason}.",
         NoTerminal => {
             "The app needs a terminal to draw in and read keys from, and standard input or output is not one. The commands work anywhere: cercle --help."

@@ -760,6 +760,9 @@ pub fn text(msg: Msg) -> &'static str {
             "{whom} : aucune demi-journée de {cohort} n'a eu lieu au {day}, il n'y a encore rien à certifier"
         }
         CertificateWritten => "{path} : certificat de {whom}",
+        WorkbookToTerminal => {
+            "un classeur XLSX n'est pas du texte à afficher dans un terminal : écrivez-le dans un fichier avec -o FICHIER.xlsx, ou redirigez la sortie"
+        }
         CannotWriteOutput => "Impossible d'écrire sur la sortie standard : {reason}.",
         NoTerminal => {
             "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout : cercle --help."

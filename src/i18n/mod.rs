@@ -166,6 +166,8 @@ messages! {
     CsvNoNameColumn,
     // Completion certificates.
     CertificateNothingHeld, CertificateWritten,
+    // A workbook asked for on a terminal.
+    WorkbookToTerminal,
     // Fields of records, in conflicts and previews.
     WordHalfDay, WordAttendance, WordHistory, WordSignature,
     // `cercle sync` on the command line.

@@ -195,3 +195,20 @@ fn forget_lists_a_workbook_that_names_the_person() {
         "the workbook is not listed:\n{said}"
     );
 }
+
+#[test]
+fn a_workbook_is_never_poured_onto_a_terminal() {
+    let (data, config) = common::pty::sample_dirs("");
+    let session = common::pty::Session::start(
+        data.path(),
+        config.path(),
+        &["--lang", "fr", "export", "attendance", "--format", "xlsx"],
+    );
+    session.wait_for("-o FICHIER.xlsx");
+    let raw = session.raw_output();
+    assert!(!session.wait_exit().success());
+    assert!(
+        !raw.windows(4).any(|w| w == b"PK\x03\x04"),
+        "no archive reached the screen"
+    );
+}

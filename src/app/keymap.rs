@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::screen::Screen;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies.
@@ -209,29 +209,36 @@ impl Key {
         self.code == wanted && self.modifiers == modifiers
     }
 
-    /// How the key is written in hints, help and the README.
+    /// How the key is written in the README (English).
     pub fn label(&self) -> String {
+        self.label_in(Lang::En)
+    }
+
+    /// How the key is written in hints and the help, in the user's language ("Entrée",
+    /// "Échap", "Maj+Tab" in French).
+    pub fn label_in(&self, lang: Lang) -> String {
+        let named = |msg: Msg| msg.text(lang).to_owned();
         let name = match self.code {
-            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(' ') => named(Msg::KeyNameSpace),
             KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".to_owned(),
-            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Enter => named(Msg::KeyNameEnter),
+            KeyCode::Esc => named(Msg::KeyNameEsc),
             KeyCode::Tab => "Tab".to_owned(),
-            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::BackTab => named(Msg::KeyNameBackTab),
             KeyCode::Up => "↑".to_owned(),
             KeyCode::Down => "↓".to_owned(),
             KeyCode::Left => "←".to_owned(),
             KeyCode::Right => "→".to_owned(),
-            KeyCode::PageUp => "PgUp".to_owned(),
-            KeyCode::PageDown => "PgDn".to_owned(),
-            KeyCode::Home => "Home".to_owned(),
-            KeyCode::End => "End".to_owned(),
-            KeyCode::Delete => "Del".to_owned(),
-            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::PageUp => named(Msg::KeyNamePageUp),
+            KeyCode::PageDown => named(Msg::KeyNamePageDown),
+            KeyCode::Home => named(Msg::KeyNameHome),
+            KeyCode::End => named(Msg::KeyNameEnd),
+            KeyCode::Delete => named(Msg::KeyNameDelete),
+            KeyCode::Backspace => named(Msg::KeyNameBackspace),
             other => format!("{other:?}"),
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{name}")
+            format!("{}{name}", Msg::KeyNameCtrl.text(lang))
         } else {
             name
         }
@@ -239,11 +246,11 @@ impl Key {
 }
 
 impl Binding {
-    /// All of the binding's keys, joined for display ("↑ k").
-    pub fn keys_label(&self) -> String {
+    /// All of the binding's keys, joined for display ("↑ k"), in the user's language.
+    pub fn keys_label(&self, lang: Lang) -> String {
         self.keys
             .iter()
-            .map(Key::label)
+            .map(|k| k.label_in(lang))
             .collect::<Vec<_>>()
             .join(" ")
     }

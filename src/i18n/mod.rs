@@ -55,6 +55,9 @@ messages! {
     KeyScreenModules, KeyScreenCircle, KeyScreenContacts, KeyScreenTutoring, KeyNextScreen,
     KeyPreviousScreen, KeyOpen, KeyBack, KeyFilter, KeyUndo, KeyRedo, KeyPickCohort,
     KeySwitchRole, KeyHelp, KeyPickMe, MePickerTitle, YouAreNow,
+    // Key names.
+    KeyNameSpace, KeyNameEnter, KeyNameEsc, KeyNameBackTab, KeyNamePageUp, KeyNamePageDown,
+    KeyNameHome, KeyNameEnd, KeyNameDelete, KeyNameBackspace, KeyNameCtrl,
     // Help groups.
     HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
     // Header and status.

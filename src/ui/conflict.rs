@@ -20,7 +20,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     ];
     for binding in keys::bindings_of(Context::ChangedOnDisk).filter(|b| b.hint) {
         lines.push(Line::from(vec![
-            Span::styled(format!("{:>5}  ", binding.keys_label()), theme.key),
+            Span::styled(
+                format!("{:>5}  ", binding.keys_label(app.lang())),
+                theme.key,
+            ),
             Span::styled(app.tr(binding.label), theme.text),
         ]));
     }

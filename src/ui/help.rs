@@ -68,7 +68,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Th
         )));
         for binding in keys::bindings_of(context) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", binding.keys_label()), theme.key),
+                Span::styled(
+                    format!("  {:<16}", binding.keys_label(app.lang())),
+                    theme.key,
+                ),
                 Span::styled(app.tr(binding.label), theme.text),
             ]));
         }

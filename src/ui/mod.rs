@@ -14,7 +14,7 @@ pub mod theme;
 mod tutoring;
 mod welcome;
 
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::Context;
 use crate::app::keys;
 use crate::app::layout::{self, Regions};
 use crate::app::{App, Overlay, Phase, SaveState, Screen};
@@ -187,7 +187,7 @@ fn hint_line(app: &App, context: Context, theme: &Theme) -> Line<'static> {
         let key = binding
             .keys
             .first()
-            .map(keymap::Key::label)
+            .map(|k| k.label_in(app.lang()))
             .unwrap_or_default();
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(

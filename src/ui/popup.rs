@@ -182,7 +182,12 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
             } else {
                 Msg::EditPersonTitle
             };
-            format!("{} · Ctrl-t {}", app.tr(name), app.tr(Msg::KeyToggleShare))
+            format!(
+                "{} · {}t {}",
+                app.tr(name),
+                app.tr(Msg::KeyNameCtrl),
+                app.tr(Msg::KeyToggleShare)
+            )
         }
         Purpose::Tutoring(kind) => super::tutoring::detail::form_title(app, kind),
         Purpose::Modules(ModulesForm::NewSeminar) => app.tr(Msg::NewSeminarTitle).to_owned(),

@@ -129,3 +129,23 @@ fn hostile_text_renders_as_harmless_visible_characters() {
     );
     assert!(screen.contains("Zoé ␛[31m🌱東京␇"), "{screen}");
 }
+
+#[test]
+fn key_names_are_in_the_users_language() {
+    let mut fr = sample_app(Lang::Fr);
+    press(&mut fr, "3?");
+    let help = render(&fr, 120, 40);
+    for french in ["Entrée", "Échap", "Maj+Tab", "Pg. préc.", "Ctrl+r"] {
+        assert!(help.contains(french), "{french} in:\n{help}");
+    }
+    for english in ["Enter", "Esc ", "Shift-Tab", "PgUp", "Ctrl-"] {
+        assert!(!help.contains(english), "{english} in:\n{help}");
+    }
+    let mut en = sample_app(Lang::En);
+    press(&mut en, "3?");
+    let help = render(&en, 120, 40);
+    assert!(
+        help.contains("Enter") && help.contains("Shift-Tab"),
+        "{help}"
+    );
+}

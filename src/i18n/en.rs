@@ -278,8 +278,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeyEditMark => "edit time or reason",
         KeyEditSeminar => "edit the seminar",
         KeyEveryonePresent => "everyone else present",
-        KeyExportCohortSheet => "cohort attendance sheet (CSV, HTML)",
-        KeyExportSeminarSheet => "attendance sheet (CSV, HTML)",
+        KeyExportCohortSheet => "cohort attendance sheet (CSV, XLSX, HTML)",
+        KeyExportSeminarSheet => "attendance sheet (CSV, XLSX, HTML)",
         KeyMarkAbsent => "absent",
         KeyMarkExcused => "excused",
         KeyMarkLate => "late",
@@ -753,6 +753,16 @@ pub fn text(msg: Msg) -> &'static str {
         IsAFolder => "it is a folder, not a file",
         NotAllowed => "permission denied",
         OutputCut => " … [cut: {count} more characters]",
+        CsvNoNameColumn => {
+            "the CSV header has no column for the name (\"name\" or \"nom\"); the columns found are {found} (separated by commas or by semicolons, as read from the header line)"
+        }
+        CertificateNothingHeld => {
+            "{whom}: no half-day of {cohort} was held by {day}, so there is nothing to certify yet"
+        }
+        CertificateWritten => "{path}: certificate for {whom}",
+        WorkbookToTerminal => {
+            "an XLSX workbook is not text to show on a terminal: write it to a file with -o FILE.xlsx, or redirect the output"
+        }
         CannotWriteOutput => "Cannot write to standard output: {reason}.",
         NoTerminal => {
             "The app needs a terminal to draw in and read keys from, and standard input or output is not one. The commands work anywhere: cercle --help."

@@ -290,8 +290,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeyEditMark => "modifier l'heure ou le motif",
         KeyEditSeminar => "modifier le séminaire",
         KeyEveryonePresent => "tous les autres présents",
-        KeyExportCohortSheet => "émargement de la promotion (CSV, HTML)",
-        KeyExportSeminarSheet => "feuille d'émargement (CSV, HTML)",
+        KeyExportCohortSheet => "émargement de la promotion (CSV, XLSX, HTML)",
+        KeyExportSeminarSheet => "feuille d'émargement (CSV, XLSX, HTML)",
         KeyMarkAbsent => "absent·e",
         KeyMarkExcused => "excusé·e",
         KeyMarkLate => "en retard",
@@ -786,6 +786,16 @@ pub fn text(msg: Msg) -> &'static str {
         IsAFolder => "c'est un dossier, pas un fichier",
         NotAllowed => "accès refusé",
         OutputCut => " … [coupé : {count} caractères de plus]",
+        CsvNoNameColumn => {
+            "l'en-tête du CSV n'a pas de colonne pour le nom (« nom » ou « name ») ; les colonnes trouvées sont {found} (séparées par des virgules ou des points-virgules, selon la ligne d'en-tête)"
+        }
+        CertificateNothingHeld => {
+            "{whom} : aucune demi-journée de {cohort} n'a eu lieu au {day}, il n'y a encore rien à certifier"
+        }
+        CertificateWritten => "{path} : certificat de {whom}",
+        WorkbookToTerminal => {
+            "un classeur XLSX n'est pas du texte à afficher dans un terminal : écrivez-le dans un fichier avec -o FICHIER.xlsx, ou redirigez la sortie"
+        }
         CannotWriteOutput => "Impossible d'écrire sur la sortie standard : {reason}.",
         NoTerminal => {
             "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout : cercle --help."

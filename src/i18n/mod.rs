@@ -171,6 +171,12 @@ messages! {
     // The command line's output, and what it says outside a terminal.
     OutputCut, CannotWriteOutput, NoTerminal, NothingWritten, DiskFull, DiskReadOnly,
     FileTooBig, NoDataToRead,
+    // Reading a contacts CSV file.
+    CsvNoNameColumn,
+    // Completion certificates.
+    CertificateNothingHeld, CertificateWritten,
+    // A workbook asked for on a terminal.
+    WorkbookToTerminal,
     // Fields of records, in conflicts and previews.
     WordHalfDay, WordAttendance, WordHistory, WordSignature,
     // `cercle sync` on the command line.

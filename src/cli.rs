@@ -202,6 +202,10 @@ pub enum ExportCommand {
         /// Only the people this search finds, as typed in the app's `/` (e.g. `dep:33 role:trainer`).
         #[arg(long, value_name = "QUERY")]
         filter: Option<String>,
+        /// The CSV's layout: `fr` (semicolons, a BOM, French headers, départements and phones
+        /// kept as text) or `rfc` (RFC 4180); by default the interface language's.
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
         /// The file to write (`-` or none: standard output).
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -214,23 +218,37 @@ pub enum ExportCommand {
         /// One seminar only, by id or module code.
         #[arg(long)]
         seminar: Option<String>,
-        /// CSV for spreadsheets, HTML for printing and signing.
+        /// CSV for spreadsheets, XLSX for a workbook with typed cells, HTML for printing and
+        /// signing.
         #[arg(long, value_enum)]
         format: SheetFormat,
+        /// The CSV's layout: `fr` (semicolons, a BOM, decimal commas, French headers) or `rfc`
+        /// (RFC 4180: commas, English headers); by default the interface language's.
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
         /// Where to write it (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// A trainee's completion certificate (certificat de réalisation), as HTML.
+    /// A trainee's completion certificate (certificat de réalisation), as HTML: from the first
+    /// half-day to the last one held, never a planned one.
     Certificate {
-        /// The trainee, by id or name.
+        /// The trainee, by id (found in any cohort, past or current) or by name.
+        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        trainee: Option<String>,
+        /// One certificate per trainee of the cohort, written into the directory `-o` names
+        /// (default: the current directory).
         #[arg(long)]
-        trainee: String,
-        /// The cohort, by id or name (default: the current one).
+        all: bool,
+        /// The cohort, by id or name (default: the trainee's, or the current one).
         #[arg(long)]
         cohort: Option<String>,
-        /// Where to write it (default: standard output).
-        #[arg(short, long, value_name = "FILE")]
+        /// Certify the period up to this day only (for funders paying in instalments), as
+        /// `2026-12-31` or `31/12/2026`; never later than today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        until: Option<chrono::NaiveDate>,
+        /// Where to write it (default: standard output; with `--all`, a directory).
+        #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
     /// Everything Cercle holds about one person (their right of access), as JSON.
@@ -248,6 +266,14 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// A day as a person types it: `2026-12-31` or `31/12/2026`.
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .map_err(|_| format!("{text:?} is not a day: write 2026-12-31 or 31/12/2026"))
 }
 
 /// What `cercle export person` writes: everything about one person, as JSON.
@@ -312,10 +338,21 @@ pub enum ContactFormat {
 /// The formats of an attendance sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SheetFormat {
-    /// Comma-separated values.
+    /// Separated values, in a dialect (see `--dialect`).
     Csv,
+    /// An Excel workbook: one sheet per seminar and the hours of each trainee.
+    Xlsx,
     /// A printable page.
     Html,
+}
+
+/// The layout of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DialectArg {
+    /// What a French spreadsheet opens: semicolons, a BOM, decimal commas, French headers.
+    Fr,
+    /// RFC 4180: commas, no BOM, decimal points, English headers.
+    Rfc,
 }
 
 /// A calendar file format.

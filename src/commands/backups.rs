@@ -3,7 +3,7 @@
 use super::exit::Failure;
 use super::load::not_saved;
 use super::out;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg, fill};
 use crate::store::Store;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -31,17 +31,17 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
     }
     if list.is_empty() {
         out::line(
-            &format!("No backups yet in {}.", dir.join("backups").display()),
+            &fill(
+                Msg::CliNoBackups.text(lang),
+                &[("dir", &dir.join("backups").display().to_string())],
+            ),
             lang,
         )?;
     }
+    let damaged = format!("  {}", Msg::CliBackupDamaged.text(lang));
     let mut text = String::new();
     for backup in list {
-        let mark = if sound(&backup.path) {
-            ""
-        } else {
-            "  (damaged: do not restore)"
-        };
+        let mark = if sound(&backup.path) { "" } else { &damaged };
         let _ = writeln!(text, "{}  {} bytes{mark}", backup.name, backup.size);
     }
     out::block(&text, lang)
@@ -53,12 +53,12 @@ pub(super) fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), Failure>
     let restored = store.restore(name).map_err(|e| not_saved(&e, lang))?;
     match restored.previous {
         Some(previous) => out::line(
-            &format!(
-                "Restored {name}; the file it replaced was kept as {}.",
-                previous.display()
+            &fill(
+                Msg::CliRestoredKept.text(lang),
+                &[("name", name), ("path", &previous.display().to_string())],
             ),
             lang,
         ),
-        None => out::line(&format!("Restored {name}."), lang),
+        None => out::line(&fill(Msg::CliRestored.text(lang), &[("name", name)]), lang),
     }
 }

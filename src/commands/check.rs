@@ -4,7 +4,7 @@ use super::load::read;
 use super::out;
 use crate::domain::clock::Clock;
 use crate::domain::rules::{self, Severity};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg, fill};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -65,7 +65,7 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
             lang,
         )
     } else {
-        out::block(&report(&path, &data, &problems), lang)
+        out::block(&report(&path, &data, &problems, lang), lang)
     };
     if let Err(failure) = printed {
         out::error(&failure.message, lang);
@@ -79,7 +79,12 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
 }
 
 /// The report for a person: a line per problem, then the counts.
-fn report(path: &Path, data: &crate::domain::Data, problems: &[(Severity, String)]) -> String {
+fn report(
+    path: &Path,
+    data: &crate::domain::Data,
+    problems: &[(Severity, String)],
+    lang: Lang,
+) -> String {
     let errors = problems
         .iter()
         .filter(|(s, _)| *s == Severity::Error)
@@ -87,19 +92,31 @@ fn report(path: &Path, data: &crate::domain::Data, problems: &[(Severity, String
     let mut text = String::new();
     for (severity, message) in problems {
         let word = if *severity == Severity::Error {
-            "error"
+            Msg::CliCheckError
         } else {
-            "warning"
+            Msg::CliCheckWarning
         };
-        let _ = writeln!(text, "{word}: {}", crate::domain::text::visible(message));
+        let colon = match lang {
+            Lang::Fr => "\u{a0}:",
+            Lang::En => ":",
+        };
+        let _ = writeln!(
+            text,
+            "{}{colon} {}",
+            word.text(lang),
+            crate::domain::text::visible(message)
+        );
     }
-    let _ = writeln!(
-        text,
-        "{}: {} cohorts, {} people, {errors} errors, {} warnings",
-        path.display(),
-        data.cohorts.len(),
-        data.people.len(),
-        problems.len() - errors
+    let counts = fill(
+        Msg::CliCheckCounts.text(lang),
+        &[
+            ("path", &path.display().to_string()),
+            ("cohorts", &data.cohorts.len().to_string()),
+            ("people", &data.people.len().to_string()),
+            ("errors", &errors.to_string()),
+            ("warnings", &(problems.len() - errors).to_string()),
+        ],
     );
+    let _ = writeln!(text, "{counts}");
     text
 }

@@ -8,12 +8,13 @@ use crate::exchange::{self, Format};
 use crate::i18n::Lang;
 use std::path::Path;
 
-/// The directory (or the people a search finds) as vCard or CSV, each person with only the
-/// fields they agreed to share.
+/// The directory (or the people a search finds) as vCard or CSV (in a dialect), each person
+/// with only the fields they agreed to share.
 pub(crate) fn render(
     data: &Data,
     format: ContactFormat,
     filter: Option<&str>,
+    dialect: crate::export::dialect::Dialect,
 ) -> Result<Vec<u8>, String> {
     // The filter sees only what each person shares: a file of the people "in dep:47" would
     // otherwise tell the département of those who kept it private.
@@ -32,11 +33,11 @@ pub(crate) fn render(
         None,
     );
     let people: Vec<&Person> = found.iter().map(|&i| &*data.people[i]).collect();
-    let format = match format {
-        ContactFormat::Vcard => Format::Vcard,
-        ContactFormat::Csv => Format::Csv,
-    };
-    exchange::export(&people, format).map(String::into_bytes)
+    match format {
+        ContactFormat::Vcard => exchange::export(&people, Format::Vcard),
+        ContactFormat::Csv => exchange::csv::write_in(&people, dialect),
+    }
+    .map(String::into_bytes)
 }
 
 /// Imports a vCard or CSV file into the data, saved once; prints what became of each card.
@@ -56,7 +57,7 @@ pub fn import(dir: &Path, file: &Path, json: bool, lang: Lang) -> Result<(), Fai
     let stamp = crate::domain::clock::now().format("%Y%m%d%H%M%S");
     let tag = std::process::id();
     let mut n = 0;
-    let report = exchange::import(&mut data, &text, || {
+    let report = exchange::import(&mut data, &text, lang, || {
         n += 1;
         PersonId::new(format!("p-{stamp}-{tag:x}-{n}"))
     })

@@ -3,11 +3,12 @@
 use super::exit::Failure;
 use super::load::read;
 use super::out::emit;
-use crate::cli::{CalendarFormat, ExportCommand, SheetFormat};
+use crate::cli::{CalendarFormat, DialectArg, ExportCommand, SheetFormat};
 use crate::domain::clock::Clock;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
-use crate::export::{attendance, certificate};
+use crate::export::dialect::Dialect;
+use crate::export::{attendance, workbook};
 use std::path::Path;
 
 /// Runs an export; `lang` is the language of the calendar's titles, `me` who the user said
@@ -40,11 +41,17 @@ pub fn run(
         ExportCommand::Contacts {
             format,
             filter,
+            dialect,
             output,
         } => emit(
             dir,
             output,
-            &crate::commands::contacts::render(&data, format, filter.as_deref())?,
+            &crate::commands::contacts::render(
+                &data,
+                format,
+                filter.as_deref(),
+                dialect_of(dialect, lang),
+            )?,
             lang,
         ),
         ExportCommand::Person(crate::cli::PersonExport { person, output }) => emit(
@@ -69,6 +76,7 @@ pub fn run(
             cohort,
             seminar,
             format,
+            dialect,
             output,
         } => {
             let cohort = pick_cohort(&data, cohort.as_deref())?;
@@ -76,31 +84,75 @@ pub fn run(
                 None => None,
                 Some(query) => Some(pick_seminar(&data, cohort, query)?),
             };
-            let bytes = match format {
-                SheetFormat::Csv => attendance::to_csv(&data, cohort, seminar.as_ref())
-                    .map_err(|e| e.to_string())?,
-                SheetFormat::Html => {
-                    attendance::to_html(&data, cohort, seminar.as_ref()).into_bytes()
-                }
-            };
+            let bytes = sheet(
+                &data,
+                cohort,
+                seminar.as_ref(),
+                format,
+                dialect,
+                output.as_ref(),
+                lang,
+            )?;
             emit(dir, output, &bytes, lang)
         }
         ExportCommand::Certificate {
             trainee,
+            all,
             cohort,
+            until,
             output,
         } => {
-            let cohort = pick_cohort(&data, cohort.as_deref())?;
-            let people: Vec<&crate::domain::Person> = cohort
-                .trainees
-                .iter()
-                .filter_map(|id| data.person(id))
-                .collect();
-            let person = find("trainee", &people, &trainee, |p| p.id.as_str(), |p| &p.name)
-                .map_err(|e| e.to_string())?;
-            let html = certificate::html(&data, cohort, &person.id, Clock::from_env().today());
-            emit(dir, output, html.as_bytes(), lang)
+            let cohort = match cohort.as_deref() {
+                Some(query) => Some(pick_cohort(&data, Some(query))?),
+                None => None,
+            };
+            let request = crate::commands::certificate::Request {
+                trainee: trainee.as_deref(),
+                all,
+                cohort,
+                until,
+                output,
+            };
+            crate::commands::certificate::export(dir, &data, request, lang)
         }
+    }
+}
+
+/// The attendance sheet in a format; a workbook is refused when it would go to a terminal.
+fn sheet(
+    data: &Data,
+    cohort: &Cohort,
+    seminar: Option<&crate::domain::SeminarId>,
+    format: SheetFormat,
+    dialect: Option<DialectArg>,
+    output: Option<&std::path::PathBuf>,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<u8>, Failure> {
+    let dialect = dialect_of(dialect, lang);
+    let to_screen = output.is_none_or(|o| o.as_os_str() == "-");
+    if format == SheetFormat::Xlsx
+        && to_screen
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        // A workbook is a zip archive: on a terminal it would only scramble the screen.
+        return Err(crate::i18n::Msg::WorkbookToTerminal.text(lang).into());
+    }
+    Ok(match format {
+        SheetFormat::Csv => {
+            attendance::to_csv(data, cohort, seminar, dialect).map_err(|e| e.to_string())?
+        }
+        SheetFormat::Xlsx => workbook::to_xlsx(data, cohort, seminar, Clock::from_env().today())
+            .map_err(|e| e.to_string())?,
+        SheetFormat::Html => attendance::to_html(data, cohort, seminar).into_bytes(),
+    })
+}
+
+/// The CSV dialect asked for, else the interface language's.
+fn dialect_of(asked: Option<DialectArg>, lang: crate::i18n::Lang) -> Dialect {
+    match asked {
+        Some(DialectArg::Fr) => Dialect::French,
+        Some(DialectArg::Rfc) => Dialect::Rfc,
+        None => Dialect::of(lang),
     }
 }
 

@@ -4,34 +4,34 @@ use super::exit::Failure;
 use super::load::not_saved;
 use super::out;
 use crate::domain::Data;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg, fill};
 use std::path::Path;
 
-/// Writes a new data file, refusing to replace one.
-fn create(dir: &Path, data: &Data, what: &str, lang: Lang) -> Result<(), Failure> {
+/// Writes a new data file, refusing to replace one; `done` says what was written (`{path}`).
+fn create(dir: &Path, data: &Data, done: &str, lang: Lang) -> Result<(), Failure> {
     let mut store = super::load::open(dir, lang)?;
+    let path = store.data_path().display().to_string();
     if store.data_path().exists() {
-        return Err(format!(
-            "{} already exists; Cercle never replaces data. Choose another --data-dir, or move the file away first.",
-            store.data_path().display()
-        ).into());
+        return Err(fill(Msg::CliExists.text(lang), &[("path", &path)]).into());
     }
     store.save(data).map_err(|e| not_saved(&e, lang))?;
-    out::line(
-        &format!("{what} written to {}", store.data_path().display()),
-        lang,
-    )
+    out::line(&fill(done, &[("path", &path)]), lang)
 }
 
 /// `init`: the sample cohort, or an empty programme.
 pub(super) fn init(dir: &Path, sample: bool, lang: Lang) -> Result<(), Failure> {
     if sample {
-        create(dir, &crate::sample::sample(), "The sample cohort was", lang)
+        create(
+            dir,
+            &crate::sample::sample(),
+            Msg::CliSampleWritten.text(lang),
+            lang,
+        )
     } else {
         create(
             dir,
             &Data::empty("Facilitateur·rice de tiers-lieux", ""),
-            "An empty programme was",
+            Msg::CliEmptyWritten.text(lang),
             lang,
         )
     }
@@ -43,7 +43,13 @@ pub(super) fn generate(dir: &Path, cohorts: u32, seed: u64, lang: Lang) -> Resul
     create(
         dir,
         &data,
-        &format!("A synthetic network of {cohorts} cohorts (seed {seed}) was"),
+        &fill(
+            Msg::CliNetworkWritten.text(lang),
+            &[
+                ("cohorts", &cohorts.to_string()),
+                ("seed", &seed.to_string()),
+            ],
+        ),
         lang,
     )
 }

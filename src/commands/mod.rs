@@ -6,6 +6,7 @@
 
 mod backups;
 pub(crate) mod bundle;
+mod certificate;
 mod check;
 mod completions;
 pub(crate) mod contacts;

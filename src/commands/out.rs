@@ -133,7 +133,13 @@ pub(crate) fn emit(
             };
             crate::store::write_private(&path, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            note(&format!("Written to {}", path.display()), lang);
+            note(
+                &fill(
+                    Msg::CliWrittenTo.text(lang),
+                    &[("path", &path.display().to_string())],
+                ),
+                lang,
+            );
             Ok(())
         }
         _ => document(bytes, lang),

@@ -5,7 +5,7 @@ use super::load::read;
 use super::out;
 use crate::domain::clock::Clock;
 use crate::domain::rules;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg, numbers};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -39,20 +39,23 @@ pub(super) fn summary(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
     let mut text = String::new();
     let _ = writeln!(
         text,
-        "{:<32} {:>8} {:>17} {:>11}",
-        "cohort", "trainees", "half-days held", "attendance"
+        "{:<32} {:>10} {:>20} {:>11}",
+        Msg::CliSummaryCohort.text(lang),
+        Msg::CliSummaryTrainees.text(lang),
+        Msg::CliSummaryHeld.text(lang),
+        Msg::CliSummaryRate.text(lang)
     );
     for row in &rows {
         let rate = row["attendance_rate"]
             .as_f64()
-            .map_or_else(|| "-".to_owned(), |r| format!("{r:.1} %"));
+            .map_or_else(|| "-".to_owned(), |r| numbers::percent(r, lang));
         let name: String = crate::domain::text::visible(row["name"].as_str().unwrap_or_default())
             .chars()
             .take(32)
             .collect();
         let _ = writeln!(
             text,
-            "{name:<32} {:>8} {:>8} / {:<6} {rate:>11}",
+            "{name:<32} {:>10} {:>11} / {:<6} {rate:>11}",
             // A JSON value ignores widths; its text does not.
             row["trainees"].to_string(),
             row["half_days_held"].to_string(),

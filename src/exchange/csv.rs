@@ -6,6 +6,7 @@ use super::codes::{
     consent_code, consent_from, kind_code, kind_from, phase_code, phase_from, role_code, role_from,
 };
 use crate::domain::{Person, Project};
+use crate::export::dialect::Dialect;
 
 /// The columns, in the order written.
 pub const COLUMNS: [&str; 17] = [
@@ -28,10 +29,44 @@ pub const COLUMNS: [&str; 17] = [
     "uid",
 ];
 
-/// Writes people as CSV, each with only the fields they agreed to share.
+/// The columns in the French dialect, one for one with [`COLUMNS`]; the import reads them back.
+pub const COLUMNS_FR: [&str; 17] = [
+    "Nom",
+    "Pronoms",
+    "Rôle",
+    "Courriels",
+    "Téléphones",
+    "Ville",
+    "Département",
+    "Organisation",
+    "Métier",
+    "Site web",
+    "Projet",
+    "Type de projet",
+    "Phase du projet",
+    "Étiquettes",
+    "Notes",
+    "Partagé",
+    "uid",
+];
+
+/// Writes people as RFC 4180 CSV, each with only the fields they agreed to share.
 pub fn write(people: &[&Person]) -> Result<String, String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
+    write_in(people, Dialect::Rfc)
+}
+
+/// Writes people as CSV in a dialect, each with only the fields they agreed to share. In the
+/// French one the département is kept as text (`="02"`), as are phones, which a spreadsheet
+/// would otherwise turn into numbers without their leading zero.
+pub fn write_in(people: &[&Person], dialect: Dialect) -> Result<String, String> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter())
+        .from_writer(dialect.preamble().as_bytes().to_vec());
+    let header = match dialect {
+        Dialect::French => COLUMNS_FR,
+        Dialect::Rfc => COLUMNS,
+    };
+    writer.write_record(header).map_err(|e| e.to_string())?;
     for person in people {
         let card = Card::shared(person);
         let project = card.project.as_ref();
@@ -62,44 +97,84 @@ pub fn write(people: &[&Person]) -> Result<String, String> {
         // Controls and bidi characters show as visible ones, so the file prints harmlessly, and
         // no cell runs as a formula, phones included: `+33 …` is a formula to a spreadsheet,
         // and a phone is whatever its owner typed. The import takes the guard off again.
-        let row = row.map(|cell| crate::export::csv_cell(&cell).into_owned());
+        let mut row = row.map(|cell| crate::export::csv_cell(&cell).into_owned());
+        if dialect == Dialect::French {
+            for (i, column) in COLUMNS.iter().enumerate() {
+                if matches!(*column, "departement" | "phones") && !row[i].contains('\n') {
+                    row[i] = dialect.code(&crate::export::dialect::unguard(&row[i]));
+                }
+            }
+        }
         writer.write_record(&row).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
-/// Our column for a header another program or a person may write, in English or French.
-fn column_name(header: &str) -> &str {
-    match header {
-        "email" | "e-mail" | "mail" | "courriel" | "emails" => "emails",
-        "phone" | "tel" | "tél" | "telephone" | "téléphone" | "mobile" | "phones" => "phones",
-        "note" | "notes" => "notes",
-        "tag" | "tags" => "tags",
-        "nom" | "full name" | "name" => "name",
-        "ville" | "city" => "city",
+/// Our column for a header another program or a person may write, in English or French, with
+/// or without accents ("Département", "courriel", "Téléphone").
+fn column_name(header: &str) -> String {
+    let folded = crate::domain::fold::fold(header.trim());
+    let named = match folded.as_str() {
+        "email" | "e-mail" | "mail" | "courriel" | "courriels" | "emails" => "emails",
+        "phone" | "tel" | "telephone" | "telephones" | "mobile" | "phones" | "portable" => "phones",
+        "note" | "notes" | "remarques" => "notes",
+        "tag" | "tags" | "etiquettes" | "mots-cles" | "competences" => "tags",
+        "nom" | "full name" | "name" | "nom complet" | "prenom nom" => "name",
+        "ville" | "city" | "commune" => "city",
+        "pronoms" => "pronouns",
+        "role" => "role",
+        "departement" | "dep" | "dept" => "departement",
+        "organisation" | "structure" | "organisme" => "organisation",
+        "job" | "metier" | "fonction" | "poste" => "job",
+        "site" | "site web" | "site internet" | "website" => "website",
+        "projet" | "project" => "project",
+        "type de projet" | "type de lieu" | "project_type" => "project_type",
+        "phase du projet" | "phase" | "project_phase" => "project_phase",
+        "partage" | "partages" | "shared" => "shared",
         other => other,
+    };
+    named.to_owned()
+}
+
+/// The separator of a CSV file, read from its header line: `;` (what French spreadsheets
+/// write) when the line holds more semicolons than commas outside quotes, else `,`.
+pub fn delimiter(text: &str) -> u8 {
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semicolons += 1,
+            '\n' | '\r' if !quoted => break,
+            _ => {}
+        }
     }
+    if semicolons > commas { b';' } else { b',' }
 }
 
 /// Reads every row of a CSV file with a header naming at least a `name` column; a bad row is
-/// reported and the next one read.
-pub fn read(text: &str) -> Result<Vec<Read>, String> {
+/// reported and the next one read. Both dialects are read: commas or semicolons, with or
+/// without a byte-order mark, headers in English or French, codes written `="02"`. A header
+/// without a name column is refused in `lang`, naming the column it looked for and the ones
+/// it found.
+pub fn read(text: &str, lang: crate::i18n::Lang) -> Result<Vec<Read>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
+        .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
+    let found = reader
         .headers()
         .map_err(|e| format!("the CSV header cannot be read: {e}"))?
-        .iter()
-        .map(|h| column_name(&h.trim().to_lowercase()).to_owned())
-        .collect();
+        .clone();
+    let headers: Vec<String> = found.iter().map(column_name).collect();
     let column = |name: &str| headers.iter().position(|h| h == name);
     if column("name").is_none() {
-        return Err(format!(
-            "the CSV header has no \"name\" column; the columns are: {}",
-            COLUMNS.join(",")
+        let found: Vec<String> = found.iter().map(|h| format!("\"{h}\"")).collect();
+        return Err(crate::i18n::fill(
+            crate::i18n::Msg::CsvNoNameColumn.text(lang),
+            &[("found", &found.join(", "))],
         ));
     }
     let mut out = Vec::new();
@@ -115,11 +190,8 @@ pub fn read(text: &str) -> Result<Vec<Read>, String> {
                         .and_then(|i| record.get(i))
                         .unwrap_or("")
                         .trim();
-                    // The `'` our export puts before what a spreadsheet would run goes again.
-                    text.strip_prefix('\'')
-                        .filter(|rest| rest.starts_with(crate::export::FORMULA_STARTS))
-                        .unwrap_or(text)
-                        .to_owned()
+                    // The guards our exports put on a formula (`'=…`) and a code (`="02"`) go.
+                    crate::export::dialect::unguard(text)
                 };
                 (line, card_of(&cell))
             }

@@ -138,25 +138,26 @@ impl Report {
     }
 }
 
-/// Reads a contacts file, the format taken from its content.
-pub fn read(text: &str) -> Result<(Format, Vec<Read>), String> {
+/// Reads a contacts file, the format taken from its content; a refusal is in `lang`.
+pub fn read(text: &str, lang: crate::i18n::Lang) -> Result<(Format, Vec<Read>), String> {
     let format = Format::detect(text);
     let reads = match format {
         Format::Vcard => vcard::read(text),
-        Format::Csv => csv::read(text)?,
+        Format::Csv => csv::read(text, lang)?,
     };
     Ok((format, reads))
 }
 
 /// Imports a contacts file into the data: a card whose email (or Cercle UID) is known updates
 /// that person, another one adds a person with an id from `new_id`; a bad card is reported and
-/// the others imported.
+/// the others imported. A file that cannot be read at all is refused in `lang`.
 pub fn import(
     data: &mut Data,
     text: &str,
+    lang: crate::i18n::Lang,
     mut new_id: impl FnMut() -> PersonId,
 ) -> Result<Report, String> {
-    let (format, reads) = read(text)?;
+    let (format, reads) = read(text, lang)?;
     let mut by_email: HashMap<String, usize> = HashMap::new();
     for (i, person) in data.people.iter().enumerate() {
         for email in &person.emails {

@@ -1,8 +1,10 @@
-//! Attendance sheets (feuilles d'émargement), as CSV (one row per trainee and half-day) and as a
-//! printable HTML grid: each cell says what happened and carries the trainee's electronic
-//! signature or a box to sign by hand, absences are crossed out, each trainee's hours are
-//! summed, the trainer's seal closes each half-day, and an annex lists the corrections.
+//! Attendance sheets (feuilles d'émargement), as CSV (one row per trainee and half-day, in the
+//! French or the RFC [`Dialect`]) and as a printable HTML grid: each cell says what happened and
+//! carries the trainee's electronic signature or a box to sign by hand, absences are crossed
+//! out, each trainee's hours are summed, the trainer's seal closes each half-day, and an annex
+//! lists the corrections.
 
+use super::dialect::Dialect;
 use super::{STYLE, html_escape, period_fr, status_fr};
 use crate::domain::clock;
 use crate::domain::rules::chronological;
@@ -11,13 +13,14 @@ use crate::domain::{Cohort, Data, HalfDay, Seminar, Status};
 use chrono::NaiveTime;
 use std::fmt::Write as _;
 
-/// The CSV header, in the order of the columns.
-pub const CSV_HEADER: [&str; 16] = [
+/// The CSV header of the RFC dialect, in the order of the columns.
+pub const CSV_HEADER: [&str; 17] = [
     "organisation",
     "training",
     "module_code",
     "module_title",
     "venue",
+    "venue_departement",
     "date",
     "period",
     "start",
@@ -26,9 +29,30 @@ pub const CSV_HEADER: [&str; 16] = [
     "trainee",
     "status",
     "time",
-    "reason",
+    "hours",
     "signed_by",
     "signed_at",
+];
+
+/// The CSV header of the French dialect, column for column with [`CSV_HEADER`].
+pub const CSV_HEADER_FR: [&str; 17] = [
+    "Organisme",
+    "Formation",
+    "Code module",
+    "Module",
+    "Lieu",
+    "Département du lieu",
+    "Date",
+    "Demi-journée",
+    "Début",
+    "Fin",
+    "Formateur·rice",
+    "Stagiaire",
+    "Statut",
+    "Heure",
+    "Heures suivies",
+    "Signé par",
+    "Signé le",
 ];
 
 fn name(data: &Data, id: &crate::domain::PersonId) -> String {
@@ -73,47 +97,99 @@ fn sheets<'a>(
         .collect()
 }
 
-/// The sheet as CSV, written with the csv crate (quotes, commas and newlines handled).
+/// The sheet as CSV in a [`Dialect`], written with the csv crate (quotes, separators and
+/// newlines handled). Times carry their Paris offset; the reason of an excused absence is
+/// never written, its status says enough.
 pub fn to_csv(
     data: &Data,
     cohort: &Cohort,
     seminar: Option<&crate::domain::SeminarId>,
+    dialect: Dialect,
 ) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_HEADER)?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter())
+        .from_writer(dialect.preamble().as_bytes().to_vec());
+    let french = dialect == Dialect::French;
+    writer.write_record(if french { CSV_HEADER_FR } else { CSV_HEADER })?;
+    let date_format = if french { "%d/%m/%Y" } else { "%Y-%m-%d" };
     for (seminar, half_day) in sheets(cohort, seminar) {
         let (codes, titles) = modules(data, seminar);
+        let place = data.venue(&seminar.venue);
         let signature = half_day.signature.as_ref();
+        let signed_at = signature.map_or_else(String::new, |s| {
+            let at = s.at.with_timezone(&crate::domain::clock::ZONE);
+            if french {
+                at.format("%d/%m/%Y %H:%M:%S %:z").to_string()
+            } else {
+                at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+            }
+        });
+        let period = if french {
+            period_fr(half_day.period)
+        } else {
+            period_code(half_day.period)
+        };
         for trainee in &cohort.trainees {
             let mark = half_day.mark_of(trainee);
+            let status = mark.map_or("", |m| {
+                if french {
+                    status_fr(m.status)
+                } else {
+                    status_code(m.status)
+                }
+            });
+            let hours = mark.map_or_else(String::new, |m| {
+                dialect.number(f64::from(half_day.followed_minutes(m)) / 60.0)
+            });
+            let text = |cell: &str| super::csv_cell(cell).into_owned();
             let row = [
-                data.programme.provider.as_str(),
-                data.programme.title.as_str(),
-                &codes,
-                &titles,
-                &venue(data, seminar),
-                &half_day.date.to_string(),
-                period_fr(half_day.period),
-                &half_day.start.format("%H:%M").to_string(),
-                &half_day.end.format("%H:%M").to_string(),
-                &name(data, &seminar.trainer),
-                &name(data, trainee),
-                mark.map_or("", |m| status_fr(m.status)),
-                &mark
-                    .and_then(|m| m.time)
+                text(&data.programme.provider),
+                text(&data.programme.title),
+                dialect.code(&codes),
+                text(&titles),
+                text(&venue(data, seminar)),
+                dialect.code(place.map_or("", |v| v.departement.as_str())),
+                half_day.date.format(date_format).to_string(),
+                period.to_owned(),
+                half_day.start.format("%H:%M").to_string(),
+                half_day.end.format("%H:%M").to_string(),
+                text(&name(data, &seminar.trainer)),
+                text(&name(data, trainee)),
+                status.to_owned(),
+                mark.and_then(|m| m.time)
                     .map(|t| t.format("%H:%M").to_string())
                     .unwrap_or_default(),
-                mark.and_then(|m| m.reason.as_deref()).unwrap_or_default(),
-                &signature.map(|s| name(data, &s.by)).unwrap_or_default(),
-                &signature.map(|s| s.at.to_rfc3339()).unwrap_or_default(),
+                hours,
+                text(&signature.map(|s| name(data, &s.by)).unwrap_or_default()),
+                signed_at.clone(),
             ];
-            writer.write_record(row.map(|cell| super::csv_cell(cell).into_owned()))?;
+            writer.write_record(&row)?;
         }
     }
     writer.flush()?;
     writer
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// The code of a period in the RFC dialect, as in the data file.
+fn period_code(period: crate::domain::Period) -> &'static str {
+    match period {
+        crate::domain::Period::Morning => "morning",
+        crate::domain::Period::Afternoon => "afternoon",
+    }
+}
+
+/// The code of a status in the RFC dialect, as in the data file.
+fn status_code(status: crate::domain::Status) -> &'static str {
+    use crate::domain::Status;
+    match status {
+        Status::Present => "present",
+        Status::Late => "late",
+        Status::LeftEarly => "left_early",
+        Status::Absent => "absent",
+        Status::Excused => "excused",
+    }
 }
 
 /// The sheet as a printable HTML page: one section per seminar, a grid of trainees by half-day.

@@ -1,10 +1,12 @@
-//! Documents that leave Cercle: attendance sheets and completion certificates. They are built
-//! here as text; writing them to a file is the caller's (0600, in the private data directory
+//! Documents that leave Cercle: attendance sheets (CSV, XLSX, HTML) and completion certificates.
+//! They are built here in memory; writing them to a file is the caller's (0600, in the private data directory
 //! or where the user asked). Nothing marked confidential is ever put in them.
 
 pub mod attendance;
 pub mod certificate;
+pub mod dialect;
 pub mod reading;
+pub mod workbook;
 
 /// Escapes text for HTML, so that a name holding `<script>` stays a name.
 pub fn html_escape(text: &str) -> String {

@@ -10,6 +10,12 @@ use std::borrow::Cow;
 /// folded lines joined (vCard, iCalendar), with HTML entities decoded, with vCard and iCalendar
 /// escapes undone, the strings of a JSON document, and the cells of a CSV file.
 pub fn readings(bytes: &[u8]) -> Vec<String> {
+    if let Some(inside) = unzipped(bytes) {
+        // A workbook (XLSX) is a zip of XML files: what it says is inside them.
+        let mut out = readings(&inside);
+        out.push(String::from_utf8_lossy(bytes).into_owned());
+        return out;
+    }
     let text = String::from_utf8_lossy(bytes);
     // RFC 6350 and RFC 5545 fold a long line by a line break and one space or tab.
     let unfolded = text
@@ -53,6 +59,34 @@ pub fn names_any(bytes: &[u8], needles: &[&str]) -> bool {
     readings(bytes)
         .iter()
         .any(|text| needles.iter().any(|n| text.contains(n.as_ref())))
+}
+
+/// The most bytes read out of one archive: a workbook of a whole network is a few megabytes,
+/// and a file made to unpack into gigabytes is read no further.
+const UNZIPPED_LIMIT: u64 = 256 << 20;
+
+/// The XML files of a zip archive (a workbook) one after the other, or `None` when `bytes` is
+/// no zip archive.
+fn unzipped(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut out = Vec::new();
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index(i) else {
+            continue;
+        };
+        if !entry.name().is_ok_and(|n| n.ends_with(".xml")) {
+            continue;
+        }
+        let room = UNZIPPED_LIMIT.saturating_sub(out.len() as u64);
+        // A damaged entry gives what could be read of it; the others are still looked at.
+        let _ = entry.take(room).read_to_end(&mut out);
+        out.push(b'\n');
+    }
+    Some(out)
 }
 
 /// vCard and iCalendar text values with their escapes undone (`\,` `\;` `\\` `\n`).

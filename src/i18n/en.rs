@@ -30,6 +30,28 @@ pub fn text(msg: Msg) -> &'static str {
         KeyNameDelete => "Del",
         KeyNameBackspace => "Backspace",
         KeyNameCtrl => "Ctrl-",
+        CliExists => {
+            "{path} already exists; Cercle never replaces data. Choose another --data-dir, or move the file away first."
+        }
+        CliSampleWritten => "The sample cohort was written to {path}",
+        CliEmptyWritten => "An empty programme was written to {path}",
+        CliNetworkWritten => {
+            "A synthetic network of {cohorts} cohorts (seed {seed}) was written to {path}"
+        }
+        CliNoBackups => "No backups yet in {dir}.",
+        CliBackupDamaged => "(damaged: do not restore)",
+        CliRestored => "Restored {name}.",
+        CliRestoredKept => "Restored {name}; the file it replaced was kept as {path}.",
+        CliWrittenTo => "Written to {path}",
+        CliCheckError => "error",
+        CliCheckWarning => "warning",
+        CliCheckCounts => {
+            "{path}: {cohorts} cohorts, {people} people, {errors} errors, {warnings} warnings"
+        }
+        CliSummaryCohort => "cohort",
+        CliSummaryTrainees => "trainees",
+        CliSummaryHeld => "half-days held",
+        CliSummaryRate => "attendance",
         KeyUp => "move up",
         KeyDown => "move down",
         KeyLeft => "move left",
@@ -256,8 +278,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeyEditMark => "edit time or reason",
         KeyEditSeminar => "edit the seminar",
         KeyEveryonePresent => "everyone else present",
-        KeyExportCohortSheet => "cohort attendance sheet (CSV, HTML)",
-        KeyExportSeminarSheet => "attendance sheet (CSV, HTML)",
+        KeyExportCohortSheet => "cohort attendance sheet (CSV, XLSX, HTML)",
+        KeyExportSeminarSheet => "attendance sheet (CSV, XLSX, HTML)",
         KeyMarkAbsent => "absent",
         KeyMarkExcused => "excused",
         KeyMarkLate => "late",
@@ -731,6 +753,16 @@ pub fn text(msg: Msg) -> &'static str {
         IsAFolder => "it is a folder, not a file",
         NotAllowed => "permission denied",
         OutputCut => " … [cut: {count} more characters]",
+        CsvNoNameColumn => {
+            "the CSV header has no column for the name (\"name\" or \"nom\"); the columns found are {found} (separated by commas or by semicolons, as read from the header line)"
+        }
+        CertificateNothingHeld => {
+            "{whom}: no half-day of {cohort} was held by {day}, so there is nothing to certify yet"
+        }
+        CertificateWritten => "{path}: certificate for {whom}",
+        WorkbookToTerminal => {
+            "an XLSX workbook is not text to show on a terminal: write it to a file with -o FILE.xlsx, or redirect the output"
+        }
         CannotWriteOutput => "Cannot write to standard output: {reason}.",
         NoTerminal => {
             "The app needs a terminal to draw in and read keys from, and standard input or output is not one. The commands work anywhere: cercle --help."

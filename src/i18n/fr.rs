@@ -30,6 +30,28 @@ pub fn text(msg: Msg) -> &'static str {
         KeyNameDelete => "Suppr",
         KeyNameBackspace => "Retour arr.",
         KeyNameCtrl => "Ctrl+",
+        CliExists => {
+            "{path} existe déjà ; Cercle ne remplace jamais des données. Choisissez un autre --data-dir, ou déplacez d'abord ce fichier."
+        }
+        CliSampleWritten => "La promotion d'exemple a été écrite dans {path}",
+        CliEmptyWritten => "Un programme vide a été écrit dans {path}",
+        CliNetworkWritten => {
+            "Un réseau fictif de {cohorts} promotions (graine {seed}) a été écrit dans {path}"
+        }
+        CliNoBackups => "Pas encore de sauvegarde dans {dir}.",
+        CliBackupDamaged => "(abîmée : ne pas restaurer)",
+        CliRestored => "{name} restaurée.",
+        CliRestoredKept => "{name} restaurée ; le fichier qu'elle remplace est gardé sous {path}.",
+        CliWrittenTo => "Écrit dans {path}",
+        CliCheckError => "erreur",
+        CliCheckWarning => "avertissement",
+        CliCheckCounts => {
+            "{path}\u{a0}: {cohorts} promotions, {people} personnes, {errors} erreurs, {warnings} avertissements"
+        }
+        CliSummaryCohort => "promotion",
+        CliSummaryTrainees => "stagiaires",
+        CliSummaryHeld => "demi-journées tenues",
+        CliSummaryRate => "assiduité",
         KeyUp => "monter",
         KeyDown => "descendre",
         KeyLeft => "à gauche",
@@ -268,8 +290,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeyEditMark => "modifier l'heure ou le motif",
         KeyEditSeminar => "modifier le séminaire",
         KeyEveryonePresent => "tous les autres présents",
-        KeyExportCohortSheet => "émargement de la promotion (CSV, HTML)",
-        KeyExportSeminarSheet => "feuille d'émargement (CSV, HTML)",
+        KeyExportCohortSheet => "émargement de la promotion (CSV, XLSX, HTML)",
+        KeyExportSeminarSheet => "feuille d'émargement (CSV, XLSX, HTML)",
         KeyMarkAbsent => "absent·e",
         KeyMarkExcused => "excusé·e",
         KeyMarkLate => "en retard",
@@ -764,6 +786,16 @@ pub fn text(msg: Msg) -> &'static str {
         IsAFolder => "c'est un dossier, pas un fichier",
         NotAllowed => "accès refusé",
         OutputCut => " … [coupé : {count} caractères de plus]",
+        CsvNoNameColumn => {
+            "l'en-tête du CSV n'a pas de colonne pour le nom (« nom » ou « name ») ; les colonnes trouvées sont {found} (séparées par des virgules ou des points-virgules, selon la ligne d'en-tête)"
+        }
+        CertificateNothingHeld => {
+            "{whom} : aucune demi-journée de {cohort} n'a eu lieu au {day}, il n'y a encore rien à certifier"
+        }
+        CertificateWritten => "{path} : certificat de {whom}",
+        WorkbookToTerminal => {
+            "un classeur XLSX n'est pas du texte à afficher dans un terminal : écrivez-le dans un fichier avec -o FICHIER.xlsx, ou redirigez la sortie"
+        }
         CannotWriteOutput => "Impossible d'écrire sur la sortie standard : {reason}.",
         NoTerminal => {
             "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout : cercle --help."

@@ -2,6 +2,7 @@
 
 mod en;
 mod fr;
+pub mod numbers;
 pub mod words;
 
 /// The interface language.
@@ -58,6 +59,11 @@ messages! {
     // Key names.
     KeyNameSpace, KeyNameEnter, KeyNameEsc, KeyNameBackTab, KeyNamePageUp, KeyNamePageDown,
     KeyNameHome, KeyNameEnd, KeyNameDelete, KeyNameBackspace, KeyNameCtrl,
+    // The command line's own words.
+    CliExists, CliSampleWritten, CliEmptyWritten, CliNetworkWritten, CliNoBackups,
+    CliBackupDamaged, CliRestored, CliRestoredKept, CliWrittenTo, CliCheckError,
+    CliCheckWarning, CliCheckCounts, CliSummaryCohort, CliSummaryTrainees, CliSummaryHeld,
+    CliSummaryRate,
     // Help groups.
     HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
     // Header and status.
@@ -165,6 +171,12 @@ messages! {
     // The command line's output, and what it says outside a terminal.
     OutputCut, CannotWriteOutput, NoTerminal, NothingWritten, DiskFull, DiskReadOnly,
     FileTooBig, NoDataToRead,
+    // Reading a contacts CSV file.
+    CsvNoNameColumn,
+    // Completion certificates.
+    CertificateNothingHeld, CertificateWritten,
+    // A workbook asked for on a terminal.
+    WorkbookToTerminal,
     // Fields of records, in conflicts and previews.
     WordHalfDay, WordAttendance, WordHistory, WordSignature,
     // `cercle sync` on the command line.

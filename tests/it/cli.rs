@@ -399,3 +399,47 @@ fn imports_speak_json_to_scripts() {
     assert_eq!(done["saved"], true);
     assert_eq!(done["changes"], plan["changes"]);
 }
+
+#[test]
+fn the_command_line_speaks_french_with_french_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = |args: &[&str]| {
+        let out = cercle(dir.path(), &[&["--lang", "fr"], args].concat());
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let init = said(&["init", "--sample"]);
+    assert!(
+        init.contains("La promotion d'exemple a été écrite"),
+        "{init}"
+    );
+    let again = said(&["init", "--sample"]);
+    assert!(again.contains("existe déjà"), "{again}");
+    let summary = said(&["summary"]);
+    assert!(
+        summary.contains("assiduité") && summary.contains("98,4\u{a0}%"),
+        "{summary}"
+    );
+    let check = said(&["check"]);
+    assert!(
+        check.contains("promotions") && check.contains("personnes"),
+        "{check}"
+    );
+    let backups = said(&["backups"]);
+    assert!(backups.contains("Pas encore de sauvegarde"), "{backups}");
+    for english in [
+        "written to",
+        "cohort ",
+        "attendance",
+        "already exists",
+        "No backups",
+        "98.4",
+    ] {
+        for text in [&init, &again, &summary, &check, &backups] {
+            assert!(!text.contains(english), "{english} in: {text}");
+        }
+    }
+}

@@ -7,6 +7,7 @@ use cercle::domain::{
     ContactField, Data, Note, Person, PersonId, PersonRole, PlaceKind, Project, ProjectPhase,
 };
 use cercle::exchange::{self, Format, Outcome, vcard};
+use cercle::i18n::Lang;
 use common::pty::cercle;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -67,7 +68,7 @@ fn round_trip(format: Format) {
     assert_eq!(Format::detect(&text), format);
     let mut data = Data::default();
     let mut n = 0;
-    let report = exchange::import(&mut data, &text, || {
+    let report = exchange::import(&mut data, &text, Lang::En, || {
         n += 1;
         PersonId::new(format!("new-{n}"))
     })
@@ -79,7 +80,7 @@ fn round_trip(format: Format) {
         assert_eq!(&**back, &expected, "{format:?}:\n{text}");
     }
     // Importing the same file again changes nothing: people are matched by email.
-    let again = exchange::import(&mut data, &text, || unreachable!()).unwrap();
+    let again = exchange::import(&mut data, &text, Lang::En, || unreachable!()).unwrap();
     assert_eq!(again.counts(), (0, 0, 2, 0), "{}", again.render());
 }
 
@@ -186,7 +187,7 @@ FN:Never Closed\r
 fn an_import_with_malformed_cards_keeps_the_good_ones_and_reports_the_bad_by_position() {
     let mut data = Data::default();
     let mut n = 0;
-    let report = exchange::import(&mut data, MALFORMED, || {
+    let report = exchange::import(&mut data, MALFORMED, Lang::En, || {
         n += 1;
         PersonId::new(format!("new-{n}"))
     })
@@ -257,7 +258,7 @@ fn an_import_updates_people_matched_by_email_and_says_which_fields() {
         camille.emails[0].to_uppercase()
     );
     let count = data.people.len();
-    let report = exchange::import(&mut data, &card, || unreachable!()).unwrap();
+    let report = exchange::import(&mut data, &card, Lang::En, || unreachable!()).unwrap();
     assert_eq!(data.people.len(), count);
     assert_eq!(
         report.entries[0].outcome,
@@ -269,10 +270,15 @@ fn an_import_updates_people_matched_by_email_and_says_which_fields() {
 #[test]
 fn a_csv_without_a_name_column_is_refused_and_bad_rows_are_reported() {
     let mut data = Data::default();
-    let error = exchange::import(&mut data, "email\nx@example.org\n", || unreachable!());
-    assert!(error.unwrap_err().contains("no \"name\" column"));
+    let error = exchange::import(
+        &mut data,
+        "email\nx@example.org\n",
+        Lang::En,
+        || unreachable!(),
+    );
+    assert!(error.unwrap_err().contains("no column for the name"));
     let csv = "name,emails\nAnna,anna@example.org\n,nobody@example.org\nBob,not-an-email\n";
-    let report = exchange::import(&mut data, csv, || PersonId::new("p-anna")).unwrap();
+    let report = exchange::import(&mut data, csv, Lang::En, || PersonId::new("p-anna")).unwrap();
     assert_eq!(report.counts(), (1, 0, 0, 2), "{}", report.render());
     assert!(
         report
@@ -405,7 +411,7 @@ fn importing_our_own_export_of_the_sample_changes_nothing() {
         let before = data.clone();
         let people: Vec<&Person> = before.people.iter().map(|p| &**p).collect();
         let text = exchange::export(&people, format).unwrap();
-        let report = exchange::import(&mut data, &text, || unreachable!()).unwrap();
+        let report = exchange::import(&mut data, &text, Lang::En, || unreachable!()).unwrap();
         assert!(!report.changed(), "{format:?}: {}", report.render());
         assert_eq!(data, before);
     }
@@ -472,7 +478,7 @@ fn a_contacts_csv_never_runs_as_formulas_and_reads_back_the_same() {
             "{cell:?} would run in a spreadsheet"
         );
     }
-    let (_, read) = exchange::read(&text).unwrap();
+    let (_, read) = exchange::read(&text, Lang::En).unwrap();
     let card = read[0].card.clone().unwrap();
     assert_eq!(
         card.phones,
@@ -488,7 +494,7 @@ fn a_contacts_csv_never_runs_as_formulas_and_reads_back_the_same() {
 #[test]
 fn a_csv_with_common_column_names_keeps_emails_phones_and_notes() {
     let text = "Nom,Courriel,Téléphone,Note\nAnaïs Petit,anais@example.org,06 11 22 33 44,Vient du fablab\n";
-    let (_, read) = exchange::read(text).unwrap();
+    let (_, read) = exchange::read(text, Lang::En).unwrap();
     let card = read[0].card.clone().unwrap();
     assert_eq!(card.name, "Anaïs Petit");
     assert_eq!(card.emails, ["anais@example.org"]);

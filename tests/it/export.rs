@@ -4,6 +4,7 @@
 use crate::common;
 
 use cercle::domain::{Data, Status};
+use cercle::export::dialect::Dialect;
 use cercle::export::{attendance, certificate};
 use common::pty::cercle;
 use scraper::{Html, Selector};
@@ -22,7 +23,7 @@ fn sample_with_hostile_name() -> Data {
 fn csv_reads_back_one_row_per_trainee_and_half_day() {
     let data = sample_with_hostile_name();
     let cohort = data.current().unwrap();
-    let bytes = attendance::to_csv(&data, cohort, None).unwrap();
+    let bytes = attendance::to_csv(&data, cohort, None, Dialect::Rfc).unwrap();
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let header: Vec<String> = reader
         .headers()
@@ -34,24 +35,31 @@ fn csv_reads_back_one_row_per_trainee_and_half_day() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let half_days: usize = cohort.seminars.iter().map(|s| s.half_days.len()).sum();
     assert_eq!(rows.len(), half_days * cohort.trainees.len());
-    let hostile: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[10] == HOSTILE).collect();
+    let hostile: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[11] == HOSTILE).collect();
     assert_eq!(hostile.len(), half_days, "the name survives quoting intact");
     let first = &rows[0];
     assert_eq!(&first[0], data.programme.provider);
     assert_eq!(&first[2], "1.1");
-    assert_eq!(&first[6], "matin");
+    assert_eq!(&first[7], "morning");
     assert!(
-        rows.iter()
-            .any(|r| &r[11] == "En retard" && !r[12].is_empty()),
+        rows.iter().any(|r| &r[12] == "late" && !r[13].is_empty()),
         "late arrivals carry their time"
     );
+    let reasons: Vec<&str> = cohort
+        .seminars
+        .iter()
+        .flat_map(|s| &s.half_days)
+        .flat_map(|h| &h.marks)
+        .filter_map(|m| m.reason.as_deref())
+        .collect();
+    assert!(!reasons.is_empty());
     assert!(
         rows.iter()
-            .any(|r| &r[11] == "Absent·e excusé·e" && !r[13].is_empty()),
-        "excuses carry their reason"
+            .all(|r| r.iter().all(|cell| !reasons.contains(&cell))),
+        "the reason of an absence is never written"
     );
     assert!(
-        rows.iter().any(|r| !r[14].is_empty() && !r[15].is_empty()),
+        rows.iter().any(|r| !r[15].is_empty() && !r[16].is_empty()),
         "signed by and at"
     );
 }
@@ -90,15 +98,29 @@ fn html_sheet_parses_with_absences_crossed_out_and_no_injected_markup() {
 }
 
 #[test]
-fn the_certificate_states_hours_planned_and_followed() {
+fn the_certificate_follows_the_ministrys_model() {
     let data = sample_with_hostile_name();
     let cohort = data.current().unwrap();
     let trainee = cohort.trainees[0].clone();
     let today = cercle::sample::SAMPLE_TODAY;
-    let page = Html::parse_document(&certificate::html(&data, cohort, &trainee, today));
+    let page = Html::parse_document(&certificate::html(&data, cohort, &trainee, today).unwrap());
     let text: String = page.root_element().text().collect();
     assert!(text.contains(HOSTILE));
-    assert!(text.contains("Durée prévue126 h"), "{text}");
+    for part in [
+        "atteste que : ",
+        "a suivi l'action ",
+        "☒ Action de formation",
+        "☐ Bilan de compétences",
+        "☐ Action de validation des acquis de l'expérience",
+        "☐ Action de formation par apprentissage",
+        "qui s'est déroulée du ",
+        "pour une durée de ",
+        certificate::KEEPING_CLAUSE,
+        "Fait à : ",
+        "le : 28/11/2026",
+    ] {
+        assert!(text.contains(part), "{part} is missing from {text}");
+    }
     assert!(text.contains(&data.programme.provider));
     assert_eq!(page.select(&Selector::parse("script").unwrap()).count(), 0);
 }

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::pty::{cercle, read_json};
+use common::pty::{cercle, rename_person};
 
 const NAME: &str = "Agathe D'Aubigné & Fils";
 
@@ -12,19 +12,7 @@ fn forget_lists_html_exports_and_files_named_after_the_person() {
     let (data, _config) = common::pty::sample_dirs("");
     let dir = data.path();
     // A name that HTML escapes (`'` and `&`), so its raw bytes are in no HTML export.
-    let mut json = read_json(dir);
-    let person = json["people"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|p| p["name"] == "Agathe Brunet")
-        .unwrap();
-    person["name"] = NAME.into();
-    std::fs::write(
-        dir.join("cercle.json"),
-        serde_json::to_vec_pretty(&json).unwrap(),
-    )
-    .unwrap();
+    rename_person(dir, "Agathe Brunet", NAME);
 
     let exports = dir.join("exports");
     std::fs::create_dir(&exports).unwrap();

@@ -28,7 +28,7 @@ fn a_phone_that_is_a_formula_goes_out_guarded_and_comes_back_as_typed() {
     let phones = headers.iter().position(|h| h == "phones").unwrap();
     assert!(row[phones].starts_with("'=HYPERLINK"), "{:?}", &row[phones]);
 
-    let (_, read) = exchange::read(&text).unwrap();
+    let (_, read) = exchange::read(&text, cercle::i18n::Lang::En).unwrap();
     let card = read[0].card.clone().unwrap();
     assert_eq!(
         card.phones,

@@ -83,7 +83,13 @@ fn every_export_carries_hostile_text_escaped() {
         .find(|c| c.trainees.contains(&PersonId::new("p-camille-dubois")))
         .unwrap();
     let person = data.person(&PersonId::new("p-camille-dubois")).unwrap();
-    let csv = cercle::export::attendance::to_csv(&data, cohort, None).unwrap();
+    let csv = cercle::export::attendance::to_csv(
+        &data,
+        cohort,
+        None,
+        cercle::export::dialect::Dialect::French,
+    )
+    .unwrap();
     let csv = String::from_utf8(csv).unwrap();
     assert!(
         csv.contains("'=Zoé␛[2J"),
@@ -98,7 +104,7 @@ fn every_export_carries_hostile_text_escaped() {
         ),
         (
             "certificate",
-            cercle::export::certificate::html(&data, cohort, &person.id, today),
+            cercle::export::certificate::html(&data, cohort, &person.id, today).unwrap(),
         ),
         ("vCard", cercle::exchange::vcard::write(&[person])),
         (

@@ -265,7 +265,11 @@ fn sheets_and_certificates_are_exported_from_the_screen() {
         .collect();
     assert_eq!(
         names,
-        ["emargement-s-na26-01.csv", "emargement-s-na26-01.html"]
+        [
+            "emargement-s-na26-01.csv",
+            "emargement-s-na26-01.xlsx",
+            "emargement-s-na26-01.html"
+        ]
     );
     let effects = press(&mut app, "<Enter>C");
     assert!(

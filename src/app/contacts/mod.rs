@@ -143,7 +143,8 @@ pub fn import(app: &mut App, path: &str, text: Result<String, String>) -> Vec<Ef
     let mut data = (*app.data).clone();
     let seed = app.fresh_id("p");
     let mut n = 0;
-    let report = exchange::import(&mut data, &text, || {
+    let lang = app.lang();
+    let report = exchange::import(&mut data, &text, lang, || {
         n += 1;
         PersonId::new(format!("{seed}-{n}"))
     });

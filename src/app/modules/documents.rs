@@ -3,7 +3,7 @@
 
 use crate::app::{App, Effect};
 use crate::domain::{PersonId, SeminarId};
-use crate::export::{attendance, certificate};
+use crate::export::{attendance, certificate, workbook};
 use crate::i18n::Msg;
 
 use crate::domain::fold::slug;
@@ -12,24 +12,32 @@ fn sheets(app: &mut App, seminar: Option<&SeminarId>, stem: &str) -> Vec<Effect>
     let Some(cohort) = app.cohort() else {
         return Vec::new();
     };
-    match attendance::to_csv(&app.data, cohort, seminar) {
-        Ok(csv) => {
+    let dialect = crate::export::dialect::Dialect::of(app.config.lang);
+    let written = attendance::to_csv(&app.data, cohort, seminar, dialect)
+        .map_err(|e| e.to_string())
+        .and_then(|csv| {
+            workbook::to_xlsx(&app.data, cohort, seminar, app.today)
+                .map(|xlsx| (csv, xlsx))
+                .map_err(|e| e.to_string())
+        });
+    match written {
+        Ok((csv, xlsx)) => {
             let html = attendance::to_html(&app.data, cohort, seminar);
             vec![
                 Effect::Export(format!("{stem}.csv"), csv),
+                Effect::Export(format!("{stem}.xlsx"), xlsx),
                 Effect::Export(format!("{stem}.html"), html.into_bytes()),
             ]
         }
         Err(error) => {
-            let text =
-                crate::i18n::fill(app.tr(Msg::ExportFailed), &[("reason", &error.to_string())]);
+            let text = crate::i18n::fill(app.tr(Msg::ExportFailed), &[("reason", &error)]);
             app.notify_error(text);
             Vec::new()
         }
     }
 }
 
-/// The whole cohort's attendance sheet, as CSV and HTML.
+/// The whole cohort's attendance sheet, as CSV, XLSX and HTML.
 pub fn cohort_sheet(app: &mut App) -> Vec<Effect> {
     let stem = format!(
         "emargement-{}",
@@ -38,13 +46,14 @@ pub fn cohort_sheet(app: &mut App) -> Vec<Effect> {
     sheets(app, None, &stem)
 }
 
-/// One seminar's attendance sheet, as CSV and HTML.
+/// One seminar's attendance sheet, as CSV, XLSX and HTML.
 pub fn seminar_sheet(app: &mut App, seminar: &SeminarId) -> Vec<Effect> {
     let stem = format!("emargement-{}", slug(seminar.as_str()));
     sheets(app, Some(seminar), &stem)
 }
 
-/// A trainee's completion certificate, as HTML.
+/// A trainee's completion certificate, as HTML, covering the half-days held so far; nothing
+/// but a message when none was.
 pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
     let Some(cohort) = app.cohort() else {
         return Vec::new();
@@ -53,7 +62,18 @@ pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
         .data
         .person(trainee)
         .map_or_else(|| trainee.to_string(), |p| p.name.clone());
-    let html = certificate::html(&app.data, cohort, trainee, app.today);
+    let Some(html) = certificate::html(&app.data, cohort, trainee, app.today) else {
+        let text = crate::i18n::fill(
+            app.tr(Msg::CertificateNothingHeld),
+            &[
+                ("whom", &name),
+                ("cohort", &cohort.name),
+                ("day", &app.today.format("%d/%m/%Y").to_string()),
+            ],
+        );
+        app.notify_error(text);
+        return Vec::new();
+    };
     vec![Effect::Export(
         format!("certificat-{}.html", slug(&name)),
         html.into_bytes(),

@@ -10,6 +10,7 @@
 
 use cercle::app::{self, App, Effect};
 use cercle::domain::{Data, PersonId};
+use cercle::i18n::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -51,7 +52,7 @@ pub fn contacts_import(text: &str) {
     let mut data = cercle::sample::sample();
     let before = data.people.len();
     let mut n = 0;
-    let imported = cercle::exchange::import(&mut data, text, || {
+    let imported = cercle::exchange::import(&mut data, text, Lang::En, || {
         n += 1;
         PersonId::new(format!("p-fuzz-{n}"))
     });
@@ -72,7 +73,7 @@ pub fn vcard(text: &str) {
 
 /// The CSV reader alone, on any text.
 pub fn csv(text: &str) {
-    let _ = cercle::exchange::csv::read(text);
+    let _ = cercle::exchange::csv::read(text, cercle::i18n::Lang::En);
     contacts_import(text);
 }
 

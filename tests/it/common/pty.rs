@@ -173,6 +173,23 @@ pub fn read_json(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
 }
 
+/// Renames the person called `from` in the data file of `dir`, as written on disk.
+pub fn rename_person(dir: &Path, from: &str, to: &str) {
+    let mut json = read_json(dir);
+    let person = json["people"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["name"] == from)
+        .unwrap();
+    person["name"] = to.into();
+    std::fs::write(
+        dir.join("cercle.json"),
+        serde_json::to_vec_pretty(&json).unwrap(),
+    )
+    .unwrap();
+}
+
 /// Another program replaces the data file, as editors and sync tools do (a new file renamed);
 /// returns the bytes it wrote.
 pub fn edit_outside(dir: &Path, title: &str) -> Vec<u8> {

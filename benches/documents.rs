@@ -1,0 +1,43 @@
+//! Documents at both sizes: the attendance workbook (XLSX) and the French CSV of the current
+//! cohort, and every certificate of that cohort (what `cercle export certificate --all` makes).
+
+#[path = "common/mod.rs"]
+mod common;
+
+use cercle::export::attendance::to_csv;
+use cercle::export::certificate::html;
+use cercle::export::dialect::Dialect;
+use cercle::export::workbook::to_xlsx;
+use cercle::sample::SAMPLE_TODAY;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn documents(c: &mut Criterion) {
+    let mut group = c.benchmark_group("documents");
+    group.sample_size(20);
+    for (size, data) in common::sizes() {
+        let Some(cohort) = data.current() else {
+            continue;
+        };
+        group.bench_function(BenchmarkId::new("cohort workbook (xlsx)", size), |b| {
+            b.iter(|| to_xlsx(black_box(&data), cohort, None, SAMPLE_TODAY).map(|x| x.len()));
+        });
+        group.bench_function(BenchmarkId::new("every certificate (--all)", size), |b| {
+            b.iter(|| {
+                cohort
+                    .trainees
+                    .iter()
+                    .filter_map(|t| html(black_box(&data), cohort, t, SAMPLE_TODAY))
+                    .map(|page| page.len())
+                    .sum::<usize>()
+            });
+        });
+        group.bench_function(BenchmarkId::new("cohort sheet (French csv)", size), |b| {
+            b.iter(|| to_csv(black_box(&data), cohort, None, Dialect::French).map(|x| x.len()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, documents);
+criterion_main!(benches);

@@ -76,6 +76,19 @@ pub struct Config {
     pub me: Option<crate::domain::PersonId>,
     /// `NO_COLOR` is set: draw without colour whatever the theme (never written to the file).
     pub no_color: bool,
+    /// Keys chosen in the `[keys]` table (`quit = "x"`), as written; the app checks them.
+    pub keys: Vec<KeyChoice>,
+}
+
+/// One line of the `[keys]` table: an action and the key the user wants for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyChoice {
+    /// The action's name, as the help's table of keys lists it (`quit`, `mark_present`…).
+    pub action: String,
+    /// The key, as written (`x`, `ctrl-q`, `F2`…).
+    pub key: String,
+    /// Where it is written.
+    pub line: usize,
 }
 
 impl Config {
@@ -99,6 +112,7 @@ impl Default for Config {
             attendance_threshold: 80,
             me: None,
             no_color: false,
+            keys: Vec::new(),
         }
     }
 }
@@ -194,6 +208,29 @@ pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarnin
                 .ok_or_else(|| {
                     format!("expected a person id such as \"p-camille-dubois\", found {value}")
                 }),
+            "keys" => match value.as_table() {
+                Some(keys) => {
+                    for (action, key) in keys {
+                        let line = line_of_key(text, action);
+                        match key.as_str() {
+                            Some(key) => config.keys.push(KeyChoice {
+                                action: action.clone(),
+                                key: key.to_owned(),
+                                line,
+                            }),
+                            None => warnings.push(warn(
+                                line,
+                                &format!("keys.{action}"),
+                                format!("expected a key such as \"x\" or \"ctrl-q\", found {key}"),
+                            )),
+                        }
+                    }
+                    Ok(())
+                }
+                None => Err(format!(
+                    "expected a table of action = \"key\", found {value}"
+                )),
+            },
             _ => Err("unknown setting".to_owned()),
         };
         if let Err(problem) = result {
@@ -202,6 +239,7 @@ pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarnin
     }
     // The table is sorted by key; the user reads the file top to bottom.
     warnings.sort_by_key(|w| w.line);
+    config.keys.sort_by_key(|k| k.line);
     (config, warnings)
 }
 
@@ -432,6 +470,7 @@ mod tests {
             attendance_threshold: 70,
             me: Some(crate::domain::PersonId::new("p-camille")),
             no_color: false,
+            keys: Vec::new(),
         };
         let (back, warnings) = read(&render(&config));
         assert!(warnings.is_empty());

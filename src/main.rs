@@ -22,8 +22,12 @@ fn main() -> ExitCode {
     };
     if let Some(command) = cli.command {
         // Commands speak the language the app would (`--lang`, settings, locale).
-        let (mut config, _, _) = settings(cli.lang);
-        config::read_identity(&dir, &mut config);
+        let (mut config, _, mut warnings) = settings(cli.lang);
+        warnings.extend(config::read_identity(&dir, &mut config));
+        // A setting that could not be used is said by the commands too, on standard error.
+        for warning in &warnings {
+            out::error(&warning.to_string(), config.lang);
+        }
         return cercle::commands::run(command, &dir, &config);
     }
     let (mut config, config_path, mut warnings) = settings(cli.lang);
@@ -78,7 +82,7 @@ fn settings(lang: Option<LangArg>) -> (Config, Option<PathBuf>, Vec<config::Conf
         ..Config::default()
     };
     let path = config_dir().map(|dir| dir.join(config::FILE_NAME));
-    let (mut config, warnings) = match path.as_ref().map(|p| (p, std::fs::read_to_string(p))) {
+    let (mut config, mut warnings) = match path.as_ref().map(|p| (p, std::fs::read_to_string(p))) {
         Some((path, Ok(text))) => config::parse(&text, path, base),
         _ => (base, Vec::new()),
     };
@@ -90,6 +94,15 @@ fn settings(lang: Option<LangArg>) -> (Config, Option<PathBuf>, Vec<config::Conf
     // https://no-color.org: set and not empty means no colour.
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.no_color = true;
+    }
+    if let Some(path) = &path {
+        let (_, problems) = cercle::app::keys::table(&config.keys);
+        warnings.extend(problems.into_iter().map(|p| config::ConfigWarning {
+            path: path.clone(),
+            line: p.line,
+            key: format!("keys.{}", p.action),
+            problem: p.problem,
+        }));
     }
     (config, path, warnings)
 }

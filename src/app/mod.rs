@@ -288,6 +288,8 @@ pub struct App {
     pub derived: derived::Derived,
     /// The form a stopped run was typing in, reopened if its work is recovered.
     pub kept_form: Option<Box<Form>>,
+    /// The key table, with the keys the user chose in `[keys]`.
+    pub keys: Arc<[keymap::Binding]>,
     /// How many ids this run made.
     ids_made: u64,
 }
@@ -295,6 +297,7 @@ pub struct App {
 impl App {
     /// A new app in the loading phase.
     pub fn new(config: Config, now: DateTime<Utc>) -> Self {
+        let keys = keys::table(&config.keys).0.into();
         Self {
             data: Arc::new(Data::default()),
             phase: Phase::Loading,
@@ -317,6 +320,7 @@ impl App {
             sync: sync::SyncView::default(),
             derived: derived::Derived::default(),
             kept_form: None,
+            keys,
             ids_made: 0,
         }
     }

@@ -41,7 +41,7 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     let context = context(app);
-    if let Some(action) = keys::dispatch(context, app.screen, &key) {
+    if let Some(action) = keys::dispatch(&app.keys, context, app.screen, &key) {
         return update(app, action);
     }
     match context {
@@ -351,7 +351,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
     match overlay {
         Overlay::Help(mut cursor) => {
-            let len = keys::help_line_count();
+            let len = keys::help_line_count(&app.keys);
             let height = app.page_height();
             match action {
                 Action::Back | Action::Help => return Vec::new(),

@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Line::from(Span::styled(app.tr(Msg::ChangedOnDiskText), theme.text)),
         Line::default(),
     ];
-    for binding in keys::bindings_of(Context::ChangedOnDisk).filter(|b| b.hint) {
+    for binding in keys::bindings_of(&app.keys, Context::ChangedOnDisk).filter(|b| b.hint) {
         lines.push(Line::from(vec![
             Span::styled(
                 format!("{:>5}  ", binding.keys_label(app.lang())),

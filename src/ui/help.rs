@@ -59,14 +59,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Th
     order.retain(|c| !here.contains(c));
     order.splice(0..0, here);
     for context in order {
-        if matches!(context, Context::On(s) if s != app.screen && !has_bindings(s)) {
+        if matches!(context, Context::On(s) if s != app.screen && !has_bindings(app, s)) {
             continue;
         }
         lines.push(Line::from(Span::styled(
             context_title(context, app.lang()),
             theme.title,
         )));
-        for binding in keys::bindings_of(context) {
+        for binding in keys::bindings_of(&app.keys, context) {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {:<16}", binding.keys_label(app.lang())),
@@ -92,6 +92,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Th
     );
 }
 
-fn has_bindings(screen: Screen) -> bool {
-    keys::bindings_of(Context::On(screen)).next().is_some()
+fn has_bindings(app: &App, screen: Screen) -> bool {
+    keys::bindings_of(&app.keys, Context::On(screen))
+        .next()
+        .is_some()
 }

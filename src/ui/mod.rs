@@ -183,7 +183,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 /// The footer's hints for a context: the first key of each hinted binding and its label.
 fn hint_line(app: &App, context: Context, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    for binding in keys::hints(context, app.screen) {
+    for binding in keys::hints(&app.keys, context, app.screen) {
         let key = binding
             .keys
             .first()

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Line::default(),
         Line::from(Span::styled(app.tr(Msg::WelcomeChoices), theme.text)),
     ];
-    for binding in keys::bindings_of(Context::Welcome) {
+    for binding in keys::bindings_of(&app.keys, Context::Welcome) {
         lines.push(Line::from(vec![
             Span::styled(
                 format!("  {:<10}", binding.keys_label(app.lang())),

@@ -53,6 +53,7 @@ mod hostile_input;
 mod identity;
 mod injection;
 mod keys_property;
+mod keys_rebinding;
 mod layout;
 mod modules;
 mod privacy;

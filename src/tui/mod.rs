@@ -55,7 +55,9 @@ fn event_loop(
     store: Store,
     options: &Options,
 ) -> std::io::Result<()> {
-    let mut app = starting_app(terminal, options)?;
+    // Read once: the clock of this run (the system's, or CERCLE_NOW's fixed instant).
+    let clock = crate::domain::clock::Clock::from_env();
+    let mut app = starting_app(terminal, options, clock)?;
     // The first frame goes out before the disk thread even starts, so nothing competes with it.
     terminal.draw(|frame| crate::ui::draw(frame, &app))?;
     let worker = &worker::start(store, options.data_dir.clone());
@@ -81,14 +83,14 @@ fn event_loop(
             Duration::from_millis(50)
         };
         if event::poll(wait)? {
-            app.set_now(crate::domain::clock::now());
+            app.set_now(clock.now());
             effects = on_event(&mut app, &event::read()?);
             changed = true;
         }
         // A running timer needs time to pass while no key is pressed.
         if app.circle.timer_running() && last_tick.elapsed() >= TICK {
             last_tick = std::time::Instant::now();
-            app.set_now(crate::domain::clock::now());
+            app.set_now(clock.now());
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
         changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
@@ -163,8 +165,12 @@ fn event_loop(
 /// Takes in what the disk thread reported since the last frame.
 /// The app as it starts: today, an id seed for this run, the terminal's size, and the first
 /// problem found in the settings.
-fn starting_app(terminal: &DefaultTerminal, options: &Options) -> std::io::Result<App> {
-    let app_now = crate::domain::clock::now();
+fn starting_app(
+    terminal: &DefaultTerminal,
+    options: &Options,
+    clock: crate::domain::clock::Clock,
+) -> std::io::Result<App> {
+    let app_now = clock.now();
     let mut app = App::new(options.config.clone(), app_now);
     // Std's hasher keys are random per process: enough to keep ids apart between machines.
     app.seed = std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), std::process::id());

@@ -195,6 +195,31 @@ pub(crate) fn keep_before_upgrade(
     )
 }
 
+/// Keeps the version-`from` `file` as its pre-upgrade backup, by a hard link (free, even for a
+/// large file, since the store never writes a file in place) or else a copy.
+pub(crate) fn keep_file_before_upgrade(
+    file: &Path,
+    dir: &Path,
+    from: u32,
+    now: DateTime<Utc>,
+) -> io::Result<PathBuf> {
+    fsio::create_own_dir(dir)?;
+    let mut at = now;
+    loop {
+        let name = backup_name(at, BackupKind::BeforeUpgrade { from });
+        let dest = dir.join(&name);
+        match fs::hard_link(file, &dest) {
+            Ok(()) => {
+                fs::set_permissions(&dest, Permissions::from_mode(FILE_MODE))?;
+                fsio::sync_dir(dir)?;
+                return Ok(dest);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => at += TimeDelta::milliseconds(1),
+            Err(_) => return fsio::copy_atomic(file, dir, &name),
+        }
+    }
+}
+
 /// Removes the rotating backups that [`backups_to_keep`] does not keep; returns their paths.
 pub(crate) fn rotate(dir: &Path, now: DateTime<Utc>) -> io::Result<Vec<PathBuf>> {
     let rotating: Vec<_> = list(dir)?

@@ -140,6 +140,16 @@ impl TempFile {
         &self.file
     }
 
+    /// Where the temporary file is.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Keeps the file when dropped: a journal now names it, and it must outlive a failure.
+    pub(crate) fn keep(&mut self) {
+        self.armed = false;
+    }
+
     /// Renames the file over `dest` (atomic on one file system); it is no longer deleted on drop.
     pub(crate) fn persist(&mut self, dest: &Path) -> io::Result<()> {
         fs::rename(&self.path, dest)?;

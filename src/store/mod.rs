@@ -12,6 +12,8 @@
 mod backup;
 mod error;
 mod fsio;
+mod journal;
+mod layout;
 mod lock;
 mod migrate;
 mod parse;
@@ -21,9 +23,12 @@ mod save;
 mod scrub;
 mod seen;
 mod split;
+mod tree;
 
 pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
 pub use error::{SaveStep, StoreError};
+pub use journal::JOURNAL_FILE;
+pub use layout::{DOCS_DIR, SPLIT_VERSION};
 pub use lock::LOCK_FILE;
 pub use parse::Unreadable;
 pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, write_recovery};
@@ -154,6 +159,8 @@ pub struct Store {
     /// `cercle.json` as last loaded or saved; `None` when there was none.
     seen: Option<Seen>,
     migrations: &'static [Migration],
+    /// The documents of a split directory; `None` for a one-file directory.
+    tree: Option<tree::Tree>,
 }
 
 impl Store {
@@ -162,7 +169,9 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
         fsio::create_private_dir(dir).map_err(StoreError::io("create the data directory", dir))?;
         let lock = lock::acquire(dir)?;
-        // Holding the lock, any temporary file is a leftover: no one else can be mid-save.
+        // Holding the lock: a save a crash interrupted after its journal is finished, and any
+        // temporary file is a leftover, as no one else can be mid-save.
+        tree::recover(dir)?;
         fsio::remove_temp_files(dir);
         fsio::remove_temp_files(&dir.join(BACKUP_DIR));
         Self::new(dir, Some(lock), None)
@@ -206,6 +215,7 @@ impl Store {
             _lock: lock,
             read_only,
             migrations: MIGRATIONS,
+            tree: None,
         })
     }
 
@@ -263,10 +273,21 @@ impl Store {
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<Option<Data>, StoreError> {
         let path = self.data_path.clone();
-        let mut file = match fsio::open_own(&path, OpenOptions::new().read(true)) {
+        // Without the lock, a save may be in flight: its journal says what to read instead.
+        let pending = if self.writable() {
+            std::collections::HashMap::new()
+        } else {
+            tree::pending(&self.dir)
+        };
+        let source = match pending.get(DATA_FILE) {
+            Some(Some(instead)) => instead.clone(),
+            _ => path.clone(),
+        };
+        let mut file = match fsio::open_own(&source, OpenOptions::new().read(true)) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 self.seen = None;
+                self.tree = None;
                 self.set_file_state(None);
                 return Ok(None);
             }
@@ -284,6 +305,12 @@ impl Store {
             meta: Fingerprint::from(&meta),
             hash: Some(seen::hash(&bytes)),
         });
+        if layout::is_index(&bytes) {
+            let data = self.load_tree(&bytes, Fingerprint::from(&meta), &pending)?;
+            self.set_file_state(None);
+            return Ok(Some(data));
+        }
+        self.tree = None;
 
         match parse::read_document(&bytes, self.migrations) {
             Ok(Document::Current(data)) => {

@@ -120,7 +120,7 @@ fn upgrade(value: Value, from: u32, migrations: &[Migration]) -> Result<Document
     Ok(Document::Upgraded { data, from })
 }
 
-fn damaged(bytes: &[u8], err: &serde_json::Error) -> Unreadable {
+pub(super) fn damaged(bytes: &[u8], err: &serde_json::Error) -> Unreadable {
     Unreadable::Damaged {
         line: err.line(),
         column: err.column(),

@@ -24,6 +24,9 @@ impl Store {
     /// into the temporary file: a network's 150 MB of JSON is never held in memory beside the
     /// data, and never grown and copied as one buffer.
     pub fn save(&mut self, data: &Data) -> Result<SaveReport, StoreError> {
+        if self.tree.is_some() {
+            return self.save_tree(data, true, &mut super::journal::no_fault);
+        }
         self.write_with(true, |file| {
             let mut out = io::BufWriter::with_capacity(1 << 20, file);
             serde_json::to_writer_pretty(&mut out, data).map_err(|e| {
@@ -55,6 +58,12 @@ impl Store {
     /// checks before writing. It reads the whole file when the metadata is unchanged, so call it
     /// off the UI thread.
     pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
+        if self.tree.is_some() {
+            return Ok(matches!(
+                self.check_documents(&[]),
+                Err(StoreError::ChangedOnDisk { .. })
+            ));
+        }
         seen::changed(&self.data_path, self.seen.as_ref())
     }
 
@@ -114,6 +123,11 @@ impl Store {
     }
 
     fn write(&mut self, json: &[u8], check_changes: bool) -> Result<SaveReport, StoreError> {
+        if self.tree.is_some() {
+            let data = super::from_json(json)
+                .map_err(|e| StoreError::Serialize(serde::de::Error::custom(e.to_string())))?;
+            return self.save_tree(&data, check_changes, &mut super::journal::no_fault);
+        }
         self.write_with(check_changes, |file| file.write_all(json).map_err(Fill::Io))
     }
 

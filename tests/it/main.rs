@@ -70,6 +70,7 @@ mod sign_sheet;
 mod sign_snapshots;
 mod snapshots;
 mod store;
+mod store_split;
 mod sync;
 mod sync_app;
 mod sync_driver;

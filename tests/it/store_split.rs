@@ -1,0 +1,295 @@
+//! The split layout on disk: migration from one file, saves that write only what changed, a
+//! save stopped at every step, another program's edits, a damaged document.
+
+use cercle::domain::Data;
+use cercle::store::{BackupKind, DATA_FILE, JOURNAL_FILE, ReadOnlyReason, Store, StoreError};
+use std::collections::BTreeMap;
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
+
+/// Every file under `dir` but the lock and the backups, with its bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            let name = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if name == "backups" || name == "cercle.lock" {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(name, fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// A one-file directory holding `data`, converted to the split layout.
+fn split_dir(dir: &Path, data: &Data) -> Store {
+    let mut store = Store::open(dir).unwrap();
+    store.save(data).unwrap();
+    let loaded = store.load().unwrap().unwrap();
+    store.migrate_to_split(&loaded).unwrap();
+    store
+}
+
+fn load(dir: &Path) -> Data {
+    Store::open(dir).unwrap().load().unwrap().unwrap()
+}
+
+#[test]
+fn a_one_file_directory_is_migrated_and_the_file_kept() {
+    for data in [cercle::sample::sample(), cercle::generate::generate(12, 3)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let mut store = Store::open(dir).unwrap();
+        store.save(&data).unwrap();
+        let original = fs::read(dir.join(DATA_FILE)).unwrap();
+        store.load().unwrap();
+        assert!(!store.is_split());
+        store.migrate_to_split(&data).unwrap();
+        assert!(store.is_split());
+        drop(store);
+
+        let all = files(dir);
+        let cohorts = all
+            .keys()
+            .filter(|p| p.starts_with("cercle/cohorts/"))
+            .count();
+        assert_eq!(cohorts, data.cohorts.len());
+        assert!(all.keys().any(|p| p.starts_with("cercle/people/")));
+        assert!(all[DATA_FILE].len() < original.len() / 2);
+        let mut store = Store::open(dir).unwrap();
+        assert_eq!(store.load().unwrap(), Some(data.clone()));
+        assert!(store.is_split());
+        let kept: Vec<_> = store
+            .backups()
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.kind == BackupKind::BeforeUpgrade { from: 2 })
+            .collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(fs::read(&kept[0].path).unwrap(), original);
+        // Private, folders and files alike.
+        for path in ["cercle", "cercle/cohorts", "cercle/people"] {
+            let mode = fs::metadata(dir.join(path)).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o700, "{path}");
+        }
+        for path in all.keys() {
+            let mode = fs::metadata(dir.join(path)).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{path}");
+        }
+    }
+}
+
+#[test]
+fn a_file_of_the_previous_version_is_upgraded_then_split() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut value = serde_json::to_value(cercle::sample::sample()).unwrap();
+    value["schema_version"] = 1.into();
+    fs::write(dir.join(DATA_FILE), serde_json::to_vec(&value).unwrap()).unwrap();
+    let mut store = Store::open(dir).unwrap();
+    let data = store.load().unwrap().unwrap();
+    store.migrate_to_split(&data).unwrap();
+    drop(store);
+    assert_eq!(load(dir), data);
+    let froms: Vec<_> = Store::open(dir)
+        .unwrap()
+        .backups()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.kind)
+        .collect();
+    assert!(
+        froms.contains(&BackupKind::BeforeUpgrade { from: 1 }),
+        "{froms:?}"
+    );
+}
+
+#[test]
+fn a_change_to_one_cohort_writes_that_cohort_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::generate::generate(20, 5);
+    let mut store = split_dir(dir, &data);
+    let before = files(dir);
+    let inodes = |dir: &Path| -> BTreeMap<String, u64> {
+        files(dir)
+            .into_keys()
+            .map(|p| {
+                let ino = fs::metadata(dir.join(&p)).unwrap().ino();
+                (p, ino)
+            })
+            .collect()
+    };
+    let old = inodes(dir);
+
+    let mut changed = data.clone();
+    changed.cohorts[7].name.push_str(" (bis)");
+    let report = store.save(&changed).unwrap();
+    let after = files(dir);
+    let rewritten: Vec<String> = inodes(dir)
+        .into_iter()
+        .filter(|(p, ino)| old.get(p) != Some(ino))
+        .map(|(p, _)| p)
+        .collect();
+    let file = format!("cercle/cohorts/{}.json", changed.cohorts[7].id.as_str());
+    assert_eq!(rewritten, vec![file.clone()]);
+    assert_eq!(report.bytes, after[&file].len());
+    assert!(report.bytes * 10 < before.values().map(Vec::len).sum::<usize>());
+    // Saving the same data again writes nothing.
+    assert_eq!(store.save(&changed).unwrap().bytes, 0);
+    // A person: their shard and nothing else; a new cohort: its file and the index.
+    let mut more = changed.clone();
+    more.people[3].name.push_str(" Martin");
+    let mut extra = (*more.cohorts[0]).clone();
+    extra.id = cercle::domain::CohortId::new("c-extra");
+    more.cohorts.push(extra.into());
+    store.save(&more).unwrap();
+    let rewritten: Vec<String> = inodes(dir)
+        .into_iter()
+        .filter(|(p, ino)| old.get(p) != Some(ino) && *p != file)
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(rewritten.len(), 3, "{rewritten:?}");
+    assert!(rewritten.contains(&DATA_FILE.to_owned()));
+    assert!(rewritten.contains(&"cercle/cohorts/c-extra.json".to_owned()));
+    drop(store);
+    assert_eq!(load(dir), more);
+    // A cohort removed: its file goes with it.
+    let mut store = Store::open(dir).unwrap();
+    store.load().unwrap();
+    let mut fewer = more.clone();
+    fewer.cohorts.pop();
+    store.save(&fewer).unwrap();
+    assert!(!dir.join("cercle/cohorts/c-extra.json").exists());
+    drop(store);
+    assert_eq!(load(dir), fewer);
+}
+
+#[test]
+fn a_save_stopped_at_any_step_loads_as_before_or_after() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = cercle::generate::generate(6, 11);
+    // A save touching several documents: two cohorts, a person, the index, a removal.
+    let mut after = data.clone();
+    after.cohorts[1].name.push_str(" *");
+    after.cohorts[4].name.push_str(" *");
+    after.people[2].name.push_str(" *");
+    after.programme.title.push_str(" *");
+    after.cohorts.remove(5);
+    let (mut befores, mut afters) = (0, 0);
+    for stop_at in 0.. {
+        let dir = tmp.path().join(format!("run-{stop_at}"));
+        let mut store = split_dir(&dir, &data);
+        let mut steps = 0;
+        let result = store.save_stopping_at(&after, &mut |_| {
+            steps += 1;
+            steps > stop_at
+        });
+        drop(store);
+        let finished = result.is_ok();
+        // A reader without the lock, before anyone finishes the save.
+        let seen = Store::open_read_only(&dir)
+            .unwrap()
+            .load()
+            .unwrap()
+            .unwrap();
+        let now = load(&dir);
+        assert_eq!(seen, now, "stopped after {stop_at} steps");
+        assert!(!dir.join(JOURNAL_FILE).exists());
+        if now == data {
+            befores += 1;
+        } else {
+            assert_eq!(now, after, "stopped after {stop_at} steps: a mix");
+            afters += 1;
+        }
+        if finished {
+            break;
+        }
+    }
+    assert!(
+        befores >= 2 && afters >= 3,
+        "{befores} before, {afters} after"
+    );
+    eprintln!(
+        "a save of several documents stopped at each of its {} steps: {befores} loaded as before, {afters} as after",
+        befores + afters - 1
+    );
+}
+
+#[test]
+fn another_programs_edit_is_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::sample::sample();
+    let mut store = split_dir(dir, &data);
+    let file = dir.join(format!(
+        "cercle/cohorts/{}.json",
+        data.cohorts[0].id.as_str()
+    ));
+    let theirs = String::from_utf8(fs::read(&file).unwrap())
+        .unwrap()
+        .replacen("\"name\": \"", "\"name\": \"Edited ", 1);
+    fs::write(&file, &theirs).unwrap();
+    assert!(store.changed_on_disk().unwrap());
+    let mut mine = data.clone();
+    mine.cohorts[0].name.push_str(" (mine)");
+    assert!(matches!(
+        store.save(&mine),
+        Err(StoreError::ChangedOnDisk { path }) if path == file
+    ));
+    assert_eq!(fs::read_to_string(&file).unwrap(), theirs);
+    // A change to another cohort is refused too: the data in memory no longer matches the disk.
+    let mut other = data.clone();
+    other.cohorts[1].name.push_str(" (mine)");
+    assert!(matches!(
+        store.save(&other),
+        Err(StoreError::ChangedOnDisk { .. })
+    ));
+    // Read again, the edit is there and saves go on.
+    let reread = store.load().unwrap().unwrap();
+    assert!(reread.cohorts[0].name.starts_with("Edited "));
+    store.save(&other).unwrap();
+}
+
+#[test]
+fn a_damaged_document_is_kept_aside_and_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::sample::sample();
+    drop(split_dir(dir, &data));
+    let file = dir.join(format!(
+        "cercle/cohorts/{}.json",
+        data.cohorts[0].id.as_str()
+    ));
+    let mut bytes = fs::read(&file).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    fs::write(&file, &bytes).unwrap();
+    let mut store = Store::open(dir).unwrap();
+    let Err(StoreError::Damaged {
+        path,
+        line,
+        quarantine,
+        ..
+    }) = store.load()
+    else {
+        panic!("a cut document loads");
+    };
+    assert_eq!(path, file);
+    assert!(line > 1);
+    assert_eq!(fs::read(quarantine.unwrap()).unwrap(), bytes);
+    assert_eq!(store.read_only_reason(), Some(&ReadOnlyReason::Damaged));
+    assert!(store.save(&data).is_err());
+    assert_eq!(fs::read(&file).unwrap(), bytes);
+}

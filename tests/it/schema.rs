@@ -232,3 +232,78 @@ fn the_sample_round_trips_through_serde_unchanged() {
     assert_eq!(data, crate::sample::unsigned(sample()));
     assert_eq!(serde_json::to_value(&data).unwrap(), value);
 }
+
+/// The schemas of the split layout's documents: shipped in `assets/schema/`, made from the data
+/// file's, and every document of a split sample and network validates against its own.
+#[test]
+fn each_kind_of_document_has_its_schema_and_the_documents_validate() {
+    use cercle::schema::{DocumentKind, document_schema, validate_document};
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/schema");
+    for kind in DocumentKind::ALL {
+        let made = serde_json::to_string_pretty(&document_schema(kind)).unwrap() + "\n";
+        let path = folder.join(kind.file_name());
+        if std::env::var_os("CERCLE_WRITE_SCHEMAS").is_some() {
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(&path, &made).unwrap();
+        }
+        let shipped = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            shipped == made,
+            "{} is out of date: run CERCLE_WRITE_SCHEMAS=1 cargo test --test it schema",
+            path.display()
+        );
+    }
+    for data in [sample(), generate(4, 9)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = cercle::store::Store::open(tmp.path()).unwrap();
+        store.migrate_to_split(&data).unwrap();
+        let mut checked = 0;
+        for entry in walkdir(tmp.path()) {
+            let name = entry
+                .strip_prefix(tmp.path())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let kind = if name == "cercle.json" {
+                DocumentKind::Index
+            } else if name.starts_with("cercle/cohorts/") {
+                DocumentKind::Cohort
+            } else if name.starts_with("cercle/people/") {
+                DocumentKind::People
+            } else {
+                continue;
+            };
+            let value: Value = serde_json::from_slice(&std::fs::read(&entry).unwrap()).unwrap();
+            assert_eq!(
+                validate_document(kind, &value),
+                Vec::<String>::new(),
+                "{name}"
+            );
+            checked += 1;
+        }
+        assert!(checked > data.cohorts.len());
+    }
+    // And a fault is caught, with its pointer.
+    let mut cohort = serde_json::to_value(&*sample().cohorts[0]).unwrap();
+    cohort["price_eur"] = json!("cher");
+    let errors = validate_document(DocumentKind::Cohort, &cohort);
+    assert!(
+        errors.iter().any(|e| e.starts_with("/price_eur: ")),
+        "{errors:?}"
+    );
+}
+
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            if entry.path().is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push(entry.path());
+            }
+        }
+    }
+    out
+}

@@ -58,8 +58,25 @@ pub(crate) fn backup_name(at: DateTime<Utc>, kind: BackupKind) -> String {
     }
 }
 
+/// The folder name of a backup set (the documents of a split directory) taken at `at`.
+pub(crate) fn set_name(at: DateTime<Utc>) -> String {
+    format!("cercle-{}Z.d", at.format(STAMP))
+}
+
+/// Whether `name` is the name of a backup set rather than of a one-file backup.
+pub(crate) fn is_set_name(name: &str) -> bool {
+    name.ends_with("Z.d") && parse_backup_name(name).is_some()
+}
+
 /// Reads a backup name back; `None` for any other file.
 pub(crate) fn parse_backup_name(name: &str) -> Option<(DateTime<Utc>, BackupKind)> {
+    if let Some(stamp) = name
+        .strip_prefix("cercle-")
+        .and_then(|n| n.strip_suffix("Z.d"))
+    {
+        let at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
+        return (set_name(at) == name).then_some((at, BackupKind::Rotating));
+    }
     let stem = name.strip_prefix("cercle-")?.strip_suffix(".json")?;
     let (stamp, kind) = match stem.split_once("Z-v") {
         Some((stamp, from)) => (
@@ -111,6 +128,12 @@ pub(crate) fn list(dir: &Path) -> io::Result<Vec<BackupInfo>> {
             continue;
         };
         let meta = entry.metadata()?;
+        // A set is as large as its index says at a glance; its documents are shared by links.
+        let meta = if meta.is_dir() && is_set_name(&name) {
+            fs::metadata(entry.path().join(super::DATA_FILE))?
+        } else {
+            meta
+        };
         if meta.is_file() {
             found.push(BackupInfo {
                 name,
@@ -231,7 +254,11 @@ pub(crate) fn rotate(dir: &Path, now: DateTime<Utc>) -> io::Result<Vec<PathBuf>>
     let mut removed = Vec::new();
     for backup in rotating {
         if !keep.contains(&backup.taken_at) {
-            fs::remove_file(&backup.path)?;
+            if is_set_name(&backup.name) {
+                fs::remove_dir_all(&backup.path)?;
+            } else {
+                fs::remove_file(&backup.path)?;
+            }
             removed.push(backup.path);
         }
     }

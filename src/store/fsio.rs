@@ -76,8 +76,38 @@ pub(crate) fn remove_temp_files(dir: &Path) -> usize {
     entries
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_str().is_some_and(is_temp_name))
-        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .filter(|e| {
+            // A backup set being gathered is a folder; a link is removed, never followed.
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                fs::remove_dir_all(e.path()).is_ok()
+            } else {
+                fs::remove_file(e.path()).is_ok()
+            }
+        })
         .count()
+}
+
+/// Creates a new private folder `.cercle-<what>.tmp-<pid>-<n>` in `dir`, a leftover if a crash
+/// stops its use (removed at the next open).
+pub(crate) fn temp_dir(dir: &Path, what: &str) -> io::Result<PathBuf> {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let pid = std::process::id();
+    for _ in 0..100 {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = dir.join(format!("{TEMP_PREFIX}-{what}{TEMP_MARK}{pid}-{n}"));
+        match DirBuilder::new().mode(DIR_MODE).create(&path) {
+            Ok(()) => {
+                fs::set_permissions(&path, Permissions::from_mode(DIR_MODE))?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "could not find a free temporary folder name",
+    ))
 }
 
 /// A new 0600 file beside its final place; it is deleted on drop unless persisted.

@@ -18,10 +18,12 @@ mod lock;
 mod migrate;
 mod parse;
 mod read;
+mod reading;
 mod recovery;
 mod save;
 mod scrub;
 mod seen;
+mod sets;
 mod split;
 mod tree;
 
@@ -381,6 +383,9 @@ impl Store {
     /// The newest backup that reads as a Cercle file this version can open.
     pub fn newest_valid_backup(&self) -> Option<BackupInfo> {
         self.backups().ok()?.into_iter().find(|b| {
+            if backup::is_set_name(&b.name) {
+                return sets::read(&b.path).is_ok();
+            }
             fs::read(&b.path).is_ok_and(|bytes| {
                 matches!(
                     parse::read_document(&bytes, self.migrations),

@@ -235,6 +235,9 @@ impl Store {
         }
         let dir = self.backups_dir();
         let source = match backup::parse_backup_name(name) {
+            Some(_) if backup::is_set_name(name) && dir.join(name).is_dir() => {
+                return self.restore_set(&dir.join(name));
+            }
             Some(_) if dir.join(name).is_file() => dir.join(name),
             _ => {
                 return Err(StoreError::NoSuchBackup {
@@ -261,15 +264,20 @@ impl Store {
         let path = self.data_path.clone();
         // A link in the file's place would be kept as the "previous version" instead of it.
         seen::fingerprint(&path)?;
-        let previous = backup::take(&path, &dir, now).map_err(StoreError::io(
-            "keep the current file before restoring over",
-            &path,
-        ))?;
+        let previous = match self.keep_set_before_restore(now)? {
+            Some(set) => Some(set),
+            None => backup::take(&path, &dir, now).map_err(StoreError::io(
+                "keep the current file before restoring over",
+                &path,
+            ))?,
+        };
         let mut temp = fsio::TempFile::create(&self.dir, DATA_FILE)
             .and_then(|mut t| t.write_synced(&bytes).map(|()| t))
             .map_err(StoreError::save(SaveStep::WriteTemp, &path))?;
         temp.persist(&path)
             .map_err(StoreError::save(SaveStep::Replace, &path))?;
+        // A one-file backup replaced the index: the documents beside it are no longer read.
+        self.forget_tree();
         self.set_file_state(None);
         // Rotation or sync trouble does not undo the restore; the app can list the backups.
         self.after_replace(

@@ -39,6 +39,17 @@ impl Store {
         }
         for (dir, name) in files {
             let path = dir.join(&name);
+            if super::backup::is_set_name(&name) && path.is_dir() {
+                let Ok(mut data) = super::sets::read(&path) else {
+                    done.unreadable.push(path);
+                    continue;
+                };
+                if edit(&mut data) {
+                    super::sets::rewrite(&dir, &name, &data)?;
+                    done.rewritten.push(path);
+                }
+                continue;
+            }
             let Some(mut data) = fs::read(&path).ok().and_then(|b| from_json(&b).ok()) else {
                 done.unreadable.push(path);
                 continue;

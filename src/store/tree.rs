@@ -5,11 +5,11 @@ use super::error::{SaveStep, StoreError};
 use super::journal::{self, Change, CommitError, Fault, Written};
 use super::layout::{self, Documents};
 use super::parse::Unreadable;
+use super::reading::read_tree;
 use super::seen::{self, Fingerprint, Seen};
-use super::{DATA_FILE, ReadOnlyReason, SaveReport, Store, backup, fsio};
+use super::{DATA_FILE, ReadOnlyReason, Restored, SaveReport, Store, backup, fsio, sets};
 use crate::domain::{Cohort, Data, Person, SCHEMA_VERSION, Shared};
 use std::collections::{HashMap, HashSet};
-use std::fs::OpenOptions;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -22,10 +22,6 @@ pub(super) struct Tree {
     /// Each document (by its path relative to the data directory) as last read or written.
     docs: HashMap<String, Seen>,
 }
-
-/// One document read and parsed, with what was seen of it; or why not, with its path (the bytes
-/// of a damaged one, to set aside).
-type Read<T> = Result<(T, Seen), Box<(String, Result<(Vec<u8>, Unreadable), StoreError>)>>;
 
 /// Whether `path` (relative to the data directory) may be named by a journal.
 pub(super) fn is_own_document(path: &str) -> bool {
@@ -46,9 +42,11 @@ impl Store {
         meta: Fingerprint,
         pending: &HashMap<String, Option<PathBuf>>,
     ) -> Result<Data, StoreError> {
-        let index =
-            layout::read_index(bytes).map_err(|u| self.damaged_document(DATA_FILE, bytes, u))?;
-        let mut docs = HashMap::new();
+        let (data, mut docs) =
+            read_tree(&self.dir, bytes, pending).map_err(|failure| match *failure {
+                (_, Err(error)) => error,
+                (name, Ok((bytes, unreadable))) => self.damaged_document(&name, &bytes, unreadable),
+            })?;
         docs.insert(
             DATA_FILE.to_owned(),
             Seen {
@@ -56,90 +54,11 @@ impl Store {
                 hash: Some(seen::hash(bytes)),
             },
         );
-        let cohort_files: Vec<&str> = index.cohorts.iter().map(|c| c.file.as_str()).collect();
-        let cohorts = self.read_all(&cohort_files, pending, &mut docs, layout::read_cohort)?;
-        let people_files: Vec<&str> = index.people_files.iter().map(String::as_str).collect();
-        let shards = self.read_all(&people_files, pending, &mut docs, layout::read_people)?;
-        let data = layout::join(index, cohorts, shards).map_err(|reason| {
-            self.damaged_document(
-                DATA_FILE,
-                bytes,
-                Unreadable::Damaged {
-                    line: 0,
-                    column: 0,
-                    reason,
-                },
-            )
-        })?;
         self.tree = Some(Tree {
             last: data.clone(),
             docs,
         });
         Ok(data)
-    }
-
-    /// Reads and parses `files` on the machine's cores, in their order.
-    fn read_all<T: Send>(
-        &mut self,
-        files: &[&str],
-        pending: &HashMap<String, Option<PathBuf>>,
-        docs: &mut HashMap<String, Seen>,
-        parse: fn(&[u8]) -> Result<T, Unreadable>,
-    ) -> Result<Vec<T>, StoreError> {
-        let dir = self.dir.clone();
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let chunk = files.len().div_ceil(threads).max(1);
-        let read_one = |file: &str| -> Read<T> {
-            let path = match pending.get(file) {
-                Some(Some(instead)) => instead.clone(),
-                _ => dir.join(file),
-            };
-            let (bytes, meta) =
-                read_document(&path).map_err(|e| Box::new((file.to_owned(), Err(e))))?;
-            let seen = Seen {
-                meta,
-                hash: Some(seen::hash(&bytes)),
-            };
-            match parse(&bytes) {
-                Ok(value) => Ok((value, seen)),
-                Err(unreadable) => Err(Box::new((file.to_owned(), Ok((bytes, unreadable))))),
-            }
-        };
-        let results: Vec<Read<T>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || part.iter().map(|f| read_one(f)).collect::<Vec<_>>())
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-        if results.len() != files.len() {
-            return Err(StoreError::io("read", &self.dir)(io::Error::other(
-                "a reading thread stopped",
-            )));
-        }
-        let mut out = Vec::with_capacity(files.len());
-        for (file, result) in files.iter().zip(results) {
-            match result {
-                Ok((value, seen)) => {
-                    docs.insert((*file).to_owned(), seen);
-                    out.push(value);
-                }
-                Err(failure) => {
-                    return Err(match *failure {
-                        (_, Err(error)) => error,
-                        (name, Ok((bytes, unreadable))) => {
-                            self.damaged_document(&name, &bytes, unreadable)
-                        }
-                    });
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// A damaged document: saves are refused, and its bytes are set aside.
@@ -165,7 +84,7 @@ impl Store {
             column,
             reason,
             quarantine,
-            backup: None,
+            backup: self.newest_valid_backup().map(|b| b.path),
         }
     }
 
@@ -202,6 +121,17 @@ impl Store {
         check_changes: bool,
         fault: Fault<'_>,
     ) -> Result<SaveReport, StoreError> {
+        self.save_tree_with(data, check_changes, true, fault)
+    }
+
+    /// [`Store::save_tree`], keeping the documents as they were in a backup set when `backup`.
+    fn save_tree_with(
+        &mut self,
+        data: &Data,
+        check_changes: bool,
+        backup: bool,
+        fault: Fault<'_>,
+    ) -> Result<SaveReport, StoreError> {
         if let Some(refusal) = self.refusal() {
             return Err(refusal);
         }
@@ -228,6 +158,8 @@ impl Store {
                 warnings: Vec::new(),
             });
         }
+        let now = crate::domain::clock::now();
+        let kept = if backup { self.keep_set(now)? } else { None };
         let written = journal::commit(&self.dir, &changes, fault).map_err(|e| match e {
             CommitError::Before { path, error } => {
                 StoreError::save(SaveStep::WriteTemp, &path)(error)
@@ -237,7 +169,75 @@ impl Store {
                 StoreError::save(SaveStep::Replace, &path)(io::Error::other("stopped by a test"))
             }
         })?;
-        Ok(self.after_commit(data, &changes, written))
+        let mut report = self.after_commit(data, &changes, written);
+        report.backup = kept;
+        match backup::rotate(&self.backups_dir(), now) {
+            Ok(removed) => report.pruned = removed,
+            Err(e) => report
+                .warnings
+                .push(format!("could not remove old backups: {e}")),
+        }
+        Ok(report)
+    }
+
+    /// Keeps the documents as they are now in a backup set; `None` when there are none yet.
+    fn keep_set(&self, now: chrono::DateTime<chrono::Utc>) -> Result<Option<PathBuf>, StoreError> {
+        let Some(tree) = self.tree.as_ref().filter(|t| !t.docs.is_empty()) else {
+            return Ok(None);
+        };
+        let files: Vec<&str> = tree.docs.keys().map(String::as_str).collect();
+        let backups = self.backups_dir();
+        sets::take(&self.dir, &files, &backups, now)
+            .map(Some)
+            .map_err(|e| {
+                if fsio::is_link_error(&e) {
+                    StoreError::Link { path: backups }
+                } else {
+                    StoreError::save(SaveStep::Backup, &self.data_path)(e)
+                }
+            })
+    }
+
+    /// Puts the backup set `source` back: the documents as they are now are first kept as a set
+    /// (or the one file, in a directory not yet split), then the set's are written by one journal.
+    pub(super) fn restore_set(&mut self, source: &Path) -> Result<Restored, StoreError> {
+        let data = sets::read(source).map_err(|reason| StoreError::BadBackup {
+            path: source.to_path_buf(),
+            reason,
+        })?;
+        let now = crate::domain::clock::now();
+        let previous = if self.tree.is_some() {
+            self.keep_set(now)?
+        } else {
+            seen::fingerprint(&self.data_path)?;
+            backup::take(&self.data_path, &self.backups_dir(), now).map_err(StoreError::io(
+                "keep the current file before restoring over",
+                &self.data_path,
+            ))?
+        };
+        if self.tree.is_none() {
+            self.tree = Some(Tree {
+                last: Data::default(),
+                docs: HashMap::new(),
+            });
+        }
+        self.set_file_state(None);
+        self.save_tree_with(&data, false, false, &mut journal::no_fault)?;
+        Ok(Restored { data, previous })
+    }
+
+    /// After a one-file backup was put back over the index: the documents are no longer read.
+    pub(super) fn forget_tree(&mut self) {
+        self.tree = None;
+    }
+
+    /// The current documents kept as a backup set, before a one-file backup is put back over
+    /// the index; `None` in a directory not split.
+    pub(super) fn keep_set_before_restore(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<PathBuf>, StoreError> {
+        self.keep_set(now)
     }
 
     /// Refuses a save when a document it writes or removes was changed by another program since
@@ -391,16 +391,6 @@ fn changes(
         });
     }
     Ok(changes)
-}
-
-/// Reads one document without following a link in its place.
-fn read_document(path: &Path) -> Result<(Vec<u8>, Fingerprint), StoreError> {
-    let mut file = fsio::open_own(path, OpenOptions::new().read(true))
-        .map_err(StoreError::own("open", path))?;
-    let meta = file.metadata().map_err(StoreError::io("inspect", path))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(StoreError::io("read", path))?;
-    Ok((bytes, Fingerprint::from(&meta)))
 }
 
 /// Finishes a save a crash interrupted, then removes the leftovers of saves that never reached

@@ -293,3 +293,95 @@ fn a_damaged_document_is_kept_aside_and_never_overwritten() {
     assert!(store.save(&data).is_err());
     assert_eq!(fs::read(&file).unwrap(), bytes);
 }
+
+#[test]
+fn each_save_keeps_a_whole_set_and_any_backup_restores() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::generate::generate(5, 2);
+    let mut store = split_dir(dir, &data);
+    let mut versions = vec![data.clone()];
+    for n in 0..cercle::store::KEEP_LAST + 3 {
+        let mut next = versions.last().unwrap().clone();
+        next.cohorts[n % 5].name = format!("version {n}");
+        let report = store.save(&next).unwrap();
+        assert!(report.backup.is_some());
+        versions.push(next);
+    }
+    let backups = store.backups().unwrap();
+    let sets: Vec<_> = backups.iter().filter(|b| b.name.ends_with("Z.d")).collect();
+    // Rotation keeps the newest ten of today; the copy from before the split stays.
+    assert_eq!(sets.len(), cercle::store::KEEP_LAST);
+    assert!(
+        backups
+            .iter()
+            .any(|b| b.kind == BackupKind::BeforeUpgrade { from: 2 })
+    );
+    // Each set is whole: the newest holds the version before the last save.
+    let newest = sets[0].name.clone();
+    let restored = store.restore(&newest).unwrap();
+    assert_eq!(restored.data, versions[versions.len() - 2]);
+    assert!(restored.previous.is_some());
+    drop(store);
+    assert_eq!(load(dir), versions[versions.len() - 2]);
+    // What was current before the restore was kept, and restores in turn.
+    let mut store = Store::open(dir).unwrap();
+    store.load().unwrap();
+    let previous = restored.previous.unwrap();
+    let name = previous.file_name().unwrap().to_str().unwrap();
+    assert_eq!(store.restore(name).unwrap().data, *versions.last().unwrap());
+    // The file from before the split restores too, as one file.
+    let original = backups
+        .iter()
+        .find(|b| b.kind == BackupKind::BeforeUpgrade { from: 2 })
+        .unwrap();
+    assert_eq!(store.restore(&original.name).unwrap().data, data);
+    assert!(!store.is_split());
+    drop(store);
+    assert_eq!(load(dir), data);
+    // Private all the way down.
+    let mut stack = vec![dir.join("backups")];
+    while let Some(folder) = stack.pop() {
+        let mode = fs::metadata(&folder).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", folder.display());
+        for entry in fs::read_dir(&folder).unwrap().flatten() {
+            if entry.path().is_dir() {
+                stack.push(entry.path());
+            } else {
+                let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o600, "{}", entry.path().display());
+            }
+        }
+    }
+}
+
+#[test]
+fn forgetting_a_person_reaches_the_backup_sets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::sample::sample();
+    let mut store = split_dir(dir, &data);
+    let mut next = data.clone();
+    next.cohorts[0].name.push_str(" 2");
+    store.save(&next).unwrap();
+    let name = data.people[0].name.clone();
+    let done = store
+        .rewrite_copies(&mut |d: &mut Data| {
+            let before = d.people.len();
+            d.people.retain(|p| p.name != name);
+            d.people.len() != before
+        })
+        .unwrap();
+    assert!(done.unreadable.is_empty(), "{:?}", done.unreadable);
+    assert!(
+        done.rewritten
+            .iter()
+            .any(|p| p.to_string_lossy().ends_with("Z.d"))
+    );
+    for backup in store.backups().unwrap() {
+        if backup.name.ends_with("Z.d") {
+            let restored = store.restore(&backup.name).unwrap().data;
+            assert!(restored.people.iter().all(|p| p.name != name));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Reading the documents of the split layout, from the data directory or from a backup set.
+
+use super::error::StoreError;
+use super::layout;
+use super::parse::Unreadable;
+use super::seen::{self, Fingerprint, Seen};
+use super::{DATA_FILE, fsio};
+use crate::domain::Data;
+use std::collections::HashMap;
+use std::fs::OpenOptions;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One document read and parsed, with what was seen of it; or why not, with its path (the bytes
+/// of a damaged one, to set aside).
+type Read<T> = Result<(T, Seen), Failure>;
+
+/// Why a document could not be read: its path, and the error, or its bytes and what is wrong
+/// with them (to set them aside).
+pub(super) type Failure = Box<(String, Result<(Vec<u8>, Unreadable), StoreError>)>;
+
+/// Reads the data of the split layout under `root` (a data directory, or a backup set) from its
+/// index `bytes`, reading the documents a journal names instead of those in place; with what
+/// was seen of each document.
+pub(super) fn read_tree(
+    root: &Path,
+    bytes: &[u8],
+    pending: &HashMap<String, Option<PathBuf>>,
+) -> Result<(Data, HashMap<String, Seen>), Failure> {
+    let damaged =
+        |reason: Unreadable| Box::new((DATA_FILE.to_owned(), Ok((bytes.to_vec(), reason))));
+    let index = layout::read_index(bytes).map_err(damaged)?;
+    let mut docs = HashMap::new();
+    let cohort_files: Vec<&str> = index.cohorts.iter().map(|c| c.file.as_str()).collect();
+    let cohorts = read_all(root, &cohort_files, pending, &mut docs, layout::read_cohort)?;
+    let people_files: Vec<&str> = index.people_files.iter().map(String::as_str).collect();
+    let shards = read_all(root, &people_files, pending, &mut docs, layout::read_people)?;
+    let data = layout::join(index, cohorts, shards).map_err(|reason| {
+        damaged(Unreadable::Damaged {
+            line: 0,
+            column: 0,
+            reason,
+        })
+    })?;
+    Ok((data, docs))
+}
+
+/// Reads and parses `files` on the machine's cores, in their order.
+fn read_all<T: Send>(
+    root: &Path,
+    files: &[&str],
+    pending: &HashMap<String, Option<PathBuf>>,
+    docs: &mut HashMap<String, Seen>,
+    parse: fn(&[u8]) -> Result<T, Unreadable>,
+) -> Result<Vec<T>, Failure> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let read_one = |file: &str| -> Read<T> {
+        let path = match pending.get(file) {
+            Some(Some(instead)) => instead.clone(),
+            _ => root.join(file),
+        };
+        let (bytes, meta) =
+            read_document(&path).map_err(|e| Box::new((file.to_owned(), Err(e))))?;
+        let seen = Seen {
+            meta,
+            hash: Some(seen::hash(&bytes)),
+        };
+        match parse(&bytes) {
+            Ok(value) => Ok((value, seen)),
+            Err(unreadable) => Err(Box::new((file.to_owned(), Ok((bytes, unreadable))))),
+        }
+    };
+    let results: Vec<Read<T>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| read_one(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    if results.len() != files.len() {
+        return Err(Box::new((
+            String::new(),
+            Err(StoreError::io("read", root)(io::Error::other(
+                "a reading thread stopped",
+            ))),
+        )));
+    }
+    let mut out = Vec::with_capacity(files.len());
+    for (file, result) in files.iter().zip(results) {
+        let (value, seen) = result?;
+        docs.insert((*file).to_owned(), seen);
+        out.push(value);
+    }
+    Ok(out)
+}
+
+/// Reads one document without following a link in its place.
+fn read_document(path: &Path) -> Result<(Vec<u8>, Fingerprint), StoreError> {
+    let mut file = fsio::open_own(path, OpenOptions::new().read(true))
+        .map_err(StoreError::own("open", path))?;
+    let meta = file.metadata().map_err(StoreError::io("inspect", path))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(StoreError::io("read", path))?;
+    Ok((bytes, Fingerprint::from(&meta)))
+}

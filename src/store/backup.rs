@@ -130,7 +130,12 @@ pub(crate) fn list(dir: &Path) -> io::Result<Vec<BackupInfo>> {
         let meta = entry.metadata()?;
         // A set is as large as its index says at a glance; its documents are shared by links.
         let meta = if meta.is_dir() && is_set_name(&name) {
-            fs::metadata(entry.path().join(super::DATA_FILE))?
+            match fs::metadata(entry.path().join(super::DATA_FILE)) {
+                Ok(index) => index,
+                // Not a set Cercle finished: not offered.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e),
+            }
         } else {
             meta
         };
@@ -255,7 +260,11 @@ pub(crate) fn rotate(dir: &Path, now: DateTime<Utc>) -> io::Result<Vec<PathBuf>>
     for backup in rotating {
         if !keep.contains(&backup.taken_at) {
             if is_set_name(&backup.name) {
-                fs::remove_dir_all(&backup.path)?;
+                // Moved aside first, in one rename: a crash while removing its files leaves a
+                // leftover removed at the next open, never a set with documents missing.
+                let aside = fsio::temp_dir(dir, "old")?;
+                fs::rename(&backup.path, aside.join("set"))?;
+                fs::remove_dir_all(&aside)?;
             } else {
                 fs::remove_file(&backup.path)?;
             }

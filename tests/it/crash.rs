@@ -4,12 +4,11 @@
 //!
 //! `cargo test --test crash -- --nocapture` prints the figures.
 
+use crate::common::killing::{Moments, run_and_kill};
 use cercle::store::{BACKUP_DIR, DATA_FILE, LOCK_FILE, Store};
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 const RUNS: u32 = 100;
@@ -57,18 +56,6 @@ fn saver() {
     }
 }
 
-/// A small seeded generator (xorshift): the same moments at every run.
-struct Moments(u64);
-
-impl Moments {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
-}
-
 fn temp_files(dir: &Path) -> Vec<std::path::PathBuf> {
     [dir.to_owned(), dir.join(BACKUP_DIR)]
         .iter()
@@ -90,47 +77,13 @@ fn kill_9_during_saves_never_loses_or_mixes_a_file() {
     let (mut saves, mut old, mut new, mut mid_write) = (0u32, 0u32, 0u32, 0u32);
 
     for run in 0..RUNS {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "crash::saver",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(SAVER_IN, dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let pid = child.id();
-        let (lines_tx, lines) = mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = lines_tx.send(line);
-            }
-        });
-        // The test harness speaks first; the saver's own lines follow.
-        let started = std::iter::from_fn(|| lines.recv_timeout(Duration::from_secs(30)).ok())
-            .find(|l| l.starts_with("saving "))
-            .expect("the saver starts");
         // Anywhere in the next ~40 ms: a save of this file takes a few, so the moment falls
         // in any of its steps (temporary file, sync, backup, rename, rotation).
-        std::thread::sleep(Duration::from_micros(moments.next(40_000)));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        reader.join().unwrap();
-        let said: Vec<String> = std::iter::once(started).chain(lines.try_iter()).collect();
-        let last_started: u32 = said
-            .iter()
-            .rev()
-            .find_map(|l| l.strip_prefix("saving "))
-            .unwrap()
-            .parse()
-            .unwrap();
-        let last_done = said.iter().rev().find_map(|l| l.strip_prefix("saved "));
-        saves += u32::try_from(said.iter().filter(|l| l.starts_with("saved ")).count()).unwrap();
+        let pause = Duration::from_micros(moments.next(40_000));
+        let killed = run_and_kill("crash::saver", SAVER_IN, dir, 0, pause);
+        let (pid, last_started, last_done) =
+            (killed.pid, killed.last_started(), killed.last_done());
+        saves += killed.saves();
 
         // The file is the one before the save in flight, or the one after, byte for byte.
         let bytes = std::fs::read(dir.join(DATA_FILE)).unwrap();
@@ -144,7 +97,7 @@ fn kill_9_during_saves_never_loses_or_mixes_a_file() {
             );
             assert_ne!(
                 last_done,
-                Some(last_started.to_string().as_str()),
+                Some(last_started),
                 "run {run}: a finished save was lost"
             );
             old += 1;

@@ -17,6 +17,7 @@ mod contacts_search;
 mod contacts_snapshots;
 mod contacts_update;
 mod crash;
+mod crash_split;
 mod disk_faults;
 mod docs_certificate;
 mod docs_csv;

@@ -3,6 +3,7 @@
 
 pub mod edits;
 pub mod hostile;
+pub mod killing;
 pub mod pty;
 pub mod sys;
 pub mod team;

@@ -3,8 +3,22 @@
 //! The schema is stricter than the app on one point: it rejects unknown fields, which the app
 //! ignores, so that a typo in a hand-edited or scripted file is caught.
 
+mod locate;
+
+pub use locate::{locate, position};
 use serde_json::Value;
 use std::sync::OnceLock;
+
+/// One way a document breaks its schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaError {
+    /// The JSON pointer of the culprit (`/` for the whole document).
+    pub pointer: String,
+    /// What is wrong.
+    pub message: String,
+    /// The pointer of the place to show: the culprit, or the first field it should not have.
+    pub at: String,
+}
 
 /// The JSON Schema (draft 2020-12) of the data file, as in `assets/cercle.schema.json`.
 pub const SCHEMA_JSON: &str = include_str!("../assets/cercle.schema.json");
@@ -12,7 +26,10 @@ pub const SCHEMA_JSON: &str = include_str!("../assets/cercle.schema.json");
 /// Every way `value` breaks the schema, each message led by the JSON pointer of the culprit
 /// (`/` for the whole document). Empty when the document is valid.
 pub fn validate(value: &Value) -> Vec<String> {
-    errors(validator(), value)
+    schema_errors(None, value)
+        .into_iter()
+        .map(|e| format!("{}: {}", e.pointer, e.message))
+        .collect()
 }
 
 /// The kinds of documents of the split layout, each with a JSON Schema of its own.
@@ -118,7 +135,18 @@ pub fn document_schema(kind: DocumentKind) -> Value {
 /// Every way `value`, a document of the split layout, breaks its kind's schema, as
 /// [`validate`] says them.
 pub fn validate_document(kind: DocumentKind, value: &Value) -> Vec<String> {
+    schema_errors(Some(kind), value)
+        .into_iter()
+        .map(|e| format!("{}: {}", e.pointer, e.message))
+        .collect()
+}
+
+/// Every way `value` breaks the schema of its `kind` of document (`None`: the whole data file).
+pub fn schema_errors(kind: Option<DocumentKind>, value: &Value) -> Vec<SchemaError> {
     static VALIDATORS: OnceLock<Vec<Result<jsonschema::Validator, String>>> = OnceLock::new();
+    let Some(kind) = kind else {
+        return errors(validator(), value);
+    };
     let validators = VALIDATORS.get_or_init(|| {
         DocumentKind::ALL
             .iter()
@@ -137,17 +165,36 @@ pub fn validate_document(kind: DocumentKind, value: &Value) -> Vec<String> {
     errors(&validators[at], value)
 }
 
-fn errors(validator: &Result<jsonschema::Validator, String>, value: &Value) -> Vec<String> {
+fn errors(validator: &Result<jsonschema::Validator, String>, value: &Value) -> Vec<SchemaError> {
     match validator {
         Ok(validator) => validator
             .iter_errors(value)
             .map(|error| {
                 let pointer = error.instance_path().as_str();
+                let at = match error.kind() {
+                    jsonschema::error::ValidationErrorKind::AdditionalProperties { unexpected } => {
+                        unexpected.first().map_or_else(
+                            || pointer.to_owned(),
+                            |key| {
+                                format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"))
+                            },
+                        )
+                    }
+                    _ => pointer.to_owned(),
+                };
                 let pointer = if pointer.is_empty() { "/" } else { pointer };
-                format!("{pointer}: {error}")
+                SchemaError {
+                    pointer: pointer.to_owned(),
+                    message: error.to_string(),
+                    at,
+                }
             })
             .collect(),
-        Err(message) => vec![message.clone()],
+        Err(message) => vec![SchemaError {
+            pointer: "/".into(),
+            message: message.clone(),
+            at: String::new(),
+        }],
     }
 }
 

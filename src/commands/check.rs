@@ -1,10 +1,11 @@
 //! `cercle check`: the schema and the rules.
 
-use super::load::read;
+use super::load::read_with_store;
 use super::out;
 use crate::domain::clock::Clock;
 use crate::domain::rules::{self, Severity};
 use crate::i18n::{Lang, Msg, fill};
+use crate::schema::{DocumentKind, locate, schema_errors};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,29 +14,23 @@ use std::process::ExitCode;
 /// rule; [`super::exit::DAMAGED`] when it cannot be read.
 pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
     let path = dir.join(crate::store::DATA_FILE);
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            out::error(&crate::i18n::cannot_read(&path, &e, lang), lang);
-            return ExitCode::from(super::exit::DAMAGED);
-        }
-    };
-    let data = match read(dir, lang) {
-        Ok(data) => data,
+    if let Err(e) = std::fs::metadata(&path) {
+        out::error(&crate::i18n::cannot_read(&path, &e, lang), lang);
+        return ExitCode::from(super::exit::DAMAGED);
+    }
+    let (store, data) = match read_with_store(dir, lang) {
+        Ok(read) => read,
         Err(failure) => {
             out::error(&failure.message, lang);
             return ExitCode::from(failure.code);
         }
     };
-    let mut problems: Vec<(Severity, String)> = Vec::new();
-    match serde_json::from_slice::<serde_json::Value>(&bytes) {
-        Ok(value) => problems.extend(
-            crate::schema::validate(&value)
-                .into_iter()
-                .map(|e| (Severity::Error, format!("schema: {e}"))),
-        ),
-        Err(e) => problems.push((Severity::Error, format!("schema: {e}"))),
-    }
+    let mut problems: Vec<(Severity, String)> = store
+        .documents()
+        .into_iter()
+        .flat_map(|(name, kind)| schema_problems(dir, &name, kind))
+        .map(|message| (Severity::Error, message))
+        .collect();
     let today = Clock::from_env().today();
     problems.extend(
         rules::problems(&data, today)
@@ -76,6 +71,32 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
     } else {
         ExitCode::from(super::exit::RULES_BROKEN)
     }
+}
+
+/// Every way the document `name` (relative to `dir`) breaks the schema of its `kind`, each led
+/// by its file, line and column (`cercle/cohorts/c-1.json:12:9: /name: …`). One document is
+/// read at a time: the untyped copy the validator needs is never more than one document.
+fn schema_problems(dir: &Path, name: &str, kind: Option<DocumentKind>) -> Vec<String> {
+    let bytes = match std::fs::read(dir.join(name)) {
+        Ok(bytes) => bytes,
+        Err(e) => return vec![format!("{name}: schema: {e}")],
+    };
+    let value = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(value) => value,
+        Err(e) => return vec![format!("{name}:{}:{}: schema: {e}", e.line(), e.column())],
+    };
+    schema_errors(kind, &value)
+        .into_iter()
+        .map(|error| {
+            let (line, column) = locate(&bytes, &error.at)
+                .or_else(|| locate(&bytes, &error.pointer))
+                .unwrap_or((1, 1));
+            format!(
+                "{name}:{line}:{column}: schema: {}: {}",
+                error.pointer, error.message
+            )
+        })
+        .collect()
 }
 
 /// The report for a person: a line per problem, then the counts.

@@ -10,6 +10,11 @@ use std::path::Path;
 /// Reads the data without taking the lock: these commands only look. The refusal, in the
 /// user's language, gives advice that fits a read.
 pub fn read(dir: &Path, lang: Lang) -> Result<Data, Failure> {
+    read_with_store(dir, lang).map(|(_, data)| data)
+}
+
+/// [`read`], with the read-only store that read it (which knows the documents it read).
+pub(crate) fn read_with_store(dir: &Path, lang: Lang) -> Result<(Store, Data), Failure> {
     let failed = |e: StoreError| {
         let code = Failure::code_of(&e);
         let message = match e {
@@ -19,7 +24,7 @@ pub fn read(dir: &Path, lang: Lang) -> Result<Data, Failure> {
         Failure::new(code, message)
     };
     let mut store = Store::open_read_only(dir).map_err(failed)?;
-    store.load().map_err(failed)?.ok_or_else(|| {
+    let data = store.load().map_err(failed)?.ok_or_else(|| {
         Failure::new(
             super::exit::DAMAGED,
             fill(
@@ -27,7 +32,8 @@ pub fn read(dir: &Path, lang: Lang) -> Result<Data, Failure> {
                 &[("dir", &dir.display().to_string())],
             ),
         )
-    })
+    })?;
+    Ok((store, data))
 }
 
 /// Opens the data directory to write, or says why not with the code a script reads (the lock

@@ -9,6 +9,7 @@ use super::reading::read_tree;
 use super::seen::{self, Fingerprint, Seen};
 use super::{DATA_FILE, ReadOnlyReason, Restored, SaveReport, Store, backup, fsio, sets};
 use crate::domain::{Cohort, Data, Person, SCHEMA_VERSION, Shared};
+use crate::schema::DocumentKind;
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,29 @@ pub(super) fn is_own_document(path: &str) -> bool {
 }
 
 impl Store {
+    /// The documents the last load read, by their paths relative to the data directory, with
+    /// the kind of each (`None`: the one data file of a directory not split); the index first.
+    pub fn documents(&self) -> Vec<(String, Option<DocumentKind>)> {
+        let Some(tree) = &self.tree else {
+            return vec![(DATA_FILE.to_owned(), None)];
+        };
+        let mut names: Vec<&String> = tree.docs.keys().collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|name| {
+                let kind = if name == DATA_FILE {
+                    DocumentKind::Index
+                } else if name.starts_with(&format!("{}/people/", layout::DOCS_DIR)) {
+                    DocumentKind::People
+                } else {
+                    DocumentKind::Cohort
+                };
+                (name.clone(), Some(kind))
+            })
+            .collect()
+    }
+
     /// Whether the directory holds the split layout (an index and its documents).
     pub fn is_split(&self) -> bool {
         self.tree.is_some()

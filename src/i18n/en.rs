@@ -878,6 +878,9 @@ pub fn text(msg: Msg) -> &'static str {
         OutputFolderMissing => {
             "the folder {folder} does not exist, so nothing was written. Create it first (mkdir -p {folder}), or write elsewhere."
         }
+        SyncSplitLayout => {
+            "{dir} keeps its data as one document per cohort (data version 3), which this Cercle cannot sync yet, so nothing was committed or sent. Sync from a copy kept as one file, or wait for a Cercle that syncs the split layout"
+        }
         SyncForeignPath => {
             "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
         }

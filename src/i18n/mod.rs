@@ -193,7 +193,7 @@ messages! {
     CorrectionsTitle, NoCorrections, WithdrawsCorrection, CorrectionLine,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
-    SyncForeignPath,
+    SyncForeignPath, SyncSplitLayout,
 }
 
 impl Msg {

@@ -74,6 +74,15 @@ fn resolve_data_dir_from(
         .ok_or(StoreError::NoDataDir)
 }
 
+/// Whether `dir` keeps the split layout (its `cercle.json` is an index of data version 3): read
+/// from the file's first bytes only.
+pub fn is_split_dir(dir: &Path) -> bool {
+    let mut head = [0; 256];
+    let read = fsio::open_own(&dir.join(DATA_FILE), OpenOptions::new().read(true))
+        .and_then(|mut file| io::Read::read(&mut file, &mut head));
+    read.is_ok_and(|n| layout::is_index(&head[..n]))
+}
+
 /// Serialises `data` the way the store writes it: indented, so that a line number in an error
 /// means something to a person, with a final newline.
 pub fn to_json(data: &Data) -> Result<Vec<u8>, StoreError> {

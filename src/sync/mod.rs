@@ -71,6 +71,10 @@ pub enum SyncError {
     /// A file of the data directory could not be read or written.
     #[error("{0}")]
     Io(String),
+    /// The data directory keeps the split layout, which sync does not handle yet: a sync would
+    /// share the index without the documents it names.
+    #[error("{}", split_text(.0, Lang::En))]
+    SplitLayout(PathBuf),
 }
 
 impl SyncError {
@@ -78,6 +82,7 @@ impl SyncError {
     pub fn in_lang(&self, lang: Lang) -> String {
         match self {
             Self::Foreign(path) => foreign_text(path, lang),
+            Self::SplitLayout(dir) => split_text(dir, lang),
             other => other.to_string(),
         }
     }
@@ -90,6 +95,21 @@ fn foreign_text(path: &str, lang: Lang) -> String {
         crate::i18n::Msg::SyncForeignPath.text(lang),
         &[("path", &format!("{path:?}"))],
     )
+}
+
+fn split_text(dir: &Path, lang: Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::Msg::SyncSplitLayout.text(lang),
+        &[("dir", &dir.display().to_string())],
+    )
+}
+
+/// Refuses a split directory: a sync would commit the index alone.
+fn refuse_split(dir: &Path) -> Result<(), SyncError> {
+    if crate::store::is_split_dir(dir) {
+        return Err(SyncError::SplitLayout(dir.to_owned()));
+    }
+    Ok(())
 }
 
 /// Who signs commits when git's own settings do not say (`user.name`, `user.email`).
@@ -197,6 +217,7 @@ pub fn status(dir: &Path) -> Result<Option<Status>, SyncError> {
 /// Makes `dir` a git repository ready to sync, or joins the team's: an empty data directory
 /// takes what `remote` holds. Then syncs once.
 pub fn init(dir: &Path, remote: Option<&str>, options: &Options) -> Result<Synced, SyncError> {
+    refuse_split(dir)?;
     if !is_set_up(dir) {
         Git::new(dir, options.interactive).ok(&["init", "-q", "-b", DEFAULT_BRANCH])?;
     }
@@ -219,6 +240,7 @@ pub fn sync(dir: &Path, options: &Options) -> Result<Synced, SyncError> {
     if !is_set_up(dir) {
         return Err(SyncError::NotSetUp(dir.to_owned()));
     }
+    refuse_split(dir)?;
     let git = prepare(dir, options)?;
     run(&git, options)
 }

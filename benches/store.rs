@@ -1,7 +1,7 @@
 //! The store at both sizes: loading (read, parse, and the contacts search fields the screens
 //! need, as the loading thread builds them) and a durable save (written, synced, renamed, with
 //! the previous file kept as a backup), and the check a save starts with, that no other
-//! program changed the file.
+//! program changed the file; and, on the split layout, a mark's save and a load.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -52,6 +52,41 @@ fn store(c: &mut Criterion) {
         // by another program that kept its size, time and inode.
         group.bench_function(BenchmarkId::new("check for changes", size), |b| {
             b.iter(|| store.changed_on_disk());
+        });
+        // The same data split into documents: a mark writes its cohort's document alone (with
+        // the set of links that keeps the previous documents as a backup).
+        let Ok(split_tmp) = tempfile::tempdir() else {
+            return;
+        };
+        let Ok(mut split) = Store::open(split_tmp.path()) else {
+            return;
+        };
+        if split.migrate_to_split(&data).is_err() {
+            return;
+        }
+        let mut current = (*data).clone();
+        let mut n = 0;
+        group.bench_function(
+            BenchmarkId::new("split: one mark, durable save", size),
+            |b| {
+                b.iter_batched(
+                    || {
+                        let _ = std::fs::remove_dir_all(split_tmp.path().join(BACKUP_DIR));
+                        n += 1;
+                        current = common::with_one_mark_changed(&current, n);
+                        current.clone()
+                    },
+                    |next| split.save(&next).map(|report| report.bytes),
+                    BatchSize::PerIteration,
+                );
+            },
+        );
+        group.bench_function(BenchmarkId::new("split: load", size), |b| {
+            b.iter_batched(
+                || (),
+                |()| Store::open_read_only(split_tmp.path()).ok()?.load().ok(),
+                BatchSize::PerIteration,
+            );
         });
     }
     group.finish();

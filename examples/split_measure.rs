@@ -4,8 +4,9 @@
 //! `cargo run --release --example split_measure -- [COHORTS] [SEED] [RUNS]` (1000 42 5), then
 //! it prints the two directories it left for `cercle check` and `cercle sync` to be timed on.
 
-use cercle::domain::attendance::Status;
-use cercle::domain::{Data, Shared};
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use cercle::store::Store;
 
 use std::time::Instant;
@@ -43,7 +44,7 @@ fn main() -> Result<(), String> {
         let mut current = loaded;
         let (mut times, mut bytes) = (Vec::new(), 0);
         for run in 0..runs {
-            current = with_one_mark_changed(&current, usize::try_from(run).unwrap_or(0));
+            current = common::with_one_mark_changed(&current, usize::try_from(run).unwrap_or(0));
             let started = Instant::now();
             let report = store.save(&current).map_err(e)?;
             times.push(started.elapsed());
@@ -64,28 +65,6 @@ fn main() -> Result<(), String> {
         split.display()
     );
     Ok(())
-}
-
-/// `data` with one trainee's mark changed in a cohort in the middle of the network.
-fn with_one_mark_changed(data: &Data, run: usize) -> Data {
-    let mut next = data.clone();
-    let at = next.cohorts.len() / 2;
-    let cohort: &mut Shared<_> = &mut next.cohorts[at];
-    let cohort: &mut cercle::domain::Cohort = cohort;
-    if let Some(mark) = cohort
-        .seminars
-        .iter_mut()
-        .flat_map(|s| s.half_days.iter_mut())
-        .flat_map(|h| h.marks.iter_mut())
-        .nth(run)
-    {
-        mark.status = if mark.status == Status::Absent {
-            Status::Present
-        } else {
-            Status::Absent
-        };
-    }
-    next
 }
 
 fn mb(bytes: u64) -> f64 {

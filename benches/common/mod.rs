@@ -78,3 +78,23 @@ pub fn key_and_frame(app: &mut App, terminal: &mut Terminal<TestBackend>, keys: 
     press(app, keys);
     let _ = terminal.draw(|frame| cercle::ui::draw(frame, app));
 }
+
+/// `data` with one mark changed in a cohort in the middle of it.
+pub fn with_one_mark_changed(data: &cercle::domain::Data, n: usize) -> cercle::domain::Data {
+    use cercle::domain::Status;
+    let mut next = data.clone();
+    let at = next.cohorts.len() / 2;
+    let marks = next.cohorts[at]
+        .seminars
+        .iter_mut()
+        .flat_map(|s| s.half_days.iter_mut())
+        .flat_map(|h| h.marks.iter_mut());
+    if let Some(mark) = marks.into_iter().nth(n % 64) {
+        mark.status = if mark.status == Status::Absent {
+            Status::Present
+        } else {
+            Status::Absent
+        };
+    }
+    next
+}

@@ -452,14 +452,21 @@ impl std::fmt::Display for ReadOnlyReason {
 }
 
 /// A symbolic link in the data directory `dir` where Cercle keeps its own file (the data file,
-/// the lock, the recovery file, `backups/`), refused before anything is opened: the command
+/// the lock, the recovery file, `backups/`, the split layout's folder and journal), refused before anything is opened: the command
 /// line and the app say so at once, in the user's language, instead of failing deeper down.
 pub fn planted_link(dir: &Path) -> Option<StoreError> {
-    [DATA_FILE, lock::LOCK_FILE, RECOVERY_FILE, BACKUP_DIR]
-        .into_iter()
-        .map(|name| dir.join(name))
-        .find(|path| fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()))
-        .map(|path| StoreError::Link { path })
+    [
+        DATA_FILE,
+        lock::LOCK_FILE,
+        RECOVERY_FILE,
+        BACKUP_DIR,
+        layout::DOCS_DIR,
+        journal::JOURNAL_FILE,
+    ]
+    .into_iter()
+    .map(|name| dir.join(name))
+    .find(|path| fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()))
+    .map(|path| StoreError::Link { path })
 }
 
 /// Whether `path` is one of the files Cercle keeps for itself in data directory `dir`: the data
@@ -476,7 +483,7 @@ pub fn is_own_file(dir: &Path, path: &Path) -> bool {
     let first = parts.next().unwrap_or_default();
     let nested = parts.next().is_some();
     if nested {
-        return [backup::BACKUP_DIR, "bundles", ".git"].contains(&first.as_ref());
+        return [backup::BACKUP_DIR, layout::DOCS_DIR, "bundles", ".git"].contains(&first.as_ref());
     }
     first.starts_with("cercle.")
         || first.starts_with(fsio::TEMP_PREFIX)
@@ -550,6 +557,8 @@ mod tests {
             dir.join("cercle.recovery.json"),
             dir.join(".cercle-save.tmp-1"),
             dir.join("backups").join("anything.ics"),
+            dir.join("cercle").join("cohorts").join("c-1.json"),
+            dir.join("cercle.journal.json"),
             dir.join("bundles").join("new").join("x.json"),
             dir.join(".git").join("config"),
             dir.join("not-yet").join("..").join("cercle.json"),

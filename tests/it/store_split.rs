@@ -418,3 +418,17 @@ fn sync_refuses_a_split_directory_rather_than_share_its_index_alone() {
         .unwrap();
     assert!(!cercle::store::is_split_dir(other.path()));
 }
+
+#[test]
+fn a_link_in_place_of_the_documents_folder_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    drop(split_dir(&dir, &cercle::sample::sample()));
+    let elsewhere = tmp.path().join("elsewhere");
+    fs::rename(dir.join("cercle"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.join("cercle")).unwrap();
+    assert!(matches!(
+        cercle::store::planted_link(&dir),
+        Some(StoreError::Link { path }) if path == dir.join("cercle")
+    ));
+}

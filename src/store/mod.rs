@@ -45,6 +45,10 @@ use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// How many times a reader without the lock reads a split directory again when a save changed
+/// it meanwhile.
+const RETRIES: usize = 20;
+
 /// Name of the data file in the data directory.
 pub const DATA_FILE: &str = "cercle.json";
 /// Environment variable naming the data directory when `--data-dir` is not given.
@@ -280,6 +284,23 @@ impl Store {
     /// [`Store::load`], telling `progress` how far it got, so that a large file shows progress
     /// instead of a frozen screen.
     pub fn load_with_progress(
+        &mut self,
+        progress: &mut dyn FnMut(LoadProgress),
+    ) -> Result<Option<Data>, StoreError> {
+        // Without the lock, a save may run while the documents of a split directory are read:
+        // they are read again until none of them changed during the reading, so that the data
+        // is one save's, never a mix.
+        let mut loaded = self.load_once(progress);
+        for _ in 0..RETRIES {
+            if self.writable() || !self.tree_moved() {
+                break;
+            }
+            loaded = self.load_once(progress);
+        }
+        loaded
+    }
+
+    fn load_once(
         &mut self,
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<Option<Data>, StoreError> {

@@ -56,12 +56,13 @@ fn read_all<T: Send>(
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = files.len().div_ceil(threads).max(1);
     let read_one = |file: &str| -> Read<T> {
-        let path = match pending.get(file) {
-            Some(Some(instead)) => instead.clone(),
-            _ => root.join(file),
+        let in_place = root.join(file);
+        let read = match pending.get(file) {
+            // Renamed in place since the journal was read: the document there is the new one.
+            Some(Some(instead)) => read_document(instead).or_else(|_| read_document(&in_place)),
+            _ => read_document(&in_place),
         };
-        let (bytes, meta) =
-            read_document(&path).map_err(|e| Box::new((file.to_owned(), Err(e))))?;
+        let (bytes, meta) = read.map_err(|e| Box::new((file.to_owned(), Err(e))))?;
         let seen = Seen {
             meta,
             hash: Some(seen::hash(&bytes)),

@@ -53,6 +53,21 @@ impl Store {
             .collect()
     }
 
+    /// Whether a document read by the last load of a split directory is no longer the one in
+    /// place, or a save is under way: a save ran during the reading.
+    pub(super) fn tree_moved(&self) -> bool {
+        let Some(tree) = &self.tree else {
+            return false;
+        };
+        self.dir.join(journal::JOURNAL_FILE).exists()
+            || tree.docs.iter().any(|(file, seen)| {
+                seen::fingerprint(&self.dir.join(file))
+                    .ok()
+                    .flatten()
+                    .is_none_or(|now| now != seen.meta)
+            })
+    }
+
     /// Whether the directory holds the split layout (an index and its documents).
     pub fn is_split(&self) -> bool {
         self.tree.is_some()

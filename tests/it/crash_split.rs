@@ -141,3 +141,36 @@ fn kill_9_during_split_saves_leaves_before_or_after() {
         sets.len()
     );
 }
+
+#[test]
+fn a_reader_without_the_lock_never_sees_a_mix_of_two_saves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let base = version(&cercle::generate::generate(6, 3), 0);
+    let mut store = Store::open(&dir).unwrap();
+    store.migrate_to_split(&base).unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut n = 1;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                store.save(&version(&base, n)).unwrap();
+                n += 1;
+            }
+            n
+        })
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..40 {
+        let loaded = Store::open_read_only(&dir)
+            .unwrap()
+            .load()
+            .unwrap()
+            .unwrap();
+        seen.insert(number(&loaded).expect("a reader saw a mix of two saves"));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let saves = writer.join().unwrap();
+    assert!(saves > 2 && seen.len() > 1, "{saves} saves, {seen:?} seen");
+}

@@ -1,6 +1,7 @@
 //! Every word the interface shows, one table per language, looked up by key.
 
 mod en;
+pub mod format;
 mod fr;
 pub mod numbers;
 pub mod words;

@@ -304,7 +304,7 @@ pub fn text(msg: Msg) -> &'static str {
         ViewFollowUp => "Follow-up",
         ViewRollCall => "Roll call",
         MarkedCount => "{n} marked · {signed} signed · {absent} absent",
-        SignedBy => "signed by {name} at {time}",
+        SignedBy => "signed by {name} {time}",
         NotSigned => "not signed",
         WarnHoliday => "public holiday: {name}",
         WarnTrainerElsewhere => "the trainer is booked elsewhere at the same time",
@@ -326,16 +326,16 @@ pub fn text(msg: Msg) -> &'static str {
         ColMyHours => "My hours",
         ColBlock => "Block",
         ConcernAbsences => "{n} unexcused absences in a row",
-        ConcernLowRate => "attendance {rate} % so far",
+        ConcernLowRate => "attendance {rate} so far",
         UnsignedSheetItem => "sheet of {date} {period} not signed",
         PeriodMorning => "morning",
         PeriodAfternoon => "afternoon",
         VenueHost => "Host",
         VenueCapacity => "Capacity",
         MyProgress => {
-            "My hours: {followed} h of {planned} h · {held} % of the half-days held, {overall} % of the programme"
+            "My hours: {followed} of {planned} · {held} of the half-days held, {overall} of the programme"
         }
-        CohortProgress => "Half-days held: {held} of {planned} · attendance {rate} %",
+        CohortProgress => "Half-days held: {held} of {planned} · attendance {rate}",
         HelpSeminars => "Seminars",
         HelpSeminar => "A seminar",
         HelpRollCall => "Roll call",
@@ -412,7 +412,7 @@ pub fn text(msg: Msg) -> &'static str {
         DetailNextSteps => "Next steps",
         DetailDeferredTo => "Deferred to",
         DetailDuplicateOf => "Duplicate of",
-        DetailAsked => "asked {n} d ago",
+        DetailAsked => "asked {n}",
         SuggestionsTitle => "Suggested tutors",
         HistoryTitle => "History",
         NoHistoryYet => "No step yet.",
@@ -437,7 +437,6 @@ pub fn text(msg: Msg) -> &'static str {
         EnrolFull => {
             "the cohort is full: it already holds 12 trainees, the most a session may hold"
         }
-        Colon => ":",
         AlreadyLeft => "Already left on {date}.",
         ByTag => "same tag",
         ByWords => "shared words: {words}",
@@ -517,7 +516,7 @@ pub fn text(msg: Msg) -> &'static str {
         HelpKnowledge => "Offers and requests",
         HelpPath => "A trainee's path",
         HelpRound => "Speaking round",
-        HoursFollowed => "{followed} h followed of {planned} h",
+        HoursFollowed => "{followed} followed of {planned}",
         InTraining => "in training",
         KeyAddEvidence => "add evidence",
         KeyAddFunding => "another funding line",

@@ -76,6 +76,11 @@ pub fn on_date_at(at: DateTime<Utc>, lang: Lang) -> String {
     day_at(&date(local.date()), &time(local.time()), lang)
 }
 
+/// A date and a time of day: "le 15/01/2030 à 14:00" ("on 15/01/2030 at 14:00").
+pub fn date_at(day: NaiveDate, hour: NaiveTime, lang: Lang) -> String {
+    day_at(&date(day), &time(hour), lang)
+}
+
 fn day_at(day: &str, hour: &str, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("le {day} à {hour}"),

@@ -3,6 +3,7 @@
 mod en;
 pub mod format;
 mod fr;
+pub mod help;
 pub mod numbers;
 pub mod words;
 
@@ -65,6 +66,8 @@ messages! {
     CliBackupDamaged, CliRestored, CliRestoredKept, CliWrittenTo, CliCheckError,
     CliCheckWarning, CliCheckCounts, CliSummaryCohort, CliSummaryTrainees, CliSummaryHeld,
     CliSummaryRate,
+    // clap's own words, and the command line's errors.
+    CliUsage, CliCommandValue, CliCommands, CliArguments, CliOptions, CliPrintHelp, CliPrintVersion, CliHelpCommand, CliPossibleValues, CliDefaultValue, CliExamples, CliErrUnknownArgument, CliErrUnknownCommand, CliErrInvalidValue, CliErrMissingValue, CliErrMissing, CliErrConflict, CliErrTooMany, CliErrOther, CliErrTip, CliMoreHelp, CliNotADay, CliNumberRange,
     // Help groups.
     HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
     // Header and status.

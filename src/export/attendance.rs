@@ -55,12 +55,12 @@ pub const CSV_HEADER_FR: [&str; 17] = [
     "Signé le",
 ];
 
-fn name(data: &Data, id: &crate::domain::PersonId) -> String {
+pub(crate) fn name(data: &Data, id: &crate::domain::PersonId) -> String {
     data.person(id)
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
-fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
+pub(crate) fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
     let found: Vec<_> = seminar
         .modules
         .iter()
@@ -95,6 +95,22 @@ fn sheets<'a>(
         .into_iter()
         .filter(|(s, _)| seminar.is_none_or(|id| &s.id == id))
         .collect()
+}
+
+/// The seminars of a sheet in the order of their first half-day, each with its half-days in
+/// date order: one section of the printed sheet each.
+pub(crate) fn by_seminar<'a>(
+    cohort: &'a Cohort,
+    seminar: Option<&crate::domain::SeminarId>,
+) -> Vec<(&'a Seminar, Vec<&'a HalfDay>)> {
+    let mut out: Vec<(&Seminar, Vec<&HalfDay>)> = Vec::new();
+    for (s, h) in sheets(cohort, seminar) {
+        match out.iter_mut().find(|(x, _)| x.id == s.id) {
+            Some((_, days)) => days.push(h),
+            None => out.push((s, vec![h])),
+        }
+    }
+    out
 }
 
 /// The sheet as CSV in a [`Dialect`], written with the csv crate (quotes, separators and
@@ -200,19 +216,7 @@ pub fn to_html(data: &Data, cohort: &Cohort, seminar: Option<&crate::domain::Sem
         "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Feuille d'émargement – {}</title><style>{STYLE}</style></head><body>\n",
         html_escape(&cohort.name)
     );
-    let all = sheets(cohort, seminar);
-    let mut seminars: Vec<&Seminar> = Vec::new();
-    for (s, _) in &all {
-        if !seminars.iter().any(|x| x.id == s.id) {
-            seminars.push(s);
-        }
-    }
-    for seminar in seminars {
-        let half_days: Vec<&HalfDay> = all
-            .iter()
-            .filter(|(s, _)| s.id == seminar.id)
-            .map(|(_, h)| *h)
-            .collect();
+    for (seminar, half_days) in by_seminar(cohort, seminar) {
         section(&mut out, data, cohort, seminar, &half_days);
     }
     out.push_str("</body></html>\n");
@@ -290,7 +294,7 @@ fn section(
 
 /// What a cell says, as the sheet goes round the room: the reason of an absence stays with the
 /// trainers ("absence justifiée" is enough here).
-fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
+pub fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
     let time = time.map(|t| t.format("%H:%M").to_string());
     match (status, time) {
         (Status::Present, _) => "présent·e".to_owned(),
@@ -303,38 +307,61 @@ fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
     }
 }
 
-/// The trainee's electronic signature, in Paris time, or "signature manquante"; nothing (the
-/// box to sign by hand) when neither.
-fn cell_signature(mark: &crate::domain::Mark) -> String {
+/// The line under a trainee's status: her electronic signature, in Paris time, or
+/// "signature manquante"; none (the box to sign by hand) when neither.
+pub fn signature_lines(mark: &crate::domain::Mark) -> Vec<String> {
     match (&mark.signed, &mark.missing_signature) {
         (Some(s), _) => {
             let at = clock::local(s.at);
-            format!(
-                "<br><small>signé électroniquement le {} à {}</small>",
+            vec![format!(
+                "signé électroniquement le {} à {}",
                 at.format("%d/%m/%Y"),
                 at.format("%H:%M")
-            )
+            )]
         }
-        (None, Some(_)) => "<br><small>signature manquante</small>".to_owned(),
-        (None, None) => String::new(),
+        (None, Some(_)) => vec!["signature manquante".to_owned()],
+        (None, None) => Vec::new(),
     }
 }
 
-/// The trainer's seal (who, when in Paris time, the key's fingerprint), or her signature from
-/// before seals.
-fn trainer_cell(data: &Data, h: &HalfDay) -> String {
+fn cell_signature(mark: &crate::domain::Mark) -> String {
+    match signature_lines(mark).as_slice() {
+        [] => String::new(),
+        lines => format!("<br><small>{}</small>", lines.join(" ")),
+    }
+}
+
+/// The trainer's cell of a half-day: who, then her seal (when in Paris time, the key's
+/// fingerprint) or her signature from before seals; empty when not signed.
+pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
     let Some(signature) = &h.signature else {
-        return String::new();
+        return Vec::new();
     };
     let at = clock::local(signature.at);
     let when = format!("le {} à {}", at.format("%d/%m/%Y"), at.format("%H:%M"));
-    let by = html_escape(&name(data, &signature.by));
+    let by = name(data, &signature.by);
     match h.seals.first() {
-        Some(seal) => format!(
-            "{by}<br><small>scellé électroniquement {when}<br>clé {}</small>",
-            fingerprint(&seal.key)
+        Some(seal) => vec![
+            by,
+            format!("scellé électroniquement {when}"),
+            format!("clé {}", fingerprint(&seal.key)),
+        ],
+        None => vec![by, format!("{when} (avant les scellés)")],
+    }
+}
+
+fn trainer_cell(data: &Data, h: &HalfDay) -> String {
+    let lines = trainer_lines(data, h);
+    match lines.split_first() {
+        None => String::new(),
+        Some((by, rest)) => format!(
+            "{}<br><small>{}</small>",
+            html_escape(by),
+            rest.iter()
+                .map(|l| html_escape(l))
+                .collect::<Vec<_>>()
+                .join("<br>")
         ),
-        None => format!("{by}<br><small>{when} (avant les scellés)</small>"),
     }
 }
 

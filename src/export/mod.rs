@@ -5,6 +5,7 @@
 pub mod attendance;
 pub mod certificate;
 pub mod dialect;
+pub mod pdf;
 pub mod reading;
 pub mod workbook;
 

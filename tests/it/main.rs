@@ -20,6 +20,7 @@ mod crash;
 mod disk_faults;
 mod docs_certificate;
 mod docs_csv;
+mod docs_organisation;
 mod docs_xlsx;
 mod domain_directory;
 mod double_bookings;

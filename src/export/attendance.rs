@@ -13,6 +13,14 @@ use crate::domain::{Cohort, Data, HalfDay, Seminar, Status};
 use chrono::NaiveTime;
 use std::fmt::Write as _;
 
+/// How the sheet prints: A4 landscape, the header row of each table repeated on every page,
+/// no row cut in two, and the trainer's row kept with the last trainee's.
+const SHEET_PRINT: &str = "@page{size:A4 landscape;margin:1cm}thead{display:table-header-group}\
+tr{break-inside:avoid;page-break-inside:avoid}tbody.closing{break-inside:avoid;page-break-inside:avoid}\
+table.grid{table-layout:fixed;margin-bottom:1em}table.grid th:first-child{width:9em}\
+table.grid td,table.grid th{font-size:.8em;overflow-wrap:anywhere}p.group{margin:.6em 0 .2em;font-weight:bold}\
+section{break-after:page;page-break-after:always}";
+
 /// The CSV header of the RFC dialect, in the order of the columns.
 pub const CSV_HEADER: [&str; 17] = [
     "organisation",
@@ -77,6 +85,21 @@ pub(crate) fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
         .collect::<Vec<_>>()
         .join(" + ");
     (codes, titles)
+}
+
+/// The venue as a sheet names it: its name, address and city, those known.
+pub(crate) fn venue_address(data: &Data, seminar: &Seminar) -> String {
+    data.venue(&seminar.venue).map_or_else(
+        || seminar.venue.to_string(),
+        |v| {
+            [v.name.as_str(), v.address.as_str(), v.city.as_str()]
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+    )
 }
 
 fn venue(data: &Data, seminar: &Seminar) -> String {
@@ -213,7 +236,7 @@ pub fn to_html(data: &Data, cohort: &Cohort, seminar: Option<&crate::domain::Sem
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Feuille d'émargement – {}</title><style>{STYLE}</style></head><body>\n",
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Feuille d'émargement – {}</title><style>{STYLE}{SHEET_PRINT}</style></head><body>\n",
         html_escape(&cohort.name)
     );
     for (seminar, half_days) in by_seminar(cohort, seminar) {
@@ -231,23 +254,52 @@ fn section(
     half_days: &[&HalfDay],
 ) {
     let (codes, titles) = modules(data, seminar);
+    let org = &data.organisation;
     let _ = write!(
         out,
         "<section><h1>Feuille d'émargement</h1><table class=\"meta\">\
-<tr><td>Organisme de formation</td><td>{}</td></tr>\
-<tr><td>Formation</td><td>{}</td></tr>\
+<tr><td>Organisme de formation</td><td>{}</td></tr>",
+        html_escape(org.name_or(&data.programme.provider)),
+    );
+    for line in super::certificate::registration(org) {
+        let _ = write!(out, "<tr><td></td><td>{}</td></tr>", html_escape(&line));
+    }
+    let _ = writeln!(
+        out,
+        "<tr><td>Formation</td><td>{}</td></tr>\
 <tr><td>Module</td><td>{} {}</td></tr>\
 <tr><td>Lieu</td><td>{}</td></tr>\
 <tr><td>Formateur·rice</td><td>{}</td></tr>\
-<tr><td>Promotion</td><td>{}</td></tr></table>\n<table><tr><th>Stagiaire</th>",
-        html_escape(&data.programme.provider),
+<tr><td>Promotion</td><td>{}</td></tr></table>",
         html_escape(&data.programme.title),
         html_escape(&codes),
         html_escape(&titles),
-        html_escape(&venue(data, seminar)),
+        html_escape(&venue_address(data, seminar)),
         html_escape(&name(data, &seminar.trainer)),
         html_escape(&cohort.name),
     );
+    // A wide seminar is printed in groups of half-days, one table each, so that no column is
+    // cut at the edge of the paper.
+    let groups: Vec<&[&HalfDay]> = half_days.chunks(super::HALF_DAYS_ACROSS).collect();
+    for (g, group) in groups.iter().enumerate() {
+        if groups.len() > 1 {
+            let _ = write!(
+                out,
+                "<p class=\"group\">Demi-journées, partie {} sur {}</p>",
+                g + 1,
+                groups.len()
+            );
+        }
+        grid(out, data, cohort, group);
+    }
+    corrections(out, data, half_days);
+    out.push_str("</section>\n");
+}
+
+/// One table of the sheet: its header row (repeated on each printed page), a row per trainee,
+/// the trainer's row kept on the page of the last trainee.
+fn grid(out: &mut String, data: &Data, cohort: &Cohort, half_days: &[&HalfDay]) {
+    out.push_str("<table class=\"grid\"><thead><tr><th>Stagiaire</th>");
     for h in half_days {
         let _ = write!(
             out,
@@ -258,8 +310,13 @@ fn section(
             h.end.format("%H:%M")
         );
     }
-    out.push_str("<th>Heures suivies</th></tr>\n");
-    for trainee in &cohort.trainees {
+    out.push_str("<th>Heures suivies</th></tr></thead>\n<tbody>");
+    let last = cohort.trainees.len().saturating_sub(1);
+    for (i, trainee) in cohort.trainees.iter().enumerate() {
+        if i == last {
+            // The last trainee and the trainer's row share a group that never breaks.
+            out.push_str("</tbody><tbody class=\"closing\">");
+        }
         let _ = write!(out, "<tr><td>{}</td>", html_escape(&name(data, trainee)));
         let mut minutes = 0;
         for h in half_days {
@@ -283,13 +340,11 @@ fn section(
         }
         let _ = writeln!(out, "<td>{} h {:02}</td></tr>", minutes / 60, minutes % 60);
     }
-    out.push_str("<tr><td>Signature du formateur·rice</td>");
+    out.push_str("<tr class=\"trainer\"><td>Signature du formateur·rice</td>");
     for h in half_days {
         let _ = write!(out, "<td class=\"sign\">{}</td>", trainer_cell(data, h));
     }
-    out.push_str("<td></td></tr></table>\n");
-    corrections(out, data, half_days);
-    out.push_str("</section>\n");
+    out.push_str("<td></td></tr></tbody></table>\n");
 }
 
 /// What a cell says, as the sheet goes round the room: the reason of an absence stays with the

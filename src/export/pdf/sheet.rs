@@ -9,7 +9,7 @@ use super::text::{Face, fit, width, wrap};
 use super::{About, MARGIN, Page, PdfError, render};
 use crate::domain::{Cohort, Data, HalfDay, PersonId, Seminar, SeminarId};
 use crate::export::attendance::{
-    by_seminar, cell_status, modules, name, signature_lines, trainer_lines,
+    by_seminar, cell_status, modules, name, signature_lines, trainer_lines, venue_address,
 };
 use crate::export::certificate::{hours, registration};
 use crate::export::period_fr;
@@ -104,17 +104,7 @@ impl Header {
             left.push((String::new(), line));
         }
         let (codes, titles) = modules(data, seminar);
-        let venue = data.venue(&seminar.venue).map_or_else(
-            || seminar.venue.to_string(),
-            |v| {
-                [v.name.as_str(), v.address.as_str(), v.city.as_str()]
-                    .iter()
-                    .filter(|s| !s.trim().is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            },
-        );
+        let venue = venue_address(data, seminar);
         let right = vec![
             ("Formation".into(), data.programme.title.clone()),
             ("Module".into(), format!("{codes} {titles}")),
@@ -166,7 +156,7 @@ fn block(page: &mut Page, lines: &[(String, String)], x: f32, mut y: f32, room: 
 fn grid(pages: &mut Vec<Page>, data: &Data, cohort: &Cohort, header: &Header, days: &[&HalfDay]) {
     let across = WIDTH - 2.0 * MARGIN - NAME_WIDTH - 2.0 * HOURS_WIDTH;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a few columns
-    let most = ((across / MIN_COLUMN).floor() as usize).max(1);
+    let most = ((across / MIN_COLUMN).floor() as usize).clamp(1, crate::export::HALF_DAYS_ACROSS);
     let groups = days.len().div_ceil(most).max(1);
     let per_group = days.len().div_ceil(groups).max(1);
     let chunks: Vec<&[&HalfDay]> = days.chunks(per_group).collect();
@@ -273,11 +263,16 @@ impl Table<'_> {
         for (i, h) in self.days.iter().enumerate() {
             let x = self.x_of(i);
             page.rect((x, top, column, HEAD_ROW), Some(225));
-            let day = format!("{} {}", h.date.format("%d/%m/%Y"), period_fr(h.period));
-            let times = format!("{}–{}", h.start.format("%H:%M"), h.end.format("%H:%M"));
-            let day = fit(&day, CELL, Face::Bold, column - 5.0);
+            let day = h.date.format("%d/%m/%Y").to_string();
+            let when = format!(
+                "{} {}–{}",
+                period_fr(h.period),
+                h.start.format("%H:%M"),
+                h.end.format("%H:%M")
+            );
+            let when = fit(&when, 7.0, Face::Regular, column - 5.0);
             page.text(x + 3.0, top + 11.0, CELL, Face::Bold, &day);
-            page.text(x + 3.0, top + 21.0, CELL, Face::Regular, &times);
+            page.text(x + 3.0, top + 21.0, 7.0, Face::Regular, &when);
         }
         let mut hx = self.x_of(self.days.len());
         for title in ["Heures", "Total"].iter().take(self.hours_columns()) {

@@ -57,7 +57,11 @@ pub struct Data {
     /// The programme the cohorts follow.
     pub programme: Programme,
     /// The training organisation's legal identity, printed on sheets and certificates.
-    #[serde(default, skip_serializing_if = "Organisation::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Organisation::is_empty",
+        deserialize_with = "organisation::object_only"
+    )]
     pub organisation: Organisation,
     /// Everyone around the programme, each shared between versions of the data.
     #[serde(default)]

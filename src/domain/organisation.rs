@@ -22,7 +22,11 @@ pub struct Organisation {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub address: String,
     /// The legal representative, who signs the certificates.
-    #[serde(default, skip_serializing_if = "Representative::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Representative::is_empty",
+        deserialize_with = "object_only"
+    )]
     pub representative: Representative,
     /// The city written after "Fait à" on a certificate.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -30,6 +34,26 @@ pub struct Organisation {
     /// The Qualiopi certificate's number, when the organisation holds one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualiopi: Option<String>,
+}
+
+/// Reads a record whose fields are all optional from a JSON object only: serde's derive would
+/// also take a list (`[]`) for it, which the schema rightly refuses.
+pub fn object_only<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Object<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Object<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    deserializer.deserialize_map(Object(std::marker::PhantomData))
 }
 
 /// The person who signs for the organisation.

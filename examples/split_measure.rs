@@ -22,8 +22,7 @@ fn main() -> Result<(), String> {
     let (one, split) = (root.join("one-file"), root.join("split"));
     let e = |e: cercle::store::StoreError| e.to_string();
 
-    let mut store = Store::open(&one).map_err(e)?;
-    store.save(&data).map_err(e)?;
+    Store::open(&one).map_err(e)?.save(&data).map_err(e)?;
     let size = std::fs::metadata(one.join("cercle.json"))
         .map_err(|e| e.to_string())?
         .len();

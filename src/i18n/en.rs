@@ -866,6 +866,24 @@ pub fn text(msg: Msg) -> &'static str {
         NoCorrections => "No correction on this half-day.",
         WithdrawsCorrection => "withdraws correction {n}",
         CorrectionLine => "{at} {trainee}: {from} → {to} · {reason}{withdraws} · {by}",
+        BundleSignedLines => "Lines they signed in their own Cercle ({n}):",
+        BundleLineRecorded => "{when}: signature checked and recorded",
+        BundleLineRefused => "{when}: signature refused, {why}",
+        BundleNewKey => {
+            "New signing key for {who}, fingerprint {fingerprint}: confirm it with them in person."
+        }
+        BundleKeyRefused => {
+            "A signing key for {who} was refused (fingerprint {fingerprint}): another key of theirs is registered here."
+        }
+        SignRefusedForged => "it does not match the line (forged or altered)",
+        SignRefusedKey => "it was not made with their registered key",
+        SignRefusedDiffers => "they signed \"{signed}\", the sheet says \"{here}\"",
+        SignRefusedSealed => "the sheet is sealed",
+        SignRefusedAbsent => "they are marked absent",
+        SignRefusedNotMarked => "they are not marked on this sheet",
+        SignRefusedUnknown => "no such half-day here",
+        SignRefusedAlready => "the line is signed already",
+        OnlyTrainersSeal => "Only a trainer seals a sheet: sign your own line with g.",
         OwnFileRefused => {
             "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
         }

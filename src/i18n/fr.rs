@@ -901,6 +901,26 @@ pub fn text(msg: Msg) -> &'static str {
         NoCorrections => "Aucune correction sur cette demi-journée.",
         WithdrawsCorrection => "retire la correction {n}",
         CorrectionLine => "{at} {trainee} : {from} → {to} · {reason}{withdraws} · {by}",
+        BundleSignedLines => "Lignes signées dans son propre Cercle ({n}) :",
+        BundleLineRecorded => "{when} : signature vérifiée et enregistrée",
+        BundleLineRefused => "{when} : signature refusée, {why}",
+        BundleNewKey => {
+            "Nouvelle clé de signature pour {who}, empreinte {fingerprint} : à confirmer avec elle ou lui en personne."
+        }
+        BundleKeyRefused => {
+            "Une clé de signature pour {who} a été refusée (empreinte {fingerprint}) : une autre de ses clés est enregistrée ici."
+        }
+        SignRefusedForged => "elle ne correspond pas à la ligne (contrefaite ou modifiée)",
+        SignRefusedKey => "elle n'a pas été faite avec sa clé enregistrée",
+        SignRefusedDiffers => "signé « {signed} », la feuille dit « {here} »",
+        SignRefusedSealed => "la feuille est scellée",
+        SignRefusedAbsent => "marqué·e absent·e",
+        SignRefusedNotMarked => "pas marqué·e sur cette feuille",
+        SignRefusedUnknown => "demi-journée inconnue ici",
+        SignRefusedAlready => "la ligne est déjà signée",
+        OnlyTrainersSeal => {
+            "Seul·e un·e formateur·rice scelle la feuille : signez votre ligne avec g."
+        }
         OwnFileRefused => {
             "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
         }

@@ -191,6 +191,10 @@ messages! {
     SealUnmarked, CodeWrong, CodePaused, CodeTooShort, CodesDiffer, AbsentCannotSign,
     LineAlreadySigned, SignLineTitle, SealTitle, LineSignedAt, MissingSignature, KeyCorrections,
     CorrectionsTitle, NoCorrections, WithdrawsCorrection, CorrectionLine,
+    // Signatures carried by bundles.
+    BundleSignedLines, BundleLineRecorded, BundleLineRefused, BundleNewKey, BundleKeyRefused,
+    SignRefusedForged, SignRefusedKey, SignRefusedDiffers, SignRefusedSealed, SignRefusedAbsent,
+    SignRefusedNotMarked, SignRefusedUnknown, SignRefusedAlready, OnlyTrainersSeal,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath,

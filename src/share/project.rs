@@ -30,6 +30,9 @@ pub fn for_trainee(data: &Data, cohort: &Cohort, trainee: &PersonId) -> Records 
     header.candidacies.clear();
     header.assessments.clear();
     header.follow_ups.clear();
+    // A salt and a public key let anyone try codes offline: hers travel in the bundle's own
+    // list, the others' never.
+    header.keys.clear();
     // Why someone left is theirs to tell.
     for departure in &mut header.departures {
         departure.reason.clear();

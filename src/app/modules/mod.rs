@@ -402,7 +402,11 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::EveryonePresent => everyone_present(app, &half_day_id),
         Action::Sign => signing::seal_form(app, half_day_id),
-        Action::SignLine => signing::line_form(app, half_day_id, &trainee),
+        Action::SignLine => {
+            // In a trainee's own Cercle, she signs her own line whatever the cursor is on.
+            let own = signing::trainee_self(app).unwrap_or(trainee);
+            signing::line_form(app, half_day_id, &own)
+        }
         Action::ShowCorrections => signing::corrections(app),
         Action::Remark => {
             let current = open_half_day(app)

@@ -30,9 +30,21 @@ pub fn line_form(app: &mut App, half_day: HalfDayId, trainee: &PersonId) -> Vec<
     Vec::new()
 }
 
+/// The user, when she said she is a trainee: in her own Cercle she signs her own line, and
+/// seals nothing.
+pub fn trainee_self(app: &App) -> Option<PersonId> {
+    (app.config.role == Some(crate::config::Role::Trainee))
+        .then(|| app.config.me.clone())
+        .flatten()
+}
+
 /// Opens the form where the trainer types her code to seal the sheet; who seals is who the
 /// user said she is. A sheet with trainees still unmarked is sealed only on a second `S`.
 pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
+    if trainee_self(app).is_some() {
+        app.notify_error(app.tr(Msg::OnlyTrainersSeal));
+        return Vec::new();
+    }
     let Some(me) = app.config.me.clone() else {
         app.notify_error(app.tr(Msg::SealWhoAreYou));
         return Vec::new();
@@ -202,12 +214,13 @@ fn refusal(app: &App, error: &SheetError) -> String {
         SheetError::Sign(SignError::CodeTooShort) => Msg::CodeTooShort,
         SheetError::Sign(SignError::CodesDiffer) => Msg::CodesDiffer,
         SheetError::Sign(SignError::ReasonNeeded) => Msg::ReasonNeeded,
-        SheetError::Sign(_) | SheetError::WrongKey(_) => Msg::CodeWrong,
+        SheetError::Sign(_) | SheetError::WrongKey(_) | SheetError::Forged => Msg::CodeWrong,
         SheetError::Absent(_) => Msg::AbsentCannotSign,
         SheetError::AlreadySigned(_) => Msg::LineAlreadySigned,
         SheetError::Sealed => Msg::AlreadySigned,
         SheetError::NotMarked(_) => Msg::MarkFirst,
         SheetError::Unmarked(_)
+        | SheetError::Differs { .. }
         | SheetError::NothingToSeal
         | SheetError::NotSealed
         | SheetError::UnknownHalfDay(_)

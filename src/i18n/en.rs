@@ -884,6 +884,11 @@ pub fn text(msg: Msg) -> &'static str {
         SignRefusedUnknown => "no such half-day here",
         SignRefusedAlready => "the line is signed already",
         OnlyTrainersSeal => "Only a trainer seals a sheet: sign your own line with g.",
+        RecordAltered => {
+            "The attendance record was altered: sheet {seminar}, {date} {period}{more}. Run cercle verify to see what differs."
+        }
+        RecordAlteredMore => " (and {n} more)",
+        WarnAltered => "⚠ record altered outside Cercle (cercle verify)",
         OwnFileRefused => {
             "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
         }

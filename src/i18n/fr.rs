@@ -921,6 +921,11 @@ pub fn text(msg: Msg) -> &'static str {
         OnlyTrainersSeal => {
             "Seul·e un·e formateur·rice scelle la feuille : signez votre ligne avec g."
         }
+        RecordAltered => {
+            "Le registre d'émargement a été modifié : feuille {seminar}, {date} {period}{more}. Lancez cercle verify pour voir ce qui diffère."
+        }
+        RecordAlteredMore => " (et {n} autre·s)",
+        WarnAltered => "⚠ registre modifié hors de Cercle (cercle verify)",
         OwnFileRefused => {
             "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
         }

@@ -195,6 +195,8 @@ messages! {
     BundleSignedLines, BundleLineRecorded, BundleLineRefused, BundleNewKey, BundleKeyRefused,
     SignRefusedForged, SignRefusedKey, SignRefusedDiffers, SignRefusedSealed, SignRefusedAbsent,
     SignRefusedNotMarked, SignRefusedUnknown, SignRefusedAlready, OnlyTrainersSeal,
+    // The record checked after loading.
+    RecordAltered, RecordAlteredMore, WarnAltered,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath,

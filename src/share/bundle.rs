@@ -235,7 +235,7 @@ pub fn for_trainee(
 ) -> Bundle {
     let records = super::project::for_trainee(data, cohort, trainee);
     let base = super::records::without_undecided(received, &cohort.id, &data.conflicts);
-    let (keys, _) = super::signatures::of(cohort, trainee);
+    let (keys, _) = super::project::signing_of(cohort, trainee);
     Bundle::new(
         cohort.id.clone(),
         Audience::Trainee,
@@ -268,7 +268,7 @@ pub fn for_trainers(
         id: trainee.clone(),
         name,
     };
-    let (keys, signatures) = super::signatures::of(cohort, trainee);
+    let (keys, signatures) = super::project::signing_of(cohort, trainee);
     Bundle::new(
         cohort.id.clone(),
         Audience::Trainers,

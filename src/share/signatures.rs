@@ -4,28 +4,10 @@
 //! against their own sheet before recording it, and registers her key at her first signature.
 
 use super::bundle::{Audience, Bundle};
-use crate::domain::attendance::LineSignature;
 use crate::domain::seal::{SheetError, receive_line};
-use crate::domain::signing::{self, Adopted, PersonKey};
-use crate::domain::{Cohort, Data, HalfDayId, Period, PersonId};
+use crate::domain::signing::{self, Adopted};
+use crate::domain::{Data, HalfDayId, Period};
 use chrono::NaiveDate;
-
-/// A trainee's keys and the lines she signed, as her bundle carries them.
-pub fn of(cohort: &Cohort, trainee: &PersonId) -> (Vec<PersonKey>, Vec<LineSignature>) {
-    let keys = cohort
-        .keys
-        .iter()
-        .filter(|k| &k.person == trainee)
-        .cloned()
-        .collect();
-    let lines = cohort
-        .seminars
-        .iter()
-        .flat_map(|s| &s.half_days)
-        .filter_map(|h| h.mark_of(trainee)?.signed.clone())
-        .collect();
-    (keys, lines)
-}
 
 /// One signed line a bundle brought, and whether it was recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -64,6 +64,7 @@ mod schema;
 mod share_merge;
 mod sharing;
 mod sharing_app;
+mod sign_altered;
 mod sign_bundle;
 mod sign_e2e;
 mod sign_rules;

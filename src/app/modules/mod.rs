@@ -6,6 +6,7 @@ mod documents;
 pub mod keys;
 mod seminar_form;
 mod signing;
+pub use signing::{is_altered, verified};
 
 use super::Form;
 use super::dates::{parse_date, parse_time, parse_time_range};
@@ -46,6 +47,8 @@ pub struct ModulesState {
     pub attempts: crate::domain::signing::Attempts,
     /// The half-day whose unmarked trainees were listed: the next `S` seals it anyway.
     pub confirm_unmarked: Option<HalfDayId>,
+    /// What `verify` found altered in the current cohort's record, checked after loading.
+    pub altered: Vec<crate::domain::audit::Problem>,
 }
 
 /// The forms of the Modules screen.

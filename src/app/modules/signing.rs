@@ -289,3 +289,56 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
     }));
     Vec::new()
 }
+
+/// Takes what `verify` found in the current cohort's record after loading: the altered sheets
+/// are kept for their views to warn, and the first one is named in the status line.
+pub fn verified(app: &mut App, problems: Vec<crate::domain::audit::Problem>) {
+    let altered: Vec<_> = problems
+        .into_iter()
+        .filter(|p| p.finding.is_alteration())
+        .collect();
+    app.modules.altered = altered;
+    let Some(first) = app.modules.altered.first() else {
+        return;
+    };
+    let seminar = app.cohort().and_then(|c| {
+        let seminar = c.seminars.iter().find(|s| s.id == first.place.seminar)?;
+        Some(SheetContext::of(&app.data, c, seminar).modules_label())
+    });
+    let period = match first.place.period {
+        crate::domain::Period::Morning => Msg::PeriodMorning,
+        crate::domain::Period::Afternoon => Msg::PeriodAfternoon,
+    };
+    let sheets = app
+        .modules
+        .altered
+        .iter()
+        .map(|p| &p.place.half_day)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let more = match sheets {
+        0 | 1 => String::new(),
+        n => fill(
+            app.tr(Msg::RecordAlteredMore),
+            &[("n", &(n - 1).to_string())],
+        ),
+    };
+    let text = fill(
+        app.tr(Msg::RecordAltered),
+        &[
+            ("seminar", &seminar.unwrap_or_default()),
+            ("date", &first.place.date.format("%d/%m/%Y").to_string()),
+            ("period", app.tr(period)),
+            ("more", &more),
+        ],
+    );
+    app.notify_error(text);
+}
+
+/// Whether `verify` found this half-day's record altered.
+pub fn is_altered(app: &App, half_day: &HalfDayId) -> bool {
+    app.modules
+        .altered
+        .iter()
+        .any(|p| &p.place.half_day == half_day)
+}

@@ -889,6 +889,17 @@ pub fn text(msg: Msg) -> &'static str {
         }
         RecordAlteredMore => " (and {n} more)",
         WarnAltered => "⚠ record altered outside Cercle (cercle verify)",
+        KeyMissingSignature => "signature missing (with why)",
+        KeyResetCode => "reset the trainee's code (with why)",
+        MissingSignatureLabel => "Signature missing recorded for {name}",
+        CodeResetLabel => "{name}'s code reset: their next signature chooses a new one",
+        WithdrawnLabel => "Correction {n} withdrawn",
+        NoCodeYet => "No code chosen yet: their first signature chooses it.",
+        CodeResetLine => "{at} {trainee}: code reset · {reason} · {by}",
+        MissingSignatureTitle => "Signature missing for {name}: why?",
+        ResetCodeTitle => "Reset {name}'s code: why?",
+        WithdrawTitle => "Withdraw correction {n}: why?",
+        SealAgainNothing => "Sealed already, and nothing was corrected since.",
         OwnFileRefused => {
             "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
         }

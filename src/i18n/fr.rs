@@ -926,6 +926,19 @@ pub fn text(msg: Msg) -> &'static str {
         }
         RecordAlteredMore => " (et {n} autre·s)",
         WarnAltered => "⚠ registre modifié hors de Cercle (cercle verify)",
+        KeyMissingSignature => "signature manquante (avec le motif)",
+        KeyResetCode => "réinitialiser le code (avec le motif)",
+        MissingSignatureLabel => "Signature manquante enregistrée pour {name}",
+        CodeResetLabel => {
+            "Code de {name} réinitialisé : sa prochaine signature en choisit un nouveau"
+        }
+        WithdrawnLabel => "Correction {n} retirée",
+        NoCodeYet => "Pas encore de code : sa première signature le choisit.",
+        CodeResetLine => "{at} {trainee} : code réinitialisé · {reason} · {by}",
+        MissingSignatureTitle => "Signature manquante pour {name} : pourquoi ?",
+        ResetCodeTitle => "Réinitialiser le code de {name} : pourquoi ?",
+        WithdrawTitle => "Retirer la correction {n} : pourquoi ?",
+        SealAgainNothing => "Déjà scellée, et rien n'a été corrigé depuis.",
         OwnFileRefused => {
             "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
         }

@@ -197,6 +197,9 @@ messages! {
     SignRefusedNotMarked, SignRefusedUnknown, SignRefusedAlready, OnlyTrainersSeal,
     // The record checked after loading.
     RecordAltered, RecordAlteredMore, WarnAltered,
+    // Reasons recorded beside the signatures.
+    KeyMissingSignature, KeyResetCode, MissingSignatureLabel, CodeResetLabel, WithdrawnLabel,
+    NoCodeYet, CodeResetLine, MissingSignatureTitle, ResetCodeTitle, WithdrawTitle, SealAgainNothing,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath,

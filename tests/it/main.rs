@@ -66,6 +66,7 @@ mod sharing;
 mod sharing_app;
 mod sign_altered;
 mod sign_bundle;
+mod sign_corrections;
 mod sign_e2e;
 mod sign_rules;
 mod sign_sheet;

@@ -2,10 +2,12 @@
 //! half-day and the follow-up list.
 
 use super::Purpose;
+mod corrections;
 mod documents;
 pub mod keys;
 mod seminar_form;
 mod signing;
+pub use corrections::correction_chosen;
 pub use signing::{is_altered, verified};
 
 use super::Form;
@@ -72,6 +74,12 @@ pub enum ModulesForm {
     SignLine(HalfDayId, PersonId),
     /// The trainer's code, to seal the sheet.
     Seal(HalfDayId),
+    /// Why a trainee's line stays unsigned ("signature manquante").
+    MissingSignature(HalfDayId, PersonId),
+    /// Why a trainee's code is reset.
+    ResetCode(PersonId),
+    /// Why a correction of the history is withdrawn (its number from 0).
+    Withdraw(HalfDayId, u32),
 }
 
 /// The reasons offered for an excused absence, the last one opening a typed reason.
@@ -411,6 +419,8 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
             signing::line_form(app, half_day_id, &own)
         }
         Action::ShowCorrections => signing::corrections(app),
+        Action::MissingSignature => corrections::missing_form(app, half_day_id, trainee),
+        Action::ResetCode => corrections::reset_form(app, trainee),
         Action::Remark => {
             let current = open_half_day(app)
                 .and_then(|(_, h)| h.mark_of(&trainee))
@@ -761,12 +771,13 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 false,
             ))
         }
-        Purpose::Modules(ModulesForm::SignLine(half_day, trainee)) => {
-            Some(signing::submit_line(app, form, &half_day, &trainee))
-        }
-        Purpose::Modules(ModulesForm::Seal(half_day)) => {
-            Some(signing::submit_seal(app, form, &half_day))
-        }
+        Purpose::Modules(
+            ModulesForm::SignLine(..)
+            | ModulesForm::Seal(_)
+            | ModulesForm::MissingSignature(..)
+            | ModulesForm::ResetCode(_)
+            | ModulesForm::Withdraw(..),
+        ) => Some(corrections::submit(app, form)),
         Purpose::Modules(ModulesForm::FollowUp(trainee)) => {
             let channel = [
                 Channel::Phone,

@@ -53,7 +53,14 @@ pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
         return Vec::new();
     };
     if sheet.signature.is_some() {
-        app.notify_error(app.tr(Msg::AlreadySigned));
+        // Sealed: sealed again only to cover the corrections made since the last seal.
+        let covered = sheet.seals.last().map_or(0, |s| s.history);
+        if u32::try_from(sheet.history.len()).unwrap_or(u32::MAX) <= covered {
+            app.notify_error(app.tr(Msg::SealAgainNothing));
+            return Vec::new();
+        }
+        let me = me.clone();
+        open_code_form(app, Purpose::Modules(ModulesForm::Seal(half_day)), &me);
         return Vec::new();
     }
     let unmarked = seal::unmarked(cohort, sheet);
@@ -176,20 +183,24 @@ pub fn submit_seal(app: &mut App, form: &Form<Purpose>, half_day: &HalfDayId) ->
     finish(app, outcome, label)
 }
 
-fn current_mut(data: &mut Data) -> Result<&mut crate::domain::Cohort, SheetError> {
+pub(super) fn current_mut(data: &mut Data) -> Result<&mut crate::domain::Cohort, SheetError> {
     let id = data.current().map(|c| c.id.clone());
     id.and_then(|id| data.cohort_mut(&id))
         .ok_or(SheetError::NothingToSeal)
 }
 
-fn person(app: &App, id: &PersonId) -> String {
+pub(super) fn person(app: &App, id: &PersonId) -> String {
     app.data
         .person(id)
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
 /// After a signature the undo history stops: `u` never takes a signature or a seal back.
-fn finish(app: &mut App, outcome: Result<Vec<Effect>, SheetError>, label: String) -> Vec<Effect> {
+pub(super) fn finish(
+    app: &mut App,
+    outcome: Result<Vec<Effect>, SheetError>,
+    label: String,
+) -> Vec<Effect> {
     match outcome {
         Ok(effects) => {
             app.history.keep_signed();
@@ -229,6 +240,13 @@ fn refusal(app: &App, error: &SheetError) -> String {
     app.tr(msg).to_owned()
 }
 
+/// When a correction was made, in Paris time.
+fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    crate::domain::clock::local(at)
+        .format("%d/%m %H:%M")
+        .to_string()
+}
+
 /// Lists the corrections of the open half-day: when, who, whose line, from → to with the
 /// times, and why; a withdrawal says which correction it withdraws.
 pub fn corrections(app: &mut App) -> Vec<Effect> {
@@ -259,12 +277,7 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
                 app.tr(Msg::CorrectionLine),
                 &[
                     ("n", &(n + 1).to_string()),
-                    (
-                        "at",
-                        &crate::domain::clock::local(c.at)
-                            .format("%d/%m %H:%M")
-                            .to_string(),
-                    ),
+                    ("at", &when(c.at)),
                     ("by", &person(app, &c.by)),
                     ("trainee", &person(app, &c.trainee)),
                     ("from", &from),
@@ -278,6 +291,21 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
             )
         })
         .collect();
+    // A code reset is a correction of the record too: who, when and why, with the sheet's.
+    if let Some(cohort) = app.cohort() {
+        for key in &cohort.keys {
+            let Some(reset) = &key.reset else { continue };
+            options.push(fill(
+                app.tr(Msg::CodeResetLine),
+                &[
+                    ("at", &when(reset.at)),
+                    ("by", &person(app, &reset.by)),
+                    ("trainee", &person(app, &key.person)),
+                    ("reason", &reset.reason),
+                ],
+            ));
+        }
+    }
     if options.is_empty() {
         options.push(app.tr(Msg::NoCorrections).to_owned());
     }

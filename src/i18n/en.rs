@@ -900,6 +900,9 @@ pub fn text(msg: Msg) -> &'static str {
         ResetCodeTitle => "Reset {name}'s code: why?",
         WithdrawTitle => "Withdraw correction {n}: why?",
         SealAgainNothing => "Sealed already, and nothing was corrected since.",
+        KeyPrevHalfDay => "previous half-day",
+        KeyNextHalfDay => "next half-day",
+        NoMoreHalfDays => "No other half-day that way.",
         OwnFileRefused => {
             "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
         }

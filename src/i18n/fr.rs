@@ -939,6 +939,9 @@ pub fn text(msg: Msg) -> &'static str {
         ResetCodeTitle => "Réinitialiser le code de {name} : pourquoi ?",
         WithdrawTitle => "Retirer la correction {n} : pourquoi ?",
         SealAgainNothing => "Déjà scellée, et rien n'a été corrigé depuis.",
+        KeyPrevHalfDay => "demi-journée précédente",
+        KeyNextHalfDay => "demi-journée suivante",
+        NoMoreHalfDays => "Pas d'autre demi-journée de ce côté.",
         OwnFileRefused => {
             "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
         }

@@ -29,6 +29,8 @@ pub static KEYS: &[Binding] = &[
     bind(ROLL_CALL, &[key('H')], Action::ShowCorrections, Msg::KeyCorrections, false),
     bind(ROLL_CALL, &[key('M')], Action::MissingSignature, Msg::KeyMissingSignature, false),
     bind(ROLL_CALL, &[key('K')], Action::ResetCode, Msg::KeyResetCode, false),
+    bind(ROLL_CALL, &[code(KeyCode::Left)], Action::Left, Msg::KeyPrevHalfDay, false),
+    bind(ROLL_CALL, &[code(KeyCode::Right)], Action::Right, Msg::KeyNextHalfDay, false),
     bind(ROLL_CALL, &[key('C')], Action::Certificate, Msg::KeyCertificate, false),
     bind(SEMINARS, &[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenSeminar, true),
     bind(SEMINARS, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),

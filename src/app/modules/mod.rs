@@ -325,11 +325,7 @@ fn seminars(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Open => {
-            app.modules.seminar = Some(id);
-            app.modules.half_days = Cursor::default();
-            app.modules.view = Some(View::Seminar);
-        }
+        Action::Open => open_seminar_today(app, id),
         Action::Edit => {
             let form = seminar_form(app, Some(&id));
             app.overlay = Some(Overlay::Form(Box::new(form)));
@@ -337,6 +333,32 @@ fn seminars(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Opens a seminar: straight into today's roll call when today is one of its days, else on
+/// its list of half-days with the cursor on the next one to come.
+fn open_seminar_today(app: &mut App, id: SeminarId) {
+    let todays = todays_half_day(app).filter(|(seminar, _)| seminar == &id);
+    if let Some((seminar, half_day)) = todays {
+        open_roll_call(app, seminar, half_day);
+        return;
+    }
+    let today = app.today;
+    let coming = app
+        .cohort()
+        .and_then(|c| c.seminars.iter().find(|s| s.id == id))
+        .map_or(0, |s| {
+            s.half_days
+                .iter()
+                .position(|h| h.date >= today)
+                .unwrap_or(0)
+        });
+    app.modules.seminar = Some(id);
+    app.modules.view = Some(View::Seminar);
+    let len = open_seminar(app).map_or(0, |s| s.half_days.len());
+    let height = app.page_height();
+    app.modules.half_days = Cursor::default();
+    app.modules.half_days.select(coming, len, height);
 }
 
 fn seminar(app: &mut App, action: Action) -> Vec<Effect> {
@@ -421,6 +443,8 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ShowCorrections => signing::corrections(app),
         Action::MissingSignature => corrections::missing_form(app, half_day_id, trainee),
         Action::ResetCode => corrections::reset_form(app, trainee),
+        Action::Left => step_half_day(app, &half_day_id, -1),
+        Action::Right => step_half_day(app, &half_day_id, 1),
         Action::Remark => {
             let current = open_half_day(app)
                 .and_then(|(_, h)| h.mark_of(&trainee))
@@ -441,6 +465,25 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Certificate => documents::certificate(app, &trainee),
         _ => Vec::new(),
     }
+}
+
+/// Opens the cohort's previous or next half-day (in date order, across seminars).
+fn step_half_day(app: &mut App, from: &HalfDayId, step: isize) -> Vec<Effect> {
+    let Some(cohort) = app.cohort() else {
+        return Vec::new();
+    };
+    let order = chronological(cohort);
+    let next = order
+        .iter()
+        .position(|(_, h)| &h.id == from)
+        .and_then(|at| at.checked_add_signed(step))
+        .and_then(|at| order.get(at))
+        .map(|(s, h)| (s.id.clone(), h.id.clone()));
+    match next {
+        Some((seminar, half_day)) => open_roll_call(app, seminar, half_day),
+        None => app.notify(app.tr(Msg::NoMoreHalfDays)),
+    }
+    Vec::new()
 }
 
 fn edit_mark(app: &mut App, half_day: HalfDayId, trainee: PersonId, signed: bool) {

@@ -128,6 +128,8 @@ pub enum Action {
     MissingSignature,
     /// Roll call: reset the selected trainee's code, with why; her next signature chooses one.
     ResetCode,
+    /// Follow-up list: the follow-ups logged for the selected trainee.
+    ListFollowUps,
     /// A mouse click at a cell.
     Click {
         /// Column.

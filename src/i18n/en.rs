@@ -903,6 +903,13 @@ pub fn text(msg: Msg) -> &'static str {
         KeyPrevHalfDay => "previous half-day",
         KeyNextHalfDay => "next half-day",
         NoMoreHalfDays => "No other half-day that way.",
+        FollowUpThreshold => "threshold {threshold} %",
+        ColAbsences => "Absences",
+        NeverTakenItem => "roll of {date} {period} never taken (left out of the rates)",
+        KeyListFollowUps => "follow-ups logged for the trainee",
+        FollowUpsTitle => "Follow-ups logged",
+        FollowUpLine => "{at} · {by} · {channel}: {outcome}",
+        NoFollowUpYet => "No follow-up logged yet.",
         OwnFileRefused => {
             "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
         }

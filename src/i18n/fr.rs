@@ -942,6 +942,13 @@ pub fn text(msg: Msg) -> &'static str {
         KeyPrevHalfDay => "demi-journée précédente",
         KeyNextHalfDay => "demi-journée suivante",
         NoMoreHalfDays => "Pas d'autre demi-journée de ce côté.",
+        FollowUpThreshold => "seuil {threshold} %",
+        ColAbsences => "Absences",
+        NeverTakenItem => "appel du {date} ({period}) jamais fait (hors des taux)",
+        KeyListFollowUps => "suivis notés pour la personne",
+        FollowUpsTitle => "Suivis notés",
+        FollowUpLine => "{at} · {by} · {channel} : {outcome}",
+        NoFollowUpYet => "Aucun suivi noté pour l'instant.",
         OwnFileRefused => {
             "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
         }

@@ -201,6 +201,9 @@ messages! {
     KeyMissingSignature, KeyResetCode, MissingSignatureLabel, CodeResetLabel, WithdrawnLabel,
     NoCodeYet, CodeResetLine, MissingSignatureTitle, ResetCodeTitle, WithdrawTitle, SealAgainNothing,
     KeyPrevHalfDay, KeyNextHalfDay, NoMoreHalfDays,
+    // The follow-up list as evidence.
+    FollowUpThreshold, ColAbsences, NeverTakenItem, KeyListFollowUps, FollowUpsTitle, FollowUpLine,
+    NoFollowUpYet,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath,

@@ -161,3 +161,56 @@ fn half_day_mut<'a>(
         .find(|h| &h.id == id)
         .ok_or_else(|| SheetError::UnknownHalfDay(id.clone()))
 }
+
+/// Lists the follow-ups logged for a trainee, oldest first: when, who, how, and what came of
+/// it (a confidential outcome stays with whoever may read it: it is shown here, to trainers).
+pub fn follow_ups_of(app: &mut App, trainee: &PersonId) {
+    let channel = |c: crate::domain::cohort::Channel| {
+        use crate::domain::cohort::Channel;
+        let msg = match c {
+            Channel::Phone => Msg::ChannelPhone,
+            Channel::Email => Msg::ChannelEmail,
+            Channel::InPerson => Msg::ChannelInPerson,
+            Channel::Video => Msg::ChannelVideo,
+        };
+        app.tr(msg)
+    };
+    let mut logged: Vec<_> = app
+        .cohort()
+        .map(|c| {
+            c.follow_ups
+                .iter()
+                .filter(|f| &f.trainee == trainee)
+                .collect()
+        })
+        .unwrap_or_default();
+    logged.sort_by_key(|f| f.at);
+    let mut options: Vec<String> = logged
+        .iter()
+        .map(|f| {
+            fill(
+                app.tr(Msg::FollowUpLine),
+                &[
+                    (
+                        "at",
+                        &crate::domain::clock::local(f.at)
+                            .format("%d/%m/%Y %H:%M")
+                            .to_string(),
+                    ),
+                    ("by", &person(app, &f.by)),
+                    ("channel", channel(f.channel)),
+                    ("outcome", &f.outcome.text),
+                ],
+            )
+        })
+        .collect();
+    if options.is_empty() {
+        options.push(app.tr(Msg::NoFollowUpYet).to_owned());
+    }
+    app.overlay = Some(Overlay::Choice(crate::app::Choice {
+        title: Msg::FollowUpsTitle,
+        options,
+        cursor: crate::app::list::Cursor::default(),
+        purpose: crate::app::ChoicePurpose::FollowUps,
+    }));
+}

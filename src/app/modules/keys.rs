@@ -38,6 +38,7 @@ pub static KEYS: &[Binding] = &[
     bind(SEMINAR, &[key('e')], Action::Edit, Msg::KeyEditSeminar, true),
     bind(SEMINAR, &[key('x')], Action::ExportSheet, Msg::KeyExportSeminarSheet, true),
     bind(FOLLOW_UP, &[code(KeyCode::Enter)], Action::Open, Msg::KeyAddFollowUp, true),
+    bind(FOLLOW_UP, &[key('L')], Action::ListFollowUps, Msg::KeyListFollowUps, true),
     bind(FOLLOW_UP, &[key('C')], Action::Certificate, Msg::KeyCertificate, true),
     bind(MODULES, &[key('t')], Action::TodayRollCall, Msg::KeyTodayRollCall, true),
     bind(MODULES, &[key('s')], Action::ShowSeminars, Msg::KeyShowSeminars, true),

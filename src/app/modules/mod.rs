@@ -682,6 +682,11 @@ fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        (Action::ListFollowUps, rollcall::Attention::Trainee { trainee, .. }) => {
+            let trainee = trainee.clone();
+            corrections::follow_ups_of(app, &trainee);
+            Vec::new()
+        }
         (Action::Certificate, rollcall::Attention::Trainee { trainee, .. }) => {
             let trainee = trainee.clone();
             documents::certificate(app, &trainee)

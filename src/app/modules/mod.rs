@@ -5,6 +5,7 @@ use super::Purpose;
 mod corrections;
 mod documents;
 pub mod keys;
+mod organisation_form;
 mod seminar_form;
 mod signing;
 pub use corrections::correction_chosen;
@@ -80,6 +81,8 @@ pub enum ModulesForm {
     ResetCode(PersonId),
     /// Why a correction of the history is withdrawn (its number from 0).
     Withdraw(HalfDayId, u32),
+    /// The organisation's legal identity.
+    Organisation,
 }
 
 /// The reasons offered for an excused absence, the last one opening a typed reason.
@@ -154,6 +157,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         }
         Action::New => {
             app.overlay = Some(Overlay::Form(Box::new(seminar_form(app, None))));
+            return Some(Vec::new());
+        }
+        Action::EditOrganisation => {
+            let form = organisation_form::open(app);
+            app.overlay = Some(Overlay::Form(Box::new(form)));
             return Some(Vec::new());
         }
         Action::ExportSheet if app.modules.view != Some(View::Seminar) => {
@@ -766,6 +774,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
         Purpose::Modules(ModulesForm::NewSeminar | ModulesForm::EditSeminar(_)) => {
             seminar_form::submit(app, form)
         }
+        Purpose::Modules(ModulesForm::Organisation) => organisation_form::submit(app, form),
         Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
             let reason = form.value(Msg::FieldChangeReason);
             Some(apply_mark(

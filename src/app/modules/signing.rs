@@ -240,13 +240,6 @@ fn refusal(app: &App, error: &SheetError) -> String {
     app.tr(msg).to_owned()
 }
 
-/// When a correction was made, in Paris time.
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    crate::domain::clock::local(at)
-        .format("%d/%m %H:%M")
-        .to_string()
-}
-
 /// Lists the corrections of the open half-day: when, who, whose line, from → to with the
 /// times, and why; a withdrawal says which correction it withdraws.
 pub fn corrections(app: &mut App) -> Vec<Effect> {
@@ -277,7 +270,7 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
                 app.tr(Msg::CorrectionLine),
                 &[
                     ("n", &(n + 1).to_string()),
-                    ("at", &when(c.at)),
+                    ("at", &crate::i18n::format::on_day_at(c.at, app.lang())),
                     ("by", &person(app, &c.by)),
                     ("trainee", &person(app, &c.trainee)),
                     ("from", &from),
@@ -298,7 +291,7 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
             options.push(fill(
                 app.tr(Msg::CodeResetLine),
                 &[
-                    ("at", &when(reset.at)),
+                    ("at", &crate::i18n::format::on_day_at(reset.at, app.lang())),
                     ("by", &person(app, &reset.by)),
                     ("trainee", &person(app, &key.person)),
                     ("reason", &reset.reason),

@@ -22,10 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let items = follow_ups(app);
     let threshold = fill(
         app.tr(Msg::FollowUpThreshold),
-        &[(
-            "threshold",
-            &percent(Some(f64::from(app.config.attendance_threshold))),
-        )],
+        &[("threshold", &app.config.attendance_threshold.to_string())],
     );
     let columns = Columns {
         title: Line::from(format!(
@@ -65,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                     }
                     Concern::LowRate(rate) => fill(
                         app.tr(Msg::ConcernLowRate),
-                        &[("rate", &percent(Some(*rate)))],
+                        &[("rate", &percent(app, Some(*rate)))],
                     ),
                 };
                 let logged = cohort
@@ -94,7 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 let text = fill(
                     app.tr(msg),
                     &[
-                        ("date", &date.format("%d/%m/%Y").to_string()),
+                        ("date", &crate::i18n::format::date(*date)),
                         ("period", period(app, *p)),
                     ],
                 );

@@ -73,6 +73,7 @@ mod sign_bundle;
 mod sign_corrections;
 mod sign_e2e;
 mod sign_follow_up;
+mod sign_keys;
 mod sign_navigation;
 mod sign_rules;
 mod sign_sheet;

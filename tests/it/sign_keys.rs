@@ -26,8 +26,12 @@ fn the_keys_of_a_ten_trainee_roll_call_with_two_exceptions_signatures_and_seal()
         "claire2026",
         "nathan2026",
     ];
-    let signing: String = codes.iter().map(|c| format!("g{c}<Enter>j")).collect();
-    let signing = format!("<Home>j{signing}");
+    let signing = codes.iter().fold("<Home>j".to_owned(), |mut keys, c| {
+        keys.push('g');
+        keys.push_str(c);
+        keys.push_str("<Enter>j");
+        keys
+    });
     let seal = "Shelene2026<Enter>";
     for part in [roll, signing.as_str(), seal] {
         press(&mut app, part);

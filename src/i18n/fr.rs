@@ -409,10 +409,10 @@ pub fn text(msg: Msg) -> &'static str {
             "Qui êtes-vous ? Appuyez sur i pour le dire : les demandes sont faites et traitées en votre nom."
         }
         OnlyTraineesAsk => {
-            "Seul·e un·e stagiaire demande un tutorat ; vous êtes {name} (i pour changer)."
+            "Les demandes de tutorat sont faites par les stagiaires ; les formateur·rices les reçoivent ici."
         }
         OnlyTrainers => {
-            "Seul·e un·e formateur·rice peut le faire ; vous êtes {name} (i pour changer)."
+            "Cela revient à l'équipe de formation, qui tient les demandes ; votre demande reste visible ici."
         }
         CannotBecome => "Une demande {from} ne peut pas devenir {to}.",
         DuplicateOfItself => "Une demande ne peut pas être son propre doublon.",
@@ -827,6 +827,68 @@ pub fn text(msg: Msg) -> &'static str {
         }
         BundleWritten => "{path} : paquet pour {whom}",
         ThisMachine => "ce poste",
+        KeyForTrainers => {
+            "« {what} » revient à l'équipe de formation : votre copie ne tient que votre part de la promotion."
+        }
+        KeyForTrainees => "« {what} » est pour les stagiaires, depuis leur propre copie.",
+        TrainersOnlyMark => "(formateur·rices)",
+        TraineesOnlyMark => "(stagiaires)",
+        KeySendToTeam => "envoyer à l'équipe",
+        KeyPrepareBundles => "préparer les paquets de la promotion",
+        KeyMyPath => "mon parcours",
+        SendWhoAreYou => {
+            "Cercle ne sait pas encore quel·le stagiaire vous êtes : importez d'abord le paquet que vos formateur·rices vous ont donné (B)."
+        }
+        PrepareWhoAreYou => {
+            "Dites d'abord quel·le formateur·rice de cette promotion vous êtes (i) : les paquets portent le nom de qui les a faits."
+        }
+        TraineeMakesNoTrainersBundles => {
+            "La copie d'un·e stagiaire ne tient que sa part de la promotion : elle ne peut pas faire les paquets que l'équipe de formation envoie."
+        }
+        Sending => "Écriture du paquet…",
+        SendFailed => "Le paquet n'a pas été écrit : {reason}",
+        SentToTeam => {
+            "Votre paquet pour vos formateur·rices est écrit : {path} — envoyez ce fichier à l'équipe de formation (par courriel ou sur une clé USB)."
+        }
+        BundlesPrepared => {
+            "{n} paquets pour les stagiaires sont écrits dans {folder}, un par stagiaire, chacun à son nom."
+        }
+        OfferMailDraft => "Ouvrir un brouillon de courriel à vos formateur·rices avec ce fichier ?",
+        MailSubject => "Cercle : paquet de {name}",
+        MailBody => "Bonjour, voici mon paquet Cercle : {path}",
+        ConfirmBecomeTrainer => {
+            "Utiliser Cercle comme formateur·rice ? Le pied de page et l'aide proposeront alors les touches de l'équipe (appel, séminaires, parcours) ; votre copie des données ne change pas."
+        }
+        ConfirmBecomeTrainee => {
+            "Utiliser Cercle comme stagiaire ? Le pied de page et l'aide ne proposeront que les touches d'un·e stagiaire ; vos données ne changent pas."
+        }
+        ConfirmBecomePerson => {
+            "Être {name} pour Cercle ? Vos demandes, évaluations et paquets seront alors faits à ce nom."
+        }
+        RecordProposal => "Proposition sur le parcours",
+        ProposedLabel => "proposition pour l'équipe",
+        ProposedNotice => {
+            "Proposé : cela part vers vos formateur·rices avec votre prochain paquet (E) ; il·elles l'acceptent ou le refusent."
+        }
+        SelfAssessmentTitle => "Où pensez-vous en être ?",
+        NoProposalWaiting => "Aucune proposition n'attend sur cette compétence.",
+        ProposalAccepted => "proposition acceptée",
+        ProposalDeclined => "proposition refusée",
+        KeyAcceptProposal => "accepter la proposition",
+        KeyDeclineProposal => "refuser la proposition (avec un motif)",
+        KeyProposeLevel => "dire où j'en suis",
+        KeyProposeEvidence => "proposer une preuve",
+        KeptByTeam => "tenu par l'équipe de formation",
+        Proposals => "Propositions",
+        ProposalWaiting => "en attente : {what}",
+        ProposalWasAccepted => "acceptée : {what}",
+        ProposalWasDeclined => "refusée : {what} ({reason})",
+        ProposalsWaiting => "{n} en attente (y accepte, x refuse)",
+        OwnPathOnly => {
+            "Sur votre copie, le parcours montré est le vôtre : ceux des autres sont tenus par l'équipe de formation."
+        }
+        ToldTitle => "Cercle",
+        KeptByTeamShort => "tenu par l'équipe",
         KeyImportBundle => "importer un paquet de partage",
         KeyShowConflicts => "conflits à trancher (écran de fusion)",
         KeyApplyImport => "importer",

@@ -150,6 +150,24 @@ fn event_loop(
                     let (data, lang) = (Arc::clone(&app.data), app.config.lang);
                     let _ = worker.jobs.send(Job::SaveCopy { path, data, lang });
                 }
+                Effect::Send(from) => {
+                    if let Some(cohort) = app.cohort().map(|c| c.id.clone()) {
+                        let order = crate::share::send::Order {
+                            cohort,
+                            from,
+                            folder: app
+                                .config
+                                .send_folder
+                                .as_deref()
+                                .map(outside::expand)
+                                .unwrap_or_default(),
+                            now: app.now,
+                        };
+                        let data = Arc::clone(&app.data);
+                        let _ = worker.jobs.send(Job::Send { data, order });
+                    }
+                }
+                Effect::MailDraft(draft) => outside::mail_draft(&mut app, &draft),
                 Effect::Quit => {
                     syncer.flush(worker, &mut saver, &mut app);
                     // A save that fails now keeps the app open, with the failure shown.
@@ -211,6 +229,7 @@ fn take_reports(
             Report::CopySaved(outcome) => app::conflict::copy_saved(app, outcome),
             Report::Progress(step) => app.loading = Some(loading_fraction(step)),
             Report::Exported(outcome) => app.exported(outcome),
+            Report::Sent(outcome) => app.sent(outcome, outside::can_draft_mail()),
         }
     }
     any

@@ -68,6 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                     sharing::conflicts(frame, app, area, *cursor, &theme);
                 }
                 Some(Overlay::ChangedOnDisk) => conflict::draw(frame, app, area, &theme),
+                Some(Overlay::Told(text)) => popup::told(frame, app, area, text, &theme),
                 None => {}
             }
         }
@@ -183,7 +184,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 /// The footer's hints for a context: the first key of each hinted binding and its label.
 fn hint_line(app: &App, context: Context, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    for binding in keys::hints(&app.keys, context, app.screen) {
+    for binding in keys::hints(&app.keys, app.config.role, context, app.screen) {
         let key = binding
             .keys
             .first()

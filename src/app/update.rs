@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 /// The key context of the state: which part of the key table applies now.
 pub fn context(app: &App) -> Context {
     match (&app.phase, &app.overlay) {
+        (Phase::Welcome, Some(Overlay::Help(_))) => Context::Popup,
         (Phase::Welcome, _) => Context::Welcome,
         (Phase::Recovery(_), _) | (_, Some(Overlay::Confirm(_))) => Context::Confirm,
         (Phase::Loading | Phase::Failed(_), _)
@@ -126,7 +127,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Phase::Welcome => super::welcome::update(app, action),
+        Phase::Welcome => match app.overlay.take() {
+            Some(overlay @ Overlay::Help(_)) => on_overlay(app, overlay, action),
+            _ => super::welcome::update(app, action),
+        },
         Phase::Recovery(data) => super::welcome::recovery(app, action, data),
         Phase::Main => {
             let effects = match app.overlay.take() {

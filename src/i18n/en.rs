@@ -858,6 +858,13 @@ pub fn text(msg: Msg) -> &'static str {
         }
         ToldTitle => "Cercle",
         KeptByTeamShort => "by the team",
+        ShareTitle => "What do you share with the cohort?",
+        SharingChosen => "what you share with the cohort",
+        RollCallYourLine => "Your line: {status} · the sheet is kept by the training team",
+        YourLine => "your line",
+        CliSummaryTraineeCopy => {
+            "Copy of {name}, trainee: it holds her own attendance only, so the rate is hers; the cohort's is kept by the training team."
+        }
         KeyImportBundle => "import a sharing bundle",
         KeyShowConflicts => "conflicts to choose (merge screen)",
         KeyApplyImport => "import",

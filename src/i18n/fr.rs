@@ -889,6 +889,15 @@ pub fn text(msg: Msg) -> &'static str {
         }
         ToldTitle => "Cercle",
         KeptByTeamShort => "tenu par l'équipe",
+        ShareTitle => "Que partagez-vous avec la promotion ?",
+        SharingChosen => "ce que vous partagez avec la promotion",
+        RollCallYourLine => {
+            "Votre ligne : {status} · la feuille est tenue par l'équipe de formation"
+        }
+        YourLine => "votre ligne",
+        CliSummaryTraineeCopy => {
+            "Copie de {name}, stagiaire : elle ne tient que son propre émargement, le taux est donc le sien ; celui de la promotion est tenu par l'équipe de formation."
+        }
         KeyImportBundle => "importer un paquet de partage",
         KeyShowConflicts => "conflits à trancher (écran de fusion)",
         KeyApplyImport => "importer",

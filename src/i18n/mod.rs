@@ -207,6 +207,11 @@ messages! {
     OwnPathOnly,
     ToldTitle,
     KeptByTeamShort,
+    ShareTitle,
+    SharingChosen,
+    RollCallYourLine,
+    YourLine,
+    CliSummaryTraineeCopy,
     // Files that cannot be read.
     CannotReadFile, NoFileThere, IsAFolder, NotAllowed,
     // The command line's output, and what it says outside a terminal.

@@ -41,7 +41,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
             let text = format!("{}\n\n{}", app.tr(Msg::LoadFailed), safe(reason));
             message(frame, app, area, &text, theme.error);
         }
-        Phase::Welcome => welcome::draw(frame, app, area, &theme),
+        Phase::Welcome => {
+            welcome::draw(frame, app, area, &theme);
+            if let Some(Overlay::Help(cursor)) = &app.overlay {
+                help::draw(frame, app, area, *cursor, &theme);
+            }
+        }
         Phase::Recovery(_) => {
             main_view(frame, app, regions, &theme);
             popup::question(frame, app, area, app.tr(Msg::RecoveryQuestion), &theme);
@@ -96,12 +101,16 @@ fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if let Some(me) = app.me() {
         cohort = format!("{cohort} · {}", safe(&me.name));
     }
+    // An empty programme title (a copy still opening) leaves no empty segment.
+    let programme = safe(&app.data.programme.title);
+    let rest = if programme.trim().is_empty() {
+        format!("· {cohort}")
+    } else {
+        format!("· {programme} · {cohort}")
+    };
     let title = Line::from(vec![
         Span::styled(" Cercle ", theme.title),
-        Span::styled(
-            format!("· {} · {cohort}", safe(&app.data.programme.title)),
-            theme.text,
-        ),
+        Span::styled(rest, theme.text),
     ]);
     let (word, style) = match &app.save {
         SaveState::Saved => (app.tr(Msg::Saved).to_owned(), theme.good),

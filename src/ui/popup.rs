@@ -264,6 +264,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         Purpose::Circle(CircleForm::Funding(..)) => app.tr(Msg::FundingTitle).to_owned(),
         Purpose::Contacts(ContactsForm::MergePeople { .. }) => app.tr(Msg::MergeTitle).to_owned(),
         Purpose::Contacts(ContactsForm::ImportContacts) => app.tr(Msg::ImportTitle).to_owned(),
+        Purpose::Contacts(ContactsForm::ShareWithCohort(_)) => app.tr(Msg::ShareTitle).to_owned(),
         Purpose::ImportBundle => app.tr(Msg::ImportBundleTitle).to_owned(),
         Purpose::SaveCopy => app.tr(Msg::SaveCopyTitle).to_owned(),
     };

@@ -5,6 +5,7 @@ pub mod keys;
 mod list;
 mod merge;
 mod person_form;
+pub mod sharing_choice;
 
 pub use list::State;
 
@@ -24,6 +25,8 @@ pub enum ContactsForm {
     },
     /// Importing a contacts file (vCard or CSV).
     ImportContacts,
+    /// What a person shares with the cohort, detail by detail.
+    ShareWithCohort(PersonId),
 }
 
 use super::Form;
@@ -227,6 +230,9 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
         }
         Purpose::Contacts(ContactsForm::ImportContacts) => {
             vec![Effect::ReadImport(form.value(Msg::FieldFile))]
+        }
+        Purpose::Contacts(ContactsForm::ShareWithCohort(id)) => {
+            sharing_choice::submit(app, form, id)
         }
         // The other forms belong to other screens.
         _ => Vec::new(),

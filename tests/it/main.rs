@@ -31,6 +31,7 @@ mod e2e_roll_call;
 mod e2e_sharing;
 mod e2e_signals;
 mod e2e_sync;
+mod e2e_trainee_day;
 mod e2e_tutoring;
 mod export;
 mod generate;

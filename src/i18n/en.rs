@@ -865,6 +865,14 @@ pub fn text(msg: Msg) -> &'static str {
         CliSummaryTraineeCopy => {
             "Copy of {name}, trainee: it holds her own attendance only, so the rate is hers; the cohort's is kept by the training team."
         }
+        CardOffers => "Offers",
+        CardRequests => "Requests",
+        CardExchanges => "Exchanges",
+        EmailNotShared => "{name} does not share an email address with the cohort.",
+        PhoneNotShared => "{name} does not share a phone number with the cohort.",
+        OnlyParticipantsEvaluate => {
+            "Only the people who took part in an exchange evaluate it, each for herself."
+        }
         KeyImportBundle => "import a sharing bundle",
         KeyShowConflicts => "conflicts to choose (merge screen)",
         KeyApplyImport => "import",

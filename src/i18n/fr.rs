@@ -898,6 +898,14 @@ pub fn text(msg: Msg) -> &'static str {
         CliSummaryTraineeCopy => {
             "Copie de {name}, stagiaire : elle ne tient que son propre émargement, le taux est donc le sien ; celui de la promotion est tenu par l'équipe de formation."
         }
+        CardOffers => "Offres",
+        CardRequests => "Demandes",
+        CardExchanges => "Échanges",
+        EmailNotShared => "{name} ne partage pas d'adresse électronique avec la promotion.",
+        PhoneNotShared => "{name} ne partage pas de numéro de téléphone avec la promotion.",
+        OnlyParticipantsEvaluate => {
+            "Seules les personnes qui ont pris part à un échange l'évaluent, chacune pour elle-même."
+        }
         KeyImportBundle => "importer un paquet de partage",
         KeyShowConflicts => "conflits à trancher (écran de fusion)",
         KeyApplyImport => "importer",

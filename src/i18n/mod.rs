@@ -212,6 +212,12 @@ messages! {
     RollCallYourLine,
     YourLine,
     CliSummaryTraineeCopy,
+    CardOffers,
+    CardRequests,
+    CardExchanges,
+    EmailNotShared,
+    PhoneNotShared,
+    OnlyParticipantsEvaluate,
     // Files that cannot be read.
     CannotReadFile, NoFileThere, IsAFolder, NotAllowed,
     // The command line's output, and what it says outside a terminal.

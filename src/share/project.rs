@@ -263,13 +263,12 @@ fn own_marks(seminar: &Seminar, trainee: &PersonId) -> Seminar {
     seminar
 }
 
-/// An exchange as `viewer` may see it: the evaluation only when they took part, and never a
-/// confidential one.
+/// An exchange as `viewer` may see it: only their own evaluation (each participant evaluates
+/// for herself, and the notes are not shared between participants), never a confidential one.
 fn seen_by(exchange: &Exchange, viewer: &PersonId) -> Exchange {
     let mut exchange = exchange.clone();
-    let took_part = exchange.people.contains(viewer);
-    exchange.evaluation = exchange
-        .evaluation
-        .filter(|e| took_part && !e.note.confidential);
+    exchange
+        .evaluations
+        .retain(|e| e.by.as_ref() == Some(viewer) && !e.note.confidential);
     exchange
 }

@@ -75,6 +75,7 @@ mod sync;
 mod sync_app;
 mod sync_driver;
 mod sync_edges;
+mod trainee_side;
 mod tutoring_calendar;
 mod tutoring_snapshots;
 mod tutoring_update;

@@ -342,7 +342,7 @@ fn exchange(
         people,
         format,
         date,
-        evaluation: None,
+        evaluations: Vec::new(),
     };
     let label = app.tr(Msg::PutInTouchLabel).to_owned();
     let effects = change_cohort(app, label, |cohort| cohort.exchanges.push(exchange));
@@ -359,13 +359,14 @@ fn exchange(
 
 fn evaluate(app: &mut App, form: &Form, id: &ExchangeId) -> Vec<Effect> {
     let evaluation = Evaluation {
+        by: app.config.me.clone(),
         useful: form.choice(Msg::FieldUseful) == 0,
         note: note(form).unwrap_or_default(),
     };
     let label = app.tr(Msg::EvaluatedLabel).to_owned();
     change_cohort(app, label, |cohort| {
         if let Some(exchange) = cohort.exchanges.iter_mut().find(|e| &e.id == id) {
-            exchange.evaluation = Some(evaluation);
+            exchange.evaluate(evaluation);
         }
     })
 }

@@ -100,15 +100,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn copy(app: &mut App, person: &Person, action: Action) -> Vec<Effect> {
-    let (value, missing) = if action == Action::CopyEmail {
-        (person.emails.first(), Msg::NoEmail)
+    use crate::domain::people::ContactField;
+    let (value, missing, field) = if action == Action::CopyEmail {
+        (person.emails.first(), Msg::NoEmail, ContactField::Email)
     } else {
-        (person.phones.first(), Msg::NoPhone)
+        (person.phones.first(), Msg::NoPhone, ContactField::Phone)
     };
     if let Some(value) = value {
         app.notify(fill(app.tr(Msg::Copied), &[("what", value)]));
         return vec![Effect::Copy(value.clone())];
     }
+    // A copy holds what each person agreed to share: an absent detail may only be unshared.
+    let missing = if person.shares(field) {
+        missing
+    } else if field == ContactField::Email {
+        Msg::EmailNotShared
+    } else {
+        Msg::PhoneNotShared
+    };
     app.notify_error(fill(app.tr(missing), &[("name", &person.name)]));
     Vec::new()
 }

@@ -92,6 +92,21 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         }
         return Some(Vec::new());
     }
+    let writes = matches!(
+        action,
+        Action::CycleLevel
+            | Action::AddEvidence
+            | Action::EditCandidacy
+            | Action::EditFunding
+            | Action::AddFunding
+            | Action::AcceptProposal
+            | Action::DeclineProposal
+    );
+    if writes && me_as_trainee(app).is_some() {
+        // A trainee of the cohort using the trainers' keys still does not keep paths.
+        app.notify_error(app.tr(Msg::TrainersKeepPaths));
+        return Some(Vec::new());
+    }
     match (action, competency) {
         (Action::AcceptProposal, _) => return Some(super::proposals::accept(app)),
         (Action::DeclineProposal, _) => super::proposals::decline(app),

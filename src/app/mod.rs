@@ -166,8 +166,9 @@ pub enum Overlay {
     Conflicts(Cursor),
     /// The data file was changed by another program: reload, save elsewhere or overwrite?
     ChangedOnDisk,
-    /// A message to read in full (where a file was written), closed by any key.
-    Told(String),
+    /// A message to read in full (where a file was written), with its title; Enter or Esc
+    /// closes it.
+    Told(Msg, String),
 }
 
 /// A short list to choose from, and what the choice is for.

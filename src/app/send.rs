@@ -81,7 +81,7 @@ pub fn sent(app: &mut App, outcome: Result<Vec<PathBuf>, String>, mail: bool) {
             )
         }
     };
-    app.notify(text.clone());
+    app.notify(text.replace('\n', " "));
     let to: Vec<String> = app
         .cohort()
         .map(|c| {
@@ -108,6 +108,13 @@ pub fn sent(app: &mut App, outcome: Result<Vec<PathBuf>, String>, mail: bool) {
                 on_yes: Pending::MailDraft(Box::new(draft)),
             }));
         }
-        _ => app.overlay = Some(Overlay::Told(text)),
+        _ => {
+            let title = if trainee {
+                Msg::ToldTitle
+            } else {
+                Msg::PreparedTitle
+            };
+            app.overlay = Some(Overlay::Told(title, text));
+        }
     }
 }

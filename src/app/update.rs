@@ -22,7 +22,7 @@ pub fn context(app: &App) -> Context {
             Context::Popup
         }
         (_, Some(Overlay::Form(_))) => Context::Form,
-        (_, Some(Overlay::Choice(_) | Overlay::Told(_))) => Context::Popup,
+        (_, Some(Overlay::Choice(_) | Overlay::Told(..))) => Context::Popup,
         (_, Some(Overlay::Preview(_))) => Context::Preview,
         (_, Some(Overlay::Conflicts(_))) => Context::Conflicts,
         (_, Some(Overlay::ChangedOnDisk)) => Context::ChangedOnDisk,
@@ -414,9 +414,9 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
         Overlay::Preview(preview) => super::sharing::on_preview(app, preview, action),
         Overlay::Conflicts(cursor) => super::sharing::on_conflicts(app, cursor, action),
         Overlay::ChangedOnDisk => super::conflict::update(app, action),
-        Overlay::Told(text) => {
+        Overlay::Told(title, text) => {
             if !matches!(action, Action::Back | Action::Open | Action::Help) {
-                app.overlay = Some(Overlay::Told(text));
+                app.overlay = Some(Overlay::Told(title, text));
             }
             Vec::new()
         }

@@ -817,7 +817,7 @@ pub fn text(msg: Msg) -> &'static str {
         Sending => "Writing the bundle…",
         SendFailed => "The bundle was not written: {reason}",
         SentToTeam => {
-            "Your bundle for your trainers is written: {path} — send this file to the training team (by mail or on a USB stick)."
+            "Your bundle for your trainers is written:\n{path}\nSend this file to the training team (by mail or on a USB stick); Cercle sends nothing by itself."
         }
         BundlesPrepared => {
             "{n} bundles for the trainees are written into {folder}, one per trainee, each named after its trainee."
@@ -856,7 +856,7 @@ pub fn text(msg: Msg) -> &'static str {
         OwnPathOnly => {
             "On your copy, the path shown is yours: the others' paths are kept by the training team."
         }
-        ToldTitle => "Cercle",
+        ToldTitle => "Sent to the team",
         KeptByTeamShort => "by the team",
         ShareTitle => "What do you share with the cohort?",
         SharingChosen => "what you share with the cohort",
@@ -873,6 +873,7 @@ pub fn text(msg: Msg) -> &'static str {
         OnlyParticipantsEvaluate => {
             "Only the people who took part in an exchange evaluate it, each for herself."
         }
+        PreparedTitle => "Bundles for the trainees",
         KeyImportBundle => "import a sharing bundle",
         KeyShowConflicts => "conflicts to choose (merge screen)",
         KeyApplyImport => "import",

@@ -848,7 +848,7 @@ pub fn text(msg: Msg) -> &'static str {
         Sending => "Écriture du paquet…",
         SendFailed => "Le paquet n'a pas été écrit : {reason}",
         SentToTeam => {
-            "Votre paquet pour vos formateur·rices est écrit : {path} — envoyez ce fichier à l'équipe de formation (par courriel ou sur une clé USB)."
+            "Votre paquet pour vos formateur·rices est écrit :\n{path}\nEnvoyez ce fichier à l'équipe de formation (par courriel ou sur une clé USB) ; Cercle n'envoie rien de lui-même."
         }
         BundlesPrepared => {
             "{n} paquets pour les stagiaires sont écrits dans {folder}, un par stagiaire, chacun à son nom."
@@ -887,7 +887,7 @@ pub fn text(msg: Msg) -> &'static str {
         OwnPathOnly => {
             "Sur votre copie, le parcours montré est le vôtre : ceux des autres sont tenus par l'équipe de formation."
         }
-        ToldTitle => "Cercle",
+        ToldTitle => "Envoi à l'équipe",
         KeptByTeamShort => "tenu par l'équipe",
         ShareTitle => "Que partagez-vous avec la promotion ?",
         SharingChosen => "ce que vous partagez avec la promotion",
@@ -906,6 +906,7 @@ pub fn text(msg: Msg) -> &'static str {
         OnlyParticipantsEvaluate => {
             "Seules les personnes qui ont pris part à un échange l'évaluent, chacune pour elle-même."
         }
+        PreparedTitle => "Paquets pour les stagiaires",
         KeyImportBundle => "importer un paquet de partage",
         KeyShowConflicts => "conflits à trancher (écran de fusion)",
         KeyApplyImport => "importer",

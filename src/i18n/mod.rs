@@ -218,6 +218,7 @@ messages! {
     EmailNotShared,
     PhoneNotShared,
     OnlyParticipantsEvaluate,
+    PreparedTitle,
     // Files that cannot be read.
     CannotReadFile, NoFileThere, IsAFolder, NotAllowed,
     // The command line's output, and what it says outside a terminal.

@@ -73,7 +73,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
                     sharing::conflicts(frame, app, area, *cursor, &theme);
                 }
                 Some(Overlay::ChangedOnDisk) => conflict::draw(frame, app, area, &theme),
-                Some(Overlay::Told(text)) => popup::told(frame, app, area, text, &theme),
+                Some(Overlay::Told(title, text)) => {
+                    popup::told(frame, app, area, (*title, text), &theme);
+                }
                 None => {}
             }
         }

@@ -53,7 +53,8 @@ fn paragraphs<'a>(text: &str, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 /// A message to read in full (where a file was written); any key closes it.
-pub fn told(frame: &mut Frame, app: &App, area: Rect, text: &str, theme: &Theme) {
+pub fn told(frame: &mut Frame, app: &App, area: Rect, told: (Msg, &str), theme: &Theme) {
+    let (title, text) = told;
     let width = area.width.min(72);
     // A long path wraps anywhere: give it room.
     let height = wrapped_rows(text, width.saturating_sub(6)) + 4;
@@ -71,7 +72,7 @@ pub fn told(frame: &mut Frame, app: &App, area: Rect, text: &str, theme: &Theme)
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(body)
-            .block(framed(app.tr(Msg::ToldTitle), theme))
+            .block(framed(app.tr(title), theme))
             .wrap(Wrap { trim: true }),
         popup,
     );

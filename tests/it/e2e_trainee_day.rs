@@ -25,8 +25,9 @@ fn popup_text(screen: &str, title: &str) -> String {
         .iter()
         .position(|r| r.iter().collect::<String>().contains(title))
         .expect("the popup is on screen");
-    let left = rows[top].iter().position(|c| *c == '┌').unwrap();
-    let right = rows[top].iter().rposition(|c| *c == '┐').unwrap();
+    let line: String = rows[top].iter().collect();
+    let left = line[..line.find(title).unwrap()].chars().count();
+    let right = left + rows[top][left..].iter().position(|c| *c == '┐').unwrap();
     rows[top + 1..]
         .iter()
         .take_while(|r| r.get(left) != Some(&'└'))
@@ -120,7 +121,7 @@ fn first_day() -> (PathBuf, tempfile::TempDir, tempfile::TempDir) {
     // Send to the team.
     app.send("E");
     app.wait_for("Votre paquet pour vos formateur·rices est écrit");
-    let shown = popup_text(&app.contents(), "┌ Cercle");
+    let shown = popup_text(&app.contents(), "┌ Envoi à l'équipe");
     app.send("\r");
     app.send("q");
     assert!(app.wait_exit().success());
@@ -141,7 +142,7 @@ fn first_day() -> (PathBuf, tempfile::TempDir, tempfile::TempDir) {
         "the screen shows the full path {}:\n{shown}",
         sent.display()
     );
-    assert!(shown.contains("envoyezcefichieràl'équipedeformation"));
+    assert!(shown.contains("Envoyezcefichieràl'équipedeformation"));
     (sent, trainers, home)
 }
 

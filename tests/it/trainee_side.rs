@@ -217,7 +217,7 @@ fn the_message_says_where_and_for_whom_and_offers_a_mail_draft_only_where_one_op
     let path = PathBuf::from("/home/camille/Téléchargements/camille.cercle-bundle.json");
     let mut app = camille_copy(Lang::En);
     app.sent(Ok(vec![path.clone()]), false);
-    let Some(Overlay::Told(text)) = &app.overlay else {
+    let Some(Overlay::Told(_, text)) = &app.overlay else {
         panic!("the message in full");
     };
     assert!(text.contains(path.to_str().unwrap()));
@@ -586,4 +586,31 @@ fn summary_on_a_trainees_copy_says_whose_it_is_and_counts_her_own() {
         .clone();
     assert_eq!(hers[0]["half_days_held"], held);
     assert!(hers[0]["attendance_rate"].as_f64().unwrap() > 50.0);
+}
+
+#[test]
+fn snapshots_of_her_path_and_of_the_send_to_team_message() {
+    for lang in [Lang::Fr, Lang::En] {
+        let code = if lang == Lang::Fr { "fr" } else { "en" };
+        for (width, height) in [(80, 24), (120, 40)] {
+            let mut app = camille_copy(lang);
+            app.size = (width, height);
+            press(&mut app, "Mn<Enter>Restitution du séminaire<Enter>");
+            // The status line of the moment is not part of what is shown here.
+            app.notice = None;
+            insta::assert_snapshot!(
+                format!("trainee_path_{code}_{width}x{height}"),
+                render(&app, width, height)
+            );
+            let sent = PathBuf::from(
+                "/home/camille/Téléchargements/nouvelle-aquitaine-2026--camille-dubois--2026-12-08-1830--for-the-trainers.cercle-bundle.json",
+            );
+            app.sent(Ok(vec![sent]), false);
+            app.notice = None;
+            insta::assert_snapshot!(
+                format!("trainee_sent_{code}_{width}x{height}"),
+                render(&app, width, height)
+            );
+        }
+    }
 }

@@ -164,6 +164,7 @@ pub const fn bind(
 
 impl Binding {
     /// The same binding, for the trainers only.
+    #[must_use]
     pub const fn trainers(self) -> Self {
         Self {
             who: Who::Trainers,
@@ -172,6 +173,7 @@ impl Binding {
     }
 
     /// The same binding, for the trainees only.
+    #[must_use]
     pub const fn trainees(self) -> Self {
         Self {
             who: Who::Trainees,

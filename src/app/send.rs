@@ -91,30 +91,28 @@ pub fn sent(app: &mut App, outcome: Result<Vec<PathBuf>, String>, mail: bool) {
                 .collect()
         })
         .unwrap_or_default();
-    match (trainee && mail, paths.first()) {
-        (true, Some(path)) => {
-            let name = app.me().map(|p| p.name.clone()).unwrap_or_default();
-            let draft = MailDraft {
-                to,
-                subject: fill(app.tr(Msg::MailSubject), &[("name", &name)]),
-                body: fill(
-                    app.tr(Msg::MailBody),
-                    &[("path", &path.display().to_string())],
-                ),
-                attach: path.clone(),
-            };
-            app.overlay = Some(Overlay::Confirm(Question {
-                text: format!("{text}\n\n{}", app.tr(Msg::OfferMailDraft)),
-                on_yes: Pending::MailDraft(Box::new(draft)),
-            }));
-        }
-        _ => {
-            let title = if trainee {
-                Msg::ToldTitle
-            } else {
-                Msg::PreparedTitle
-            };
-            app.overlay = Some(Overlay::Told(title, text));
-        }
+    let offer = paths.first().filter(|_| trainee && mail);
+    if let Some(path) = offer {
+        let name = app.me().map(|p| p.name.clone()).unwrap_or_default();
+        let draft = MailDraft {
+            to,
+            subject: fill(app.tr(Msg::MailSubject), &[("name", &name)]),
+            body: fill(
+                app.tr(Msg::MailBody),
+                &[("path", &path.display().to_string())],
+            ),
+            attach: path.clone(),
+        };
+        app.overlay = Some(Overlay::Confirm(Question {
+            text: format!("{text}\n\n{}", app.tr(Msg::OfferMailDraft)),
+            on_yes: Pending::MailDraft(Box::new(draft)),
+        }));
+    } else {
+        let title = if trainee {
+            Msg::ToldTitle
+        } else {
+            Msg::PreparedTitle
+        };
+        app.overlay = Some(Overlay::Told(title, text));
     }
 }

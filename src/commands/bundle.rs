@@ -83,18 +83,18 @@ pub fn export(
         BundleFor::Trainees => {
             // A trainee's copy holds her part only: bundles made from it would give the others
             // a partial cohort in a trainer's name.
-            let me_trainee = request.me.filter(|me| cohort.is_enrolled(me));
+            let enrolled = request.me.filter(|me| cohort.is_enrolled(me));
             if request.role == Some(crate::config::Role::Trainee)
-                || me_trainee.is_some_and(|me| !crate::share::import::trainers_copy(cohort, me))
+                || enrolled.is_some_and(|me| !crate::share::import::trainers_copy(cohort, me))
             {
                 return Err(Msg::TraineeMakesNoTrainersBundles.text(lang).into());
             }
             // The author is who makes them: the user when they are a trainer of the cohort.
-            let me_trainer = request
+            let maker_me = request
                 .me
                 .filter(|me| cohort.trainers.contains(me))
                 .and_then(|me| data.person(me));
-            let maker = match (request.by, me_trainer) {
+            let maker = match (request.by, maker_me) {
                 (Some(q), _) => person(data, q)?,
                 (None, Some(me)) => me,
                 (None, None) => cohort

@@ -24,30 +24,28 @@ pub(super) fn summary(
     let rows: Vec<serde_json::Value> = data
         .cohorts
         .iter()
-        .map(|cohort| match mine.filter(|me| cohort.is_enrolled(me)) {
-            Some(me) => {
+        .map(|cohort| {
+            // On her copy, her own attendance: the only one it holds.
+            let own = mine.filter(|me| cohort.is_enrolled(me));
+            let (held, planned, rate) = if let Some(me) = own {
                 let own = rules::trainee_attendance(&cohort.seminars, me, today);
-                serde_json::json!({
-                    "id": cohort.id,
-                    "name": cohort.name,
-                    "trainees": cohort.active_trainees().count(),
-                    "half_days_held": own.half_days_held,
-                    "half_days_planned": own.half_days_planned,
-                    "attendance_rate": own.rate_held().map(|r| (r * 10.0).round() / 10.0),
-                    "copy_of": me,
-                })
+                (own.half_days_held, own.half_days_planned, own.rate_held())
+            } else {
+                let all = rules::cohort_attendance(cohort, today);
+                (all.half_days_held, all.half_days_planned, all.rate())
+            };
+            let mut row = serde_json::json!({
+                "id": cohort.id,
+                "name": cohort.name,
+                "trainees": cohort.active_trainees().count(),
+                "half_days_held": held,
+                "half_days_planned": planned,
+                "attendance_rate": rate.map(|r| (r * 10.0).round() / 10.0),
+            });
+            if let Some(me) = own {
+                row["copy_of"] = serde_json::json!(me);
             }
-            None => {
-                let attendance = rules::cohort_attendance(cohort, today);
-                serde_json::json!({
-                    "id": cohort.id,
-                    "name": cohort.name,
-                    "trainees": cohort.active_trainees().count(),
-                    "half_days_held": attendance.half_days_held,
-                    "half_days_planned": attendance.half_days_planned,
-                    "attendance_rate": attendance.rate().map(|r| (r * 10.0).round() / 10.0),
-                })
-            }
+            row
         })
         .collect();
     if json {

@@ -696,7 +696,9 @@ pub fn text(msg: Msg) -> &'static str {
         KeySync => "sync with the team",
         SyncNotSetUp => "Sync is not set up: run cercle sync init --remote URL (see docs/sync.md).",
         SyncRunning => "Syncing with the team…",
-        SyncForTrainers => "Sync is for the trainer team; trainees exchange bundles with B.",
+        SyncForTrainers => {
+            "Sync is for the trainer team. To send your work: E (send to the team); to take in theirs: B."
+        }
         SyncQuitWaits => "A sync is running; Cercle will close when it ends.",
         SyncAlreadyRunning => "A sync is already running.",
         SyncWaitsForSave => "No sync while the last save failed: {reason}",

@@ -721,7 +721,7 @@ pub fn text(msg: Msg) -> &'static str {
         }
         SyncRunning => "Synchronisation avec l'équipe…",
         SyncForTrainers => {
-            "La synchronisation sert à l'équipe de formation ; les stagiaires échangent des paquets avec B."
+            "La synchronisation sert à l'équipe de formation. Pour envoyer votre travail : E (envoyer à l'équipe) ; pour recevoir le leur : B."
         }
         SyncQuitWaits => {
             "Une synchronisation est en cours ; Cercle se fermera quand elle sera finie."

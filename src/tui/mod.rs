@@ -150,23 +150,7 @@ fn event_loop(
                     let (data, lang) = (Arc::clone(&app.data), app.config.lang);
                     let _ = worker.jobs.send(Job::SaveCopy { path, data, lang });
                 }
-                Effect::Send(from) => {
-                    if let Some(cohort) = app.cohort().map(|c| c.id.clone()) {
-                        let order = crate::share::send::Order {
-                            cohort,
-                            from,
-                            folder: app
-                                .config
-                                .send_folder
-                                .as_deref()
-                                .map(outside::expand)
-                                .unwrap_or_default(),
-                            now: app.now,
-                        };
-                        let data = Arc::clone(&app.data);
-                        let _ = worker.jobs.send(Job::Send { data, order });
-                    }
-                }
+                Effect::Send(from) => send(&app, worker, from),
                 Effect::MailDraft(draft) => outside::mail_draft(&mut app, &draft),
                 Effect::Quit => {
                     syncer.flush(worker, &mut saver, &mut app);
@@ -300,6 +284,28 @@ fn loaded(
         }
     }
     panic::remember(&app.data);
+}
+
+/// Hands the disk thread the bundles to write: into the folder the user chose, or (an empty
+/// folder) the downloads folder, which the disk thread looks up.
+fn send(app: &App, worker: &Worker, from: crate::share::send::From) {
+    let Some(cohort) = app.cohort().map(|c| c.id.clone()) else {
+        return;
+    };
+    let folder = app
+        .config
+        .send_folder
+        .as_deref()
+        .map(outside::expand)
+        .unwrap_or_default();
+    let order = crate::share::send::Order {
+        cohort,
+        from,
+        folder,
+        now: app.now,
+    };
+    let data = Arc::clone(&app.data);
+    let _ = worker.jobs.send(Job::Send { data, order });
 }
 
 fn save_config(app: &mut App, options: &Options) {

@@ -191,12 +191,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                 Job::Export { path, bytes } => export(&path, &bytes),
                 Job::Sync(options) => Report::Synced(sync(&mut store, &dir, &options)),
                 Job::SyncStatus => Report::SyncStatus(crate::sync::status(&dir).ok().flatten()),
-                Job::Send { data, mut order } => {
-                    if order.folder.as_os_str().is_empty() {
-                        order.folder = crate::share::send::default_folder().unwrap_or_default();
-                    }
-                    Report::Sent(crate::share::send::write(&dir, &data, &order))
-                }
+                Job::Send { data, order } => send(&dir, &data, order),
                 Job::Keep { path, bytes } => {
                     keep(&path, &bytes);
                     continue;
@@ -224,6 +219,14 @@ fn sync(
         None
     };
     Ok((synced, data))
+}
+
+/// Writes the bundles of an order into its folder, or the downloads folder when none was chosen.
+fn send(dir: &std::path::Path, data: &Data, mut order: crate::share::send::Order) -> Report {
+    if order.folder.as_os_str().is_empty() {
+        order.folder = crate::share::send::default_folder().unwrap_or_default();
+    }
+    Report::Sent(crate::share::send::write(dir, data, &order))
 }
 
 /// A copy that only makes the next exchange's merge finer: if it cannot be written, the next

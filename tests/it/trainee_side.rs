@@ -4,7 +4,7 @@
 use crate::common;
 
 use cercle::app::keymap::{Context, View};
-use cercle::app::{App, Effect, Overlay, Screen, keys};
+use cercle::app::{Action, App, Effect, Overlay, Screen, keys};
 use cercle::config::{Config, Role};
 use cercle::domain::path::{Level, Proposed};
 use cercle::domain::{Data, PersonId};
@@ -102,7 +102,6 @@ fn a_trainee_is_shown_only_her_keys_and_told_why_a_trainers_key_does_nothing() {
             .map(|b| b.action)
             .collect()
     };
-    use cercle::app::Action;
     assert!(shown(Some(Role::Trainer)).contains(&Action::MarkPresent));
     assert!(!shown(Some(Role::Trainee)).contains(&Action::MarkPresent));
     assert!(shown(Some(Role::Trainee)).contains(&Action::SendToTeam));

@@ -60,51 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     };
     let (top, list) = above_list(area, app);
-    let attendance = trainee_attendance(&cohort.seminars, trainee, app.today);
-    let head = vec![
-        Line::from(vec![
-            Span::styled(format!(" {} · ", person_name(app, trainee)), theme.title),
-            Span::styled(
-                fill(
-                    app.tr(Msg::HoursFollowed),
-                    &[
-                        ("followed", &hours(attendance.minutes_followed)),
-                        ("planned", &hours(attendance.minutes_planned)),
-                    ],
-                ),
-                theme.text,
-            ),
-        ]),
-        Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(Msg::Certification), app.tr(Msg::Colon)),
-                theme.key,
-            ),
-            Span::styled(candidacy(app, cohort, trainee), theme.text),
-        ]),
-        Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(Msg::Funding), app.tr(Msg::Colon)),
-                theme.key,
-            ),
-            Span::styled(funding(app, cohort, trainee), theme.text),
-        ]),
-        Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(Msg::ColEvidence), app.tr(Msg::Colon)),
-                theme.key,
-            ),
-            Span::styled(selected_evidence(app, cohort, trainee), theme.text),
-        ]),
-        Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(Msg::Proposals), app.tr(Msg::Colon)),
-                theme.key,
-            ),
-            Span::styled(selected_proposals(app, cohort, trainee), theme.text),
-        ]),
-    ];
-    frame.render_widget(Paragraph::new(head), top);
+    frame.render_widget(Paragraph::new(head(app, cohort, trainee, theme)), top);
     let grid = competencies(app);
     let columns = Columns {
         title: Line::from(Span::styled(
@@ -165,6 +121,45 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             ])
         },
     );
+}
+
+/// The lines above the grid: hours followed, candidacy, funding, the evidence and proposals on
+/// the competency under the cursor.
+fn head(
+    app: &App,
+    cohort: &Cohort,
+    trainee: &crate::domain::PersonId,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let attendance = trainee_attendance(&cohort.seminars, trainee, app.today);
+    let labelled = |label: Msg, value: String| {
+        Line::from(vec![
+            Span::styled(
+                format!(" {}{} ", app.tr(label), app.tr(Msg::Colon)),
+                theme.key,
+            ),
+            Span::styled(value, theme.text),
+        ])
+    };
+    vec![
+        Line::from(vec![
+            Span::styled(format!(" {} · ", person_name(app, trainee)), theme.title),
+            Span::styled(
+                fill(
+                    app.tr(Msg::HoursFollowed),
+                    &[
+                        ("followed", &hours(attendance.minutes_followed)),
+                        ("planned", &hours(attendance.minutes_planned)),
+                    ],
+                ),
+                theme.text,
+            ),
+        ]),
+        labelled(Msg::Certification, candidacy(app, cohort, trainee)),
+        labelled(Msg::Funding, funding(app, cohort, trainee)),
+        labelled(Msg::ColEvidence, selected_evidence(app, cohort, trainee)),
+        labelled(Msg::Proposals, selected_proposals(app, cohort, trainee)),
+    ]
 }
 
 /// The evidence notes of an assessment, each with what it rests on.

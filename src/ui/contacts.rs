@@ -207,7 +207,7 @@ fn detail(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
     // A field the person did not agree to share is marked, so nobody passes it on unawares.
     let field = |label: Msg, value: String, consent: ContactField| {
         let mut spans = vec![
-            Span::styled(format!("{}: ", app.tr(label)), theme.dim),
+            Span::styled(format!("{} ", app.label(label)), theme.dim),
             Span::styled(value, theme.text),
         ];
         if !person.shares(consent) {
@@ -308,10 +308,7 @@ fn circle_of(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
             .collect();
         if !titles.is_empty() {
             lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{}{} ", app.tr(label), app.tr(Msg::Colon)),
-                    theme.dim,
-                ),
+                Span::styled(format!("{} ", app.label(label)), theme.dim),
                 Span::styled(titles.join(" · "), theme.text),
             ]));
         }
@@ -332,10 +329,7 @@ fn circle_of(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
         .collect();
     if !exchanges.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("{}{} ", app.tr(Msg::CardExchanges), app.tr(Msg::Colon)),
-                theme.dim,
-            ),
+            Span::styled(format!("{} ", app.label(Msg::CardExchanges)), theme.dim),
             Span::styled(exchanges.join(" · "), theme.text),
         ]));
     }
@@ -361,7 +355,7 @@ fn heading(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
     let cohorts = cohorts_of(app, person);
     if !cohorts.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", app.tr(Msg::DetailCohorts)), theme.dim),
+            Span::styled(format!("{} ", app.label(Msg::DetailCohorts)), theme.dim),
             Span::styled(cohorts, theme.text),
         ]));
     }

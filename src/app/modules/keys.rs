@@ -39,5 +39,6 @@ pub static KEYS: &[Binding] = &[
     bind(MODULES, &[key('s')], Action::ShowSeminars, Msg::KeyShowSeminars, true),
     bind(MODULES, &[key('f')], Action::ShowFollowUp, Msg::KeyShowFollowUp, true).trainers(),
     bind(MODULES, &[key('n')], Action::New, Msg::KeyNewSeminar, true).trainers(),
+    bind(MODULES, &[key('O')], Action::EditOrganisation, Msg::KeyEditOrganisation, false).trainers(),
     bind(MODULES, &[key('x')], Action::ExportSheet, Msg::KeyExportCohortSheet, false).trainers(),
 ];

@@ -134,10 +134,7 @@ fn head(
     let attendance = trainee_attendance(&cohort.seminars, trainee, app.today);
     let labelled = |label: Msg, value: String| {
         Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(label), app.tr(Msg::Colon)),
-                theme.key,
-            ),
+            Span::styled(format!(" {} ", app.label(label)), theme.key),
             Span::styled(value, theme.text),
         ])
     };
@@ -148,8 +145,8 @@ fn head(
                 fill(
                     app.tr(Msg::HoursFollowed),
                     &[
-                        ("followed", &hours(attendance.minutes_followed)),
-                        ("planned", &hours(attendance.minutes_planned)),
+                        ("followed", &hours(app, attendance.minutes_followed)),
+                        ("planned", &hours(app, attendance.minutes_planned)),
                     ],
                 ),
                 theme.text,

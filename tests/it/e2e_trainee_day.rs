@@ -88,7 +88,7 @@ fn first_day() -> (PathBuf, tempfile::TempDir, tempfile::TempDir) {
     app.send("y");
 
     // Choose what to share: her email, not the rest.
-    app.wait_for("Que partagez-vous avec la promotion ?");
+    app.wait_for("Que partagez-vous avec la promotion\u{a0}?");
     app.send("\x1b[C");
     app.send("\r");
     app.wait_for("ce que vous partagez avec la promotion");
@@ -108,7 +108,7 @@ fn first_day() -> (PathBuf, tempfile::TempDir, tempfile::TempDir) {
 
     // Open "Mon parcours" and propose evidence.
     app.send("M");
-    app.wait_for("Certification : tenu par l'équipe de formation");
+    app.wait_for("Certification\u{a0}: tenu par l'équipe de formation");
     app.send("n");
     app.wait_for("La preuve s'appuie sur");
     app.send("\x1b[B");
@@ -116,7 +116,7 @@ fn first_day() -> (PathBuf, tempfile::TempDir, tempfile::TempDir) {
     app.wait_for("Preuve");
     app.send("Restitution du séminaire");
     app.send("\r");
-    app.wait_for("en attente : Restitution du séminaire");
+    app.wait_for("en attente\u{a0}: Restitution du séminaire");
 
     // Send to the team.
     app.send("E");
@@ -181,9 +181,9 @@ fn the_trainers_import_her_bundle_and_accept_the_evidence() {
     app.send("2");
     app.send("p");
     app.wait_for("Camille Dubois ·");
-    app.wait_for("en attente : Restitution du séminaire");
+    app.wait_for("en attente\u{a0}: Restitution du séminaire");
     app.send("y");
-    app.wait_for("acceptée : Restitution du séminaire");
+    app.wait_for("acceptée\u{a0}: Restitution du séminaire");
     app.send("q");
     assert!(app.wait_exit().success());
 

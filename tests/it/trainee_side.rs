@@ -71,7 +71,7 @@ fn after_her_trainers_bundle_she_lands_on_the_circle_and_is_asked_what_she_share
         panic!("the question of what she shares");
     };
     assert!(form.fields.len() > 1, "one line per detail she has");
-    assert!(render(&app, 80, 24).contains("Que partagez-vous avec la promotion ?"));
+    assert!(render(&app, 80, 24).contains("Que partagez-vous avec la promotion\u{a0}?"));
 }
 
 #[test]
@@ -294,8 +294,8 @@ fn her_path_says_kept_by_the_training_team_where_her_copy_lacks_it() {
     let mut app = camille_copy(Lang::Fr);
     press(&mut app, "M");
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Certification : tenu par l'équipe de formation"));
-    assert!(screen.contains("Prise en charge : tenu par l'équipe de formation"));
+    assert!(screen.contains("Certification\u{a0}: tenu par l'équipe de formation"));
+    assert!(screen.contains("Prise en charge\u{a0}: tenu par l'équipe de formation"));
     assert!(!screen.contains("aucune"));
     assert!(!screen.contains("non commencé"));
     // A peer's path is not hers to see: p opens hers.
@@ -377,7 +377,7 @@ fn her_roll_call_shows_her_line_and_counts_nothing_it_cannot() {
     press(&mut app, "1s<Enter><Enter>");
     let screen = render(&app, 120, 40);
     assert!(screen.contains("votre ligne"), "{screen}");
-    assert!(screen.contains("Votre ligne :"));
+    assert!(screen.contains("Votre ligne\u{a0}:"));
     assert!(!screen.contains("/10"));
     assert!(!screen.contains("1 marqué·es"));
 }

@@ -9,6 +9,7 @@ pub mod project;
 pub mod received;
 pub mod records;
 pub mod signatures;
+pub mod send;
 pub mod threeway;
 
 use crate::domain::conflict::{Conflict, Step};

@@ -104,3 +104,16 @@ fn check_warns_about_what_the_documents_would_lack() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn snapshots_of_the_organisation_form() {
+    for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+        let mut app = sample_app(lang);
+        press(&mut app, "O");
+        let (width, height) = common::snapshot_size(lang);
+        insta::assert_snapshot!(
+            format!("organisation_form_{code}"),
+            common::render(&app, width, height)
+        );
+    }
+}

@@ -7,11 +7,12 @@
 
 use super::text::{Face, fit, width, wrap};
 use super::{About, MARGIN, Page, PdfError, render};
+use crate::domain::organisation::siret_spaced;
 use crate::domain::{Cohort, Data, HalfDay, PersonId, Seminar, SeminarId};
 use crate::export::attendance::{
-    by_seminar, cell_status, modules, name, signature_lines, trainer_lines, venue_address,
+    by_seminar, cell_status, name, signature_lines, trainer_lines, venue_address,
 };
-use crate::export::certificate::{hours, registration};
+use crate::export::certificate::hours;
 use crate::export::period_fr;
 use chrono::NaiveDate;
 
@@ -100,14 +101,37 @@ impl Header {
         if !org.address.trim().is_empty() {
             left.push(("Adresse".into(), org.address.replace('\n', ", ")));
         }
-        for line in registration(org) {
-            left.push((String::new(), line));
+        if !org.nda.is_empty() {
+            let region = org.nda_region.trim();
+            let nda = if region.is_empty() {
+                org.nda.clone()
+            } else {
+                format!("{} (préfet de région {region})", org.nda)
+            };
+            left.push(("NDA".into(), nda));
         }
-        let (codes, titles) = modules(data, seminar);
+        if !org.siret.is_empty() {
+            left.push(("SIRET".into(), siret_spaced(&org.siret)));
+        }
+        if let Some(q) = org.qualiopi.as_deref().filter(|q| !q.trim().is_empty()) {
+            left.push(("Qualiopi".into(), q.to_owned()));
+        }
+        // Each module's code with its exact title, as the catalogue reads.
+        let modules: Vec<String> = seminar
+            .modules
+            .iter()
+            .filter_map(|m| data.programme.module(m))
+            .map(|m| format!("{} {}", m.code, m.title))
+            .collect();
+        let label = if modules.len() > 1 {
+            "Modules"
+        } else {
+            "Module"
+        };
         let venue = venue_address(data, seminar);
         let right = vec![
             ("Formation".into(), data.programme.title.clone()),
-            ("Module".into(), format!("{codes} {titles}")),
+            (label.into(), modules.join(" · ")),
             ("Lieu".into(), venue),
             ("Formateur·rice".into(), name(data, &seminar.trainer)),
             ("Promotion".into(), cohort.name.clone()),

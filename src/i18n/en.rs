@@ -895,7 +895,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldOrgQualiopi => "Qualiopi",
         FieldNdaDigits => "11 digits expected",
         FieldSiretDigits => "14 digits expected",
-        FieldSiretCheck => "the check digit does not match: a digit is probably mistyped",
+        FieldSiretCheck => "wrong check digit: a digit is mistyped",
         CheckSheetsLack => {
             "attendance sheets and certificates would lack the organisation's {field} (organisation.{key}); fill it in with O on the Modules screen"
         }

@@ -930,9 +930,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldOrgQualiopi => "Qualiopi",
         FieldNdaDigits => "11 chiffres attendus",
         FieldSiretDigits => "14 chiffres attendus",
-        FieldSiretCheck => {
-            "la clé de contrôle ne correspond pas : un chiffre est sans doute mal tapé"
-        }
+        FieldSiretCheck => "clé de contrôle fausse : chiffre mal tapé",
         CheckSheetsLack => {
             "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
         }

@@ -338,7 +338,8 @@ fn grid(out: &mut String, data: &Data, cohort: &Cohort, half_days: &[&HalfDay]) 
                 None => out.push_str("<td class=\"sign\"></td>"),
             }
         }
-        let _ = writeln!(out, "<td>{} h {:02}</td></tr>", minutes / 60, minutes % 60);
+        let hours = crate::i18n::format::hours(minutes, crate::i18n::Lang::Fr);
+        let _ = writeln!(out, "<td>{hours}</td></tr>");
     }
     out.push_str("<tr class=\"trainer\"><td>Signature du formateur·rice</td>");
     for h in half_days {

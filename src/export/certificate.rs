@@ -8,12 +8,9 @@ use crate::domain::{Cohort, Data, PersonId};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
-/// Hours as funders write them: "10 h 30".
+/// Hours as every French text of Cercle writes them: "10,5 h".
 pub fn hours(minutes: u32) -> String {
-    match minutes % 60 {
-        0 => format!("{} h", minutes / 60),
-        rest => format!("{} h {rest:02}", minutes / 60),
-    }
+    crate::i18n::format::hours(minutes, crate::i18n::Lang::Fr)
 }
 
 /// What a certificate covers: the half-days held from the first to the last one held by the
@@ -283,7 +280,7 @@ pub fn html_until(
 mod tests {
     #[test]
     fn hours_read_like_a_funder_writes_them() {
-        assert_eq!(super::hours(630), "10 h 30");
-        assert_eq!(super::hours(420), "7 h");
+        assert_eq!(super::hours(630), "10,5\u{a0}h");
+        assert_eq!(super::hours(420), "7\u{a0}h");
     }
 }

@@ -11,6 +11,7 @@ use crate::app::form::FieldKind;
 use crate::app::list::Cursor;
 use crate::app::modules::ModulesForm;
 use crate::i18n::Msg;
+use crate::i18n::format::date;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -73,7 +74,8 @@ pub fn cohort_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, t
         .take(rows)
         .map(|(i, c)| {
             let mark = if Some(&c.id) == current { "● " } else { "  " };
-            let text = format!("{mark}{}  {} – {}", safe(&c.name), c.start, c.end);
+            let (start, end) = (date(c.start), date(c.end));
+            let text = format!("{mark}{}  {start} – {end}", safe(&c.name));
             let style = if i == cursor.selected {
                 theme.selected
             } else {

@@ -7,6 +7,7 @@ use super::text::{Face, fit, wrap};
 use super::{A4, About, MARGIN, Page, PdfError, render};
 use crate::domain::{Cohort, Data, PersonId};
 use crate::export::certificate::{Facts, KEEPING_CLAUSE, NATURES, facts};
+use crate::i18n::format::date;
 use chrono::NaiveDate;
 
 const BODY: f32 = 10.5;
@@ -149,8 +150,8 @@ fn lay_out(facts: &Facts<'_>) -> Page {
     pen.paragraph(
         &format!(
             "qui s'est déroulée du {} au {},",
-            facts.covered.start.format("%d/%m/%Y"),
-            facts.covered.end.format("%d/%m/%Y")
+            date(facts.covered.start),
+            date(facts.covered.end)
         ),
         Face::Regular,
         BODY,
@@ -168,7 +169,7 @@ fn lay_out(facts: &Facts<'_>) -> Page {
     pen.paragraph(KEEPING_CLAUSE, Face::Regular, 9.0);
     pen.skip(18.0);
     pen.field("Fait à :", facts.city());
-    pen.field("le :", &facts.issued.format("%d/%m/%Y").to_string());
+    pen.field("le :", &date(facts.issued));
     pen.skip(14.0);
     signature(&mut pen, org);
     pen.page

@@ -14,6 +14,7 @@ use crate::export::attendance::{
 };
 use crate::export::certificate::hours;
 use crate::export::period_fr;
+use crate::i18n::format::{date, time};
 use chrono::NaiveDate;
 
 /// Landscape A4, in points.
@@ -287,13 +288,8 @@ impl Table<'_> {
         for (i, h) in self.days.iter().enumerate() {
             let x = self.x_of(i);
             page.rect((x, top, column, HEAD_ROW), Some(225));
-            let day = h.date.format("%d/%m/%Y").to_string();
-            let when = format!(
-                "{} {}–{}",
-                period_fr(h.period),
-                h.start.format("%H:%M"),
-                h.end.format("%H:%M")
-            );
+            let day = date(h.date);
+            let when = format!("{} {}–{}", period_fr(h.period), time(h.start), time(h.end));
             let when = fit(&when, 7.0, Face::Regular, column - 5.0);
             page.text(x + 3.0, top + 11.0, CELL, Face::Bold, &day);
             page.text(x + 3.0, top + 21.0, 7.0, Face::Regular, &when);
@@ -421,7 +417,7 @@ fn annex(pages: &mut Vec<Page>, data: &Data, header: &Header, days: &[&HalfDay])
             .map(|n| format!(" (retrait de la correction {})", n + 1))
             .unwrap_or_default();
         [
-            format!("{} {}", h.date.format("%d/%m/%Y"), period_fr(h.period)),
+            format!("{} {}", date(h.date), period_fr(h.period)),
             name(data, &c.trainee),
             name(data, &c.by),
             at.format("%d/%m/%Y %H:%M").to_string(),

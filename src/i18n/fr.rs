@@ -950,7 +950,9 @@ pub fn text(msg: Msg) -> &'static str {
         SyncForeignPath => {
             "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
         }
-        OrganisationTitle => "Identité légale : NDA (déclaration d'activité), SIRET, signataire",
+        OrganisationTitle => {
+            "Identité légale\u{a0}: NDA (déclaration d'activité), SIRET, signataire"
+        }
         KeyEditOrganisation => "identité de l'organisme (NDA, SIRET)",
         OrganisationSaved => "identité de l'organisme enregistrée",
         FieldOrgName => "Raison sociale",
@@ -964,14 +966,14 @@ pub fn text(msg: Msg) -> &'static str {
         FieldOrgQualiopi => "Qualiopi",
         FieldNdaDigits => "11 chiffres attendus",
         FieldSiretDigits => "14 chiffres attendus",
-        FieldSiretCheck => "clé de contrôle fausse : chiffre mal tapé",
+        FieldSiretCheck => "clé de contrôle fausse\u{a0}: chiffre mal tapé",
         CheckSheetsLack => {
-            "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+            "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key})\u{a0}; remplissez-le avec O sur l'écran Modules"
         }
         CheckCertificatesLack => {
-            "les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+            "les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key})\u{a0}; remplissez-le avec O sur l'écran Modules"
         }
-        CheckOrganisationWrong => "le champ {field} de l'organisme est faux : {why}",
+        CheckOrganisationWrong => "le champ {field} de l'organisme est faux\u{a0}: {why}",
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier\u{a0}: Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien\u{a0}; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }

@@ -78,7 +78,7 @@ impl Pen {
 fn natures(pen: &mut Pen) {
     let left = pen.left;
     pen.paragraph(
-        "Nature de l'action concourant au développement des compétences :",
+        "Nature de l'action concourant au développement des compétences\u{a0}:",
         Face::Regular,
         BODY,
     );
@@ -137,7 +137,7 @@ fn lay_out(facts: &Facts<'_>) -> Page {
         BODY,
     );
     pen.skip(6.0);
-    pen.field("atteste que :", &facts.trainee);
+    pen.field("atteste que\u{a0}:", &facts.trainee);
     if let Some(employer) = facts.employer {
         pen.field("salarié·e de l'entreprise", employer);
     }
@@ -168,8 +168,8 @@ fn lay_out(facts: &Facts<'_>) -> Page {
     pen.skip(12.0);
     pen.paragraph(KEEPING_CLAUSE, Face::Regular, 9.0);
     pen.skip(18.0);
-    pen.field("Fait à :", facts.city());
-    pen.field("le :", &date(facts.issued));
+    pen.field("Fait à\u{a0}:", facts.city());
+    pen.field("le\u{a0}:", &date(facts.issued));
     pen.skip(14.0);
     signature(&mut pen, org);
     pen.page
@@ -184,7 +184,7 @@ fn signature(pen: &mut Pen, org: &crate::domain::Organisation) {
     pen.y += LEADING;
     let y = pen.y;
     for (i, line) in wrap(
-        "Signature et cachet du responsable du dispensateur de l'action :",
+        "Signature et cachet du responsable du dispensateur de l'action\u{a0}:",
         9.0,
         Face::Regular,
         room,

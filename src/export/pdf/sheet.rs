@@ -75,7 +75,7 @@ pub fn pages(data: &Data, cohort: &Cohort, seminar: Option<&SeminarId>) -> Vec<P
             MARGIN + 14.0,
             12.0,
             Face::Bold,
-            "Feuille d'émargement : aucune demi-journée",
+            "Feuille d'émargement\u{a0}: aucune demi-journée",
         );
         pages.push(page);
     }
@@ -436,7 +436,7 @@ fn annex(pages: &mut Vec<Page>, data: &Data, header: &Header, days: &[&HalfDay])
             y + 10.0,
             10.0,
             Face::Bold,
-            "Annexe : corrections après signature",
+            "Annexe\u{a0}: corrections après signature",
         );
         y += 18.0;
         let mut x = MARGIN;

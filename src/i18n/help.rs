@@ -115,7 +115,7 @@ pub fn french(path: &str) -> Option<&'static str> {
         }
         "export attendance --seminar" => "Un seul séminaire, par identifiant ou code de module",
         "export attendance --format" => {
-            "CSV pour les tableurs, XLSX pour un classeur aux cellules typées, HTML pour imprimer et signer, PDF pour archiver et envoyer"
+            "CSV pour les tableurs, XLSX pour un classeur aux cellules typées, HTML pour imprimer et signer"
         }
         "export attendance --format csv" => "Valeurs séparées, dans un dialecte (voir `--dialect`)",
         "export attendance --format xlsx" => {
@@ -125,16 +125,16 @@ pub fn french(path: &str) -> Option<&'static str> {
             "Une page à imprimer"
         }
         "export attendance --format pdf" => {
-            "Un document PDF/A en A4 paysage, polices incluses, prêt à archiver ou à envoyer à un financeur"
+            "Un document PDF/A sur A4 paysage, polices incluses, prêt à classer ou à envoyer à un financeur"
         }
-        "export certificate --format pdf" => "Un document PDF/A en A4, polices incluses",
         "export attendance --dialect" => {
             "La forme du CSV\u{a0}: `fr` (points-virgules, BOM, virgules décimales, en-têtes français) ou `rfc` (RFC 4180\u{a0}: virgules, en-têtes anglais)\u{a0}; par défaut, celle de la langue de l'interface"
         }
         "export attendance --output" => "Où l'écrire (par défaut, la sortie standard)",
         "export certificate" => {
-            "Le certificat de réalisation d'un·e stagiaire, en HTML ou PDF\u{a0}: de la première demi-journée à la dernière tenue, jamais une demi-journée prévue"
+            "Le certificat de réalisation d'un·e stagiaire, en HTML ou en PDF\u{a0}: de la première demi-journée à la dernière tenue, jamais une demi-journée prévue"
         }
+        "export certificate --format pdf" => "Un document PDF/A sur A4, polices incluses",
         "export certificate --trainee" => {
             "Le ou la stagiaire, par identifiant (dans toute promotion, passée ou en cours) ou par nom"
         }

@@ -68,7 +68,7 @@ fn mistakes_on_the_command_line_are_said_in_french_with_the_usage_code() {
             "il en existe un proche, «\u{a0}certificate\u{a0}»",
         ),
         (
-            &["export", "attendance", "--format", "odt"][..],
+            &["export", "attendance", "--format", "docx"][..],
             "[valeurs possibles\u{a0}: csv, xlsx, html, pdf]",
         ),
         (

@@ -276,7 +276,7 @@ fn sheets_and_certificates_are_exported_from_the_screen() {
     assert!(
         matches!(&effects[..], [Effect::Export(name, html), Effect::Export(pdf_name, pdf)]
             if name.starts_with("certificat-") && String::from_utf8_lossy(html).contains("Certificat de réalisation")
-                && std::path::Path::new(pdf_name).extension().is_some_and(|e| e == "pdf") && pdf.starts_with(b"%PDF-"))
+                && pdf_name.starts_with("certificat-") && std::path::Path::new(pdf_name).extension().is_some_and(|e| e == "pdf") && pdf.starts_with(b"%PDF"))
     );
 }
 

@@ -1031,21 +1031,21 @@ pub fn text(msg: Msg) -> &'static str {
         SyncForeignPath => {
             "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
         }
-        OrganisationTitle => "The organisation's legal identity (on sheets and certificates)",
+        OrganisationTitle => "Legal identity: NDA (activity number), SIRET, who signs",
         KeyEditOrganisation => "organisation's identity (NDA, SIRET)",
         OrganisationSaved => "organisation's identity saved",
         FieldOrgName => "Legal name",
-        FieldOrgNda => "NDA (activity number)",
+        FieldOrgNda => "NDA",
         FieldOrgNdaRegion => "NDA's region",
         FieldOrgSiret => "SIRET",
         FieldOrgAddress => "Address",
-        FieldOrgRepresentative => "Legal representative",
-        FieldOrgRepresentativeTitle => "Representative's title",
-        FieldOrgCity => "City for \"Fait à\"",
-        FieldOrgQualiopi => "Qualiopi certificate",
+        FieldOrgRepresentative => "Representative",
+        FieldOrgRepresentativeTitle => "Their title",
+        FieldOrgCity => "Fait à (city)",
+        FieldOrgQualiopi => "Qualiopi",
         FieldNdaDigits => "11 digits expected",
         FieldSiretDigits => "14 digits expected",
-        FieldSiretCheck => "the check digit does not match: a digit is probably mistyped",
+        FieldSiretCheck => "wrong check digit: a digit is mistyped",
         CheckSheetsLack => {
             "attendance sheets and certificates would lack the organisation's {field} (organisation.{key}); fill it in with O on the Modules screen"
         }

@@ -1080,23 +1080,23 @@ pub fn text(msg: Msg) -> &'static str {
         SyncForeignPath => {
             "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
         }
-        OrganisationTitle => "Identité légale de l'organisme (sur les feuilles et les certificats)",
+        OrganisationTitle => {
+            "Identité légale\u{a0}: NDA (déclaration d'activité), SIRET, signataire"
+        }
         KeyEditOrganisation => "identité de l'organisme (NDA, SIRET)",
         OrganisationSaved => "identité de l'organisme enregistrée",
         FieldOrgName => "Raison sociale",
-        FieldOrgNda => "NDA (déclaration d'activité)",
+        FieldOrgNda => "NDA",
         FieldOrgNdaRegion => "Région du NDA",
         FieldOrgSiret => "SIRET",
         FieldOrgAddress => "Adresse",
-        FieldOrgRepresentative => "Représentant·e légal·e",
-        FieldOrgRepresentativeTitle => "Qualité du représentant·e",
-        FieldOrgCity => "Ville de « Fait à »",
-        FieldOrgQualiopi => "Certificat Qualiopi",
+        FieldOrgRepresentative => "Représentant·e",
+        FieldOrgRepresentativeTitle => "Qualité",
+        FieldOrgCity => "Fait à (ville)",
+        FieldOrgQualiopi => "Qualiopi",
         FieldNdaDigits => "11 chiffres attendus",
         FieldSiretDigits => "14 chiffres attendus",
-        FieldSiretCheck => {
-            "la clé de contrôle ne correspond pas\u{a0}: un chiffre est sans doute mal tapé"
-        }
+        FieldSiretCheck => "clé de contrôle fausse\u{a0}: chiffre mal tapé",
         CheckSheetsLack => {
             "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key})\u{a0}; remplissez-le avec O sur l'écran Modules"
         }

@@ -110,8 +110,9 @@ fn copy(app: &mut App, person: &Person, action: Action) -> Vec<Effect> {
         app.notify(fill(app.tr(Msg::Copied), &[("what", value)]));
         return vec![Effect::Copy(value.clone())];
     }
-    // A copy holds what each person agreed to share: an absent detail may only be unshared.
-    let missing = if person.shares(field) {
+    // A trainee's copy holds what each person agreed to share: there an absent detail may only
+    // be unshared. The trainers' copy holds everything, so absent means absent.
+    let missing = if !app.trainee_copy() || person.shares(field) {
         missing
     } else if field == ContactField::Email {
         Msg::EmailNotShared

@@ -126,6 +126,12 @@ pub enum Action {
     SignLine,
     /// Roll call: the corrections of the half-day (its history).
     ShowCorrections,
+    /// Roll call: the selected trainee could not sign; record "signature manquante", with why.
+    MissingSignature,
+    /// Roll call: reset the selected trainee's code, with why; her next signature chooses one.
+    ResetCode,
+    /// Follow-up list: the follow-ups logged for the selected trainee.
+    ListFollowUps,
     /// A mouse click at a cell.
     Click {
         /// Column.
@@ -200,6 +206,16 @@ pub enum Action {
     Tick,
     /// Import a sharing bundle.
     ImportBundle,
+    /// A trainee: write her bundle for the training team.
+    SendToTeam,
+    /// The trainers: prepare the bundles of every trainee of the cohort.
+    PrepareBundles,
+    /// Open the user's own path ("Mon parcours").
+    MyPath,
+    /// Path: accept the proposal under the cursor.
+    AcceptProposal,
+    /// Path: decline the proposal under the cursor, with a reason.
+    DeclineProposal,
     /// Open the merge screen.
     ShowConflicts,
     /// Merge screen: keep the first value.

@@ -48,12 +48,14 @@ pub struct Plan {
     pub data: Data,
     /// The records to keep as "last received from this side", the base of the next exchange.
     pub received: Records,
+    /// The keys and signed lines it carries, as they were received.
+    pub signing: super::signatures::Signing,
 }
 
 impl Plan {
     /// Whether the import changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty() && self.conflicts.is_empty()
+        self.changes.is_empty() && self.conflicts.is_empty() && self.signing.is_empty()
     }
 }
 
@@ -178,6 +180,7 @@ pub fn plan(
     add_conflicts(&mut data.conflicts, conflicts);
     let conflicts = data.conflicts[waiting..].to_vec();
     Ok(Plan {
+        signing: super::signatures::receive(&mut data, &bundle),
         bundle,
         changes,
         conflicts,
@@ -281,7 +284,7 @@ fn trainers_only(key: &str, theirs: &Value, ours: Option<&Value>) -> Option<Valu
 
 /// Whether this copy of a cohort is the trainers': it holds what no trainee's bundle carries,
 /// another trainee's marks, funding or the follow-up log.
-fn trainers_copy(cohort: &crate::domain::Cohort, trainee: &PersonId) -> bool {
+pub fn trainers_copy(cohort: &crate::domain::Cohort, trainee: &PersonId) -> bool {
     !cohort.funding.is_empty()
         || !cohort.follow_ups.is_empty()
         || cohort
@@ -387,6 +390,7 @@ pub fn title(kind: Kind, value: &Value) -> String {
         Kind::Programme | Kind::Knowledge => text("title"),
         Kind::Cohort | Kind::Venue | Kind::Person => text("name"),
         Kind::TutorRequest => text("subject"),
+        Kind::Proposal => text("competency"),
         Kind::Exchange => text("date"),
         Kind::Seminar => {
             let dates: Vec<&str> = value

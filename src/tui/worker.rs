@@ -43,6 +43,13 @@ pub enum Job {
     Sync(Box<crate::sync::Options>),
     /// Find where the data stands against the team's repository.
     SyncStatus,
+    /// Make and write bundles into a folder (the chosen one, or the downloads folder).
+    Send {
+        /// The data to make them from.
+        data: Arc<Data>,
+        /// What to send; its folder is empty when the user chose none.
+        order: crate::share::send::Order,
+    },
     /// Keep a private file beside the data (what a bundle brought), without a report.
     Keep {
         /// Where.
@@ -78,10 +85,14 @@ pub enum Report {
     CopySaved(Result<PathBuf, String>),
     /// The outcome of an export: the path written, or why it was not.
     Exported(Result<PathBuf, String>),
+    /// The bundles written, or why they were not.
+    Sent(Result<Vec<PathBuf>, String>),
     /// The outcome of a sync.
     Synced(crate::app::sync::Outcome),
     /// Where the data stands against the team's repository (`None`: sync is not set up).
     SyncStatus(Option<crate::sync::Status>),
+    /// What `verify` found wrong with the current cohort's record, checked after loading.
+    Verified(Vec<crate::domain::audit::Problem>),
 }
 
 /// The handle the event loop keeps.
@@ -116,6 +127,9 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                         store::from_json(&r.json).ok().map(|data| (data, form))
                     });
                     let read_only = store.read_only_reason().map(ToString::to_string);
+                    if let Ok(Some(prepared)) = &data {
+                        check_record(Arc::clone(&prepared.data), report_tx.clone());
+                    }
                     Report::Loaded {
                         data,
                         recovery,
@@ -182,6 +196,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                 Job::Export { path, bytes } => export(&path, &bytes),
                 Job::Sync(options) => Report::Synced(sync(&mut store, &dir, &options)),
                 Job::SyncStatus => Report::SyncStatus(crate::sync::status(&dir).ok().flatten()),
+                Job::Send { data, order } => send(&dir, &data, order),
                 Job::Keep { path, bytes } => {
                     keep(&path, &bytes);
                     continue;
@@ -193,6 +208,19 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
         }
     });
     Worker { jobs, reports }
+}
+
+/// Checks the current cohort's signatures and seals on a thread of its own: a network's record
+/// takes longer than a frame, and saves must not wait for it. The report comes after the
+/// data's (this thread starts once the data is read).
+fn check_record(data: Arc<Data>, reports: Sender<Report>) {
+    thread::spawn(move || {
+        let Some(cohort) = data.current() else {
+            return;
+        };
+        let problems = crate::domain::audit::verify(&data, cohort);
+        let _ = reports.send(Report::Verified(problems));
+    });
 }
 
 /// Syncs, and reads the file again if git changed it, so that the store knows the new file
@@ -209,6 +237,14 @@ fn sync(
         None
     };
     Ok((synced, data))
+}
+
+/// Writes the bundles of an order into its folder, or the downloads folder when none was chosen.
+fn send(dir: &std::path::Path, data: &Data, mut order: crate::share::send::Order) -> Report {
+    if order.folder.as_os_str().is_empty() {
+        order.folder = crate::share::send::default_folder().unwrap_or_default();
+    }
+    Report::Sent(crate::share::send::write(dir, data, &order))
 }
 
 /// A copy that only makes the next exchange's merge finer: if it cannot be written, the next

@@ -219,7 +219,7 @@ pub enum ExportCommand {
         #[arg(long)]
         seminar: Option<String>,
         /// CSV for spreadsheets, XLSX for a workbook with typed cells, HTML for printing and
-        /// signing.
+        /// signing, PDF for filing and sending.
         #[arg(long, value_enum)]
         format: SheetFormat,
         /// The CSV's layout: `fr` (semicolons, a BOM, decimal commas, French headers) or `rfc`
@@ -230,7 +230,7 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// A trainee's completion certificate (certificat de réalisation), as HTML: from the first
+    /// A trainee's completion certificate (certificat de réalisation), as HTML or PDF: from the first
     /// half-day to the last one held, never a planned one.
     Certificate {
         /// The trainee, by id (found in any cohort, past or current) or by name.

@@ -78,6 +78,9 @@ pub struct Config {
     pub no_color: bool,
     /// Keys chosen in the `[keys]` table (`quit = "x"`), as written; the app checks them.
     pub keys: Vec<KeyChoice>,
+    /// The folder where "send to the team" writes bundles, once chosen (`send_folder`); the
+    /// downloads folder otherwise.
+    pub send_folder: Option<PathBuf>,
 }
 
 /// One line of the `[keys]` table: an action and the key the user wants for it.
@@ -113,6 +116,7 @@ impl Default for Config {
             me: None,
             no_color: false,
             keys: Vec::new(),
+            send_folder: None,
         }
     }
 }
@@ -208,6 +212,10 @@ pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarnin
                 .ok_or_else(|| {
                     format!("expected a person id such as \"p-camille-dubois\", found {value}")
                 }),
+            "send_folder" => as_str
+                .filter(|dir| !dir.trim().is_empty())
+                .map(|dir| config.send_folder = Some(PathBuf::from(dir)))
+                .ok_or_else(|| format!("expected a folder such as \"~/Documents\", found {value}")),
             "keys" => match value.as_table() {
                 Some(keys) => {
                     for (action, key) in keys {
@@ -262,6 +270,10 @@ pub fn render(config: &Config) -> String {
         "attendance_threshold = {}",
         config.attendance_threshold
     );
+    if let Some(folder) = &config.send_folder {
+        let folder = toml::Value::String(folder.display().to_string());
+        let _ = writeln!(out, "send_folder = {folder}");
+    }
     if let Some(me) = &config.me {
         // Ids are plain ASCII we made, but a hand-edited file may hold anything: quote it as TOML.
         let _ = writeln!(out, "me = {}", toml::Value::String(me.to_string()));
@@ -278,7 +290,14 @@ pub fn updated(existing: Option<&str>, config: &Config) -> String {
         return render(config);
     };
     let fresh: DocumentMut = render(config).parse().unwrap_or_default();
-    for key in ["language", "theme", "role", "attendance_threshold", "me"] {
+    for key in [
+        "language",
+        "theme",
+        "role",
+        "attendance_threshold",
+        "send_folder",
+        "me",
+    ] {
         match fresh.get(key).and_then(Item::as_value) {
             // Unchanged values keep their own spelling and inline comments.
             Some(new)
@@ -471,6 +490,7 @@ mod tests {
             me: Some(crate::domain::PersonId::new("p-camille")),
             no_color: false,
             keys: Vec::new(),
+            send_folder: None,
         };
         let (back, warnings) = read(&render(&config));
         assert!(warnings.is_empty());

@@ -206,6 +206,16 @@ pub enum Action {
     Tick,
     /// Import a sharing bundle.
     ImportBundle,
+    /// A trainee: write her bundle for the training team.
+    SendToTeam,
+    /// The trainers: prepare the bundles of every trainee of the cohort.
+    PrepareBundles,
+    /// Open the user's own path ("Mon parcours").
+    MyPath,
+    /// Path: accept the proposal under the cursor.
+    AcceptProposal,
+    /// Path: decline the proposal under the cursor, with a reason.
+    DeclineProposal,
     /// Open the merge screen.
     ShowConflicts,
     /// Merge screen: keep the first value.

@@ -114,6 +114,34 @@ pub struct Binding {
     pub context: Context,
     /// Whether the footer shows it.
     pub hint: bool,
+    /// Who may use it: the footer shows it only to them, the help marks it, and anyone else
+    /// pressing it is told why nothing happens.
+    pub who: Who,
+}
+
+/// Who may use a key. A trainee's copy holds only her part of the cohort: the keys that change
+/// what the trainers keep (the roll call, seminars, paths, the tutoring queue) are theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Who {
+    /// Everyone.
+    #[default]
+    Anyone,
+    /// The trainers (and a user who has not said their role, as before roles existed).
+    Trainers,
+    /// The trainees.
+    Trainees,
+}
+
+impl Who {
+    /// Whether a user of this role may use the key.
+    pub fn allows(self, role: Option<crate::config::Role>) -> bool {
+        use crate::config::Role;
+        match self {
+            Self::Anyone => true,
+            Self::Trainers => role != Some(Role::Trainee),
+            Self::Trainees => role == Some(Role::Trainee),
+        }
+    }
 }
 
 /// One line of a key table.
@@ -130,6 +158,27 @@ pub const fn bind(
         label,
         context,
         hint,
+        who: Who::Anyone,
+    }
+}
+
+impl Binding {
+    /// The same binding, for the trainers only.
+    #[must_use]
+    pub const fn trainers(self) -> Self {
+        Self {
+            who: Who::Trainers,
+            ..self
+        }
+    }
+
+    /// The same binding, for the trainees only.
+    #[must_use]
+    pub const fn trainees(self) -> Self {
+        Self {
+            who: Who::Trainees,
+            ..self
+        }
     }
 }
 
@@ -187,6 +236,9 @@ pub static SHARED: &[Binding] = &[
     bind(Global, &[ctrl(crate::sync::APP_KEY)], Action::Sync, Msg::KeySync, false),
     bind(Global, &[key('?')], Action::Help, Msg::KeyHelp, true),
     bind(Global, &[key('B')], Action::ImportBundle, Msg::KeyImportBundle, false),
+    bind(Global, &[key('E')], Action::SendToTeam, Msg::KeySendToTeam, true).trainees(),
+    bind(Global, &[key('E')], Action::PrepareBundles, Msg::KeyPrepareBundles, false).trainers(),
+    bind(Global, &[key('M')], Action::MyPath, Msg::KeyMyPath, true).trainees(),
     bind(Global, &[key('!')], Action::ShowConflicts, Msg::KeyShowConflicts, false),
     bind(Global, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),
 ];
@@ -246,6 +298,17 @@ impl Key {
 }
 
 impl Binding {
+    /// What the help and the README call it, marked when only the trainers or only the
+    /// trainees may use it.
+    pub fn label_for_help(&self, lang: Lang) -> String {
+        let mark = match self.who {
+            Who::Anyone => return self.label.text(lang).to_owned(),
+            Who::Trainers => Msg::TrainersOnlyMark,
+            Who::Trainees => Msg::TraineesOnlyMark,
+        };
+        format!("{} {}", self.label.text(lang), mark.text(lang))
+    }
+
     /// All of the binding's keys, joined for display ("↑ k"), in the user's language.
     pub fn keys_label(&self, lang: Lang) -> String {
         self.keys

@@ -6,7 +6,7 @@
 use super::action::Action;
 use super::keymap::{Binding, Context, Key, View};
 use super::screen::Screen;
-use crate::config::KeyChoice;
+use crate::config::{KeyChoice, Role};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt::Write as _;
 use std::sync::LazyLock;
@@ -51,11 +51,46 @@ pub fn dispatch(
     })
 }
 
-/// The bindings the footer shows in these contexts.
-pub fn hints(table: &[Binding], base: Context, screen: Screen) -> Vec<&Binding> {
+/// What a key does for a user of `role`: the action of the first binding of the key they may
+/// use, the most specific context first (a key the trainers have on one screen may be the
+/// trainees' on every screen); or, when none is theirs, the binding they may not use (a
+/// trainee pressing a trainers' key), to say why nothing happens.
+pub fn dispatch_as(
+    table: &[Binding],
+    role: Option<Role>,
+    base: Context,
+    screen: Screen,
+    event: &KeyEvent,
+) -> Option<Result<Action, Binding>> {
+    let mut refused = None;
+    for context in contexts(base, screen) {
+        for binding in table
+            .iter()
+            .filter(|b| b.context == context && b.keys.iter().any(|k| k.matches(event)))
+        {
+            if binding.who.allows(role) {
+                return Some(Ok(binding.action));
+            }
+            refused.get_or_insert(*binding);
+        }
+    }
+    refused.map(Err)
+}
+
+/// The bindings the footer shows in these contexts to a user of `role`.
+pub fn hints(
+    table: &[Binding],
+    role: Option<Role>,
+    base: Context,
+    screen: Screen,
+) -> Vec<&Binding> {
     contexts(base, screen)
         .into_iter()
-        .flat_map(|context| table.iter().filter(move |b| b.context == context && b.hint))
+        .flat_map(|context| {
+            table
+                .iter()
+                .filter(move |b| b.context == context && b.hint && b.who.allows(role))
+        })
         .collect()
 }
 
@@ -118,7 +153,7 @@ pub fn markdown(lang: crate::i18n::Lang, title: impl Fn(Context) -> String) -> S
                 .map(|k| format!("`{}`", k.label()))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let _ = writeln!(out, "| {keys} | {} |", binding.label.text(lang));
+            let _ = writeln!(out, "| {keys} | {} |", binding.label_for_help(lang));
         }
     }
     out

@@ -17,6 +17,7 @@ pub mod modules;
 pub mod paste;
 pub mod rows;
 pub mod screen;
+pub mod send;
 pub mod sharing;
 pub mod sync;
 pub mod tutoring;
@@ -108,6 +109,11 @@ pub enum Effect {
     Overwrite,
     /// Write a copy of the data to this file (relative: in the data directory).
     SaveCopy(std::path::PathBuf),
+    /// Make and write bundles (a trainee's for her trainers, or the trainers' for each
+    /// trainee) into the sending folder, then hand the files to [`App::sent`].
+    Send(crate::share::send::From),
+    /// Open a mail draft to the trainers with a bundle (`xdg-email`, or `xdg-open mailto:`).
+    MailDraft(Box<send::MailDraft>),
 }
 
 /// The stage the app is in.
@@ -160,6 +166,9 @@ pub enum Overlay {
     Conflicts(Cursor),
     /// The data file was changed by another program: reload, save elsewhere or overwrite?
     ChangedOnDisk,
+    /// A message to read in full (where a file was written), with its title; Enter or Esc
+    /// closes it.
+    Told(Msg, String),
 }
 
 /// A short list to choose from, and what the choice is for.
@@ -194,6 +203,8 @@ pub enum ChoicePurpose {
     Corrections,
     /// Follow-up list: a trainee's follow-ups, to read.
     FollowUps,
+    /// A trainee's path: the level she thinks she reached on a competency.
+    SelfAssessment(crate::domain::CompetencyId),
 }
 
 /// A question waiting for yes or no.
@@ -216,6 +227,12 @@ pub enum Pending {
     QuitUnsaved,
     /// Circle: delete an offer or a request.
     DeleteKnowledge(crate::domain::KnowledgeId),
+    /// Open a mail draft to the trainers with the bundle just written.
+    MailDraft(Box<send::MailDraft>),
+    /// Change role (`R`), as the question said.
+    SwitchRole(Role),
+    /// Become this person for Cercle (`i`), as the question said.
+    BecomePerson(PersonId),
 }
 
 /// A message for the user in the status line.
@@ -371,6 +388,12 @@ impl App {
         self.data.current()
     }
 
+    /// Whether this is a trainee's copy: her part of the cohort, as her trainers' bundle
+    /// brought it (the rest is kept by the training team).
+    pub fn trainee_copy(&self) -> bool {
+        self.config.role == Some(Role::Trainee)
+    }
+
     /// Opens the data once it is loaded: the main screens, on the role's landing screen.
     pub fn open(&mut self, data: Arc<Data>) {
         self.data = data;
@@ -440,6 +463,11 @@ impl App {
             }
             Err(reason) => self.notify_error(reason),
         }
+    }
+
+    /// Says where the bundles the disk thread wrote are; `mail`: a mail draft can be opened.
+    pub fn sent(&mut self, outcome: Result<Vec<std::path::PathBuf>, String>, mail: bool) {
+        send::sent(self, outcome, mail);
     }
 
     /// Previews a bundle read by the event loop; applying it is one undoable step.

@@ -166,15 +166,24 @@ fn apply(app: &mut App, preview: Preview) -> Vec<Effect> {
     let conflicts = plan.conflicts.len();
     let summary = preview::summary(&plan, app.config.lang);
     // A trainee's first bundle also says who she is.
-    let first_of_mine = bundle.audience == Audience::Trainee && app.config.me.is_none();
+    let bundle_for_me = bundle.audience == Audience::Trainee;
+    let first_of_mine = bundle_for_me && app.config.me.is_none();
     let trainee = bundle.trainee.clone();
     let mut effects = app.change(label, |data| *data = plan.data);
     app.notify(summary);
     effects.push(keep);
+    if bundle_for_me {
+        // Every trainee lands in the same place after her trainers' bundle: the circle.
+        app.screen = super::Screen::Circle;
+        app.circle.view = None;
+        app.filtering = false;
+    }
     if first_of_mine {
-        app.config.me = Some(trainee);
+        app.config.me = Some(trainee.clone());
         app.config.role = Some(crate::config::Role::Trainee);
         effects.push(Effect::SaveConfig);
+        // Her first step: what she shares with the cohort, detail by detail.
+        super::contacts::sharing_choice::open(app, &trainee);
     }
     if conflicts > 0 {
         app.overlay = Some(Overlay::Conflicts(Cursor::default()));

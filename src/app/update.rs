@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 /// The key context of the state: which part of the key table applies now.
 pub fn context(app: &App) -> Context {
     match (&app.phase, &app.overlay) {
+        (Phase::Welcome, Some(Overlay::Help(_))) => Context::Popup,
         (Phase::Welcome, _) => Context::Welcome,
         (Phase::Recovery(_), _) | (_, Some(Overlay::Confirm(_))) => Context::Confirm,
         (Phase::Loading | Phase::Failed(_), _)
@@ -21,7 +22,7 @@ pub fn context(app: &App) -> Context {
             Context::Popup
         }
         (_, Some(Overlay::Form(_))) => Context::Form,
-        (_, Some(Overlay::Choice(_))) => Context::Popup,
+        (_, Some(Overlay::Choice(_) | Overlay::Told(..))) => Context::Popup,
         (_, Some(Overlay::Preview(_))) => Context::Preview,
         (_, Some(Overlay::Conflicts(_))) => Context::Conflicts,
         (_, Some(Overlay::ChangedOnDisk)) => Context::ChangedOnDisk,
@@ -41,8 +42,13 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     let context = context(app);
-    if let Some(action) = keys::dispatch(&app.keys, context, app.screen, &key) {
-        return update(app, action);
+    match keys::dispatch_as(&app.keys, app.config.role, context, app.screen, &key) {
+        Some(Ok(action)) => return update(app, action),
+        Some(Err(binding)) => {
+            not_yours(app, &binding);
+            return Vec::new();
+        }
+        None => {}
     }
     match context {
         Context::Form => {
@@ -56,6 +62,16 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Says why a key does nothing for this user, without inviting them to be someone else.
+fn not_yours(app: &mut App, binding: &super::keymap::Binding) {
+    let template = match binding.who {
+        super::keymap::Who::Trainees => Msg::KeyForTrainees,
+        _ => Msg::KeyForTrainers,
+    };
+    let text = fill(app.tr(template), &[("what", app.tr(binding.label))]);
+    app.notify_error(text);
 }
 
 fn type_filter(app: &mut App, key: KeyEvent) {
@@ -111,7 +127,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Phase::Welcome => super::welcome::update(app, action),
+        Phase::Welcome => match app.overlay.take() {
+            Some(overlay @ Overlay::Help(_)) => on_overlay(app, overlay, action),
+            _ => super::welcome::update(app, action),
+        },
         Phase::Recovery(data) => super::welcome::recovery(app, action, data),
         Phase::Main => {
             let effects = match app.overlay.take() {
@@ -219,11 +238,18 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
                 Some(Role::Trainer) => Role::Trainee,
                 _ => Role::Trainer,
             };
-            app.config.role = Some(role);
-            let name = app.tr(role.label());
-            app.notify(fill(app.tr(Msg::RoleNow), &[("role", name)]));
-            return vec![Effect::SaveConfig];
+            let question = match role {
+                Role::Trainer => Msg::ConfirmBecomeTrainer,
+                Role::Trainee => Msg::ConfirmBecomeTrainee,
+            };
+            app.overlay = Some(Overlay::Confirm(Question {
+                text: app.tr(question).to_owned(),
+                on_yes: Pending::SwitchRole(role),
+            }));
         }
+        Action::SendToTeam => return super::send::send_to_team(app),
+        Action::PrepareBundles => return super::send::prepare_bundles(app),
+        Action::MyPath => super::circle::my_path(app),
         Action::Click { column, row } => click(app, column, row),
         Action::Sync => return super::sync::start(app),
         Action::SaveNow | Action::SaveElsewhere => return save_now(app, action),
@@ -252,6 +278,9 @@ fn is_global(action: Action) -> bool {
             | Action::Undo
             | Action::Redo
             | Action::SwitchRole
+            | Action::SendToTeam
+            | Action::PrepareBundles
+            | Action::MyPath
             | Action::ImportBundle
             | Action::ShowConflicts
             | Action::Click { .. }
@@ -385,6 +414,12 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
         Overlay::Preview(preview) => super::sharing::on_preview(app, preview, action),
         Overlay::Conflicts(cursor) => super::sharing::on_conflicts(app, cursor, action),
         Overlay::ChangedOnDisk => super::conflict::update(app, action),
+        Overlay::Told(title, text) => {
+            if !matches!(action, Action::Back | Action::Open | Action::Help) {
+                app.overlay = Some(Overlay::Told(title, text));
+            }
+            Vec::new()
+        }
         Overlay::Choice(mut choice) => {
             let len = choice.options.len();
             let height = app.page_height();
@@ -480,9 +515,14 @@ fn pick_me(app: &mut App, cursor: &mut Cursor, action: Action) -> Vec<Effect> {
             else {
                 return Vec::new();
             };
-            app.config.me = Some(id);
-            app.notify(fill(app.tr(Msg::YouAreNow), &[("name", &name)]));
-            return vec![Effect::SaveConfig];
+            if app.config.me.as_ref() == Some(&id) {
+                return Vec::new();
+            }
+            app.overlay = Some(Overlay::Confirm(Question {
+                text: fill(app.tr(Msg::ConfirmBecomePerson), &[("name", &name)]),
+                on_yes: Pending::BecomePerson(id),
+            }));
+            return Vec::new();
         }
         _ => {}
     }
@@ -496,6 +536,23 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
         Pending::DiscardForm(_) => Vec::new(),
         Pending::QuitUnsaved => vec![Effect::Quit],
         Pending::DeleteKnowledge(id) => super::circle::delete_knowledge(app, &id),
+        Pending::MailDraft(draft) => vec![Effect::MailDraft(draft)],
+        Pending::SwitchRole(role) => {
+            app.config.role = Some(role);
+            let name = app.tr(role.label());
+            app.notify(fill(app.tr(Msg::RoleNow), &[("role", name)]));
+            vec![Effect::SaveConfig]
+        }
+        Pending::BecomePerson(id) => {
+            let name = app
+                .data
+                .person(&id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            app.config.me = Some(id);
+            app.notify(fill(app.tr(Msg::YouAreNow), &[("name", &name)]));
+            vec![Effect::SaveConfig]
+        }
     }
 }
 

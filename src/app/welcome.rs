@@ -34,6 +34,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             super::sharing::open(app, action);
             Vec::new()
         }
+        Action::Help => {
+            app.overlay = Some(Overlay::Help(super::list::Cursor::default()));
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }
@@ -77,6 +81,7 @@ pub static KEYS: &[crate::app::keymap::Binding] = {
     bind(Context::Welcome, &[key('b')], Action::ImportBundle, Msg::KeyStartFromBundle, true),
     bind(Context::Welcome, &[key('t')], Action::RoleTrainer, Msg::KeyRoleTrainer, true),
     bind(Context::Welcome, &[key('a')], Action::RoleTrainee, Msg::KeyRoleTrainee, true),
+    bind(Context::Welcome, &[key('?')], Action::Help, Msg::KeyHelp, true),
     bind(Context::Welcome, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),
     ]
 };

@@ -24,6 +24,8 @@ pub struct Request<'a> {
     pub by: Option<&'a str>,
     /// Who the user said they are: the trainee making a bundle when `trainee` is not given.
     pub me: Option<&'a PersonId>,
+    /// The role the user said they have here: a trainee's copy makes no trainers' bundles.
+    pub role: Option<crate::config::Role>,
     /// A file, `-`, or a directory.
     pub output: Option<PathBuf>,
 }
@@ -79,9 +81,23 @@ pub fn export(
             emit(dir, Some(path), &made.to_json(), lang)
         }
         BundleFor::Trainees => {
-            let maker = match request.by {
-                Some(q) => person(data, q)?,
-                None => cohort
+            // A trainee's copy holds her part only: bundles made from it would give the others
+            // a partial cohort in a trainer's name.
+            let enrolled = request.me.filter(|me| cohort.is_enrolled(me));
+            if request.role == Some(crate::config::Role::Trainee)
+                || enrolled.is_some_and(|me| !crate::share::import::trainers_copy(cohort, me))
+            {
+                return Err(Msg::TraineeMakesNoTrainersBundles.text(lang).into());
+            }
+            // The author is who makes them: the user when they are a trainer of the cohort.
+            let maker_me = request
+                .me
+                .filter(|me| cohort.trainers.contains(me))
+                .and_then(|me| data.person(me));
+            let maker = match (request.by, maker_me) {
+                (Some(q), _) => person(data, q)?,
+                (None, Some(me)) => me,
+                (None, None) => cohort
                     .trainers
                     .iter()
                     .find_map(|id| data.person(id))

@@ -18,6 +18,7 @@ pub fn run(
     dir: &Path,
     lang: crate::i18n::Lang,
     me: Option<&crate::domain::PersonId>,
+    role: Option<crate::config::Role>,
 ) -> Result<(), Failure> {
     let data = read(dir, lang)?;
     match what {
@@ -34,6 +35,7 @@ pub fn run(
                 trainee: trainee.as_deref(),
                 by: by.as_deref(),
                 me,
+                role,
                 output,
             };
             crate::commands::bundle::export(dir, &data, cohort, &request, lang)

@@ -29,6 +29,14 @@ use std::process::ExitCode;
 
 /// Runs a subcommand against the data directory, with the user's settings (the language of
 /// what it writes for people; who the user is in this directory).
+/// Whose copy this is, when it is a trainee's (her part of the cohort only).
+fn trainee_copy(config: &crate::config::Config) -> Option<&crate::domain::PersonId> {
+    config
+        .me
+        .as_ref()
+        .filter(|_| config.role == Some(crate::config::Role::Trainee))
+}
+
 pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> ExitCode {
     let lang = config.lang;
     if !matches!(command, Command::Completions { .. } | Command::Man)
@@ -40,7 +48,7 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
     let outcome = match command {
         Command::Init { sample } => init::init(dir, sample, lang),
         Command::Check { json } => return check::check(dir, json, lang),
-        Command::Summary { json } => summary::summary(dir, json, lang),
+        Command::Summary { json } => summary::summary(dir, json, lang, trainee_copy(config)),
         Command::Generate { cohorts, seed } => init::generate(dir, cohorts, seed, lang),
         Command::Import { what } => match what {
             crate::cli::ImportCommand::Contacts { file, json } => {
@@ -65,7 +73,7 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
         },
         Command::Backups { json } => backups::backups(dir, json, lang),
         Command::Restore { backup } => backups::restore(dir, &backup, lang),
-        Command::Export { what } => export::run(what, dir, lang, config.me.as_ref()),
+        Command::Export { what } => export::run(what, dir, lang, config.me.as_ref(), config.role),
         Command::Sync { what } => sync::run(what, dir, config),
         Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
         Command::Forget { person, yes } => privacy::forget(dir, &person, yes, lang),

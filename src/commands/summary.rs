@@ -9,8 +9,14 @@ use crate::i18n::{Lang, Msg, numbers};
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// `summary`: a line per cohort, or JSON.
-pub(super) fn summary(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
+/// `summary`: a line per cohort, or JSON. On a trainee's copy (`mine`), it says whose copy it
+/// is and counts her own attendance only: the others' marks are not in it.
+pub(super) fn summary(
+    dir: &Path,
+    json: bool,
+    lang: Lang,
+    mine: Option<&crate::domain::PersonId>,
+) -> Result<(), Failure> {
     // The process ends right after printing: the records of a network (100 MB in half a
     // million pieces) are left to the system at exit rather than freed one by one.
     let data = std::mem::ManuallyDrop::new(read(dir, lang)?);
@@ -19,15 +25,27 @@ pub(super) fn summary(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
         .cohorts
         .iter()
         .map(|cohort| {
-            let attendance = rules::cohort_attendance(cohort, today);
-            serde_json::json!({
+            // On her copy, her own attendance: the only one it holds.
+            let own = mine.filter(|me| cohort.is_enrolled(me));
+            let (held, planned, rate) = if let Some(me) = own {
+                let own = rules::trainee_attendance(&cohort.seminars, me, today);
+                (own.half_days_held, own.half_days_planned, own.rate_held())
+            } else {
+                let all = rules::cohort_attendance(cohort, today);
+                (all.half_days_held, all.half_days_planned, all.rate())
+            };
+            let mut row = serde_json::json!({
                 "id": cohort.id,
                 "name": cohort.name,
                 "trainees": cohort.active_trainees().count(),
-                "half_days_held": attendance.half_days_held,
-                "half_days_planned": attendance.half_days_planned,
-                "attendance_rate": attendance.rate().map(|r| (r * 10.0).round() / 10.0),
-            })
+                "half_days_held": held,
+                "half_days_planned": planned,
+                "attendance_rate": rate.map(|r| (r * 10.0).round() / 10.0),
+            });
+            if let Some(me) = own {
+                row["copy_of"] = serde_json::json!(me);
+            }
+            row
         })
         .collect();
     if json {
@@ -37,6 +55,17 @@ pub(super) fn summary(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
         return out::document(json.as_bytes(), lang);
     }
     let mut text = String::new();
+    if let Some(me) = mine {
+        let name = data
+            .person(me)
+            .map_or_else(|| me.to_string(), |p| p.name.clone());
+        let name = crate::domain::text::visible(&name);
+        let _ = writeln!(
+            text,
+            "{}",
+            crate::i18n::fill(Msg::CliSummaryTraineeCopy.text(lang), &[("name", &name)])
+        );
+    }
     let _ = writeln!(
         text,
         "{:<32} {:>10} {:>20} {:>11}",

@@ -271,7 +271,7 @@ mod tests {
             people: vec![PersonId::new("a"), PersonId::new("b")],
             format: ExchangeFormat::OneToOne,
             date: chrono::NaiveDate::MIN,
-            evaluation: None,
+            evaluations: Vec::new(),
         });
         assert_eq!(suggestions(&c, &p).len(), 1);
         c.departures.push(crate::domain::cohort::Departure {
@@ -296,7 +296,7 @@ mod tests {
                 people: people.into_iter().map(PersonId::new).collect(),
                 format: ExchangeFormat::Together,
                 date: chrono::NaiveDate::MIN,
-                evaluation: None,
+                evaluations: Vec::new(),
             });
         }
         let links = links(&c);

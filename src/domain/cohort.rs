@@ -76,6 +76,9 @@ pub struct Cohort {
     /// The dated follow-up log (Qualiopi indicator 12).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<FollowUp>,
+    /// What trainees proposed on their paths (evidence, self-assessments), answered or not.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<crate::domain::path::Proposal>,
     /// The signing keys of its trainees and trainers: public keys and salts, never a code
     /// nor a private key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

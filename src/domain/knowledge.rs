@@ -73,14 +73,55 @@ pub struct Exchange {
     pub format: ExchangeFormat,
     /// When it took place.
     pub date: NaiveDate,
-    /// How it went, afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evaluation: Option<Evaluation>,
+    /// How it went, afterwards: each participant's own evaluation (a file written when an
+    /// exchange had one shared evaluation, `evaluation`, reads as one of unknown author).
+    #[serde(
+        default,
+        alias = "evaluation",
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub evaluations: Vec<Evaluation>,
 }
 
-/// An exchange evaluated afterwards.
+/// An evaluation as older files hold it (one per exchange, or none) or as it is now (a list).
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Evaluation>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Held {
+        Many(Vec<Evaluation>),
+        One(Evaluation),
+        None(()),
+    }
+    Ok(match Held::deserialize(d)? {
+        Held::Many(all) => all,
+        Held::One(one) => vec![one],
+        Held::None(()) => Vec::new(),
+    })
+}
+
+impl Exchange {
+    /// The evaluation `who` made of the exchange, if any.
+    pub fn evaluation_by(&self, who: &PersonId) -> Option<&Evaluation> {
+        self.evaluations.iter().find(|e| e.by.as_ref() == Some(who))
+    }
+
+    /// Writes `who`'s evaluation, replacing her earlier one; the others' stay as they are.
+    pub fn evaluate(&mut self, evaluation: Evaluation) {
+        match self.evaluations.iter_mut().find(|e| e.by == evaluation.by) {
+            Some(earlier) => *earlier = evaluation,
+            None => self.evaluations.push(evaluation),
+        }
+    }
+}
+
+/// An exchange evaluated afterwards, by one person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evaluation {
+    /// Who evaluated it: a participant, or a trainer (unknown for one written when an exchange
+    /// had a single evaluation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PersonId>,
     /// Whether it was useful.
     pub useful: bool,
     /// A note on it.

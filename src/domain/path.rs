@@ -160,3 +160,54 @@ pub struct Funding {
     /// Where it stands.
     pub status: FundingStatus,
 }
+
+/// What a trainee proposes on her own path: a piece of evidence, or where she thinks she
+/// stands (a self-assessment). Made on her copy, it travels in her bundle; the trainers
+/// accept or decline it, with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// Its id (`pr-…`), unique across machines.
+    pub id: String,
+    /// The trainee who proposes it.
+    pub trainee: PersonId,
+    /// The competency it is about.
+    pub competency: CompetencyId,
+    /// What is proposed.
+    pub proposed: Proposed,
+    /// When it was made.
+    pub made_on: NaiveDate,
+    /// The trainers' answer, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+}
+
+/// What a proposal holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Proposed {
+    /// A piece of evidence to add to the competency.
+    Evidence(Evidence),
+    /// The level the trainee thinks she reached.
+    Level(Level),
+}
+
+/// The trainers' answer to a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Accepted (the evidence or level is on the path) or declined.
+    pub accepted: bool,
+    /// Why, in a few words (required when declined).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// The trainer who answered.
+    pub by: PersonId,
+    /// When.
+    pub on: NaiveDate,
+}
+
+impl Proposal {
+    /// Whether the trainers have yet to answer it.
+    pub fn waiting(&self) -> bool {
+        self.answer.is_none()
+    }
+}

@@ -68,7 +68,7 @@ pub(crate) fn name(data: &Data, id: &crate::domain::PersonId) -> String {
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
-pub(crate) fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
+fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
     let found: Vec<_> = seminar
         .modules
         .iter()

@@ -115,7 +115,9 @@ impl Generator {
             let taker = (giver + 1 + self.rng.below(trainees - 1)) % trainees;
             let offer = &cohort.knowledge[2 * giver];
             let request = &cohort.knowledge[2 * taker + 1];
+            // The one who asked evaluates: she took part.
             let evaluation = self.rng.chance(50).then(|| Evaluation {
+                by: Some(request.person.clone()),
                 useful: self.rng.chance(85),
                 note: note("Échange évalué en fin de séminaire."),
             });
@@ -130,7 +132,7 @@ impl Generator {
                     ExchangeFormat::Together,
                 ]),
                 date: *self.rng.pick(&held),
-                evaluation,
+                evaluations: evaluation.into_iter().collect(),
             };
             cohort.exchanges.push(exchange);
         }

@@ -419,8 +419,10 @@ pub fn text(msg: Msg) -> &'static str {
         WhoAreYouFirst => {
             "Who are you? Press i to say; requests are made and answered in your name."
         }
-        OnlyTraineesAsk => "Only a trainee asks for tutoring; you are {name} (i to change).",
-        OnlyTrainers => "Only a trainer can do this; you are {name} (i to change).",
+        OnlyTraineesAsk => "Tutor requests are made by trainees; the trainers receive them here.",
+        OnlyTrainers => {
+            "This is the training team's to do, as they keep the requests; yours stays visible here."
+        }
         CannotBecome => "A request that is {from} cannot become {to}.",
         DuplicateOfItself => "A request cannot be a duplicate of itself.",
         SummaryNeeded => "A summary of the session is needed.",
@@ -718,7 +720,9 @@ pub fn text(msg: Msg) -> &'static str {
         KeySync => "sync with the team",
         SyncNotSetUp => "Sync is not set up: run cercle sync init --remote URL (see docs/sync.md).",
         SyncRunning => "Syncing with the team…",
-        SyncForTrainers => "Sync is for the trainer team; trainees exchange bundles with B.",
+        SyncForTrainers => {
+            "Sync is for the trainer team. To send your work: E (send to the team); to take in theirs: B."
+        }
         SyncQuitWaits => "A sync is running; Cercle will close when it ends.",
         SyncAlreadyRunning => "A sync is already running.",
         SyncWaitsForSave => "No sync while the last save failed: {reason}",
@@ -818,6 +822,84 @@ pub fn text(msg: Msg) -> &'static str {
         }
         BundleWritten => "{path}: bundle for {whom}",
         ThisMachine => "this machine",
+        KeyForTrainers => {
+            "“{what}” is the training team's to do: your copy holds only your part of the cohort."
+        }
+        KeyForTrainees => "“{what}” is for the trainees, from their own copy.",
+        TrainersOnlyMark => "(trainers)",
+        TraineesOnlyMark => "(trainees)",
+        KeySendToTeam => "send to the team",
+        KeyPrepareBundles => "prepare the bundles for the cohort",
+        KeyMyPath => "my path",
+        SendWhoAreYou => {
+            "Cercle does not know which trainee you are yet: import the bundle your trainers gave you first (B)."
+        }
+        PrepareWhoAreYou => {
+            "Say which trainer of this cohort you are first (i): the bundles carry who made them."
+        }
+        TraineeMakesNoTrainersBundles => {
+            "A trainee's copy holds only her part of the cohort, so it cannot make the bundles the trainers send."
+        }
+        Sending => "Writing the bundle…",
+        SendFailed => "The bundle was not written: {reason}",
+        SentToTeam => {
+            "Your bundle for your trainers is written:\n{path}\nSend this file to the training team (by mail or on a USB stick); Cercle sends nothing by itself."
+        }
+        BundlesPrepared => {
+            "{n} bundles for the trainees are written into {folder}, one per trainee, each named after its trainee."
+        }
+        OfferMailDraft => "Open a mail draft to your trainers with this file?",
+        MailSubject => "Cercle: bundle from {name}",
+        MailBody => "Hello, here is my Cercle bundle: {path}",
+        ConfirmBecomeTrainer => {
+            "Use Cercle as a trainer? The footer and help then offer the trainers' keys (roll call, seminars, paths); your copy of the data does not change."
+        }
+        ConfirmBecomeTrainee => {
+            "Use Cercle as a trainee? The footer and help then offer only a trainee's keys; your data does not change."
+        }
+        ConfirmBecomePerson => {
+            "Be {name} for Cercle? Your requests, evaluations and bundles will then be made in this name."
+        }
+        RecordProposal => "Proposal on the path",
+        ProposedLabel => "proposal for the trainers",
+        ProposedNotice => {
+            "Proposed: it goes to your trainers with your next bundle (E), and they accept or decline it."
+        }
+        SelfAssessmentTitle => "Where do you think you stand?",
+        NoProposalWaiting => "No proposal waits on this competency.",
+        ProposalAccepted => "proposal accepted",
+        ProposalDeclined => "proposal declined",
+        KeyAcceptProposal => "accept the proposal",
+        KeyDeclineProposal => "decline the proposal (with a reason)",
+        KeyProposeLevel => "say where I stand",
+        KeyProposeEvidence => "propose evidence",
+        KeptByTeam => "kept by the training team",
+        Proposals => "Proposals",
+        ProposalWaiting => "waiting: {what}",
+        ProposalWasAccepted => "accepted: {what}",
+        ProposalWasDeclined => "declined: {what} ({reason})",
+        ProposalsWaiting => "{n} waiting (y accepts, x declines)",
+        OwnPathOnly => {
+            "On your copy, the path shown is yours: the others' paths are kept by the training team."
+        }
+        ToldTitle => "Sent to the team",
+        KeptByTeamShort => "by the team",
+        ShareTitle => "What do you share with the cohort?",
+        SharingChosen => "what you share with the cohort",
+        RollCallYourLine => "Your line: {status} · the sheet is kept by the training team",
+        YourLine => "your line",
+        CliSummaryTraineeCopy => {
+            "Copy of {name}, trainee: it holds her own attendance only, so the rate is hers; the cohort's is kept by the training team."
+        }
+        CardOffers => "Offers",
+        CardRequests => "Requests",
+        CardExchanges => "Exchanges",
+        EmailNotShared => "{name} does not share an email address with the cohort.",
+        PhoneNotShared => "{name} does not share a phone number with the cohort.",
+        OnlyParticipantsEvaluate => {
+            "Only the people who took part in an exchange evaluate it, each for herself."
+        }
+        PreparedTitle => "Bundles for the trainees",
         KeyImportBundle => "import a sharing bundle",
         KeyShowConflicts => "conflicts to choose (merge screen)",
         KeyApplyImport => "import",
@@ -949,21 +1031,21 @@ pub fn text(msg: Msg) -> &'static str {
         SyncForeignPath => {
             "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
         }
-        OrganisationTitle => "The organisation's legal identity (on sheets and certificates)",
+        OrganisationTitle => "Legal identity: NDA (activity number), SIRET, who signs",
         KeyEditOrganisation => "organisation's identity (NDA, SIRET)",
         OrganisationSaved => "organisation's identity saved",
         FieldOrgName => "Legal name",
-        FieldOrgNda => "NDA (activity number)",
+        FieldOrgNda => "NDA",
         FieldOrgNdaRegion => "NDA's region",
         FieldOrgSiret => "SIRET",
         FieldOrgAddress => "Address",
-        FieldOrgRepresentative => "Legal representative",
-        FieldOrgRepresentativeTitle => "Representative's title",
-        FieldOrgCity => "City for \"Fait à\"",
-        FieldOrgQualiopi => "Qualiopi certificate",
+        FieldOrgRepresentative => "Representative",
+        FieldOrgRepresentativeTitle => "Their title",
+        FieldOrgCity => "Fait à (city)",
+        FieldOrgQualiopi => "Qualiopi",
         FieldNdaDigits => "11 digits expected",
         FieldSiretDigits => "14 digits expected",
-        FieldSiretCheck => "the check digit does not match: a digit is probably mistyped",
+        FieldSiretCheck => "wrong check digit: a digit is mistyped",
         CheckSheetsLack => {
             "attendance sheets and certificates would lack the organisation's {field} (organisation.{key}); fill it in with O on the Modules screen"
         }

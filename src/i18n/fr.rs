@@ -442,10 +442,10 @@ pub fn text(msg: Msg) -> &'static str {
             "Qui êtes-vous\u{a0}? Appuyez sur i pour le dire\u{a0}: les demandes sont faites et traitées en votre nom."
         }
         OnlyTraineesAsk => {
-            "Seul·e un·e stagiaire demande un tutorat\u{a0}; vous êtes {name} (i pour changer)."
+            "Les demandes de tutorat sont faites par les stagiaires\u{a0}; les formateur·rices les reçoivent ici."
         }
         OnlyTrainers => {
-            "Seul·e un·e formateur·rice peut le faire\u{a0}; vous êtes {name} (i pour changer)."
+            "Cela revient à l'équipe de formation, qui tient les demandes\u{a0}; votre demande reste visible ici."
         }
         CannotBecome => "Une demande {from} ne peut pas devenir {to}.",
         DuplicateOfItself => "Une demande ne peut pas être son propre doublon.",
@@ -755,7 +755,7 @@ pub fn text(msg: Msg) -> &'static str {
         }
         SyncRunning => "Synchronisation avec l'équipe…",
         SyncForTrainers => {
-            "La synchronisation sert à l'équipe de formation\u{a0}; les stagiaires échangent des paquets avec B."
+            "La synchronisation sert à l'équipe de formation. Pour envoyer votre travail\u{a0}: E (envoyer à l'équipe)\u{a0}; pour recevoir le leur\u{a0}: B."
         }
         SyncQuitWaits => {
             "Une synchronisation est en cours\u{a0}; Cercle se fermera quand elle sera finie."
@@ -861,6 +861,88 @@ pub fn text(msg: Msg) -> &'static str {
         }
         BundleWritten => "{path}\u{a0}: paquet pour {whom}",
         ThisMachine => "ce poste",
+        KeyForTrainers => {
+            "«\u{a0}{what}\u{a0}» revient à l'équipe de formation\u{a0}: votre copie ne tient que votre part de la promotion."
+        }
+        KeyForTrainees => "«\u{a0}{what}\u{a0}» est pour les stagiaires, depuis leur propre copie.",
+        TrainersOnlyMark => "(formateur·rices)",
+        TraineesOnlyMark => "(stagiaires)",
+        KeySendToTeam => "envoyer à l'équipe",
+        KeyPrepareBundles => "préparer les paquets de la promotion",
+        KeyMyPath => "mon parcours",
+        SendWhoAreYou => {
+            "Cercle ne sait pas encore quel·le stagiaire vous êtes\u{a0}: importez d'abord le paquet que vos formateur·rices vous ont donné (B)."
+        }
+        PrepareWhoAreYou => {
+            "Dites d'abord quel·le formateur·rice de cette promotion vous êtes (i)\u{a0}: les paquets portent le nom de qui les a faits."
+        }
+        TraineeMakesNoTrainersBundles => {
+            "La copie d'un·e stagiaire ne tient que sa part de la promotion\u{a0}: elle ne peut pas faire les paquets que l'équipe de formation envoie."
+        }
+        Sending => "Écriture du paquet…",
+        SendFailed => "Le paquet n'a pas été écrit\u{a0}: {reason}",
+        SentToTeam => {
+            "Votre paquet pour vos formateur·rices est écrit\u{a0}:\n{path}\nEnvoyez ce fichier à l'équipe de formation (par courriel ou sur une clé USB)\u{a0}; Cercle n'envoie rien de lui-même."
+        }
+        BundlesPrepared => {
+            "{n} paquets pour les stagiaires sont écrits dans {folder}, un par stagiaire, chacun à son nom."
+        }
+        OfferMailDraft => {
+            "Ouvrir un brouillon de courriel à vos formateur·rices avec ce fichier\u{a0}?"
+        }
+        MailSubject => "Cercle\u{a0}: paquet de {name}",
+        MailBody => "Bonjour, voici mon paquet Cercle\u{a0}: {path}",
+        ConfirmBecomeTrainer => {
+            "Utiliser Cercle comme formateur·rice\u{a0}? Le pied de page et l'aide proposeront alors les touches de l'équipe (appel, séminaires, parcours)\u{a0}; votre copie des données ne change pas."
+        }
+        ConfirmBecomeTrainee => {
+            "Utiliser Cercle comme stagiaire\u{a0}? Le pied de page et l'aide ne proposeront que les touches d'un·e stagiaire\u{a0}; vos données ne changent pas."
+        }
+        ConfirmBecomePerson => {
+            "Être {name} pour Cercle\u{a0}? Vos demandes, évaluations et paquets seront alors faits à ce nom."
+        }
+        RecordProposal => "Proposition sur le parcours",
+        ProposedLabel => "proposition pour l'équipe",
+        ProposedNotice => {
+            "Proposé\u{a0}: cela part vers vos formateur·rices avec votre prochain paquet (E)\u{a0}; il·elles l'acceptent ou le refusent."
+        }
+        SelfAssessmentTitle => "Où pensez-vous en être\u{a0}?",
+        NoProposalWaiting => "Aucune proposition n'attend sur cette compétence.",
+        ProposalAccepted => "proposition acceptée",
+        ProposalDeclined => "proposition refusée",
+        KeyAcceptProposal => "accepter la proposition",
+        KeyDeclineProposal => "refuser la proposition (avec un motif)",
+        KeyProposeLevel => "dire où j'en suis",
+        KeyProposeEvidence => "proposer une preuve",
+        KeptByTeam => "tenu par l'équipe de formation",
+        Proposals => "Propositions",
+        ProposalWaiting => "en attente\u{a0}: {what}",
+        ProposalWasAccepted => "acceptée\u{a0}: {what}",
+        ProposalWasDeclined => "refusée\u{a0}: {what} ({reason})",
+        ProposalsWaiting => "{n} en attente (y accepte, x refuse)",
+        OwnPathOnly => {
+            "Sur votre copie, le parcours montré est le vôtre\u{a0}: ceux des autres sont tenus par l'équipe de formation."
+        }
+        ToldTitle => "Envoi à l'équipe",
+        KeptByTeamShort => "tenu par l'équipe",
+        ShareTitle => "Que partagez-vous avec la promotion\u{a0}?",
+        SharingChosen => "ce que vous partagez avec la promotion",
+        RollCallYourLine => {
+            "Votre ligne\u{a0}: {status} · la feuille est tenue par l'équipe de formation"
+        }
+        YourLine => "votre ligne",
+        CliSummaryTraineeCopy => {
+            "Copie de {name}, stagiaire\u{a0}: elle ne tient que son propre émargement, le taux est donc le sien\u{a0}; celui de la promotion est tenu par l'équipe de formation."
+        }
+        CardOffers => "Offres",
+        CardRequests => "Demandes",
+        CardExchanges => "Échanges",
+        EmailNotShared => "{name} ne partage pas d'adresse électronique avec la promotion.",
+        PhoneNotShared => "{name} ne partage pas de numéro de téléphone avec la promotion.",
+        OnlyParticipantsEvaluate => {
+            "Seules les personnes qui ont pris part à un échange l'évaluent, chacune pour elle-même."
+        }
+        PreparedTitle => "Paquets pour les stagiaires",
         KeyImportBundle => "importer un paquet de partage",
         KeyShowConflicts => "conflits à trancher (écran de fusion)",
         KeyApplyImport => "importer",
@@ -998,23 +1080,23 @@ pub fn text(msg: Msg) -> &'static str {
         SyncForeignPath => {
             "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
         }
-        OrganisationTitle => "Identité légale de l'organisme (sur les feuilles et les certificats)",
+        OrganisationTitle => {
+            "Identité légale\u{a0}: NDA (déclaration d'activité), SIRET, signataire"
+        }
         KeyEditOrganisation => "identité de l'organisme (NDA, SIRET)",
         OrganisationSaved => "identité de l'organisme enregistrée",
         FieldOrgName => "Raison sociale",
-        FieldOrgNda => "NDA (déclaration d'activité)",
+        FieldOrgNda => "NDA",
         FieldOrgNdaRegion => "Région du NDA",
         FieldOrgSiret => "SIRET",
         FieldOrgAddress => "Adresse",
-        FieldOrgRepresentative => "Représentant·e légal·e",
-        FieldOrgRepresentativeTitle => "Qualité du représentant·e",
-        FieldOrgCity => "Ville de « Fait à »",
-        FieldOrgQualiopi => "Certificat Qualiopi",
+        FieldOrgRepresentative => "Représentant·e",
+        FieldOrgRepresentativeTitle => "Qualité",
+        FieldOrgCity => "Fait à (ville)",
+        FieldOrgQualiopi => "Qualiopi",
         FieldNdaDigits => "11 chiffres attendus",
         FieldSiretDigits => "14 chiffres attendus",
-        FieldSiretCheck => {
-            "la clé de contrôle ne correspond pas\u{a0}: un chiffre est sans doute mal tapé"
-        }
+        FieldSiretCheck => "clé de contrôle fausse\u{a0}: chiffre mal tapé",
         CheckSheetsLack => {
             "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key})\u{a0}; remplissez-le avec O sur l'écran Modules"
         }

@@ -19,6 +19,7 @@ pub fn kind_msg(kind: Kind) -> Msg {
         Kind::Knowledge => Msg::RecordKnowledge,
         Kind::Exchange => Msg::RecordExchange,
         Kind::TutorRequest => Msg::RecordTutorRequest,
+        Kind::Proposal => Msg::RecordProposal,
     }
 }
 
@@ -89,6 +90,7 @@ pub fn path(data: &Data, path: &Path, lang: Lang) -> String {
             "knowledge" => (Kind::Knowledge, Kind::Knowledge.key(id_at(3)), 4),
             "exchanges" => (Kind::Exchange, Kind::Exchange.key(id_at(3)), 4),
             "tutor_requests" => (Kind::TutorRequest, Kind::TutorRequest.key(id_at(3)), 4),
+            "proposals" => (Kind::Proposal, Kind::Proposal.key(id_at(3)), 4),
             _ => (Kind::Cohort, Kind::Cohort.key(cohort.as_str()), 2),
         },
         _ => return path.to_string(),

@@ -284,7 +284,7 @@ fn trainers_only(key: &str, theirs: &Value, ours: Option<&Value>) -> Option<Valu
 
 /// Whether this copy of a cohort is the trainers': it holds what no trainee's bundle carries,
 /// another trainee's marks, funding or the follow-up log.
-fn trainers_copy(cohort: &crate::domain::Cohort, trainee: &PersonId) -> bool {
+pub fn trainers_copy(cohort: &crate::domain::Cohort, trainee: &PersonId) -> bool {
     !cohort.funding.is_empty()
         || !cohort.follow_ups.is_empty()
         || cohort
@@ -390,6 +390,7 @@ pub fn title(kind: Kind, value: &Value) -> String {
         Kind::Programme | Kind::Knowledge => text("title"),
         Kind::Cohort | Kind::Venue | Kind::Person => text("name"),
         Kind::TutorRequest => text("subject"),
+        Kind::Proposal => text("competency"),
         Kind::Exchange => text("date"),
         Kind::Seminar => {
             let dates: Vec<&str> = value

@@ -2,7 +2,8 @@
 //! seminars with that trainee's own marks only, the venues, the people as each agreed to be
 //! seen, the circle's offers and requests, the exchanges, and their own tutor requests; never
 //! another trainee's attendance, funding, the follow-up log, or a confidential note. The
-//! trainee's bundle back holds only what is theirs.
+//! trainee's bundle back holds only what is theirs, with what she proposed on her path
+//! (evidence, a self-assessment); her bundle from the trainers brings their answers.
 
 use super::records::{Kind, Records};
 use crate::domain::attendance::LineSignature;
@@ -35,6 +36,7 @@ pub fn for_trainee(data: &Data, cohort: &Cohort, trainee: &PersonId) -> Records 
     // A salt and a public key let anyone try codes offline: hers travel in the bundle's own
     // list, the others' never.
     header.keys.clear();
+    header.proposals.clear();
     // Why someone left is theirs to tell.
     for departure in &mut header.departures {
         departure.reason.clear();
@@ -144,6 +146,15 @@ fn put_circle<'a>(
         tutors.extend(request.tutor.as_ref());
         put(records, Kind::TutorRequest, request.id.as_str(), request);
     }
+    // What she proposed on her path, and the trainers' answers, go both ways.
+    for proposal in cohort.proposals.iter().filter(|p| &p.trainee == trainee) {
+        if let crate::domain::path::Proposed::Evidence(evidence) = &proposal.proposed
+            && evidence.note.confidential
+        {
+            continue;
+        }
+        put(records, Kind::Proposal, &proposal.id, proposal);
+    }
     tutors
 }
 
@@ -153,7 +164,7 @@ pub fn owned_by(key: &str, value: &Value, trainee: &PersonId) -> bool {
     match Kind::of(key) {
         Some((Kind::Person, id)) => id == trainee.as_str(),
         Some((Kind::Knowledge, _)) => is("person"),
-        Some((Kind::TutorRequest, _)) => is("trainee"),
+        Some((Kind::TutorRequest | Kind::Proposal, _)) => is("trainee"),
         Some((Kind::Exchange, _)) => value
             .get("people")
             .and_then(Value::as_array)
@@ -257,14 +268,13 @@ fn own_marks(seminar: &Seminar, trainee: &PersonId) -> Seminar {
     seminar
 }
 
-/// An exchange as `viewer` may see it: the evaluation only when they took part, and never a
-/// confidential one.
+/// An exchange as `viewer` may see it: only their own evaluation (each participant evaluates
+/// for herself, and the notes are not shared between participants), never a confidential one.
 fn seen_by(exchange: &Exchange, viewer: &PersonId) -> Exchange {
     let mut exchange = exchange.clone();
-    let took_part = exchange.people.contains(viewer);
-    exchange.evaluation = exchange
-        .evaluation
-        .filter(|e| took_part && !e.note.confidential);
+    exchange
+        .evaluations
+        .retain(|e| e.by.as_ref() == Some(viewer) && !e.note.confidential);
     exchange
 }
 

@@ -30,10 +30,12 @@ pub enum Kind {
     Exchange,
     /// A tutor request.
     TutorRequest,
+    /// What a trainee proposed on her path, and the trainers' answer.
+    Proposal,
 }
 
 impl Kind {
-    const NAMES: [(Self, &'static str); 8] = [
+    const NAMES: [(Self, &'static str); 9] = [
         (Self::Programme, "programme"),
         (Self::Cohort, "cohort"),
         (Self::Venue, "venue"),
@@ -42,6 +44,7 @@ impl Kind {
         (Self::Knowledge, "knowledge"),
         (Self::Exchange, "exchange"),
         (Self::TutorRequest, "tutor_request"),
+        (Self::Proposal, "proposal"),
     ];
 
     /// The kind's name in keys and in JSON for scripts (`person`, `tutor_request`…).
@@ -81,6 +84,7 @@ fn cohort_header(cohort: &Cohort) -> Cohort {
         candidacies: Vec::new(),
         assessments: Vec::new(),
         follow_ups: Vec::new(),
+        proposals: Vec::new(),
         ..cohort.clone()
     }
 }
@@ -102,6 +106,7 @@ pub fn get(data: &Data, cohort: &CohortId, key: &str) -> Option<Value> {
         Kind::Knowledge => json(c?.knowledge.iter().find(|k| k.id.as_str() == id)?),
         Kind::Exchange => json(c?.exchanges.iter().find(|e| e.id.as_str() == id)?),
         Kind::TutorRequest => json(c?.tutor_requests.iter().find(|r| r.id.as_str() == id)?),
+        Kind::Proposal => json(c?.proposals.iter().find(|p| p.id == id)?),
     }
 }
 
@@ -180,6 +185,7 @@ pub fn put(
         Kind::Knowledge => upsert(&mut c.knowledge, id, value, |k| k.id.as_str()),
         Kind::Exchange => upsert(&mut c.exchanges, id, value, |e| e.id.as_str()),
         Kind::TutorRequest => upsert(&mut c.tutor_requests, id, value, |r| r.id.as_str()),
+        Kind::Proposal => upsert(&mut c.proposals, id, value, |p| p.id.as_str()),
         Kind::Programme | Kind::Venue | Kind::Person => Ok(()),
     }
     .map_err(shape)
@@ -231,6 +237,7 @@ pub fn path(cohort: &CohortId, key: &str) -> Path {
         Kind::Knowledge => in_cohort("knowledge"),
         Kind::Exchange => in_cohort("exchanges"),
         Kind::TutorRequest => in_cohort("tutor_requests"),
+        Kind::Proposal => in_cohort("proposals"),
     })
 }
 

@@ -251,7 +251,7 @@ impl Merger<'_> {
 
 /// Lists whose elements are each one fact, never mixed field by field from two machines: a mark's
 /// status, time, reason and author belong together.
-const WHOLE_ITEMS: [&str; 1] = ["marks"];
+const WHOLE_ITEMS: [&str; 2] = ["marks", "evaluations"];
 /// Fields that are one fact each in the same way: who signed and when; a session's date, time
 /// and place; an evaluation.
 const WHOLE_FIELDS: [&str; 3] = ["signature", "session", "evaluation"];
@@ -271,6 +271,7 @@ fn identity(name: &str, lists: [&[Value]; 3]) -> &'static [&'static str] {
         "marks" | "departures" | "candidacies" => &["trainee"],
         "funding" => &["trainee", "source"],
         "assessments" => &["trainee", "competency"],
+        "evaluations" => &["by"],
         _ => &[],
     };
     if !by_name.is_empty() {

@@ -150,6 +150,8 @@ fn event_loop(
                     let (data, lang) = (Arc::clone(&app.data), app.config.lang);
                     let _ = worker.jobs.send(Job::SaveCopy { path, data, lang });
                 }
+                Effect::Send(from) => send(&app, worker, from),
+                Effect::MailDraft(draft) => outside::mail_draft(&mut app, &draft),
                 Effect::Quit => {
                     syncer.flush(worker, &mut saver, &mut app);
                     // A save that fails now keeps the app open, with the failure shown.
@@ -212,6 +214,7 @@ fn take_reports(
             Report::Progress(step) => app.loading = Some(loading_fraction(step)),
             Report::Exported(outcome) => app.exported(outcome),
             Report::Verified(problems) => app::modules::verified(app, problems),
+            Report::Sent(outcome) => app.sent(outcome, outside::can_draft_mail()),
         }
     }
     any
@@ -282,6 +285,28 @@ fn loaded(
         }
     }
     panic::remember(&app.data);
+}
+
+/// Hands the disk thread the bundles to write: into the folder the user chose, or (an empty
+/// folder) the downloads folder, which the disk thread looks up.
+fn send(app: &App, worker: &Worker, from: crate::share::send::From) {
+    let Some(cohort) = app.cohort().map(|c| c.id.clone()) else {
+        return;
+    };
+    let folder = app
+        .config
+        .send_folder
+        .as_deref()
+        .map(outside::expand)
+        .unwrap_or_default();
+    let order = crate::share::send::Order {
+        cohort,
+        from,
+        folder,
+        now: app.now,
+    };
+    let data = Arc::clone(&app.data);
+    let _ = worker.jobs.send(Job::Send { data, order });
 }
 
 fn save_config(app: &mut App, options: &Options) {

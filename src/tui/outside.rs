@@ -45,6 +45,66 @@ pub fn open_mail(app: &mut App, address: &str) {
     }
 }
 
+/// Whether the system can open a mail draft (`xdg-email`, or `xdg-open` with `mailto:`).
+pub fn can_draft_mail() -> bool {
+    find_on_path("xdg-email").is_some() || find_on_path("xdg-open").is_some()
+}
+
+/// Opens a mail draft to the trainers with the bundle: `xdg-email` attaches it; `xdg-open`
+/// with a `mailto:` link cannot, and the body names the file to attach.
+pub fn mail_draft(app: &mut App, draft: &crate::app::send::MailDraft) {
+    let mut command = if find_on_path("xdg-email").is_some() {
+        let mut command = Command::new("xdg-email");
+        command
+            .arg("--subject")
+            .arg(&draft.subject)
+            .arg("--body")
+            .arg(&draft.body)
+            .arg("--attach")
+            .arg(&draft.attach)
+            .args(&draft.to);
+        command
+    } else {
+        let mut command = Command::new("xdg-open");
+        command.arg(mailto(draft));
+        command
+    };
+    let spawned = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    match spawned {
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+            let what = draft.attach.display().to_string();
+            app.notify(fill(app.tr(Msg::MailOpened), &[("what", &what)]));
+        }
+        Err(e) => app.notify_error(format!("{e}")),
+    }
+}
+
+/// A `mailto:` link with the addresses, subject and body, percent-encoded.
+fn mailto(draft: &crate::app::send::MailDraft) -> String {
+    let encode = |text: &str| {
+        text.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'@' => {
+                    char::from(b).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    let to: Vec<String> = draft.to.iter().map(|a| encode(a)).collect();
+    format!(
+        "mailto:{}?subject={}&body={}",
+        to.join(","),
+        encode(&draft.subject),
+        encode(&draft.body)
+    )
+}
+
 /// The program's path, if it is on `PATH`.
 pub fn find_on_path(program: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
@@ -54,7 +114,11 @@ pub fn find_on_path(program: &str) -> Option<PathBuf> {
 
 /// A path typed or pasted in a form, with `~/` for the home directory. File managers paste
 /// a path with spaces in quotes: a pair of quotes around it goes.
-fn expand(path: &str) -> PathBuf {
+pub fn expand(path: &std::path::Path) -> PathBuf {
+    expand_text(&path.to_string_lossy())
+}
+
+fn expand_text(path: &str) -> PathBuf {
     let path = path.trim();
     let path = ['\'', '"']
         .iter()
@@ -68,7 +132,7 @@ fn expand(path: &str) -> PathBuf {
 
 /// Reads a file to import; `~/` is the home directory.
 pub fn read_import(path: &str) -> Result<String, String> {
-    let expanded = expand(path);
+    let expanded = expand_text(path);
     std::fs::read_to_string(&expanded).map_err(|e| format!("{}: {e}", expanded.display()))
 }
 
@@ -80,7 +144,7 @@ pub fn read_bundle(
 ) -> crate::app::sharing::Read {
     use crate::app::sharing::ReadError;
     use crate::share::{bundle::Bundle, received};
-    let expanded = expand(path);
+    let expanded = expand_text(path);
     let bytes = std::fs::read(&expanded)
         .map_err(|e| ReadError::Io(crate::i18n::cannot_read(&expanded, &e, lang)))?;
     let bundle = Bundle::parse(&bytes).map_err(ReadError::Bundle)?;
@@ -96,15 +160,18 @@ mod tests {
     #[test]
     fn a_pasted_path_loses_its_quotes_and_spaces_around() {
         assert_eq!(
-            expand("  '/tmp/Camille Dubois été.json' "),
+            expand_text("  '/tmp/Camille Dubois été.json' "),
             PathBuf::from("/tmp/Camille Dubois été.json")
         );
-        assert_eq!(expand("\"/tmp/a b.json\""), PathBuf::from("/tmp/a b.json"));
         assert_eq!(
-            expand("/tmp/l'atelier.json"),
+            expand_text("\"/tmp/a b.json\""),
+            PathBuf::from("/tmp/a b.json")
+        );
+        assert_eq!(
+            expand_text("/tmp/l'atelier.json"),
             PathBuf::from("/tmp/l'atelier.json")
         );
-        assert_eq!(expand("'"), PathBuf::from("'"));
+        assert_eq!(expand_text("'"), PathBuf::from("'"));
     }
 
     #[test]

@@ -43,6 +43,13 @@ pub enum Job {
     Sync(Box<crate::sync::Options>),
     /// Find where the data stands against the team's repository.
     SyncStatus,
+    /// Make and write bundles into a folder (the chosen one, or the downloads folder).
+    Send {
+        /// The data to make them from.
+        data: Arc<Data>,
+        /// What to send; its folder is empty when the user chose none.
+        order: crate::share::send::Order,
+    },
     /// Keep a private file beside the data (what a bundle brought), without a report.
     Keep {
         /// Where.
@@ -78,6 +85,8 @@ pub enum Report {
     CopySaved(Result<PathBuf, String>),
     /// The outcome of an export: the path written, or why it was not.
     Exported(Result<PathBuf, String>),
+    /// The bundles written, or why they were not.
+    Sent(Result<Vec<PathBuf>, String>),
     /// The outcome of a sync.
     Synced(crate::app::sync::Outcome),
     /// Where the data stands against the team's repository (`None`: sync is not set up).
@@ -187,6 +196,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                 Job::Export { path, bytes } => export(&path, &bytes),
                 Job::Sync(options) => Report::Synced(sync(&mut store, &dir, &options)),
                 Job::SyncStatus => Report::SyncStatus(crate::sync::status(&dir).ok().flatten()),
+                Job::Send { data, order } => send(&dir, &data, order),
                 Job::Keep { path, bytes } => {
                     keep(&path, &bytes);
                     continue;
@@ -227,6 +237,14 @@ fn sync(
         None
     };
     Ok((synced, data))
+}
+
+/// Writes the bundles of an order into its folder, or the downloads folder when none was chosen.
+fn send(dir: &std::path::Path, data: &Data, mut order: crate::share::send::Order) -> Report {
+    if order.folder.as_os_str().is_empty() {
+        order.folder = crate::share::send::default_folder().unwrap_or_default();
+    }
+    Report::Sent(crate::share::send::write(dir, data, &order))
 }
 
 /// A copy that only makes the next exchange's merge finer: if it cannot be written, the next

@@ -183,10 +183,16 @@ fn card(frame: &mut Frame, app: &App, area: Rect, person: Option<&Person>, theme
         .borders(Borders::ALL)
         .border_style(theme.border);
     if app.contacts.zoomed {
-        block = block.title(Span::styled(
+        // The card is the person's: their name heads it, the way out beside.
+        let mut title = Vec::new();
+        if let Some(p) = person {
+            title.push(Span::styled(format!(" {} ", safe(&p.name)), theme.title));
+        }
+        title.push(Span::styled(
             format!(" {} ", app.tr(Msg::CardHint)),
             theme.dim,
         ));
+        block = block.title(Line::from(title));
     }
     let lines = person.map(|p| detail(app, p, theme)).unwrap_or_default();
     frame.render_widget(
@@ -278,6 +284,57 @@ fn detail(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
         }
         spans.push(Span::styled(safe(&note.text).into_owned(), theme.text));
         lines.push(Line::from(spans));
+    }
+    lines.extend(circle_of(app, person, theme));
+    lines
+}
+
+/// The person's offers, requests and exchanges in the current cohort's circle.
+fn circle_of(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
+    use crate::domain::knowledge::KnowledgeKind;
+    let Some(cohort) = app.cohort() else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for (kind, label) in [
+        (KnowledgeKind::Offer, Msg::CardOffers),
+        (KnowledgeKind::Request, Msg::CardRequests),
+    ] {
+        let titles: Vec<String> = cohort
+            .knowledge
+            .iter()
+            .filter(|k| k.person == person.id && k.kind == kind)
+            .map(|k| safe(&k.title).into_owned())
+            .collect();
+        if !titles.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", app.label(label)), theme.dim),
+                Span::styled(titles.join(" · "), theme.text),
+            ]));
+        }
+    }
+    let exchanges: Vec<String> = cohort
+        .exchanges
+        .iter()
+        .filter(|e| e.people.contains(&person.id))
+        .map(|e| {
+            let others: Vec<String> = e
+                .people
+                .iter()
+                .filter(|p| **p != person.id)
+                .filter_map(|p| app.data.person(p).map(|p| safe(&p.name).into_owned()))
+                .collect();
+            format!("{} {}", e.date.format("%d/%m/%Y"), others.join(", "))
+        })
+        .collect();
+    if !exchanges.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", app.label(Msg::CardExchanges)), theme.dim),
+            Span::styled(exchanges.join(" · "), theme.text),
+        ]));
+    }
+    if !lines.is_empty() {
+        lines.insert(0, Line::default());
     }
     lines
 }

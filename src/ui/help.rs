@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Th
                     format!("  {:<16}", binding.keys_label(app.lang())),
                     theme.key,
                 ),
-                Span::styled(app.tr(binding.label), theme.text),
+                Span::styled(binding.label_for_help(app.lang()), theme.text),
             ]));
         }
         lines.push(Line::default());

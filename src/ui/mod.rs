@@ -41,7 +41,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
             let text = format!("{}\n\n{}", app.tr(Msg::LoadFailed), safe(reason));
             message(frame, app, area, &text, theme.error);
         }
-        Phase::Welcome => welcome::draw(frame, app, area, &theme),
+        Phase::Welcome => {
+            welcome::draw(frame, app, area, &theme);
+            if let Some(Overlay::Help(cursor)) = &app.overlay {
+                help::draw(frame, app, area, *cursor, &theme);
+            }
+        }
         Phase::Recovery(_) => {
             main_view(frame, app, regions, &theme);
             popup::question(frame, app, area, app.tr(Msg::RecoveryQuestion), &theme);
@@ -68,6 +73,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
                     sharing::conflicts(frame, app, area, *cursor, &theme);
                 }
                 Some(Overlay::ChangedOnDisk) => conflict::draw(frame, app, area, &theme),
+                Some(Overlay::Told(title, text)) => {
+                    popup::told(frame, app, area, (*title, text), &theme);
+                }
                 None => {}
             }
         }
@@ -95,12 +103,16 @@ fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if let Some(me) = app.me() {
         cohort = format!("{cohort} · {}", safe(&me.name));
     }
+    // An empty programme title (a copy still opening) leaves no empty segment.
+    let programme = safe(&app.data.programme.title);
+    let rest = if programme.trim().is_empty() {
+        format!("· {cohort}")
+    } else {
+        format!("· {programme} · {cohort}")
+    };
     let title = Line::from(vec![
         Span::styled(" Cercle ", theme.title),
-        Span::styled(
-            format!("· {} · {cohort}", safe(&app.data.programme.title)),
-            theme.text,
-        ),
+        Span::styled(rest, theme.text),
     ]);
     let (word, style) = match &app.save {
         SaveState::Saved => (app.tr(Msg::Saved).to_owned(), theme.good),
@@ -183,7 +195,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 /// The footer's hints for a context: the first key of each hinted binding and its label.
 fn hint_line(app: &App, context: Context, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    for binding in keys::hints(&app.keys, context, app.screen) {
+    for binding in keys::hints(&app.keys, app.config.role, context, app.screen) {
         let key = binding
             .keys
             .first()

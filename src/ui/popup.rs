@@ -36,11 +36,56 @@ pub(super) fn framed<'a>(title: &str, theme: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.title))
 }
 
+/// The rows `text` takes wrapped at `width` columns, paragraphs (`\n`) apart.
+fn wrapped_rows(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = text
+        .split('\n')
+        .map(|line| Line::from(line).width().div_ceil(width).max(1))
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+/// The lines of a text with paragraphs, made safe to print.
+fn paragraphs<'a>(text: &str, theme: &Theme) -> Vec<Line<'a>> {
+    text.split('\n')
+        .map(|line| Line::from(Span::styled(safe(line).into_owned(), theme.text)))
+        .collect()
+}
+
+/// A message to read in full (where a file was written); any key closes it.
+pub fn told(frame: &mut Frame, app: &App, area: Rect, told: (Msg, &str), theme: &Theme) {
+    let (title, text) = told;
+    let width = area.width.min(72);
+    // A long path wraps anywhere: give it room.
+    let height = wrapped_rows(text, width.saturating_sub(6)) + 4;
+    let popup = centered(area, width, height);
+    let mut body = paragraphs(text, theme);
+    body.push(Line::default());
+    body.push(Line::from(vec![
+        Span::styled(
+            crate::app::keymap::code(ratatui::crossterm::event::KeyCode::Enter)
+                .label_in(app.lang()),
+            theme.key,
+        ),
+        Span::styled(format!(" {}", app.tr(Msg::KeyClose)), theme.dim),
+    ]));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(body)
+            .block(framed(app.tr(title), theme))
+            .wrap(Wrap { trim: true }),
+        popup,
+    );
+}
+
 /// A yes/no question.
 pub fn question(frame: &mut Frame, app: &App, area: Rect, text: &str, theme: &Theme) {
-    let popup = centered(area, 60, 7);
-    let body = vec![
-        Line::from(Span::styled(safe(text).into_owned(), theme.text)),
+    let width = area.width.min(if text.contains('\n') { 72 } else { 60 });
+    let height = (wrapped_rows(text, width.saturating_sub(6)) + 4).max(7);
+    let popup = centered(area, width, height);
+    let mut body = paragraphs(text, theme);
+    body.extend([
         Line::default(),
         Line::from(vec![
             Span::styled("y", theme.key),
@@ -48,7 +93,7 @@ pub fn question(frame: &mut Frame, app: &App, area: Rect, text: &str, theme: &Th
             Span::styled("n", theme.key),
             Span::styled(format!(" {}", app.tr(Msg::KeyNo)), theme.dim),
         ]),
-    ];
+    ]);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(body)
@@ -219,9 +264,13 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         Purpose::Circle(CircleForm::Evaluate(_)) => app.tr(Msg::EvaluateTitle).to_owned(),
         Purpose::Circle(CircleForm::Evidence(..)) => app.tr(Msg::EvidenceTitle).to_owned(),
         Purpose::Circle(CircleForm::Candidacy(_)) => app.tr(Msg::CandidacyTitle).to_owned(),
+        Purpose::Circle(CircleForm::DeclineProposal(_)) => {
+            app.tr(Msg::KeyDeclineProposal).to_owned()
+        }
         Purpose::Circle(CircleForm::Funding(..)) => app.tr(Msg::FundingTitle).to_owned(),
         Purpose::Contacts(ContactsForm::MergePeople { .. }) => app.tr(Msg::MergeTitle).to_owned(),
         Purpose::Contacts(ContactsForm::ImportContacts) => app.tr(Msg::ImportTitle).to_owned(),
+        Purpose::Contacts(ContactsForm::ShareWithCohort(_)) => app.tr(Msg::ShareTitle).to_owned(),
         Purpose::ImportBundle => app.tr(Msg::ImportBundleTitle).to_owned(),
         Purpose::SaveCopy => app.tr(Msg::SaveCopyTitle).to_owned(),
     };

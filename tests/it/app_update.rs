@@ -276,7 +276,12 @@ fn i_says_who_i_am_and_the_header_shows_it() {
     assert!(app.me().is_none());
     press(&mut app, "i");
     assert!(matches!(app.overlay, Some(Overlay::MePicker(_))));
+    // Who I am changes whose name my requests and bundles carry: it asks first.
     let effects = press(&mut app, "j<Enter>");
+    assert!(effects.is_empty());
+    assert!(app.me().is_none());
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    let effects = press(&mut app, "y");
     assert_eq!(effects, vec![Effect::SaveConfig]);
     let second = app.cohort_people()[1].id.clone();
     assert_eq!(app.config.me, Some(second));

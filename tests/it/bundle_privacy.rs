@@ -32,7 +32,9 @@ fn with_secrets(mut data: Data, picks: &[usize]) -> Data {
         }
         if !cohort.exchanges.is_empty() {
             let e = pick % cohort.exchanges.len();
-            cohort.exchanges[e].evaluation = Some(Evaluation {
+            let by = cohort.exchanges[e].people.first().cloned();
+            cohort.exchanges[e].evaluate(Evaluation {
+                by,
                 useful: true,
                 note: secret(n + 2000),
             });

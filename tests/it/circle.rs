@@ -160,9 +160,11 @@ fn an_offer_meets_a_request_and_the_two_people_are_put_in_touch() {
         .exchanges
         .last()
         .unwrap()
-        .evaluation
-        .clone()
+        .evaluations
+        .first()
+        .cloned()
         .unwrap();
+    assert_eq!(evaluation.by, app.config.me);
     assert!(evaluation.useful);
     assert_eq!(evaluation.note.text, "Charte relue ensemble");
     assert!(evaluation.note.confidential);

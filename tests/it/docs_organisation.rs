@@ -104,3 +104,46 @@ fn check_warns_about_what_the_documents_would_lack() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn snapshots_of_the_organisation_form() {
+    for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+        let mut app = sample_app(lang);
+        press(&mut app, "O");
+        let (width, height) = common::snapshot_size(lang);
+        insta::assert_snapshot!(
+            format!("organisation_form_{code}"),
+            common::render(&app, width, height)
+        );
+    }
+}
+
+#[test]
+fn a_trainer_fills_in_the_identity_in_the_app_and_the_certificate_carries_it() {
+    use common::pty::{Session, cercle, read_json, sample_dirs};
+    let (data, config) = sample_dirs("role = \"trainer\"\nme = \"p-helene-marchetti\"\n");
+    let dir = data.path().to_owned();
+    let mut app = Session::start(&dir, config.path(), &[]);
+    app.wait_for("[saved]");
+    app.send("1");
+    app.send("O");
+    app.wait_for("Legal identity");
+    // To the SIRET, a digit mistyped: refused, the form stays open.
+    let wrong = format!("\t\t\t{}912 345 678 00012\r", "\x7f".repeat(14));
+    app.send(&wrong);
+    app.wait_for("wrong check digit: a digit is mistyped");
+    let right = format!("{}732 829 320 00074\r", "\x7f".repeat(17));
+    app.send(&right);
+    app.wait_for("organisation's identity saved");
+    app.wait_for("[saved]");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let saved = read_json(&dir);
+    assert_eq!(saved["organisation"]["siret"], "73282932000074");
+    let out = cercle(
+        &dir,
+        &["export", "certificate", "--trainee", "p-camille-dubois"],
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("SIRET 732 829 320 00074"));
+}

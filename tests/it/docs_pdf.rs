@@ -50,7 +50,7 @@ fn read(path: &Path) -> Read {
     let pages = (1..=count)
         .map(|n| {
             let n = n.to_string();
-            poppler("pdftotext", &["-f", &n, "-l", &n, file, "-"])
+            poppler("pdftotext", &["-layout", "-f", &n, "-l", &n, file, "-"])
         })
         .collect();
     Read {

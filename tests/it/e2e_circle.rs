@@ -67,9 +67,9 @@ fn an_offer_meets_a_request_and_the_exchange_and_its_evaluation_are_saved() {
     );
     assert_eq!(exchange["format"], "one_to_one");
     assert!(exchange["date"].as_str().is_some_and(|d| d.len() == 10));
-    assert_eq!(exchange["evaluation"]["useful"], true);
+    assert_eq!(exchange["evaluations"][0]["useful"], true);
     assert_eq!(
-        exchange["evaluation"]["note"]["text"],
+        exchange["evaluations"][0]["note"]["text"],
         "Nous avons écrit la charte ensemble"
     );
     let check = cercle(&dir, &["check"]);

@@ -31,7 +31,14 @@ fn a_request_is_asked_accepted_scheduled_and_done() {
     app.wait_for("Who are you?");
     app.send(PAGE_UP);
     app.send("\r");
+    app.wait_for("Be Hélène Marchetti for Cercle?");
+    app.send("y");
     app.wait_for("You are Hélène Marchetti for Cercle now.");
+    // And uses Cercle as a trainer, whose keys the trainee's footer did not offer.
+    app.send("R");
+    app.wait_for("Use Cercle as a trainer?");
+    app.send("y");
+    app.wait_for("You are now a trainer.");
 
     // The request in full, found by its words.
     app.send("/conseil municipal\r");

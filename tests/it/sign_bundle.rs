@@ -327,7 +327,7 @@ fn in_her_own_cercle_g_signs_her_own_line_and_s_seals_nothing() {
         .as_ref()
         .map(|n| n.text.clone())
         .unwrap_or_default();
-    assert!(notice.contains("Only a trainer seals"), "{notice}");
+    assert!(notice.contains("training team's to do"), "{notice}");
     crate::common::press(&mut app, &format!("g{}<Enter>", code(4)));
     assert!(line_signed(&app.data, &id, 4), "{:?}", app.notice);
     let back = her_bundle(&app.data, &id, 4);

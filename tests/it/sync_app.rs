@@ -66,8 +66,18 @@ fn the_sync_key_asks_for_a_sync_only_when_sync_is_set_up_and_none_runs() {
 #[test]
 fn a_trainee_is_told_that_sync_is_for_the_trainers_and_bundles_are_hers() {
     for (lang, words) in [
-        (Lang::En, ["trainer team", "bundles with B"]),
-        (Lang::Fr, ["équipe de formation", "paquets avec B"]),
+        (
+            Lang::En,
+            ["trainer team", "E (send to the team)", "theirs: B"],
+        ),
+        (
+            Lang::Fr,
+            [
+                "équipe de formation",
+                "E (envoyer à l'équipe)",
+                "le leur\u{a0}: B",
+            ],
+        ),
     ] {
         let mut app = sample_app(lang);
         app.config.role = Some(Role::Trainee);

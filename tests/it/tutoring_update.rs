@@ -124,13 +124,15 @@ fn only_trainees_ask_and_only_trainers_triage() {
     let mut helene = as_person("p-helene-marchetti");
     press(&mut helene, "n");
     assert!(helene.overlay.is_none());
-    assert!(notice(&helene).contains("Only a trainee asks"));
+    assert!(notice(&helene).contains("Tutor requests are made by trainees"));
 
     let mut nathan = as_person("p-nathan-perrin");
     select(&mut nathan, "tr-na26-04");
     press(&mut nathan, "a");
     assert!(nathan.overlay.is_none());
-    assert!(notice(&nathan).contains("Only a trainer can do this; you are Nathan Perrin"));
+    assert!(notice(&nathan).contains("the training team's to do"));
+    // A refusal never invites her to be someone else.
+    assert!(!notice(&nathan).contains("to change"));
     // A trainee may call off their own request.
     press(&mut nathan, "Cplus besoin<Enter>");
     let cancelled = request(&nathan, "tr-na26-04");

@@ -74,6 +74,13 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 note: note(form)?,
                 source,
             };
+            if app.trainee_copy() {
+                // On her copy, evidence is a proposal the trainers accept or decline.
+                let proposed = crate::domain::path::Proposed::Evidence(evidence);
+                return Some(super::proposals::propose(
+                    app, trainee, competency, proposed,
+                ));
+            }
             let label = app.tr(Msg::EvidenceLabel).to_owned();
             Some(change_cohort(app, label, |cohort| {
                 let at = cohort
@@ -92,6 +99,11 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 cohort.assessments[at].evidence.push(evidence);
             }))
         }
+        Purpose::Circle(CircleForm::DeclineProposal(id)) => Some(super::proposals::declined(
+            app,
+            &id,
+            form.value(Msg::FieldReason),
+        )),
         Purpose::Circle(CircleForm::Candidacy(trainee)) => {
             let status = CANDIDACY_STATUSES[form.choice(Msg::FieldStatus).min(4)];
             let date = parse_date(&form.value(Msg::FieldDate))?;
@@ -330,7 +342,7 @@ fn exchange(
         people,
         format,
         date,
-        evaluation: None,
+        evaluations: Vec::new(),
     };
     let label = app.tr(Msg::PutInTouchLabel).to_owned();
     let effects = change_cohort(app, label, |cohort| cohort.exchanges.push(exchange));
@@ -347,13 +359,14 @@ fn exchange(
 
 fn evaluate(app: &mut App, form: &Form, id: &ExchangeId) -> Vec<Effect> {
     let evaluation = Evaluation {
+        by: app.config.me.clone(),
         useful: form.choice(Msg::FieldUseful) == 0,
         note: note(form).unwrap_or_default(),
     };
     let label = app.tr(Msg::EvaluatedLabel).to_owned();
     change_cohort(app, label, |cohort| {
         if let Some(exchange) = cohort.exchanges.iter_mut().find(|e| &e.id == id) {
-            exchange.evaluation = Some(evaluation);
+            exchange.evaluate(evaluation);
         }
     })
 }

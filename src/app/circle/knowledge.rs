@@ -219,7 +219,13 @@ pub fn update_exchanges(app: &mut App, action: Action) -> Vec<Effect> {
                 app.notify_error(app.tr(Msg::EvaluateAfter));
                 return Vec::new();
             }
-            let evaluation = exchange.evaluation.as_ref();
+            // Each participant evaluates for herself; the trainers too, in their own name.
+            let me = app.config.me.clone();
+            if app.trainee_copy() && !me.as_ref().is_some_and(|m| exchange.people.contains(m)) {
+                app.notify_error(app.tr(Msg::OnlyParticipantsEvaluate));
+                return Vec::new();
+            }
+            let evaluation = exchange.evaluations.iter().find(|e| e.by == me);
             let useful = evaluation.map_or("0", |e| if e.useful { "0" } else { "1" });
             let note = evaluation.map(|e| &e.note);
             let mut fields = vec![Field::new(

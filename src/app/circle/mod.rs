@@ -6,6 +6,7 @@ mod forms;
 pub mod keys;
 mod knowledge;
 mod path;
+pub mod proposals;
 mod round;
 
 pub use forms::submit;
@@ -52,6 +53,8 @@ pub enum CircleForm {
     Candidacy(PersonId),
     /// A funding line of a trainee (the nth, or a new one).
     Funding(PersonId, Option<usize>),
+    /// Why the trainers decline a trainee's proposal (its id).
+    DeclineProposal(String),
 }
 
 /// Where the Knowledge circle screen is.
@@ -147,6 +150,22 @@ pub fn active(app: &App) -> Vec<PersonId> {
 pub(crate) fn current_mut(data: &mut Data) -> Option<&mut Cohort> {
     let id = data.current()?.id.clone();
     data.cohort_mut(&id)
+}
+
+/// `M`: the user's own path, from any screen.
+pub fn my_path(app: &mut App) {
+    let Some(me) = me_as_trainee(app) else {
+        app.notify_error(app.tr(Msg::SendWhoAreYou));
+        return;
+    };
+    app.screen = Screen::Circle;
+    app.filtering = false;
+    if app.circle.trainee.as_ref() != Some(&me) {
+        app.circle.path = Cursor::default();
+    }
+    app.circle.trainee = Some(me);
+    app.circle.back_to = None;
+    app.circle.view = Some(View::Path);
 }
 
 /// Whether the user is a trainee of the cohort, who may change only their own records.
@@ -357,6 +376,17 @@ pub fn chosen(app: &mut App, purpose: ChoicePurpose, index: usize) -> Vec<Effect
             path::evidence_form(app, trainee, competency, source);
             Vec::new()
         }
+        ChoicePurpose::SelfAssessment(competency) => {
+            match (me_as_trainee(app), proposals::LEVELS.get(index)) {
+                (Some(me), Some(level)) => proposals::propose(
+                    app,
+                    me,
+                    competency,
+                    crate::domain::path::Proposed::Level(*level),
+                ),
+                _ => Vec::new(),
+            }
+        }
         ChoicePurpose::Excuse(..) | ChoicePurpose::Corrections | ChoicePurpose::FollowUps => {
             Vec::new()
         }
@@ -421,7 +451,7 @@ pub fn list_top(app: &App) -> u16 {
         None if app.circle.list => 2,
         Some(View::Exchanges | View::Round) => 2,
         Some(View::Knowledge) => 3,
-        Some(View::Path) => 4,
+        Some(View::Path) => 5,
         Some(View::Codev) => 1,
         _ => 0,
     }

@@ -26,8 +26,16 @@ pub fn competencies(app: &App) -> Vec<(&CompetencyBlock, &Competency)> {
         .collect()
 }
 
-/// Opens the selected trainee's path.
+/// Opens the selected trainee's path; on a trainee's copy, her own (the others' are kept by
+/// the training team).
 pub fn open(app: &mut App) {
+    if app.trainee_copy() {
+        if selected_trainee(app) != me_as_trainee(app) {
+            app.notify(app.tr(Msg::OwnPathOnly));
+        }
+        super::my_path(app);
+        return;
+    }
     let Some(trainee) = selected_trainee(app) else {
         return;
     };
@@ -57,7 +65,33 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
     let competency = competencies(app)
         .get(app.circle.path.selected)
         .map(|(_, c)| c.id.clone());
-    // A trainee reads their path; the trainers keep it.
+    // A trainee proposes on her own path; the trainers keep the paths and answer.
+    if app.trainee_copy() {
+        let own = me_as_trainee(app).as_ref() == Some(&trainee);
+        match (action, competency) {
+            (Action::CycleLevel | Action::Open, Some(competency)) if own => {
+                let options = super::proposals::LEVELS
+                    .iter()
+                    .map(|l| app.tr(level_msg(*l)).to_owned())
+                    .collect();
+                super::proposals::level_choice(app, competency, options);
+            }
+            (Action::AddEvidence, Some(competency)) if own => {
+                evidence_choice(app, trainee, competency);
+            }
+            (
+                Action::CycleLevel
+                | Action::Open
+                | Action::AddEvidence
+                | Action::EditCandidacy
+                | Action::EditFunding
+                | Action::AddFunding,
+                _,
+            ) => app.notify_error(app.tr(Msg::TrainersKeepPaths)),
+            _ => {}
+        }
+        return Some(Vec::new());
+    }
     let writes = matches!(
         action,
         Action::CycleLevel
@@ -65,12 +99,17 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
             | Action::EditCandidacy
             | Action::EditFunding
             | Action::AddFunding
+            | Action::AcceptProposal
+            | Action::DeclineProposal
     );
     if writes && me_as_trainee(app).is_some() {
+        // A trainee of the cohort using the trainers' keys still does not keep paths.
         app.notify_error(app.tr(Msg::TrainersKeepPaths));
         return Some(Vec::new());
     }
     match (action, competency) {
+        (Action::AcceptProposal, _) => return Some(super::proposals::accept(app)),
+        (Action::DeclineProposal, _) => super::proposals::decline(app),
         (Action::CycleLevel | Action::Open, Some(competency)) => {
             return Some(cycle_level(app, trainee, competency));
         }

@@ -15,7 +15,7 @@ pub static KEYS: &[Binding] = &[
     bind(Context::On(Screen::Contacts), &[key('y')], Action::CopyEmail, Msg::KeyCopyEmail, true),
     bind(Context::On(Screen::Contacts), &[key('Y')], Action::CopyPhone, Msg::KeyCopyPhone, false),
     bind(Context::On(Screen::Contacts), &[key('m')], Action::Mail, Msg::KeyMail, false),
-    bind(Context::On(Screen::Contacts), &[key('M')], Action::Merge, Msg::KeyMerge, false),
+    bind(Context::On(Screen::Contacts), &[key('M')], Action::Merge, Msg::KeyMerge, false).trainers(),
     bind(Context::On(Screen::Contacts), &[key('s')], Action::Sort, Msg::KeySort, true),
     bind(Context::On(Screen::Contacts), &[key('v')], Action::Group, Msg::KeyGroup, false),
     bind(Context::On(Screen::Contacts), &[key('x')], Action::Export, Msg::KeyExport, false),

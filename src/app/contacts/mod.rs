@@ -5,6 +5,7 @@ pub mod keys;
 mod list;
 mod merge;
 mod person_form;
+pub mod sharing_choice;
 
 pub use list::State;
 
@@ -24,6 +25,8 @@ pub enum ContactsForm {
     },
     /// Importing a contacts file (vCard or CSV).
     ImportContacts,
+    /// What a person shares with the cohort, detail by detail.
+    ShareWithCohort(PersonId),
 }
 
 use super::Form;
@@ -97,15 +100,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn copy(app: &mut App, person: &Person, action: Action) -> Vec<Effect> {
-    let (value, missing) = if action == Action::CopyEmail {
-        (person.emails.first(), Msg::NoEmail)
+    use crate::domain::people::ContactField;
+    let (value, missing, field) = if action == Action::CopyEmail {
+        (person.emails.first(), Msg::NoEmail, ContactField::Email)
     } else {
-        (person.phones.first(), Msg::NoPhone)
+        (person.phones.first(), Msg::NoPhone, ContactField::Phone)
     };
     if let Some(value) = value {
         app.notify(fill(app.tr(Msg::Copied), &[("what", value)]));
         return vec![Effect::Copy(value.clone())];
     }
+    // A trainee's copy holds what each person agreed to share: there an absent detail may only
+    // be unshared. The trainers' copy holds everything, so absent means absent.
+    let missing = if !app.trainee_copy() || person.shares(field) {
+        missing
+    } else if field == ContactField::Email {
+        Msg::EmailNotShared
+    } else {
+        Msg::PhoneNotShared
+    };
     app.notify_error(fill(app.tr(missing), &[("name", &person.name)]));
     Vec::new()
 }
@@ -227,6 +240,9 @@ pub fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
         }
         Purpose::Contacts(ContactsForm::ImportContacts) => {
             vec![Effect::ReadImport(form.value(Msg::FieldFile))]
+        }
+        Purpose::Contacts(ContactsForm::ShareWithCohort(id)) => {
+            sharing_choice::submit(app, form, id)
         }
         // The other forms belong to other screens.
         _ => Vec::new(),

@@ -11,12 +11,12 @@ use ratatui::crossterm::event::KeyCode;
 #[rustfmt::skip] // a table reads best one binding a line
 pub static KEYS: &[Binding] = &[
     bind(Context::On(Screen::Tutoring), &[key('n')], Action::New, Msg::KeyNewRequest, true),
-    bind(Context::On(Screen::Tutoring), &[key('a')], Action::Move(RequestStatus::Accepted), Msg::KeyAccept, true),
-    bind(Context::On(Screen::Tutoring), &[key('x')], Action::Move(RequestStatus::Declined), Msg::KeyDecline, false),
-    bind(Context::On(Screen::Tutoring), &[key('D')], Action::Move(RequestStatus::Duplicate), Msg::KeyMarkDuplicate, false),
-    bind(Context::On(Screen::Tutoring), &[key('f')], Action::Move(RequestStatus::Deferred), Msg::KeyDefer, false),
-    bind(Context::On(Screen::Tutoring), &[key('s')], Action::Move(RequestStatus::Scheduled), Msg::KeySchedule, true),
-    bind(Context::On(Screen::Tutoring), &[key('d')], Action::Move(RequestStatus::Done), Msg::KeyMarkDone, true),
+    bind(Context::On(Screen::Tutoring), &[key('a')], Action::Move(RequestStatus::Accepted), Msg::KeyAccept, true).trainers(),
+    bind(Context::On(Screen::Tutoring), &[key('x')], Action::Move(RequestStatus::Declined), Msg::KeyDecline, false).trainers(),
+    bind(Context::On(Screen::Tutoring), &[key('D')], Action::Move(RequestStatus::Duplicate), Msg::KeyMarkDuplicate, false).trainers(),
+    bind(Context::On(Screen::Tutoring), &[key('f')], Action::Move(RequestStatus::Deferred), Msg::KeyDefer, false).trainers(),
+    bind(Context::On(Screen::Tutoring), &[key('s')], Action::Move(RequestStatus::Scheduled), Msg::KeySchedule, true).trainers(),
+    bind(Context::On(Screen::Tutoring), &[key('d')], Action::Move(RequestStatus::Done), Msg::KeyMarkDone, true).trainers(),
     bind(Context::On(Screen::Tutoring), &[key('C')], Action::Move(RequestStatus::Cancelled), Msg::KeyCancelRequest, false),
     bind(Context::On(Screen::Tutoring), &[key('t')], Action::CycleStatusFilter, Msg::KeyFilterStatus, true),
     bind(Context::On(Screen::Tutoring), &[key('T')], Action::CycleTutorFilter, Msg::KeyFilterTutor, false),

@@ -7,6 +7,7 @@ use super::text::{Face, fit, wrap};
 use super::{A4, About, MARGIN, Page, PdfError, render};
 use crate::domain::{Cohort, Data, PersonId};
 use crate::export::certificate::{Facts, KEEPING_CLAUSE, NATURES, facts};
+use crate::i18n::format::date;
 use chrono::NaiveDate;
 
 const BODY: f32 = 10.5;
@@ -77,7 +78,7 @@ impl Pen {
 fn natures(pen: &mut Pen) {
     let left = pen.left;
     pen.paragraph(
-        "Nature de l'action concourant au développement des compétences :",
+        "Nature de l'action concourant au développement des compétences\u{a0}:",
         Face::Regular,
         BODY,
     );
@@ -136,7 +137,7 @@ fn lay_out(facts: &Facts<'_>) -> Page {
         BODY,
     );
     pen.skip(6.0);
-    pen.field("atteste que :", &facts.trainee);
+    pen.field("atteste que\u{a0}:", &facts.trainee);
     if let Some(employer) = facts.employer {
         pen.field("salarié·e de l'entreprise", employer);
     }
@@ -149,8 +150,8 @@ fn lay_out(facts: &Facts<'_>) -> Page {
     pen.paragraph(
         &format!(
             "qui s'est déroulée du {} au {},",
-            facts.covered.start.format("%d/%m/%Y"),
-            facts.covered.end.format("%d/%m/%Y")
+            date(facts.covered.start),
+            date(facts.covered.end)
         ),
         Face::Regular,
         BODY,
@@ -167,8 +168,8 @@ fn lay_out(facts: &Facts<'_>) -> Page {
     pen.skip(12.0);
     pen.paragraph(KEEPING_CLAUSE, Face::Regular, 9.0);
     pen.skip(18.0);
-    pen.field("Fait à :", facts.city());
-    pen.field("le :", &facts.issued.format("%d/%m/%Y").to_string());
+    pen.field("Fait à\u{a0}:", facts.city());
+    pen.field("le\u{a0}:", &date(facts.issued));
     pen.skip(14.0);
     signature(&mut pen, org);
     pen.page
@@ -183,7 +184,7 @@ fn signature(pen: &mut Pen, org: &crate::domain::Organisation) {
     pen.y += LEADING;
     let y = pen.y;
     for (i, line) in wrap(
-        "Signature et cachet du responsable du dispensateur de l'action :",
+        "Signature et cachet du responsable du dispensateur de l'action\u{a0}:",
         9.0,
         Face::Regular,
         room,

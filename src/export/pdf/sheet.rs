@@ -7,12 +7,14 @@
 
 use super::text::{Face, fit, width, wrap};
 use super::{About, MARGIN, Page, PdfError, render};
+use crate::domain::organisation::siret_spaced;
 use crate::domain::{Cohort, Data, HalfDay, PersonId, Seminar, SeminarId};
 use crate::export::attendance::{
-    by_seminar, cell_status, modules, name, signature_lines, trainer_lines, venue_address,
+    by_seminar, cell_status, name, signature_lines, trainer_lines, venue_address,
 };
-use crate::export::certificate::{hours, registration};
+use crate::export::certificate::hours;
 use crate::export::period_fr;
+use crate::i18n::format::{date, time};
 use chrono::NaiveDate;
 
 /// Landscape A4, in points.
@@ -73,7 +75,7 @@ pub fn pages(data: &Data, cohort: &Cohort, seminar: Option<&SeminarId>) -> Vec<P
             MARGIN + 14.0,
             12.0,
             Face::Bold,
-            "Feuille d'émargement : aucune demi-journée",
+            "Feuille d'émargement\u{a0}: aucune demi-journée",
         );
         pages.push(page);
     }
@@ -100,14 +102,37 @@ impl Header {
         if !org.address.trim().is_empty() {
             left.push(("Adresse".into(), org.address.replace('\n', ", ")));
         }
-        for line in registration(org) {
-            left.push((String::new(), line));
+        if !org.nda.is_empty() {
+            let region = org.nda_region.trim();
+            let nda = if region.is_empty() {
+                org.nda.clone()
+            } else {
+                format!("{} (préfet de région {region})", org.nda)
+            };
+            left.push(("NDA".into(), nda));
         }
-        let (codes, titles) = modules(data, seminar);
+        if !org.siret.is_empty() {
+            left.push(("SIRET".into(), siret_spaced(&org.siret)));
+        }
+        if let Some(q) = org.qualiopi.as_deref().filter(|q| !q.trim().is_empty()) {
+            left.push(("Qualiopi".into(), q.to_owned()));
+        }
+        // Each module's code with its exact title, as the catalogue reads.
+        let modules: Vec<String> = seminar
+            .modules
+            .iter()
+            .filter_map(|m| data.programme.module(m))
+            .map(|m| format!("{} {}", m.code, m.title))
+            .collect();
+        let label = if modules.len() > 1 {
+            "Modules"
+        } else {
+            "Module"
+        };
         let venue = venue_address(data, seminar);
         let right = vec![
             ("Formation".into(), data.programme.title.clone()),
-            ("Module".into(), format!("{codes} {titles}")),
+            (label.into(), modules.join(" · ")),
             ("Lieu".into(), venue),
             ("Formateur·rice".into(), name(data, &seminar.trainer)),
             ("Promotion".into(), cohort.name.clone()),
@@ -263,13 +288,8 @@ impl Table<'_> {
         for (i, h) in self.days.iter().enumerate() {
             let x = self.x_of(i);
             page.rect((x, top, column, HEAD_ROW), Some(225));
-            let day = h.date.format("%d/%m/%Y").to_string();
-            let when = format!(
-                "{} {}–{}",
-                period_fr(h.period),
-                h.start.format("%H:%M"),
-                h.end.format("%H:%M")
-            );
+            let day = date(h.date);
+            let when = format!("{} {}–{}", period_fr(h.period), time(h.start), time(h.end));
             let when = fit(&when, 7.0, Face::Regular, column - 5.0);
             page.text(x + 3.0, top + 11.0, CELL, Face::Bold, &day);
             page.text(x + 3.0, top + 21.0, 7.0, Face::Regular, &when);
@@ -397,7 +417,7 @@ fn annex(pages: &mut Vec<Page>, data: &Data, header: &Header, days: &[&HalfDay])
             .map(|n| format!(" (retrait de la correction {})", n + 1))
             .unwrap_or_default();
         [
-            format!("{} {}", h.date.format("%d/%m/%Y"), period_fr(h.period)),
+            format!("{} {}", date(h.date), period_fr(h.period)),
             name(data, &c.trainee),
             name(data, &c.by),
             at.format("%d/%m/%Y %H:%M").to_string(),
@@ -416,7 +436,7 @@ fn annex(pages: &mut Vec<Page>, data: &Data, header: &Header, days: &[&HalfDay])
             y + 10.0,
             10.0,
             Face::Bold,
-            "Annexe : corrections après signature",
+            "Annexe\u{a0}: corrections après signature",
         );
         y += 18.0;
         let mut x = MARGIN;

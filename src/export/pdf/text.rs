@@ -75,13 +75,14 @@ pub fn fit(text: &str, size: f32, face: Face, room: f32) -> String {
     format!("{}…", kept.trim_end())
 }
 
-/// `text` broken into lines of at most `room` points, at spaces (a word longer than a line is
-/// cut); newlines in the text are kept.
+/// `text` broken into lines of at most `room` points, at spaces but never at a no-break space
+/// (a word longer than a line is cut); newlines in the text are kept.
 pub fn wrap(text: &str, size: f32, face: Face, room: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
+        // Only ordinary spaces break a line: a no-break space keeps a word and its colon.
+        for word in paragraph.split([' ', '\t']).filter(|w| !w.is_empty()) {
             let tried = if line.is_empty() {
                 word.to_owned()
             } else {

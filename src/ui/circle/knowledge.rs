@@ -186,21 +186,7 @@ fn exchange_head(
         .map(|p| person_name(app, p).into_owned())
         .collect::<Vec<_>>()
         .join(", ");
-    let evaluation = exchange.evaluation.as_ref().map_or_else(
-        || "–".to_owned(),
-        |e| {
-            let word = app.tr(if e.useful {
-                Msg::UsefulYes
-            } else {
-                Msg::UsefulNo
-            });
-            if e.note.text.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{word} · {}", note_text(app, &e.note))
-            }
-        },
-    );
+    let evaluation = evaluations_text(app, exchange).unwrap_or_else(|| "–".to_owned());
     let label = |msg: Msg| format!(" {} ", app.label(msg));
     vec![
         Line::from(vec![
@@ -212,6 +198,43 @@ fn exchange_head(
             Span::styled(evaluation, theme.text),
         ]),
     ]
+}
+
+/// The evaluations of an exchange the user may read, in words: on a trainee's copy her own
+/// (each participant evaluates for herself, and notes are not shared between them); for the
+/// trainers every one, each with who made it. `None` when there is none to show.
+fn evaluations_text(app: &App, exchange: &crate::domain::knowledge::Exchange) -> Option<String> {
+    let one = |e: &crate::domain::knowledge::Evaluation| {
+        let word = app.tr(if e.useful {
+            Msg::UsefulYes
+        } else {
+            Msg::UsefulNo
+        });
+        if e.note.text.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{word} · {}", note_text(app, &e.note))
+        }
+    };
+    if app.trainee_copy() {
+        let me = app.config.me.as_ref()?;
+        return exchange.evaluation_by(me).map(one);
+    }
+    let all: Vec<String> = exchange
+        .evaluations
+        .iter()
+        .map(|e| match &e.by {
+            Some(by) if exchange.evaluations.len() > 1 => {
+                format!(
+                    "{} {}",
+                    crate::i18n::format::label(&person_name(app, by), app.lang()),
+                    one(e)
+                )
+            }
+            _ => one(e),
+        })
+        .collect();
+    (!all.is_empty()).then(|| all.join(" | "))
 }
 
 /// Draws the exchanges with their evaluation.
@@ -267,20 +290,8 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .flatten()
                 .find_map(|id| cohort.knowledge.iter().find(|k| &k.id == id))
                 .map_or_else(String::new, |k| safe(&k.title).into_owned());
-            let (evaluation, style) = match &exchange.evaluation {
-                Some(e) => {
-                    let word = app.tr(if e.useful {
-                        Msg::UsefulYes
-                    } else {
-                        Msg::UsefulNo
-                    });
-                    let note = if e.note.text.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" · {}", note_text(app, &e.note))
-                    };
-                    (format!("{word}{note}"), theme.text)
-                }
+            let (evaluation, style) = match evaluations_text(app, exchange) {
+                Some(text) => (text, theme.text),
                 None if exchange.date > app.today => (app.tr(Msg::Upcoming).to_owned(), theme.dim),
                 None => (app.tr(Msg::ToEvaluate).to_owned(), theme.warn),
             };

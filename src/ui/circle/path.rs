@@ -60,35 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     };
     let (top, list) = above_list(area, app);
-    let attendance = trainee_attendance(&cohort.seminars, trainee, app.today);
-    let head = vec![
-        Line::from(vec![
-            Span::styled(format!(" {} · ", person_name(app, trainee)), theme.title),
-            Span::styled(
-                fill(
-                    app.tr(Msg::HoursFollowed),
-                    &[
-                        ("followed", &hours(app, attendance.minutes_followed)),
-                        ("planned", &hours(app, attendance.minutes_planned)),
-                    ],
-                ),
-                theme.text,
-            ),
-        ]),
-        Line::from(vec![
-            Span::styled(format!(" {} ", app.label(Msg::Certification)), theme.key),
-            Span::styled(candidacy(app, cohort, trainee), theme.text),
-        ]),
-        Line::from(vec![
-            Span::styled(format!(" {} ", app.label(Msg::Funding)), theme.key),
-            Span::styled(funding(app, cohort, trainee), theme.text),
-        ]),
-        Line::from(vec![
-            Span::styled(format!(" {} ", app.label(Msg::ColEvidence)), theme.key),
-            Span::styled(selected_evidence(app, cohort, trainee), theme.text),
-        ]),
-    ];
-    frame.render_widget(Paragraph::new(head), top);
+    frame.render_widget(Paragraph::new(head(app, cohort, trainee, theme)), top);
     let grid = competencies(app);
     let columns = Columns {
         title: Line::from(Span::styled(
@@ -104,7 +76,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         widths: &[
             Constraint::Length(5),
             Constraint::Fill(3),
-            Constraint::Length(12),
+            Constraint::Length(if app.trainee_copy() { 18 } else { 12 }),
             Constraint::Fill(2),
         ],
     };
@@ -124,17 +96,67 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 Level::InProgress => theme.warn,
                 Level::Acquired => theme.good,
             };
-            let evidence = found
+            let mut evidence = found
                 .map(|a| evidence_text(app, cohort, a))
                 .unwrap_or_default();
+            let proposed = proposals_text(app, cohort, trainee, &competency.id);
+            if !proposed.is_empty() {
+                evidence = [evidence, proposed]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+            }
+            // Her copy holds no assessment: the level is the trainers' to tell.
+            let level = if found.is_none() && app.trainee_copy() {
+                Span::styled(app.tr(Msg::KeptByTeamShort), theme.dim)
+            } else {
+                Span::styled(app.tr(level_msg(level)), style)
+            };
             Row::new(vec![
                 Cell::from(safe(&block.code).into_owned()),
                 Cell::from(safe(&competency.title).into_owned()),
-                Cell::from(Span::styled(app.tr(level_msg(level)), style)),
+                Cell::from(level),
                 Cell::from(evidence),
             ])
         },
     );
+}
+
+/// The lines above the grid: hours followed, candidacy, funding, the evidence and proposals on
+/// the competency under the cursor.
+fn head(
+    app: &App,
+    cohort: &Cohort,
+    trainee: &crate::domain::PersonId,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let attendance = trainee_attendance(&cohort.seminars, trainee, app.today);
+    let labelled = |label: Msg, value: String| {
+        Line::from(vec![
+            Span::styled(format!(" {} ", app.label(label)), theme.key),
+            Span::styled(value, theme.text),
+        ])
+    };
+    vec![
+        Line::from(vec![
+            Span::styled(format!(" {} · ", person_name(app, trainee)), theme.title),
+            Span::styled(
+                fill(
+                    app.tr(Msg::HoursFollowed),
+                    &[
+                        ("followed", &hours(app, attendance.minutes_followed)),
+                        ("planned", &hours(app, attendance.minutes_planned)),
+                    ],
+                ),
+                theme.text,
+            ),
+        ]),
+        labelled(Msg::Certification, candidacy(app, cohort, trainee)),
+        labelled(Msg::Funding, funding(app, cohort, trainee)),
+        labelled(Msg::ColEvidence, selected_evidence(app, cohort, trainee)),
+        labelled(Msg::Proposals, selected_proposals(app, cohort, trainee)),
+    ]
 }
 
 /// The evidence notes of an assessment, each with what it rests on.
@@ -166,6 +188,66 @@ fn selected_evidence(app: &App, cohort: &Cohort, trainee: &crate::domain::Person
         .map(|a| evidence_text(app, cohort, a))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "–".to_owned())
+}
+
+/// The proposals of the trainee on one competency, each with where it stands.
+fn proposals_text(
+    app: &App,
+    cohort: &Cohort,
+    trainee: &crate::domain::PersonId,
+    competency: &crate::domain::CompetencyId,
+) -> String {
+    use crate::domain::path::Proposed;
+    cohort
+        .proposals
+        .iter()
+        .filter(|p| &p.trainee == trainee && &p.competency == competency)
+        .map(|p| {
+            let what = match &p.proposed {
+                Proposed::Evidence(e) => {
+                    let source = e
+                        .source
+                        .as_ref()
+                        .map(|s| source_label(app, cohort, s))
+                        .unwrap_or_default();
+                    format!("{}{source}", note_text(app, &e.note))
+                }
+                Proposed::Level(level) => app.tr(level_msg(*level)).to_owned(),
+            };
+            match &p.answer {
+                None => fill(app.tr(Msg::ProposalWaiting), &[("what", &what)]),
+                Some(a) if a.accepted => fill(app.tr(Msg::ProposalWasAccepted), &[("what", &what)]),
+                Some(a) => fill(
+                    app.tr(Msg::ProposalWasDeclined),
+                    &[("what", &what), ("reason", &safe(&a.reason))],
+                ),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The proposals on the competency under the cursor; for the trainers, how many wait in all.
+fn selected_proposals(app: &App, cohort: &Cohort, trainee: &crate::domain::PersonId) -> String {
+    let here = competencies(app)
+        .get(app.circle.path.selected)
+        .map(|(_, c)| proposals_text(app, cohort, trainee, &c.id))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "–".to_owned());
+    let waiting = cohort
+        .proposals
+        .iter()
+        .filter(|p| &p.trainee == trainee && p.waiting())
+        .count();
+    if app.trainee_copy() || waiting == 0 {
+        here
+    } else {
+        let all = fill(
+            app.tr(Msg::ProposalsWaiting),
+            &[("n", &waiting.to_string())],
+        );
+        format!("{here} · {all}")
+    }
 }
 
 /// What a piece of evidence rests on, in a few words: " (seminar 15/10/2026)".
@@ -201,7 +283,14 @@ fn source_label(app: &App, cohort: &Cohort, source: &EvidenceSource) -> String {
 
 fn candidacy(app: &App, cohort: &Cohort, trainee: &crate::domain::PersonId) -> String {
     let Some(candidacy) = cohort.candidacies.iter().find(|c| &c.trainee == trainee) else {
-        return app.tr(Msg::CandidacyNotApplying).to_owned();
+        // Her copy never holds candidacies: saying "not applying" would be a guess.
+        return app
+            .tr(if app.trainee_copy() {
+                Msg::KeptByTeam
+            } else {
+                Msg::CandidacyNotApplying
+            })
+            .to_owned();
     };
     let mut text = app.tr(candidacy_msg(candidacy.status)).to_owned();
     if let Some(since) = candidacy.since {
@@ -241,7 +330,9 @@ fn funding(app: &App, cohort: &Cohort, trainee: &crate::domain::PersonId) -> Str
             )
         })
         .collect();
-    if lines.is_empty() {
+    if lines.is_empty() && app.trainee_copy() {
+        app.tr(Msg::KeptByTeam).to_owned()
+    } else if lines.is_empty() {
         app.tr(Msg::NoFunding).to_owned()
     } else {
         lines.join(" + ")

@@ -51,19 +51,28 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         let marks = trainees.iter().filter_map(|t| half_day.mark_of(t));
         marks.filter(|m| keep(m)).count().to_string()
     };
-    let counter = fill(
-        app.tr(Msg::MarkedCount),
-        &[
-            ("n", &marked.to_string()),
-            ("signed", &count(|m| m.signed.is_some())),
-            ("absent", &count(|m| !m.status.attended())),
-        ],
-    );
+    let counter = match mine(app) {
+        // Her copy holds her own line only: counting the sheet from it would be wrong.
+        Some(me) => {
+            let status = half_day
+                .mark_of(&me)
+                .map_or("·", |m| app.tr(status_msg(m.status)));
+            fill(app.tr(Msg::RollCallYourLine), &[("status", status)])
+        }
+        None => fill(
+            app.tr(Msg::MarkedCount),
+            &[
+                ("n", &marked.to_string()),
+                ("signed", &count(|m| m.signed.is_some())),
+                ("absent", &count(|m| !m.status.attended())),
+            ],
+        ),
+    };
     let head = vec![
         Line::from(vec![
             Span::styled(
                 format!(" {counter} "),
-                if marked == trainees.len() {
+                if marked == trainees.len() || mine(app).is_some() {
                     theme.good
                 } else {
                     theme.warn
@@ -132,7 +141,14 @@ fn mark_list(
         |n| {
             let trainee = &trainees[n];
             let mark = half_day.mark_of(trainee);
-            let (status, style) = mark.map_or(("·".to_owned(), theme.dim), |m| {
+            let me = mine(app);
+            let others = me.is_some() && me.as_ref() != Some(trainee);
+            let blank = if others {
+                app.tr(Msg::KeptByTeamShort)
+            } else {
+                "·"
+            };
+            let (status, style) = mark.map_or((blank.to_owned(), theme.dim), |m| {
                 let style = match m.status {
                     Status::Present => theme.good,
                     Status::Late | Status::LeftEarly | Status::Excused => theme.warn,
@@ -140,8 +156,16 @@ fn mark_list(
                 };
                 (app.tr(status_msg(m.status)).to_owned(), style)
             });
+            let name = if me.as_ref() == Some(trainee) {
+                Span::styled(
+                    format!("{} · {}", person_name(app, trainee), app.tr(Msg::YourLine)),
+                    theme.title,
+                )
+            } else {
+                Span::raw(person_name(app, trainee).into_owned())
+            };
             Row::new(vec![
-                Cell::from(person_name(app, trainee).into_owned()),
+                Cell::from(name),
                 Cell::from(Span::styled(status, style)),
                 Cell::from(
                     mark.and_then(|m| m.time)
@@ -157,6 +181,11 @@ fn mark_list(
             ])
         },
     );
+}
+
+/// On a trainee's copy, who she is: her line is the only one her copy holds.
+fn mine(app: &App) -> Option<crate::domain::PersonId> {
+    app.config.me.clone().filter(|_| app.trainee_copy())
 }
 
 /// The last column: her signature (or "signature manquante"), then the remark.

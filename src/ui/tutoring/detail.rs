@@ -186,6 +186,10 @@ pub fn why(app: &App, suggestion: &Suggestion) -> String {
     if let Some(speciality) = &suggestion.speciality {
         parts.push(safe(speciality).into_owned());
     }
+    // Her copy holds only her own requests: a tutor's load is not known there.
+    if app.trainee_copy() {
+        return parts.join(", ");
+    }
     parts.push(match suggestion.load {
         0 => app.tr(Msg::OpenRequestsNone).to_owned(),
         1 => app.tr(Msg::OpenRequestsOne).to_owned(),

@@ -120,6 +120,22 @@ impl Session {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// The foreground colour where `text` first shows on screen (a focused label is drawn in
+    /// another colour than the others), if it shows.
+    pub fn colour_of(&self, text: &str) -> Option<vt100::Color> {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, _) = screen.size();
+        for row in 0..rows.get() {
+            let line = screen.contents_between(row, 0, row, u16::MAX);
+            if let Some(at) = line.find(text) {
+                let col = u16::try_from(line[..at].chars().count()).ok()?;
+                return screen.cell(row, col).map(vt100::Cell::fgcolor);
+            }
+        }
+        None
+    }
+
     /// Waits until the screen shows `text`; fails the test with the screen if it never does.
     pub fn wait_for(&self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -319,6 +319,11 @@ pub fn verified(app: &mut App, problems: Vec<crate::domain::audit::Problem>) {
         .filter(|p| p.finding.is_alteration())
         .collect();
     app.modules.altered = altered;
+    // A notice already up (the work recovered, a save refused) says something the user must
+    // read first; the altered sheet stays warned about in its views.
+    if app.notice.is_some() {
+        return;
+    }
     let Some(first) = app.modules.altered.first() else {
         return;
     };

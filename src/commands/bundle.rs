@@ -49,7 +49,7 @@ pub fn export(
     lang: Lang,
 ) -> Result<(), Failure> {
     let now = crate::domain::clock::now();
-    let trainee = request.trainee.map(|q| person(data, q)).transpose()?;
+    let trainee = request.trainee.map(|q| person(data, q, lang)).transpose()?;
     if let Some(t) = trainee
         && !cohort.trainees.contains(&t.id)
     {
@@ -80,7 +80,7 @@ pub fn export(
         }
         BundleFor::Trainees => {
             let maker = match request.by {
-                Some(q) => person(data, q)?,
+                Some(q) => person(data, q, lang)?,
                 None => cohort
                     .trainers
                     .iter()
@@ -157,7 +157,7 @@ pub fn import(
     .map_err(failed)?;
     let data = store.load().map_err(failed)?;
     let me: Option<PersonId> = match (me, &data) {
-        (Some(q), Some(data)) => Some(person(data, q)?.id.clone()),
+        (Some(q), Some(data)) => Some(person(data, q, lang)?.id.clone()),
         (Some(q), None) => Some(PersonId::new(q)),
         (None, _) => None,
     };

@@ -438,8 +438,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeyEditMark => "edit time or reason",
         KeyEditSeminar => "edit the seminar",
         KeyEveryonePresent => "everyone else present",
-        KeyExportCohortSheet => "cohort attendance sheet (CSV, XLSX, HTML)",
-        KeyExportSeminarSheet => "attendance sheet (CSV, XLSX, HTML)",
+        KeyExportCohortSheet => "cohort attendance sheet (CSV, XLSX, HTML, PDF)",
+        KeyExportSeminarSheet => "attendance sheet (CSV, XLSX, HTML, PDF)",
         KeyMarkAbsent => "absent",
         KeyMarkExcused => "excused",
         KeyMarkLate => "late",
@@ -1040,6 +1040,28 @@ pub fn text(msg: Msg) -> &'static str {
         SyncForeignPath => {
             "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
         }
+        OrganisationTitle => "The organisation's legal identity (on sheets and certificates)",
+        KeyEditOrganisation => "organisation's identity (NDA, SIRET)",
+        OrganisationSaved => "organisation's identity saved",
+        FieldOrgName => "Legal name",
+        FieldOrgNda => "NDA (activity number)",
+        FieldOrgNdaRegion => "NDA's region",
+        FieldOrgSiret => "SIRET",
+        FieldOrgAddress => "Address",
+        FieldOrgRepresentative => "Legal representative",
+        FieldOrgRepresentativeTitle => "Representative's title",
+        FieldOrgCity => "City for \"Fait à\"",
+        FieldOrgQualiopi => "Qualiopi certificate",
+        FieldNdaDigits => "11 digits expected",
+        FieldSiretDigits => "14 digits expected",
+        FieldSiretCheck => "the check digit does not match: a digit is probably mistyped",
+        CheckSheetsLack => {
+            "attendance sheets and certificates would lack the organisation's {field} (organisation.{key}); fill it in with O on the Modules screen"
+        }
+        CheckCertificatesLack => {
+            "certificates would lack the organisation's {field} (organisation.{key}); fill it in with O on the Modules screen"
+        }
+        CheckOrganisationWrong => "the organisation's {field} is wrong: {why}",
         OwnFileIsLink => {
             "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
         }

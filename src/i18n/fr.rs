@@ -470,8 +470,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeyEditMark => "modifier l'heure ou le motif",
         KeyEditSeminar => "modifier le séminaire",
         KeyEveryonePresent => "tous les autres présents",
-        KeyExportCohortSheet => "émargement de la promotion (CSV, XLSX, HTML)",
-        KeyExportSeminarSheet => "feuille d'émargement (CSV, XLSX, HTML)",
+        KeyExportCohortSheet => "émargement de la promotion (CSV, XLSX, HTML, PDF)",
+        KeyExportSeminarSheet => "feuille d'émargement (CSV, XLSX, HTML, PDF)",
         KeyMarkAbsent => "absent·e",
         KeyMarkExcused => "excusé·e",
         KeyMarkLate => "en retard",
@@ -1097,6 +1097,30 @@ pub fn text(msg: Msg) -> &'static str {
         SyncForeignPath => {
             "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
         }
+        OrganisationTitle => "Identité légale de l'organisme (sur les feuilles et les certificats)",
+        KeyEditOrganisation => "identité de l'organisme (NDA, SIRET)",
+        OrganisationSaved => "identité de l'organisme enregistrée",
+        FieldOrgName => "Raison sociale",
+        FieldOrgNda => "NDA (déclaration d'activité)",
+        FieldOrgNdaRegion => "Région du NDA",
+        FieldOrgSiret => "SIRET",
+        FieldOrgAddress => "Adresse",
+        FieldOrgRepresentative => "Représentant·e légal·e",
+        FieldOrgRepresentativeTitle => "Qualité du représentant·e",
+        FieldOrgCity => "Ville de « Fait à »",
+        FieldOrgQualiopi => "Certificat Qualiopi",
+        FieldNdaDigits => "11 chiffres attendus",
+        FieldSiretDigits => "14 chiffres attendus",
+        FieldSiretCheck => {
+            "la clé de contrôle ne correspond pas : un chiffre est sans doute mal tapé"
+        }
+        CheckSheetsLack => {
+            "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+        }
+        CheckCertificatesLack => {
+            "les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+        }
+        CheckOrganisationWrong => "le champ {field} de l'organisme est faux : {why}",
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier\u{a0}: Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien\u{a0}; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }

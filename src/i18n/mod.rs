@@ -200,6 +200,12 @@ messages! {
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath,
+    // The organisation's legal identity.
+    OrganisationTitle, KeyEditOrganisation, OrganisationSaved, FieldOrgName, FieldOrgNda,
+    FieldOrgNdaRegion, FieldOrgSiret, FieldOrgAddress, FieldOrgRepresentative,
+    FieldOrgRepresentativeTitle, FieldOrgCity, FieldOrgQualiopi, FieldNdaDigits,
+    FieldSiretDigits, FieldSiretCheck, CheckSheetsLack, CheckCertificatesLack,
+    CheckOrganisationWrong,
 }
 
 impl Msg {

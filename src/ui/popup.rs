@@ -206,6 +206,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
             &[("name", &super::text::person_name(app, who))],
         ),
         Purpose::Modules(ModulesForm::Seal(_)) => app.tr(Msg::SealTitle).to_owned(),
+        Purpose::Modules(ModulesForm::Organisation) => app.tr(Msg::OrganisationTitle).to_owned(),
         Purpose::Circle(CircleForm::NewTrainee) => app.tr(Msg::EnrolTitle).to_owned(),
         Purpose::Circle(CircleForm::Departure(_)) => app.tr(Msg::DepartureTitle).to_owned(),
         Purpose::Circle(CircleForm::Knowledge(None)) => app.tr(Msg::NewKnowledgeTitle).to_owned(),

@@ -20,7 +20,7 @@ fn text(html: &str) -> String {
 }
 
 /// Every dd/mm/yyyy date a text states.
-fn dates(text: &str) -> Vec<NaiveDate> {
+pub(crate) fn dates(text: &str) -> Vec<NaiveDate> {
     let chars: Vec<char> = text.chars().collect();
     chars
         .windows(10)

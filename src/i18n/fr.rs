@@ -1112,15 +1112,15 @@ pub fn text(msg: Msg) -> &'static str {
         FieldNdaDigits => "11 chiffres attendus",
         FieldSiretDigits => "14 chiffres attendus",
         FieldSiretCheck => {
-            "la clé de contrôle ne correspond pas : un chiffre est sans doute mal tapé"
+            "la clé de contrôle ne correspond pas\u{a0}: un chiffre est sans doute mal tapé"
         }
         CheckSheetsLack => {
-            "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+            "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key})\u{a0}; remplissez-le avec O sur l'écran Modules"
         }
         CheckCertificatesLack => {
-            "les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+            "les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key})\u{a0}; remplissez-le avec O sur l'écran Modules"
         }
-        CheckOrganisationWrong => "le champ {field} de l'organisme est faux : {why}",
+        CheckOrganisationWrong => "le champ {field} de l'organisme est faux\u{a0}: {why}",
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier\u{a0}: Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien\u{a0}; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }

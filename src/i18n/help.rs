@@ -122,6 +122,10 @@ pub fn french(path: &str) -> Option<&'static str> {
             "Un classeur Excel\u{a0}: une feuille par séminaire et les heures de chaque stagiaire"
         }
         "export attendance --format html" => "Une page à imprimer",
+        "export attendance --format pdf" => "Un document PDF/A au format A4, polices incluses",
+        "export certificate --format" => "Le format du fichier",
+        "export certificate --format html" => "Une page à imprimer",
+        "export certificate --format pdf" => "Un document PDF/A au format A4, polices incluses",
         "export attendance --dialect" => {
             "La forme du CSV\u{a0}: `fr` (points-virgules, BOM, virgules décimales, en-têtes français) ou `rfc` (RFC 4180\u{a0}: virgules, en-têtes anglais)\u{a0}; par défaut, celle de la langue de l'interface"
         }

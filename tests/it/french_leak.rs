@@ -268,7 +268,7 @@ fn no_subcommand_speaks_english_to_a_french_user() {
         vec!["import", "contacts", missing],
         vec!["import", "bundle", missing],
         vec!["--bogus"],
-        vec!["export", "attendance", "--format", "pdf"],
+        vec!["export", "attendance", "--format", "docx"],
         vec!["export", "certificate", "--until", "demain"],
         vec!["--help"],
     ];

@@ -17,6 +17,10 @@ pub struct Cli {
     /// Open the data without taking the lock; nothing can be saved.
     #[arg(long)]
     pub read_only: bool,
+    /// Also print the journal (errors and sync steps, kept in the state directory) on standard
+    /// error as it is written.
+    #[arg(long, global = true)]
+    pub verbose: bool,
     /// What to do; without one, the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,

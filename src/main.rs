@@ -24,10 +24,11 @@ fn main() -> ExitCode {
         Ok(dir) => dir,
         Err(e) => {
             let (config, ..) = settings(cli.lang);
-            out::error(&e.to_string(), config.lang);
+            out::error(&e.in_lang(config.lang), config.lang);
             return ExitCode::FAILURE;
         }
     };
+    cercle::store::logbook::init(&state_dir(&dir), cli.verbose);
     if let Some(command) = cli.command {
         // Commands speak the language the app would (`--lang`, settings, locale).
         let (mut config, _, mut warnings) = settings(cli.lang);
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
     let store = match opened {
         Ok(store) => store,
         Err(e @ StoreError::Locked { .. }) => {
-            out::error(&e.to_string(), lang);
+            out::error(&e.in_lang(lang), lang);
             return ExitCode::from(exit::LOCKED);
         }
         Err(e) => {
@@ -113,6 +114,19 @@ fn settings(lang: Option<LangArg>) -> (Config, Option<PathBuf>, Vec<config::Conf
         }));
     }
     (config, path, warnings)
+}
+
+/// Where the journal lives: `$CERCLE_STATE_DIR`, else the platform's state directory
+/// (`~/.local/state/cercle`), else the data directory.
+fn state_dir(data_dir: &std::path::Path) -> PathBuf {
+    std::env::var_os("CERCLE_STATE_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "cercle")
+                .and_then(|d| d.state_dir().map(std::path::Path::to_owned))
+        })
+        .unwrap_or_else(|| data_dir.to_owned())
 }
 
 /// `$CERCLE_CONFIG_DIR`, else the platform's config directory (`~/.config/cercle`).

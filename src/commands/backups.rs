@@ -11,7 +11,7 @@ use std::path::Path;
 /// `backups`: the backups kept, newest first, damaged ones marked.
 pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure> {
     let store = Store::open_read_only(dir).map_err(|e| super::load::store_failure(&e, lang))?;
-    let list = store.backups().map_err(|e| e.to_string())?;
+    let list = store.backups().map_err(|e| e.in_lang(lang))?;
     // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
     let sound = |path: &Path| {
         std::fs::read(path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok())

@@ -51,7 +51,7 @@ pub fn export(
     lang: Lang,
 ) -> Result<(), Failure> {
     let now = crate::domain::clock::now();
-    let trainee = request.trainee.map(|q| person(data, q)).transpose()?;
+    let trainee = request.trainee.map(|q| person(data, q, lang)).transpose()?;
     if let Some(t) = trainee
         && !cohort.trainees.contains(&t.id)
     {
@@ -95,7 +95,7 @@ pub fn export(
                 .filter(|me| cohort.trainers.contains(me))
                 .and_then(|me| data.person(me));
             let maker = match (request.by, maker_me) {
-                (Some(q), _) => person(data, q)?,
+                (Some(q), _) => person(data, q, lang)?,
                 (None, Some(me)) => me,
                 (None, None) => cohort
                     .trainers
@@ -173,7 +173,7 @@ pub fn import(
     .map_err(failed)?;
     let data = store.load().map_err(failed)?;
     let me: Option<PersonId> = match (me, &data) {
-        (Some(q), Some(data)) => Some(person(data, q)?.id.clone()),
+        (Some(q), Some(data)) => Some(person(data, q, lang)?.id.clone()),
         (Some(q), None) => Some(PersonId::new(q)),
         (None, _) => None,
     };

@@ -34,14 +34,14 @@ pub fn export(dir: &Path, data: &Data, request: &Request<'_>, lang: Lang) -> Res
     let today = Clock::from_env().today();
     if !request.all {
         let query = request.trainee.unwrap_or_default();
-        let (cohort, person) = trainee(data, request.cohort, query)?;
+        let (cohort, person) = trainee(data, request.cohort, query, lang)?;
         let bytes = make(data, cohort, person, today, request, lang)?;
         return emit(dir, request.output.clone(), &bytes, lang);
     }
     let cohort = request
         .cohort
         .or_else(|| data.current())
-        .ok_or("the file holds no cohort yet")?;
+        .ok_or(Msg::CliNoCohort.text(lang))?;
     let folder = request.output.clone().unwrap_or_else(|| PathBuf::from("."));
     if !folder.is_dir() {
         return Err(fill(
@@ -119,6 +119,7 @@ fn trainee<'a>(
     data: &'a Data,
     cohort: Option<&'a Cohort>,
     query: &str,
+    lang: Lang,
 ) -> Result<(&'a Cohort, &'a Person), String> {
     if cohort.is_none() {
         let id = PersonId::new(query);
@@ -133,13 +134,13 @@ fn trainee<'a>(
     }
     let cohort = cohort
         .or_else(|| data.current())
-        .ok_or("the file holds no cohort yet")?;
+        .ok_or(Msg::CliNoCohort.text(lang))?;
     let people: Vec<&Person> = cohort
         .trainees
         .iter()
         .filter_map(|id| data.person(id))
         .collect();
     let person = find("trainee", &people, query, |p| p.id.as_str(), |p| &p.name)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::i18n::words::lookup(&e, lang))?;
     Ok((cohort, person))
 }

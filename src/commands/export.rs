@@ -9,6 +9,7 @@ use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
 use crate::export::dialect::Dialect;
 use crate::export::{attendance, workbook};
+use crate::i18n::{Lang, Msg};
 use std::path::Path;
 
 /// Runs an export; `lang` is the language of the calendar's titles, `me` who the user said
@@ -29,7 +30,7 @@ pub fn run(
             by,
             output,
         } => {
-            let cohort = pick_cohort(&data, cohort.as_deref())?;
+            let cohort = pick_cohort(&data, cohort.as_deref(), lang)?;
             let request = crate::commands::bundle::Request {
                 audience,
                 trainee: trainee.as_deref(),
@@ -59,7 +60,7 @@ pub fn run(
         ExportCommand::Person(crate::cli::PersonExport { person, output }) => emit(
             dir,
             output,
-            &crate::commands::privacy::person_json(&data, &person)?,
+            &crate::commands::privacy::person_json(&data, &person, lang)?,
             lang,
         ),
         ExportCommand::Calendar {
@@ -68,7 +69,7 @@ pub fn run(
             output,
         } => {
             let cohorts: Vec<&Cohort> = match cohort.as_deref() {
-                Some(query) => vec![pick_cohort(&data, Some(query))?],
+                Some(query) => vec![pick_cohort(&data, Some(query), lang)?],
                 None => data.cohorts.iter().map(|c| &**c).collect(),
             };
             let ics = crate::exchange::calendar::render(&data, &cohorts, lang);
@@ -81,10 +82,10 @@ pub fn run(
             dialect,
             output,
         } => {
-            let cohort = pick_cohort(&data, cohort.as_deref())?;
+            let cohort = pick_cohort(&data, cohort.as_deref(), lang)?;
             let seminar = match seminar.as_deref() {
                 None => None,
-                Some(query) => Some(pick_seminar(&data, cohort, query)?),
+                Some(query) => Some(pick_seminar(&data, cohort, query, lang)?),
             };
             let bytes = sheet(
                 &data,
@@ -106,7 +107,7 @@ pub fn run(
             output,
         } => {
             let cohort = match cohort.as_deref() {
-                Some(query) => Some(pick_cohort(&data, Some(query))?),
+                Some(query) => Some(pick_cohort(&data, Some(query), lang)?),
                 None => None,
             };
             let request = crate::commands::certificate::Request {
@@ -165,7 +166,11 @@ fn dialect_of(asked: Option<DialectArg>, lang: crate::i18n::Lang) -> Dialect {
 }
 
 /// The cohort named, or the current one.
-pub(crate) fn pick_cohort<'a>(data: &'a Data, query: Option<&str>) -> Result<&'a Cohort, String> {
+pub(crate) fn pick_cohort<'a>(
+    data: &'a Data,
+    query: Option<&str>,
+    lang: Lang,
+) -> Result<&'a Cohort, String> {
     match query {
         Some(query) => find(
             "cohort",
@@ -175,10 +180,10 @@ pub(crate) fn pick_cohort<'a>(data: &'a Data, query: Option<&str>) -> Result<&'a
             |c| &c.name,
         )
         .map(|c| &**c)
-        .map_err(|e| e.to_string()),
+        .map_err(|e| crate::i18n::words::lookup(&e, lang)),
         None => data
             .current()
-            .ok_or_else(|| "the file holds no cohort yet".to_owned()),
+            .ok_or_else(|| Msg::CliNoCohort.text(lang).to_owned()),
     }
 }
 
@@ -187,6 +192,7 @@ fn pick_seminar(
     data: &Data,
     cohort: &Cohort,
     query: &str,
+    lang: Lang,
 ) -> Result<crate::domain::SeminarId, String> {
     let named: Vec<(String, String)> = cohort
         .seminars
@@ -202,5 +208,5 @@ fn pick_seminar(
         .collect();
     find("seminar", &named, query, |s| &s.0, |s| &s.1)
         .map(|s| crate::domain::SeminarId::new(s.0.clone()))
-        .map_err(|e| e.to_string())
+        .map_err(|e| crate::i18n::words::lookup(&e, lang))
 }

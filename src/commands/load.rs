@@ -64,7 +64,7 @@ pub(crate) fn not_saved(error: &StoreError, lang: Lang) -> String {
             },
         ),
         StoreError::Serialize(e) => (crate::store::DATA_FILE.to_owned(), e.to_string()),
-        other => return other.to_string(),
+        other => return other.in_lang(lang),
     };
     fill(
         Msg::NothingWritten.text(lang),
@@ -73,7 +73,11 @@ pub(crate) fn not_saved(error: &StoreError, lang: Lang) -> String {
 }
 
 /// A person by id or by an unambiguous part of their name; the error lists the candidates.
-pub(crate) fn person<'a>(data: &'a Data, query: &str) -> Result<&'a crate::domain::Person, String> {
+pub(crate) fn person<'a>(
+    data: &'a Data,
+    query: &str,
+    lang: Lang,
+) -> Result<&'a crate::domain::Person, String> {
     crate::domain::lookup::find(
         "person",
         &data.people,
@@ -82,5 +86,5 @@ pub(crate) fn person<'a>(data: &'a Data, query: &str) -> Result<&'a crate::domai
         |p| &p.name,
     )
     .map(|p| &**p)
-    .map_err(|e| e.to_string())
+    .map_err(|e| crate::i18n::words::lookup(&e, lang))
 }

@@ -64,6 +64,7 @@ pub fn note(text: &str, lang: Lang) {
 
 /// Reports a failure on standard error, cleaned, after the program's name.
 pub fn error(message: &str, lang: Lang) {
+    crate::store::logbook::note(message);
     note(&format!("cercle: {message}"), lang);
 }
 

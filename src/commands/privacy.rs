@@ -5,14 +5,14 @@ use super::load::person;
 use super::out;
 use crate::domain::privacy::{self, Forgotten};
 use crate::domain::{Data, Person};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg, fill};
 use std::fmt::Write as _;
 use std::io::BufRead as _;
 use std::path::Path;
 
 /// Everything about the person, as JSON escaped so that it prints harmlessly.
-pub fn person_json(data: &Data, query: &str) -> Result<Vec<u8>, String> {
-    let person = person(data, query)?;
+pub fn person_json(data: &Data, query: &str, lang: Lang) -> Result<Vec<u8>, String> {
+    let person = person(data, query, lang)?;
     let value = privacy::about(data, &person.id)?;
     let mut json = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
     json.push('\n');
@@ -27,23 +27,30 @@ pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), Fail
     let data = store
         .load()
         .map_err(|e| super::load::store_failure(&e, lang))?
-        .ok_or("there is no data file yet, so no one to forget")?;
-    let person = person(&data, query)?.clone();
+        .ok_or(Msg::ForgetNoData.text(lang))?;
+    let person = person(&data, query, lang)?.clone();
     // Erasing is for good: a part of a name is not enough to pick whom.
     let fold = crate::domain::fold::fold;
     if person.id.as_str() != query && fold(person.name.trim()) != fold(query.trim()) {
-        return Err(format!(
-            "\"{query}\" is only part of {}'s name: to forget someone, give their full name or their id ({})",
-            crate::domain::text::visible(&person.name),
-            person.id
-        ).into());
+        let said = fill(
+            Msg::ForgetPartOfName.text(lang),
+            &[
+                ("query", &format!("\"{query}\"")),
+                ("name", &crate::domain::text::visible(&person.name)),
+                ("id", person.id.as_str()),
+            ],
+        );
+        return Err(said.into());
     }
     let mut planned = data.clone();
     let plan = privacy::forget(&mut planned, &person.id)?;
     let name = crate::domain::text::visible(&person.name).into_owned();
-    out::block(&describe(&name, person.id.as_str(), &plan, true), lang)?;
+    out::block(
+        &describe(&name, person.id.as_str(), &plan, true, lang),
+        lang,
+    )?;
     if !yes && !confirmed(&name, lang)? {
-        return Err("nothing was changed".into());
+        return Err(Msg::ForgetNothingChanged.text(lang).into());
     }
     store
         .save(&planned)
@@ -61,30 +68,23 @@ pub fn forget(dir: &Path, query: &str, yes: bool, lang: Lang) -> Result<(), Fail
             }
             forgotten.is_ok()
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.in_lang(lang))?;
+    let say = |msg: Msg, path: &Path, count: usize| {
+        let (path, count) = (path.display().to_string(), count.to_string());
+        fill(
+            msg.text(lang),
+            &[("name", &name), ("path", &path), ("count", &count)],
+        )
+    };
     let mut text = String::new();
-    let _ = writeln!(
-        text,
-        "{name} was forgotten in {} and in {} backup or recovery file(s).",
-        store.data_path().display(),
-        copies.rewritten.len()
-    );
+    let done = say(Msg::ForgetDone, store.data_path(), copies.rewritten.len());
+    let _ = writeln!(text, "{done}");
     for path in copies.unreadable.iter().chain(&leftovers(dir, &person)) {
-        let _ = writeln!(
-            text,
-            "This file may still hold {name}; check it and delete it if so: {}",
-            path.display()
-        );
+        let _ = writeln!(text, "{}", say(Msg::ForgetLeftover, path, 0));
     }
     if dir.join(".git").exists() {
         // Cercle never rewrites the team's shared history on its own: every clone holds it.
-        let _ = writeln!(
-            text,
-            "The sync history ({}) and the team's repository still hold earlier versions that \
-             name {name}: rewriting them needs every clone of the team (see docs/sync.md, \
-             \"Forgetting a person\").",
-            dir.join(".git").display()
-        );
+        let _ = writeln!(text, "{}", say(Msg::ForgetHistory, &dir.join(".git"), 0));
     }
     out::block(&text, lang)
 }
@@ -150,54 +150,87 @@ fn leftovers(dir: &Path, person: &Person) -> Vec<std::path::PathBuf> {
     found
 }
 
+/// The words for what forgetting erases or keeps (`domain::privacy` counts them in English).
+fn counted(what: &str) -> Msg {
+    match what {
+        "venue hosted" => Msg::ForgotVenueHosted,
+        "contact record" => Msg::ForgotContact,
+        "offers and requests of knowledge" => Msg::ForgotKnowledge,
+        "places in exchanges" => Msg::ForgotExchanges,
+        "tutor requests" => Msg::ForgotRequests,
+        "competency assessments" => Msg::ForgotAssessments,
+        "certification candidacies" => Msg::ForgotCandidacies,
+        "departures (reason erased)" => Msg::ForgotDepartures,
+        "follow-up log entries (text erased)" => Msg::ForgotFollowUps,
+        "funding lines" => Msg::ForgotFunding,
+        "places on a cohort's roster" => Msg::ForgotRoster,
+        "seminars run as trainer" => Msg::ForgotSeminars,
+        "signatures of attendance sheets" => Msg::ForgotSignatures,
+        "changes to signed sheets" => Msg::ForgotChanges,
+        _ => Msg::ForgotMarks,
+    }
+}
+
 /// What forgetting does, in words.
-pub fn describe(name: &str, id: &str, plan: &Forgotten, future: bool) -> String {
+pub fn describe(name: &str, id: &str, plan: &Forgotten, future: bool, lang: Lang) -> String {
     let list = |items: &[(&str, usize)]| {
         items
             .iter()
-            .map(|(what, n)| format!("{n} {what}"))
+            .map(|(what, n)| format!("{n} {}", counted(what).text(lang)))
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let say = |msg: Msg, values: &[(&str, &str)]| fill(msg.text(lang), values);
     let mut out = String::new();
-    let verb = if future { "will be" } else { "were" };
-    let _ = writeln!(out, "Forgetting {name} ({id}).");
     let _ = writeln!(
         out,
-        "Erased everywhere: {} {verb} removed.",
-        list(&plan.erased)
+        "{}",
+        say(Msg::ForgetTitle, &[("name", name), ("id", id)])
     );
+    let erased = if future {
+        Msg::ForgetErasedFuture
+    } else {
+        Msg::ForgetErasedPast
+    };
+    let _ = writeln!(out, "{}", say(erased, &[("list", &list(&plan.erased))]));
     if let Some(stand_in) = &plan.pseudonym {
+        let pseudonym = format!("\"{}\"", stand_in.name);
         let _ = writeln!(
             out,
-            "Kept because the law requires it (signed attendance sheets, funders' and quality \
-             audits), with {name} replaced by the pseudonym \"{}\" ({}): {}.",
-            stand_in.name,
-            stand_in.id,
-            list(&plan.kept)
+            "{}",
+            say(
+                Msg::ForgetKept,
+                &[
+                    ("name", name),
+                    ("pseudonym", &pseudonym),
+                    ("id", stand_in.id.as_str()),
+                    ("list", &list(&plan.kept)),
+                ],
+            )
         );
     }
     if plan.name_still_in > 0 {
-        let _ = writeln!(
-            out,
-            "The name still appears in {} free text(s) written about others (notes, titles); \
-             edit them by hand.",
-            plan.name_still_in
-        );
+        let count = plan.name_still_in.to_string();
+        let _ = writeln!(out, "{}", say(Msg::ForgetNameStill, &[("count", &count)]));
     }
     out
 }
 
 fn confirmed(name: &str, lang: Lang) -> Result<bool, Failure> {
     out::block(
-        &format!("Forget {name} for good? Type yes to confirm: "),
+        &fill(Msg::ForgetConfirm.text(lang), &[("name", name)]),
         lang,
     )?;
     let mut answer = String::new();
     std::io::stdin()
         .lock()
         .read_line(&mut answer)
-        .map_err(|e| format!("could not read the answer: {e}"))?;
+        .map_err(|e| {
+            fill(
+                Msg::ForgetCannotRead.text(lang),
+                &[("reason", &crate::i18n::io_reason(&e, lang))],
+            )
+        })?;
     Ok(matches!(
         answer.trim().to_lowercase().as_str(),
         "y" | "yes" | "o" | "oui"

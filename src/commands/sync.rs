@@ -11,9 +11,10 @@ use std::path::Path;
 /// Syncs, sets up or reports, holding the store's lock so that no app writes meanwhile.
 pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Result<(), Failure> {
     if let Some(SyncCommand::Status { json }) = what {
-        let status = sync::status(dir).map_err(|e| e.to_string())?;
+        let status = sync::status(dir).map_err(|e| e.in_lang(config.lang))?;
         let Some(status) = status else {
-            return Err(sync::SyncError::NotSetUp(dir.to_owned()).to_string().into());
+            let not_set_up = sync::SyncError::NotSetUp(dir.to_owned());
+            return Err(not_set_up.in_lang(config.lang).into());
         };
         if json {
             let value = serde_json::json!({
@@ -64,7 +65,12 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         .load()
         .map_err(|e| super::load::store_failure(&e, config.lang))?
         .map_or(0, |d| d.conflicts.len());
-    super::out::block(&report(&synced, conflicts, config.lang), config.lang)
+    let said = report(&synced, conflicts, config.lang);
+    // The sync's steps go to the journal, so that a user asking for help can send them.
+    for line in said.lines() {
+        crate::store::logbook::note(&format!("sync: {line}"));
+    }
+    super::out::block(&said, config.lang)
 }
 
 /// git's merge driver: exit 0 with the merge written over `ours`, or 1 with `ours` untouched

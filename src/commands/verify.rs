@@ -22,7 +22,7 @@ pub(super) fn verify(
     // The process ends right after printing: a network's records are left to the system.
     let data = std::mem::ManuallyDrop::new(read(dir, lang)?);
     let cohorts: Vec<&Cohort> = match query {
-        Some(_) => vec![super::export::pick_cohort(&data, query)?],
+        Some(_) => vec![super::export::pick_cohort(&data, query, lang)?],
         None => data.cohorts.iter().map(|c| &**c).collect(),
     };
     let mut rows = Vec::new();

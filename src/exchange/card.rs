@@ -37,7 +37,7 @@ pub struct Card {
     pub tags: Vec<String>,
     /// The tiers-lieu project.
     pub project: Option<Project>,
-    /// Notes that are not confidential, one per line.
+    /// Notes that are not confidential, one per note (a note may hold several lines).
     pub notes: Vec<String>,
     /// The fields the person agreed to share (as written by Cercle).
     pub shared: BTreeSet<ContactField>,
@@ -102,9 +102,8 @@ impl Card {
                 .notes
                 .iter()
                 .filter(|n| has(ContactField::Notes) && !n.confidential)
-                .flat_map(|n| n.text.lines())
-                .filter(|l| !l.trim().is_empty())
-                .map(str::to_owned)
+                .map(|n| n.text.trim().to_owned())
+                .filter(|n| !n.is_empty())
                 .collect(),
             shared: p.shared.clone(),
         }

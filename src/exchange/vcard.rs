@@ -6,6 +6,16 @@
 //! neither folds by octets nor escapes. What we need is small: fold at 75 octets without
 //! splitting a character, escape `\ , ; newline`, and read card by card so that one bad card
 //! is reported by position while the others are kept.
+//!
+//! What other clients need, and how the data maps onto it:
+//! - `N:` (family; given) beside `FN`, so that khard and others sort by surname: the surname is
+//!   the last word of the name, or from a particle on ("Yannick Le Goff": `N:Le Goff;Yannick`);
+//! - `TEL;TYPE=cell` for a French mobile number (06, 07, +33 6, +33 7), `TEL;TYPE=voice`
+//!   otherwise, so that abook keeps the phones;
+//! - `ADR:;;;locality;;;France`: the town in the locality field, the country in its own; the
+//!   data holds no street, postal code nor région, so those fields stay empty, and the
+//!   département (a code, not a region) goes to `X-CERCLE-DEPARTEMENT`, never into the region;
+//! - one `NOTE` per note, its line breaks escaped as `\n`, so a two-line note comes back as one.
 
 use super::card::{Card, Read};
 use super::codes::{
@@ -32,6 +42,8 @@ fn write_card(out: &mut String, p: &Person) {
     line("VERSION:4.0".into());
     line(format!("UID:{}", escape(&card.uid)));
     line(format!("FN:{}", escape(&card.name)));
+    let (family, given) = surname_and_given(&card.name);
+    line(format!("N:{};{};;;", escape(family), escape(given)));
     line("KIND:individual".into());
     if let Some(pronouns) = &card.pronouns {
         // RFC 9554 adds PRONOUNS to vCard 4.0.
@@ -43,13 +55,16 @@ fn write_card(out: &mut String, p: &Person) {
     }
     for (n, phone) in card.phones.iter().enumerate() {
         let pref = if n == 0 { ";PREF=1" } else { "" };
-        line(format!("TEL{pref}:{}", escape(phone)));
+        let kind = if is_mobile(phone) { "cell" } else { "voice" };
+        line(format!("TEL;TYPE={kind}{pref}:{}", escape(phone)));
     }
     if !card.city.is_empty() || !card.departement.is_empty() {
         // ADR: box; extended; street; locality; region; postal code; country.
+        line(format!("ADR:;;;{};;;France", escape(&card.city)));
+    }
+    if !card.departement.is_empty() {
         line(format!(
-            "ADR:;;;{};{};;France",
-            escape(&card.city),
+            "X-CERCLE-DEPARTEMENT:{}",
             escape(&card.departement)
         ));
     }
@@ -77,10 +92,57 @@ fn write_card(out: &mut String, p: &Person) {
     line(format!("X-CERCLE-ROLE:{}", role_code(card.role)));
     let shared: Vec<&str> = card.shared.iter().map(|f| consent_code(*f)).collect();
     line(format!("X-CERCLE-SHARED:{}", shared.join(",")));
-    if !card.notes.is_empty() {
-        line(format!("NOTE:{}", escape(&card.notes.join("\n"))));
+    for note in &card.notes {
+        line(format!("NOTE:{}", escape(note)));
     }
     line("END:VCARD".into());
+}
+
+/// The surname and the given names of a full name: from the first particle after the first
+/// word ("Le Goff", "de la Tour"), else the last word with a letter.
+fn surname_and_given(name: &str) -> (&str, &str) {
+    const PARTICLES: &[&str] = &[
+        "le", "la", "de", "du", "des", "d'", "van", "von", "der", "da", "di", "del", "ben", "el",
+    ];
+    let name = name.trim();
+    let starts: Vec<usize> = name
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && !c.is_whitespace() && name[..i].ends_with(char::is_whitespace))
+        .map(|(i, _)| i)
+        .collect();
+    // The last word with a letter: an emoji after the name is not a surname.
+    let word_at = |i: usize| name[i..].split_whitespace().next().unwrap_or_default();
+    let Some(&last) = starts
+        .iter()
+        .rev()
+        .find(|&&i| word_at(i).chars().any(char::is_alphabetic))
+    else {
+        return (name, "");
+    };
+    let from = starts
+        .iter()
+        .copied()
+        .find(|&i| {
+            let lower = word_at(i).to_lowercase();
+            PARTICLES.contains(&lower.as_str())
+                || lower.starts_with("d'")
+                || lower.starts_with("d’")
+        })
+        .unwrap_or(last);
+    (&name[from..], name[..from].trim_end())
+}
+
+/// Whether a phone number is a French mobile one: 06, 07, or +33 6, +33 7.
+fn is_mobile(phone: &str) -> bool {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    let national = digits
+        .strip_prefix("+33")
+        .or_else(|| digits.strip_prefix("0033"))
+        .map_or(digits.clone(), |rest| format!("0{rest}"));
+    national.starts_with("06") || national.starts_with("07")
 }
 
 /// Escapes a text value: backslash, comma, semicolon and newline (RFC 6350 §3.4); control and
@@ -270,8 +332,11 @@ fn parse_card(lines: &[(usize, String)]) -> Result<Card, String> {
                 let parts = components(value);
                 let part = |i: usize| parts.get(i).cloned().unwrap_or_default();
                 card.city = part(3);
-                card.departement = departement_of(&part(4), &part(5));
+                if card.departement.is_empty() {
+                    card.departement = departement_of(&part(4), &part(5));
+                }
             }
+            "X-CERCLE-DEPARTEMENT" => card.departement = departement_of(&unescape(value), ""),
             "ORG" => card.organisation = components(value).join(", "),
             "TITLE" | "ROLE" if card.job.is_empty() => card.job = unescape(value),
             "URL" => card.website = unescape(value),
@@ -280,12 +345,8 @@ fn parse_card(lines: &[(usize, String)]) -> Result<Card, String> {
                     push_nonempty(&mut card.tags, tag.trim());
                 }
             }
-            "NOTE" => card.notes.extend(
-                unescape(value)
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(str::to_owned),
-            ),
+            // One NOTE is one note, its lines kept together.
+            "NOTE" => push_nonempty(&mut card.notes, unescape(value).trim()),
             "X-CERCLE-PROJECT" => {
                 let parts = components(value);
                 let part = |i: usize| parts.get(i).map_or("", String::as_str);

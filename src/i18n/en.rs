@@ -76,6 +76,141 @@ pub fn text(msg: Msg) -> &'static str {
         CliMoreHelp => "For more information, try '--help'.",
         CliNotADay => "{value} is not a day: write 2026-12-31 or 31/12/2026",
         CliNumberRange => "{value} is not a number from {min} to {max}",
+        StoreNoDataDir => {
+            "Cannot find where to keep Cercle's data (no home directory). Pass --data-dir DIR or set CERCLE_DATA_DIR."
+        }
+        StoreLocked => {
+            "Cercle is already open in process {pid} (lock: {path}). Close it, or open read-only with --read-only."
+        }
+        StoreLockedUnknown => {
+            "Cercle is already open in another process (lock: {path}). Close it, or open read-only with --read-only."
+        }
+        StoreLockedShort => "another Cercle (pid {pid}) has this data open",
+        StoreReadOnly => {
+            "Cercle was opened read-only (--read-only), so {path} was not changed. Save a copy elsewhere, or close Cercle and open it again without --read-only."
+        }
+        StoreDamaged => {
+            "{path} is damaged and was not opened: {reason}{position}. It will not be overwritten."
+        }
+        StoreDamagedAt => " (line {line}, column {column})",
+        StoreDamagedCopy => " A copy was set aside as {path}.",
+        StoreDamagedRestore => " Restore the newest good backup with: cercle restore {name}",
+        StoreDamagedNoBackup => {
+            " No good backup was found: repair the file by hand, or start afresh with another --data-dir."
+        }
+        StoreFutureSchema => {
+            "{path} was written by a newer Cercle (data version {found}; this one supports {supported}). It was opened read-only and will not be overwritten: update Cercle to edit it."
+        }
+        StoreTooNew => {
+            "{path} was written by a newer Cercle (data version {found}; this one reads up to {supported}) and cannot be read. It was left untouched: update Cercle to open it."
+        }
+        StoreDamagedNotOverwritten => {
+            "{path} is damaged, so Cercle will not overwrite it. Restore a backup first (cercle restore NAME), or save your work elsewhere."
+        }
+        StoreChangedOnDisk => {
+            "{path} was changed by another program since Cercle opened it. Reload it, save elsewhere, or overwrite it."
+        }
+        StoreNoSuchBackup => {
+            "There is no backup named {name} in {dir}. List the backups to see their names."
+        }
+        StoreBadBackup => "The backup {path} cannot be restored: {reason}. Choose another backup.",
+        StoreDirNotWritable => {
+            "{path} was not changed: the data directory cannot be written ({reason}). Save a copy elsewhere, or make the directory writable and open Cercle again."
+        }
+        StoreSave => {
+            "{what} while saving {path} ({step}: {reason}). {path} was not changed and your work is still in memory. {advice}"
+        }
+        StoreIo => "Could not {action} {path}: {reason}. {advice}",
+        StoreSerialize => {
+            "Could not turn the data into JSON: {reason}. Nothing was written; your work is still in memory."
+        }
+        StoreActionLock => "lock",
+        SaveNoSpace => "No space left on the device",
+        SaveQuota => "Disk quota exceeded",
+        SavePermission => "Permission denied",
+        SaveReadOnlyDisk => "The disk is read-only",
+        SaveFileTooLarge => "The file is larger than this system allows",
+        SaveError => "Error",
+        StepWriteTemp => "writing the temporary file",
+        StepBackup => "backing up the previous version",
+        StepReplace => "replacing the file",
+        AdviceSpace => "Free some space, then try again.",
+        AdviceFileSize => "Raise the file-size limit (ulimit -f) or save elsewhere.",
+        AdvicePermission => "Check that the data directory belongs to you and is writable.",
+        AdviceReadOnlyDisk => "Save elsewhere, on a writable disk.",
+        AdviceOther => "Try again, or save elsewhere.",
+        ReadOnlyRequested => "opened read-only (--read-only): nothing will be saved",
+        ReadOnlyFuture => {
+            "written by a newer Cercle (format {found}, this one knows {supported}): opened read-only; update Cercle to change it"
+        }
+        ReadOnlyDamaged => {
+            "the data file is damaged: nothing will be saved until a backup is restored (cercle backups, cercle restore NAME)"
+        }
+        ReadOnlyNotWritable => {
+            "the data directory cannot be written ({reason}): opened read-only, nothing will be saved; save a copy elsewhere"
+        }
+        SyncErrNotSetUp => {
+            "{path} is not set up for sync yet: run `cercle sync init --remote URL` (see docs/sync.md)"
+        }
+        SyncErrMerge => {
+            "the team's changes could not be merged, so nothing was changed here: {reason}. Update Cercle on every machine, then sync again"
+        }
+        GitMissing => {
+            "the git program was not found; sync uses git to reach the team's repository: install it (e.g. `sudo apt install git`) and try again"
+        }
+        GitFailed => "git {args} failed: {message}",
+        GitTimedOut => "git {args} gave no answer in {seconds} s and was stopped",
+        GitCannotRun => "could not run git: {reason}",
+        LookupUnknown => "no {kind} is called or numbered {query}",
+        LookupAmbiguous => "{query} could be several {kind}s; give the id",
+        LookupCandidates => ". Candidates: {list}",
+        KindCohort => "cohort",
+        KindTrainee => "trainee",
+        KindPerson => "person",
+        KindSeminar => "seminar",
+        KindVenue => "venue",
+        KindModule => "module",
+        KindTrainer => "trainer",
+        KindTopic => "topic",
+        KindRequestWord => "request",
+        ForgetTitle => "Forgetting {name} ({id}).",
+        ForgetErasedFuture => "Erased everywhere: {list} will be removed.",
+        ForgetErasedPast => "Erased everywhere: {list} were removed.",
+        ForgetKept => {
+            "Kept because the law requires it (signed attendance sheets, funders' and quality audits), with {name} replaced by the pseudonym {pseudonym} ({id}): {list}."
+        }
+        ForgetNameStill => {
+            "The name still appears in {count} free text(s) written about others (notes, titles); edit them by hand."
+        }
+        ForgetConfirm => "Forget {name} for good? Type yes to confirm: ",
+        ForgetNothingChanged => "nothing was changed",
+        ForgetNoData => "there is no data file yet, so no one to forget",
+        ForgetPartOfName => {
+            "{query} is only part of {name}'s name: to forget someone, give their full name or their id ({id})"
+        }
+        ForgetDone => "{name} was forgotten in {path} and in {count} backup or recovery file(s).",
+        ForgetLeftover => "This file may still hold {name}; check it and delete it if so: {path}",
+        ForgetHistory => {
+            "The sync history ({path}) and the team's repository still hold earlier versions that name {name}: rewriting them needs every clone of the team (see docs/sync.md, \"Forgetting a person\")."
+        }
+        ForgetCannotRead => "could not read the answer: {reason}",
+        ForgotVenueHosted => "venue hosted",
+        ForgotContact => "contact record",
+        ForgotKnowledge => "offers and requests of knowledge",
+        ForgotExchanges => "places in exchanges",
+        ForgotRequests => "tutor requests",
+        ForgotAssessments => "competency assessments",
+        ForgotCandidacies => "certification candidacies",
+        ForgotDepartures => "departures (reason erased)",
+        ForgotFollowUps => "follow-up log entries (text erased)",
+        ForgotFunding => "funding lines",
+        ForgotRoster => "places on a cohort's roster",
+        ForgotSeminars => "seminars run as trainer",
+        ForgotMarks => "attendance marks (remarks erased)",
+        ForgotSignatures => "signatures of attendance sheets",
+        ForgotChanges => "changes to signed sheets",
+        CliNoCohort => "the file holds no cohort yet",
+        ReloadGone => "{path} no longer exists; overwrite writes it again",
         CliSummaryRate => "attendance",
         KeyUp => "move up",
         KeyDown => "move down",

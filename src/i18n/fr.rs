@@ -78,6 +78,153 @@ pub fn text(msg: Msg) -> &'static str {
         CliMoreHelp => "Pour en savoir plus, essayez «\u{a0}--help\u{a0}».",
         CliNotADay => "{value} n'est pas un jour\u{a0}: écrivez 31/12/2026 ou 2026-12-31",
         CliNumberRange => "{value} n'est pas un nombre de {min} à {max}",
+        StoreNoDataDir => {
+            "Impossible de savoir où garder les données de Cercle (pas de dossier personnel). Donnez --data-dir DOSSIER ou réglez CERCLE_DATA_DIR."
+        }
+        StoreLocked => {
+            "Cercle est déjà ouvert dans le processus {pid} (verrou\u{a0}: {path}). Fermez-le, ou ouvrez en lecture seule avec --read-only."
+        }
+        StoreLockedUnknown => {
+            "Cercle est déjà ouvert dans un autre processus (verrou\u{a0}: {path}). Fermez-le, ou ouvrez en lecture seule avec --read-only."
+        }
+        StoreLockedShort => "un autre Cercle (processus {pid}) a ces données ouvertes",
+        StoreReadOnly => {
+            "Cercle a été ouvert en lecture seule (--read-only), donc {path} n'a pas été modifié. Enregistrez une copie ailleurs, ou fermez Cercle et rouvrez-le sans --read-only."
+        }
+        StoreDamaged => {
+            "{path} est abîmé et n'a pas été ouvert\u{a0}: {reason}{position}. Il ne sera pas écrasé."
+        }
+        StoreDamagedAt => " (ligne {line}, colonne {column})",
+        StoreDamagedCopy => " Une copie a été mise de côté sous {path}.",
+        StoreDamagedRestore => {
+            " Restaurez la dernière bonne sauvegarde avec\u{a0}: cercle restore {name}"
+        }
+        StoreDamagedNoBackup => {
+            " Aucune bonne sauvegarde n'a été trouvée\u{a0}: réparez le fichier à la main, ou repartez de zéro avec un autre --data-dir."
+        }
+        StoreFutureSchema => {
+            "{path} a été écrit par un Cercle plus récent (version des données {found}\u{a0}; celui-ci connaît {supported}). Il est ouvert en lecture seule et ne sera pas écrasé\u{a0}: mettez Cercle à jour pour le modifier."
+        }
+        StoreTooNew => {
+            "{path} a été écrit par un Cercle plus récent (version des données {found}\u{a0}; celui-ci lit jusqu'à {supported}) et ne peut pas être lu. Il n'a pas été touché\u{a0}: mettez Cercle à jour pour l'ouvrir."
+        }
+        StoreDamagedNotOverwritten => {
+            "{path} est abîmé, donc Cercle ne l'écrasera pas. Restaurez d'abord une sauvegarde (cercle restore NOM), ou enregistrez votre travail ailleurs."
+        }
+        StoreChangedOnDisk => {
+            "{path} a été modifié par un autre programme depuis l'ouverture de Cercle. Rechargez-le, enregistrez ailleurs, ou écrasez-le."
+        }
+        StoreNoSuchBackup => {
+            "Aucune sauvegarde ne s'appelle {name} dans {dir}. Listez les sauvegardes pour voir leurs noms."
+        }
+        StoreBadBackup => {
+            "La sauvegarde {path} ne peut pas être restaurée\u{a0}: {reason}. Choisissez-en une autre."
+        }
+        StoreDirNotWritable => {
+            "{path} n'a pas été modifié\u{a0}: le dossier des données ne peut pas être écrit ({reason}). Enregistrez une copie ailleurs, ou rendez le dossier modifiable et rouvrez Cercle."
+        }
+        StoreSave => {
+            "{what} pendant l'enregistrement de {path} ({step}\u{a0}: {reason}). {path} n'a pas été modifié et votre travail est toujours en mémoire. {advice}"
+        }
+        StoreIo => "Impossible de {action} {path}\u{a0}: {reason}. {advice}",
+        StoreSerialize => {
+            "Impossible de mettre les données en JSON\u{a0}: {reason}. Rien n'a été écrit\u{a0}; votre travail est toujours en mémoire."
+        }
+        StoreActionLock => "verrouiller",
+        SaveNoSpace => "Plus de place sur le disque",
+        SaveQuota => "Quota de disque dépassé",
+        SavePermission => "Permission refusée",
+        SaveReadOnlyDisk => "Le disque est en lecture seule",
+        SaveFileTooLarge => "Le fichier dépasse la taille que ce système permet",
+        SaveError => "Erreur",
+        StepWriteTemp => "écriture du fichier temporaire",
+        StepBackup => "sauvegarde de la version précédente",
+        StepReplace => "remplacement du fichier",
+        AdviceSpace => "Libérez de la place, puis réessayez.",
+        AdviceFileSize => {
+            "Relevez la limite de taille des fichiers (ulimit -f) ou enregistrez ailleurs."
+        }
+        AdvicePermission => {
+            "Vérifiez que le dossier des données vous appartient et peut être écrit."
+        }
+        AdviceReadOnlyDisk => "Enregistrez ailleurs, sur un disque modifiable.",
+        AdviceOther => "Réessayez, ou enregistrez ailleurs.",
+        ReadOnlyRequested => "ouvert en lecture seule (--read-only)\u{a0}: rien ne sera enregistré",
+        ReadOnlyFuture => {
+            "écrit par un Cercle plus récent (format {found}, celui-ci connaît {supported})\u{a0}: ouvert en lecture seule\u{a0}; mettez Cercle à jour pour le modifier"
+        }
+        ReadOnlyDamaged => {
+            "le fichier de données est abîmé\u{a0}: rien ne sera enregistré tant qu'une sauvegarde n'est pas restaurée (cercle backups, cercle restore NOM)"
+        }
+        ReadOnlyNotWritable => {
+            "le dossier des données ne peut pas être écrit ({reason})\u{a0}: ouvert en lecture seule, rien ne sera enregistré\u{a0}; enregistrez une copie ailleurs"
+        }
+        SyncErrNotSetUp => {
+            "{path} n'est pas encore prêt pour la synchronisation\u{a0}: lancez `cercle sync init --remote URL` (voir docs/sync.md)"
+        }
+        SyncErrMerge => {
+            "les modifications de l'équipe n'ont pas pu être fusionnées, donc rien n'a changé ici\u{a0}: {reason}. Mettez Cercle à jour sur chaque machine, puis synchronisez à nouveau"
+        }
+        GitMissing => {
+            "le programme git est introuvable\u{a0}; la synchronisation passe par git pour joindre le dépôt de l'équipe\u{a0}: installez-le (par ex. `sudo apt install git`) et réessayez"
+        }
+        GitFailed => "git {args} a échoué\u{a0}: {message}",
+        GitTimedOut => "git {args} n'a pas répondu en {seconds}\u{a0}s et a été arrêté",
+        GitCannotRun => "impossible de lancer git\u{a0}: {reason}",
+        LookupUnknown => "aucun·e {kind} ne porte le nom ou le numéro {query}",
+        LookupAmbiguous => "{query} peut désigner plusieurs {kind}s\u{a0}; donnez l'identifiant",
+        LookupCandidates => ". Possibilités\u{a0}: {list}",
+        KindCohort => "promotion",
+        KindTrainee => "stagiaire",
+        KindPerson => "personne",
+        KindSeminar => "séminaire",
+        KindVenue => "lieu",
+        KindModule => "module",
+        KindTrainer => "formateur·rice",
+        KindTopic => "sujet",
+        KindRequestWord => "demande",
+        ForgetTitle => "Oubli de {name} ({id}).",
+        ForgetErasedFuture => "Effacé partout\u{a0}: {list} seront supprimé·es.",
+        ForgetErasedPast => "Effacé partout\u{a0}: {list} ont été supprimé·es.",
+        ForgetKept => {
+            "Gardé parce que la loi l'exige (feuilles d'émargement signées, contrôles des financeurs et de la qualité), {name} y étant remplacé·e par le pseudonyme {pseudonym} ({id})\u{a0}: {list}."
+        }
+        ForgetNameStill => {
+            "Le nom apparaît encore dans {count} texte(s) libre(s) écrit(s) sur d'autres (notes, titres)\u{a0}; modifiez-les à la main."
+        }
+        ForgetConfirm => "Oublier {name} pour de bon\u{a0}? Tapez oui pour confirmer\u{a0}: ",
+        ForgetNothingChanged => "rien n'a été modifié",
+        ForgetNoData => "il n'y a pas encore de fichier de données, donc personne à oublier",
+        ForgetPartOfName => {
+            "{query} n'est qu'une partie du nom de {name}\u{a0}: pour oublier quelqu'un, donnez son nom complet ou son identifiant ({id})"
+        }
+        ForgetDone => {
+            "{name} a été oublié·e dans {path} et dans {count} fichier(s) de sauvegarde ou de récupération."
+        }
+        ForgetLeftover => {
+            "Ce fichier contient peut-être encore {name}\u{a0}; vérifiez-le et supprimez-le si c'est le cas\u{a0}: {path}"
+        }
+        ForgetHistory => {
+            "L'historique de synchronisation ({path}) et le dépôt de l'équipe gardent des versions antérieures qui nomment {name}\u{a0}: les réécrire demande chaque copie de l'équipe (voir docs/sync.md, «\u{a0}Forgetting a person\u{a0}»)."
+        }
+        ForgetCannotRead => "impossible de lire la réponse\u{a0}: {reason}",
+        ForgotVenueHosted => "lieu accueilli",
+        ForgotContact => "fiche de contact",
+        ForgotKnowledge => "offres et demandes de savoirs",
+        ForgotExchanges => "places dans des échanges",
+        ForgotRequests => "demandes de tutorat",
+        ForgotAssessments => "évaluations de compétences",
+        ForgotCandidacies => "candidatures à la certification",
+        ForgotDepartures => "départs (motif effacé)",
+        ForgotFollowUps => "entrées du suivi (texte effacé)",
+        ForgotFunding => "lignes de financement",
+        ForgotRoster => "places dans la liste d'une promotion",
+        ForgotSeminars => "séminaires animés comme formateur·rice",
+        ForgotMarks => "marques de présence (remarques effacées)",
+        ForgotSignatures => "signatures de feuilles d'émargement",
+        ForgotChanges => "modifications de feuilles signées",
+        CliNoCohort => "le fichier ne contient encore aucune promotion",
+        ReloadGone => "{path} n'existe plus\u{a0}; écraser le réécrit",
         CliSummaryRate => "assiduité",
         KeyUp => "monter",
         KeyDown => "descendre",

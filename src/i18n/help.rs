@@ -19,7 +19,9 @@ pub fn french(path: &str) -> Option<&'static str> {
         "--read-only" => {
             "Ouvrir les données sans prendre le verrou\u{a0}; rien ne pourra être enregistré"
         }
-        "--verbose" => "Écrire aussi le journal sur la sortie d'erreur, au fil de l'eau",
+        "--verbose" => {
+            "Écrire aussi le journal (erreurs et étapes de synchronisation, gardé dans le dossier d'état) sur la sortie d'erreur, au fil de l'eau"
+        }
         "init" => {
             "Créer un fichier de données vide, ou la promotion d'exemple\u{a0}; ne remplace jamais un fichier existant"
         }

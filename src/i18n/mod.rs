@@ -67,7 +67,7 @@ messages! {
     CliCheckWarning, CliCheckCounts, CliSummaryCohort, CliSummaryTrainees, CliSummaryHeld,
     CliSummaryRate,
     // clap's own words, and the command line's errors.
-    CliUsage, CliCommandValue, CliCommands, CliArguments, CliOptions, CliPrintHelp, CliPrintVersion, CliHelpCommand, CliPossibleValues, CliDefaultValue, CliExamples, CliErrUnknownArgument, CliErrUnknownCommand, CliErrInvalidValue, CliErrMissingValue, CliErrMissing, CliErrConflict, CliErrTooMany, CliErrOther, CliErrTip, CliMoreHelp, CliNotADay, CliNumberRange,
+    CliUsage, ReloadGone, CliNoCohort, CliCommandValue, CliCommands, CliArguments, CliOptions, CliPrintHelp, CliPrintVersion, CliHelpCommand, CliPossibleValues, CliDefaultValue, CliExamples, CliErrUnknownArgument, CliErrUnknownCommand, CliErrInvalidValue, CliErrMissingValue, CliErrMissing, CliErrConflict, CliErrTooMany, CliErrOther, CliErrTip, CliMoreHelp, CliNotADay, CliNumberRange,
     // Help groups.
     HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
     // Header and status.
@@ -261,6 +261,8 @@ messages! {
     // The follow-up list as evidence.
     FollowUpThreshold, ColAbsences, NeverTakenItem, KeyListFollowUps, FollowUpsTitle, FollowUpLine,
     NoFollowUpYet,
+    // Errors of the store, of sync, and of finding a record; `cercle forget`.
+    StoreNoDataDir, StoreLocked, StoreLockedUnknown, StoreLockedShort, StoreReadOnly, StoreDamaged, StoreDamagedAt, StoreDamagedCopy, StoreDamagedRestore, StoreDamagedNoBackup, StoreFutureSchema, StoreTooNew, StoreDamagedNotOverwritten, StoreChangedOnDisk, StoreNoSuchBackup, StoreBadBackup, StoreDirNotWritable, StoreSave, StoreIo, StoreSerialize, StoreActionLock, SaveNoSpace, SaveQuota, SavePermission, SaveReadOnlyDisk, SaveFileTooLarge, SaveError, StepWriteTemp, StepBackup, StepReplace, AdviceSpace, AdviceFileSize, AdvicePermission, AdviceReadOnlyDisk, AdviceOther, ReadOnlyRequested, ReadOnlyFuture, ReadOnlyDamaged, ReadOnlyNotWritable, SyncErrNotSetUp, SyncErrMerge, GitMissing, GitFailed, GitTimedOut, GitCannotRun, LookupUnknown, LookupAmbiguous, LookupCandidates, KindCohort, KindTrainee, KindPerson, KindSeminar, KindVenue, KindModule, KindTrainer, KindTopic, KindRequestWord, ForgetTitle, ForgetErasedFuture, ForgetErasedPast, ForgetKept, ForgetNameStill, ForgetConfirm, ForgetNothingChanged, ForgetNoData, ForgetPartOfName, ForgetDone, ForgetLeftover, ForgetHistory, ForgetCannotRead, ForgotVenueHosted, ForgotContact, ForgotKnowledge, ForgotExchanges, ForgotRequests, ForgotAssessments, ForgotCandidacies, ForgotDepartures, ForgotFollowUps, ForgotFunding, ForgotRoster, ForgotSeminars, ForgotMarks, ForgotSignatures, ForgotChanges,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath, SyncSplitLayout,

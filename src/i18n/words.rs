@@ -94,6 +94,50 @@ pub fn attendance_msg(status: crate::domain::Status) -> Msg {
     }
 }
 
+/// Why what the user typed names no single record, in their language.
+pub fn lookup(error: &crate::domain::lookup::LookupError, lang: super::Lang) -> String {
+    use crate::domain::lookup::LookupError;
+    let (msg, kind, query, candidates) = match error {
+        LookupError::Unknown {
+            kind,
+            query,
+            candidates,
+        } => (Msg::LookupUnknown, kind, query, candidates),
+        LookupError::Ambiguous {
+            kind,
+            query,
+            candidates,
+        } => (Msg::LookupAmbiguous, kind, query, candidates),
+    };
+    let kind = match *kind {
+        "cohort" => Msg::KindCohort,
+        "trainee" => Msg::KindTrainee,
+        "seminar" => Msg::KindSeminar,
+        "venue" => Msg::KindVenue,
+        "module" => Msg::KindModule,
+        "trainer" => Msg::KindTrainer,
+        "topic" => Msg::KindTopic,
+        "request" => Msg::KindRequestWord,
+        _ => Msg::KindPerson,
+    };
+    // What was typed and the names listed go to a terminal: made harmless there.
+    let visible = crate::domain::text::visible;
+    let mut text = super::fill(
+        msg.text(lang),
+        &[
+            ("kind", kind.text(lang)),
+            ("query", &visible(&format!("\"{query}\""))),
+        ],
+    );
+    if !candidates.is_empty() {
+        text.push_str(&super::fill(
+            Msg::LookupCandidates.text(lang),
+            &[("list", &visible(&candidates.join("; ")))],
+        ));
+    }
+    text
+}
+
 /// The label of a field of the organisation's identity, and its key in the data file.
 pub fn identity_field(field: crate::domain::organisation::IdentityField) -> (Msg, &'static str) {
     use crate::domain::organisation::IdentityField as F;

@@ -1,5 +1,6 @@
 //! Store errors: each one says what happened, to which file, and what the user can do about it.
 
+use crate::i18n::{Lang, Msg, fill};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -231,15 +232,103 @@ impl StoreError {
     }
 
     /// The error in `lang` where the language tables have it, else as it displays.
-    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let path_of = |path: &Path| path.display().to_string();
+        let say = |msg: Msg, values: &[(&str, &str)]| fill(msg.text(lang), values);
         match self {
             Self::Link { path } => link_text(path, lang),
             Self::OwnFile { path, dir } => own_file_text(path, dir, lang),
-            Self::SameFile { path } => crate::i18n::fill(
-                crate::i18n::Msg::OwnDataFileRefused.text(lang),
-                &[("path", &path.display().to_string())],
+            Self::SameFile { path } => say(Msg::OwnDataFileRefused, &[("path", &path_of(path))]),
+            Self::NoDataDir => Msg::StoreNoDataDir.text(lang).to_owned(),
+            Self::Locked {
+                pid: Some(pid),
+                path,
+            } => say(
+                Msg::StoreLocked,
+                &[("pid", &pid.to_string()), ("path", &path_of(path))],
             ),
-            other => other.to_string(),
+            Self::Locked { pid: None, path } => {
+                say(Msg::StoreLockedUnknown, &[("path", &path_of(path))])
+            }
+            Self::ReadOnly { path } => say(Msg::StoreReadOnly, &[("path", &path_of(path))]),
+            Self::Damaged {
+                path,
+                line,
+                column,
+                reason,
+                quarantine,
+                backup,
+            } => damaged_text(
+                path,
+                (*line, *column),
+                reason,
+                quarantine.as_deref(),
+                backup.as_deref(),
+                lang,
+            ),
+            Self::FutureSchema {
+                path,
+                found,
+                supported,
+            } => say(
+                Msg::StoreFutureSchema,
+                &[
+                    ("path", &path_of(path)),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            Self::TooNew {
+                path,
+                found,
+                supported,
+            } => say(
+                Msg::StoreTooNew,
+                &[
+                    ("path", &path_of(path)),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            Self::DamagedNotOverwritten { path } => {
+                say(Msg::StoreDamagedNotOverwritten, &[("path", &path_of(path))])
+            }
+            Self::ChangedOnDisk { path } => {
+                say(Msg::StoreChangedOnDisk, &[("path", &path_of(path))])
+            }
+            Self::NoSuchBackup { name, dir } => say(
+                Msg::StoreNoSuchBackup,
+                &[("name", &format!("{name:?}")), ("dir", &path_of(dir))],
+            ),
+            Self::BadBackup { path, reason } => say(
+                Msg::StoreBadBackup,
+                &[("path", &path_of(path)), ("reason", reason)],
+            ),
+            Self::DirNotWritable { path, reason } => say(
+                Msg::StoreDirNotWritable,
+                &[("path", &path_of(path)), ("reason", reason)],
+            ),
+            Self::Save { step, path, source } => save_text(*step, path, source, lang),
+            Self::Io {
+                action,
+                path,
+                source,
+            } => {
+                let action = match *action {
+                    "lock" => Msg::StoreActionLock.text(lang),
+                    other => other,
+                };
+                say(
+                    Msg::StoreIo,
+                    &[
+                        ("action", action),
+                        ("path", &path_of(path)),
+                        ("reason", &crate::i18n::io_reason(source, lang)),
+                        ("advice", advice(source.kind()).text(lang)),
+                    ],
+                )
+            }
+            Self::Serialize(e) => say(Msg::StoreSerialize, &[("reason", &e.to_string())]),
         }
     }
 
@@ -328,6 +417,84 @@ fn save_message(step: SaveStep, path: &Path, source: &io::Error) -> String {
         io_advice(source.kind()),
         path = path.display()
     )
+}
+
+/// A damaged data file, in the user's language: where, why, the copy set aside, the way out.
+fn damaged_text(
+    path: &Path,
+    (line, column): (usize, usize),
+    reason: &str,
+    quarantine: Option<&Path>,
+    backup: Option<&Path>,
+    lang: Lang,
+) -> String {
+    let say = |msg: Msg, values: &[(&str, &str)]| fill(msg.text(lang), values);
+    let position = if line > 0 {
+        say(
+            Msg::StoreDamagedAt,
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        )
+    } else {
+        String::new()
+    };
+    let mut text = say(
+        Msg::StoreDamaged,
+        &[
+            ("path", &path.display().to_string()),
+            ("reason", reason),
+            ("position", &position),
+        ],
+    );
+    if let Some(copy) = quarantine {
+        let copy = copy.display().to_string();
+        text.push_str(&say(Msg::StoreDamagedCopy, &[("path", &copy)]));
+    }
+    match backup.and_then(Path::file_name) {
+        Some(name) => text.push_str(&say(
+            Msg::StoreDamagedRestore,
+            &[("name", &name.to_string_lossy())],
+        )),
+        None => text.push_str(Msg::StoreDamagedNoBackup.text(lang)),
+    }
+    text
+}
+
+/// A failed save, in the user's language: what, where, at which step, and what to do.
+fn save_text(step: SaveStep, path: &Path, source: &io::Error, lang: Lang) -> String {
+    let what = match source.kind() {
+        io::ErrorKind::StorageFull => Msg::SaveNoSpace,
+        io::ErrorKind::QuotaExceeded => Msg::SaveQuota,
+        io::ErrorKind::PermissionDenied => Msg::SavePermission,
+        io::ErrorKind::ReadOnlyFilesystem => Msg::SaveReadOnlyDisk,
+        io::ErrorKind::FileTooLarge => Msg::SaveFileTooLarge,
+        _ => Msg::SaveError,
+    };
+    let step = match step {
+        SaveStep::WriteTemp => Msg::StepWriteTemp,
+        SaveStep::Backup => Msg::StepBackup,
+        SaveStep::Replace => Msg::StepReplace,
+    };
+    fill(
+        Msg::StoreSave.text(lang),
+        &[
+            ("what", what.text(lang)),
+            ("path", &path.display().to_string()),
+            ("step", step.text(lang)),
+            ("reason", &crate::i18n::io_reason(source, lang)),
+            ("advice", advice(source.kind()).text(lang)),
+        ],
+    )
+}
+
+/// What to do about an input/output failure.
+fn advice(kind: io::ErrorKind) -> Msg {
+    match kind {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Msg::AdviceSpace,
+        io::ErrorKind::FileTooLarge => Msg::AdviceFileSize,
+        io::ErrorKind::PermissionDenied => Msg::AdvicePermission,
+        io::ErrorKind::ReadOnlyFilesystem => Msg::AdviceReadOnlyDisk,
+        _ => Msg::AdviceOther,
+    }
 }
 
 fn io_advice(kind: io::ErrorKind) -> &'static str {

@@ -14,6 +14,7 @@ mod error;
 mod fsio;
 mod journal;
 mod layout;
+pub mod logbook;
 mod lock;
 mod migrate;
 mod parse;
@@ -451,6 +452,25 @@ fn quarantine(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         name = format!("{QUARANTINE_PREFIX}{stamp}-{n}");
     }
     fsio::write_atomic(dir, &name, bytes)
+}
+
+impl ReadOnlyReason {
+    /// Why, in the user's language.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{Msg, fill};
+        match self {
+            Self::Requested => Msg::ReadOnlyRequested.text(lang).to_owned(),
+            Self::FutureSchema { found, supported } => fill(
+                Msg::ReadOnlyFuture.text(lang),
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            Self::Damaged => Msg::ReadOnlyDamaged.text(lang).to_owned(),
+            Self::NotWritable(why) => fill(Msg::ReadOnlyNotWritable.text(lang), &[("reason", why)]),
+        }
+    }
 }
 
 impl std::fmt::Display for ReadOnlyReason {

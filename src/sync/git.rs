@@ -36,6 +36,28 @@ pub enum GitError {
     Io(#[from] std::io::Error),
 }
 
+impl GitError {
+    /// The error in the user's language; what git itself said is quoted as git said it.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{Msg, fill};
+        match self {
+            Self::Missing => Msg::GitMissing.text(lang).to_owned(),
+            Self::Failed { args, message } => fill(
+                Msg::GitFailed.text(lang),
+                &[("args", args), ("message", message)],
+            ),
+            Self::TimedOut { args, seconds } => fill(
+                Msg::GitTimedOut.text(lang),
+                &[("args", args), ("seconds", &seconds.to_string())],
+            ),
+            Self::Io(e) => fill(
+                Msg::GitCannotRun.text(lang),
+                &[("reason", &crate::i18n::io_reason(e, lang))],
+            ),
+        }
+    }
+}
+
 /// What a git command printed, and whether it succeeded.
 #[derive(Debug, Clone)]
 pub struct Output {

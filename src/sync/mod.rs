@@ -80,10 +80,19 @@ pub enum SyncError {
 impl SyncError {
     /// The error in `lang` where the language tables have it, else as it displays.
     pub fn in_lang(&self, lang: Lang) -> String {
+        let say = |msg: crate::i18n::Msg, values: &[(&str, &str)]| {
+            crate::i18n::fill(msg.text(lang), values)
+        };
         match self {
             Self::Foreign(path) => foreign_text(path, lang),
             Self::SplitLayout(dir) => split_text(dir, lang),
-            other => other.to_string(),
+            Self::NotSetUp(path) => say(
+                crate::i18n::Msg::SyncErrNotSetUp,
+                &[("path", &path.display().to_string())],
+            ),
+            Self::Merge(reason) => say(crate::i18n::Msg::SyncErrMerge, &[("reason", reason)]),
+            Self::Git(e) => e.in_lang(lang),
+            Self::Io(reason) => reason.clone(),
         }
     }
 }

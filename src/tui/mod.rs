@@ -60,7 +60,7 @@ fn event_loop(
     let mut app = starting_app(terminal, options, clock)?;
     // The first frame goes out before the disk thread even starts, so nothing competes with it.
     terminal.draw(|frame| crate::ui::draw(frame, &app))?;
-    let worker = &worker::start(store, options.data_dir.clone());
+    let worker = &worker::start(store, options.data_dir.clone(), options.config.lang);
     let _ = worker.jobs.send(Job::Load);
     let _ = worker.jobs.send(Job::SyncStatus);
     let mut saver = saver::Saver::default();

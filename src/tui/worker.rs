@@ -103,8 +103,8 @@ pub struct Worker {
     pub reports: Receiver<Report>,
 }
 
-/// Starts the disk thread, which owns the store.
-pub fn start(mut store: Store, dir: PathBuf) -> Worker {
+/// Starts the disk thread, which owns the store; it reports in `lang`.
+pub fn start(mut store: Store, dir: PathBuf, lang: crate::i18n::Lang) -> Worker {
     let (jobs, job_rx) = mpsc::channel::<Job>();
     let (report_tx, reports) = mpsc::channel();
     thread::spawn(move || {
@@ -120,13 +120,13 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                             let _ = progress.send(Report::Progress(step));
                         })
                         .map(|data| data.map(Prepared::new))
-                        .map_err(|e| e.to_string());
+                        .map_err(|e| e.in_lang(lang));
                     // A recovery file that cannot be read back is left where it is.
                     let recovery = store::read_recovery(&dir).ok().flatten().and_then(|r| {
                         let form = crate::app::kept::recovered_form(&r.json);
                         store::from_json(&r.json).ok().map(|data| (data, form))
                     });
-                    let read_only = store.read_only_reason().map(ToString::to_string);
+                    let read_only = store.read_only_reason().map(|r| r.in_lang(lang));
                     if let Ok(Some(prepared)) = &data {
                         check_record(Arc::clone(&prepared.data), report_tx.clone());
                     }
@@ -163,24 +163,27 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     }
                     match outcome {
                         Err(e @ StoreError::ChangedOnDisk { .. }) => {
-                            Report::Conflict(e.to_string())
+                            Report::Conflict(e.in_lang(lang))
                         }
-                        other => Report::Saved(other.map(|_| ()).map_err(|e| e.to_string())),
+                        other => Report::Saved(other.map(|_| ()).map_err(|e| {
+                            crate::store::logbook::note(&format!("save failed: {e}"));
+                            e.in_lang(lang)
+                        })),
                     }
                 }
                 Job::SaveOverwriting(data) => {
                     let outcome =
                         store::to_json(&data).and_then(|json| store.save_overwriting(&json));
                     last_save_ok = outcome.is_ok();
-                    Report::Saved(outcome.map(|_| ()).map_err(|e| e.to_string()))
+                    Report::Saved(outcome.map(|_| ()).map_err(|e| e.in_lang(lang)))
                 }
                 Job::Reload => Report::Reloaded(match store.load() {
                     Ok(Some(data)) => Ok(data),
-                    Ok(None) => Err(format!(
-                        "{} no longer exists; overwrite writes it again",
-                        store.data_path().display()
+                    Ok(None) => Err(crate::i18n::fill(
+                        crate::i18n::Msg::ReloadGone.text(lang),
+                        &[("path", &store.data_path().display().to_string())],
                     )),
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e.in_lang(lang)),
                 }),
                 Job::SaveCopy { path, data, lang } => Report::CopySaved(
                     store::to_json(&data)
@@ -194,7 +197,7 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                     continue;
                 }
                 Job::Export { path, bytes } => export(&path, &bytes),
-                Job::Sync(options) => Report::Synced(sync(&mut store, &dir, &options)),
+                Job::Sync(options) => Report::Synced(journaled(sync(&mut store, &dir, &options))),
                 Job::SyncStatus => Report::SyncStatus(crate::sync::status(&dir).ok().flatten()),
                 Job::Send { data, order } => send(&dir, &data, order),
                 Job::Keep { path, bytes } => {
@@ -225,6 +228,15 @@ fn check_record(data: Arc<Data>, reports: Sender<Report>) {
 
 /// Syncs, and reads the file again if git changed it, so that the store knows the new file
 /// (its change detection would otherwise refuse the next save).
+/// The end of a sync, kept in the journal for a user asking for help.
+fn journaled(outcome: crate::app::sync::Outcome) -> crate::app::sync::Outcome {
+    crate::store::logbook::note(&match &outcome {
+        Ok((synced, _)) => format!("sync: {:?}", synced.reach),
+        Err(why) => format!("sync failed: {why}"),
+    });
+    outcome
+}
+
 fn sync(
     store: &mut Store,
     dir: &std::path::Path,
@@ -232,7 +244,7 @@ fn sync(
 ) -> crate::app::sync::Outcome {
     let synced = crate::sync::sync(dir, options).map_err(|e| e.in_lang(options.lang))?;
     let data = if synced.file_changed {
-        store.load().map_err(|e| e.to_string())?
+        store.load().map_err(|e| e.in_lang(options.lang))?
     } else {
         None
     };

@@ -132,7 +132,11 @@ fn the_worker_refuses_reloads_copies_and_overwrites() {
     let dir = tmp.path().to_owned();
     let path = dir.join(DATA_FILE);
     Store::open(&dir).unwrap().save(&titled("first")).unwrap();
-    let worker = worker::start(Store::open(&dir).unwrap(), dir.clone());
+    let worker = worker::start(
+        Store::open(&dir).unwrap(),
+        dir.clone(),
+        cercle::i18n::Lang::En,
+    );
     worker.jobs.send(Job::Load).unwrap();
     assert!(matches!(next_report(&worker), Report::Loaded { .. }));
 

@@ -111,11 +111,22 @@ fn vcard_lines_are_folded_at_75_octets_and_values_escaped() {
     );
     assert!(unfolded.contains("TITLE:Fabmanageuse\\\\facilitatrice\r\n"));
     assert!(unfolded.contains("CATEGORIES:découpe laser,bois\\, métal,a\\;b\r\n"));
+    assert!(unfolded.contains("NOTE:Première ligne\\, avec virgule\\; et point-virgule\r\n"));
     assert!(
-        unfolded.contains("NOTE:Première ligne\\, avec virgule\\; et point-virgule\\nDeuxième")
+        unfolded.contains("NOTE:Deuxième ligne"),
+        "one NOTE per note"
     );
     assert!(unfolded.contains("EMAIL;PREF=1:zoe@example.org\r\n"));
-    assert!(unfolded.contains("ADR:;;;Saint-Étienne;42;;France\r\n"));
+    assert!(
+        unfolded.contains("ADR:;;;Saint-Étienne;;;France\r\n"),
+        "no département as region"
+    );
+    assert!(unfolded.contains("X-CERCLE-DEPARTEMENT:42\r\n"));
+    assert!(unfolded.contains("TEL;TYPE=cell;PREF=1:+33 6 12 34 56 78\r\n"));
+    assert!(
+        unfolded.contains("N:Lefèvre-Ğüneş 🌱;Zoé;;;\r\n"),
+        "{unfolded}"
+    );
 }
 
 #[test]

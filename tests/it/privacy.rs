@@ -51,7 +51,11 @@ fn every_kind_of_file_is_private_even_under_umask_000() {
     drop(store);
 
     // The app's exports, written by the disk worker into `exports/`.
-    let worker = cercle::tui::worker::start(Store::open(&dir).unwrap(), dir.clone());
+    let worker = cercle::tui::worker::start(
+        Store::open(&dir).unwrap(),
+        dir.clone(),
+        cercle::i18n::Lang::En,
+    );
     let export = dir.join("exports/sheet.csv");
     worker
         .jobs

@@ -127,7 +127,11 @@ fn head(app: &App, cohort: &Cohort, theme: &Theme) -> Vec<Line<'static>> {
                     String::new()
                 };
                 head.push(Line::from(Span::styled(
-                    format!("   {how}{more} · Enter: {}", app.tr(Msg::KeyPutInTouch)),
+                    format!(
+                        "   {how}{more} · {} {}",
+                        app.label(Msg::KeyNameEnter),
+                        app.tr(Msg::KeyPutInTouch)
+                    ),
                     theme.dim,
                 )));
             }

@@ -78,6 +78,10 @@ pub enum Action {
     Submit,
     /// Next form field.
     NextField,
+    /// Form: clear the field being typed in (Ctrl-u, as in a shell).
+    ClearField,
+    /// Form: complete the name being typed with the best candidate, else go to the next field.
+    CompleteOrNext,
     /// Previous form field.
     PreviousField,
     /// Edit the field in `$EDITOR`.

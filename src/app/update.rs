@@ -46,10 +46,12 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match context {
         Context::Form => {
-            if let Some(Overlay::Form(form)) = &mut app.overlay
-                && let Some(limit) = form.input(key)
-            {
-                app.refuse_past(Msg::FieldFull, limit);
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                match form.input(key) {
+                    super::form::Typed::Done => {}
+                    super::form::Typed::Full(limit) => app.refuse_past(Msg::FieldFull, limit),
+                    super::form::Typed::NotText => app.notify(app.tr(Msg::ChoiceNotTyped)),
+                }
             }
         }
         Context::Filter => type_filter(app, key),
@@ -500,6 +502,8 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::NextField => form.next(),
+        Action::CompleteOrNext => form.complete_or_next(),
+        Action::ClearField => form.clear_focused(),
         Action::PreviousField => form.previous(),
         Action::ExternalEditor => effects.push(Effect::OpenEditor(form.focused_text())),
         Action::ToggleShare => form.toggle_share(),
@@ -512,14 +516,27 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         }
         Action::Back => return effects,
         Action::Submit => {
-            if form.validate() {
+            if form.validate(app.today) {
+                // What was refused is corrected: its message goes.
+                if app
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.text == app.tr(Msg::FormHasErrors))
+                {
+                    app.notice = None;
+                }
                 // Each screen submits its own forms.
                 let submitted = match form.purpose.clone() {
                     Purpose::Modules(_) => super::modules::submit(app, &mut form),
                     Purpose::Circle(_) => super::circle::submit(app, &mut form),
                     Purpose::Contacts(_) => Some(super::contacts::submit(app, &form)),
                     Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
-                    Purpose::ImportBundle => return super::sharing::submit(&form),
+                    Purpose::ImportBundle => {
+                        // The form stays open until the file is read: a wrong path keeps it.
+                        let effects = super::sharing::submit(&form);
+                        app.overlay = Some(Overlay::Form(form));
+                        return effects;
+                    }
                     Purpose::SaveCopy => Some(super::conflict::submit(&form)),
                 };
                 if let Some(effects) = submitted {

@@ -386,3 +386,29 @@ pub fn matcher() -> Matcher {
     config.prefer_prefix = true;
     Matcher::new(config)
 }
+
+/// The `limit` names that best match what was typed, best first, with the directory's matcher
+/// (each word fuzzily, accents and case ignored): the candidates a form offers for a name.
+/// Nothing typed offers nothing.
+pub fn best_names(typed: &str, names: &[String], limit: usize) -> Vec<usize> {
+    let query = Query::parse(typed);
+    if query.atoms.is_empty() {
+        return Vec::new();
+    }
+    let mut matcher = matcher();
+    let mut scored: Vec<(u32, usize)> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(n, name)| {
+            let haystack = Utf32String::from(name.as_str());
+            query
+                .atoms
+                .iter()
+                .map(|(atom, _)| atom.score(haystack.slice(..), &mut matcher))
+                .try_fold(0u32, |sum, score| score.map(|s| sum + u32::from(s)))
+                .map(|score| (score, n))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(limit).map(|(_, n)| n).collect()
+}

@@ -884,5 +884,14 @@ pub fn text(msg: Msg) -> &'static str {
         OwnFileIsLink => {
             "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
         }
+        ChoiceNotTyped => {
+            "This field is a choice: ←/→ or Space change it; letters go into the text fields."
+        }
+        FieldNotABundle => "not a Cercle bundle: check the path",
+        FieldUnreadableFile => "cannot be read: check the path",
+        FormCandidates => "Did you mean: {names}? (Tab completes)",
+        FormFullLabel => "Field: {label}",
+        KeyCompleteOrNext => "next field/complete",
+        KeyClearField => "clear the field",
     }
 }

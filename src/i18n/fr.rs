@@ -919,5 +919,14 @@ pub fn text(msg: Msg) -> &'static str {
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier : Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien ; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }
+        ChoiceNotTyped => {
+            "Ce champ est un choix : ←/→ ou Espace le changent ; les lettres vont dans les champs de texte."
+        }
+        FieldNotABundle => "pas un paquet Cercle : vérifiez le chemin",
+        FieldUnreadableFile => "illisible : vérifiez le chemin",
+        FormCandidates => "Vouliez-vous dire : {names} ? (Tab complète)",
+        FormFullLabel => "Champ : {label}",
+        KeyCompleteOrNext => "champ suivant/compléter",
+        KeyClearField => "vider le champ",
     }
 }

@@ -194,6 +194,9 @@ messages! {
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath,
+    // Forms and lists that never surprise.
+    ChoiceNotTyped, FieldNotABundle, FieldUnreadableFile, FormCandidates, FormFullLabel,
+    KeyCompleteOrNext, KeyClearField,
 }
 
 impl Msg {

@@ -33,6 +33,7 @@ mod e2e_signals;
 mod e2e_sync;
 mod e2e_tutoring;
 mod export;
+mod forms;
 mod generate;
 mod harden_input_e2e_form_recovery;
 mod harden_input_e2e_paste;

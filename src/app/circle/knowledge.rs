@@ -106,7 +106,14 @@ fn knowledge_form(app: &mut App, item: Option<&KnowledgeItem>) {
             .or_else(|| selected_trainee(app))
             .and_then(|id| app.data.person(&id).map(|p| p.name.clone()))
             .unwrap_or_default();
-        fields.push(Field::new(Msg::FieldWhose, FieldKind::Required, &whose));
+        let trainees = app
+            .cohort()
+            .map(|c| c.trainees.clone())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| app.data.person(id).map(|p| p.name.clone()))
+            .collect();
+        fields.push(Field::new(Msg::FieldWhose, FieldKind::Required, &whose).looked_up(trainees));
     }
     let kind = item.map_or(0, |k| usize::from(k.kind == KnowledgeKind::Request));
     let tag = item
@@ -121,7 +128,14 @@ fn knowledge_form(app: &mut App, item: Option<&KnowledgeItem>) {
             FieldKind::Required,
             item.map_or("", |k| &k.title),
         ),
-        Field::new(Msg::FieldTag, FieldKind::Text, &tag),
+        Field::new(Msg::FieldTag, FieldKind::Text, &tag).looked_up(
+            app.data
+                .programme
+                .modules
+                .iter()
+                .map(|m| m.title.clone())
+                .collect(),
+        ),
     ]);
     fields.extend(note_fields(note, FieldKind::Text));
     let form = Form::new(
@@ -195,7 +209,8 @@ pub fn put_in_touch_form(app: &mut App, offer: &KnowledgeId, request: &Knowledge
             FieldKind::Date,
             &app.today.format("%d/%m/%Y").to_string(),
         ),
-        Field::new(Msg::FieldPeople, FieldKind::Required, &people.join(", ")),
+        Field::new(Msg::FieldPeople, FieldKind::Required, &people.join(", "))
+            .looked_up(app.cohort_people().iter().map(|p| p.name.clone()).collect()),
     ];
     let purpose = Purpose::Circle(CircleForm::PutInTouch(
         Some(offer.clone()),

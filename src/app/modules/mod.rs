@@ -664,10 +664,19 @@ fn seminar_form(app: &App, id: Option<&SeminarId>) -> Form {
             .collect::<std::collections::BTreeSet<_>>()
             .len()
     });
+    let trainers = app
+        .data
+        .people
+        .iter()
+        .filter(|p| p.role == crate::domain::PersonRole::Trainer)
+        .map(|p| p.name.clone())
+        .collect();
     let mut fields = vec![
-        Field::new(Msg::FieldModules, FieldKind::Required, &modules),
-        Field::new(Msg::FieldVenue, FieldKind::Required, &venue),
-        Field::new(Msg::FieldTrainer, FieldKind::Required, &trainer),
+        Field::new(Msg::FieldModules, FieldKind::Required, &modules)
+            .looked_up(programme.modules.iter().map(|m| m.title.clone()).collect()),
+        Field::new(Msg::FieldVenue, FieldKind::Required, &venue)
+            .looked_up(app.data.venues.iter().map(|v| v.name.clone()).collect()),
+        Field::new(Msg::FieldTrainer, FieldKind::Required, &trainer).looked_up(trainers),
     ];
     // The days of a seminar whose roll was taken stay as they are: the sheets hold them.
     let marked = seminar.is_some_and(|s| s.half_days.iter().any(|h| !h.marks.is_empty()));

@@ -160,6 +160,8 @@ pub static SHARED: &[Binding] = &[
     bind(Form, &[code(KeyCode::Esc)], Action::Back, Msg::KeyCancel, true),
     bind(Filter, &[code(KeyCode::Enter)], Action::Open, Msg::KeyKeepFilter, true),
     bind(Filter, &[code(KeyCode::Esc)], Action::Back, Msg::KeyClearFilter, true),
+    bind(Filter, &[ctrl('u')], Action::ClearField, Msg::KeyClearFilterText, false),
+    bind(Filter, &[ctrl('w')], Action::DeleteWord, Msg::KeyDeleteWord, false),
     bind(Filter, &[code(KeyCode::Up)], Action::Up, Msg::KeyUp, false),
     bind(Filter, &[code(KeyCode::Down)], Action::Down, Msg::KeyDown, false),
     bind(Global, &[key('1')], Action::Show(Screen::Modules), Msg::KeyScreenModules, false),

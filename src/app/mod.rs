@@ -513,6 +513,34 @@ impl App {
             listing.total = total;
             listing.cursor.fit(listing.rows.len(), height);
         }
+        modules::refresh_view_rows(self);
+        circle::refresh_view_rows(self);
+    }
+
+    /// The list `/` filters now: the list of the view in front (the roll call, the offers and
+    /// requests…), else the screen's main list.
+    pub fn list_in_view(&self) -> &Listing {
+        let view = match self.screen {
+            Screen::Modules => modules::view_listing(self),
+            Screen::Circle => circle::view_listing(self),
+            Screen::Contacts | Screen::Tutoring => None,
+        };
+        view.unwrap_or_else(|| self.listing(self.screen))
+    }
+
+    /// The same, to change; its rows are recomputed by [`App::refresh_rows`].
+    pub fn list_in_view_mut(&mut self) -> &mut Listing {
+        let screen = self.screen;
+        let has_view = match screen {
+            Screen::Modules => modules::view_listing(self).is_some(),
+            Screen::Circle => circle::view_listing(self).is_some(),
+            Screen::Contacts | Screen::Tutoring => false,
+        };
+        match screen {
+            Screen::Modules if has_view => modules::view_listing_mut(self).expect("checked above"),
+            Screen::Circle if has_view => circle::view_listing_mut(self).expect("checked above"),
+            _ => self.listing_mut(screen),
+        }
     }
 
     /// A screen's main list. Each screen keeps its own, in its own state.

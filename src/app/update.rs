@@ -67,7 +67,7 @@ fn type_filter(app: &mut App, key: KeyEvent) {
         .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char(c) if text && !c.is_control() => {
-            let filter = &mut app.listing_mut(app.screen).filter;
+            let filter = &mut app.list_in_view_mut().filter;
             if filter.chars().count() >= super::paste::FILTER_LIMIT {
                 app.refuse_past(Msg::FieldFull, super::paste::FILTER_LIMIT);
                 return;
@@ -75,12 +75,32 @@ fn type_filter(app: &mut App, key: KeyEvent) {
             filter.push(c);
         }
         KeyCode::Backspace => {
-            app.listing_mut(app.screen).filter.pop();
+            app.list_in_view_mut().filter.pop();
         }
         _ => return,
     }
-    app.listing_mut(app.screen).cursor = Cursor::default();
+    filter_changed(app);
+}
+
+/// After the filter changed: the list from its top, its rows again.
+fn filter_changed(app: &mut App) {
+    app.list_in_view_mut().cursor = Cursor::default();
     app.refresh_rows();
+}
+
+/// `Ctrl-u` and `Ctrl-w` in the filter box, as in a shell: all of it, or its last word.
+fn edit_filter(app: &mut App, action: Action) {
+    let filter = &mut app.list_in_view_mut().filter;
+    if action == Action::ClearField {
+        filter.clear();
+    } else {
+        let kept = filter
+            .trim_end()
+            .rfind(char::is_whitespace)
+            .map_or(0, |at| at + 1);
+        filter.truncate(kept);
+    }
+    filter_changed(app);
 }
 
 /// Applies an action and returns what the event loop must do.
@@ -151,13 +171,24 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         app.contacts.zoomed = false;
         return Vec::new();
     }
+    if app.filtering && matches!(action, Action::ClearField | Action::DeleteWord) {
+        edit_filter(app, action);
+        return Vec::new();
+    }
     if app.filtering && matches!(action, Action::Open | Action::Back) {
         // Enter keeps the filter and leaves typing; Esc clears it.
         app.filtering = false;
         if action == Action::Back {
-            app.listing_mut(app.screen).filter.clear();
-            app.refresh_rows();
+            app.list_in_view_mut().filter.clear();
+            filter_changed(app);
         }
+        return Vec::new();
+    }
+    let zoomed = app.screen == Screen::Tutoring && app.tutoring.zoom;
+    if action == Action::Back && !zoomed && !app.list_in_view().filter.is_empty() {
+        // Esc clears a kept filter first; the next Esc goes back.
+        app.list_in_view_mut().filter.clear();
+        filter_changed(app);
         return Vec::new();
     }
     let len = app.listing(app.screen).rows.len();
@@ -188,10 +219,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back if app.screen == Screen::Tutoring && app.tutoring.zoom => {
             app.tutoring.zoom = false;
         }
-        Action::Back => {
-            app.listing_mut(app.screen).filter.clear();
-            app.refresh_rows();
-        }
+        Action::Back => {}
         Action::Help => app.overlay = Some(Overlay::Help(Cursor::default())),
         Action::PickCohort => {
             let current = app.cohort().map(|c| c.id.clone());

@@ -893,5 +893,12 @@ pub fn text(msg: Msg) -> &'static str {
         FormFullLabel => "Field: {label}",
         KeyCompleteOrNext => "next field/complete",
         KeyClearField => "clear the field",
+        KeyClearFilterText => "clear what was typed",
+        KeyDeleteWord => "remove the last word",
+        FilterUnknownKey => {
+            "\"{key}:\" is not a filter here; the keys are: {keys}. !word excludes."
+        }
+        FilterWordsOnly => "\"{key}:\" is not a filter here: type words, and !word to exclude.",
+        FilterUnknownValue => "\"{value}\" finds nobody: accepted values are {values}.",
     }
 }

@@ -928,5 +928,16 @@ pub fn text(msg: Msg) -> &'static str {
         FormFullLabel => "Champ : {label}",
         KeyCompleteOrNext => "champ suivant/compléter",
         KeyClearField => "vider le champ",
+        KeyClearFilterText => "effacer ce qui est tapé",
+        KeyDeleteWord => "effacer le dernier mot",
+        FilterUnknownKey => {
+            "« {key}: » n'est pas un filtre ici ; les filtres sont : {keys}. !mot exclut."
+        }
+        FilterWordsOnly => {
+            "« {key}: » n'est pas un filtre ici : tapez des mots, et !mot pour exclure."
+        }
+        FilterUnknownValue => {
+            "« {value} » ne trouve personne : les valeurs possibles sont {values}."
+        }
     }
 }

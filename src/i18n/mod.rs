@@ -196,7 +196,8 @@ messages! {
     SyncForeignPath,
     // Forms and lists that never surprise.
     ChoiceNotTyped, FieldNotABundle, FieldUnreadableFile, FormCandidates, FormFullLabel,
-    KeyCompleteOrNext, KeyClearField,
+    KeyCompleteOrNext, KeyClearField, KeyClearFilterText, KeyDeleteWord, FilterUnknownKey,
+    FilterWordsOnly, FilterUnknownValue,
 }
 
 impl Msg {

@@ -149,7 +149,7 @@ fn tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let filter = &app.listing(app.screen).filter;
+    let filter = &app.list_in_view().filter;
     let mut spans = Vec::new();
     if app.filtering || !filter.is_empty() {
         let cursor = if app.filtering { "▏" } else { "" };
@@ -161,6 +161,10 @@ fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             format!("{}{cursor}", safe(filter)),
             theme.text,
         ));
+    }
+    // What the filter cannot take is said at once, with what it accepts.
+    if let Some(problem) = crate::app::rows::problem(app) {
+        spans.push(Span::styled(format!("  · {}", safe(&problem)), theme.error));
     }
     // A kept filter leaves room for the notice, so that what an action says is not hidden.
     if let Some(notice) = app.notice.as_ref().filter(|_| !app.filtering) {

@@ -103,7 +103,11 @@ pub fn draw_list<'a>(
 
 /// The title of a list, with the count shown and the filter count when one applies.
 pub fn title(app: &App, screen: Screen, name: &str) -> String {
-    let listing = app.listing(screen);
+    counted(name, app.listing(screen))
+}
+
+/// A list's name with how many rows it shows: "(20)", or "(3/20)" when a filter applies.
+pub fn counted(name: &str, listing: &crate::app::list::Listing) -> String {
     let (total, shown) = (listing.total, listing.rows.len());
     if shown == total {
         format!(" {name} ({total}) ")

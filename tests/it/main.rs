@@ -56,6 +56,7 @@ mod injection;
 mod keys_property;
 mod keys_rebinding;
 mod layout;
+mod list_filters;
 mod modules;
 mod privacy;
 mod readme;

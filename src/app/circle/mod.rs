@@ -63,8 +63,8 @@ pub struct CircleState {
     pub view: Option<View>,
     /// The roster as a plain list rather than a drawing (narrow terminals, screen readers).
     pub list: bool,
-    /// The cursor of the offers and requests.
-    pub knowledge: Cursor,
+    /// The offers and requests, filtered with `/`.
+    pub knowledge: crate::app::list::Listing,
     /// The cursor of the exchanges.
     pub exchanges: Cursor,
     /// The cursor of a trainee's competency grid.
@@ -104,7 +104,7 @@ impl Default for CircleState {
             listing: crate::app::list::Listing::default(),
             view: None,
             list: false,
-            knowledge: Cursor::default(),
+            knowledge: crate::app::list::Listing::default(),
             exchanges: Cursor::default(),
             path: Cursor::default(),
             trainee: None,
@@ -277,6 +277,33 @@ pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
 }
 
 /// How many trainees the current cohort has, and those that the filter keeps.
+/// The list of the view in front, when it has one that `/` filters.
+pub fn view_listing(app: &App) -> Option<&crate::app::list::Listing> {
+    match app.circle.view {
+        Some(View::Knowledge) => Some(&app.circle.knowledge),
+        _ => None,
+    }
+}
+
+/// The same, to change.
+pub fn view_listing_mut(app: &mut App) -> Option<&mut crate::app::list::Listing> {
+    match app.circle.view {
+        Some(View::Knowledge) => Some(&mut app.circle.knowledge),
+        _ => None,
+    }
+}
+
+/// Recomputes the filtered rows of the views' lists after the data or a filter changed.
+pub fn refresh_view_rows(app: &mut App) {
+    let (total, rows) = knowledge::rows(app, &app.circle.knowledge.filter);
+    let height = app.page_height();
+    let knowledge = &mut app.circle.knowledge;
+    knowledge.rows = rows;
+    knowledge.total = total;
+    knowledge.cursor.fit(knowledge.rows.len(), height);
+}
+
+/// The roster's rows for its `/` filter.
 pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
     let trainees = app.cohort().map_or(&[][..], |c| c.trainees.as_slice());
     let rows = crate::app::rows::filtered(trainees.len(), filter, |i| {
@@ -382,14 +409,14 @@ fn view_cursor(app: &mut App) -> Option<(usize, &mut Cursor)> {
     let view = app.circle.view?;
     let cohort = app.cohort();
     let len = match view {
-        View::Knowledge => cohort.map_or(0, |c| c.knowledge.len()),
+        View::Knowledge => app.circle.knowledge.rows.len(),
         View::Exchanges => cohort.map_or(0, |c| c.exchanges.len()),
         View::Path => competencies(app).len(),
         View::Codev => active(app).len(),
         _ => return None,
     };
     let cursor = match view {
-        View::Knowledge => &mut app.circle.knowledge,
+        View::Knowledge => &mut app.circle.knowledge.cursor,
         View::Exchanges => &mut app.circle.exchanges,
         View::Path => &mut app.circle.path,
         _ => &mut app.circle.codev.cursor,

@@ -107,6 +107,13 @@ fn mark_list(
     trainees: &[crate::domain::PersonId],
     half_day: &crate::domain::HalfDay,
 ) {
+    let listing = &app.modules.roll;
+    // A filter says how many of the trainees it leaves.
+    let title = if listing.rows.len() == listing.total {
+        title
+    } else {
+        format!("{title}({}/{}) ", listing.rows.len(), listing.total)
+    };
     let columns = Columns {
         title: Line::from(title),
         headers: &[
@@ -130,9 +137,9 @@ fn mark_list(
         list,
         theme,
         &columns,
-        (trainees.len(), app.modules.roll),
+        (listing.rows.len(), listing.cursor),
         |n| {
-            let trainee = &trainees[n];
+            let trainee = &trainees[listing.rows[n]];
             let mark = half_day.mark_of(trainee);
             let (status, style) = mark.map_or(("·".to_owned(), theme.dim), |m| {
                 let style = match m.status {

@@ -223,7 +223,12 @@ pub struct Notice {
     pub error: bool,
     /// The text, already in the user's language.
     pub text: String,
+    /// When it was said (the app's clock), so that it goes after a few seconds.
+    pub at: DateTime<Utc>,
 }
+
+/// How long information stays in the status line; an error stays twice as long.
+pub const NOTICE_SECONDS: i64 = 6;
 
 /// Loaded data with what its screens need that takes time to build (the contacts search
 /// fields of 15,000 people): made on the loading thread, swapped in by [`App::open_prepared`].
@@ -325,10 +330,20 @@ impl App {
         }
     }
 
-    /// Moves the clock on: "now", and "today" in Paris.
+    /// Moves the clock on: "now", and "today" in Paris. A message said long enough ago goes.
     pub fn set_now(&mut self, now: DateTime<Utc>) {
         self.now = now;
         self.today = crate::domain::clock::today(now);
+        if let Some(notice) = &self.notice {
+            let seconds = if notice.error {
+                2 * NOTICE_SECONDS
+            } else {
+                NOTICE_SECONDS
+            };
+            if now - notice.at >= chrono::TimeDelta::seconds(seconds) {
+                self.notice = None;
+            }
+        }
     }
 
     /// The app's language.
@@ -464,6 +479,7 @@ impl App {
         self.notice = Some(Notice {
             error: false,
             text: text.into(),
+            at: self.now,
         });
     }
 
@@ -472,6 +488,7 @@ impl App {
         self.notice = Some(Notice {
             error: true,
             text: text.into(),
+            at: self.now,
         });
     }
 

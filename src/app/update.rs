@@ -317,6 +317,10 @@ fn save_now(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn show(app: &mut App, screen: Screen) {
+    if app.screen != screen {
+        // What was said was about the screen left.
+        app.notice = None;
+    }
     app.screen = screen;
     app.filtering = false;
 }

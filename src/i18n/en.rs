@@ -900,5 +900,8 @@ pub fn text(msg: Msg) -> &'static str {
         }
         FilterWordsOnly => "\"{key}:\" is not a filter here: type words, and !word to exclude.",
         FilterUnknownValue => "\"{value}\" finds nobody: accepted values are {values}.",
+        CircleTooSmall => "a list: the names do not fit in a circle here",
+        CircleNoBraille => "a list: this terminal cannot draw the circle (braille in config.toml)",
+        MeMark => "(me)",
     }
 }

@@ -939,5 +939,10 @@ pub fn text(msg: Msg) -> &'static str {
         FilterUnknownValue => {
             "« {value} » ne trouve personne : les valeurs possibles sont {values}."
         }
+        CircleTooSmall => "en liste : les noms ne tiennent pas dans un cercle ici",
+        CircleNoBraille => {
+            "en liste : ce terminal ne peut pas dessiner le cercle (braille dans config.toml)"
+        }
+        MeMark => "(moi)",
     }
 }

@@ -197,7 +197,7 @@ messages! {
     // Forms and lists that never surprise.
     ChoiceNotTyped, FieldNotABundle, FieldUnreadableFile, FormCandidates, FormFullLabel,
     KeyCompleteOrNext, KeyClearField, KeyClearFilterText, KeyDeleteWord, FilterUnknownKey,
-    FilterWordsOnly, FilterUnknownValue,
+    FilterWordsOnly, FilterUnknownValue, CircleTooSmall, CircleNoBraille, MeMark,
 }
 
 impl Msg {

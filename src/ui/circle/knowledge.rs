@@ -248,11 +248,16 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ],
         widths: &[
             Constraint::Length(10),
-            Constraint::Length(12),
+            Constraint::Length(14),
             Constraint::Fill(3),
             Constraint::Fill(3),
             Constraint::Fill(3),
         ],
+    };
+    // A value cut by its column ends with "…" at a word, never in the middle of one.
+    let room = super::super::table::column_widths(area, columns.widths);
+    let fit = |column: usize, text: &str| {
+        crate::ui::text::shorten(text, room.get(column).copied().unwrap_or(0)).into_owned()
     };
     table::draw_list(
         frame,
@@ -293,10 +298,10 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             };
             Row::new(vec![
                 Cell::from(exchange.date.format("%d/%m/%Y").to_string()),
-                Cell::from(app.tr(format_msg(exchange.format))),
-                Cell::from(people),
-                Cell::from(about),
-                Cell::from(Span::styled(evaluation, style)),
+                Cell::from(fit(1, app.tr(format_msg(exchange.format)))),
+                Cell::from(fit(2, &people)),
+                Cell::from(fit(3, &about)),
+                Cell::from(Span::styled(fit(4, &evaluation), style)),
             ])
         },
     );

@@ -247,6 +247,9 @@ pub enum ExportCommand {
         /// `2026-12-31` or `31/12/2026`; never later than today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         until: Option<chrono::NaiveDate>,
+        /// The file format.
+        #[arg(long, value_enum, default_value_t = CertificateFormat::Html)]
+        format: CertificateFormat,
         /// Where to write it (default: standard output; with `--all`, a directory).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -344,6 +347,17 @@ pub enum SheetFormat {
     Xlsx,
     /// A printable page.
     Html,
+    /// A PDF/A document on A4 landscape, fonts embedded, ready to file or send to a funder.
+    Pdf,
+}
+
+/// The formats of a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CertificateFormat {
+    /// A printable page.
+    Html,
+    /// A PDF/A document on A4, fonts embedded.
+    Pdf,
 }
 
 /// The layout of a CSV file.

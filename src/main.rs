@@ -1,17 +1,25 @@
 //! The `cercle` binary: parses the command line and hands over to the library.
 
-use cercle::cli::{Cli, LangArg};
+use cercle::cli::LangArg;
 use cercle::commands::{exit, out};
 use cercle::config::{self, Config};
 use cercle::i18n::{Lang, Msg};
 use cercle::store::{self, Store, StoreError};
-use clap::Parser;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language of the help and of clap's errors: --lang, then config.toml, then the locale.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cercle::commands::help::lang_in_args(&args).map(|l| match l {
+        Lang::Fr => LangArg::Fr,
+        Lang::En => LangArg::En,
+    });
+    let cli = match cercle::commands::help::parse(args, settings(lang).0.lang) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let dir = match store::resolve_data_dir(cli.data_dir.clone()) {
         Ok(dir) => dir,
         Err(e) => {

@@ -620,6 +620,15 @@ def sample():
             "certification": {"code": "RS5142", "title": "Piloter un tiers-lieu"},
             "blocks": blocks(), "modules": modules(),
         },
+        # Fictional numbers that pass the checks (11-digit NDA, 14-digit SIRET passing Luhn).
+        "organisation": {
+            "name": "SCIC Coopérative des Tiers-Lieux Solidaires",
+            "nda": "75330987633", "nda_region": "Nouvelle-Aquitaine",
+            "siret": "91234567800011",
+            "address": "12 rue des Communs, 33800 Bordeaux",
+            "representative": {"name": "Roseline Lefèvre", "title": "Présidente"},
+            "city": "Bordeaux", "qualiopi": "QUALIOPI-2024-0042",
+        },
         "people": TRAINEES + ALUMNI + TRAINERS + STAFF + HOSTS,
         "venues": VENUES,
         "cohorts": [cohort_na24(), cohort_na26()],

@@ -108,6 +108,8 @@ pub enum Action {
     ExportSheet,
     /// Write the selected trainee's completion certificate.
     Certificate,
+    /// Modules: edit the organisation's legal identity.
+    EditOrganisation,
     /// Roll call: present.
     MarkPresent,
     /// Roll call: late, arriving now.

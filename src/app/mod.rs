@@ -356,6 +356,11 @@ impl App {
         msg.text(self.config.lang)
     }
 
+    /// A label before its value, "Accueil :" or "Host:" (`i18n::format::label`).
+    pub fn label(&self, msg: Msg) -> String {
+        crate::i18n::format::label(self.tr(msg), self.config.lang)
+    }
+
     /// The people the "who am I?" picker offers: the current cohort's trainers, then trainees.
     pub fn cohort_people(&self) -> Vec<&crate::domain::Person> {
         self.cohort()

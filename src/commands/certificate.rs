@@ -23,24 +23,26 @@ pub struct Request<'a> {
     pub cohort: Option<&'a Cohort>,
     /// The end of the period to certify.
     pub until: Option<NaiveDate>,
+    /// A PDF/A document rather than an HTML page.
+    pub pdf: bool,
     /// The file, or the directory with `all`.
     pub output: Option<PathBuf>,
 }
 
 /// Writes the certificates asked for, issued today (Paris, from the run's clock).
-pub fn export(dir: &Path, data: &Data, request: Request<'_>, lang: Lang) -> Result<(), Failure> {
+pub fn export(dir: &Path, data: &Data, request: &Request<'_>, lang: Lang) -> Result<(), Failure> {
     let today = Clock::from_env().today();
     if !request.all {
         let query = request.trainee.unwrap_or_default();
         let (cohort, person) = trainee(data, request.cohort, query)?;
-        let html = make(data, cohort, person, today, request.until, lang)?;
-        return emit(dir, request.output, html.as_bytes(), lang);
+        let bytes = make(data, cohort, person, today, request, lang)?;
+        return emit(dir, request.output.clone(), &bytes, lang);
     }
     let cohort = request
         .cohort
         .or_else(|| data.current())
         .ok_or("the file holds no cohort yet")?;
-    let folder = request.output.unwrap_or_else(|| PathBuf::from("."));
+    let folder = request.output.clone().unwrap_or_else(|| PathBuf::from("."));
     if !folder.is_dir() {
         return Err(fill(
             Msg::OutputFolderMissing.text(lang),
@@ -54,7 +56,7 @@ pub fn export(dir: &Path, data: &Data, request: Request<'_>, lang: Lang) -> Resu
         .filter_map(|id| data.person(id))
         .collect();
     for person in &people {
-        let html = make(data, cohort, person, today, request.until, lang)?;
+        let bytes = make(data, cohort, person, today, request, lang)?;
         let mut stem = slug(&person.name);
         if people
             .iter()
@@ -63,9 +65,10 @@ pub fn export(dir: &Path, data: &Data, request: Request<'_>, lang: Lang) -> Resu
             // Two trainees of one name: the id tells their files apart.
             stem = format!("{stem}-{}", slug(person.id.as_str()));
         }
-        let path = folder.join(format!("certificat-{stem}.html"));
+        let extension = if request.pdf { "pdf" } else { "html" };
+        let path = folder.join(format!("certificat-{stem}.{extension}"));
         out::check_output(dir, &path, lang)?;
-        crate::store::write_private(&path, html.as_bytes())
+        crate::store::write_private(&path, &bytes)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         out::line(
             &fill(
@@ -87,10 +90,17 @@ fn make(
     cohort: &Cohort,
     person: &Person,
     today: NaiveDate,
-    until: Option<NaiveDate>,
+    request: &Request<'_>,
     lang: Lang,
-) -> Result<String, String> {
-    certificate::html_until(data, cohort, &person.id, today, until).ok_or_else(|| {
+) -> Result<Vec<u8>, String> {
+    let until = request.until;
+    let made = if request.pdf {
+        crate::export::pdf::certificate::pdf(data, cohort, &person.id, today, until)
+            .map_err(|e| e.to_string())?
+    } else {
+        certificate::html_until(data, cohort, &person.id, today, until).map(String::into_bytes)
+    };
+    made.ok_or_else(|| {
         let day = until.map_or(today, |u| u.min(today));
         fill(
             Msg::CertificateNothingHeld.text(lang),

@@ -42,6 +42,11 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
             .into_iter()
             .map(|p| (p.severity, p.message)),
     );
+    problems.extend(
+        organisation(&data.organisation, lang)
+            .into_iter()
+            .map(|m| (Severity::Warning, m)),
+    );
     let errors = problems
         .iter()
         .filter(|(s, _)| *s == Severity::Error)
@@ -76,6 +81,37 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
     } else {
         ExitCode::from(super::exit::RULES_BROKEN)
     }
+}
+
+/// What the documents would miss of the organisation's identity, and its wrong numbers.
+fn organisation(org: &crate::domain::Organisation, lang: Lang) -> Vec<String> {
+    use crate::domain::organisation::IdentityField as F;
+    use crate::i18n::words::{identity_field, number_error};
+    let mut out = Vec::new();
+    for field in org.missing() {
+        let (label, key) = identity_field(field);
+        // The sheets carry the name and numbers; the certificate carries everything.
+        let template = if matches!(field, F::Name | F::Nda | F::Siret) {
+            Msg::CheckSheetsLack
+        } else {
+            Msg::CheckCertificatesLack
+        };
+        out.push(fill(
+            template.text(lang),
+            &[("field", label.text(lang)), ("key", key)],
+        ));
+    }
+    for (field, error) in org.wrong_numbers() {
+        let why = number_error(field, error);
+        out.push(fill(
+            Msg::CheckOrganisationWrong.text(lang),
+            &[
+                ("field", identity_field(field).0.text(lang)),
+                ("why", why.text(lang)),
+            ],
+        ));
+    }
+    out
 }
 
 /// The report for a person: a line per problem, then the counts.

@@ -5,23 +5,30 @@ use super::exit::Failure;
 use super::out;
 use crate::cli::ShellArg;
 use crate::i18n::Lang;
-use clap::CommandFactory;
 
 /// The command line as a user may type it: the hidden subcommands (git's merge driver) are
 /// left out, so that no completion or manual page offers them.
-fn visible() -> clap::Command {
-    let full = crate::cli::Cli::command();
+fn visible(lang: Lang) -> clap::Command {
+    let full = super::help::command(lang);
     let subcommands: Vec<clap::Command> = full
         .get_subcommands()
-        .filter(|s| !s.is_hide_set())
+        // clap's `help` subcommand names every subcommand, the hidden ones too.
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
         .cloned()
         .collect();
+    // The help and version flags are among `full`'s arguments already, in the user's words.
     let mut visible = clap::Command::new("cercle")
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
         .args(full.get_arguments().cloned())
         .subcommands(subcommands);
     if let Some(about) = full.get_about() {
         visible = visible.about(about.clone());
     }
+    visible = visible
+        .help_template(super::help::template(lang, true, true, true))
+        .after_help(crate::i18n::Msg::CliExamples.text(lang));
     if full.get_version().is_some() {
         visible = visible.version(env!("CARGO_PKG_VERSION"));
     }
@@ -30,7 +37,7 @@ fn visible() -> clap::Command {
 
 /// `completions SHELL`: the script, on standard output.
 pub(super) fn completions(shell: ShellArg, lang: Lang) -> Result<(), Failure> {
-    let mut command = visible();
+    let mut command = visible(lang);
     let mut script = Vec::new();
     match shell {
         ShellArg::Nushell => clap_complete::generate(
@@ -56,8 +63,28 @@ pub(super) fn completions(shell: ShellArg, lang: Lang) -> Result<(), Failure> {
 /// `man`: the manual page, in roff, on standard output.
 pub(super) fn man(lang: Lang) -> Result<(), Failure> {
     let mut page = Vec::new();
-    clap_mangen::Man::new(visible())
+    clap_mangen::Man::new(visible(lang))
         .render(&mut page)
         .map_err(|e| e.to_string())?;
-    out::document(&page, lang)
+    let page = String::from_utf8_lossy(&page);
+    out::document(headings(&page, lang).as_bytes(), lang)
+}
+
+/// The manual's section headings in the user's language (`clap_mangen` writes them in English);
+/// the examples' section, which it calls EXTRA, is named for what it holds.
+fn headings(page: &str, lang: Lang) -> String {
+    page.lines()
+        .map(|line| match (lang, line) {
+            (Lang::En, ".SH EXTRA") => ".SH EXAMPLES".to_owned(),
+            (Lang::Fr, ".SH EXTRA") => ".SH EXEMPLES".to_owned(),
+            (Lang::Fr, ".SH NAME") => ".SH NOM".to_owned(),
+            (Lang::Fr, ".SH SUBCOMMANDS") => ".SH SOUS-COMMANDES".to_owned(),
+            (Lang::Fr, other) => other.replace("\\fIsubcommands\\fR", "\\fIsous-commandes\\fR"),
+            (Lang::En, other) => other.to_owned(),
+        })
+        .fold(String::new(), |mut text, line| {
+            text.push_str(&line);
+            text.push('\n');
+            text
+        })
 }

@@ -100,6 +100,7 @@ pub fn run(
             all,
             cohort,
             until,
+            format,
             output,
         } => {
             let cohort = match cohort.as_deref() {
@@ -111,9 +112,10 @@ pub fn run(
                 all,
                 cohort,
                 until,
+                pdf: format == crate::cli::CertificateFormat::Pdf,
                 output,
             };
-            crate::commands::certificate::export(dir, &data, request, lang)
+            crate::commands::certificate::export(dir, &data, &request, lang)
         }
     }
 }
@@ -130,7 +132,7 @@ fn sheet(
 ) -> Result<Vec<u8>, Failure> {
     let dialect = dialect_of(dialect, lang);
     let to_screen = output.is_none_or(|o| o.as_os_str() == "-");
-    if format == SheetFormat::Xlsx
+    if matches!(format, SheetFormat::Xlsx | SheetFormat::Pdf)
         && to_screen
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
@@ -144,6 +146,10 @@ fn sheet(
         SheetFormat::Xlsx => workbook::to_xlsx(data, cohort, seminar, Clock::from_env().today())
             .map_err(|e| e.to_string())?,
         SheetFormat::Html => attendance::to_html(data, cohort, seminar).into_bytes(),
+        SheetFormat::Pdf => {
+            crate::export::pdf::sheet::pdf(data, cohort, seminar, Clock::from_env().today())
+                .map_err(|e| e.to_string())?
+        }
     })
 }
 

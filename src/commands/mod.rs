@@ -12,6 +12,7 @@ mod completions;
 pub(crate) mod contacts;
 pub mod exit;
 mod export;
+pub mod help;
 mod init;
 pub mod load;
 pub mod out;

@@ -107,8 +107,8 @@ fn rename_stand_in(copy: &mut Data, forgotten: &Forgotten, id: &crate::domain::P
 
 /// Damaged copies and exports in the data directory that name the person, in their text as
 /// any export format encodes it (HTML entities, JSON and vCard escapes, CSV quoting) or in
-/// their file name (`certificat-camille-dubois.html`): they cannot be rewritten safely, so the
-/// user is told.
+/// their file name (`certificat-camille-dubois.html`), or a PDF whose HTML twin names her: they
+/// cannot be rewritten safely, so the user is told.
 fn leftovers(dir: &Path, person: &Person) -> Vec<std::path::PathBuf> {
     let needles = [person.id.as_str(), person.name.as_str()];
     let named = format!("-{}-", super::bundle::slug(&person.name));
@@ -116,9 +116,18 @@ fn leftovers(dir: &Path, person: &Person) -> Vec<std::path::PathBuf> {
         let stem = path
             .file_stem()
             .map(|s| super::bundle::slug(&s.to_string_lossy()));
-        stem.is_some_and(|s| named != "--" && format!("-{s}-").contains(&named))
-            || std::fs::read(path)
+        let reads = |path: &Path| {
+            std::fs::read(path)
                 .is_ok_and(|bytes| crate::export::reading::names_any(&bytes, &needles))
+        };
+        // A PDF's text is compressed glyph by glyph; the app writes each PDF beside its HTML
+        // twin, which says whom it names.
+        let pdf = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        stem.is_some_and(|s| named != "--" && format!("-{s}-").contains(&named))
+            || reads(path)
+            || (pdf && reads(&path.with_extension("html")))
     };
     let mut found = Vec::new();
     for sub in [dir.to_owned(), dir.join("exports"), dir.join("bundles")] {

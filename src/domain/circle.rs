@@ -17,7 +17,7 @@ pub struct Suggestion {
     pub request: KnowledgeId,
     /// Whether their tags meet (same module or block, or a module of that block).
     pub by_tag: bool,
-    /// The significant words their titles share, folded.
+    /// The significant words their titles share, as the offer writes them (accents kept).
     pub words: Vec<String>,
 }
 
@@ -31,16 +31,25 @@ const COMMON: &[&str] = &[
 /// The significant words of a title: folded (no case, no accents), words of four letters or
 /// more, common words left out, a plural `s` or `x` dropped ("subventions" meets "subvention").
 pub fn words(text: &str) -> BTreeSet<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(w))
-        .map(|w| {
-            let stem = w
+    shown_words(text).into_keys().collect()
+}
+
+/// The significant words of a title, folded, each with the word as the title writes it (in
+/// lower case, accents kept): what two titles share is compared folded and shown as written.
+fn shown_words(text: &str) -> BTreeMap<String, String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|word| {
+            let folded = fold(word);
+            let stem = folded
                 .strip_suffix(['s', 'x'])
-                .filter(|s| s.chars().count() >= 4);
-            stem.unwrap_or(w).to_owned()
+                .filter(|s| s.chars().count() >= 4)
+                .unwrap_or(&folded)
+                .to_owned();
+            let keep = folded.chars().count() >= 4
+                && !COMMON.contains(&folded.as_str())
+                && !COMMON.contains(&stem.as_str());
+            keep.then(|| (stem, word.to_lowercase()))
         })
-        .filter(|w| !COMMON.contains(&w.as_str()))
         .collect()
 }
 
@@ -74,9 +83,11 @@ pub fn meets(
         (Some(a), Some(b)) => tags_meet(a, b, programme),
         _ => false,
     };
-    let shared: Vec<String> = words(&offer.title)
-        .intersection(&words(&request.title))
-        .cloned()
+    let wanted = words(&request.title);
+    let shared: Vec<String> = shown_words(&offer.title)
+        .into_iter()
+        .filter(|(folded, _)| wanted.contains(folded))
+        .map(|(_, shown)| shown)
         .collect();
     (by_tag || !shared.is_empty()).then(|| Suggestion {
         offer: offer.id.clone(),
@@ -227,6 +238,10 @@ mod tests {
             None,
             "nobody is matched with themselves"
         );
+        let animate = item("o2", "a", Offer, "Animer une Communauté", "b-nour");
+        let grow = item("r6", "b", Request, "Faire grandir ma communaute", "m-1-4");
+        let shared = meets(&animate, &grow, &p).unwrap();
+        assert_eq!(shared.words, ["communauté"], "accents are kept where shown");
         assert_eq!(
             meets(&by_tag, &offer, &p),
             None,

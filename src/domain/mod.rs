@@ -14,6 +14,7 @@ pub mod ids;
 pub mod knowledge;
 pub mod lookup;
 pub mod merge;
+pub mod organisation;
 pub mod path;
 pub mod people;
 pub mod privacy;
@@ -36,6 +37,7 @@ pub mod venue;
 pub use attendance::{HalfDay, Mark, MarkChange, Period, Seminar, Signature, Status};
 pub use cohort::{Cohort, CohortState, DepartError, EnrolError, MAX_TRAINEES, MIN_TRAINEES};
 pub use ids::*;
+pub use organisation::{Organisation, Representative};
 pub use people::{ContactField, Note, Person, PersonRole, PlaceKind, Project, ProjectPhase};
 pub use programme::{BlockKind, Certification, Competency, CompetencyBlock, Module, Programme};
 pub use records::{Keyed, Records};
@@ -54,6 +56,13 @@ pub struct Data {
     pub schema_version: u32,
     /// The programme the cohorts follow.
     pub programme: Programme,
+    /// The training organisation's legal identity, printed on sheets and certificates.
+    #[serde(
+        default,
+        skip_serializing_if = "Organisation::is_empty",
+        deserialize_with = "organisation::object_only"
+    )]
+    pub organisation: Organisation,
     /// Everyone around the programme, each shared between versions of the data.
     #[serde(default)]
     pub people: Records<Person>,
@@ -76,6 +85,7 @@ impl Default for Data {
         Self {
             schema_version: SCHEMA_VERSION,
             programme: Programme::default(),
+            organisation: Organisation::default(),
             people: Records::default(),
             venues: Shared::default(),
             cohorts: Records::default(),

@@ -13,6 +13,14 @@ use crate::domain::{Cohort, Data, HalfDay, Seminar, Status};
 use chrono::NaiveTime;
 use std::fmt::Write as _;
 
+/// How the sheet prints: A4 landscape, the header row of each table repeated on every page,
+/// no row cut in two, and the trainer's row kept with the last trainee's.
+const SHEET_PRINT: &str = "@page{size:A4 landscape;margin:1cm}thead{display:table-header-group}\
+tr{break-inside:avoid;page-break-inside:avoid}tbody.closing{break-inside:avoid;page-break-inside:avoid}\
+table.grid{table-layout:fixed;margin-bottom:1em}table.grid th:first-child{width:9em}\
+table.grid td,table.grid th{font-size:.8em;overflow-wrap:anywhere}p.group{margin:.6em 0 .2em;font-weight:bold}\
+section{break-after:page;page-break-after:always}";
+
 /// The CSV header of the RFC dialect, in the order of the columns.
 pub const CSV_HEADER: [&str; 17] = [
     "organisation",
@@ -55,12 +63,12 @@ pub const CSV_HEADER_FR: [&str; 17] = [
     "Signé le",
 ];
 
-fn name(data: &Data, id: &crate::domain::PersonId) -> String {
+pub(crate) fn name(data: &Data, id: &crate::domain::PersonId) -> String {
     data.person(id)
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
-fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
+pub(crate) fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
     let found: Vec<_> = seminar
         .modules
         .iter()
@@ -79,6 +87,21 @@ fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
     (codes, titles)
 }
 
+/// The venue as a sheet names it: its name, address and city, those known.
+pub(crate) fn venue_address(data: &Data, seminar: &Seminar) -> String {
+    data.venue(&seminar.venue).map_or_else(
+        || seminar.venue.to_string(),
+        |v| {
+            [v.name.as_str(), v.address.as_str(), v.city.as_str()]
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+    )
+}
+
 fn venue(data: &Data, seminar: &Seminar) -> String {
     data.venue(&seminar.venue).map_or_else(
         || seminar.venue.to_string(),
@@ -95,6 +118,22 @@ fn sheets<'a>(
         .into_iter()
         .filter(|(s, _)| seminar.is_none_or(|id| &s.id == id))
         .collect()
+}
+
+/// The seminars of a sheet in the order of their first half-day, each with its half-days in
+/// date order: one section of the printed sheet each.
+pub(crate) fn by_seminar<'a>(
+    cohort: &'a Cohort,
+    seminar: Option<&crate::domain::SeminarId>,
+) -> Vec<(&'a Seminar, Vec<&'a HalfDay>)> {
+    let mut out: Vec<(&Seminar, Vec<&HalfDay>)> = Vec::new();
+    for (s, h) in sheets(cohort, seminar) {
+        match out.iter_mut().find(|(x, _)| x.id == s.id) {
+            Some((_, days)) => days.push(h),
+            None => out.push((s, vec![h])),
+        }
+    }
+    out
 }
 
 /// The sheet as CSV in a [`Dialect`], written with the csv crate (quotes, separators and
@@ -197,22 +236,10 @@ pub fn to_html(data: &Data, cohort: &Cohort, seminar: Option<&crate::domain::Sem
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Feuille d'émargement – {}</title><style>{STYLE}</style></head><body>\n",
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Feuille d'émargement – {}</title><style>{STYLE}{SHEET_PRINT}</style></head><body>\n",
         html_escape(&cohort.name)
     );
-    let all = sheets(cohort, seminar);
-    let mut seminars: Vec<&Seminar> = Vec::new();
-    for (s, _) in &all {
-        if !seminars.iter().any(|x| x.id == s.id) {
-            seminars.push(s);
-        }
-    }
-    for seminar in seminars {
-        let half_days: Vec<&HalfDay> = all
-            .iter()
-            .filter(|(s, _)| s.id == seminar.id)
-            .map(|(_, h)| *h)
-            .collect();
+    for (seminar, half_days) in by_seminar(cohort, seminar) {
         section(&mut out, data, cohort, seminar, &half_days);
     }
     out.push_str("</body></html>\n");
@@ -227,23 +254,52 @@ fn section(
     half_days: &[&HalfDay],
 ) {
     let (codes, titles) = modules(data, seminar);
+    let org = &data.organisation;
     let _ = write!(
         out,
         "<section><h1>Feuille d'émargement</h1><table class=\"meta\">\
-<tr><td>Organisme de formation</td><td>{}</td></tr>\
-<tr><td>Formation</td><td>{}</td></tr>\
+<tr><td>Organisme de formation</td><td>{}</td></tr>",
+        html_escape(org.name_or(&data.programme.provider)),
+    );
+    for line in super::certificate::registration(org) {
+        let _ = write!(out, "<tr><td></td><td>{}</td></tr>", html_escape(&line));
+    }
+    let _ = writeln!(
+        out,
+        "<tr><td>Formation</td><td>{}</td></tr>\
 <tr><td>Module</td><td>{} {}</td></tr>\
 <tr><td>Lieu</td><td>{}</td></tr>\
 <tr><td>Formateur·rice</td><td>{}</td></tr>\
-<tr><td>Promotion</td><td>{}</td></tr></table>\n<table><tr><th>Stagiaire</th>",
-        html_escape(&data.programme.provider),
+<tr><td>Promotion</td><td>{}</td></tr></table>",
         html_escape(&data.programme.title),
         html_escape(&codes),
         html_escape(&titles),
-        html_escape(&venue(data, seminar)),
+        html_escape(&venue_address(data, seminar)),
         html_escape(&name(data, &seminar.trainer)),
         html_escape(&cohort.name),
     );
+    // A wide seminar is printed in groups of half-days, one table each, so that no column is
+    // cut at the edge of the paper.
+    let groups: Vec<&[&HalfDay]> = half_days.chunks(super::HALF_DAYS_ACROSS).collect();
+    for (g, group) in groups.iter().enumerate() {
+        if groups.len() > 1 {
+            let _ = write!(
+                out,
+                "<p class=\"group\">Demi-journées, partie {} sur {}</p>",
+                g + 1,
+                groups.len()
+            );
+        }
+        grid(out, data, cohort, group);
+    }
+    corrections(out, data, half_days);
+    out.push_str("</section>\n");
+}
+
+/// One table of the sheet: its header row (repeated on each printed page), a row per trainee,
+/// the trainer's row kept on the page of the last trainee.
+fn grid(out: &mut String, data: &Data, cohort: &Cohort, half_days: &[&HalfDay]) {
+    out.push_str("<table class=\"grid\"><thead><tr><th>Stagiaire</th>");
     for h in half_days {
         let _ = write!(
             out,
@@ -254,8 +310,13 @@ fn section(
             h.end.format("%H:%M")
         );
     }
-    out.push_str("<th>Heures suivies</th></tr>\n");
-    for trainee in &cohort.trainees {
+    out.push_str("<th>Heures suivies</th></tr></thead>\n<tbody>");
+    let last = cohort.trainees.len().saturating_sub(1);
+    for (i, trainee) in cohort.trainees.iter().enumerate() {
+        if i == last {
+            // The last trainee and the trainer's row share a group that never breaks.
+            out.push_str("</tbody><tbody class=\"closing\">");
+        }
         let _ = write!(out, "<tr><td>{}</td>", html_escape(&name(data, trainee)));
         let mut minutes = 0;
         for h in half_days {
@@ -277,20 +338,19 @@ fn section(
                 None => out.push_str("<td class=\"sign\"></td>"),
             }
         }
-        let _ = writeln!(out, "<td>{} h {:02}</td></tr>", minutes / 60, minutes % 60);
+        let hours = crate::i18n::format::hours(minutes, crate::i18n::Lang::Fr);
+        let _ = writeln!(out, "<td>{hours}</td></tr>");
     }
-    out.push_str("<tr><td>Signature du formateur·rice</td>");
+    out.push_str("<tr class=\"trainer\"><td>Signature du formateur·rice</td>");
     for h in half_days {
         let _ = write!(out, "<td class=\"sign\">{}</td>", trainer_cell(data, h));
     }
-    out.push_str("<td></td></tr></table>\n");
-    corrections(out, data, half_days);
-    out.push_str("</section>\n");
+    out.push_str("<td></td></tr></tbody></table>\n");
 }
 
 /// What a cell says, as the sheet goes round the room: the reason of an absence stays with the
 /// trainers ("absence justifiée" is enough here).
-fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
+pub fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
     let time = time.map(|t| t.format("%H:%M").to_string());
     match (status, time) {
         (Status::Present, _) => "présent·e".to_owned(),
@@ -303,38 +363,61 @@ fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
     }
 }
 
-/// The trainee's electronic signature, in Paris time, or "signature manquante"; nothing (the
-/// box to sign by hand) when neither.
-fn cell_signature(mark: &crate::domain::Mark) -> String {
+/// The line under a trainee's status: her electronic signature, in Paris time, or
+/// "signature manquante"; none (the box to sign by hand) when neither.
+pub fn signature_lines(mark: &crate::domain::Mark) -> Vec<String> {
     match (&mark.signed, &mark.missing_signature) {
         (Some(s), _) => {
             let at = clock::local(s.at);
-            format!(
-                "<br><small>signé électroniquement le {} à {}</small>",
+            vec![format!(
+                "signé électroniquement le {} à {}",
                 at.format("%d/%m/%Y"),
                 at.format("%H:%M")
-            )
+            )]
         }
-        (None, Some(_)) => "<br><small>signature manquante</small>".to_owned(),
-        (None, None) => String::new(),
+        (None, Some(_)) => vec!["signature manquante".to_owned()],
+        (None, None) => Vec::new(),
     }
 }
 
-/// The trainer's seal (who, when in Paris time, the key's fingerprint), or her signature from
-/// before seals.
-fn trainer_cell(data: &Data, h: &HalfDay) -> String {
+fn cell_signature(mark: &crate::domain::Mark) -> String {
+    match signature_lines(mark).as_slice() {
+        [] => String::new(),
+        lines => format!("<br><small>{}</small>", lines.join(" ")),
+    }
+}
+
+/// The trainer's cell of a half-day: who, then her seal (when in Paris time, the key's
+/// fingerprint) or her signature from before seals; empty when not signed.
+pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
     let Some(signature) = &h.signature else {
-        return String::new();
+        return Vec::new();
     };
     let at = clock::local(signature.at);
     let when = format!("le {} à {}", at.format("%d/%m/%Y"), at.format("%H:%M"));
-    let by = html_escape(&name(data, &signature.by));
+    let by = name(data, &signature.by);
     match h.seals.first() {
-        Some(seal) => format!(
-            "{by}<br><small>scellé électroniquement {when}<br>clé {}</small>",
-            fingerprint(&seal.key)
+        Some(seal) => vec![
+            by,
+            format!("scellé électroniquement {when}"),
+            format!("clé {}", fingerprint(&seal.key)),
+        ],
+        None => vec![by, format!("{when} (avant les scellés)")],
+    }
+}
+
+fn trainer_cell(data: &Data, h: &HalfDay) -> String {
+    let lines = trainer_lines(data, h);
+    match lines.split_first() {
+        None => String::new(),
+        Some((by, rest)) => format!(
+            "{}<br><small>{}</small>",
+            html_escape(by),
+            rest.iter()
+                .map(|l| html_escape(l))
+                .collect::<Vec<_>>()
+                .join("<br>")
         ),
-        None => format!("{by}<br><small>{when} (avant les scellés)</small>"),
     }
 }
 

@@ -8,12 +8,9 @@ use crate::domain::{Cohort, Data, PersonId};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
-/// Hours as funders write them: "10 h 30".
-fn hours(minutes: u32) -> String {
-    match minutes % 60 {
-        0 => format!("{} h", minutes / 60),
-        rest => format!("{} h {rest:02}", minutes / 60),
-    }
+/// Hours as every French text of Cercle writes them: "10,5 h".
+pub fn hours(minutes: u32) -> String {
+    crate::i18n::format::hours(minutes, crate::i18n::Lang::Fr)
 }
 
 /// What a certificate covers: the half-days held from the first to the last one held by the
@@ -64,7 +61,7 @@ pub fn covered(
 
 /// The four natures of an action of article L. 6313-1 of the Code du travail, as the
 /// ministry's model lists them; this programme is the first.
-const NATURES: [&str; 4] = [
+pub const NATURES: [&str; 4] = [
     "Action de formation",
     "Bilan de compétences",
     "Action de validation des acquis de l'expérience",
@@ -74,6 +71,122 @@ const NATURES: [&str; 4] = [
 /// The ministry's clause on keeping the supporting documents.
 pub const KEEPING_CLAUSE: &str = "Sans préjudice des délais imposés par les règles fixées par le financeur de l'action, je m'engage à conserver l'ensemble des pièces justificatives qui ont permis d'établir le présent certificat pendant une durée de 3 ans à compter de la fin de l'année du dernier paiement. En cas de cofinancement des fonds européens la durée est portée à 10 ans.";
 
+/// Everything a certificate states, field by field of the ministry's model, whatever its
+/// format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts<'a> {
+    /// The organisation's identity (name, NDA, SIRET, address, signatory, city).
+    pub organisation: &'a crate::domain::Organisation,
+    /// The organisation's name as printed.
+    pub provider: &'a str,
+    /// The trainee's name.
+    pub trainee: String,
+    /// Her employer, when it funds her training.
+    pub employer: Option<&'a str>,
+    /// The exact title of the training.
+    pub title: &'a str,
+    /// The cohort's name.
+    pub cohort: &'a str,
+    /// What is certified.
+    pub covered: Covered,
+    /// The day it is issued ("le …").
+    pub issued: NaiveDate,
+}
+
+/// What the certificate of `trainee` issued on `today` states, for the period up to `until`
+/// (at most `today`); `None` when no half-day was held by then.
+pub fn facts<'a>(
+    data: &'a Data,
+    cohort: &'a Cohort,
+    trainee: &PersonId,
+    today: NaiveDate,
+    until: Option<NaiveDate>,
+) -> Option<Facts<'a>> {
+    let covered = covered(cohort, trainee, today, until)?;
+    let person = data.person(trainee);
+    let employer_funds = cohort
+        .funding
+        .iter()
+        .any(|f| &f.trainee == trainee && f.source == FundingSource::Employer);
+    Some(Facts {
+        organisation: &data.organisation,
+        provider: data.organisation.name_or(&data.programme.provider),
+        trainee: person.map_or_else(|| trainee.to_string(), |p| p.name.clone()),
+        employer: person
+            .map(|p| p.employer.as_str())
+            .filter(|e| employer_funds && !e.is_empty()),
+        title: &data.programme.title,
+        cohort: &cohort.name,
+        covered,
+        issued: today,
+    })
+}
+
+impl Facts<'_> {
+    /// "Je soussigné·e Roseline Lefèvre, Présidente," or a blank to fill in by hand.
+    pub fn signatory(&self) -> String {
+        let who = &self.organisation.representative;
+        match (who.name.trim(), who.title.trim()) {
+            ("", _) => "Je soussigné·e ______________________________,".to_owned(),
+            (name, "") => format!("Je soussigné·e {name},"),
+            (name, title) => format!("Je soussigné·e {name}, {title},"),
+        }
+    }
+
+    /// The organisation's registration as documents write it: NDA with its prefecture, SIRET,
+    /// Qualiopi; one line each, those known.
+    pub fn registration(&self) -> Vec<String> {
+        registration(self.organisation)
+    }
+
+    /// The hours followed, "52 h 30".
+    pub fn hours_followed(&self) -> String {
+        hours(self.covered.minutes_followed)
+    }
+
+    /// The hours of the half-days held in the period.
+    pub fn hours_held(&self) -> String {
+        hours(self.covered.minutes_held)
+    }
+
+    /// The city after "Fait à", or a blank.
+    pub fn city(&self) -> &str {
+        let city = self.organisation.city.trim();
+        if city.is_empty() {
+            "____________________"
+        } else {
+            city
+        }
+    }
+}
+
+/// The organisation's registration lines, those known: "Déclaration d'activité enregistrée
+/// sous le numéro … auprès du préfet de région …", "SIRET …", "Certificat Qualiopi n° …".
+pub fn registration(org: &crate::domain::Organisation) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !org.nda.is_empty() {
+        let region = if org.nda_region.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" auprès du préfet de région {}", org.nda_region.trim())
+        };
+        lines.push(format!(
+            "Déclaration d'activité enregistrée sous le numéro {}{region}",
+            org.nda
+        ));
+    }
+    if !org.siret.is_empty() {
+        lines.push(format!(
+            "SIRET {}",
+            crate::domain::organisation::siret_spaced(&org.siret)
+        ));
+    }
+    if let Some(q) = org.qualiopi.as_deref().filter(|q| !q.trim().is_empty()) {
+        lines.push(format!("Certificat Qualiopi n° {q}"));
+    }
+    lines
+}
+
 /// The certificate of one trainee as a printable HTML page, issued on `today`, covering the
 /// half-days held by then (see [`covered`]); `None` when none was.
 pub fn html(data: &Data, cohort: &Cohort, trainee: &PersonId, today: NaiveDate) -> Option<String> {
@@ -82,7 +195,7 @@ pub fn html(data: &Data, cohort: &Cohort, trainee: &PersonId, today: NaiveDate) 
 
 /// The certificate of one trainee for the period up to `until` (at most `today`), following
 /// the ministry's model of the certificat de réalisation; `None` when no half-day was held by
-/// then. What the data has no place for yet (the signatory's name, the city) is left blank.
+/// then. What the organisation's identity lacks is left blank, to fill in by hand.
 pub fn html_until(
     data: &Data,
     cohort: &Cohort,
@@ -90,26 +203,30 @@ pub fn html_until(
     today: NaiveDate,
     until: Option<NaiveDate>,
 ) -> Option<String> {
-    let covered = covered(cohort, trainee, today, until)?;
-    let person = data.person(trainee);
-    let name = person.map_or_else(|| trainee.to_string(), |p| p.name.clone());
-    let employer_funds = cohort
-        .funding
-        .iter()
-        .any(|f| &f.trainee == trainee && f.source == FundingSource::Employer);
-    let employer = person
-        .map(|p| p.employer.as_str())
-        .filter(|e| employer_funds && !e.is_empty());
+    let facts = facts(data, cohort, trainee, today, until)?;
+    let org = facts.organisation;
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Certificat de réalisation – {name}</title><style>{STYLE}</style></head><body>\n\
-<section><h1>Certificat de réalisation</h1>\n<p>Je soussigné·e, représentant·e légal·e du dispensateur de l'action concourant au développement des compétences <strong>{provider}</strong>,</p>\n\
-<p>atteste que : <strong>{name}</strong>",
-        name = html_escape(&name),
-        provider = html_escape(&data.programme.provider),
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Certificat de réalisation – {name}</title><style>{STYLE}@page{{size:A4}}</style></head><body>\n\
+<section><p class=\"organisation\"><strong>{provider}</strong>",
+        name = html_escape(&facts.trainee),
+        provider = html_escape(facts.provider),
     );
-    if let Some(employer) = employer {
+    for line in std::iter::once(org.address.clone()).chain(facts.registration()) {
+        if !line.trim().is_empty() {
+            let _ = write!(out, "<br>{}", html_escape(&line));
+        }
+    }
+    let _ = write!(
+        out,
+        "</p>\n<h1>Certificat de réalisation</h1>\n<p>{signatory} représentant·e légal·e du dispensateur de l'action concourant au développement des compétences <strong>{provider}</strong>,</p>\n\
+<p>atteste que : <strong>{name}</strong>",
+        signatory = html_escape(&facts.signatory()),
+        name = html_escape(&facts.trainee),
+        provider = html_escape(facts.provider),
+    );
+    if let Some(employer) = facts.employer {
         let _ = write!(
             out,
             ", salarié·e de l'entreprise <strong>{}</strong>",
@@ -120,8 +237,8 @@ pub fn html_until(
         out,
         "</p>\n<p>a suivi l'action <strong>{title}</strong> (promotion {cohort})</p>\n\
 <p>Nature de l'action concourant au développement des compétences :</p>\n<ul class=\"natures\" style=\"list-style:none\">",
-        title = html_escape(&data.programme.title),
-        cohort = html_escape(&cohort.name),
+        title = html_escape(facts.title),
+        cohort = html_escape(facts.cohort),
     );
     for (i, nature) in NATURES.iter().enumerate() {
         let (box_, checked) = if i == 0 {
@@ -136,13 +253,25 @@ pub fn html_until(
         "</ul>\n<p>qui s'est déroulée du <strong>{start}</strong> au <strong>{end}</strong>,</p>\n\
 <p>pour une durée de <strong>{followed}</strong> (sur {held} de demi-journées tenues).</p>\n\
 <p class=\"clause\">{KEEPING_CLAUSE}</p>\n\
-<p>Fait à : ____________________</p>\n<p>le : {today}</p>\n\
-<p>Signature et cachet du responsable du dispensateur de l'action :</p>\n</section></body></html>\n",
-        start = covered.start.format("%d/%m/%Y"),
-        end = covered.end.format("%d/%m/%Y"),
-        followed = hours(covered.minutes_followed),
-        held = hours(covered.minutes_held),
+<p>Fait à : {city}</p>\n<p>le : {today}</p>\n\
+<p>Signature et cachet du responsable du dispensateur de l'action :<br>{who}</p>\n</section></body></html>\n",
+        start = facts.covered.start.format("%d/%m/%Y"),
+        end = facts.covered.end.format("%d/%m/%Y"),
+        followed = facts.hours_followed(),
+        held = facts.hours_held(),
+        city = html_escape(facts.city()),
         today = today.format("%d/%m/%Y"),
+        who = html_escape(
+            &[
+                org.representative.name.trim(),
+                org.representative.title.trim()
+            ]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+        ),
     );
     Some(out)
 }
@@ -151,7 +280,7 @@ pub fn html_until(
 mod tests {
     #[test]
     fn hours_read_like_a_funder_writes_them() {
-        assert_eq!(super::hours(630), "10 h 30");
-        assert_eq!(super::hours(420), "7 h");
+        assert_eq!(super::hours(630), "10,5\u{a0}h");
+        assert_eq!(super::hours(420), "7\u{a0}h");
     }
 }

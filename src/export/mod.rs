@@ -1,12 +1,18 @@
-//! Documents that leave Cercle: attendance sheets (CSV, XLSX, HTML) and completion certificates.
+//! Documents that leave Cercle: attendance sheets (CSV, XLSX, HTML, PDF) and completion
+//! certificates (HTML, PDF).
 //! They are built here in memory; writing them to a file is the caller's (0600, in the private data directory
 //! or where the user asked). Nothing marked confidential is ever put in them.
 
 pub mod attendance;
 pub mod certificate;
 pub mod dialect;
+pub mod pdf;
 pub mod reading;
 pub mod workbook;
+
+/// The most half-days printed side by side on a landscape A4 page; a wider seminar is split
+/// into groups of at most this many.
+pub const HALF_DAYS_ACROSS: usize = 7;
 
 /// Escapes text for HTML, so that a name holding `<script>` stays a name.
 pub fn html_escape(text: &str) -> String {

@@ -35,6 +35,7 @@ pub fn generate(cohorts: usize, seed: u64) -> Data {
     Data {
         schema_version: SCHEMA_VERSION,
         programme: generator.programme,
+        organisation: generator.organisation,
         people: generator.people.into_iter().map(Into::into).collect(),
         venues: generator.venues.into(),
         cohorts: generator.cohorts.into_iter().map(Into::into).collect(),
@@ -94,6 +95,7 @@ impl Rng {
 struct Generator {
     rng: Rng,
     programme: Programme,
+    organisation: crate::domain::Organisation,
     people: Vec<Person>,
     venues: Vec<Venue>,
     cohorts: Vec<Cohort>,
@@ -111,9 +113,11 @@ struct Generator {
 
 impl Generator {
     fn new(cohorts: usize, seed: u64) -> Self {
+        let sample = sample();
         let mut generator = Self {
             rng: Rng(seed),
-            programme: sample().programme,
+            programme: sample.programme,
+            organisation: sample.organisation,
             people: Vec::new(),
             venues: Vec::new(),
             cohorts: Vec::with_capacity(cohorts),

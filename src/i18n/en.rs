@@ -51,6 +51,31 @@ pub fn text(msg: Msg) -> &'static str {
         CliSummaryCohort => "cohort",
         CliSummaryTrainees => "trainees",
         CliSummaryHeld => "half-days held",
+        CliCommandValue => "COMMAND",
+        CliUsage => "Usage:",
+        CliCommands => "Commands:",
+        CliArguments => "Arguments:",
+        CliOptions => "Options:",
+        CliPrintHelp => "Print help",
+        CliPrintVersion => "Print version",
+        CliHelpCommand => "Print this message or the help of the given subcommand",
+        CliPossibleValues => "[possible values: {values}]",
+        CliDefaultValue => "[default: {value}]",
+        CliExamples => {
+            "Examples:\n  cercle init --sample\n  cercle summary\n  cercle export attendance --format html -o sheet.html\n  cercle export certificate --trainee \"Camille Dubois\" -o certificate.html\n  cercle check --json\n  LANG=fr_FR.UTF-8 cercle --help"
+        }
+        CliErrUnknownArgument => "unexpected argument '{arg}' found",
+        CliErrUnknownCommand => "unrecognized subcommand '{arg}'",
+        CliErrInvalidValue => "invalid value '{value}' for '{arg}'",
+        CliErrMissingValue => "a value is required for '{arg}' but none was supplied",
+        CliErrMissing => "the following required arguments were not provided: {args}",
+        CliErrConflict => "the argument '{arg}' cannot be used with '{other}'",
+        CliErrTooMany => "unexpected value '{value}'",
+        CliErrOther => "the command line is not understood",
+        CliErrTip => "tip: a similar one exists: '{suggested}'",
+        CliMoreHelp => "For more information, try '--help'.",
+        CliNotADay => "{value} is not a day: write 2026-12-31 or 31/12/2026",
+        CliNumberRange => "{value} is not a number from {min} to {max}",
         CliSummaryRate => "attendance",
         KeyUp => "move up",
         KeyDown => "move down",
@@ -278,8 +303,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeyEditMark => "edit time or reason",
         KeyEditSeminar => "edit the seminar",
         KeyEveryonePresent => "everyone else present",
-        KeyExportCohortSheet => "cohort attendance sheet (CSV, XLSX, HTML)",
-        KeyExportSeminarSheet => "attendance sheet (CSV, XLSX, HTML)",
+        KeyExportCohortSheet => "cohort attendance sheet (CSV, XLSX, HTML, PDF)",
+        KeyExportSeminarSheet => "attendance sheet (CSV, XLSX, HTML, PDF)",
         KeyMarkAbsent => "absent",
         KeyMarkExcused => "excused",
         KeyMarkLate => "late",
@@ -304,7 +329,7 @@ pub fn text(msg: Msg) -> &'static str {
         ViewFollowUp => "Follow-up",
         ViewRollCall => "Roll call",
         MarkedCount => "{n} marked · {signed} signed · {absent} absent",
-        SignedBy => "signed by {name} at {time}",
+        SignedBy => "signed by {name} {time}",
         NotSigned => "not signed",
         WarnHoliday => "public holiday: {name}",
         WarnTrainerElsewhere => "the trainer is booked elsewhere at the same time",
@@ -326,16 +351,16 @@ pub fn text(msg: Msg) -> &'static str {
         ColMyHours => "My hours",
         ColBlock => "Block",
         ConcernAbsences => "{n} unexcused absences in a row",
-        ConcernLowRate => "attendance {rate} % so far",
+        ConcernLowRate => "attendance {rate} so far",
         UnsignedSheetItem => "sheet of {date} {period} not signed",
         PeriodMorning => "morning",
         PeriodAfternoon => "afternoon",
         VenueHost => "Host",
         VenueCapacity => "Capacity",
         MyProgress => {
-            "My hours: {followed} h of {planned} h · {held} % of the half-days held, {overall} % of the programme"
+            "My hours: {followed} of {planned} · {held} of the half-days held, {overall} of the programme"
         }
-        CohortProgress => "Half-days held: {held} of {planned} · attendance {rate} %",
+        CohortProgress => "Half-days held: {held} of {planned} · attendance {rate}",
         HelpSeminars => "Seminars",
         HelpSeminar => "A seminar",
         HelpRollCall => "Roll call",
@@ -412,7 +437,7 @@ pub fn text(msg: Msg) -> &'static str {
         DetailNextSteps => "Next steps",
         DetailDeferredTo => "Deferred to",
         DetailDuplicateOf => "Duplicate of",
-        DetailAsked => "asked {n} d ago",
+        DetailAsked => "asked {n}",
         SuggestionsTitle => "Suggested tutors",
         HistoryTitle => "History",
         NoHistoryYet => "No step yet.",
@@ -437,7 +462,6 @@ pub fn text(msg: Msg) -> &'static str {
         EnrolFull => {
             "the cohort is full: it already holds 12 trainees, the most a session may hold"
         }
-        Colon => ":",
         AlreadyLeft => "Already left on {date}.",
         ByTag => "same tag",
         ByWords => "shared words: {words}",
@@ -517,7 +541,7 @@ pub fn text(msg: Msg) -> &'static str {
         HelpKnowledge => "Offers and requests",
         HelpPath => "A trainee's path",
         HelpRound => "Speaking round",
-        HoursFollowed => "{followed} h followed of {planned} h",
+        HoursFollowed => "{followed} followed of {planned}",
         InTraining => "in training",
         KeyAddEvidence => "add evidence",
         KeyAddFunding => "another funding line",
@@ -881,6 +905,28 @@ pub fn text(msg: Msg) -> &'static str {
         SyncForeignPath => {
             "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
         }
+        OrganisationTitle => "The organisation's legal identity (on sheets and certificates)",
+        KeyEditOrganisation => "organisation's identity (NDA, SIRET)",
+        OrganisationSaved => "organisation's identity saved",
+        FieldOrgName => "Legal name",
+        FieldOrgNda => "NDA (activity number)",
+        FieldOrgNdaRegion => "NDA's region",
+        FieldOrgSiret => "SIRET",
+        FieldOrgAddress => "Address",
+        FieldOrgRepresentative => "Legal representative",
+        FieldOrgRepresentativeTitle => "Representative's title",
+        FieldOrgCity => "City for \"Fait à\"",
+        FieldOrgQualiopi => "Qualiopi certificate",
+        FieldNdaDigits => "11 digits expected",
+        FieldSiretDigits => "14 digits expected",
+        FieldSiretCheck => "the check digit does not match: a digit is probably mistyped",
+        CheckSheetsLack => {
+            "attendance sheets and certificates would lack the organisation's {field} (organisation.{key}); fill it in with O on the Modules screen"
+        }
+        CheckCertificatesLack => {
+            "certificates would lack the organisation's {field} (organisation.{key}); fill it in with O on the Modules screen"
+        }
+        CheckOrganisationWrong => "the organisation's {field} is wrong: {why}",
         OwnFileIsLink => {
             "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
         }

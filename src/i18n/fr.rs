@@ -31,7 +31,7 @@ pub fn text(msg: Msg) -> &'static str {
         KeyNameBackspace => "Retour arr.",
         KeyNameCtrl => "Ctrl+",
         CliExists => {
-            "{path} existe déjà ; Cercle ne remplace jamais des données. Choisissez un autre --data-dir, ou déplacez d'abord ce fichier."
+            "{path} existe déjà\u{a0}; Cercle ne remplace jamais des données. Choisissez un autre --data-dir, ou déplacez d'abord ce fichier."
         }
         CliSampleWritten => "La promotion d'exemple a été écrite dans {path}",
         CliEmptyWritten => "Un programme vide a été écrit dans {path}",
@@ -39,9 +39,11 @@ pub fn text(msg: Msg) -> &'static str {
             "Un réseau fictif de {cohorts} promotions (graine {seed}) a été écrit dans {path}"
         }
         CliNoBackups => "Pas encore de sauvegarde dans {dir}.",
-        CliBackupDamaged => "(abîmée : ne pas restaurer)",
+        CliBackupDamaged => "(abîmée\u{a0}: ne pas restaurer)",
         CliRestored => "{name} restaurée.",
-        CliRestoredKept => "{name} restaurée ; le fichier qu'elle remplace est gardé sous {path}.",
+        CliRestoredKept => {
+            "{name} restaurée\u{a0}; le fichier qu'elle remplace est gardé sous {path}."
+        }
         CliWrittenTo => "Écrit dans {path}",
         CliCheckError => "erreur",
         CliCheckWarning => "avertissement",
@@ -51,6 +53,31 @@ pub fn text(msg: Msg) -> &'static str {
         CliSummaryCohort => "promotion",
         CliSummaryTrainees => "stagiaires",
         CliSummaryHeld => "demi-journées tenues",
+        CliCommandValue => "COMMANDE",
+        CliUsage => "Utilisation\u{a0}:",
+        CliCommands => "Commandes\u{a0}:",
+        CliArguments => "Arguments\u{a0}:",
+        CliOptions => "Options\u{a0}:",
+        CliPrintHelp => "Afficher l'aide",
+        CliPrintVersion => "Afficher la version",
+        CliHelpCommand => "Afficher cette aide, ou celle de la sous-commande nommée",
+        CliPossibleValues => "[valeurs possibles\u{a0}: {values}]",
+        CliDefaultValue => "[par défaut\u{a0}: {value}]",
+        CliExamples => {
+            "Exemples\u{a0}:\n  cercle init --sample\n  cercle summary\n  cercle export attendance --format html -o feuille.html\n  cercle export certificate --trainee \"Camille Dubois\" -o certificat.html\n  cercle check --json\n  cercle --lang en --help"
+        }
+        CliErrUnknownArgument => "argument inattendu «\u{a0}{arg}\u{a0}»",
+        CliErrUnknownCommand => "sous-commande inconnue «\u{a0}{arg}\u{a0}»",
+        CliErrInvalidValue => "valeur «\u{a0}{value}\u{a0}» refusée pour «\u{a0}{arg}\u{a0}»",
+        CliErrMissingValue => "il manque une valeur après «\u{a0}{arg}\u{a0}»",
+        CliErrMissing => "ces arguments sont nécessaires et manquent\u{a0}: {args}",
+        CliErrConflict => "«\u{a0}{arg}\u{a0}» ne va pas avec «\u{a0}{other}\u{a0}»",
+        CliErrTooMany => "valeur en trop\u{a0}: «\u{a0}{value}\u{a0}»",
+        CliErrOther => "la ligne de commande n'est pas comprise",
+        CliErrTip => "astuce\u{a0}: il en existe un proche, «\u{a0}{suggested}\u{a0}»",
+        CliMoreHelp => "Pour en savoir plus, essayez «\u{a0}--help\u{a0}».",
+        CliNotADay => "{value} n'est pas un jour\u{a0}: écrivez 31/12/2026 ou 2026-12-31",
+        CliNumberRange => "{value} n'est pas un nombre de {min} à {max}",
         CliSummaryRate => "assiduité",
         KeyUp => "monter",
         KeyDown => "descendre",
@@ -89,7 +116,7 @@ pub fn text(msg: Msg) -> &'static str {
         KeySwitchRole => "changer de rôle (formateur·rice ou stagiaire)",
         KeyHelp => "aide",
         KeyPickMe => "dire qui je suis",
-        MePickerTitle => "Qui êtes-vous ?",
+        MePickerTitle => "Qui êtes-vous\u{a0}?",
         YouAreNow => "Vous êtes désormais {name} pour Cercle.",
         HelpTitle => "Touches",
         HelpGlobal => "Partout",
@@ -102,21 +129,25 @@ pub fn text(msg: Msg) -> &'static str {
         Saving => "enregistrement…",
         NotSaved => "non enregistré",
         ReadOnly => "lecture seule",
-        SaveFailed => "Non enregistré ; votre travail est gardé en mémoire.",
-        ReadOnlyRefused => "Modification refusée : les données sont ouvertes en lecture seule.",
-        PasteIgnored => "Texte collé ignoré : aucun champ de saisie n'est ouvert pour le recevoir.",
-        PasteCut => {
-            "Seuls les {limit} premiers caractères ont été collés : ce champ n'en contient pas plus."
+        SaveFailed => "Non enregistré\u{a0}; votre travail est gardé en mémoire.",
+        ReadOnlyRefused => {
+            "Modification refusée\u{a0}: les données sont ouvertes en lecture seule."
         }
-        FieldFull => "Ce champ est plein : il contient au plus {limit} caractères.",
+        PasteIgnored => {
+            "Texte collé ignoré\u{a0}: aucun champ de saisie n'est ouvert pour le recevoir."
+        }
+        PasteCut => {
+            "Seuls les {limit} premiers caractères ont été collés\u{a0}: ce champ n'en contient pas plus."
+        }
+        FieldFull => "Ce champ est plein\u{a0}: il contient au plus {limit} caractères.",
         FormReadOnly => {
-            "Ce formulaire ne s'ouvre pas : les données sont ouvertes en lecture seule, il ne pourrait pas être enregistré."
+            "Ce formulaire ne s'ouvre pas\u{a0}: les données sont ouvertes en lecture seule, il ne pourrait pas être enregistré."
         }
         ChangedOnDiskTitle => "Le fichier de données a changé",
         ChangedOnDiskText => {
-            "Un autre programme a modifié cercle.json depuis l'ouverture de Cercle : vos dernières modifications n'ont donc pas été écrites par-dessus. Elles sont gardées en mémoire."
+            "Un autre programme a modifié cercle.json depuis l'ouverture de Cercle\u{a0}: vos dernières modifications n'ont donc pas été écrites par-dessus. Elles sont gardées en mémoire."
         }
-        ChangedOnDiskNotice => "Non enregistré : un autre programme a modifié cercle.json.",
+        ChangedOnDiskNotice => "Non enregistré\u{a0}: un autre programme a modifié cercle.json.",
         ChangedOnDiskShort => "modifié sur le disque",
         HelpChangedOnDisk => "Quand un autre programme a modifié le fichier de données",
         KeyReload => "recharger le fichier (u ramène votre version)",
@@ -126,15 +157,15 @@ pub fn text(msg: Msg) -> &'static str {
         KeySaveNow => "enregistrer maintenant, à nouveau après un échec",
         Reloading => "Relecture du fichier…",
         Reloaded => {
-            "Fichier rechargé tel que l'autre programme l'a laissé ; u ramène votre version."
+            "Fichier rechargé tel que l'autre programme l'a laissé\u{a0}; u ramène votre version."
         }
         ReloadedLabel => "rechargement depuis le disque",
-        ReloadFailed => "Rechargement impossible : {reason}",
-        CopySaved => "Copie enregistrée dans {path} ; cercle.json n'a pas été modifié.",
-        CopyFailed => "La copie n'a pas été enregistrée : {reason}",
+        ReloadFailed => "Rechargement impossible\u{a0}: {reason}",
+        CopySaved => "Copie enregistrée dans {path}\u{a0}; cercle.json n'a pas été modifié.",
+        CopyFailed => "La copie n'a pas été enregistrée\u{a0}: {reason}",
         SaveCopyTitle => "Enregistrer une copie (un nom seul va dans le dossier des données)",
         Overwritten => {
-            "Enregistré par-dessus les modifications de l'autre programme ; elles sont gardées en sauvegarde."
+            "Enregistré par-dessus les modifications de l'autre programme\u{a0}; elles sont gardées en sauvegarde."
         }
         NoCohort => "pas encore de promotion",
         FilterPrompt => "Filtre",
@@ -143,35 +174,35 @@ pub fn text(msg: Msg) -> &'static str {
         TooSmall => "Terminal trop petit. Agrandissez-le à 50×12 au moins.",
         WelcomeTitle => "Bienvenue dans Cercle",
         WelcomeIntro => {
-            "Cercle accompagne une promotion de facilitateur·rices de tiers-lieux : modules et émargement, cercle de connaissances, contacts entre pairs et demandes de tutorat. Aucun fichier de données n'a été trouvé."
+            "Cercle accompagne une promotion de facilitateur·rices de tiers-lieux\u{a0}: modules et émargement, cercle de connaissances, contacts entre pairs et demandes de tutorat. Aucun fichier de données n'a été trouvé."
         }
         WelcomeRoleQuestion => {
-            "Êtes-vous formateur·rice ou stagiaire ? (modifiable plus tard avec R)"
+            "Êtes-vous formateur·rice ou stagiaire\u{a0}? (modifiable plus tard avec R)"
         }
-        WelcomeChoices => "Que voulez-vous faire ?",
+        WelcomeChoices => "Que voulez-vous faire\u{a0}?",
         RoleTrainer => "formateur·rice",
         RoleTrainee => "stagiaire",
         RoleNotChosen => "pas encore choisi",
         RecoveryQuestion => {
-            "Cercle s'est arrêté brutalement la dernière fois. Récupérer le travail conservé ?"
+            "Cercle s'est arrêté brutalement la dernière fois. Récupérer le travail conservé\u{a0}?"
         }
         RecoveredLabel => "récupérer le travail conservé après un arrêt brutal",
         Recovered => "Le travail conservé après l'arrêt a été récupéré (u pour annuler).",
         RecoveryDiscarded => {
-            "Le fichier de récupération a été mis de côté ; les données enregistrées sont ouvertes."
+            "Le fichier de récupération a été mis de côté\u{a0}; les données enregistrées sont ouvertes."
         }
         EmptyProgrammeTitle => "Facilitateur·rice de tiers-lieux",
         RoleNow => "Vous êtes maintenant {role}.",
         NothingToUndo => "Rien à annuler.",
         NothingToRedo => "Rien à rétablir.",
-        Undone => "Annulé : {what}",
-        Redone => "Rétabli : {what}",
+        Undone => "Annulé\u{a0}: {what}",
+        Redone => "Rétabli\u{a0}: {what}",
         SwitchedCohort => "passer à la promotion {name}",
-        ConfirmDeletePerson => "Supprimer {name} de l'annuaire ? (u pour annuler)",
+        ConfirmDeletePerson => "Supprimer {name} de l'annuaire\u{a0}? (u pour annuler)",
         DeletedPerson => "supprimer {name}",
-        ConfirmDiscard => "Abandonner ce que vous avez saisi ?",
+        ConfirmDiscard => "Abandonner ce que vous avez saisi\u{a0}?",
         ConfirmQuitUnsaved => {
-            "Vos dernières modifications ne sont pas enregistrées ({reason}). Quitter quand même et les perdre ?"
+            "Vos dernières modifications ne sont pas enregistrées ({reason}). Quitter quand même et les perdre\u{a0}?"
         }
         FormHasErrors => "Certains champs sont à corriger.",
         AddedPerson => "ajouter {name}",
@@ -191,9 +222,9 @@ pub fn text(msg: Msg) -> &'static str {
         FieldRequired => "obligatoire",
         FieldBadEmail => "adresse de courriel invalide",
         FieldBadDepartement => "département français invalide (01-95, 2A, 2B, 971-976)",
-        FieldBadDate => "date invalide : écrire AAAA-MM-JJ ou JJ/MM/AAAA",
-        FieldBadTime => "heure invalide : écrire HH:MM",
-        FieldBadTimeRange => "deux heures : 09:00-12:30",
+        FieldBadDate => "date invalide\u{a0}: écrire AAAA-MM-JJ ou JJ/MM/AAAA",
+        FieldBadTime => "heure invalide\u{a0}: écrire HH:MM",
+        FieldBadTimeRange => "deux heures\u{a0}: 09:00-12:30",
         FieldBadDays => "un nombre de jours de 1 à 10",
         FieldPlaceKind => "Type de lieu",
         NoMatchSuggested => "Aucune mise en relation suggérée pour l'instant.",
@@ -242,13 +273,15 @@ pub fn text(msg: Msg) -> &'static str {
         RequestDeferred => "reportée",
         RequestScheduled => "planifiée",
         RequestDone => "réalisée",
-        RequestCancelled => "annulée",
+        RequestCancelled => "retirée",
         AddedSeminar => "ajouter le séminaire {modules}",
         EditedSeminar => "modifier le séminaire {modules}",
         AlreadySigned => "Cette demi-journée est déjà signée.",
-        NothingToSign => "Personne n'est encore émargé : faites l'appel avant de signer.",
+        NothingToSign => "Personne n'est encore émargé\u{a0}: faites l'appel avant de signer.",
         NotEnrolled => "Cette personne n'est pas inscrite dans la promotion.",
-        SignedNeedsReason => "Cette demi-journée est signée : une modification demande un motif.",
+        SignedNeedsReason => {
+            "Cette demi-journée est signée\u{a0}: une modification demande un motif."
+        }
         ReasonNeeded => "Un motif est nécessaire pour qu'une demande soit {to}.",
         MarkFirst => "Émargez d'abord cette personne.",
         NothingToEdit => "Une présence n'a ni heure ni motif à modifier.",
@@ -264,8 +297,8 @@ pub fn text(msg: Msg) -> &'static str {
         ExcuseFamily => "raison familiale",
         ExcuseTransport => "problème de transport",
         ExcuseWork => "obligation professionnelle",
-        ExcuseOther => "autre : le saisir…",
-        ExportFailed => "L'export n'a pas pu être écrit : {reason}",
+        ExcuseOther => "autre\u{a0}: le saisir…",
+        ExportFailed => "L'export n'a pas pu être écrit\u{a0}: {reason}",
         Exported => "Écrit dans {path}",
         FieldAfternoon => "Après-midi",
         FieldMorning => "Matin",
@@ -273,7 +306,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldChannel => "Moyen",
         FieldDays => "Jours",
         FieldModules => "Modules (codes)",
-        FieldNotFound => "introuvable : vérifiez l'orthographe",
+        FieldNotFound => "introuvable\u{a0}: vérifiez l'orthographe",
         FieldOutcome => "Suite donnée",
         FieldReason => "Motif",
         FieldRemark => "Remarque",
@@ -290,8 +323,8 @@ pub fn text(msg: Msg) -> &'static str {
         KeyEditMark => "modifier l'heure ou le motif",
         KeyEditSeminar => "modifier le séminaire",
         KeyEveryonePresent => "tous les autres présents",
-        KeyExportCohortSheet => "émargement de la promotion (CSV, XLSX, HTML)",
-        KeyExportSeminarSheet => "feuille d'émargement (CSV, XLSX, HTML)",
+        KeyExportCohortSheet => "émargement de la promotion (CSV, XLSX, HTML, PDF)",
+        KeyExportSeminarSheet => "feuille d'émargement (CSV, XLSX, HTML, PDF)",
         KeyMarkAbsent => "absent·e",
         KeyMarkExcused => "excusé·e",
         KeyMarkLate => "en retard",
@@ -306,7 +339,7 @@ pub fn text(msg: Msg) -> &'static str {
         KeySign => "sceller la feuille",
         KeyTodayRollCall => "appel du jour",
         NoHalfDayToday => "Pas de demi-journée aujourd'hui.",
-        NoHalfDayTodayNext => "Pas de demi-journée aujourd'hui ; la prochaine est le {date}.",
+        NoHalfDayTodayNext => "Pas de demi-journée aujourd'hui\u{a0}; la prochaine est le {date}.",
         StatusAbsent => "absent·e",
         StatusExcused => "excusé·e",
         StatusLate => "en retard",
@@ -315,10 +348,10 @@ pub fn text(msg: Msg) -> &'static str {
         ViewSeminars => "Séminaires",
         ViewFollowUp => "Suivi",
         ViewRollCall => "Appel",
-        MarkedCount => "{n} marqué·es · {signed} signé·es · absent·es : {absent}",
-        SignedBy => "signée par {name} à {time}",
+        MarkedCount => "{n} marqué·es · {signed} signé·es · absent·es\u{a0}: {absent}",
+        SignedBy => "signée par {name} {time}",
         NotSigned => "non signée",
-        WarnHoliday => "jour férié : {name}",
+        WarnHoliday => "jour férié\u{a0}: {name}",
         WarnTrainerElsewhere => "le ou la formateur·rice est attendu·e ailleurs au même moment",
         WarnTooManyPresent => "{present} présents pour {members} inscrits",
         WarnMarkedInFuture => "émargée avant d'avoir eu lieu",
@@ -338,16 +371,16 @@ pub fn text(msg: Msg) -> &'static str {
         ColMyHours => "Mes heures",
         ColBlock => "Bloc",
         ConcernAbsences => "{n} absences injustifiées consécutives",
-        ConcernLowRate => "assiduité de {rate} % à ce jour",
+        ConcernLowRate => "assiduité de {rate} à ce jour",
         UnsignedSheetItem => "feuille du {date} ({period}) non signée",
         PeriodMorning => "matin",
         PeriodAfternoon => "après-midi",
         VenueHost => "Accueil",
         VenueCapacity => "Capacité",
         MyProgress => {
-            "Mes heures : {followed} h sur {planned} h · {held} % des demi-journées tenues, {overall} % du programme"
+            "Mes heures\u{a0}: {followed} sur {planned} · {held} des demi-journées tenues, {overall} du programme"
         }
-        CohortProgress => "Demi-journées tenues : {held} sur {planned} · assiduité {rate} %",
+        CohortProgress => "Demi-journées tenues\u{a0}: {held} sur {planned} · assiduité {rate}",
         HelpSeminars => "Séminaires",
         HelpSeminar => "Un séminaire",
         HelpRollCall => "Appel",
@@ -363,7 +396,7 @@ pub fn text(msg: Msg) -> &'static str {
         KeyDefer => "reporter",
         KeySchedule => "planifier",
         KeyMarkDone => "réalisée",
-        KeyCancelRequest => "annuler la demande",
+        KeyCancelRequest => "retirer la demande",
         KeyExportCalendar => "exporter le calendrier (.ics)",
         KeyFilterStatus => "filtre d'état",
         KeyFilterTutor => "filtre tuteur·rice",
@@ -376,7 +409,7 @@ pub fn text(msg: Msg) -> &'static str {
         DeferTitle => "Reporter",
         ScheduleTitle => "Planifier une séance",
         DoneTitle => "Séance réalisée",
-        CancelTitle => "Annuler la demande",
+        CancelTitle => "Retirer la demande",
         FieldSubject => "Objet",
         FieldTopic => "Module ou bloc",
         FieldDescription => "Description",
@@ -397,7 +430,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldUnknownRequest => {
             "aucune autre demande de la promotion n'a cet identifiant ou cet objet"
         }
-        FieldAmbiguous => "plusieurs correspondent : en écrire plus, ou l'identifiant",
+        FieldAmbiguous => "plusieurs correspondent\u{a0}: en écrire plus, ou l'identifiant",
         FieldChoiceHint => "←/→ pour choisir",
         UrgencyLow => "faible",
         UrgencyNormal => "normale",
@@ -406,20 +439,20 @@ pub fn text(msg: Msg) -> &'static str {
         FormatCall => "appel",
         FormatVideo => "visio",
         WhoAreYouFirst => {
-            "Qui êtes-vous ? Appuyez sur i pour le dire : les demandes sont faites et traitées en votre nom."
+            "Qui êtes-vous\u{a0}? Appuyez sur i pour le dire\u{a0}: les demandes sont faites et traitées en votre nom."
         }
         OnlyTraineesAsk => {
-            "Seul·e un·e stagiaire demande un tutorat ; vous êtes {name} (i pour changer)."
+            "Seul·e un·e stagiaire demande un tutorat\u{a0}; vous êtes {name} (i pour changer)."
         }
         OnlyTrainers => {
-            "Seul·e un·e formateur·rice peut le faire ; vous êtes {name} (i pour changer)."
+            "Seul·e un·e formateur·rice peut le faire\u{a0}; vous êtes {name} (i pour changer)."
         }
         CannotBecome => "Une demande {from} ne peut pas devenir {to}.",
         DuplicateOfItself => "Une demande ne peut pas être son propre doublon.",
         SummaryNeeded => "Un compte rendu de la séance est nécessaire.",
         NoCohortYet => "Il n'y a pas encore de promotion où demander.",
-        RequestAdded => "demande de tutorat : {subject}",
-        RequestMoved => "{subject} : {from} → {to}",
+        RequestAdded => "demande de tutorat\u{a0}: {subject}",
+        RequestMoved => "{subject}\u{a0}: {from} → {to}",
         CalendarExported => "Calendrier écrit dans {path}",
         ColUrgency => "!",
         DetailTopic => "Sujet",
@@ -430,35 +463,36 @@ pub fn text(msg: Msg) -> &'static str {
         DetailNextSteps => "Suites",
         DetailDeferredTo => "Reportée au",
         DetailDuplicateOf => "Doublon de",
-        DetailAsked => "demandée il y a {n} j",
+        DetailAsked => "demandée {n}",
         SuggestionsTitle => "Tuteur·rices suggéré·es",
         HistoryTitle => "Historique",
         NoHistoryYet => "Aucune étape pour l'instant.",
         NoSuggestion => "Aucun·e formateur·rice à suggérer.",
         Overdue => "urgente, sans réponse depuis {n} jours",
-        FilterStatusNow => "état : {value}",
-        FilterTutorNow => "tuteur·rice : {value}",
-        FilterTraineeNow => "stagiaire : {value}",
+        FilterStatusNow => "état\u{a0}: {value}",
+        FilterTutorNow => "tuteur·rice\u{a0}: {value}",
+        FilterTraineeNow => "stagiaire\u{a0}: {value}",
         KmAway => "{km} km",
         DistanceUnknown => "distance inconnue",
         OpenRequestsNone => "aucune demande en cours",
         OpenRequestsOne => "1 demande en cours",
         OpenRequestsMany => "{n} demandes en cours",
-        CalendarSeminar => "Séminaire : {modules}",
+        CalendarSeminar => "Séminaire\u{a0}: {modules}",
         CalendarSeminarNote => "Promotion {cohort}, avec {trainer}",
-        CalendarTutoring => "Tutorat : {subject}",
-        CalendarTutoringNote => "Stagiaire : {trainee}\nTuteur·rice : {tutor}\nFormat : {format}",
+        CalendarTutoring => "Tutorat\u{a0}: {subject}",
+        CalendarTutoringNote => {
+            "Stagiaire\u{a0}: {trainee}\nTuteur·rice\u{a0}: {tutor}\nFormat\u{a0}: {format}"
+        }
         // Knowledge circle screen.
         LeftShort => "parti·e le {date}",
         NotATrainee => "{name} n'est pas stagiaire de cette promotion",
         EnrolTwice => "{name} est déjà inscrit·e dans cette promotion",
         EnrolFull => {
-            "la promotion est complète : elle compte déjà 12 stagiaires, le maximum pour une session"
+            "la promotion est complète\u{a0}: elle compte déjà 12 stagiaires, le maximum pour une session"
         }
-        Colon => " :",
         AlreadyLeft => "Départ déjà enregistré le {date}.",
         ByTag => "même étiquette",
-        ByWords => "mots communs : {words}",
+        ByWords => "mots communs\u{a0}: {words}",
         CandidacyApplying => "candidature en préparation",
         CandidacyCertified => "certifié·e",
         CandidacyLabel => "candidature à la certification",
@@ -471,11 +505,11 @@ pub fn text(msg: Msg) -> &'static str {
         CodevConsultant => "consultant·e",
         CodevDone => "La séance est terminée. Merci à toutes et tous.",
         CodevNoClient => "Choisissez d'abord le client (Entrée).",
-        CodevSize => "{n} personnes : une séance de codéveloppement en réunit 4 à 8.",
+        CodevSize => "{n} personnes\u{a0}: une séance de codéveloppement en réunit 4 à 8.",
         CodevSetup => {
-            "Client : {client} · {n} personnes (4 à 8) · Entrée client, m consultant·e, b commencer"
+            "Client\u{a0}: {client} · {n} personnes (4 à 8) · Entrée client, m consultant·e, b commencer"
         }
-        CodevUnderWay => "Client : {client} · {n} consultant·es",
+        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es",
         ColAbout => "Sujet",
         ColCompetency => "Compétence",
         ColEvaluation => "Évaluation",
@@ -491,12 +525,12 @@ pub fn text(msg: Msg) -> &'static str {
         ColWho => "Qui",
         ConfidentialNo => "non",
         ConfidentialYes => "oui (jamais exporté)",
-        ConfirmDeleteKnowledge => "Supprimer « {title} » ?",
+        ConfirmDeleteKnowledge => "Supprimer « {title} »\u{a0}?",
         DeletedKnowledge => "offre ou demande supprimée",
         DepartedLabel => "départ de {name}",
         DepartureTitle => "Départ",
         EditKnowledgeTitle => "Modifier l'offre ou la demande",
-        EnrolRefused => "Inscription refusée : {reason}.",
+        EnrolRefused => "Inscription refusée\u{a0}: {reason}.",
         EnrolTitle => "Inscrire un·e stagiaire",
         EnrolledLabel => "{name} inscrit·e",
         EvaluateAfter => "Un échange s'évalue après avoir eu lieu.",
@@ -518,7 +552,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldStatus => "Statut",
         FieldTag => "Module ou bloc",
         FieldTitle => "En quelques mots",
-        FieldUseful => "Utile ?",
+        FieldUseful => "Utile\u{a0}?",
         FieldWhose => "De qui",
         FormatOneToMany => "un à plusieurs",
         FormatOneToOne => "un à un",
@@ -535,7 +569,7 @@ pub fn text(msg: Msg) -> &'static str {
         HelpKnowledge => "Offres et demandes",
         HelpPath => "Parcours d'un·e stagiaire",
         HelpRound => "Tour de parole",
-        HoursFollowed => "{followed} h suivies sur {planned} h",
+        HoursFollowed => "{followed} suivies sur {planned}",
         InTraining => "en formation",
         KeyAddEvidence => "ajouter une preuve",
         KeyAddFunding => "autre ligne de financement",
@@ -567,7 +601,7 @@ pub fn text(msg: Msg) -> &'static str {
         KeyToggleConsultant => "consultant·e",
         KindOffer => "offre",
         KindRequest => "demande",
-        LeftOn => "parti·e le {date} : {reason}",
+        LeftOn => "parti·e le {date}\u{a0}: {reason}",
         LevelAcquired => "acquise",
         LevelInProgress => "en cours",
         LevelLabel => "compétence {level}",
@@ -586,7 +620,7 @@ pub fn text(msg: Msg) -> &'static str {
         Offers => "Offres",
         OnlyYourOwn => "Vous ne pouvez modifier que vos propres offres et demandes.",
         PutInTouchLabel => "mise en relation",
-        PutInTouchTitle => "Mise en relation : l'échange",
+        PutInTouchTitle => "Mise en relation\u{a0}: l'échange",
         RequestLabel => "demande « {title} »",
         Requests => "Demandes",
         RoundDone => "Tout le monde a eu son tour.",
@@ -615,7 +649,7 @@ pub fn text(msg: Msg) -> &'static str {
         TimerRunning => "en cours",
         ToEvaluate => "à évaluer",
         TrainersKeepPaths => {
-            "Les formateur·rices tiennent les parcours ; demandez au vôtre de le mettre à jour."
+            "Les formateur·rices tiennent les parcours\u{a0}; demandez au vôtre de le mettre à jour."
         }
         TurnSkipped => "a passé",
         TurnSpoke => "a parlé",
@@ -637,14 +671,14 @@ pub fn text(msg: Msg) -> &'static str {
         KeyImport => "importer des contacts (vCard ou CSV)",
         ExportWritten => "Exporté dans {path}",
         Imported => {
-            "{path} : {added} ajoutés, {updated} mis à jour, {skipped} ignorés, {failed} refusés"
+            "{path}\u{a0}: {added} ajoutés, {updated} mis à jour, {skipped} ignorés, {failed} refusés"
         }
         ImportLabel => "importer {path}",
         NoEmail => "{name} n'a pas d'adresse de courriel.",
         NoPhone => "{name} n'a pas de numéro de téléphone.",
         Copied => "{what} copié (par le presse-papiers du terminal).",
         NoDuplicate => "Aucune autre fiche de {name} (même courriel ou même nom).",
-        SeveralDuplicates => "{n} fiches semblables ; fusion avec la première.",
+        SeveralDuplicates => "{n} fiches semblables\u{a0}; fusion avec la première.",
         MergeBoth => "les deux",
         MergedPeople => "fusionner {other} dans {name}",
         MergeTitle => "Fusionner deux fiches (Espace choisit)",
@@ -659,7 +693,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldShared => "Partagé",
         MailOpened => "Ouverture du client de messagerie pour {what}…",
         NoMailOpener => {
-            "Pas de xdg-open ici pour ouvrir la messagerie ; y copie l'adresse à la place."
+            "Pas de xdg-open ici pour ouvrir la messagerie\u{a0}; y copie l'adresse à la place."
         }
         IsShared => "partagé",
         NotShared => "non partagé",
@@ -711,38 +745,38 @@ pub fn text(msg: Msg) -> &'static str {
         SyncFound => "{count} {what} en attente d'un choix",
         SyncSettled => "résolution de {count} {what}",
         SyncSigned => "Émargement du {day} {period} signé par {who}",
-        SyncMarksOne => "Émargement du {day} {period} : {count} marque",
-        SyncMarksMany => "Émargement du {day} {period} : {count} marques",
-        SyncMergeCommit => "Synchronisation avec l'équipe : {what}",
+        SyncMarksOne => "Émargement du {day} {period}\u{a0}: {count} marque",
+        SyncMarksMany => "Émargement du {day} {period}\u{a0}: {count} marques",
+        SyncMergeCommit => "Synchronisation avec l'équipe\u{a0}: {what}",
         SyncSettingsCommit => "Synchronisation mise en place pour ce dossier de données",
         KeySync => "synchroniser avec l'équipe",
         SyncNotSetUp => {
-            "La synchronisation n'est pas en place : lancez cercle sync init --remote URL (voir docs/sync.md)."
+            "La synchronisation n'est pas en place\u{a0}: lancez cercle sync init --remote URL (voir docs/sync.md)."
         }
         SyncRunning => "Synchronisation avec l'équipe…",
         SyncForTrainers => {
-            "La synchronisation sert à l'équipe de formation ; les stagiaires échangent des paquets avec B."
+            "La synchronisation sert à l'équipe de formation\u{a0}; les stagiaires échangent des paquets avec B."
         }
         SyncQuitWaits => {
-            "Une synchronisation est en cours ; Cercle se fermera quand elle sera finie."
+            "Une synchronisation est en cours\u{a0}; Cercle se fermera quand elle sera finie."
         }
         SyncAlreadyRunning => "Une synchronisation est déjà en cours.",
         SyncWaitsForSave => {
-            "Pas de synchronisation tant que le dernier enregistrement a échoué : {reason}"
+            "Pas de synchronisation tant que le dernier enregistrement a échoué\u{a0}: {reason}"
         }
         SyncPushed => "Synchronisé avec l'équipe.",
         SyncUpToDate => "À jour avec l'équipe.",
         SyncOffline => {
-            "L'équipe est injoignable ({reason}) : vos modifications restent dans l'historique local et partiront à la prochaine synchronisation."
+            "L'équipe est injoignable ({reason})\u{a0}: vos modifications restent dans l'historique local et partiront à la prochaine synchronisation."
         }
-        SyncLocalOnly => "Gardé dans l'historique local : aucun dépôt d'équipe n'est défini.",
+        SyncLocalOnly => "Gardé dans l'historique local\u{a0}: aucun dépôt d'équipe n'est défini.",
         SyncReceived => "Les modifications de l'équipe sont arrivées.",
-        SyncConflictsWaiting => "Conflits en attente d'un choix : {count}.",
-        SyncFailed => "Échec de la synchronisation : {reason}",
+        SyncConflictsWaiting => "Conflits en attente d'un choix\u{a0}: {count}.",
+        SyncFailed => "Échec de la synchronisation\u{a0}: {reason}",
         SyncHeader => "synchro {when}",
         SyncNever => "jamais synchronisé",
         SyncHeaderRunning => "synchro…",
-        SyncHeaderConflicts => "conflits : {count}",
+        SyncHeaderConflicts => "conflits\u{a0}: {count}",
         RecordProgramme => "Programme",
         RecordCohort => "Promotion",
         RecordVenue => "Tiers-lieu",
@@ -753,79 +787,79 @@ pub fn text(msg: Msg) -> &'static str {
         RecordTutorRequest => "Demande de tutorat",
         ConflictDeleted => "(supprimé)",
         BundleTheTrainers => "l'équipe de formation",
-        BundleHeader => "Paquet de {who} pour {whom}, promotion {cohort}, fait le {when}",
-        BundleNothingNew => "Rien de nouveau : tout ce que contient ce paquet est déjà là.",
-        BundleAdds => "Sera ajouté ({n}) :",
-        BundleChanges => "Sera modifié ({n}) :",
-        BundleRemoves => "Sera supprimé ({n}) :",
-        BundleConflicts => "Modifié des deux côtés, à trancher ({n}) :",
-        BundleIgnored => "Hors de ce que ce paquet peut modifier, laissé tel quel ({n}) :",
+        BundleHeader => "Paquet de {who} pour {whom}, promotion {cohort}, fait {when}",
+        BundleNothingNew => "Rien de nouveau\u{a0}: tout ce que contient ce paquet est déjà là.",
+        BundleAdds => "Sera ajouté ({n})\u{a0}:",
+        BundleChanges => "Sera modifié ({n})\u{a0}:",
+        BundleRemoves => "Sera supprimé ({n})\u{a0}:",
+        BundleConflicts => "Modifié des deux côtés, à trancher ({n})\u{a0}:",
+        BundleIgnored => "Hors de ce que ce paquet peut modifier, laissé tel quel ({n})\u{a0}:",
         BundleTruncated => {
-            "Le paquet est tronqué : il s'arrête ligne {line}, colonne {column}. Rien n'a été écrit."
+            "Le paquet est tronqué\u{a0}: il s'arrête ligne {line}, colonne {column}. Rien n'a été écrit."
         }
         BundleNotABundle => {
             // The parser's reason is technical English: the place is what helps, in both.
             "Ce n'est pas un paquet Cercle (voir ligne {line}, colonne {column}). Rien n'a été écrit."
         }
         BundleNewer => {
-            "Ce paquet est au format {version} ; cette version de Cercle lit jusqu'au format {known}. Mettez Cercle à jour. Rien n'a été écrit."
+            "Ce paquet est au format {version}\u{a0}; cette version de Cercle lit jusqu'au format {known}. Mettez Cercle à jour. Rien n'a été écrit."
         }
         BundleTampered => {
-            "Ce paquet a été modifié après sa création : son contenu ne correspond pas à son empreinte. Rien n'a été écrit."
+            "Ce paquet a été modifié après sa création\u{a0}: son contenu ne correspond pas à son empreinte. Rien n'a été écrit."
         }
         BundleOtherCohort => {
             "Ce paquet concerne la promotion {cohort}, absente de ces données. Rien n'a été écrit."
         }
         BundleNotForYou => "Ce paquet est destiné à {whom}, pas à vous. Rien n'a été écrit.",
         BundleImported => {
-            "Importé : {added} ajouté(s), {changed} modifié(s), {removed} supprimé(s), {conflicts} à trancher."
+            "Importé\u{a0}: {added} ajouté(s), {changed} modifié(s), {removed} supprimé(s), {conflicts} à trancher."
         }
-        BundleDryRun => "Essai : rien n'a été écrit.",
-        CannotReadFile => "Impossible de lire {path} : {reason}.",
+        BundleDryRun => "Essai\u{a0}: rien n'a été écrit.",
+        CannotReadFile => "Impossible de lire {path}\u{a0}: {reason}.",
         NoFileThere => "aucun fichier à cet endroit",
         IsAFolder => "c'est un dossier, pas un fichier",
         NotAllowed => "accès refusé",
-        OutputCut => " … [coupé : {count} caractères de plus]",
+        OutputCut => " … [coupé\u{a0}: {count} caractères de plus]",
         CsvNoNameColumn => {
-            "l'en-tête du CSV n'a pas de colonne pour le nom (« nom » ou « name ») ; les colonnes trouvées sont {found} (séparées par des virgules ou des points-virgules, selon la ligne d'en-tête)"
+            "l'en-tête du CSV n'a pas de colonne pour le nom (« nom » ou « name »)\u{a0}; les colonnes trouvées sont {found} (séparées par des virgules ou des points-virgules, selon la ligne d'en-tête)"
         }
         CertificateNothingHeld => {
-            "{whom} : aucune demi-journée de {cohort} n'a eu lieu au {day}, il n'y a encore rien à certifier"
+            "{whom}\u{a0}: aucune demi-journée de {cohort} n'a eu lieu au {day}, il n'y a encore rien à certifier"
         }
-        CertificateWritten => "{path} : certificat de {whom}",
+        CertificateWritten => "{path}\u{a0}: certificat de {whom}",
         WorkbookToTerminal => {
-            "un classeur XLSX n'est pas du texte à afficher dans un terminal : écrivez-le dans un fichier avec -o FICHIER.xlsx, ou redirigez la sortie"
+            "un classeur XLSX n'est pas du texte à afficher dans un terminal\u{a0}: écrivez-le dans un fichier avec -o FICHIER.xlsx, ou redirigez la sortie"
         }
-        CannotWriteOutput => "Impossible d'écrire sur la sortie standard : {reason}.",
+        CannotWriteOutput => "Impossible d'écrire sur la sortie standard\u{a0}: {reason}.",
         NoTerminal => {
-            "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout : cercle --help."
+            "L'application a besoin d'un terminal pour s'afficher et lire les touches, et l'entrée ou la sortie standard n'en est pas un. Les commandes marchent partout\u{a0}: cercle --help."
         }
         NothingWritten => {
-            "Rien n'a été écrit : {reason}. {path} est intact, tel qu'avant cette commande. Relancez la commande une fois le problème réglé."
+            "Rien n'a été écrit\u{a0}: {reason}. {path} est intact, tel qu'avant cette commande. Relancez la commande une fois le problème réglé."
         }
         DiskFull => "le disque est plein",
         DiskReadOnly => "le disque est en lecture seule",
         FileTooBig => "le fichier dépasserait la taille limite fixée sur ce système (ulimit -f)",
         NoDataToRead => {
-            "Il n'y a pas encore de fichier de données dans {dir}. Vérifiez le dossier (--data-dir, $CERCLE_DATA_DIR), ou créez-en un : cercle init --sample, ou ouvrez l'application."
+            "Il n'y a pas encore de fichier de données dans {dir}. Vérifiez le dossier (--data-dir, $CERCLE_DATA_DIR), ou créez-en un\u{a0}: cercle init --sample, ou ouvrez l'application."
         }
         WordHalfDay => "demi-journée",
         WordAttendance => "présence",
         WordHistory => "historique",
         WordSignature => "signature",
-        SyncCommitted => "Enregistré dans l'historique : {subject}",
+        SyncCommitted => "Enregistré dans l'historique\u{a0}: {subject}",
         SyncNothingToCommit => "Rien de nouveau à enregistrer ici.",
         SyncAddRemote => "Ajoutez-en un avec `cercle sync init --remote URL`.",
         SyncOpenToChoose => "Ouvrez Cercle pour choisir entre les deux valeurs.",
         SyncStatusLine => {
-            "Dernière synchronisation avec l'équipe : {last} ; {ahead} commit(s) à envoyer, {behind} à fusionner."
+            "Dernière synchronisation avec l'équipe\u{a0}: {last}\u{a0}; {ahead} commit(s) à envoyer, {behind} à fusionner."
         }
         SyncStatusNever => "jamais",
         SyncNoRemote => "Aucun dépôt d'équipe n'est défini.",
         SyncOpenElsewhere => {
-            "Cercle est ouvert sur ces données{process} : synchronisez depuis l'application ({key}), ou quittez-la d'abord."
+            "Cercle est ouvert sur ces données{process}\u{a0}: synchronisez depuis l'application ({key}), ou quittez-la d'abord."
         }
-        BundleWritten => "{path} : paquet pour {whom}",
+        BundleWritten => "{path}\u{a0}: paquet pour {whom}",
         ThisMachine => "ce poste",
         KeyImportBundle => "importer un paquet de partage",
         KeyShowConflicts => "conflits à trancher (écran de fusion)",
@@ -835,7 +869,7 @@ pub fn text(msg: Msg) -> &'static str {
         ImportBundleLabel => "import du paquet de {who}",
         NoConflicts => "Aucun conflit à trancher.",
         ConflictChosen => "{value} gardé pour {what}",
-        ConflictsTitle => "Modifié des deux côtés : à trancher",
+        ConflictsTitle => "Modifié des deux côtés\u{a0}: à trancher",
         ConflictKept => "dans le fichier pour l'instant",
         ConflictBase => "avant",
         PreviewTitle => "Importer un paquet de partage",
@@ -843,12 +877,12 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPreview => "Aperçu d'un import de paquet",
         HelpConflicts => "Écran de fusion",
         KeyStartFromBundle => "partir d'un paquet envoyé par l'équipe de formation",
-        VerifyLine => "{cohort} · {seminar} · {date} {period} : {what}",
+        VerifyLine => "{cohort} · {seminar} · {date} {period}\u{a0}: {what}",
         VerifyHolds => {
-            "Émargement intact : {cohorts} promotion(s), {lines} signatures de stagiaires et {seals} scellés vérifiés ({problems} remarque(s))."
+            "Émargement intact\u{a0}: {cohorts} promotion(s), {lines} signatures de stagiaires et {seals} scellés vérifiés ({problems} remarque(s))."
         }
         VerifyAltered => {
-            "Émargement modifié hors de Cercle : {problems} problème(s) sur {cohorts} promotion(s) ({lines} signatures de stagiaires, {seals} scellés)."
+            "Émargement modifié hors de Cercle\u{a0}: {problems} problème(s) sur {cohorts} promotion(s) ({lines} signatures de stagiaires, {seals} scellés)."
         }
         VerifyLineForged => {
             "la signature de {who} ne correspond pas à sa ligne (contrefaite, ou ligne modifiée)"
@@ -856,26 +890,26 @@ pub fn text(msg: Msg) -> &'static str {
         VerifyLineMoved => "la signature de {who} a été faite pour une autre demi-journée ({from})",
         VerifyLineKey => "la signature de {who} n'a pas été faite avec sa clé",
         VerifyStatusChanged => {
-            "statut de {who} modifié hors de Cercle : signé « {expected} », le fichier dit « {found} »"
+            "statut de {who} modifié hors de Cercle\u{a0}: signé « {expected} », le fichier dit « {found} »"
         }
         VerifyTimeChanged => {
-            "heure de {who} modifiée hors de Cercle : signé {expected}, le fichier dit {found}"
+            "heure de {who} modifiée hors de Cercle\u{a0}: signé {expected}, le fichier dit {found}"
         }
         VerifySealBroken => "la feuille diffère de ce que {who} a scellé",
         VerifySealKey => "le scellé n'a pas été fait avec la clé de {who}",
         VerifyHistoryRemoved => {
-            "corrections supprimées de l'historique : le scellé en couvre {sealed}, il en reste {found}"
+            "corrections supprimées de l'historique\u{a0}: le scellé en couvre {sealed}, il en reste {found}"
         }
-        VerifySealRemoved => "feuille signée sans son scellé : le scellé a été supprimé",
+        VerifySealRemoved => "feuille signée sans son scellé\u{a0}: le scellé a été supprimé",
         VerifyChainBroken => "le scellé n° {seq} ne suit pas le scellé précédent de la promotion",
         VerifySealsMissing => {
-            "scellés n° {from} à {to} manquants avant cette demi-journée : une demi-journée scellée ou un scellé a été supprimé"
+            "scellés n° {from} à {to} manquants avant cette demi-journée\u{a0}: une demi-journée scellée ou un scellé a été supprimé"
         }
         VerifyBeforeSeals => {
-            "signée avant les scellés (ancienne version de Cercle) : rien à vérifier"
+            "signée avant les scellés (ancienne version de Cercle)\u{a0}: rien à vérifier"
         }
         VerifyForgotten => {
-            "une personne de la feuille a été effacée (cercle forget) : sa ligne et le scellé ne peuvent plus être vérifiés"
+            "une personne de la feuille a été effacée (cercle forget)\u{a0}: sa ligne et le scellé ne peuvent plus être vérifiés"
         }
         FieldCode => "Code personnel",
         FieldCodeAgain => "Code, à nouveau",
@@ -883,41 +917,65 @@ pub fn text(msg: Msg) -> &'static str {
         LineSignedLabel => "{name} a signé sa ligne",
         SealedLabel => "Feuille scellée par {name}",
         SealWhoAreYou => {
-            "Dites d'abord qui vous êtes (touche i) : le scellé porte le nom de la personne qui scelle, jamais celui du formateur prévu à sa place."
+            "Dites d'abord qui vous êtes (touche i)\u{a0}: le scellé porte le nom de la personne qui scelle, jamais celui du formateur prévu à sa place."
         }
-        SealUnmarked => "{n} sans statut : {names}. S de nouveau pour sceller quand même.",
-        CodeWrong => "Code incorrect : rien n'est signé.",
-        CodePaused => "Trop de codes incorrects : cette ligne attend jusqu'à {time}.",
+        SealUnmarked => "{n} sans statut\u{a0}: {names}. S de nouveau pour sceller quand même.",
+        CodeWrong => "Code incorrect\u{a0}: rien n'est signé.",
+        CodePaused => "Trop de codes incorrects\u{a0}: cette ligne attend jusqu'à {time}.",
         CodeTooShort => "Un code a au moins 6 caractères.",
-        CodesDiffer => "Les deux codes diffèrent : rien n'est signé.",
-        AbsentCannotSign => "Marqué·e absent·e : pas de signature sur cette ligne.",
+        CodesDiffer => "Les deux codes diffèrent\u{a0}: rien n'est signé.",
+        AbsentCannotSign => "Marqué·e absent·e\u{a0}: pas de signature sur cette ligne.",
         LineAlreadySigned => "Cette ligne est déjà signée.",
-        SignLineTitle => "{name} signe sa ligne : code caché",
-        SealTitle => "Sceller la feuille : votre code",
+        SignLineTitle => "{name} signe sa ligne\u{a0}: code caché",
+        SealTitle => "Sceller la feuille\u{a0}: votre code",
         LineSignedAt => "✓ signé à {time}",
         MissingSignature => "signature manquante",
         KeyCorrections => "corrections de la demi-journée",
         CorrectionsTitle => "Corrections après signature",
         NoCorrections => "Aucune correction sur cette demi-journée.",
         WithdrawsCorrection => "retire la correction {n}",
-        CorrectionLine => "{at} {trainee} : {from} → {to} · {reason}{withdraws} · {by}",
+        CorrectionLine => "{at} {trainee}\u{a0}: {from} → {to} · {reason}{withdraws} · {by}",
         OwnFileRefused => {
-            "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
+            "{path} est l'un des fichiers de Cercle\u{a0}: rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
         }
         OwnDataFileRefused => {
-            "{path} est le fichier de données de Cercle : enregistrez normalement au lieu d'y mettre une copie."
+            "{path} est le fichier de données de Cercle\u{a0}: enregistrez normalement au lieu d'y mettre une copie."
         }
         OutputOwnFile => {
-            "{path} est l'un des fichiers de Cercle : rien n'a été écrit. Exportez ailleurs, par exemple dans {dir}."
+            "{path} est l'un des fichiers de Cercle\u{a0}: rien n'a été écrit. Exportez ailleurs, par exemple dans {dir}."
         }
         OutputFolderMissing => {
-            "le dossier {folder} n'existe pas : rien n'a été écrit. Créez-le d'abord (mkdir -p {folder}), ou écrivez ailleurs."
+            "le dossier {folder} n'existe pas\u{a0}: rien n'a été écrit. Créez-le d'abord (mkdir -p {folder}), ou écrivez ailleurs."
         }
         SyncForeignPath => {
-            "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires) : rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
+            "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
         }
+        OrganisationTitle => "Identité légale de l'organisme (sur les feuilles et les certificats)",
+        KeyEditOrganisation => "identité de l'organisme (NDA, SIRET)",
+        OrganisationSaved => "identité de l'organisme enregistrée",
+        FieldOrgName => "Raison sociale",
+        FieldOrgNda => "NDA (déclaration d'activité)",
+        FieldOrgNdaRegion => "Région du NDA",
+        FieldOrgSiret => "SIRET",
+        FieldOrgAddress => "Adresse",
+        FieldOrgRepresentative => "Représentant·e légal·e",
+        FieldOrgRepresentativeTitle => "Qualité du représentant·e",
+        FieldOrgCity => "Ville de « Fait à »",
+        FieldOrgQualiopi => "Certificat Qualiopi",
+        FieldNdaDigits => "11 chiffres attendus",
+        FieldSiretDigits => "14 chiffres attendus",
+        FieldSiretCheck => {
+            "la clé de contrôle ne correspond pas : un chiffre est sans doute mal tapé"
+        }
+        CheckSheetsLack => {
+            "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+        }
+        CheckCertificatesLack => {
+            "les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+        }
+        CheckOrganisationWrong => "le champ {field} de l'organisme est faux : {why}",
         OwnFileIsLink => {
-            "{path} est un lien symbolique, là où Cercle attend son propre fichier : Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien ; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
+            "{path} est un lien symbolique, là où Cercle attend son propre fichier\u{a0}: Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien\u{a0}; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }
         ChoiceNotTyped => {
             "Ce champ est un choix : ←/→ ou Espace le changent ; les lettres vont dans les champs de texte."

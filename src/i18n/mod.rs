@@ -1,7 +1,9 @@
 //! Every word the interface shows, one table per language, looked up by key.
 
 mod en;
+pub mod format;
 mod fr;
+pub mod help;
 pub mod numbers;
 pub mod words;
 
@@ -64,6 +66,8 @@ messages! {
     CliBackupDamaged, CliRestored, CliRestoredKept, CliWrittenTo, CliCheckError,
     CliCheckWarning, CliCheckCounts, CliSummaryCohort, CliSummaryTrainees, CliSummaryHeld,
     CliSummaryRate,
+    // clap's own words, and the command line's errors.
+    CliUsage, CliCommandValue, CliCommands, CliArguments, CliOptions, CliPrintHelp, CliPrintVersion, CliHelpCommand, CliPossibleValues, CliDefaultValue, CliExamples, CliErrUnknownArgument, CliErrUnknownCommand, CliErrInvalidValue, CliErrMissingValue, CliErrMissing, CliErrConflict, CliErrTooMany, CliErrOther, CliErrTip, CliMoreHelp, CliNotADay, CliNumberRange,
     // Help groups.
     HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
     // Header and status.
@@ -123,7 +127,7 @@ messages! {
     NotATrainee,
     EnrolTwice,
     EnrolFull,
-    Colon,
+
     AlreadyLeft, ByTag, ByWords, CandidacyApplying, CandidacyCertified, CandidacyLabel,
     CandidacyNotApplying, CandidacyNotCertified, CandidacySubmitted, CandidacyTitle,
     Certification, CodevClient, CodevConsultant, CodevDone, CodevNoClient, CodevSize, CodevSetup,
@@ -198,6 +202,12 @@ messages! {
     ChoiceNotTyped, FieldNotABundle, FieldUnreadableFile, FormCandidates, FormFullLabel,
     KeyCompleteOrNext, KeyClearField, KeyClearFilterText, KeyDeleteWord, FilterUnknownKey,
     FilterWordsOnly, FilterUnknownValue, CircleTooSmall, CircleNoBraille, MeMark,
+    // The organisation's legal identity.
+    OrganisationTitle, KeyEditOrganisation, OrganisationSaved, FieldOrgName, FieldOrgNda,
+    FieldOrgNdaRegion, FieldOrgSiret, FieldOrgAddress, FieldOrgRepresentative,
+    FieldOrgRepresentativeTitle, FieldOrgCity, FieldOrgQualiopi, FieldNdaDigits,
+    FieldSiretDigits, FieldSiretCheck, CheckSheetsLack, CheckCertificatesLack,
+    CheckOrganisationWrong,
 }
 
 impl Msg {
@@ -232,13 +242,36 @@ pub fn cannot_read(path: &std::path::Path, error: &std::io::Error, lang: Lang) -
     )
 }
 
-/// Fills `{name}` placeholders in a template.
+/// Fills `{name}` placeholders in a template. French elision is done here, on the template's
+/// own words only: "de {who}" with "Inès" gives "d'Inès" (see [`format::de`]); the value itself
+/// is never changed.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
         .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
+            let slot = format!("{{{name}}}");
+            let text = elide(&text, &format!("de {slot}"), &format::de(value));
+            let text = elide(&text, &format!("que {slot}"), &format::que(value));
+            text.replace(&slot, value)
         })
+}
+
+/// Replaces `pattern` by `with` where the pattern starts a word ("made {when}" is left alone).
+fn elide(text: &str, pattern: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(pattern) {
+        let starts_a_word = !rest[..at]
+            .chars()
+            .next_back()
+            .or_else(|| out.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        out.push_str(&rest[..at]);
+        out.push_str(if starts_a_word { with } else { pattern });
+        rest = &rest[at + pattern.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -297,5 +330,46 @@ mod tests {
     #[test]
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill("Undone: {what}", &[("what", "edit")]), "Undone: edit");
+    }
+
+    #[test]
+    fn fill_elides_de_before_a_vowel() {
+        let header = Msg::BundleHeader.text(Lang::Fr);
+        let filled = fill(header, &[("who", "Inès"), ("whom", "Léa")]);
+        assert!(filled.starts_with("Paquet d'Inès"), "{filled}");
+        assert_eq!(
+            fill("le temps de {name}", &[("name", "Léa")]),
+            "le temps de Léa"
+        );
+        assert_eq!(fill("{name} de {name}", &[("name", "Ève")]), "Ève d'Ève");
+        assert_eq!(
+            fill("made {when}", &[("when", "on 08/12")]),
+            "made on 08/12"
+        );
+        assert_eq!(fill("de {a}", &[("a", "Inès")]), "d'Inès");
+    }
+
+    #[test]
+    fn undo_and_withdrawing_a_request_are_different_french_words() {
+        let undo = Msg::KeyUndo.text(Lang::Fr);
+        for msg in [
+            Msg::KeyCancelRequest,
+            Msg::CancelTitle,
+            Msg::RequestCancelled,
+        ] {
+            let text = msg.text(Lang::Fr).to_lowercase();
+            assert!(
+                !text.contains(&undo[..5]),
+                "{msg:?} reads like undo: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_french_table_puts_a_no_break_space_before_high_punctuation() {
+        for &msg in Msg::ALL {
+            let text = msg.text(Lang::Fr);
+            assert_eq!(format::french_spaces(text), text, "{msg:?}");
+        }
     }
 }

@@ -93,3 +93,31 @@ pub fn attendance_msg(status: crate::domain::Status) -> Msg {
         Status::Excused => Msg::StatusExcused,
     }
 }
+
+/// The label of a field of the organisation's identity, and its key in the data file.
+pub fn identity_field(field: crate::domain::organisation::IdentityField) -> (Msg, &'static str) {
+    use crate::domain::organisation::IdentityField as F;
+    match field {
+        F::Name => (Msg::FieldOrgName, "name"),
+        F::Nda => (Msg::FieldOrgNda, "nda"),
+        F::Siret => (Msg::FieldOrgSiret, "siret"),
+        F::Address => (Msg::FieldOrgAddress, "address"),
+        F::RepresentativeName => (Msg::FieldOrgRepresentative, "representative.name"),
+        F::RepresentativeTitle => (Msg::FieldOrgRepresentativeTitle, "representative.title"),
+        F::City => (Msg::FieldOrgCity, "city"),
+    }
+}
+
+/// Why a number of the identity is refused: the NDA's or the SIRET's count of digits, or the
+/// SIRET's check digit.
+pub fn number_error(
+    field: crate::domain::organisation::IdentityField,
+    error: crate::domain::organisation::NumberError,
+) -> Msg {
+    use crate::domain::organisation::{IdentityField, NumberError};
+    match (field, error) {
+        (_, NumberError::Checksum) => Msg::FieldSiretCheck,
+        (IdentityField::Nda, _) => Msg::FieldNdaDigits,
+        _ => Msg::FieldSiretDigits,
+    }
+}

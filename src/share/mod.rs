@@ -54,6 +54,7 @@ pub fn merge_data(
     let shell = |d: &Data| Data {
         schema_version: d.schema_version,
         programme: d.programme.clone(),
+        organisation: d.organisation.clone(),
         people: d.people.clone(),
         venues: d.venues.clone(),
         cohorts: crate::domain::records::Records::default(),

@@ -48,7 +48,7 @@ pub fn lines(plan: &Plan, lang: Lang) -> Vec<String> {
             ("cohort", &cohort),
             (
                 "when",
-                &bundle.made_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                &crate::i18n::format::on_date_at(bundle.made_at, lang),
             ),
         ],
     )];

@@ -206,7 +206,7 @@ fn detail(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
     // A field the person did not agree to share is marked, so nobody passes it on unawares.
     let field = |label: Msg, value: String, consent: ContactField| {
         let mut spans = vec![
-            Span::styled(format!("{}: ", app.tr(label)), theme.dim),
+            Span::styled(format!("{} ", app.label(label)), theme.dim),
             Span::styled(value, theme.text),
         ];
         if !person.shares(consent) {
@@ -303,7 +303,7 @@ fn heading(app: &App, person: &Person, theme: &Theme) -> Vec<Line<'static>> {
     let cohorts = cohorts_of(app, person);
     if !cohorts.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", app.tr(Msg::DetailCohorts)), theme.dim),
+            Span::styled(format!("{} ", app.label(Msg::DetailCohorts)), theme.dim),
             Span::styled(cohorts, theme.text),
         ]));
     }

@@ -92,7 +92,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         SaveState::Saved => (app.tr(Msg::Saved).to_owned(), theme.good),
         SaveState::Saving => (app.tr(Msg::Saving).to_owned(), theme.warn),
         SaveState::Failed(reason) => (
-            format!("{}: {}", app.tr(Msg::NotSaved), safe(reason)),
+            format!("{} {}", app.label(Msg::NotSaved), safe(reason)),
             theme.error,
         ),
         SaveState::ReadOnly(_) => (app.tr(Msg::ReadOnly).to_owned(), theme.warn),
@@ -177,7 +177,7 @@ fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if app.filtering || !filter.is_empty() {
         let cursor = if app.filtering { "▏" } else { "" };
         spans.push(Span::styled(
-            format!(" {}: ", app.tr(Msg::FilterPrompt)),
+            format!(" {} ", app.label(Msg::FilterPrompt)),
             theme.key,
         ));
         spans.push(Span::styled(
@@ -306,7 +306,11 @@ fn message(frame: &mut Frame, app: &App, area: Rect, text: &str, style: Style) {
 fn loading(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     message(frame, app, area, app.tr(Msg::Loading), theme.text);
     if let Some((done, total)) = app.loading {
-        let megabytes = format!("{:.1} MB", total as f64 / 1_000_000.0);
+        let megabytes = format!(
+            "{}{}MB",
+            crate::i18n::numbers::decimal(total as f64 / 1_000_000.0, 1, app.lang()),
+            crate::i18n::format::NBSP
+        );
         let ratio = (done as f64 / total as f64).clamp(0.0, 1.0);
         let bar = ratatui::widgets::Gauge::default()
             .gauge_style(theme.title)

@@ -11,6 +11,7 @@ use crate::app::form::FieldKind;
 use crate::app::list::Cursor;
 use crate::app::modules::ModulesForm;
 use crate::i18n::Msg;
+use crate::i18n::format::date;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -73,7 +74,8 @@ pub fn cohort_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, t
         .take(rows)
         .map(|(i, c)| {
             let mark = if Some(&c.id) == current { "● " } else { "  " };
-            let text = format!("{mark}{}  {} – {}", safe(&c.name), c.start, c.end);
+            let (start, end) = (date(c.start), date(c.end));
+            let text = format!("{mark}{}  {start} – {end}", safe(&c.name));
             let style = if i == cursor.selected {
                 theme.selected
             } else {
@@ -270,6 +272,7 @@ fn form_title(app: &App, form: &Form) -> String {
             &[("name", &super::text::person_name(app, who))],
         ),
         Purpose::Modules(ModulesForm::Seal(_)) => app.tr(Msg::SealTitle).to_owned(),
+        Purpose::Modules(ModulesForm::Organisation) => app.tr(Msg::OrganisationTitle).to_owned(),
         Purpose::Circle(CircleForm::NewTrainee) => app.tr(Msg::EnrolTitle).to_owned(),
         Purpose::Circle(CircleForm::Departure(_)) => app.tr(Msg::DepartureTitle).to_owned(),
         Purpose::Circle(CircleForm::Knowledge(None)) => app.tr(Msg::NewKnowledgeTitle).to_owned(),

@@ -26,9 +26,9 @@ pub fn person_name<'a>(app: &'a App, id: &'a crate::domain::PersonId) -> Cow<'a,
         .map_or(Cow::Borrowed(id.as_str()), |p| safe(&p.name))
 }
 
-/// Minutes as hours, one decimal.
-pub fn hours(minutes: u32) -> String {
-    format!("{:.1}", f64::from(minutes) / 60.0)
+/// Minutes as hours in the app's language: "14,5 h".
+pub fn hours(app: &App, minutes: u32) -> String {
+    crate::i18n::format::hours(minutes, app.lang())
 }
 
 /// `text` in at most `width` columns: whole when it fits, else cut at a word's end (so that

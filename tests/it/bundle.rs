@@ -422,7 +422,7 @@ fn a_trainee_refuses_what_is_not_for_her_and_says_why_in_her_language() {
     );
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("nulle part.json : aucun fichier à cet endroit."),
+        said.contains("nulle part.json\u{a0}: aucun fichier à cet endroit."),
         "{said}"
     );
 }

@@ -128,7 +128,11 @@ fn an_offer_meets_a_request_and_the_two_people_are_put_in_touch() {
     let suggested = cercle::app::circle::item_suggestions(&app, &request);
     assert_eq!(suggested.len(), 1);
     assert!(suggested[0].by_tag);
-    assert_eq!(suggested[0].words, ["benevole", "charte"]);
+    assert_eq!(
+        suggested[0].words,
+        ["bénévoles", "charte"],
+        "as written, accents kept"
+    );
     assert!(render(&app, 80, 24).contains("Suggested: Camille Dubois offers"));
     // Enter on the request: the one match opens the exchange form, filled in.
     press(&mut app, "<Enter>");

@@ -20,7 +20,7 @@ fn text(html: &str) -> String {
 }
 
 /// Every dd/mm/yyyy date a text states.
-fn dates(text: &str) -> Vec<NaiveDate> {
+pub(crate) fn dates(text: &str) -> Vec<NaiveDate> {
     let chars: Vec<char> = text.chars().collect();
     chars
         .windows(10)
@@ -56,11 +56,11 @@ fn followed_until(cohort: &Cohort, trainee: &PersonId, last: NaiveDate) -> u32 {
         .sum()
 }
 
+/// Hours as the French texts write them, "10,5 h", worked out here on their own.
 fn hours(minutes: u32) -> String {
-    match minutes % 60 {
-        0 => format!("{} h", minutes / 60),
-        rest => format!("{} h {rest:02}", minutes / 60),
-    }
+    let text = format!("{:.2}", f64::from(minutes) / 60.0);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{}\u{a0}h", text.replace('.', ","))
 }
 
 #[test]

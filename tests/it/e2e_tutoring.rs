@@ -49,7 +49,7 @@ fn a_request_is_asked_accepted_scheduled_and_done() {
     app.send("s");
     app.wait_for("Schedule a session");
     app.send("15/01/2030\t14:00\tMairie de Poitiers\r");
-    app.wait_for("Session: 2030-01-15 14:00 · call · Mairie de Poitiers");
+    app.wait_for("Session: on 15/01/2030 at 14:00 · call · Mairie de Poitiers");
     app.wait_for("accepted → scheduled");
 
     app.send("d");

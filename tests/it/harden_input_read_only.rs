@@ -50,7 +50,7 @@ fn a_read_only_session_opens_no_form_and_says_why_at_once() {
             ),
             (
                 Lang::Fr,
-                "Ce formulaire ne s'ouvre pas : les données sont ouvertes en lecture seule",
+                "Ce formulaire ne s'ouvre pas\u{a0}: les données sont ouvertes en lecture seule",
             ),
         ] {
             let mut app = app(lang, true);

@@ -91,10 +91,10 @@ fn the_refusals_speak_french_too() {
     let missing = cwd.path().join("typo").join("contacts.vcf");
     let aimed = data.path().join("cercle.lock");
     for (target, words) in [
-        (&missing, "n'existe pas : rien n'a été écrit"),
+        (&missing, "n'existe pas\u{a0}: rien n'a été écrit"),
         (
             &aimed,
-            "est l'un des fichiers de Cercle : rien n'a été écrit",
+            "est l'un des fichiers de Cercle\u{a0}: rien n'a été écrit",
         ),
     ] {
         let out = cercle_in(

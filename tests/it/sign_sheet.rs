@@ -25,7 +25,7 @@ fn the_sheet_shows_statuses_signatures_hours_the_seal_and_the_corrections() {
         "the reason stays with the trainers"
     );
     assert!(
-        html.contains("<td>14 h 00</td>") && html.contains("<td>10 h 30</td>"),
+        html.contains("<td>14\u{a0}h</td>") && html.contains("<td>10,5\u{a0}h</td>"),
         "{html}"
     );
     assert!(

@@ -150,7 +150,7 @@ fn follows_rfc_5545_framing() {
         .map(|s| s.half_days.len())
         .sum();
     assert!(calendar.events().count() > half_days);
-    assert!(ics.contains("SUMMARY:Séminaire : "));
+    assert!(ics.contains("SUMMARY:Séminaire\u{a0}: "));
 }
 
 #[test]

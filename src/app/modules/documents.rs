@@ -3,7 +3,7 @@
 
 use crate::app::{App, Effect};
 use crate::domain::{PersonId, SeminarId};
-use crate::export::{attendance, certificate, workbook};
+use crate::export::{attendance, certificate, pdf, workbook};
 use crate::i18n::Msg;
 
 use crate::domain::fold::slug;
@@ -19,14 +19,20 @@ fn sheets(app: &mut App, seminar: Option<&SeminarId>, stem: &str) -> Vec<Effect>
             workbook::to_xlsx(&app.data, cohort, seminar, app.today)
                 .map(|xlsx| (csv, xlsx))
                 .map_err(|e| e.to_string())
+        })
+        .and_then(|(csv, xlsx)| {
+            pdf::sheet::pdf(&app.data, cohort, seminar, app.today)
+                .map(|pdf| (csv, xlsx, pdf))
+                .map_err(|e| e.to_string())
         });
     match written {
-        Ok((csv, xlsx)) => {
+        Ok((csv, xlsx, pdf)) => {
             let html = attendance::to_html(&app.data, cohort, seminar);
             vec![
                 Effect::Export(format!("{stem}.csv"), csv),
                 Effect::Export(format!("{stem}.xlsx"), xlsx),
                 Effect::Export(format!("{stem}.html"), html.into_bytes()),
+                Effect::Export(format!("{stem}.pdf"), pdf),
             ]
         }
         Err(error) => {
@@ -37,7 +43,7 @@ fn sheets(app: &mut App, seminar: Option<&SeminarId>, stem: &str) -> Vec<Effect>
     }
 }
 
-/// The whole cohort's attendance sheet, as CSV, XLSX and HTML.
+/// The whole cohort's attendance sheet, as CSV, XLSX, HTML and PDF.
 pub fn cohort_sheet(app: &mut App) -> Vec<Effect> {
     let stem = format!(
         "emargement-{}",
@@ -46,13 +52,13 @@ pub fn cohort_sheet(app: &mut App) -> Vec<Effect> {
     sheets(app, None, &stem)
 }
 
-/// One seminar's attendance sheet, as CSV, XLSX and HTML.
+/// One seminar's attendance sheet, as CSV, XLSX, HTML and PDF.
 pub fn seminar_sheet(app: &mut App, seminar: &SeminarId) -> Vec<Effect> {
     let stem = format!("emargement-{}", slug(seminar.as_str()));
     sheets(app, Some(seminar), &stem)
 }
 
-/// A trainee's completion certificate, as HTML, covering the half-days held so far; nothing
+/// A trainee's completion certificate, as HTML and PDF, covering the half-days held so far; nothing
 /// but a message when none was.
 pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
     let Some(cohort) = app.cohort() else {
@@ -74,8 +80,16 @@ pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
         app.notify_error(text);
         return Vec::new();
     };
-    vec![Effect::Export(
-        format!("certificat-{}.html", slug(&name)),
-        html.into_bytes(),
-    )]
+    let stem = format!("certificat-{}", slug(&name));
+    let mut effects = vec![Effect::Export(format!("{stem}.html"), html.into_bytes())];
+    match pdf::certificate::pdf(&app.data, cohort, trainee, app.today, None) {
+        Ok(Some(pdf)) => effects.push(Effect::Export(format!("{stem}.pdf"), pdf)),
+        Ok(None) => {}
+        Err(error) => {
+            let text =
+                crate::i18n::fill(app.tr(Msg::ExportFailed), &[("reason", &error.to_string())]);
+            app.notify_error(text);
+        }
+    }
+    effects
 }

@@ -40,5 +40,6 @@ pub static KEYS: &[Binding] = &[
     bind(MODULES, &[key('s')], Action::ShowSeminars, Msg::KeyShowSeminars, true),
     bind(MODULES, &[key('f')], Action::ShowFollowUp, Msg::KeyShowFollowUp, true),
     bind(MODULES, &[key('n')], Action::New, Msg::KeyNewSeminar, true),
+    bind(MODULES, &[key('O')], Action::EditOrganisation, Msg::KeyEditOrganisation, false),
     bind(MODULES, &[key('x')], Action::ExportSheet, Msg::KeyExportCohortSheet, false),
 ];

@@ -4,6 +4,7 @@
 use super::Purpose;
 mod documents;
 pub mod keys;
+mod organisation_form;
 mod seminar_form;
 mod signing;
 
@@ -69,6 +70,8 @@ pub enum ModulesForm {
     SignLine(HalfDayId, PersonId),
     /// The trainer's code, to seal the sheet.
     Seal(HalfDayId),
+    /// The organisation's legal identity.
+    Organisation,
 }
 
 /// The reasons offered for an excused absence, the last one opening a typed reason.
@@ -181,6 +184,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         }
         Action::New => {
             app.overlay = Some(Overlay::Form(Box::new(seminar_form(app, None))));
+            return Some(Vec::new());
+        }
+        Action::EditOrganisation => {
+            let form = organisation_form::open(app);
+            app.overlay = Some(Overlay::Form(Box::new(form)));
             return Some(Vec::new());
         }
         Action::ExportSheet if app.modules.view != Some(View::Seminar) => {
@@ -757,6 +765,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
         Purpose::Modules(ModulesForm::NewSeminar | ModulesForm::EditSeminar(_)) => {
             seminar_form::submit(app, form)
         }
+        Purpose::Modules(ModulesForm::Organisation) => organisation_form::submit(app, form),
         Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
             let reason = form.value(Msg::FieldChangeReason);
             Some(apply_mark(

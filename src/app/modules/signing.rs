@@ -246,12 +246,7 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
                 app.tr(Msg::CorrectionLine),
                 &[
                     ("n", &(n + 1).to_string()),
-                    (
-                        "at",
-                        &crate::domain::clock::local(c.at)
-                            .format("%d/%m %H:%M")
-                            .to_string(),
-                    ),
+                    ("at", &crate::i18n::format::on_day_at(c.at, app.lang())),
                     ("by", &person(app, &c.by)),
                     ("trainee", &person(app, &c.trainee)),
                     ("from", &from),

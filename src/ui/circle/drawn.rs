@@ -233,10 +233,7 @@ fn detail(frame: &mut Frame, app: &App, cohort: &Cohort, area: Rect, theme: &The
                 format!("  {}{tag}", safe(&k.title))
             })
             .collect();
-        lines.push(Line::from(Span::styled(
-            format!("{}{}", app.tr(word), app.tr(Msg::Colon)),
-            theme.key,
-        )));
+        lines.push(Line::from(Span::styled(app.label(word), theme.key)));
         if items.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!("  {NOT_YET} {}", app.tr(Msg::NothingYet)),
@@ -254,10 +251,7 @@ fn detail(frame: &mut Frame, app: &App, cohort: &Cohort, area: Rect, theme: &The
         .map(|(name, _)| name)
         .collect();
     lines.push(Line::from(vec![
-        Span::styled(
-            format!("{}{} ", app.tr(Msg::ExchangedWith), app.tr(Msg::Colon)),
-            theme.key,
-        ),
+        Span::styled(format!("{} ", app.label(Msg::ExchangedWith)), theme.key),
         Span::styled(
             if with.is_empty() {
                 app.tr(Msg::NoExchangeYet).to_owned()

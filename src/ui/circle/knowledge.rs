@@ -108,10 +108,7 @@ fn head(app: &App, cohort: &Cohort, theme: &Theme) -> Vec<Line<'static>> {
             .as_ref()
             .map_or_else(|| "–".to_owned(), |n| note_text(app, n));
         head.push(Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(Msg::FieldNote), app.tr(Msg::Colon)),
-                theme.key,
-            ),
+            Span::styled(format!(" {} ", app.label(Msg::FieldNote)), theme.key),
             Span::styled(note, theme.text),
         ]));
         let found = item_suggestions(app, &item.id);
@@ -119,10 +116,7 @@ fn head(app: &App, cohort: &Cohort, theme: &Theme) -> Vec<Line<'static>> {
             Some(first) => {
                 let how = how_it_meets(app, first);
                 head.push(Line::from(vec![
-                    Span::styled(
-                        format!(" ⇄ {}{} ", app.tr(Msg::Suggested), app.tr(Msg::Colon)),
-                        theme.good,
-                    ),
+                    Span::styled(format!(" ⇄ {} ", app.label(Msg::Suggested)), theme.good),
                     Span::styled(safe(&match_line(app, first)).into_owned(), theme.text),
                 ]));
                 let more = if found.len() > 1 {
@@ -208,7 +202,7 @@ fn exchange_head(
             }
         },
     );
-    let label = |msg: Msg| format!(" {}{} ", app.tr(msg), app.tr(Msg::Colon));
+    let label = |msg: Msg| format!(" {} ", app.label(msg));
     vec![
         Line::from(vec![
             Span::styled(label(Msg::FieldPeople), theme.key),

@@ -136,11 +136,7 @@ fn roster(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .unwrap_or_default();
     let head = vec![
         Line::from(Span::styled(
-            format!(
-                " {name} · {}{} {with}",
-                app.tr(Msg::ExchangedWith),
-                app.tr(Msg::Colon)
-            ),
+            format!(" {name} · {} {with}", app.label(Msg::ExchangedWith)),
             theme.text,
         )),
         // Shown as a list by itself, it says why in place of the legend.

@@ -68,32 +68,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 fill(
                     app.tr(Msg::HoursFollowed),
                     &[
-                        ("followed", &hours(attendance.minutes_followed)),
-                        ("planned", &hours(attendance.minutes_planned)),
+                        ("followed", &hours(app, attendance.minutes_followed)),
+                        ("planned", &hours(app, attendance.minutes_planned)),
                     ],
                 ),
                 theme.text,
             ),
         ]),
         Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(Msg::Certification), app.tr(Msg::Colon)),
-                theme.key,
-            ),
+            Span::styled(format!(" {} ", app.label(Msg::Certification)), theme.key),
             Span::styled(candidacy(app, cohort, trainee), theme.text),
         ]),
         Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(Msg::Funding), app.tr(Msg::Colon)),
-                theme.key,
-            ),
+            Span::styled(format!(" {} ", app.label(Msg::Funding)), theme.key),
             Span::styled(funding(app, cohort, trainee), theme.text),
         ]),
         Line::from(vec![
-            Span::styled(
-                format!(" {}{} ", app.tr(Msg::ColEvidence), app.tr(Msg::Colon)),
-                theme.key,
-            ),
+            Span::styled(format!(" {} ", app.label(Msg::ColEvidence)), theme.key),
             Span::styled(selected_evidence(app, cohort, trainee), theme.text),
         ]),
     ];

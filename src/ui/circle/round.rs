@@ -56,10 +56,7 @@ pub fn round(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let head = match round.speaker() {
         Some(speaker) => vec![
             Line::from(vec![
-                Span::styled(
-                    format!(" {}{} ", app.tr(Msg::Speaking), app.tr(Msg::Colon)),
-                    theme.key,
-                ),
+                Span::styled(format!(" {} ", app.label(Msg::Speaking)), theme.key),
                 Span::styled(person_name(app, speaker).into_owned(), theme.title),
             ]),
             timer_line(app, &round.timer, theme),

@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                     }
                     Concern::LowRate(rate) => fill(
                         app.tr(Msg::ConcernLowRate),
-                        &[("rate", &percent(Some(*rate)))],
+                        &[("rate", &percent(app, Some(*rate)))],
                     ),
                 };
                 let logged = cohort
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 let text = fill(
                     app.tr(Msg::UnsignedSheetItem),
                     &[
-                        ("date", &date.format("%d/%m/%Y").to_string()),
+                        ("date", &crate::i18n::format::date(*date)),
                         ("period", period(app, *p)),
                     ],
                 );

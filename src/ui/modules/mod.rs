@@ -31,9 +31,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     }
 }
 
-/// A percentage for display, or a dash.
-pub fn percent(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "–".to_owned(), |r| format!("{r:.0}"))
+/// A percentage for display ("98,4 %"), or a dash.
+pub fn percent(app: &App, rate: Option<f64>) -> String {
+    crate::i18n::format::rate(rate, app.lang())
 }
 
 use crate::ui::table::above_list;
@@ -70,10 +70,10 @@ fn programme(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             fill(
                 app.tr(Msg::MyProgress),
                 &[
-                    ("followed", &hours(mine.minutes_followed)),
-                    ("planned", &hours(mine.minutes_planned)),
-                    ("held", &percent(mine.rate_held())),
-                    ("overall", &percent(mine.rate_overall())),
+                    ("followed", &hours(app, mine.minutes_followed)),
+                    ("planned", &hours(app, mine.minutes_planned)),
+                    ("held", &percent(app, mine.rate_held())),
+                    ("overall", &percent(app, mine.rate_overall())),
                 ],
             )
         } else {
@@ -83,7 +83,7 @@ fn programme(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 &[
                     ("held", &all.half_days_held.to_string()),
                     ("planned", &all.half_days_planned.to_string()),
-                    ("rate", &percent(all.rate())),
+                    ("rate", &percent(app, all.rate())),
                 ],
             )
         }
@@ -142,13 +142,16 @@ fn programme(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             Cell::from(safe(&module.code).into_owned()),
             Cell::from(safe(&module.title).into_owned()),
             Cell::from(safe(block).into_owned()),
-            Cell::from(format!("{:>5.1}", module.planned_hours)),
+            Cell::from(format!(
+                "{:>5}",
+                crate::i18n::format::trimmed(module.planned_hours, 2, app.lang())
+            )),
             Cell::from(format!("{held:>3} / {planned:<3}")),
         ];
         if let (Some(me), Some(cohort)) = (me, cohort) {
             cells.push(Cell::from(format!(
                 "{:>6}",
-                hours(module_minutes(cohort, module, me))
+                hours(app, module_minutes(cohort, module, me))
             )));
         }
         Row::new(cells)

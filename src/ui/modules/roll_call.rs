@@ -32,9 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let signature = half_day.signature.as_ref().map_or_else(
         || app.tr(Msg::NotSigned).to_owned(),
         |s| {
-            let time = crate::domain::clock::local(s.at)
-                .format("%d/%m %H:%M")
-                .to_string();
+            let time = crate::i18n::format::on_day_at(s.at, app.lang());
             fill(
                 app.tr(Msg::SignedBy),
                 &[("name", &person_name(app, &s.by)), ("time", &time)],

@@ -220,10 +220,10 @@ fn venue_card(frame: &mut Frame, app: &App, seminar: &Seminar, area: Rect, theme
             safe(&venue.departement),
             safe(&venue.address)
         )),
-        Line::from(format!("{}: {contact}", app.tr(Msg::VenueHost))),
+        Line::from(format!("{} {contact}", app.label(Msg::VenueHost))),
         Line::from(format!(
-            "{}: {}",
-            app.tr(Msg::VenueCapacity),
+            "{} {}",
+            app.label(Msg::VenueCapacity),
             venue.capacity
         )),
     ];

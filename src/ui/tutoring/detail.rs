@@ -3,15 +3,13 @@
 
 use crate::app::App;
 use crate::app::tutoring::{TutoringForm, selected};
-use crate::domain::clock;
 use crate::domain::knowledge::Topic;
 use crate::domain::routing::{self, Suggestion};
 use crate::domain::tutoring::{RequestStatus, TutorRequest};
 use crate::i18n::words::{format_msg, urgency_msg};
-use crate::i18n::{Lang, Msg, fill};
+use crate::i18n::{Msg, fill, format};
 use crate::ui::text::{person_name, phase, place, request_status, safe};
 use crate::ui::theme::Theme;
-use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -44,23 +42,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
 }
 
-/// A date as the user's language writes it.
-pub fn day(lang: Lang, date: NaiveDate) -> String {
-    match lang {
-        Lang::En => date.format("%Y-%m-%d").to_string(),
-        Lang::Fr => date.format("%d/%m/%Y").to_string(),
-    }
-}
-
-/// An instant in Paris time, as the user's language writes it.
-fn instant(lang: Lang, at: DateTime<Utc>) -> String {
-    let local = clock::local(at);
-    format!("{} {}", day(lang, local.date()), local.format("%H:%M"))
-}
-
 fn field(app: &App, theme: &Theme, label: Msg, value: String) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{}: ", app.tr(label)), theme.dim),
+        Span::styled(format!("{} ", app.label(label)), theme.dim),
         Span::styled(value, theme.text),
     ])
 }
@@ -97,12 +81,13 @@ fn detail(app: &App, request: &TutorRequest, theme: &Theme) -> Vec<Line<'static>
         lines.push(field(app, theme, Msg::DetailTopic, topic));
     }
     let age = request.age_days(app.now).to_string();
+    let asked = crate::i18n::format::days_ago(request.age_days(app.now), app.lang());
     let facts = format!(
         "{} · {} · {} · {}",
         app.tr(request_status(request.status)),
         app.tr(urgency_msg(request.urgency)),
         app.tr(format_msg(request.format)),
-        fill(app.tr(Msg::DetailAsked), &[("n", &age)])
+        fill(app.tr(Msg::DetailAsked), &[("n", &asked)])
     );
     lines.push(Line::from(Span::styled(facts, theme.dim)));
     if request.is_overdue(app.now) {
@@ -138,14 +123,18 @@ fn detail(app: &App, request: &TutorRequest, theme: &Theme) -> Vec<Line<'static>
 }
 
 fn where_it_stands(app: &App, request: &TutorRequest, theme: &Theme) -> Vec<Line<'static>> {
-    let lang = app.lang();
     let mut lines = vec![Line::default()];
     if let Some(tutor) = &request.tutor {
         let name = person_name(app, tutor).into_owned();
         lines.push(field(app, theme, Msg::DetailTutor, name));
     }
     if let (RequestStatus::Deferred, Some(until)) = (request.status, request.deferred_to) {
-        lines.push(field(app, theme, Msg::DetailDeferredTo, day(lang, until)));
+        lines.push(field(
+            app,
+            theme,
+            Msg::DetailDeferredTo,
+            format::date(until),
+        ));
     }
     if let Some(of) = &request.duplicate_of {
         let subject = app
@@ -156,9 +145,8 @@ fn where_it_stands(app: &App, request: &TutorRequest, theme: &Theme) -> Vec<Line
     }
     if let Some(session) = &request.session {
         let mut text = format!(
-            "{} {} · {}",
-            day(lang, session.date),
-            session.time.format("%H:%M"),
+            "{} · {}",
+            format::date_at(session.date, session.time, app.lang()),
             app.tr(format_msg(session.format))
         );
         if !session.place.is_empty() {
@@ -250,7 +238,10 @@ fn history(app: &App, request: &TutorRequest, theme: &Theme) -> Vec<Line<'static
     }
     for step in &request.history {
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", instant(app.lang(), step.at)), theme.dim),
+            Span::styled(
+                format!("{} ", format::on_date_at(step.at, app.lang())),
+                theme.dim,
+            ),
             Span::styled(person_name(app, &step.by).into_owned(), theme.text),
             Span::styled(
                 format!(

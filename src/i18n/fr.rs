@@ -965,7 +965,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldNdaDigits => "11 chiffres attendus",
         FieldSiretDigits => "14 chiffres attendus",
         FieldSiretCheck => {
-            "la clé de contrôle ne correspond pas : un chiffre est sans doute mal tapé"
+            "la clé de contrôle ne correspond pas\u{a0}: un chiffre est sans doute mal tapé"
         }
         CheckSheetsLack => {
             "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
@@ -978,28 +978,28 @@ pub fn text(msg: Msg) -> &'static str {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier\u{a0}: Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien\u{a0}; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }
         ChoiceNotTyped => {
-            "Ce champ est un choix : ←/→ ou Espace le changent ; les lettres vont dans les champs de texte."
+            "Ce champ est un choix\u{a0}: ←/→ ou Espace le changent\u{a0}; les lettres vont dans les champs de texte."
         }
-        FieldNotABundle => "pas un paquet Cercle : vérifiez le chemin",
-        FieldUnreadableFile => "illisible : vérifiez le chemin",
-        FormCandidates => "Vouliez-vous dire : {names} ? (Tab complète)",
-        FormFullLabel => "Champ : {label}",
+        FieldNotABundle => "pas un paquet Cercle\u{a0}: vérifiez le chemin",
+        FieldUnreadableFile => "illisible\u{a0}: vérifiez le chemin",
+        FormCandidates => "Vouliez-vous dire\u{a0}: {names}\u{a0}? (Tab complète)",
+        FormFullLabel => "Champ\u{a0}: {label}",
         KeyCompleteOrNext => "champ suivant/compléter",
         KeyClearField => "vider le champ",
         KeyClearFilterText => "effacer ce qui est tapé",
         KeyDeleteWord => "effacer le dernier mot",
         FilterUnknownKey => {
-            "« {key}: » n'est pas un filtre ici ; les filtres sont : {keys}. !mot exclut."
+            "« {key} » n'est pas un filtre ici\u{a0}; les filtres sont\u{a0}: {keys}. !mot exclut."
         }
         FilterWordsOnly => {
-            "« {key}: » n'est pas un filtre ici : tapez des mots, et !mot pour exclure."
+            "« {key} » n'est pas un filtre ici\u{a0}: tapez des mots, et !mot pour exclure."
         }
         FilterUnknownValue => {
-            "« {value} » ne trouve personne : les valeurs possibles sont {values}."
+            "« {value} » ne trouve personne\u{a0}: les valeurs possibles sont {values}."
         }
-        CircleTooSmall => "en liste : les noms ne tiennent pas dans un cercle ici",
+        CircleTooSmall => "en liste\u{a0}: les noms ne tiennent pas dans un cercle ici",
         CircleNoBraille => {
-            "en liste : ce terminal ne peut pas dessiner le cercle (braille dans config.toml)"
+            "en liste\u{a0}: ce terminal ne peut pas dessiner le cercle (braille dans config.toml)"
         }
         MeMark => "(moi)",
     }

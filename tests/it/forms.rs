@@ -137,7 +137,7 @@ fn a_wrong_name_lists_candidates() {
     assert_eq!(form(&app).focus, 2);
     let screen = render(&app, 80, 24);
     assert!(
-        screen.contains("Vouliez-vous dire : Hélène Marchetti"),
+        screen.contains("Vouliez-vous dire\u{a0}: Hélène Marchetti"),
         "{screen}"
     );
 }

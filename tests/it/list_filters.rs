@@ -114,7 +114,7 @@ fn an_unknown_filter_key_or_value_says_what_is_accepted() {
     press(&mut app, "2o/typ:fablab");
     let screen = render(&app, 80, 24);
     assert!(
-        screen.contains("« typ: » n'est pas un filtre ici"),
+        screen.contains("« typ » n'est pas un filtre ici"),
         "{screen}"
     );
 }

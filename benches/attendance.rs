@@ -29,7 +29,7 @@ fn aggregates(c: &mut Criterion) {
                         .map(|t| {
                             let hours = trainee_attendance(&cohort.seminars, t, SAMPLE_TODAY);
                             let run = longest_unexcused_run(cohort, t, SAMPLE_TODAY);
-                            hours.minutes_followed + run
+                            hours.minutes_followed + u32::try_from(run.len()).unwrap_or(u32::MAX)
                         })
                         .sum::<u32>()
                 });

@@ -132,6 +132,12 @@ pub enum Action {
     SignLine,
     /// Roll call: the corrections of the half-day (its history).
     ShowCorrections,
+    /// Roll call: the selected trainee could not sign; record "signature manquante", with why.
+    MissingSignature,
+    /// Roll call: reset the selected trainee's code, with why; her next signature chooses one.
+    ResetCode,
+    /// Follow-up list: the follow-ups logged for the selected trainee.
+    ListFollowUps,
     /// A mouse click at a cell.
     Click {
         /// Column.

@@ -192,6 +192,8 @@ pub enum ChoicePurpose {
     ),
     /// Roll call: the corrections of a half-day, to read; choosing one closes the list.
     Corrections,
+    /// Follow-up list: a trainee's follow-ups, to read.
+    FollowUps,
 }
 
 /// A question waiting for yes or no.

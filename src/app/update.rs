@@ -448,6 +448,9 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
                                 choice.cursor.selected,
                             )
                         }
+                        super::ChoicePurpose::Corrections => {
+                            super::modules::correction_chosen(app, choice.cursor.selected)
+                        }
                         purpose => super::circle::chosen(app, purpose, choice.cursor.selected),
                     };
                 }

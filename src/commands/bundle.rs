@@ -244,6 +244,13 @@ fn plan_json(plan: &crate::share::import::Plan, saved: bool) -> serde_json::Valu
         "changes": plan.changes.iter().map(change).collect::<Vec<_>>(),
         "conflicts": plan.conflicts.iter().map(|c| c.path.to_string()).collect::<Vec<_>>(),
         "ignored": plan.ignored.iter().map(change).collect::<Vec<_>>(),
+        "new_key": plan.signing.new_key,
+        "refused_key": plan.signing.refused_key,
+        "signatures": plan.signing.lines.iter().map(|line| serde_json::json!({
+            "half_day": line.half_day,
+            "recorded": line.outcome.is_ok(),
+            "why": line.outcome.as_ref().err().map(|e| crate::share::preview::refused_line(e, crate::i18n::Lang::En)),
+        })).collect::<Vec<_>>(),
         "saved": saved && !plan.is_empty(),
     })
 }

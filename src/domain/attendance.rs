@@ -235,6 +235,12 @@ impl HalfDay {
         self.date < today || !self.marks.is_empty() || self.signature.is_some()
     }
 
+    /// Past, and nobody was marked nor was it signed: the roll was never taken. It shows as
+    /// such, and stays out of the rates rather than counting everyone absent.
+    pub fn never_taken(&self, today: NaiveDate) -> bool {
+        self.date < today && self.marks.is_empty() && self.signature.is_none()
+    }
+
     /// Minutes actually followed by the holder of a mark.
     pub fn followed_minutes(&self, mark: &Mark) -> u32 {
         match (mark.status, mark.time) {

@@ -259,15 +259,29 @@ pub enum Concern {
     LowRate(f64),
 }
 
+/// One absence behind a concern: when, and whether it was excused (an excused absence still
+/// cuts the hours a funder pays for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Absence {
+    /// The day.
+    pub date: NaiveDate,
+    /// Morning or afternoon.
+    pub period: Period,
+    /// Excused ("absence justifiée").
+    pub excused: bool,
+}
+
 /// Something in the cohort that needs attention.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Attention {
-    /// A trainee to follow up.
+    /// A trainee to follow up, once per concern.
     Trainee {
         /// Who.
         trainee: PersonId,
         /// Why.
         concern: Concern,
+        /// The absences behind it: the run, or every absence for a low rate.
+        absences: Vec<Absence>,
     },
     /// A past half-day whose sheet is not signed.
     UnsignedSheet {
@@ -278,17 +292,52 @@ pub enum Attention {
         /// Morning or afternoon.
         period: Period,
     },
+    /// A past half-day whose roll was never taken: out of the rates, until it is.
+    NeverTaken {
+        /// Which.
+        half_day: HalfDayId,
+        /// When.
+        date: NaiveDate,
+        /// Morning or afternoon.
+        period: Period,
+    },
 }
 
-/// The cohort-wide follow-up list: consecutive unexcused absences, low rates, unsigned sheets.
+/// The absences of a trainee over the half-days taken so far, in date order.
+fn absences(cohort: &Cohort, trainee: &PersonId, today: NaiveDate) -> Vec<Absence> {
+    super::rules::chronological(cohort)
+        .into_iter()
+        .filter(|(_, h)| h.is_held(today))
+        .filter_map(|(_, h)| {
+            let status = h.mark_of(trainee)?.status;
+            (!status.attended()).then_some(Absence {
+                date: h.date,
+                period: h.period,
+                excused: status == Status::Excused,
+            })
+        })
+        .collect()
+}
+
+/// The cohort-wide follow-up list: consecutive unexcused absences and low rates (excused
+/// absences count against the rate), with the absences behind each; unsigned sheets; past
+/// half-days never taken.
 pub fn attention(cohort: &Cohort, today: NaiveDate, threshold_percent: u8) -> Vec<Attention> {
     let mut out = Vec::new();
     for trainee in cohort.active_trainees() {
-        let run = longest_unexcused_run(cohort, trainee, today);
-        if run >= 2 {
+        let run: Vec<Absence> = longest_unexcused_run(cohort, trainee, today)
+            .into_iter()
+            .map(|h| Absence {
+                date: h.date,
+                period: h.period,
+                excused: false,
+            })
+            .collect();
+        if run.len() >= 2 {
             out.push(Attention::Trainee {
                 trainee: trainee.clone(),
-                concern: Concern::ConsecutiveAbsences(run),
+                concern: Concern::ConsecutiveAbsences(u32::try_from(run.len()).unwrap_or(u32::MAX)),
+                absences: run,
             });
         }
         if let Some(rate) = trainee_attendance(&cohort.seminars, trainee, today).rate_held()
@@ -297,15 +346,23 @@ pub fn attention(cohort: &Cohort, today: NaiveDate, threshold_percent: u8) -> Ve
             out.push(Attention::Trainee {
                 trainee: trainee.clone(),
                 concern: Concern::LowRate(rate),
+                absences: absences(cohort, trainee, today),
             });
         }
     }
     for (_, half_day) in super::rules::chronological(cohort) {
-        if half_day.date < today && half_day.signature.is_none() {
+        let (id, date, period) = (half_day.id.clone(), half_day.date, half_day.period);
+        if half_day.never_taken(today) {
+            out.push(Attention::NeverTaken {
+                half_day: id,
+                date,
+                period,
+            });
+        } else if half_day.date < today && half_day.signature.is_none() {
             out.push(Attention::UnsignedSheet {
-                half_day: half_day.id.clone(),
-                date: half_day.date,
-                period: half_day.period,
+                half_day: id,
+                date,
+                period,
             });
         }
     }
@@ -546,23 +603,70 @@ mod tests {
             }
             days.push(sheet);
         }
+        // A fourth day, past, whose roll was never taken; t0 excused on a fifth.
+        let mut never = h.clone();
+        never.id = HalfDayId::new("d3");
+        never.date = NaiveDate::from_ymd_opt(2026, 10, 4).unwrap();
+        let mut fifth = h.clone();
+        fifth.id = HalfDayId::new("d4");
+        fifth.date = NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
+        let excused = MarkInput {
+            status: Status::Excused,
+            time: None,
+            reason: Some("illness".into()),
+        };
+        mark(
+            &cohort,
+            &mut fifth,
+            &PersonId::new("t0"),
+            excused,
+            &trainer,
+            at(5, 9),
+            None,
+        )
+        .unwrap();
+        mark_rest_present(&cohort, &mut fifth, &trainer, at(5, 9)).unwrap();
+        days.extend([never, fifth]);
         cohort.seminars = vec![Seminar {
             half_days: days,
             ..Seminar::default()
         }];
-        let today = NaiveDate::from_ymd_opt(2026, 10, 20).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
+        let absence = |d, excused| Absence {
+            date: day(d),
+            period: Period::Morning,
+            excused,
+        };
+        let today = day(20);
         let found = attention(&cohort, today, 80);
         assert!(found.contains(&Attention::Trainee {
             trainee: PersonId::new("t0"),
-            concern: Concern::ConsecutiveAbsences(3)
+            concern: Concern::ConsecutiveAbsences(3),
+            absences: vec![absence(1, false), absence(2, false), absence(3, false)],
         }));
+        // The excused absence counts against the rate and is listed; the day never taken is
+        // neither: t1's rate stays whole.
         assert!(found.contains(&Attention::Trainee {
             trainee: PersonId::new("t0"),
-            concern: Concern::LowRate(0.0)
+            concern: Concern::LowRate(0.0),
+            absences: vec![
+                absence(1, false),
+                absence(2, false),
+                absence(3, false),
+                absence(5, true),
+            ],
         }));
+        let rate = trainee_attendance(&cohort.seminars, &PersonId::new("t1"), today).rate_held();
+        assert_eq!(rate, Some(100.0));
         assert!(found.iter().any(
             |a| matches!(a, Attention::UnsignedSheet { half_day, .. } if half_day.as_str() == "d2")
         ));
-        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found.iter().any(
+            |a| matches!(a, Attention::NeverTaken { half_day, .. } if half_day.as_str() == "d3")
+        ));
+        assert!(!found.iter().any(
+            |a| matches!(a, Attention::UnsignedSheet { half_day, .. } if half_day.as_str() == "d3")
+        ));
+        assert_eq!(found.len(), 5, "{found:?}");
     }
 }

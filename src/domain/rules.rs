@@ -70,7 +70,7 @@ pub fn trainee_attendance<'a>(
     let mut total = Attendance::default();
     for half_day in seminars.into_iter().flat_map(|s| &s.half_days) {
         let planned = half_day.planned_minutes();
-        let held = half_day.is_held(today);
+        let held = half_day.is_held(today) && !half_day.never_taken(today);
         let followed = half_day
             .mark_of(trainee)
             .map_or(0, |m| half_day.followed_minutes(m));
@@ -115,7 +115,7 @@ pub fn cohort_attendance(cohort: &Cohort, today: NaiveDate) -> CohortAttendance 
     let mut out = CohortAttendance::default();
     for half_day in cohort.seminars.iter().flat_map(|s| &s.half_days) {
         out.half_days_planned += 1;
-        if !half_day.is_held(today) {
+        if !half_day.is_held(today) || half_day.never_taken(today) {
             continue;
         }
         out.half_days_held += 1;
@@ -141,20 +141,26 @@ pub fn chronological(cohort: &Cohort) -> Vec<(&Seminar, &HalfDay)> {
     all
 }
 
-/// The longest run of consecutive unexcused absences of a trainee, over the held half-days.
-pub fn longest_unexcused_run(cohort: &Cohort, trainee: &PersonId, today: NaiveDate) -> u32 {
-    let (mut run, mut longest) = (0, 0);
+/// The longest run of consecutive unexcused absences of a trainee, over the held half-days:
+/// the half-days of the run.
+pub fn longest_unexcused_run<'a>(
+    cohort: &'a Cohort,
+    trainee: &PersonId,
+    today: NaiveDate,
+) -> Vec<&'a HalfDay> {
+    let (mut run, mut longest) = (Vec::new(), Vec::new());
     for (_, half_day) in chronological(cohort) {
         if !half_day.is_held(today) {
             break;
         }
-        match half_day.mark_of(trainee).map(|m| m.status) {
-            Some(Status::Absent) => {
-                run += 1;
-                longest = u32::max(longest, run);
+        // An unmarked past half-day is not proof of absence; an excuse or presence breaks the run.
+        if half_day.mark_of(trainee).map(|m| m.status) == Some(Status::Absent) {
+            run.push(half_day);
+            if run.len() > longest.len() {
+                longest.clone_from(&run);
             }
-            // An unmarked past half-day is not proof of absence; an excuse or presence breaks the run.
-            _ => run = 0,
+        } else {
+            run.clear();
         }
     }
     longest
@@ -624,8 +630,11 @@ mod tests {
                 half_day("h5", 5, Period::Morning, &[("t0", Status::Absent, None)]),
             ],
         );
-        assert_eq!(longest_unexcused_run(&c, &PersonId::new("t0"), date(20)), 3);
-        assert_eq!(longest_unexcused_run(&c, &PersonId::new("t1"), date(20)), 0);
+        assert_eq!(
+            longest_unexcused_run(&c, &PersonId::new("t0"), date(20)).len(),
+            3
+        );
+        assert!(longest_unexcused_run(&c, &PersonId::new("t1"), date(20)).is_empty());
     }
 
     #[test]

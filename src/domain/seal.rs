@@ -4,7 +4,7 @@
 
 use super::Data;
 use super::attendance::{HalfDay, LineSignature, Mark, MarkChange, MissingSignature, Seal};
-use super::attendance::{Seminar, Signature};
+use super::attendance::{Seminar, Signature, Status};
 use super::cohort::Cohort;
 use super::ids::{HalfDayId, PersonId};
 use super::signing::{self, Attempts, KdfParams, SignError};
@@ -49,6 +49,17 @@ pub enum SheetError {
     /// No such history entry, or one that cannot be withdrawn.
     #[error("no correction {0} to withdraw")]
     NoSuchCorrection(u32),
+    /// The signature does not match the line it claims to sign: forged, or altered on the way.
+    #[error("the signature does not match the line: forged or altered")]
+    Forged,
+    /// What she signed is not what the sheet says.
+    #[error("she signed {signed:?}, the sheet says {here:?}")]
+    Differs {
+        /// The status and time she signed.
+        signed: (Status, Option<NaiveTime>),
+        /// The status and time on the sheet.
+        here: (Status, Option<NaiveTime>),
+    },
 }
 
 /// What a sheet says besides its lines, as printed: the exact titles, the venue, the ids.
@@ -300,6 +311,51 @@ pub fn sign_line(
     signed.sig = signing::sign_bytes(key, &line_message(half_day, trainee, &signed));
     if let Some(mark) = half_day.marks.iter_mut().find(|m| &m.trainee == trainee) {
         mark.signed = Some(signed);
+        mark.missing_signature = None;
+    }
+    Ok(())
+}
+
+/// Records a signature a trainee made of her line on her own machine, once it is checked: the
+/// half-day is the one she signed, the sheet still takes signatures, her line says what she
+/// signed, the key was hers when she signed, and the signature is the key's over that line.
+/// The same signature received twice is no error.
+pub fn receive_line(
+    cohort: &mut Cohort,
+    trainee: &PersonId,
+    signed: &LineSignature,
+) -> Result<(), SheetError> {
+    let sheet = find(cohort, &signed.half_day)?;
+    if sheet
+        .mark_of(trainee)
+        .and_then(|m| m.signed.as_ref())
+        .is_some_and(|s| s == signed)
+    {
+        return Ok(());
+    }
+    check_can_sign(sheet, trainee)?;
+    let mark = sheet
+        .mark_of(trainee)
+        .ok_or_else(|| SheetError::NotMarked(trainee.clone()))?;
+    if (mark.status, mark.time) != (signed.status, signed.time) {
+        return Err(SheetError::Differs {
+            signed: (signed.status, signed.time),
+            here: (mark.status, mark.time),
+        });
+    }
+    if !signing::was_key_of(&cohort.keys, trainee, &signed.key, signed.at) {
+        return Err(SheetError::WrongKey(trainee.clone()));
+    }
+    let sheet = find(cohort, &signed.half_day)?;
+    if !signing::verify_bytes(
+        &signed.key,
+        &line_message(sheet, trainee, signed),
+        &signed.sig,
+    ) {
+        return Err(SheetError::Forged);
+    }
+    if let Some(mark) = sheet.marks.iter_mut().find(|m| &m.trainee == trainee) {
+        mark.signed = Some(signed.clone());
         mark.missing_signature = None;
     }
     Ok(())

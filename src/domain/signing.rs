@@ -196,6 +196,42 @@ pub fn register(
     Ok(key)
 }
 
+/// What became of a key received from another machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adopted {
+    /// Known here already.
+    Known,
+    /// Registered here now: her first signature. Its fingerprint is to be confirmed in person.
+    New,
+    /// Not taken: she has another key here, or it is not a public key.
+    Refused,
+}
+
+/// Takes a key that came with a bundle: registers it when its person has none active here (her
+/// first signature), keeps it when it is known, refuses it otherwise. `with_reset` also takes
+/// a reset the other side recorded (the trainers' resets reach the trainee, never the reverse).
+pub fn adopt(keys: &mut Vec<PersonKey>, key: &PersonKey, with_reset: bool) -> Adopted {
+    if let Some(known) = keys
+        .iter_mut()
+        .find(|k| k.person == key.person && k.public == key.public)
+    {
+        if with_reset && known.reset.is_none() {
+            known.reset.clone_from(&key.reset);
+        }
+        return Adopted::Known;
+    }
+    let valid = B64
+        .decode(&key.public)
+        .ok()
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+        .is_some_and(|bytes| VerifyingKey::from_bytes(&bytes).is_ok());
+    if !valid || active_key(keys, &key.person).is_some() || (key.reset.is_some() && !with_reset) {
+        return Adopted::Refused;
+    }
+    keys.push(key.clone());
+    Adopted::New
+}
+
 /// Resets a person's code: her key signs no more, and the reset stays in the key list with who,
 /// when and why. Her next signature chooses a new code.
 pub fn reset(

@@ -890,6 +890,50 @@ pub fn text(msg: Msg) -> &'static str {
         NoCorrections => "No correction on this half-day.",
         WithdrawsCorrection => "withdraws correction {n}",
         CorrectionLine => "{at} {trainee}: {from} → {to} · {reason}{withdraws} · {by}",
+        BundleSignedLines => "Lines they signed in their own Cercle ({n}):",
+        BundleLineRecorded => "{when}: signature checked and recorded",
+        BundleLineRefused => "{when}: signature refused, {why}",
+        BundleNewKey => {
+            "New signing key for {who}, fingerprint {fingerprint}: confirm it with them in person."
+        }
+        BundleKeyRefused => {
+            "A signing key for {who} was refused (fingerprint {fingerprint}): another key of theirs is registered here."
+        }
+        SignRefusedForged => "it does not match the line (forged or altered)",
+        SignRefusedKey => "it was not made with their registered key",
+        SignRefusedDiffers => "they signed \"{signed}\", the sheet says \"{here}\"",
+        SignRefusedSealed => "the sheet is sealed",
+        SignRefusedAbsent => "they are marked absent",
+        SignRefusedNotMarked => "they are not marked on this sheet",
+        SignRefusedUnknown => "no such half-day here",
+        SignRefusedAlready => "the line is signed already",
+        OnlyTrainersSeal => "Only a trainer seals a sheet: sign your own line with g.",
+        RecordAltered => {
+            "The attendance record was altered: sheet {seminar}, {date} {period}{more}. Run cercle verify to see what differs."
+        }
+        RecordAlteredMore => " (and {n} more)",
+        WarnAltered => "⚠ record altered outside Cercle (cercle verify)",
+        KeyMissingSignature => "signature missing (with why)",
+        KeyResetCode => "reset the trainee's code (with why)",
+        MissingSignatureLabel => "Signature missing recorded for {name}",
+        CodeResetLabel => "{name}'s code reset: their next signature chooses a new one",
+        WithdrawnLabel => "Correction {n} withdrawn",
+        NoCodeYet => "No code chosen yet: their first signature chooses it.",
+        CodeResetLine => "{at} {trainee}: code reset · {reason} · {by}",
+        MissingSignatureTitle => "Signature missing for {name}: why?",
+        ResetCodeTitle => "Reset {name}'s code: why?",
+        WithdrawTitle => "Withdraw correction {n}: why?",
+        SealAgainNothing => "Sealed already, and nothing was corrected since.",
+        KeyPrevHalfDay => "previous half-day",
+        KeyNextHalfDay => "next half-day",
+        NoMoreHalfDays => "No other half-day that way.",
+        FollowUpThreshold => "threshold {threshold} %",
+        ColAbsences => "Absences",
+        NeverTakenItem => "roll of {date} {period} never taken (left out of the rates)",
+        KeyListFollowUps => "follow-ups logged for the trainee",
+        FollowUpsTitle => "Follow-ups logged",
+        FollowUpLine => "{at} · {by} · {channel}: {outcome}",
+        NoFollowUpYet => "No follow-up logged yet.",
         OwnFileRefused => {
             "{path} is one of Cercle's own files: nothing was written. Save the copy elsewhere, for example into {dir}."
         }

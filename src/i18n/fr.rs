@@ -935,6 +935,54 @@ pub fn text(msg: Msg) -> &'static str {
         NoCorrections => "Aucune correction sur cette demi-journée.",
         WithdrawsCorrection => "retire la correction {n}",
         CorrectionLine => "{at} {trainee}\u{a0}: {from} → {to} · {reason}{withdraws} · {by}",
+        BundleSignedLines => "Lignes signées dans son propre Cercle ({n})\u{a0}:",
+        BundleLineRecorded => "{when}\u{a0}: signature vérifiée et enregistrée",
+        BundleLineRefused => "{when}\u{a0}: signature refusée, {why}",
+        BundleNewKey => {
+            "Nouvelle clé de signature pour {who}, empreinte {fingerprint}\u{a0}: à confirmer avec elle ou lui en personne."
+        }
+        BundleKeyRefused => {
+            "Une clé de signature pour {who} a été refusée (empreinte {fingerprint})\u{a0}: une autre de ses clés est enregistrée ici."
+        }
+        SignRefusedForged => "elle ne correspond pas à la ligne (contrefaite ou modifiée)",
+        SignRefusedKey => "elle n'a pas été faite avec sa clé enregistrée",
+        SignRefusedDiffers => "signé «\u{a0}{signed}\u{a0}», la feuille dit «\u{a0}{here}\u{a0}»",
+        SignRefusedSealed => "la feuille est scellée",
+        SignRefusedAbsent => "marqué·e absent·e",
+        SignRefusedNotMarked => "pas marqué·e sur cette feuille",
+        SignRefusedUnknown => "demi-journée inconnue ici",
+        SignRefusedAlready => "la ligne est déjà signée",
+        OnlyTrainersSeal => {
+            "Seul·e un·e formateur·rice scelle la feuille\u{a0}: signez votre ligne avec g."
+        }
+        RecordAltered => {
+            "Le registre d'émargement a été modifié\u{a0}: feuille {seminar}, {date} {period}{more}. Lancez cercle verify pour voir ce qui diffère."
+        }
+        RecordAlteredMore => " (et {n} autre·s)",
+        WarnAltered => "⚠ registre modifié hors de Cercle (cercle verify)",
+        KeyMissingSignature => "signature manquante (avec le motif)",
+        KeyResetCode => "réinitialiser le code (avec le motif)",
+        MissingSignatureLabel => "Signature manquante enregistrée pour {name}",
+        CodeResetLabel => {
+            "Code de {name} réinitialisé\u{a0}: sa prochaine signature en choisit un nouveau"
+        }
+        WithdrawnLabel => "Correction {n} retirée",
+        NoCodeYet => "Pas encore de code\u{a0}: sa première signature le choisit.",
+        CodeResetLine => "{at} {trainee}\u{a0}: code réinitialisé · {reason} · {by}",
+        MissingSignatureTitle => "Signature manquante pour {name}\u{a0}: pourquoi\u{a0}?",
+        ResetCodeTitle => "Réinitialiser le code de {name}\u{a0}: pourquoi\u{a0}?",
+        WithdrawTitle => "Retirer la correction {n}\u{a0}: pourquoi\u{a0}?",
+        SealAgainNothing => "Déjà scellée, et rien n'a été corrigé depuis.",
+        KeyPrevHalfDay => "demi-journée précédente",
+        KeyNextHalfDay => "demi-journée suivante",
+        NoMoreHalfDays => "Pas d'autre demi-journée de ce côté.",
+        FollowUpThreshold => "seuil {threshold}\u{a0}%",
+        ColAbsences => "Absences",
+        NeverTakenItem => "appel du {date} ({period}) jamais fait (hors des taux)",
+        KeyListFollowUps => "suivis notés pour la personne",
+        FollowUpsTitle => "Suivis notés",
+        FollowUpLine => "{at} · {by} · {channel}\u{a0}: {outcome}",
+        NoFollowUpYet => "Aucun suivi noté pour l'instant.",
         OwnFileRefused => {
             "{path} est l'un des fichiers de Cercle\u{a0}: rien n'a été écrit. Enregistrez la copie ailleurs, par exemple dans {dir}."
         }
@@ -968,12 +1016,12 @@ pub fn text(msg: Msg) -> &'static str {
             "la clé de contrôle ne correspond pas\u{a0}: un chiffre est sans doute mal tapé"
         }
         CheckSheetsLack => {
-            "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+            "les feuilles d'émargement et les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key})\u{a0}; remplissez-le avec O sur l'écran Modules"
         }
         CheckCertificatesLack => {
-            "les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key}) ; remplissez-le avec O sur l'écran Modules"
+            "les certificats n'auraient pas le champ {field} de l'organisme (organisation.{key})\u{a0}; remplissez-le avec O sur l'écran Modules"
         }
-        CheckOrganisationWrong => "le champ {field} de l'organisme est faux : {why}",
+        CheckOrganisationWrong => "le champ {field} de l'organisme est faux\u{a0}: {why}",
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier\u{a0}: Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien\u{a0}; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }

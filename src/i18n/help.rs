@@ -92,7 +92,9 @@ pub fn french(path: &str) -> Option<&'static str> {
         "export contacts" => {
             "L'annuaire, chaque personne avec les seuls champs qu'elle accepte de partager"
         }
-        "export contacts --format" | "export calendar --format" => "Le format du fichier",
+        "export contacts --format" | "export calendar --format" | "export certificate --format" => {
+            "Le format du fichier"
+        }
         "export contacts --format vcard" => "vCard 4.0 (RFC 6350)",
         "export contacts --format csv" => "CSV avec une ligne d'en-têtes",
         "export contacts --filter" => {
@@ -119,14 +121,20 @@ pub fn french(path: &str) -> Option<&'static str> {
         "export attendance --format xlsx" => {
             "Un classeur Excel\u{a0}: une feuille par séminaire et les heures de chaque stagiaire"
         }
-        "export attendance --format html" => "Une page à imprimer",
+        "export attendance --format html" | "export certificate --format html" => {
+            "Une page à imprimer"
+        }
+        "export attendance --format pdf" => {
+            "Un document PDF/A sur A4 paysage, polices incluses, prêt à classer ou à envoyer à un financeur"
+        }
         "export attendance --dialect" => {
             "La forme du CSV\u{a0}: `fr` (points-virgules, BOM, virgules décimales, en-têtes français) ou `rfc` (RFC 4180\u{a0}: virgules, en-têtes anglais)\u{a0}; par défaut, celle de la langue de l'interface"
         }
         "export attendance --output" => "Où l'écrire (par défaut, la sortie standard)",
         "export certificate" => {
-            "Le certificat de réalisation d'un·e stagiaire, en HTML\u{a0}: de la première demi-journée à la dernière tenue, jamais une demi-journée prévue"
+            "Le certificat de réalisation d'un·e stagiaire, en HTML ou en PDF\u{a0}: de la première demi-journée à la dernière tenue, jamais une demi-journée prévue"
         }
+        "export certificate --format pdf" => "Un document PDF/A sur A4, polices incluses",
         "export certificate --trainee" => {
             "Le ou la stagiaire, par identifiant (dans toute promotion, passée ou en cours) ou par nom"
         }

@@ -195,6 +195,19 @@ messages! {
     SealUnmarked, CodeWrong, CodePaused, CodeTooShort, CodesDiffer, AbsentCannotSign,
     LineAlreadySigned, SignLineTitle, SealTitle, LineSignedAt, MissingSignature, KeyCorrections,
     CorrectionsTitle, NoCorrections, WithdrawsCorrection, CorrectionLine,
+    // Signatures carried by bundles.
+    BundleSignedLines, BundleLineRecorded, BundleLineRefused, BundleNewKey, BundleKeyRefused,
+    SignRefusedForged, SignRefusedKey, SignRefusedDiffers, SignRefusedSealed, SignRefusedAbsent,
+    SignRefusedNotMarked, SignRefusedUnknown, SignRefusedAlready, OnlyTrainersSeal,
+    // The record checked after loading.
+    RecordAltered, RecordAlteredMore, WarnAltered,
+    // Reasons recorded beside the signatures.
+    KeyMissingSignature, KeyResetCode, MissingSignatureLabel, CodeResetLabel, WithdrawnLabel,
+    NoCodeYet, CodeResetLine, MissingSignatureTitle, ResetCodeTitle, WithdrawTitle, SealAgainNothing,
+    KeyPrevHalfDay, KeyNextHalfDay, NoMoreHalfDays,
+    // The follow-up list as evidence.
+    FollowUpThreshold, ColAbsences, NeverTakenItem, KeyListFollowUps, FollowUpsTitle, FollowUpLine,
+    NoFollowUpYet,
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath,

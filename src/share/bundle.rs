@@ -2,6 +2,8 @@
 //! hash) and the records it carries, with the base they were last agreed on.
 
 use super::records::Records;
+use crate::domain::attendance::LineSignature;
+use crate::domain::signing::PersonKey;
 use crate::domain::{CohortId, PersonId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,8 +13,10 @@ use std::fmt::Write as _;
 
 /// The name in every bundle's `format` field.
 pub const FORMAT: &str = "cercle-bundle";
-/// The bundle format version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The newest bundle format version this build reads. Version 2 adds the signing keys and the
+/// trainee's signed lines; a bundle without them is still written as version 1, so that an
+/// older Cercle reads it.
+pub const VERSION: u32 = 2;
 
 /// Who a bundle is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +60,14 @@ pub struct Bundle {
     /// other side can tell its own edits from the maker's.
     #[serde(default)]
     pub base: Records,
+    /// The trainee's signing keys (public key and salt, never a code): from the trainers, so
+    /// that she signs at home with the key she chose in the room; from her, so that the
+    /// trainers register the key of her first signature.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<PersonKey>,
+    /// The lines she signed in her own Cercle, which the trainers check before recording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<LineSignature>,
     /// `sha256:` and the hash of everything above, written canonically.
     pub hash: String,
 }
@@ -127,7 +139,7 @@ impl Bundle {
     ) -> Self {
         let mut bundle = Self {
             format: FORMAT.to_owned(),
-            version: VERSION,
+            version: 1,
             cohort,
             audience,
             trainee,
@@ -135,10 +147,24 @@ impl Bundle {
             made_at,
             records,
             base,
+            keys: Vec::new(),
+            signatures: Vec::new(),
             hash: String::new(),
         };
         bundle.hash = hash_of(&bundle);
         bundle
+    }
+
+    /// The bundle with the trainee's keys and signed lines, as version 2 when it carries any.
+    #[must_use]
+    pub fn with_signing(mut self, keys: Vec<PersonKey>, signatures: Vec<LineSignature>) -> Self {
+        if !keys.is_empty() || !signatures.is_empty() {
+            self.version = VERSION;
+        }
+        self.keys = keys;
+        self.signatures = signatures;
+        self.hash = hash_of(&self);
+        self
     }
 
     /// The bundle as written to a file: control and bidi characters as `\uXXXX` escapes, so
@@ -209,6 +235,7 @@ pub fn for_trainee(
 ) -> Bundle {
     let records = super::project::for_trainee(data, cohort, trainee);
     let base = super::records::without_undecided(received, &cohort.id, &data.conflicts);
+    let (keys, _) = super::project::signing_of(cohort, trainee);
     Bundle::new(
         cohort.id.clone(),
         Audience::Trainee,
@@ -218,6 +245,7 @@ pub fn for_trainee(
         records,
         base,
     )
+    .with_signing(keys, Vec::new())
 }
 
 /// The bundle `trainee` sends to the trainers, with what they last received of theirs as base.
@@ -240,6 +268,7 @@ pub fn for_trainers(
         id: trainee.clone(),
         name,
     };
+    let (keys, signatures) = super::project::signing_of(cohort, trainee);
     Bundle::new(
         cohort.id.clone(),
         Audience::Trainers,
@@ -249,4 +278,5 @@ pub fn for_trainers(
         records,
         base,
     )
+    .with_signing(keys, signatures)
 }

@@ -48,12 +48,14 @@ pub struct Plan {
     pub data: Data,
     /// The records to keep as "last received from this side", the base of the next exchange.
     pub received: Records,
+    /// The keys and signed lines it carries, as they were received.
+    pub signing: super::signatures::Signing,
 }
 
 impl Plan {
     /// Whether the import changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty() && self.conflicts.is_empty()
+        self.changes.is_empty() && self.conflicts.is_empty() && self.signing.is_empty()
     }
 }
 
@@ -178,6 +180,7 @@ pub fn plan(
     add_conflicts(&mut data.conflicts, conflicts);
     let conflicts = data.conflicts[waiting..].to_vec();
     Ok(Plan {
+        signing: super::signatures::receive(&mut data, &bundle),
         bundle,
         changes,
         conflicts,

@@ -8,6 +8,7 @@ pub mod preview;
 pub mod project;
 pub mod received;
 pub mod records;
+pub mod signatures;
 pub mod threeway;
 
 use crate::domain::conflict::{Conflict, Step};

@@ -3,6 +3,8 @@
 use super::bundle::{Audience, BundleError};
 use super::describe::{self, kind_msg};
 use super::import::{Change, Effect, Plan};
+use crate::domain::seal::SheetError;
+use crate::domain::{Period, Status};
 use crate::i18n::{Lang, Msg, fill};
 
 /// What an import did, in one line: "Imported: 1 added, 1 changed, 0 removed, 1 to choose."
@@ -92,7 +94,84 @@ pub fn lines(plan: &Plan, lang: Lang) -> Vec<String> {
     for change in &plan.ignored {
         out.push(format!("  × {}", change_line(change, lang)));
     }
+    out.extend(signing_lines(plan, lang));
     out
+}
+
+/// The keys and signed lines the bundle brought: each line recorded or refused with the reason,
+/// and a new key's fingerprint, which the trainer confirms with its owner in person.
+fn signing_lines(plan: &Plan, lang: Lang) -> Vec<String> {
+    let signing = &plan.signing;
+    let who = plan
+        .data
+        .person(&plan.bundle.trainee)
+        .map_or_else(|| plan.bundle.trainee.to_string(), |p| p.name.clone());
+    let mut out = Vec::new();
+    for (msg, fingerprint) in [
+        (Msg::BundleNewKey, &signing.new_key),
+        (Msg::BundleKeyRefused, &signing.refused_key),
+    ] {
+        if let Some(fingerprint) = fingerprint {
+            out.push(fill(
+                msg.text(lang),
+                &[("who", &who), ("fingerprint", fingerprint)],
+            ));
+        }
+    }
+    section(&mut out, Msg::BundleSignedLines, signing.lines.len(), lang);
+    for line in &signing.lines {
+        let when = line.when.map_or_else(
+            || line.half_day.to_string(),
+            |(date, period)| {
+                let period = match period {
+                    Period::Morning => Msg::PeriodMorning,
+                    Period::Afternoon => Msg::PeriodAfternoon,
+                };
+                format!("{} {}", date.format("%d/%m/%Y"), period.text(lang))
+            },
+        );
+        out.push(match &line.outcome {
+            Ok(()) => format!(
+                "  ✓ {}",
+                fill(Msg::BundleLineRecorded.text(lang), &[("when", &when)])
+            ),
+            Err(error) => format!(
+                "  × {}",
+                fill(
+                    Msg::BundleLineRefused.text(lang),
+                    &[("when", &when), ("why", &refused_line(error, lang))],
+                )
+            ),
+        });
+    }
+    out
+}
+
+/// Why a signed line was refused, in words.
+pub fn refused_line(error: &SheetError, lang: Lang) -> String {
+    let status = |(status, time): (Status, Option<chrono::NaiveTime>)| {
+        let word = crate::i18n::words::attendance_msg(status).text(lang);
+        time.map_or_else(
+            || word.to_owned(),
+            |t| format!("{word} {}", t.format("%H:%M")),
+        )
+    };
+    let msg = match error {
+        SheetError::Differs { signed, here } => {
+            return fill(
+                Msg::SignRefusedDiffers.text(lang),
+                &[("signed", &status(*signed)), ("here", &status(*here))],
+            );
+        }
+        SheetError::Forged => Msg::SignRefusedForged,
+        SheetError::WrongKey(_) | SheetError::Sign(_) => Msg::SignRefusedKey,
+        SheetError::Sealed => Msg::SignRefusedSealed,
+        SheetError::Absent(_) => Msg::SignRefusedAbsent,
+        SheetError::NotMarked(_) => Msg::SignRefusedNotMarked,
+        SheetError::AlreadySigned(_) => Msg::SignRefusedAlready,
+        _ => Msg::SignRefusedUnknown,
+    };
+    msg.text(lang).to_owned()
 }
 
 fn section(out: &mut Vec<String>, title: Msg, count: usize, lang: Lang) {

@@ -5,7 +5,9 @@
 //! trainee's bundle back holds only what is theirs.
 
 use super::records::{Kind, Records};
+use crate::domain::attendance::LineSignature;
 use crate::domain::knowledge::{Exchange, KnowledgeItem};
+use crate::domain::signing::PersonKey;
 use crate::domain::{Cohort, Data, Person, PersonId, PersonRole, Seminar};
 use serde::Serialize;
 use serde_json::Value;
@@ -30,6 +32,9 @@ pub fn for_trainee(data: &Data, cohort: &Cohort, trainee: &PersonId) -> Records 
     header.candidacies.clear();
     header.assessments.clear();
     header.follow_ups.clear();
+    // A salt and a public key let anyone try codes offline: hers travel in the bundle's own
+    // list, the others' never.
+    header.keys.clear();
     // Why someone left is theirs to tell.
     for departure in &mut header.departures {
         departure.reason.clear();
@@ -261,4 +266,21 @@ fn seen_by(exchange: &Exchange, viewer: &PersonId) -> Exchange {
         .evaluation
         .filter(|e| took_part && !e.note.confidential);
     exchange
+}
+
+/// A trainee's keys and the lines she signed, as her bundle carries them.
+pub fn signing_of(cohort: &Cohort, trainee: &PersonId) -> (Vec<PersonKey>, Vec<LineSignature>) {
+    let keys = cohort
+        .keys
+        .iter()
+        .filter(|k| &k.person == trainee)
+        .cloned()
+        .collect();
+    let lines = cohort
+        .seminars
+        .iter()
+        .flat_map(|s| &s.half_days)
+        .filter_map(|h| h.mark_of(trainee)?.signed.clone())
+        .collect();
+    (keys, lines)
 }

@@ -216,6 +216,7 @@ fn take_reports(
             Report::CopySaved(outcome) => app::conflict::copy_saved(app, outcome),
             Report::Progress(step) => app.loading = Some(loading_fraction(step)),
             Report::Exported(outcome) => app.exported(outcome),
+            Report::Verified(problems) => app::modules::verified(app, problems),
         }
     }
     any

@@ -82,6 +82,8 @@ pub enum Report {
     Synced(crate::app::sync::Outcome),
     /// Where the data stands against the team's repository (`None`: sync is not set up).
     SyncStatus(Option<crate::sync::Status>),
+    /// What `verify` found wrong with the current cohort's record, checked after loading.
+    Verified(Vec<crate::domain::audit::Problem>),
 }
 
 /// The handle the event loop keeps.
@@ -116,6 +118,9 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
                         store::from_json(&r.json).ok().map(|data| (data, form))
                     });
                     let read_only = store.read_only_reason().map(ToString::to_string);
+                    if let Ok(Some(prepared)) = &data {
+                        check_record(Arc::clone(&prepared.data), report_tx.clone());
+                    }
                     Report::Loaded {
                         data,
                         recovery,
@@ -193,6 +198,19 @@ pub fn start(mut store: Store, dir: PathBuf) -> Worker {
         }
     });
     Worker { jobs, reports }
+}
+
+/// Checks the current cohort's signatures and seals on a thread of its own: a network's record
+/// takes longer than a frame, and saves must not wait for it. The report comes after the
+/// data's (this thread starts once the data is read).
+fn check_record(data: Arc<Data>, reports: Sender<Report>) {
+    thread::spawn(move || {
+        let Some(cohort) = data.current() else {
+            return;
+        };
+        let problems = crate::domain::audit::verify(&data, cohort);
+        let _ = reports.send(Report::Verified(problems));
+    });
 }
 
 /// Syncs, and reads the file again if git changed it, so that the store knows the new file

@@ -267,11 +267,13 @@ fn form_title(app: &App, form: &Form) -> String {
         }
         Purpose::Modules(ModulesForm::Remark(..)) => app.tr(Msg::FieldRemark).to_owned(),
         Purpose::Modules(ModulesForm::EditMark(..)) => app.tr(Msg::FormTitle).to_owned(),
-        Purpose::Modules(ModulesForm::SignLine(_, who)) => crate::i18n::fill(
-            app.tr(Msg::SignLineTitle),
-            &[("name", &super::text::person_name(app, who))],
-        ),
-        Purpose::Modules(ModulesForm::Seal(_)) => app.tr(Msg::SealTitle).to_owned(),
+        Purpose::Modules(
+            signing @ (ModulesForm::SignLine(..)
+            | ModulesForm::Seal(_)
+            | ModulesForm::MissingSignature(..)
+            | ModulesForm::ResetCode(_)
+            | ModulesForm::Withdraw(..)),
+        ) => signing_title(app, signing),
         Purpose::Modules(ModulesForm::Organisation) => app.tr(Msg::OrganisationTitle).to_owned(),
         Purpose::Circle(CircleForm::NewTrainee) => app.tr(Msg::EnrolTitle).to_owned(),
         Purpose::Circle(CircleForm::Departure(_)) => app.tr(Msg::DepartureTitle).to_owned(),
@@ -459,4 +461,17 @@ fn choice_line(
         spans.push(Span::styled(format!("{mark} {}", safe(shown)), style));
     }
     Line::from(spans)
+}
+
+/// The title of a signing form: whose code, or what a reason is asked for.
+fn signing_title(app: &App, form: &ModulesForm) -> String {
+    let name = |who| super::text::person_name(app, who).into_owned();
+    let (msg, value) = match form {
+        ModulesForm::SignLine(_, who) => (Msg::SignLineTitle, name(who)),
+        ModulesForm::MissingSignature(_, who) => (Msg::MissingSignatureTitle, name(who)),
+        ModulesForm::ResetCode(who) => (Msg::ResetCodeTitle, name(who)),
+        ModulesForm::Withdraw(_, n) => (Msg::WithdrawTitle, (n + 1).to_string()),
+        _ => (Msg::SealTitle, String::new()),
+    };
+    crate::i18n::fill(app.tr(msg), &[("name", &value), ("n", &value)])
 }

@@ -323,8 +323,10 @@ fn a_tampered_truncated_newer_or_foreign_bundle_is_refused_and_nothing_is_writte
     refused(dir, &truncated, "truncated: it ends at line");
 
     let newer = dir.join("newer.json");
-    std::fs::write(&newer, text.replacen("\"version\": 1", "\"version\": 2", 1)).unwrap();
-    refused(dir, &newer, "format version 2");
+    // Her bundle carries her signing key: version 2, the newest this Cercle reads.
+    assert!(text.contains("\"version\": 2"), "{text}");
+    std::fs::write(&newer, text.replacen("\"version\": 2", "\"version\": 3", 1)).unwrap();
+    refused(dir, &newer, "format version 3");
 
     let garbage = dir.join("garbage.json");
     std::fs::write(&garbage, "{\"hello\": [1, 2]}").unwrap();

@@ -19,7 +19,7 @@ fn trainee(app: &App, i: usize) -> PersonId {
     app.cohort().unwrap().trainees[i].clone()
 }
 
-fn notice(app: &App) -> String {
+pub(crate) fn notice(app: &App) -> String {
     app.notice
         .as_ref()
         .map(|n| n.text.clone())

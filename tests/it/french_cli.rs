@@ -68,8 +68,8 @@ fn mistakes_on_the_command_line_are_said_in_french_with_the_usage_code() {
             "il en existe un proche, «\u{a0}certificate\u{a0}»",
         ),
         (
-            &["export", "attendance", "--format", "pdf"][..],
-            "[valeurs possibles\u{a0}: csv, xlsx, html]",
+            &["export", "attendance", "--format", "docx"][..],
+            "[valeurs possibles\u{a0}: csv, xlsx, html, pdf]",
         ),
         (
             &["export", "certificate", "--until", "demain"][..],

@@ -269,12 +269,15 @@ fn sheets_and_certificates_are_exported_from_the_screen() {
         [
             "emargement-s-na26-01.csv",
             "emargement-s-na26-01.xlsx",
-            "emargement-s-na26-01.html"
+            "emargement-s-na26-01.html",
+            "emargement-s-na26-01.pdf"
         ]
     );
     let effects = press(&mut app, "<Enter>C");
     assert!(
-        matches!(&effects[..], [Effect::Export(name, html)] if name.starts_with("certificat-") && String::from_utf8_lossy(html).contains("Certificat de réalisation"))
+        matches!(&effects[..], [Effect::Export(name, html), Effect::Export(pdf_name, pdf)]
+            if name.starts_with("certificat-") && String::from_utf8_lossy(html).contains("Certificat de réalisation")
+                && pdf_name.starts_with("certificat-") && std::path::Path::new(pdf_name).extension().is_some_and(|e| e == "pdf") && pdf.starts_with(b"%PDF"))
     );
 }
 

@@ -11,32 +11,32 @@ use cercle::domain::{
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 
 /// The rules do not depend on the cost of a derivation: tests derive cheaply.
-const CHEAP: KdfParams = KdfParams {
+pub(crate) const CHEAP: KdfParams = KdfParams {
     m_kib: 64,
     t: 1,
     p: 1,
 };
 
-fn t(h: u32, m: u32) -> NaiveTime {
+pub(crate) fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
 
-fn at(day: u32, h: u32, m: u32) -> DateTime<Utc> {
+pub(crate) fn at(day: u32, h: u32, m: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, day, h, m, 0).unwrap()
 }
 
-fn trainee(i: usize) -> PersonId {
+pub(crate) fn trainee(i: usize) -> PersonId {
     PersonId::new(format!("t{i}"))
 }
 
-fn code(i: usize) -> String {
+pub(crate) fn code(i: usize) -> String {
     format!("code-{i}")
 }
 
-const TRAINER: &str = "trainer";
+pub(crate) const TRAINER: &str = "trainer";
 
 /// A cohort of 10 with one two-day seminar, every key registered (cheaply).
-fn cohort() -> (Data, CohortId) {
+pub(crate) fn cohort() -> (Data, CohortId) {
     let mut data = Data::empty("Facilitateur·rice de tiers-lieux", "Organisme");
     let mut n = 0;
     let mut ids = || {
@@ -92,7 +92,7 @@ fn cohort() -> (Data, CohortId) {
     (data, id)
 }
 
-fn input(status: Status, time: Option<NaiveTime>) -> MarkInput {
+pub(crate) fn input(status: Status, time: Option<NaiveTime>) -> MarkInput {
     MarkInput {
         status,
         time,
@@ -100,12 +100,12 @@ fn input(status: Status, time: Option<NaiveTime>) -> MarkInput {
     }
 }
 
-fn half_day_id(n: usize) -> HalfDayId {
+pub(crate) fn half_day_id(n: usize) -> HalfDayId {
     HalfDayId::new(format!("h{n}"))
 }
 
 /// Takes the roll of half-day `n` (t2 late, t3 absent), has everyone present sign, and seals.
-fn take_and_seal(data: &mut Data, id: &CohortId, n: usize, day: u32) {
+pub(crate) fn take_and_seal(data: &mut Data, id: &CohortId, n: usize, day: u32) {
     let trainer = PersonId::new(TRAINER);
     let ctx = {
         let cohort = data.cohort(id).unwrap();
@@ -146,8 +146,28 @@ fn take_and_seal(data: &mut Data, id: &CohortId, n: usize, day: u32) {
     .unwrap();
 }
 
+/// The trainer seals half-day `n` at `when`, unmarked trainees or not.
+pub(crate) fn seal_as_trainer(data: &mut Data, id: &CohortId, n: usize, when: DateTime<Utc>) {
+    let trainer = PersonId::new(TRAINER);
+    let ctx = {
+        let cohort = data.cohort(id).unwrap();
+        SheetContext::of(data, cohort, &cohort.seminars[0])
+    };
+    let cohort = data.cohort_mut(id).unwrap();
+    let line = (&half_day_id(n), &trainer);
+    let key = Attempts::default()
+        .unlock(&cohort.keys, line, "trainer-code", when)
+        .unwrap();
+    seal::seal(&ctx, cohort, line.0, &trainer, &key, when, true).unwrap();
+}
+
 /// Marks trainee `i` on a sheet, as the trainer, before any seal.
-fn put(sheet: &mut cercle::domain::HalfDay, i: usize, line: MarkInput, when: DateTime<Utc>) {
+pub(crate) fn put(
+    sheet: &mut cercle::domain::HalfDay,
+    i: usize,
+    line: MarkInput,
+    when: DateTime<Utc>,
+) {
     let trainer = PersonId::new(TRAINER);
     mark(
         &cohort_view(),

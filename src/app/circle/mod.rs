@@ -384,7 +384,9 @@ pub fn chosen(app: &mut App, purpose: ChoicePurpose, index: usize) -> Vec<Effect
             path::evidence_form(app, trainee, competency, source);
             Vec::new()
         }
-        ChoicePurpose::Excuse(..) | ChoicePurpose::Corrections => Vec::new(),
+        ChoicePurpose::Excuse(..) | ChoicePurpose::Corrections | ChoicePurpose::FollowUps => {
+            Vec::new()
+        }
     }
 }
 

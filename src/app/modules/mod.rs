@@ -2,11 +2,14 @@
 //! half-day and the follow-up list.
 
 use super::Purpose;
+mod corrections;
 mod documents;
 pub mod keys;
 mod organisation_form;
 mod seminar_form;
 mod signing;
+pub use corrections::correction_chosen;
+pub use signing::{is_altered, verified};
 
 use super::Form;
 use super::dates::{parse_date, parse_time, parse_time_range};
@@ -47,6 +50,8 @@ pub struct ModulesState {
     pub attempts: crate::domain::signing::Attempts,
     /// The half-day whose unmarked trainees were listed: the next `S` seals it anyway.
     pub confirm_unmarked: Option<HalfDayId>,
+    /// What `verify` found altered in the current cohort's record, checked after loading.
+    pub altered: Vec<crate::domain::audit::Problem>,
 }
 
 /// The forms of the Modules screen.
@@ -70,6 +75,12 @@ pub enum ModulesForm {
     SignLine(HalfDayId, PersonId),
     /// The trainer's code, to seal the sheet.
     Seal(HalfDayId),
+    /// Why a trainee's line stays unsigned ("signature manquante").
+    MissingSignature(HalfDayId, PersonId),
+    /// Why a trainee's code is reset.
+    ResetCode(PersonId),
+    /// Why a correction of the history is withdrawn (its number from 0).
+    Withdraw(HalfDayId, u32),
     /// The organisation's legal identity.
     Organisation,
 }
@@ -362,11 +373,7 @@ fn seminars(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Open => {
-            app.modules.seminar = Some(id);
-            app.modules.half_days = Cursor::default();
-            app.modules.view = Some(View::Seminar);
-        }
+        Action::Open => open_seminar_today(app, id),
         Action::Edit => {
             let form = seminar_form(app, Some(&id));
             app.overlay = Some(Overlay::Form(Box::new(form)));
@@ -374,6 +381,32 @@ fn seminars(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Opens a seminar: straight into today's roll call when today is one of its days, else on
+/// its list of half-days with the cursor on the next one to come.
+fn open_seminar_today(app: &mut App, id: SeminarId) {
+    let todays = todays_half_day(app).filter(|(seminar, _)| seminar == &id);
+    if let Some((seminar, half_day)) = todays {
+        open_roll_call(app, seminar, half_day);
+        return;
+    }
+    let today = app.today;
+    let coming = app
+        .cohort()
+        .and_then(|c| c.seminars.iter().find(|s| s.id == id))
+        .map_or(0, |s| {
+            s.half_days
+                .iter()
+                .position(|h| h.date >= today)
+                .unwrap_or(0)
+        });
+    app.modules.seminar = Some(id);
+    app.modules.view = Some(View::Seminar);
+    let len = open_seminar(app).map_or(0, |s| s.half_days.len());
+    let height = app.page_height();
+    app.modules.half_days = Cursor::default();
+    app.modules.half_days.select(coming, len, height);
 }
 
 fn seminar(app: &mut App, action: Action) -> Vec<Effect> {
@@ -457,8 +490,16 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::EveryonePresent => everyone_present(app, &half_day_id),
         Action::Sign => signing::seal_form(app, half_day_id),
-        Action::SignLine => signing::line_form(app, half_day_id, &trainee),
+        Action::SignLine => {
+            // In a trainee's own Cercle, she signs her own line whatever the cursor is on.
+            let own = signing::trainee_self(app).unwrap_or(trainee);
+            signing::line_form(app, half_day_id, &own)
+        }
         Action::ShowCorrections => signing::corrections(app),
+        Action::MissingSignature => corrections::missing_form(app, half_day_id, trainee),
+        Action::ResetCode => corrections::reset_form(app, trainee),
+        Action::Left => step_half_day(app, &half_day_id, -1),
+        Action::Right => step_half_day(app, &half_day_id, 1),
         Action::Remark => {
             let current = open_half_day(app)
                 .and_then(|(_, h)| h.mark_of(&trainee))
@@ -479,6 +520,25 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Certificate => documents::certificate(app, &trainee),
         _ => Vec::new(),
     }
+}
+
+/// Opens the cohort's previous or next half-day (in date order, across seminars).
+fn step_half_day(app: &mut App, from: &HalfDayId, step: isize) -> Vec<Effect> {
+    let Some(cohort) = app.cohort() else {
+        return Vec::new();
+    };
+    let order = chronological(cohort);
+    let next = order
+        .iter()
+        .position(|(_, h)| &h.id == from)
+        .and_then(|at| at.checked_add_signed(step))
+        .and_then(|at| order.get(at))
+        .map(|(s, h)| (s.id.clone(), h.id.clone()));
+    match next {
+        Some((seminar, half_day)) => open_roll_call(app, seminar, half_day),
+        None => app.notify(app.tr(Msg::NoMoreHalfDays)),
+    }
+    Vec::new()
 }
 
 fn edit_mark(app: &mut App, half_day: HalfDayId, trainee: PersonId, signed: bool) {
@@ -677,6 +737,11 @@ fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        (Action::ListFollowUps, rollcall::Attention::Trainee { trainee, .. }) => {
+            let trainee = trainee.clone();
+            corrections::follow_ups_of(app, &trainee);
+            Vec::new()
+        }
         (Action::Certificate, rollcall::Attention::Trainee { trainee, .. }) => {
             let trainee = trainee.clone();
             documents::certificate(app, &trainee)
@@ -819,12 +884,13 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
                 false,
             ))
         }
-        Purpose::Modules(ModulesForm::SignLine(half_day, trainee)) => {
-            Some(signing::submit_line(app, form, &half_day, &trainee))
-        }
-        Purpose::Modules(ModulesForm::Seal(half_day)) => {
-            Some(signing::submit_seal(app, form, &half_day))
-        }
+        Purpose::Modules(
+            ModulesForm::SignLine(..)
+            | ModulesForm::Seal(_)
+            | ModulesForm::MissingSignature(..)
+            | ModulesForm::ResetCode(_)
+            | ModulesForm::Withdraw(..),
+        ) => Some(corrections::submit(app, form)),
         Purpose::Modules(ModulesForm::FollowUp(trainee)) => {
             let channel = [
                 Channel::Phone,

@@ -30,9 +30,21 @@ pub fn line_form(app: &mut App, half_day: HalfDayId, trainee: &PersonId) -> Vec<
     Vec::new()
 }
 
+/// The user, when she said she is a trainee: in her own Cercle she signs her own line, and
+/// seals nothing.
+pub fn trainee_self(app: &App) -> Option<PersonId> {
+    (app.config.role == Some(crate::config::Role::Trainee))
+        .then(|| app.config.me.clone())
+        .flatten()
+}
+
 /// Opens the form where the trainer types her code to seal the sheet; who seals is who the
 /// user said she is. A sheet with trainees still unmarked is sealed only on a second `S`.
 pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
+    if trainee_self(app).is_some() {
+        app.notify_error(app.tr(Msg::OnlyTrainersSeal));
+        return Vec::new();
+    }
     let Some(me) = app.config.me.clone() else {
         app.notify_error(app.tr(Msg::SealWhoAreYou));
         return Vec::new();
@@ -41,7 +53,14 @@ pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
         return Vec::new();
     };
     if sheet.signature.is_some() {
-        app.notify_error(app.tr(Msg::AlreadySigned));
+        // Sealed: sealed again only to cover the corrections made since the last seal.
+        let covered = sheet.seals.last().map_or(0, |s| s.history);
+        if u32::try_from(sheet.history.len()).unwrap_or(u32::MAX) <= covered {
+            app.notify_error(app.tr(Msg::SealAgainNothing));
+            return Vec::new();
+        }
+        let me = me.clone();
+        open_code_form(app, Purpose::Modules(ModulesForm::Seal(half_day)), &me);
         return Vec::new();
     }
     let unmarked = seal::unmarked(cohort, sheet);
@@ -164,20 +183,24 @@ pub fn submit_seal(app: &mut App, form: &Form<Purpose>, half_day: &HalfDayId) ->
     finish(app, outcome, label)
 }
 
-fn current_mut(data: &mut Data) -> Result<&mut crate::domain::Cohort, SheetError> {
+pub(super) fn current_mut(data: &mut Data) -> Result<&mut crate::domain::Cohort, SheetError> {
     let id = data.current().map(|c| c.id.clone());
     id.and_then(|id| data.cohort_mut(&id))
         .ok_or(SheetError::NothingToSeal)
 }
 
-fn person(app: &App, id: &PersonId) -> String {
+pub(super) fn person(app: &App, id: &PersonId) -> String {
     app.data
         .person(id)
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
 /// After a signature the undo history stops: `u` never takes a signature or a seal back.
-fn finish(app: &mut App, outcome: Result<Vec<Effect>, SheetError>, label: String) -> Vec<Effect> {
+pub(super) fn finish(
+    app: &mut App,
+    outcome: Result<Vec<Effect>, SheetError>,
+    label: String,
+) -> Vec<Effect> {
     match outcome {
         Ok(effects) => {
             app.history.keep_signed();
@@ -202,12 +225,13 @@ fn refusal(app: &App, error: &SheetError) -> String {
         SheetError::Sign(SignError::CodeTooShort) => Msg::CodeTooShort,
         SheetError::Sign(SignError::CodesDiffer) => Msg::CodesDiffer,
         SheetError::Sign(SignError::ReasonNeeded) => Msg::ReasonNeeded,
-        SheetError::Sign(_) | SheetError::WrongKey(_) => Msg::CodeWrong,
+        SheetError::Sign(_) | SheetError::WrongKey(_) | SheetError::Forged => Msg::CodeWrong,
         SheetError::Absent(_) => Msg::AbsentCannotSign,
         SheetError::AlreadySigned(_) => Msg::LineAlreadySigned,
         SheetError::Sealed => Msg::AlreadySigned,
         SheetError::NotMarked(_) => Msg::MarkFirst,
         SheetError::Unmarked(_)
+        | SheetError::Differs { .. }
         | SheetError::NothingToSeal
         | SheetError::NotSealed
         | SheetError::UnknownHalfDay(_)
@@ -260,6 +284,21 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
             )
         })
         .collect();
+    // A code reset is a correction of the record too: who, when and why, with the sheet's.
+    if let Some(cohort) = app.cohort() {
+        for key in &cohort.keys {
+            let Some(reset) = &key.reset else { continue };
+            options.push(fill(
+                app.tr(Msg::CodeResetLine),
+                &[
+                    ("at", &crate::i18n::format::on_day_at(reset.at, app.lang())),
+                    ("by", &person(app, &reset.by)),
+                    ("trainee", &person(app, &key.person)),
+                    ("reason", &reset.reason),
+                ],
+            ));
+        }
+    }
     if options.is_empty() {
         options.push(app.tr(Msg::NoCorrections).to_owned());
     }
@@ -270,4 +309,57 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
         purpose: ChoicePurpose::Corrections,
     }));
     Vec::new()
+}
+
+/// Takes what `verify` found in the current cohort's record after loading: the altered sheets
+/// are kept for their views to warn, and the first one is named in the status line.
+pub fn verified(app: &mut App, problems: Vec<crate::domain::audit::Problem>) {
+    let altered: Vec<_> = problems
+        .into_iter()
+        .filter(|p| p.finding.is_alteration())
+        .collect();
+    app.modules.altered = altered;
+    let Some(first) = app.modules.altered.first() else {
+        return;
+    };
+    let seminar = app.cohort().and_then(|c| {
+        let seminar = c.seminars.iter().find(|s| s.id == first.place.seminar)?;
+        Some(SheetContext::of(&app.data, c, seminar).modules_label())
+    });
+    let period = match first.place.period {
+        crate::domain::Period::Morning => Msg::PeriodMorning,
+        crate::domain::Period::Afternoon => Msg::PeriodAfternoon,
+    };
+    let sheets = app
+        .modules
+        .altered
+        .iter()
+        .map(|p| &p.place.half_day)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let more = match sheets {
+        0 | 1 => String::new(),
+        n => fill(
+            app.tr(Msg::RecordAlteredMore),
+            &[("n", &(n - 1).to_string())],
+        ),
+    };
+    let text = fill(
+        app.tr(Msg::RecordAltered),
+        &[
+            ("seminar", &seminar.unwrap_or_default()),
+            ("date", &first.place.date.format("%d/%m/%Y").to_string()),
+            ("period", app.tr(period)),
+            ("more", &more),
+        ],
+    );
+    app.notify_error(text);
+}
+
+/// Whether `verify` found this half-day's record altered.
+pub fn is_altered(app: &App, half_day: &HalfDayId) -> bool {
+    app.modules
+        .altered
+        .iter()
+        .any(|p| &p.place.half_day == half_day)
 }

@@ -7,7 +7,7 @@ use super::percent;
 use super::seminars::period;
 use crate::app::App;
 use crate::app::modules::follow_ups;
-use crate::domain::rollcall::{Attention, Concern};
+use crate::domain::rollcall::{Absence, Attention, Concern};
 use crate::i18n::{Msg, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -20,11 +20,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     };
     let items = follow_ups(app);
+    let threshold = fill(
+        app.tr(Msg::FollowUpThreshold),
+        &[("threshold", &app.config.attendance_threshold.to_string())],
+    );
     let columns = Columns {
-        title: Line::from(format!(" {} ({}) ", app.tr(Msg::ViewFollowUp), items.len())),
-        headers: &[Msg::ColTrainee, Msg::ColConcern, Msg::ColFollowUps],
+        title: Line::from(format!(
+            " {} ({}) · {threshold} ",
+            app.tr(Msg::ViewFollowUp),
+            items.len()
+        )),
+        headers: &[
+            Msg::ColTrainee,
+            Msg::ColConcern,
+            Msg::ColAbsences,
+            Msg::ColFollowUps,
+        ],
         widths: &[
             Constraint::Fill(2),
+            Constraint::Fill(3),
             Constraint::Fill(3),
             Constraint::Length(10),
         ],
@@ -37,7 +51,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         &columns,
         (items.len(), app.modules.follow),
         |n| match &items[n] {
-            Attention::Trainee { trainee, concern } => {
+            Attention::Trainee {
+                trainee,
+                concern,
+                absences,
+            } => {
                 let why = match concern {
                     Concern::ConsecutiveAbsences(run) => {
                         fill(app.tr(Msg::ConcernAbsences), &[("n", &run.to_string())])
@@ -55,21 +73,50 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 Row::new(vec![
                     Cell::from(person_name(app, trainee).into_owned()),
                     Cell::from(why),
+                    Cell::from(dates(app, absences)),
                     Cell::from(logged.to_string()),
                 ])
             }
             Attention::UnsignedSheet {
                 date, period: p, ..
+            }
+            | Attention::NeverTaken {
+                date, period: p, ..
             } => {
+                let msg = if matches!(items[n], Attention::NeverTaken { .. }) {
+                    Msg::NeverTakenItem
+                } else {
+                    Msg::UnsignedSheetItem
+                };
                 let text = fill(
-                    app.tr(Msg::UnsignedSheetItem),
+                    app.tr(msg),
                     &[
                         ("date", &crate::i18n::format::date(*date)),
                         ("period", period(app, *p)),
                     ],
                 );
-                Row::new(vec![Cell::from(""), Cell::from(text), Cell::from("")])
+                Row::new(vec![Cell::from(""), Cell::from(text)])
             }
         },
     );
+}
+
+/// The absences behind a concern: "10/03 morning, 11/03 afternoon (excused)".
+fn dates(app: &App, absences: &[Absence]) -> String {
+    absences
+        .iter()
+        .map(|a| {
+            let excused = if a.excused {
+                format!(" ({})", app.tr(Msg::StatusExcused))
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {}{excused}",
+                a.date.format("%d/%m"),
+                period(app, a.period)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

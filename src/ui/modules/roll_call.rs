@@ -3,7 +3,7 @@
 use super::super::table::{self, Columns};
 use super::super::text::{person_name, safe};
 use super::super::theme::Theme;
-use super::seminars::{module_codes, period, warning_text};
+use super::seminars::{module_codes, period, sheet_warnings};
 use crate::app::App;
 use crate::app::modules::{open_half_day, roll, status_msg};
 use crate::domain::Status;
@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             ),
         ]),
         Line::from(Span::styled(
-            format!(" {}", warning_text(app, &found)),
+            format!(" {}", sheet_warnings(app, &half_day.id, &found)),
             theme.warn,
         )),
     ];

@@ -6,7 +6,7 @@ use super::super::theme::Theme;
 use crate::app::App;
 use crate::app::modules::{open_seminar, seminars_by_date};
 use crate::domain::rollcall::{SheetWarning, warnings};
-use crate::domain::{HalfDay, Period, Seminar};
+use crate::domain::{HalfDay, HalfDayId, Period, Seminar};
 use crate::i18n::{Msg, fill};
 use crate::ui::table::above_list;
 use ratatui::Frame;
@@ -55,6 +55,18 @@ pub fn warning_text(app: &App, found: &[SheetWarning]) -> String {
             SheetWarning::SignedLate => app.tr(Msg::WarnSignedLate).to_owned(),
             SheetWarning::Unsigned => app.tr(Msg::WarnUnsigned).to_owned(),
         })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The sheet's warnings, an altered record first.
+pub fn sheet_warnings(app: &App, half_day: &HalfDayId, found: &[SheetWarning]) -> String {
+    let altered = crate::app::modules::is_altered(app, half_day).then(|| app.tr(Msg::WarnAltered));
+    let rest = warning_text(app, found);
+    altered
+        .into_iter()
+        .map(str::to_owned)
+        .chain((!rest.is_empty()).then_some(rest))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -188,7 +200,7 @@ pub fn seminar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                     h.end.format("%H:%M")
                 )),
                 Cell::from(state),
-                Cell::from(Span::styled(warning_text(app, &found), theme.warn)),
+                Cell::from(Span::styled(sheet_warnings(app, &h.id, &found), theme.warn)),
             ])
         },
     );

@@ -173,6 +173,17 @@ pub fn read_json(dir: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
 }
 
+/// The current cohort in a data file read as JSON.
+pub fn current_cohort(file: &mut serde_json::Value) -> &mut serde_json::Value {
+    let current = file["current_cohort"].clone();
+    file["cohorts"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == current)
+        .unwrap()
+}
+
 /// Renames the person called `from` in the data file of `dir`, as written on disk.
 pub fn rename_person(dir: &Path, from: &str, to: &str) {
     let mut json = read_json(dir);

@@ -76,6 +76,9 @@ pub struct Config {
     pub me: Option<crate::domain::PersonId>,
     /// `NO_COLOR` is set: draw without colour whatever the theme (never written to the file).
     pub no_color: bool,
+    /// Whether the terminal's font has Braille glyphs, which the circle is drawn with
+    /// (`braille = false` in config.toml); `None`: guessed from `TERM` and `LANG` at start.
+    pub braille: Option<bool>,
     /// Keys chosen in the `[keys]` table (`quit = "x"`), as written; the app checks them.
     pub keys: Vec<KeyChoice>,
     /// The folder where "send to the team" writes bundles, once chosen (`send_folder`); the
@@ -105,6 +108,18 @@ impl Config {
     }
 }
 
+/// Whether a terminal can be expected to show Braille glyphs: not the Linux console, nor a
+/// terminal whose locale is not UTF-8 (`PuTTY` and some Windows fonts lack them too; there,
+/// `braille = false` says so).
+pub fn guess_braille(term: Option<&str>, locale: Option<&str>) -> bool {
+    let console = term.is_some_and(|t| t == "linux" || t == "dumb" || t.starts_with("vt"));
+    let utf8 = locale.is_none_or(|l| {
+        let l = l.to_ascii_lowercase();
+        l.contains("utf-8") || l.contains("utf8")
+    });
+    !console && utf8
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -115,6 +130,7 @@ impl Default for Config {
             attendance_threshold: 80,
             me: None,
             no_color: false,
+            braille: None,
             keys: Vec::new(),
             send_folder: None,
         }
@@ -200,6 +216,10 @@ pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarnin
             }
             .map(|role| config.role = Some(role))
             .ok_or_else(|| format!("expected \"trainer\" or \"trainee\", found {value}")),
+            "braille" => value
+                .as_bool()
+                .map(|on| config.braille = Some(on))
+                .ok_or_else(|| format!("expected true or false, found {value}")),
             "attendance_threshold" => value
                 .as_integer()
                 .and_then(|n| u8::try_from(n).ok())
@@ -489,6 +509,7 @@ mod tests {
             attendance_threshold: 70,
             me: Some(crate::domain::PersonId::new("p-camille")),
             no_color: false,
+            braille: None,
             keys: Vec::new(),
             send_folder: None,
         };

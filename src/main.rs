@@ -100,6 +100,13 @@ fn settings(lang: Option<LangArg>) -> (Config, Option<PathBuf>, Vec<config::Conf
         Some(LangArg::En) => config.lang = Lang::En,
         None => {}
     }
+    if config.braille.is_none() {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|v| !v.is_empty()));
+        let term = std::env::var("TERM").ok();
+        config.braille = Some(config::guess_braille(term.as_deref(), locale.as_deref()));
+    }
     // https://no-color.org: set and not empty means no colour.
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.no_color = true;

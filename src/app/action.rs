@@ -78,6 +78,12 @@ pub enum Action {
     Submit,
     /// Next form field.
     NextField,
+    /// Form: clear the field being typed in (Ctrl-u, as in a shell); the filter box too.
+    ClearField,
+    /// Filter: remove the last word typed (Ctrl-w, as in a shell).
+    DeleteWord,
+    /// Form: complete the name being typed with the best candidate, else go to the next field.
+    CompleteOrNext,
     /// Previous form field.
     PreviousField,
     /// Edit the field in `$EDITOR`.

@@ -12,6 +12,19 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .filter(|d| (1900..=2999).contains(&chrono::Datelike::year(d)))
 }
 
+/// A day typed without its year ("17/12", "17/12/"): the next such day from `today`, today
+/// included; `None` for anything else, a full date included.
+pub fn complete_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let text = text.trim().trim_end_matches('/');
+    let (day, month) = text.split_once('/')?;
+    let (day, month) = (day.trim().parse().ok()?, month.trim().parse().ok()?);
+    let year = chrono::Datelike::year(&today);
+    // A 29 February waits for the next leap year.
+    (year..=year + 8)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .find(|d| *d >= today)
+}
+
 /// A time typed as `HH:MM` (`9:30` too, and `9h30` or `14h` as French speakers write it).
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
     let text = text.trim().replace(['h', 'H'], ":");
@@ -61,6 +74,27 @@ mod tests {
             "03/12/26",
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_day_without_its_year_is_the_next_one() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(complete_date("17/12", today), day(2026, 12, 17));
+        assert_eq!(
+            complete_date("3/1", today),
+            day(2027, 1, 3),
+            "past: next year"
+        );
+        assert_eq!(
+            complete_date("28/11", today),
+            day(2026, 11, 28),
+            "today counts"
+        );
+        assert_eq!(complete_date("29/02", today), day(2028, 2, 29));
+        for bad in ["", "17", "32/12", "17/13", "17/12/2026", "a/b"] {
+            assert_eq!(complete_date(bad, today), None, "{bad}");
         }
     }
 

@@ -1,11 +1,11 @@
 //! Forms: labelled text fields built on ratatui-textarea, with inline validation.
 
-use super::dates::{parse_date, parse_time, parse_time_range};
+use super::dates::{complete_date, parse_date, parse_time, parse_time_range};
 use crate::domain::ContactField;
 use crate::domain::people::{is_departement, is_email};
 use crate::domain::text::is_unsafe;
 use crate::i18n::Msg;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -90,7 +90,17 @@ pub struct Field {
     pub options: Vec<String>,
     /// The consent this field's value depends on, shown beside it.
     pub consent: Option<ContactField>,
+    /// The names a lookup field offers as the user types (people, venues, modules), matched
+    /// like the contacts search; empty for other fields.
+    #[serde(default)]
+    pub candidates: Vec<String>,
 }
+
+/// The longest pre-filled value that is selected when its field is focused, so that typing
+/// replaces it (a time, a date, a number of days); longer texts are edited, not replaced.
+const SELECTED_UP_TO: usize = 24;
+/// How many candidates a lookup field offers at once.
+pub const CANDIDATES_SHOWN: usize = 4;
 
 impl Field {
     /// A field holding `value`.
@@ -128,7 +138,89 @@ impl Field {
             choice,
             options: Vec::new(),
             consent: None,
+            candidates: Vec::new(),
         }
+    }
+
+    /// The same field, offering these names as the user types (see [`Field::suggestions`]).
+    #[must_use]
+    pub fn looked_up(mut self, names: Vec<String>) -> Self {
+        self.candidates = names;
+        self
+    }
+
+    /// Whether the field is a list separated by commas (its last item is the one looked up).
+    fn is_list(&self) -> bool {
+        matches!(self.kind, FieldKind::Emails)
+            || matches!(self.label, Msg::FieldPeople | Msg::FieldModules)
+    }
+
+    /// What is being looked up: the text, or the last item of a list.
+    fn looked_for(&self) -> String {
+        let text = self.input.lines().join(" ");
+        if self.is_list() {
+            text.rsplit(',')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        } else {
+            text.trim().to_owned()
+        }
+    }
+
+    /// The candidates that best match what was typed, best first (none when nothing is typed
+    /// or the text already is one of them).
+    pub fn suggestions(&self) -> Vec<&str> {
+        let typed = self.looked_for();
+        if self.candidates.is_empty() || self.candidates.contains(&typed) {
+            return Vec::new();
+        }
+        crate::domain::search::best_names(&typed, &self.candidates, CANDIDATES_SHOWN)
+            .into_iter()
+            .map(|n| self.candidates[n].as_str())
+            .collect()
+    }
+
+    /// Completes what is being looked up with the best candidate; says whether anything
+    /// changed.
+    fn complete(&mut self) -> bool {
+        let Some(best) = self.suggestions().first().map(|s| (*s).to_owned()) else {
+            return false;
+        };
+        let text = self.input.lines().join(" ");
+        let value = match text.rsplit_once(',').filter(|_| self.is_list()) {
+            Some((before, _)) => format!("{before}, {best}"),
+            None => best,
+        };
+        self.set_text(&value);
+        true
+    }
+
+    /// Replaces the text, the cursor at its end.
+    fn set_text(&mut self, text: &str) {
+        let mut input = TextArea::new(vec![text.to_owned()]);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        if self.kind == FieldKind::Code {
+            input.set_mask_char('•');
+        }
+        self.input = input;
+        self.error = None;
+    }
+
+    /// Selects a short pre-filled value as the field is focused, so that typing replaces it
+    /// ("09:10" then "10h30" gives "10h30", not "09:1010h30").
+    fn focused(&mut self) {
+        let lines = self.input.lines();
+        let short = lines.len() == 1 && (1..=SELECTED_UP_TO).contains(&lines[0].chars().count());
+        if self.kind.is_text() && !matches!(self.kind, FieldKind::Note | FieldKind::Code) && short {
+            self.input.select_all();
+        }
+    }
+
+    /// Forgets the selection as the field loses the focus.
+    fn left(&mut self) {
+        self.input.cancel_selection();
     }
 
     /// A choice field, with one option chosen.
@@ -263,6 +355,18 @@ pub fn cut_to(text: &str, room: usize) -> (&str, bool) {
     }
 }
 
+/// What became of a key typed into a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed {
+    /// The field took it (or it meant nothing there).
+    Done,
+    /// The field holds `limit` characters at most: the character was refused.
+    Full(usize),
+    /// A letter on a choice field: choices move with ←/→ or Space, never with letters, so
+    /// that a sentence typed in the wrong place changes nothing.
+    NotText,
+}
+
 /// What became of a paste into a form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pasted {
@@ -294,14 +398,29 @@ pub struct Form<P> {
 }
 
 impl<P> Form<P> {
-    /// A form of these fields.
+    /// A form of these fields, open on its first text field (a choice before it is seen,
+    /// not typed into).
     pub fn new(purpose: P, fields: Vec<Field>) -> Self {
-        Self {
+        let focus = fields.iter().position(|f| f.kind.is_text()).unwrap_or(0);
+        let mut form = Self {
             purpose,
             fields,
-            focus: 0,
+            focus,
             shared: BTreeSet::new(),
             initial_shared: BTreeSet::new(),
+        };
+        form.focus_on(focus);
+        form
+    }
+
+    /// Moves the focus to field `at`, selecting its short pre-filled value.
+    pub fn focus_on(&mut self, at: usize) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.left();
+        }
+        self.focus = at.min(self.fields.len().saturating_sub(1));
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.focused();
         }
     }
 
@@ -327,16 +446,27 @@ impl<P> Form<P> {
         self.shared != self.initial_shared || self.fields.iter().any(|f| f.current() != f.initial)
     }
 
-    /// Checks every field, marking the refused ones; focuses the first refused field.
-    pub fn validate(&mut self) -> bool {
+    /// Checks every field, marking the refused ones; focuses the first refused field. A date
+    /// without its year ("17/12") is completed first: the next such day from `today`.
+    pub fn validate(&mut self, today: chrono::NaiveDate) -> bool {
         let mut ok = true;
         for field in &mut self.fields {
+            if field.kind == FieldKind::Date
+                && let Some(date) = complete_date(&field.value(), today)
+            {
+                field.set_text(&date.format("%d/%m/%Y").to_string());
+            }
             ok &= field.check();
         }
-        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
-            self.focus = first;
-        }
+        self.focus_first_error();
         ok
+    }
+
+    /// Focuses the first refused field, top to bottom, whatever order they were refused in.
+    fn focus_first_error(&mut self) {
+        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus_on(first);
+        }
     }
 
     /// The value of the field with this label.
@@ -356,34 +486,64 @@ impl<P> Form<P> {
             .map_or(0, |f| f.choice)
     }
 
-    /// Marks a field refused (a check that needs the data, made on submit) and focuses it.
+    /// Marks a field refused (a check that needs the data, made on submit); the focus goes
+    /// to the first refused field.
     pub fn refuse(&mut self, label: Msg, error: Msg) {
         if let Some(at) = self.fields.iter().position(|f| f.label == label) {
             self.fields[at].error = Some(error);
-            self.focus = at;
+            self.focus_first_error();
         }
     }
 
-    /// Types a key into the focused field; in a choice field ←/→ and Space change the option.
-    /// Returns the field's limit when a character is refused because the field is full.
-    pub fn input(&mut self, key: KeyEvent) -> Option<usize> {
-        let field = self.fields.get_mut(self.focus)?;
+    /// Types a key into the focused field; in a choice field ←/→ and Space change the option,
+    /// and a letter changes nothing.
+    pub fn input(&mut self, key: KeyEvent) -> Typed {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return Typed::Done;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if !field.kind.is_text() {
             let len = field.option_count().max(1);
             match key.code {
                 KeyCode::Left => field.choice = (field.choice + len - 1) % len,
                 KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % len,
+                KeyCode::Char(_) if !ctrl => return Typed::NotText,
                 _ => {}
             }
-            return None;
+            return Typed::Done;
         }
         let limit = field.kind.limit();
-        if matches!(key.code, KeyCode::Char(_)) && field.char_count() >= limit {
-            return Some(limit);
+        if matches!(key.code, KeyCode::Char(_)) && !ctrl && field.char_count() >= limit {
+            return Typed::Full(limit);
+        }
+        if field.input.is_selecting()
+            && matches!(
+                key.code,
+                KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End
+            )
+        {
+            // The arrows leave a pre-selected value as it is, to edit it.
+            field.input.cancel_selection();
         }
         field.input.input(key);
         field.error = None;
-        None
+        Typed::Done
+    }
+
+    /// Empties the focused text field (`Ctrl-u`, as in a shell).
+    pub fn clear_focused(&mut self) {
+        if let Some(field) = self.fields.get_mut(self.focus).filter(|f| f.kind.is_text()) {
+            field.set_text("");
+        }
+    }
+
+    /// Tab in a lookup field: completes the name being typed with the best candidate;
+    /// otherwise, or when it is already complete, moves to the next field.
+    pub fn complete_or_next(&mut self) {
+        let completed = self.fields.get_mut(self.focus).is_some_and(Field::complete);
+        if !completed {
+            self.next();
+        }
     }
 
     /// Puts pasted text into the focused field at the cursor, as text, never as keys (see
@@ -407,13 +567,13 @@ impl<P> Form<P> {
 
     /// Moves to the next field, wrapping.
     pub fn next(&mut self) {
-        self.focus = (self.focus + 1) % self.fields.len().max(1);
+        self.focus_on((self.focus + 1) % self.fields.len().max(1));
     }
 
     /// Moves to the previous field, wrapping.
     pub fn previous(&mut self) {
         let len = self.fields.len().max(1);
-        self.focus = (self.focus + len - 1) % len;
+        self.focus_on((self.focus + len - 1) % len);
     }
 
     /// The focused field's text, for `$EDITOR`.
@@ -436,8 +596,12 @@ impl<P> Form<P> {
         let limit = field.kind.limit();
         let (kept, cut) = cut_to(&text, limit);
         let initial = std::mem::take(&mut field.initial);
+        let candidates = std::mem::take(&mut field.candidates);
+        let consent = field.consent;
         *field = Field::new(field.label, field.kind, kept);
         field.initial = initial;
+        field.candidates = candidates;
+        field.consent = consent;
         cut.then_some(limit)
     }
 }

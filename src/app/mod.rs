@@ -242,7 +242,12 @@ pub struct Notice {
     pub error: bool,
     /// The text, already in the user's language.
     pub text: String,
+    /// When it was said (the app's clock), so that it goes after a few seconds.
+    pub at: DateTime<Utc>,
 }
+
+/// How long information stays in the status line; an error stays twice as long.
+pub const NOTICE_SECONDS: i64 = 6;
 
 /// Loaded data with what its screens need that takes time to build (the contacts search
 /// fields of 15,000 people): made on the loading thread, swapped in by [`App::open_prepared`].
@@ -344,10 +349,20 @@ impl App {
         }
     }
 
-    /// Moves the clock on: "now", and "today" in Paris.
+    /// Moves the clock on: "now", and "today" in Paris. A message said long enough ago goes.
     pub fn set_now(&mut self, now: DateTime<Utc>) {
         self.now = now;
         self.today = crate::domain::clock::today(now);
+        if let Some(notice) = &self.notice {
+            let seconds = if notice.error {
+                2 * NOTICE_SECONDS
+            } else {
+                NOTICE_SECONDS
+            };
+            if now - notice.at >= chrono::TimeDelta::seconds(seconds) {
+                self.notice = None;
+            }
+        }
     }
 
     /// The app's language.
@@ -499,6 +514,7 @@ impl App {
         self.notice = Some(Notice {
             error: false,
             text: text.into(),
+            at: self.now,
         });
     }
 
@@ -507,6 +523,7 @@ impl App {
         self.notice = Some(Notice {
             error: true,
             text: text.into(),
+            at: self.now,
         });
     }
 
@@ -547,6 +564,34 @@ impl App {
             listing.rows = rows;
             listing.total = total;
             listing.cursor.fit(listing.rows.len(), height);
+        }
+        modules::refresh_view_rows(self);
+        circle::refresh_view_rows(self);
+    }
+
+    /// The list `/` filters now: the list of the view in front (the roll call, the offers and
+    /// requests…), else the screen's main list.
+    pub fn list_in_view(&self) -> &Listing {
+        let view = match self.screen {
+            Screen::Modules => modules::view_listing(self),
+            Screen::Circle => circle::view_listing(self),
+            Screen::Contacts | Screen::Tutoring => None,
+        };
+        view.unwrap_or_else(|| self.listing(self.screen))
+    }
+
+    /// The same, to change; its rows are recomputed by [`App::refresh_rows`].
+    pub fn list_in_view_mut(&mut self) -> &mut Listing {
+        let screen = self.screen;
+        let has_view = match screen {
+            Screen::Modules => modules::view_listing(self).is_some(),
+            Screen::Circle => circle::view_listing(self).is_some(),
+            Screen::Contacts | Screen::Tutoring => false,
+        };
+        match screen {
+            Screen::Modules if has_view => modules::view_listing_mut(self).expect("checked above"),
+            Screen::Circle if has_view => circle::view_listing_mut(self).expect("checked above"),
+            _ => self.listing_mut(screen),
         }
     }
 

@@ -40,7 +40,7 @@ impl App {
 
     fn paste_filter(&mut self, text: &str) -> Pasted {
         let text = pasted_text(text, false);
-        let listing = self.listing_mut(self.screen);
+        let listing = self.list_in_view_mut();
         let room = FILTER_LIMIT.saturating_sub(listing.filter.chars().count());
         let (kept, cut) = cut_to(&text, room);
         listing.filter.push_str(kept);

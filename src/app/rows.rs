@@ -4,16 +4,25 @@ use crate::domain::Person;
 use crate::domain::fold::fold;
 
 /// The indices, below `count`, of the records whose words contain every word of the filter,
-/// ignoring case and accents ("cafe" finds "Café"). `text` gives a record's words.
+/// ignoring case and accents ("cafe" finds "Café"), and none of the words typed after `!`
+/// (`!stagiaire`). `text` gives a record's words.
 pub fn filtered(count: usize, filter: &str, text: impl Fn(usize) -> String) -> Vec<usize> {
-    let words: Vec<String> = filter.split_whitespace().map(fold).collect();
+    let (mut wanted, mut unwanted) = (Vec::new(), Vec::new());
+    for word in filter.split_whitespace() {
+        match word.strip_prefix('!') {
+            Some("") => {}
+            Some(word) => unwanted.push(fold(word)),
+            None => wanted.push(fold(word)),
+        }
+    }
     (0..count)
         .filter(|&i| {
-            if words.is_empty() {
+            if wanted.is_empty() && unwanted.is_empty() {
                 return true;
             }
             let text = fold(&text(i));
-            words.iter().all(|w| text.contains(w.as_str()))
+            wanted.iter().all(|w| text.contains(w.as_str()))
+                && !unwanted.iter().any(|w| text.contains(w.as_str()))
         })
         .collect()
 }

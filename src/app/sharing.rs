@@ -62,15 +62,28 @@ pub fn submit(form: &Form) -> Vec<Effect> {
     vec![Effect::ReadBundle(form.value(Msg::FieldFile))]
 }
 
+/// Marks the path of the bundle form, still open, refused: what was typed stays, to correct.
+fn keep_path_form(app: &mut App, why: Msg) {
+    if let Some(Overlay::Form(form)) = &mut app.overlay
+        && form.purpose == crate::app::Purpose::ImportBundle
+    {
+        form.refuse(Msg::FieldFile, why);
+    }
+}
+
 /// Plans the import of a bundle the event loop read, and shows the preview.
 pub fn read(app: &mut App, read: Read) {
     let refused = |app: &mut App, e: &BundleError| {
         let text = preview::refusal(e, app.config.lang);
         app.notify_error(text);
+        keep_path_form(app, Msg::FieldNotABundle);
     };
     let (bundle, before) = match read {
         Ok(read) => read,
-        Err(ReadError::Io(reason)) => return app.notify_error(reason),
+        Err(ReadError::Io(reason)) => {
+            app.notify_error(reason);
+            return keep_path_form(app, Msg::FieldUnreadableFile);
+        }
         Err(ReadError::Bundle(e)) => return refused(app, &e),
     };
     let me = app.config.me.clone();

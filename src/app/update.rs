@@ -52,10 +52,12 @@ pub fn update_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match context {
         Context::Form => {
-            if let Some(Overlay::Form(form)) = &mut app.overlay
-                && let Some(limit) = form.input(key)
-            {
-                app.refuse_past(Msg::FieldFull, limit);
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                match form.input(key) {
+                    super::form::Typed::Done => {}
+                    super::form::Typed::Full(limit) => app.refuse_past(Msg::FieldFull, limit),
+                    super::form::Typed::NotText => app.notify(app.tr(Msg::ChoiceNotTyped)),
+                }
             }
         }
         Context::Filter => type_filter(app, key),
@@ -81,7 +83,7 @@ fn type_filter(app: &mut App, key: KeyEvent) {
         .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char(c) if text && !c.is_control() => {
-            let filter = &mut app.listing_mut(app.screen).filter;
+            let filter = &mut app.list_in_view_mut().filter;
             if filter.chars().count() >= super::paste::FILTER_LIMIT {
                 app.refuse_past(Msg::FieldFull, super::paste::FILTER_LIMIT);
                 return;
@@ -89,12 +91,32 @@ fn type_filter(app: &mut App, key: KeyEvent) {
             filter.push(c);
         }
         KeyCode::Backspace => {
-            app.listing_mut(app.screen).filter.pop();
+            app.list_in_view_mut().filter.pop();
         }
         _ => return,
     }
-    app.listing_mut(app.screen).cursor = Cursor::default();
+    filter_changed(app);
+}
+
+/// After the filter changed: the list from its top, its rows again.
+fn filter_changed(app: &mut App) {
+    app.list_in_view_mut().cursor = Cursor::default();
     app.refresh_rows();
+}
+
+/// `Ctrl-u` and `Ctrl-w` in the filter box, as in a shell: all of it, or its last word.
+fn edit_filter(app: &mut App, action: Action) {
+    let filter = &mut app.list_in_view_mut().filter;
+    if action == Action::ClearField {
+        filter.clear();
+    } else {
+        let kept = filter
+            .trim_end()
+            .rfind(char::is_whitespace)
+            .map_or(0, |at| at + 1);
+        filter.truncate(kept);
+    }
+    filter_changed(app);
 }
 
 /// Applies an action and returns what the event loop must do.
@@ -168,13 +190,24 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         app.contacts.zoomed = false;
         return Vec::new();
     }
+    if app.filtering && matches!(action, Action::ClearField | Action::DeleteWord) {
+        edit_filter(app, action);
+        return Vec::new();
+    }
     if app.filtering && matches!(action, Action::Open | Action::Back) {
         // Enter keeps the filter and leaves typing; Esc clears it.
         app.filtering = false;
         if action == Action::Back {
-            app.listing_mut(app.screen).filter.clear();
-            app.refresh_rows();
+            app.list_in_view_mut().filter.clear();
+            filter_changed(app);
         }
+        return Vec::new();
+    }
+    let zoomed = app.screen == Screen::Tutoring && app.tutoring.zoom;
+    if action == Action::Back && !zoomed && !app.list_in_view().filter.is_empty() {
+        // Esc clears a kept filter first; the next Esc goes back.
+        app.list_in_view_mut().filter.clear();
+        filter_changed(app);
         return Vec::new();
     }
     let len = app.listing(app.screen).rows.len();
@@ -205,10 +238,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back if app.screen == Screen::Tutoring && app.tutoring.zoom => {
             app.tutoring.zoom = false;
         }
-        Action::Back => {
-            app.listing_mut(app.screen).filter.clear();
-            app.refresh_rows();
-        }
+        Action::Back => {}
         Action::Help => app.overlay = Some(Overlay::Help(Cursor::default())),
         Action::PickCohort => {
             let current = app.cohort().map(|c| c.id.clone());
@@ -316,6 +346,10 @@ fn save_now(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn show(app: &mut App, screen: Screen) {
+    if app.screen != screen {
+        // What was said was about the screen left.
+        app.notice = None;
+    }
     app.screen = screen;
     app.filtering = false;
 }
@@ -560,6 +594,8 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::NextField => form.next(),
+        Action::CompleteOrNext => form.complete_or_next(),
+        Action::ClearField => form.clear_focused(),
         Action::PreviousField => form.previous(),
         Action::ExternalEditor => effects.push(Effect::OpenEditor(form.focused_text())),
         Action::ToggleShare => form.toggle_share(),
@@ -572,14 +608,27 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
         }
         Action::Back => return effects,
         Action::Submit => {
-            if form.validate() {
+            if form.validate(app.today) {
+                // What was refused is corrected: its message goes.
+                if app
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.text == app.tr(Msg::FormHasErrors))
+                {
+                    app.notice = None;
+                }
                 // Each screen submits its own forms.
                 let submitted = match form.purpose.clone() {
                     Purpose::Modules(_) => super::modules::submit(app, &mut form),
                     Purpose::Circle(_) => super::circle::submit(app, &mut form),
                     Purpose::Contacts(_) => Some(super::contacts::submit(app, &form)),
                     Purpose::Tutoring(kind) => return super::tutoring::submit(app, form, kind),
-                    Purpose::ImportBundle => return super::sharing::submit(&form),
+                    Purpose::ImportBundle => {
+                        // The form stays open until the file is read: a wrong path keeps it.
+                        let effects = super::sharing::submit(&form);
+                        app.overlay = Some(Overlay::Form(form));
+                        return effects;
+                    }
                     Purpose::SaveCopy => Some(super::conflict::submit(&form)),
                 };
                 if let Some(effects) = submitted {

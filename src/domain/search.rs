@@ -62,7 +62,25 @@ pub struct Query {
     atoms: Vec<(Atom, Atom)>,
     /// The filters, in the order typed.
     pub filters: Vec<Filter>,
+    /// The words typed after `!`, folded: they also exclude by role, kind of place and phase
+    /// (`!stagiaire`), which are not words of a person's fields.
+    excluded: Vec<String>,
+    /// What was typed that the search could not take, to say so.
+    pub problem: Option<QueryProblem>,
 }
+
+/// A part of a search that names no filter or value Cercle knows: it finds nobody, and the
+/// user is told what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryProblem {
+    /// `typ:fablab`: no filter of that name.
+    UnknownKey(String),
+    /// `type:zzz`: that filter has no such value; the accepted values.
+    UnknownValue(String, Vec<&'static str>),
+}
+
+/// The filter names the directory's search accepts, as the user types them.
+pub const KEY_NAMES: [&str; 6] = ["type", "dep", "cohort", "role", "phase", "tag"];
 
 impl Query {
     /// Parses what was typed. `key:"two words"` and `"two words"` keep their spaces; an
@@ -74,10 +92,31 @@ impl Query {
                 && let Some(key) = Key::parse(name)
             {
                 let value = fold(value.trim());
+                if let Some(accepted) = accepted_values(key)
+                    && !value.is_empty()
+                    && !accepted.iter().any(|a| a.starts_with(&value))
+                {
+                    query
+                        .problem
+                        .get_or_insert(QueryProblem::UnknownValue(token.clone(), accepted));
+                }
                 if !value.is_empty() {
                     query.filters.push(Filter { key, value });
                 }
                 continue;
+            }
+            if let Some((name, _)) = token.split_once(':')
+                && !quoted
+                && !name.is_empty()
+                && name.chars().all(char::is_alphabetic)
+            {
+                // A misspelt filter ("typ:fablab") is said, not searched as a word.
+                query
+                    .problem
+                    .get_or_insert(QueryProblem::UnknownKey(name.to_owned()));
+            }
+            if let Some(word) = token.strip_prefix('!').filter(|w| !w.is_empty()) {
+                query.excluded.push(fold(word));
             }
             let needle = normalise(&token);
             if needle.trim().is_empty() {
@@ -248,7 +287,7 @@ pub fn search_among(
                 }
             })
         });
-        if !passes {
+        if !passes || query.excluded.iter().any(|w| excluded_by(person, w)) {
             return None;
         }
         score(&query.atoms, haystacks, matcher).map(|s| (i, s))
@@ -327,6 +366,49 @@ fn holds(person: &Person, filter: &Filter) -> bool {
     }
 }
 
+/// The values a filter of closed choices accepts (every alias), `None` for open ones.
+fn accepted_values(key: Key) -> Option<Vec<&'static str>> {
+    let all = match key {
+        Key::Type => PlaceKind::ALL
+            .iter()
+            .flat_map(|k| kind_aliases(*k))
+            .copied()
+            .collect(),
+        Key::Phase => [
+            ProjectPhase::Creation,
+            ProjectPhase::Development,
+            ProjectPhase::Repositioning,
+        ]
+        .iter()
+        .flat_map(|p| phase_aliases(*p))
+        .copied()
+        .collect(),
+        Key::Role => [
+            PersonRole::Trainee,
+            PersonRole::Trainer,
+            PersonRole::Host,
+            PersonRole::Staff,
+        ]
+        .iter()
+        .flat_map(|r| role_aliases(*r))
+        .copied()
+        .collect(),
+        Key::Dep | Key::Cohort | Key::Tag => return None,
+    };
+    Some(all)
+}
+
+/// Whether `!word` excludes the person by what is not a word of their fields: their role, or
+/// their project's kind of place or phase.
+fn excluded_by(person: &Person, word: &str) -> bool {
+    let names = |aliases: &[&str]| aliases.contains(&word);
+    names(role_aliases(person.role))
+        || person
+            .project
+            .as_ref()
+            .is_some_and(|p| names(kind_aliases(p.kind)) || names(phase_aliases(p.phase)))
+}
+
 /// The words a filter accepts for a kind of place (English and French, folded); a prefix is
 /// enough (`type:fab`).
 fn kind_aliases(kind: PlaceKind) -> &'static [&'static str] {
@@ -385,4 +467,30 @@ pub fn matcher() -> Matcher {
     // People look names up by their start: "mar" ranks Marie Martin above Jean Marais.
     config.prefer_prefix = true;
     Matcher::new(config)
+}
+
+/// The `limit` names that best match what was typed, best first, with the directory's matcher
+/// (each word fuzzily, accents and case ignored): the candidates a form offers for a name.
+/// Nothing typed offers nothing.
+pub fn best_names(typed: &str, names: &[String], limit: usize) -> Vec<usize> {
+    let query = Query::parse(typed);
+    if query.atoms.is_empty() {
+        return Vec::new();
+    }
+    let mut matcher = matcher();
+    let mut scored: Vec<(u32, usize)> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(n, name)| {
+            let haystack = Utf32String::from(name.as_str());
+            query
+                .atoms
+                .iter()
+                .map(|(atom, _)| atom.score(haystack.slice(..), &mut matcher))
+                .try_fold(0u32, |sum, score| score.map(|s| sum + u32::from(s)))
+                .map(|score| (score, n))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(limit).map(|(_, n)| n).collect()
 }

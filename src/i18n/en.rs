@@ -1194,5 +1194,24 @@ pub fn text(msg: Msg) -> &'static str {
         OwnFileIsLink => {
             "{path} is a symbolic link where Cercle expects its own file, so Cercle neither read nor wrote through it. Remove the link; if it pointed to your data, move that file into its place. Then open Cercle again."
         }
+        ChoiceNotTyped => {
+            "This field is a choice: ←/→ or Space change it; letters go into the text fields."
+        }
+        FieldNotABundle => "not a Cercle bundle: check the path",
+        FieldUnreadableFile => "cannot be read: check the path",
+        FormCandidates => "Did you mean: {names}? (Tab completes)",
+        FormFullLabel => "Field: {label}",
+        KeyCompleteOrNext => "next field/complete",
+        KeyClearField => "clear the field",
+        KeyClearFilterText => "clear what was typed",
+        KeyDeleteWord => "remove the last word",
+        FilterUnknownKey => {
+            "\"{key}:\" is not a filter here; the keys are: {keys}. !word excludes."
+        }
+        FilterWordsOnly => "\"{key}:\" is not a filter here: type words, and !word to exclude.",
+        FilterUnknownValue => "\"{value}\" finds nobody: accepted values are {values}.",
+        CircleTooSmall => "a list: the names do not fit in a circle here",
+        CircleNoBraille => "a list: this terminal cannot draw the circle (braille in config.toml)",
+        MeMark => "(me)",
     }
 }

@@ -1257,5 +1257,30 @@ pub fn text(msg: Msg) -> &'static str {
         OwnFileIsLink => {
             "{path} est un lien symbolique, là où Cercle attend son propre fichier\u{a0}: Cercle n'a rien lu ni écrit à travers lui. Supprimez le lien\u{a0}; s'il menait à vos données, mettez ce fichier à sa place. Puis rouvrez Cercle."
         }
+        ChoiceNotTyped => {
+            "Ce champ est un choix\u{a0}: ←/→ ou Espace le changent\u{a0}; les lettres vont dans les champs de texte."
+        }
+        FieldNotABundle => "pas un paquet Cercle\u{a0}: vérifiez le chemin",
+        FieldUnreadableFile => "illisible\u{a0}: vérifiez le chemin",
+        FormCandidates => "Vouliez-vous dire\u{a0}: {names}\u{a0}? (Tab complète)",
+        FormFullLabel => "Champ\u{a0}: {label}",
+        KeyCompleteOrNext => "champ suivant/compléter",
+        KeyClearField => "vider le champ",
+        KeyClearFilterText => "effacer ce qui est tapé",
+        KeyDeleteWord => "effacer le dernier mot",
+        FilterUnknownKey => {
+            "« {key} » n'est pas un filtre ici\u{a0}; les filtres sont\u{a0}: {keys}. !mot exclut."
+        }
+        FilterWordsOnly => {
+            "« {key} » n'est pas un filtre ici\u{a0}: tapez des mots, et !mot pour exclure."
+        }
+        FilterUnknownValue => {
+            "« {value} » ne trouve personne\u{a0}: les valeurs possibles sont {values}."
+        }
+        CircleTooSmall => "en liste\u{a0}: les noms ne tiennent pas dans un cercle ici",
+        CircleNoBraille => {
+            "en liste\u{a0}: ce terminal ne peut pas dessiner le cercle (braille dans config.toml)"
+        }
+        MeMark => "(moi)",
     }
 }

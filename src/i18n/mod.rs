@@ -266,6 +266,10 @@ messages! {
     // Cercle's own files.
     OwnFileIsLink, OwnFileRefused, OwnDataFileRefused, OutputOwnFile, OutputFolderMissing,
     SyncForeignPath, SyncSplitLayout,
+    // Forms and lists that never surprise.
+    ChoiceNotTyped, FieldNotABundle, FieldUnreadableFile, FormCandidates, FormFullLabel,
+    KeyCompleteOrNext, KeyClearField, KeyClearFilterText, KeyDeleteWord, FilterUnknownKey,
+    FilterWordsOnly, FilterUnknownValue, CircleTooSmall, CircleNoBraille, MeMark,
     // The organisation's legal identity.
     OrganisationTitle, KeyEditOrganisation, OrganisationSaved, FieldOrgName, FieldOrgNda,
     FieldOrgNdaRegion, FieldOrgSiret, FieldOrgAddress, FieldOrgRepresentative,

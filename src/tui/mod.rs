@@ -87,6 +87,11 @@ fn event_loop(
             effects = on_event(&mut app, &event::read()?);
             changed = true;
         }
+        // Time moves on, keys pressed or not: what the disk thread reports is said at this
+        // instant, and a message goes after a few seconds.
+        let had_notice = app.notice.is_some();
+        app.set_now(clock.now());
+        changed |= had_notice && app.notice.is_none();
         // A running timer needs time to pass while no key is pressed.
         if app.circle.timer_running() && last_tick.elapsed() >= TICK {
             last_tick = std::time::Instant::now();

@@ -106,6 +106,11 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     let me = app.me().map(|p| p.departement.clone());
     let mut matcher = search::matcher();
+    // The city is the last column: cut at a word, "106 km" whole or not at all.
+    let city_room = table::column_widths(area, &widths)
+        .last()
+        .copied()
+        .unwrap_or(0);
     let mut last_group = None;
     table::draw(frame, app, area, theme, spec, |i| {
         let Some(person) = app.data.people.get(i) else {
@@ -120,7 +125,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         {
             city = format!("{city} · {km:.0} km");
         }
-        let city = Cell::from(city);
+        let city = Cell::from(super::text::shorten(&city, city_room).into_owned());
         let role = app.tr(person_role(person.role));
         let Some(keys) = state.keys().filter(|_| state.group != Group::None) else {
             return Row::new(vec![name, Cell::from(role), city]);

@@ -14,7 +14,7 @@ pub mod theme;
 mod tutoring;
 mod welcome;
 
-use crate::app::keymap::Context;
+use crate::app::keymap::{self, Context};
 use crate::app::keys;
 use crate::app::layout::{self, Regions};
 use crate::app::{App, Overlay, Phase, SaveState, Screen};
@@ -96,24 +96,6 @@ fn main_view(frame: &mut Frame, app: &App, regions: Regions, theme: &Theme) {
 }
 
 fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let mut cohort = app.cohort().map_or_else(
-        || app.tr(Msg::NoCohort).to_owned(),
-        |c| safe(&c.name).into_owned(),
-    );
-    if let Some(me) = app.me() {
-        cohort = format!("{cohort} · {}", safe(&me.name));
-    }
-    // An empty programme title (a copy still opening) leaves no empty segment.
-    let programme = safe(&app.data.programme.title);
-    let rest = if programme.trim().is_empty() {
-        format!("· {cohort}")
-    } else {
-        format!("· {programme} · {cohort}")
-    };
-    let title = Line::from(vec![
-        Span::styled(" Cercle ", theme.title),
-        Span::styled(rest, theme.text),
-    ]);
     let (word, style) = match &app.save {
         SaveState::Saved => (app.tr(Msg::Saved).to_owned(), theme.good),
         SaveState::Saving => (app.tr(Msg::Saving).to_owned(), theme.warn),
@@ -139,11 +121,48 @@ fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         width: state_width,
         ..area
     };
+    let title = header_title(app, usize::from(title_area.width), theme);
     frame.render_widget(Paragraph::new(title), title_area);
     frame.render_widget(
         Paragraph::new(state).alignment(Alignment::Right),
         state_area,
     );
+}
+
+/// "Cercle · programme · cohort · me" in `width` columns. The cohort's full name (2024 and
+/// 2026 cohorts differ only at its end) and the user's name are what tell one Cercle from
+/// another: the programme's name is shortened first, then left out; only then the cohort.
+/// An empty part leaves no empty segment.
+fn header_title(app: &App, width: usize, theme: &Theme) -> Line<'static> {
+    let cohort = app.cohort().map_or_else(
+        || app.tr(Msg::NoCohort).to_owned(),
+        |c| safe(&c.name).into_owned(),
+    );
+    let mut kept = cohort;
+    if let Some(me) = app.me() {
+        kept = format!("{kept} · {}", safe(&me.name));
+    }
+    let name = " Cercle ";
+    let columns = |s: &str| Span::raw(s).width();
+    let room = width.saturating_sub(columns(name) + columns("· "));
+    let programme = safe(app.data.programme.title.trim()).into_owned();
+    let rest = if programme.is_empty() || columns(&kept) + 3 >= room {
+        text::shorten(&kept, room).into_owned()
+    } else {
+        // What is left after " · cohort · me" goes to the programme; under a few columns
+        // a shortened name says nothing, so it is left out.
+        let left = room - columns(&kept) - 3;
+        let short = text::shorten(&programme, left);
+        if short.chars().count() < 6 && short.ends_with('…') {
+            kept
+        } else {
+            format!("{short} · {kept}")
+        }
+    };
+    Line::from(vec![
+        Span::styled(name, theme.title),
+        Span::styled(format!("· {rest}"), theme.text),
+    ])
 }
 
 fn tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -161,7 +180,7 @@ fn tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let filter = &app.listing(app.screen).filter;
+    let filter = &app.list_in_view().filter;
     let mut spans = Vec::new();
     if app.filtering || !filter.is_empty() {
         let cursor = if app.filtering { "▏" } else { "" };
@@ -173,6 +192,10 @@ fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             format!("{}{cursor}", safe(filter)),
             theme.text,
         ));
+    }
+    // What the filter cannot take is said at once, with what it accepts.
+    if let Some(problem) = filter_problem(app) {
+        spans.push(Span::styled(format!("  · {}", safe(&problem)), theme.error));
     }
     // A kept filter leaves room for the notice, so that what an action says is not hidden.
     if let Some(notice) = app.notice.as_ref().filter(|_| !app.filtering) {
@@ -187,25 +210,87 @@ fn status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn footer(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let context = crate::app::context(app);
-    frame.render_widget(Paragraph::new(hint_line(app, context, theme)), area);
+/// What the filter of the list in view holds that it cannot take, in the user's language:
+/// a filter name the list does not know (`typ:fablab`), or a value outside a filter's
+/// choices, with what is accepted. The contacts search knows names (`type:`, `dep:`…); the
+/// other lists filter by words.
+fn filter_problem(app: &App) -> Option<String> {
+    use crate::domain::search::{KEY_NAMES, Query, QueryProblem};
+    let filter = &app.list_in_view().filter;
+    let searched = app.screen == Screen::Contacts;
+    let found = if searched {
+        Query::parse(filter).problem
+    } else {
+        filter
+            .split_whitespace()
+            .filter_map(|w| w.split_once(':'))
+            .find(|(key, _)| !key.is_empty() && key.chars().all(char::is_alphabetic))
+            .map(|(key, _)| QueryProblem::UnknownKey(key.to_owned()))
+    };
+    Some(match found? {
+        QueryProblem::UnknownKey(key) if searched => crate::i18n::fill(
+            app.tr(Msg::FilterUnknownKey),
+            &[("key", &key), ("keys", &KEY_NAMES.join(", "))],
+        ),
+        QueryProblem::UnknownKey(key) => {
+            crate::i18n::fill(app.tr(Msg::FilterWordsOnly), &[("key", &key)])
+        }
+        QueryProblem::UnknownValue(token, accepted) => crate::i18n::fill(
+            app.tr(Msg::FilterUnknownValue),
+            &[("value", &token), ("values", &accepted.join(", "))],
+        ),
+    })
 }
 
-/// The footer's hints for a context: the first key of each hinted binding and its label.
-fn hint_line(app: &App, context: Context, theme: &Theme) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    for binding in keys::hints(&app.keys, app.config.role, context, app.screen) {
+fn footer(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let context = crate::app::context(app);
+    frame.render_widget(
+        Paragraph::new(hint_line(app, context, theme, area.width)),
+        area,
+    );
+}
+
+/// The footer's hints for a context in `width` columns: the first key of each hinted binding
+/// and its label, the screen's own first (the most useful of the moment), each whole or not
+/// at all, and the `?` help always last, where the rest is.
+fn hint_line(app: &App, context: Context, theme: &Theme, width: u16) -> Line<'static> {
+    let hint = |binding: &keymap::Binding| {
         let key = binding
             .keys
             .first()
             .map(|k| k.label_in(app.lang()))
             .unwrap_or_default();
+        let label = format!(" {}  ", app.tr(binding.label));
+        let width = Span::raw(key.as_str()).width() + Span::raw(label.as_str()).width();
+        (key, label, width)
+    };
+    let hints = keys::hints(&app.keys, app.config.role, context, app.screen);
+    let help = hints
+        .iter()
+        .find(|b| b.action == crate::app::Action::Help)
+        .map(|b| hint(b));
+    // The two spaces after the last hint need not fit.
+    let mut room = usize::from(width)
+        .saturating_sub(1)
+        .saturating_add(2)
+        .saturating_sub(help.as_ref().map_or(0, |h| h.2));
+    let mut spans = vec![Span::raw(" ")];
+    let mut push = |(key, label, _): (String, String, usize)| {
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(
-            format!(" {}  ", app.tr(binding.label)),
-            theme.dim,
-        ));
+        spans.push(Span::styled(label, theme.dim));
+    };
+    for binding in hints
+        .iter()
+        .filter(|b| b.action != crate::app::Action::Help)
+    {
+        let shown = hint(binding);
+        if shown.2 <= room {
+            room -= shown.2;
+            push(shown);
+        }
+    }
+    if let Some(help) = help {
+        push(help);
     }
     Line::from(spans)
 }

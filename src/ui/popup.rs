@@ -221,7 +221,73 @@ pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme
 /// A form: one labelled field per row, the focused one editable, errors inline. A form taller
 /// than the screen scrolls to keep the focused field in view, one line a field.
 pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme) {
-    let title = match &form.purpose {
+    let title = form_title(app, form);
+    let wanted = u16::try_from(form.fields.len() * 2 + 4).unwrap_or(u16::MAX);
+    // Two lines a field when they all fit, else one (and one more under a refused field).
+    let spacing = if wanted <= area.height { 2 } else { 1 };
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .map(|f| spacing.max(1 + u16::from(f.error.is_some())))
+        .collect();
+    // The fields, the borders and the help line at the bottom.
+    let needed = heights.iter().sum::<u16>().saturating_add(3);
+    let popup = centered(area, 76, needed);
+    frame.render_widget(Clear, popup);
+    let block = framed(&title, theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let help_area = Rect {
+        y: inner.y + inner.height.saturating_sub(1),
+        height: inner.height.min(1),
+        ..inner
+    };
+    let inner = Rect {
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let label_width = label_width(app, form, inner.width);
+    let mut start = 0;
+    while start < form.focus && heights[start..=form.focus].iter().sum::<u16>() > inner.height {
+        start += 1;
+    }
+    let mut y = inner.y;
+    for (n, field) in form.fields.iter().enumerate().skip(start) {
+        if y >= inner.y + inner.height {
+            break;
+        }
+        draw_field(
+            frame,
+            app,
+            form,
+            n,
+            Rect::new(inner.x, y, inner.width, 1),
+            label_width,
+            theme,
+        );
+        if let Some(error) = field.error {
+            let line = Line::from(Span::styled(format!("↳ {}", app.tr(error)), theme.error));
+            let error_area = Rect::new(
+                inner.x + label_width,
+                y + 1,
+                inner.width.saturating_sub(label_width),
+                1,
+            );
+            if error_area.y < inner.y + inner.height {
+                frame.render_widget(Paragraph::new(line), error_area);
+            }
+        }
+        y += heights[n];
+    }
+    if let Some(help) = form_help(app, form, label_width) {
+        let text = super::text::shorten(&help, usize::from(help_area.width)).into_owned();
+        frame.render_widget(Paragraph::new(text).style(theme.dim), help_area);
+    }
+}
+
+/// A form's title: what it is for.
+fn form_title(app: &App, form: &Form) -> String {
+    match &form.purpose {
         // Only the person form has consents: its title says how to record them.
         Purpose::Contacts(ContactsForm::NewPerson | ContactsForm::EditPerson(_)) => {
             let name = if form.purpose == Purpose::Contacts(ContactsForm::NewPerson) {
@@ -273,54 +339,57 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect, form: &Form, theme: &Theme
         Purpose::Contacts(ContactsForm::ShareWithCohort(_)) => app.tr(Msg::ShareTitle).to_owned(),
         Purpose::ImportBundle => app.tr(Msg::ImportBundleTitle).to_owned(),
         Purpose::SaveCopy => app.tr(Msg::SaveCopyTitle).to_owned(),
-    };
-    let wanted = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
-    // Two lines a field when they all fit, else one (and one more under a refused field).
-    let spacing = if wanted <= area.height { 2 } else { 1 };
-    let heights: Vec<u16> = form
+    }
+}
+
+/// A field's label as written, `*` after a required one.
+fn full_label(app: &App, field: &crate::app::form::Field) -> String {
+    let mut label = app.tr(field.label).to_owned();
+    if field.kind.is_required() {
+        label.push_str(" *");
+    }
+    label
+}
+
+/// The labels' column: as wide as the longest label and a space, so that no value touches
+/// its label, but at most two fifths of the form; a longer label is shortened there, and
+/// shown whole in the help line when its field is focused.
+fn label_width(app: &App, form: &Form, width: u16) -> u16 {
+    let longest = form
         .fields
         .iter()
-        .map(|f| spacing.max(1 + u16::from(f.error.is_some())))
-        .collect();
-    let needed = heights.iter().sum::<u16>().saturating_add(3);
-    let popup = centered(area, 70, needed);
-    frame.render_widget(Clear, popup);
-    let block = framed(&title, theme);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    let label_width = 16u16.min(inner.width / 3);
-    let mut start = 0;
-    while start < form.focus && heights[start..=form.focus].iter().sum::<u16>() > inner.height {
-        start += 1;
+        .map(|f| Span::raw(full_label(app, f)).width())
+        .max()
+        .unwrap_or(0);
+    u16::try_from(longest + 1)
+        .unwrap_or(u16::MAX)
+        .min(width * 2 / 5)
+}
+
+/// The line at the bottom of a form: the names a lookup offers (as the user types, or after a
+/// name was not found), else the focused field's label in full when it had to be shortened.
+fn form_help(app: &App, form: &Form, label_width: u16) -> Option<String> {
+    let field = form.fields.get(form.focus)?;
+    let mut suggestions = field.suggestions();
+    if suggestions.is_empty() && field.error == Some(Msg::FieldNotFound) {
+        // Nothing is near what was typed: the first names there are, to show what is asked.
+        suggestions = field
+            .candidates
+            .iter()
+            .take(crate::app::form::CANDIDATES_SHOWN)
+            .map(String::as_str)
+            .collect();
     }
-    let mut y = inner.y;
-    for (n, field) in form.fields.iter().enumerate().skip(start) {
-        if y >= inner.y + inner.height {
-            break;
-        }
-        draw_field(
-            frame,
-            app,
-            form,
-            n,
-            Rect::new(inner.x, y, inner.width, 1),
-            label_width,
-            theme,
-        );
-        if let Some(error) = field.error {
-            let line = Line::from(Span::styled(format!("↳ {}", app.tr(error)), theme.error));
-            let error_area = Rect::new(
-                inner.x + label_width,
-                y + 1,
-                inner.width.saturating_sub(label_width),
-                1,
-            );
-            if error_area.y < inner.y + inner.height {
-                frame.render_widget(Paragraph::new(line), error_area);
-            }
-        }
-        y += heights[n];
+    if !suggestions.is_empty() {
+        let names: Vec<String> = suggestions.iter().map(|s| safe(s).into_owned()).collect();
+        return Some(crate::i18n::fill(
+            app.tr(Msg::FormCandidates),
+            &[("names", &names.join(", "))],
+        ));
     }
+    let label = full_label(app, field);
+    (Span::raw(label.as_str()).width() >= usize::from(label_width))
+        .then(|| crate::i18n::fill(app.tr(Msg::FormFullLabel), &[("label", &label)]))
 }
 
 fn draw_field(
@@ -336,13 +405,12 @@ fn draw_field(
         return;
     };
     let focused = n == form.focus;
-    let mut label = app.tr(field.label).to_owned();
-    if field.kind.is_required() {
-        label.push_str(" *");
-    }
+    let label = full_label(app, field);
+    // A space always stays between the label and the value.
+    let label = super::text::shorten(&label, usize::from(label_width.saturating_sub(1)));
     let label_style = if focused { theme.key } else { theme.dim };
     frame.render_widget(
-        Paragraph::new(Span::styled(label, label_style)),
+        Paragraph::new(Span::styled(label.into_owned(), label_style)),
         Rect::new(row.x, row.y, label_width, 1),
     );
     // The consent, when the field has one, sits at the right end.
@@ -389,6 +457,7 @@ fn draw_field(
         let mut input = field.input.clone();
         input.set_cursor_line_style(theme.text);
         input.set_cursor_style(theme.selected);
+        input.set_selection_style(theme.selected);
         frame.render_widget(&input, input_area);
     } else {
         let text = field.input.lines().join(" ⏎ ");

@@ -101,9 +101,27 @@ pub fn draw_list<'a>(
     frame.render_widget(table, area);
 }
 
+/// The width of each column of a list drawn in `area` (borders included) with these widths,
+/// as the table lays them out: so that a row can shorten a value with "…" at a word
+/// ([`super::text::shorten`]) rather than have it cut wherever the column ends.
+pub fn column_widths(area: Rect, widths: &[Constraint]) -> Vec<usize> {
+    let inner = Rect::new(0, 0, area.width.saturating_sub(2), 1);
+    ratatui::layout::Layout::horizontal(widths.to_vec())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(inner)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
 /// The title of a list, with the count shown and the filter count when one applies.
 pub fn title(app: &App, screen: Screen, name: &str) -> String {
-    let listing = app.listing(screen);
+    counted(name, app.listing(screen))
+}
+
+/// A list's name with how many rows it shows: "(20)", or "(3/20)" when a filter applies.
+pub fn counted(name: &str, listing: &crate::app::list::Listing) -> String {
     let (total, shown) = (listing.total, listing.rows.len());
     if shown == total {
         format!(" {name} ({total}) ")

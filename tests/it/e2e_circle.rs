@@ -41,7 +41,7 @@ fn an_offer_meets_a_request_and_the_exchange_and_its_evaluation_are_saved() {
     // Its evaluation.
     app.send("\r");
     app.wait_for("Evaluation of the exchange");
-    app.send("\tNous avons écrit la charte ensemble\r");
+    app.send("Nous avons écrit la charte ensemble\r");
     app.wait_for("useful · Nous avons écrit la charte ensemble");
     app.wait_for("[saved]");
     app.send("q");

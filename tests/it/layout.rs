@@ -37,7 +37,12 @@ fn a_click_selects_the_row_drawn_under_it_in_the_programme_and_the_roll_call() {
     let cohort = app.cohort().unwrap();
     let third = app.data.person(&cohort.trainees[2]).unwrap().name.clone();
     click_on(&mut app, &third);
-    assert_eq!(app.modules.roll.selected, 2, "{}", render(&app, 80, 24));
+    assert_eq!(
+        app.modules.roll.cursor.selected,
+        2,
+        "{}",
+        render(&app, 80, 24)
+    );
 }
 
 #[test]
@@ -51,7 +56,12 @@ fn a_click_selects_the_row_drawn_under_it_in_the_circles_views() {
         .take(20)
         .collect();
     click_on(&mut app, &second);
-    assert_eq!(app.circle.knowledge.selected, 1, "{}", render(&app, 80, 24));
+    assert_eq!(
+        app.circle.knowledge.cursor.selected,
+        1,
+        "{}",
+        render(&app, 80, 24)
+    );
 
     press(&mut app, "<Esc>2p");
     let third: String = cercle::app::circle::competencies(&app)[2]

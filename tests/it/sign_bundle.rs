@@ -319,7 +319,7 @@ fn in_her_own_cercle_g_signs_her_own_line_and_s_seals_nothing() {
     app.screen = cercle::app::screen::Screen::Modules;
     cercle::app::modules::open_roll_call(&mut app, seminar, half_day_id(1));
     // The cursor is on the first line, someone else's: S seals nothing, g signs hers.
-    app.modules.roll = cercle::app::list::Cursor::default();
+    app.modules.roll.cursor = cercle::app::list::Cursor::default();
     crate::common::press(&mut app, "S");
     assert!(app.overlay.is_none());
     let notice = app

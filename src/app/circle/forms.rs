@@ -300,11 +300,13 @@ fn knowledge(app: &mut App, form: &mut Form, id: Option<&KnowledgeId>) -> Option
         }
     });
     if id.is_none() {
-        let len = app.cohort().map_or(0, |c| c.knowledge.len());
+        // The new one is the last record: selected when the filter shows it.
+        let last = app
+            .cohort()
+            .map_or(0, |c| c.knowledge.len())
+            .saturating_sub(1);
         let height = app.page_height();
-        app.circle
-            .knowledge
-            .select(len.saturating_sub(1), len, height);
+        app.circle.knowledge.select_where(height, |n| n == last);
     }
     Some(effects)
 }

@@ -24,10 +24,11 @@ pub fn open(app: &mut App) {
             .iter()
             .position(|k| Some(&k.person) == trainee.as_ref())
     });
-    let len = app.cohort().map_or(0, |c| c.knowledge.len());
     let height = app.page_height();
     app.circle.view = Some(View::Knowledge);
-    app.circle.knowledge.select(first.unwrap_or(0), len, height);
+    let knowledge = &mut app.circle.knowledge;
+    knowledge.cursor = crate::app::list::Cursor::default();
+    knowledge.select_where(height, |n| Some(n) == first);
 }
 
 /// The suggestions that involve one offer or request.
@@ -53,11 +54,36 @@ pub fn topic_label(app: &App, topic: &Topic) -> String {
     }
 }
 
+/// The offer or request on the row shown under the cursor, whatever the filter leaves.
 fn selected_item(app: &App) -> Option<KnowledgeItem> {
     app.cohort()?
         .knowledge
-        .get(app.circle.knowledge.selected)
+        .get(app.circle.knowledge.selected()?)
         .cloned()
+}
+
+/// The rows of the offers and requests for their `/` filter: who, the kind, the title, the tag.
+pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let knowledge = app.cohort().map_or(&[][..], |c| c.knowledge.as_slice());
+    let rows = crate::app::rows::filtered(knowledge.len(), filter, |i| {
+        let item = &knowledge[i];
+        let who = app
+            .data
+            .person(&item.person)
+            .map_or("", |p| p.name.as_str());
+        let kind = app.tr(if item.kind == KnowledgeKind::Offer {
+            Msg::KindOffer
+        } else {
+            Msg::KindRequest
+        });
+        let tag = item
+            .topic
+            .as_ref()
+            .map(|t| topic_label(app, t))
+            .unwrap_or_default();
+        format!("{who} {kind} {} {tag}", item.title)
+    });
+    (knowledge.len(), rows)
 }
 
 /// The offers and requests view's actions.
@@ -106,7 +132,14 @@ fn knowledge_form(app: &mut App, item: Option<&KnowledgeItem>) {
             .or_else(|| selected_trainee(app))
             .and_then(|id| app.data.person(&id).map(|p| p.name.clone()))
             .unwrap_or_default();
-        fields.push(Field::new(Msg::FieldWhose, FieldKind::Required, &whose));
+        let trainees = app
+            .cohort()
+            .map(|c| c.trainees.clone())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| app.data.person(id).map(|p| p.name.clone()))
+            .collect();
+        fields.push(Field::new(Msg::FieldWhose, FieldKind::Required, &whose).looked_up(trainees));
     }
     let kind = item.map_or(0, |k| usize::from(k.kind == KnowledgeKind::Request));
     let tag = item
@@ -121,7 +154,14 @@ fn knowledge_form(app: &mut App, item: Option<&KnowledgeItem>) {
             FieldKind::Required,
             item.map_or("", |k| &k.title),
         ),
-        Field::new(Msg::FieldTag, FieldKind::Text, &tag),
+        Field::new(Msg::FieldTag, FieldKind::Text, &tag).looked_up(
+            app.data
+                .programme
+                .modules
+                .iter()
+                .map(|m| m.title.clone())
+                .collect(),
+        ),
     ]);
     fields.extend(note_fields(note, FieldKind::Text));
     let form = Form::new(
@@ -195,7 +235,8 @@ pub fn put_in_touch_form(app: &mut App, offer: &KnowledgeId, request: &Knowledge
             FieldKind::Date,
             &app.today.format("%d/%m/%Y").to_string(),
         ),
-        Field::new(Msg::FieldPeople, FieldKind::Required, &people.join(", ")),
+        Field::new(Msg::FieldPeople, FieldKind::Required, &people.join(", "))
+            .looked_up(app.cohort_people().iter().map(|p| p.name.clone()).collect()),
     ];
     let purpose = Purpose::Circle(CircleForm::PutInTouch(
         Some(offer.clone()),

@@ -66,8 +66,8 @@ pub struct CircleState {
     pub view: Option<View>,
     /// The roster as a plain list rather than a drawing (narrow terminals, screen readers).
     pub list: bool,
-    /// The cursor of the offers and requests.
-    pub knowledge: Cursor,
+    /// The offers and requests, filtered with `/`.
+    pub knowledge: crate::app::list::Listing,
     /// The cursor of the exchanges.
     pub exchanges: Cursor,
     /// The cursor of a trainee's competency grid.
@@ -107,7 +107,7 @@ impl Default for CircleState {
             listing: crate::app::list::Listing::default(),
             view: None,
             list: false,
-            knowledge: Cursor::default(),
+            knowledge: crate::app::list::Listing::default(),
             exchanges: Cursor::default(),
             path: Cursor::default(),
             trainee: None,
@@ -296,6 +296,33 @@ pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
 }
 
 /// How many trainees the current cohort has, and those that the filter keeps.
+/// The list of the view in front, when it has one that `/` filters.
+pub fn view_listing(app: &App) -> Option<&crate::app::list::Listing> {
+    match app.circle.view {
+        Some(View::Knowledge) => Some(&app.circle.knowledge),
+        _ => None,
+    }
+}
+
+/// The same, to change.
+pub fn view_listing_mut(app: &mut App) -> Option<&mut crate::app::list::Listing> {
+    match app.circle.view {
+        Some(View::Knowledge) => Some(&mut app.circle.knowledge),
+        _ => None,
+    }
+}
+
+/// Recomputes the filtered rows of the views' lists after the data or a filter changed.
+pub fn refresh_view_rows(app: &mut App) {
+    let (total, rows) = knowledge::rows(app, &app.circle.knowledge.filter);
+    let height = app.page_height();
+    let knowledge = &mut app.circle.knowledge;
+    knowledge.rows = rows;
+    knowledge.total = total;
+    knowledge.cursor.fit(knowledge.rows.len(), height);
+}
+
+/// The roster's rows for its `/` filter.
 pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
     let trainees = app.cohort().map_or(&[][..], |c| c.trainees.as_slice());
     let rows = crate::app::rows::filtered(trainees.len(), filter, |i| {
@@ -393,9 +420,53 @@ pub fn chosen(app: &mut App, purpose: ChoicePurpose, index: usize) -> Vec<Effect
     }
 }
 
+/// Whether the roster shows as the list: chosen with `v`, or because the drawing cannot be
+/// read here (see [`drawing_fallback`]).
+pub fn shows_list(app: &App) -> bool {
+    app.circle.list || drawing_fallback(app).is_some()
+}
+
+/// Why the circle cannot be drawn at this size or on this terminal, if it cannot: the names
+/// would overlap, or the terminal's font has no Braille glyphs (`braille` in config.toml, else
+/// guessed from `TERM` and `LANG`). The roster is then shown as a list, which says why.
+pub fn drawing_fallback(app: &App) -> Option<Msg> {
+    if app.config.braille == Some(false) {
+        return Some(Msg::CircleNoBraille);
+    }
+    // The drawing's area: the body less the detail pane and the borders (see `ui::circle`).
+    let (width, height) = app.size;
+    let detail = (width * 2 / 5).clamp(24.min(width), 56);
+    let inner_width = f64::from(width.saturating_sub(detail).saturating_sub(2));
+    let inner_height = f64::from(height.saturating_sub(6)) * 2.0;
+    let people = &app.circle.listing.rows;
+    let full = inner_width >= 60.0;
+    let trainees = app.cohort().map_or(&[][..], |c| c.trainees.as_slice());
+    let widest = people
+        .iter()
+        .filter_map(|&i| trainees.get(i))
+        .filter_map(|id| app.data.person(id))
+        .map(|p| {
+            let name = if full {
+                p.name.as_str()
+            } else {
+                p.name.split_whitespace().next().unwrap_or_default()
+            };
+            // The name, its marks (▶, ◦) and "(me)".
+            ratatui::text::Line::from(name).width() + 8
+        })
+        .max()
+        .unwrap_or(0);
+    #[allow(clippy::cast_precision_loss)] // a few dozen names
+    let (n, widest) = (people.len() as f64, widest as f64);
+    // Neighbours on the sides are r·2π/n half-rows apart: a label is one row, two half-rows.
+    let needed = n / std::f64::consts::PI;
+    let room = (inner_width / 2.0 - widest - 1.0).min(inner_height / 2.0 - 2.0);
+    (people.len() > 1 && room < needed).then_some(Msg::CircleTooSmall)
+}
+
 /// A click on the `n`th visible row of a view's list selects it; false outside such a view.
 pub fn click(app: &mut App, n: usize) -> bool {
-    if app.circle.view.is_none() && !app.circle.list {
+    if app.circle.view.is_none() && !shows_list(app) {
         // The drawing has no rows: a click there selects nobody rather than the wrong person.
         return true;
     }
@@ -414,14 +485,14 @@ fn view_cursor(app: &mut App) -> Option<(usize, &mut Cursor)> {
     let view = app.circle.view?;
     let cohort = app.cohort();
     let len = match view {
-        View::Knowledge => cohort.map_or(0, |c| c.knowledge.len()),
+        View::Knowledge => app.circle.knowledge.rows.len(),
         View::Exchanges => cohort.map_or(0, |c| c.exchanges.len()),
         View::Path => competencies(app).len(),
         View::Codev => active(app).len(),
         _ => return None,
     };
     let cursor = match view {
-        View::Knowledge => &mut app.circle.knowledge,
+        View::Knowledge => &mut app.circle.knowledge.cursor,
         View::Exchanges => &mut app.circle.exchanges,
         View::Path => &mut app.circle.path,
         _ => &mut app.circle.codev.cursor,
@@ -448,7 +519,7 @@ pub fn tick(app: &mut App) -> Vec<Effect> {
 /// Lines the view in front draws above its list.
 pub fn list_top(app: &App) -> u16 {
     match app.circle.view {
-        None if app.circle.list => 2,
+        None if shows_list(app) => 2,
         Some(View::Exchanges | View::Round) => 2,
         Some(View::Knowledge) => 3,
         Some(View::Path) => 5,

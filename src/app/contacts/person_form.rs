@@ -185,12 +185,12 @@ mod tests {
     #[test]
     fn validation_marks_the_first_bad_field() {
         let mut form = Form::person(Purpose::Contacts(ContactsForm::NewPerson), None);
-        assert!(!form.validate());
+        assert!(!form.validate(chrono::NaiveDate::MIN));
         assert_eq!(form.fields[0].error, Some(Msg::FieldRequired));
         form.replace_focused("Zoé Martin");
         form.focus = 1;
         form.replace_focused("not-an-email");
-        assert!(!form.validate());
+        assert!(!form.validate(chrono::NaiveDate::MIN));
         assert_eq!(form.focus, 1);
         assert_eq!(form.fields[1].error, Some(Msg::FieldBadEmail));
     }

@@ -16,15 +16,16 @@ const FOLLOW_UP: Context = Context::View(View::FollowUp);
 /// The screen's part of the key table.
 #[rustfmt::skip] // a table reads best one binding a line
 pub static KEYS: &[Binding] = &[
+    // The roll call's most used keys first: the footer shows what fits, in this order.
     bind(ROLL_CALL, &[key('p')], Action::MarkPresent, Msg::KeyMarkPresent, true).trainers(),
-    bind(ROLL_CALL, &[key('l')], Action::MarkLate, Msg::KeyMarkLate, true).trainers(),
-    bind(ROLL_CALL, &[key('e')], Action::MarkLeftEarly, Msg::KeyMarkLeftEarly, true).trainers(),
     bind(ROLL_CALL, &[key('a')], Action::MarkAbsent, Msg::KeyMarkAbsent, true).trainers(),
+    bind(ROLL_CALL, &[key('l')], Action::MarkLate, Msg::KeyMarkLate, true).trainers(),
+    bind(ROLL_CALL, &[key('S')], Action::Sign, Msg::KeySign, true).trainers(),
+    bind(ROLL_CALL, &[key('e')], Action::MarkLeftEarly, Msg::KeyMarkLeftEarly, true).trainers(),
     bind(ROLL_CALL, &[key('x')], Action::MarkExcused, Msg::KeyMarkExcused, true).trainers(),
     bind(ROLL_CALL, &[key('P')], Action::EveryonePresent, Msg::KeyEveryonePresent, true).trainers(),
     bind(ROLL_CALL, &[key('r')], Action::Remark, Msg::KeyRemark, false).trainers(),
     bind(ROLL_CALL, &[key('T')], Action::EditMark, Msg::KeyEditMark, false).trainers(),
-    bind(ROLL_CALL, &[key('S')], Action::Sign, Msg::KeySign, true).trainers(),
     bind(ROLL_CALL, &[key('g')], Action::SignLine, Msg::KeySignLine, true),
     bind(ROLL_CALL, &[key('H')], Action::ShowCorrections, Msg::KeyCorrections, false),
     bind(ROLL_CALL, &[key('M')], Action::MissingSignature, Msg::KeyMissingSignature, false).trainers(),

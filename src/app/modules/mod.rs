@@ -42,8 +42,8 @@ pub struct ModulesState {
     pub seminars: Cursor,
     /// The cursor of a seminar's half-days.
     pub half_days: Cursor,
-    /// The cursor of the roll call.
-    pub roll: Cursor,
+    /// The roll call's trainees, filtered with `/`.
+    pub roll: super::list::Listing,
     /// The cursor of the follow-up list.
     pub follow: Cursor,
     /// Wrong codes per line, in memory only.
@@ -132,6 +132,44 @@ pub fn roll(app: &App) -> Vec<PersonId> {
         .unwrap_or_default()
 }
 
+/// The roll call's rows for its `/` filter: the trainees' names.
+fn roll_rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let trainees = roll(app);
+    let rows = super::rows::filtered(trainees.len(), filter, |i| {
+        app.data
+            .person(&trainees[i])
+            .map(super::rows::person_text)
+            .unwrap_or_default()
+    });
+    (trainees.len(), rows)
+}
+
+/// The list of the view in front, when it has one that `/` filters.
+pub fn view_listing(app: &App) -> Option<&super::list::Listing> {
+    match app.modules.view {
+        Some(View::RollCall) => Some(&app.modules.roll),
+        _ => None,
+    }
+}
+
+/// The same, to change.
+pub fn view_listing_mut(app: &mut App) -> Option<&mut super::list::Listing> {
+    match app.modules.view {
+        Some(View::RollCall) => Some(&mut app.modules.roll),
+        _ => None,
+    }
+}
+
+/// Recomputes the filtered rows of the views' lists after the data or a filter changed.
+pub fn refresh_view_rows(app: &mut App) {
+    let (total, rows) = roll_rows(app, &app.modules.roll.filter);
+    let height = app.page_height();
+    let roll = &mut app.modules.roll;
+    roll.rows = rows;
+    roll.total = total;
+    roll.cursor.fit(roll.rows.len(), height);
+}
+
 /// The follow-up list of the current cohort.
 pub fn follow_ups(app: &App) -> Vec<rollcall::Attention> {
     app.cohort()
@@ -203,7 +241,7 @@ fn view_cursor(app: &mut App, view: View) -> (usize, &mut Cursor) {
             open_seminar(app).map_or(0, |s| s.half_days.len()),
             &mut app.modules.half_days,
         ),
-        View::RollCall => (roll(app).len(), &mut app.modules.roll),
+        View::RollCall => (app.modules.roll.rows.len(), &mut app.modules.roll.cursor),
         // The other views belong to other screens: an empty list.
         _ => (follow_ups(app).len(), &mut app.modules.follow),
     }
@@ -312,14 +350,16 @@ pub fn open_roll_call(app: &mut App, seminar: SeminarId, half_day: HalfDayId) {
     app.modules.seminar = Some(seminar);
     app.modules.half_day = Some(half_day);
     app.modules.view = Some(View::RollCall);
-    let first_unmarked =
-        open_half_day(app).and_then(|(_, h)| roll(app).iter().position(|t| h.mark_of(t).is_none()));
-    let len = roll(app).len();
+    app.modules.roll = super::list::Listing::default();
+    refresh_view_rows(app);
+    let trainees = roll(app);
+    let marked: Vec<bool> = open_half_day(app).map_or_else(Vec::new, |(_, h)| {
+        trainees.iter().map(|t| h.mark_of(t).is_some()).collect()
+    });
     let height = app.page_height();
-    app.modules.roll = Cursor::default();
     app.modules
         .roll
-        .select(first_unmarked.unwrap_or(0), len, height);
+        .select_where(height, |n| marked.get(n) == Some(&false));
 }
 
 fn seminars(app: &mut App, action: Action) -> Vec<Effect> {
@@ -412,7 +452,14 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
     let half_day_id = half_day.id.clone();
     let signed = half_day.signature.is_some();
     let trainees = roll(app);
-    let Some(trainee) = trainees.get(app.modules.roll.selected).cloned() else {
+    // The row shown under the cursor, whatever the filter leaves.
+    let Some(trainee) = app
+        .modules
+        .roll
+        .selected()
+        .and_then(|n| trainees.get(n))
+        .cloned()
+    else {
         return Vec::new();
     };
     let now = clock::local(app.now).time();
@@ -582,9 +629,9 @@ pub fn apply_mark(
     }
     // The cursor moves on by itself after a status key, not after an edit.
     if advance && outcome.is_ok() {
-        let len = roll(app).len();
+        let len = app.modules.roll.rows.len();
         let height = app.page_height();
-        app.modules.roll.step(1, len, height);
+        app.modules.roll.cursor.step(1, len, height);
     }
     report(app, outcome)
 }
@@ -608,7 +655,7 @@ fn everyone_present(app: &mut App, half_day: &HalfDayId) -> Vec<Effect> {
             &[("n", &count.to_string())],
         ));
         // The exceptions come next, from the top.
-        app.modules.roll = Cursor::default();
+        app.modules.roll.cursor = Cursor::default();
     }
     report(app, outcome)
 }
@@ -737,10 +784,19 @@ fn seminar_form(app: &App, id: Option<&SeminarId>) -> Form {
             .collect::<std::collections::BTreeSet<_>>()
             .len()
     });
+    let trainers = app
+        .data
+        .people
+        .iter()
+        .filter(|p| p.role == crate::domain::PersonRole::Trainer)
+        .map(|p| p.name.clone())
+        .collect();
     let mut fields = vec![
-        Field::new(Msg::FieldModules, FieldKind::Required, &modules),
-        Field::new(Msg::FieldVenue, FieldKind::Required, &venue),
-        Field::new(Msg::FieldTrainer, FieldKind::Required, &trainer),
+        Field::new(Msg::FieldModules, FieldKind::Required, &modules)
+            .looked_up(programme.modules.iter().map(|m| m.title.clone()).collect()),
+        Field::new(Msg::FieldVenue, FieldKind::Required, &venue)
+            .looked_up(app.data.venues.iter().map(|v| v.name.clone()).collect()),
+        Field::new(Msg::FieldTrainer, FieldKind::Required, &trainer).looked_up(trainers),
     ];
     // The days of a seminar whose roll was taken stay as they are: the sheets hold them.
     let marked = seminar.is_some_and(|s| s.half_days.iter().any(|h| !h.marks.is_empty()));

@@ -157,7 +157,12 @@ fn print_label(
 ) {
     let mark = if not_yet(cohort, id) { NOT_YET } else { "" };
     let pointer = if selected { "▶" } else { "" };
-    let text = format!("{pointer}{mark}{}", label(app, id, full));
+    let me = if app.config.me.as_ref() == Some(id) {
+        format!(" {}", app.tr(Msg::MeMark))
+    } else {
+        String::new()
+    };
+    let text = format!("{pointer}{mark}{}{me}", label(app, id, full));
     #[allow(clippy::cast_precision_loss)] // a name's width
     let width = Line::from(text.as_str()).width() as f64;
     let x = if cos < -0.25 {

@@ -30,14 +30,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     };
     let (top, list) = above_list(area, app);
+    let listing = &app.circle.knowledge;
     frame.render_widget(Paragraph::new(head(app, cohort, theme)), top);
     let columns = Columns {
         title: Line::from(Span::styled(
-            format!(
-                " {} ({}) ",
-                app.tr(Msg::ViewKnowledge),
-                cohort.knowledge.len()
-            ),
+            super::super::table::counted(app.tr(Msg::ViewKnowledge), listing),
             theme.title,
         )),
         headers: &[
@@ -62,9 +59,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         list,
         theme,
         &columns,
-        (cohort.knowledge.len(), app.circle.knowledge),
+        (listing.rows.len(), listing.cursor),
         |n| {
-            let item = &cohort.knowledge[n];
+            let item = &cohort.knowledge[listing.rows[n]];
             let meets = all.iter().any(|(o, r)| *o == item.id || *r == item.id);
             let kind = if item.kind == KnowledgeKind::Offer {
                 Msg::KindOffer
@@ -99,7 +96,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 
 /// The selected item's note and the first match suggested for it.
 fn head(app: &App, cohort: &Cohort, theme: &Theme) -> Vec<Line<'static>> {
-    let selected = cohort.knowledge.get(app.circle.knowledge.selected);
+    let selected = app
+        .circle
+        .knowledge
+        .selected()
+        .and_then(|n| cohort.knowledge.get(n));
     let mut head = Vec::new();
     if let Some(item) = selected {
         let note = item
@@ -268,11 +269,16 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ],
         widths: &[
             Constraint::Length(10),
-            Constraint::Length(12),
+            Constraint::Length(14),
             Constraint::Fill(3),
             Constraint::Fill(3),
             Constraint::Fill(3),
         ],
+    };
+    // A value cut by its column ends with "…" at a word, never in the middle of one.
+    let room = super::super::table::column_widths(area, columns.widths);
+    let fit = |column: usize, text: &str| {
+        crate::ui::text::shorten(text, room.get(column).copied().unwrap_or(0)).into_owned()
     };
     table::draw_list(
         frame,
@@ -301,10 +307,10 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             };
             Row::new(vec![
                 Cell::from(exchange.date.format("%d/%m/%Y").to_string()),
-                Cell::from(app.tr(format_msg(exchange.format))),
-                Cell::from(people),
-                Cell::from(about),
-                Cell::from(Span::styled(evaluation, style)),
+                Cell::from(fit(1, app.tr(format_msg(exchange.format)))),
+                Cell::from(fit(2, &people)),
+                Cell::from(fit(3, &about)),
+                Cell::from(Span::styled(fit(4, &evaluation), style)),
             ])
         },
     );

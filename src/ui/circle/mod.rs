@@ -27,7 +27,7 @@ pub const NOT_YET: &str = "◦";
 /// Draws the Knowledge circle screen in its current view.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     match app.circle.view {
-        None if app.circle.list => roster(frame, app, area, theme),
+        None if crate::app::circle::shows_list(app) => roster(frame, app, area, theme),
         Some(View::Knowledge) => knowledge::draw(frame, app, area, theme),
         Some(View::Exchanges) => knowledge::exchanges(frame, app, area, theme),
         Some(View::Path) => path::draw(frame, app, area, theme),
@@ -139,10 +139,14 @@ fn roster(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             format!(" {name} · {} {with}", app.label(Msg::ExchangedWith)),
             theme.text,
         )),
-        Line::from(Span::styled(
-            format!(" {NOT_YET} {}", app.tr(Msg::NotYetLegend)),
-            theme.dim,
-        )),
+        // Shown as a list by itself, it says why in place of the legend.
+        match crate::app::circle::drawing_fallback(app).filter(|_| !app.circle.list) {
+            Some(why) => Line::from(Span::styled(format!(" {}", app.tr(why)), theme.warn)),
+            None => Line::from(Span::styled(
+                format!(" {NOT_YET} {}", app.tr(Msg::NotYetLegend)),
+                theme.dim,
+            )),
+        },
     ];
     frame.render_widget(Paragraph::new(head), top);
     let title = table::title(app, Screen::Circle, app.tr(Msg::ScreenCircle));
@@ -214,7 +218,11 @@ fn roster_row(app: &App, cohort: &Cohort, id: &PersonId, theme: &Theme) -> Row<'
     );
     let mark = if not_yet(cohort, id) { NOT_YET } else { " " };
     let row = Row::new(vec![
-        Cell::from(format!("{mark} {}", safe(&person.name))),
+        Cell::from(if app.config.me.as_ref() == Some(id) {
+            format!("{mark} {} {}", safe(&person.name), app.tr(Msg::MeMark))
+        } else {
+            format!("{mark} {}", safe(&person.name))
+        }),
         Cell::from(project),
         Cell::from(kind),
         Cell::from(stage),

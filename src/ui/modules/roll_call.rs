@@ -114,6 +114,19 @@ fn mark_list(
     trainees: &[crate::domain::PersonId],
     half_day: &crate::domain::HalfDay,
 ) {
+    let longest = trainees
+        .iter()
+        .map(|t| Span::raw(person_name(app, t)).width())
+        .max()
+        .unwrap_or(0);
+    let name_width = u16::try_from(longest + 2).unwrap_or(u16::MAX).clamp(12, 32);
+    let listing = &app.modules.roll;
+    // A filter says how many of the trainees it leaves.
+    let title = if listing.rows.len() == listing.total {
+        title
+    } else {
+        format!("{title}({}/{}) ", listing.rows.len(), listing.total)
+    };
     let columns = Columns {
         title: Line::from(title),
         headers: &[
@@ -124,7 +137,9 @@ fn mark_list(
             Msg::ColRemark,
         ],
         widths: &[
-            Constraint::Fill(2),
+            // As wide as the longest name, no more: the status stays next to the name on a
+            // wide terminal.
+            Constraint::Length(name_width),
             Constraint::Length(16),
             Constraint::Length(6),
             Constraint::Fill(1),
@@ -137,9 +152,9 @@ fn mark_list(
         list,
         theme,
         &columns,
-        (trainees.len(), app.modules.roll),
+        (listing.rows.len(), listing.cursor),
         |n| {
-            let trainee = &trainees[n];
+            let trainee = &trainees[listing.rows[n]];
             let mark = half_day.mark_of(trainee);
             let me = mine(app);
             let others = me.is_some() && me.as_ref() != Some(trainee);

@@ -92,7 +92,7 @@ impl Page {
                 y,
                 size,
                 face,
-                text: text.to_owned(),
+                text: text::printable(text, face),
             });
         }
     }

@@ -59,6 +59,28 @@ pub fn width(text: &str, size: f32, face: Face) -> f32 {
     total * size / units
 }
 
+/// What a character the font cannot draw becomes. PDF/A forbids the font's empty glyph, so an
+/// emoji or a control character in a name would otherwise stop the whole document.
+const STAND_IN: char = '?';
+
+/// `text` as the font can draw it: each character without a glyph (an emoji, a control or
+/// bidi character) replaced by a visible stand-in.
+pub fn printable(text: &str, face: Face) -> String {
+    let Ok(font) = FontRef::new(loaded(face).bytes) else {
+        return text.to_owned();
+    };
+    let charmap = font.charmap();
+    text.chars()
+        .map(|c| {
+            // Bidi controls could reorder what a reader sees: they are shown, not obeyed.
+            let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            let drawn =
+                !c.is_control() && !bidi && charmap.map(c).is_some_and(|g| g.to_u32() != 0);
+            if drawn { c } else { STAND_IN }
+        })
+        .collect()
+}
+
 /// `text` cut to `room` points, ending with "…" when cut.
 pub fn fit(text: &str, size: f32, face: Face, room: f32) -> String {
     if width(text, size, face) <= room {
@@ -109,6 +131,14 @@ pub fn wrap(text: &str, size: f32, face: Face, room: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_without_a_glyph_get_a_stand_in() {
+        for face in [Face::Regular, Face::Bold] {
+            assert_eq!(printable("Léa 🦊\u{202e}x\u{7}", face), "Léa ??x?");
+            assert_eq!(printable("Ça coûte 98,4\u{a0}%", face), "Ça coûte 98,4\u{a0}%");
+        }
+    }
 
     #[test]
     fn bold_is_wider_and_lines_never_pass_their_room() {

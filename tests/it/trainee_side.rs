@@ -494,7 +494,7 @@ fn each_participant_evaluates_for_herself_and_reads_only_her_own() {
     app.data = std::sync::Arc::new(data);
     app.circle.exchanges.select(hers, len, height);
     assert!(!render(&app, 120, 40).contains("Note de son partenaire"));
-    press(&mut app, "<Enter><Tab>Très utile<Enter>");
+    press(&mut app, "<Enter>Très utile<Enter>");
     let exchange = &app.cohort().unwrap().exchanges[hers];
     assert_eq!(exchange.evaluations.len(), 2, "the partner's stays");
     let mine = exchange.evaluation_by(&CAMILLE.into()).unwrap();

@@ -74,8 +74,7 @@ pub fn printable(text: &str, face: Face) -> String {
         .map(|c| {
             // Bidi controls could reorder what a reader sees: they are shown, not obeyed.
             let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-            let drawn =
-                !c.is_control() && !bidi && charmap.map(c).is_some_and(|g| g.to_u32() != 0);
+            let drawn = !c.is_control() && !bidi && charmap.map(c).is_some_and(|g| g.to_u32() != 0);
             if drawn { c } else { STAND_IN }
         })
         .collect()
@@ -136,7 +135,10 @@ mod tests {
     fn characters_without_a_glyph_get_a_stand_in() {
         for face in [Face::Regular, Face::Bold] {
             assert_eq!(printable("Léa 🦊\u{202e}x\u{7}", face), "Léa ??x?");
-            assert_eq!(printable("Ça coûte 98,4\u{a0}%", face), "Ça coûte 98,4\u{a0}%");
+            assert_eq!(
+                printable("Ça coûte 98,4\u{a0}%", face),
+                "Ça coûte 98,4\u{a0}%"
+            );
         }
     }
 

@@ -114,12 +114,25 @@ fn mark_list(
     trainees: &[crate::domain::PersonId],
     half_day: &crate::domain::HalfDay,
 ) {
+    let me = mine(app);
+    // Her own line carries its mark after the name: the column makes room for both.
+    let shown_name = |t: &crate::domain::PersonId| {
+        if me.as_ref() == Some(t) {
+            format!("{} · {}", person_name(app, t), app.tr(Msg::YourLine))
+        } else {
+            person_name(app, t).into_owned()
+        }
+    };
     let longest = trainees
         .iter()
-        .map(|t| Span::raw(person_name(app, t)).width())
+        .map(|t| Span::raw(shown_name(t)).width())
         .max()
         .unwrap_or(0);
-    let name_width = u16::try_from(longest + 2).unwrap_or(u16::MAX).clamp(12, 32);
+    let name_width = u16::try_from(longest + 2).unwrap_or(u16::MAX).clamp(12, 40);
+    // The status column holds the longest status, or "kept by the team" on a trainee's copy.
+    let status_width = u16::try_from(Span::raw(app.tr(Msg::KeptByTeamShort)).width() + 1)
+        .unwrap_or(16)
+        .max(16);
     let listing = &app.modules.roll;
     // A filter says how many of the trainees it leaves.
     let title = if listing.rows.len() == listing.total {
@@ -140,7 +153,7 @@ fn mark_list(
             // As wide as the longest name, no more: the status stays next to the name on a
             // wide terminal.
             Constraint::Length(name_width),
-            Constraint::Length(16),
+            Constraint::Length(status_width),
             Constraint::Length(6),
             Constraint::Fill(1),
             Constraint::Fill(1),
@@ -156,7 +169,6 @@ fn mark_list(
         |n| {
             let trainee = &trainees[listing.rows[n]];
             let mark = half_day.mark_of(trainee);
-            let me = mine(app);
             let others = me.is_some() && me.as_ref() != Some(trainee);
             let blank = if others {
                 app.tr(Msg::KeptByTeamShort)
@@ -172,12 +184,9 @@ fn mark_list(
                 (app.tr(status_msg(m.status)).to_owned(), style)
             });
             let name = if me.as_ref() == Some(trainee) {
-                Span::styled(
-                    format!("{} · {}", person_name(app, trainee), app.tr(Msg::YourLine)),
-                    theme.title,
-                )
+                Span::styled(shown_name(trainee), theme.title)
             } else {
-                Span::raw(person_name(app, trainee).into_owned())
+                Span::raw(shown_name(trainee))
             };
             Row::new(vec![
                 Cell::from(name),

@@ -163,6 +163,17 @@ impl std::fmt::Display for ConfigWarning {
     }
 }
 
+/// The theme a setting names.
+fn theme_named(name: Option<&str>) -> Option<ThemeName> {
+    match name? {
+        "dark" => Some(ThemeName::Dark),
+        "light" => Some(ThemeName::Light),
+        "high-contrast" => Some(ThemeName::HighContrast),
+        "mono" => Some(ThemeName::Mono),
+        _ => None,
+    }
+}
+
 /// Reads the settings over `base` (which holds the language chosen from the environment).
 /// A missing file is not an error; every bad value is a warning.
 pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarning>) {
@@ -196,19 +207,13 @@ pub fn parse(text: &str, path: &Path, base: Config) -> (Config, Vec<ConfigWarnin
                 config.language = Some(lang);
             })
             .ok_or_else(|| format!("expected \"fr\" or \"en\", found {value}")),
-            "theme" => match as_str {
-                Some("dark") => Some(ThemeName::Dark),
-                Some("light") => Some(ThemeName::Light),
-                Some("high-contrast") => Some(ThemeName::HighContrast),
-                Some("mono") => Some(ThemeName::Mono),
-                _ => None,
-            }
-            .map(|theme| config.theme = theme)
-            .ok_or_else(|| {
-                format!(
-                    "expected \"dark\", \"light\", \"high-contrast\" or \"mono\", found {value}"
-                )
-            }),
+            "theme" => theme_named(as_str)
+                .map(|theme| config.theme = theme)
+                .ok_or_else(|| {
+                    format!(
+                        "expected \"dark\", \"light\", \"high-contrast\" or \"mono\", found {value}"
+                    )
+                }),
             "role" => match as_str {
                 Some("trainer") => Some(Role::Trainer),
                 Some("trainee") => Some(Role::Trainee),

@@ -240,43 +240,11 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Back => {}
         Action::Help => app.overlay = Some(Overlay::Help(Cursor::default())),
-        Action::PickCohort => {
-            let current = app.cohort().map(|c| c.id.clone());
-            let at = app
-                .data
-                .cohorts
-                .iter()
-                .position(|c| Some(&c.id) == current.as_ref());
-            let mut cursor = Cursor::default();
-            cursor.select(at.unwrap_or(0), app.data.cohorts.len(), height);
-            app.overlay = Some(Overlay::CohortPicker(cursor));
-        }
-        Action::PickMe => {
-            let people = app.cohort_people();
-            let at = people
-                .iter()
-                .position(|p| Some(&p.id) == app.config.me.as_ref());
-            let len = people.len();
-            let mut cursor = Cursor::default();
-            cursor.select(at.unwrap_or(0), len, height);
-            app.overlay = Some(Overlay::MePicker(cursor));
-        }
+        Action::PickCohort => open_cohort_picker(app, height),
+        Action::PickMe => open_me_picker(app, height),
         Action::Undo => return undo(app, true),
         Action::Redo => return undo(app, false),
-        Action::SwitchRole => {
-            let role = match app.config.role {
-                Some(Role::Trainer) => Role::Trainee,
-                _ => Role::Trainer,
-            };
-            let question = match role {
-                Role::Trainer => Msg::ConfirmBecomeTrainer,
-                Role::Trainee => Msg::ConfirmBecomeTrainee,
-            };
-            app.overlay = Some(Overlay::Confirm(Question {
-                text: app.tr(question).to_owned(),
-                on_yes: Pending::SwitchRole(role),
-            }));
-        }
+        Action::SwitchRole => ask_switch_role(app),
         Action::SendToTeam => return super::send::send_to_team(app),
         Action::PrepareBundles => return super::send::prepare_bundles(app),
         Action::MyPath => super::circle::my_path(app),
@@ -292,6 +260,47 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// Opens the cohort picker on the current cohort.
+fn open_cohort_picker(app: &mut App, height: usize) {
+    let current = app.cohort().map(|c| c.id.clone());
+    let at = app
+        .data
+        .cohorts
+        .iter()
+        .position(|c| Some(&c.id) == current.as_ref());
+    let mut cursor = Cursor::default();
+    cursor.select(at.unwrap_or(0), app.data.cohorts.len(), height);
+    app.overlay = Some(Overlay::CohortPicker(cursor));
+}
+
+/// Opens the "who I am" picker on the person set, if any.
+fn open_me_picker(app: &mut App, height: usize) {
+    let people = app.cohort_people();
+    let at = people
+        .iter()
+        .position(|p| Some(&p.id) == app.config.me.as_ref());
+    let len = people.len();
+    let mut cursor = Cursor::default();
+    cursor.select(at.unwrap_or(0), len, height);
+    app.overlay = Some(Overlay::MePicker(cursor));
+}
+
+/// Asks before changing the role, saying what changes.
+fn ask_switch_role(app: &mut App) {
+    let role = match app.config.role {
+        Some(Role::Trainer) => Role::Trainee,
+        _ => Role::Trainer,
+    };
+    let question = match role {
+        Role::Trainer => Msg::ConfirmBecomeTrainer,
+        Role::Trainee => Msg::ConfirmBecomeTrainee,
+    };
+    app.overlay = Some(Overlay::Confirm(Question {
+        text: app.tr(question).to_owned(),
+        on_yes: Pending::SwitchRole(role),
+    }));
 }
 
 /// Actions that mean the same on every screen, which no screen may take over.

@@ -50,6 +50,16 @@ pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
     result
 }
 
+/// How long to wait for a key: while loading, look at the worker's reports often, so the data
+/// shows as soon as it is ready; otherwise wake rarely, for the timers, to spare the battery.
+fn poll_wait(phase: &Phase) -> Duration {
+    if *phase == Phase::Loading {
+        Duration::from_millis(5)
+    } else {
+        Duration::from_millis(50)
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     store: Store,
@@ -75,14 +85,7 @@ fn event_loop(
         }
         changed = false;
         let mut effects = Vec::new();
-        // While loading, look at the worker's reports often, so the data shows as soon as it
-        // is ready; otherwise wake rarely, for the timers, to spare the battery.
-        let wait = if app.phase == Phase::Loading {
-            Duration::from_millis(5)
-        } else {
-            Duration::from_millis(50)
-        };
-        if event::poll(wait)? {
+        if event::poll(poll_wait(&app.phase))? {
             app.set_now(clock.now());
             effects = on_event(&mut app, &event::read()?);
             changed = true;

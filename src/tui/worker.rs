@@ -113,29 +113,7 @@ pub fn start(mut store: Store, dir: PathBuf, lang: crate::i18n::Lang) -> Worker 
         let mut later = VecDeque::new();
         while let Some(job) = later.pop_front().or_else(|| job_rx.recv().ok()) {
             let report = match job {
-                Job::Load => {
-                    let progress = report_tx.clone();
-                    let data = store
-                        .load_with_progress(&mut |step| {
-                            let _ = progress.send(Report::Progress(step));
-                        })
-                        .map(|data| data.map(Prepared::new))
-                        .map_err(|e| e.in_lang(lang));
-                    // A recovery file that cannot be read back is left where it is.
-                    let recovery = store::read_recovery(&dir).ok().flatten().and_then(|r| {
-                        let form = crate::app::kept::recovered_form(&r.json);
-                        store::from_json(&r.json).ok().map(|data| (data, form))
-                    });
-                    let read_only = store.read_only_reason().map(|r| r.in_lang(lang));
-                    if let Ok(Some(prepared)) = &data {
-                        check_record(Arc::clone(&prepared.data), report_tx.clone());
-                    }
-                    Report::Loaded {
-                        data,
-                        recovery,
-                        read_only,
-                    }
-                }
+                Job::Load => load(&mut store, &dir, lang, &report_tx),
                 Job::Save(data) => {
                     // Only the newest state matters: skip saves that a later one replaces.
                     let mut data = data;
@@ -211,6 +189,37 @@ pub fn start(mut store: Store, dir: PathBuf, lang: crate::i18n::Lang) -> Worker 
         }
     });
     Worker { jobs, reports }
+}
+
+/// Reads the data, the recovery file and why the store is read-only, and starts the record's
+/// check once the data is there.
+fn load(
+    store: &mut Store,
+    dir: &std::path::Path,
+    lang: crate::i18n::Lang,
+    report_tx: &Sender<Report>,
+) -> Report {
+    let progress = report_tx.clone();
+    let data = store
+        .load_with_progress(&mut |step| {
+            let _ = progress.send(Report::Progress(step));
+        })
+        .map(|data| data.map(Prepared::new))
+        .map_err(|e| e.in_lang(lang));
+    // A recovery file that cannot be read back is left where it is.
+    let recovery = store::read_recovery(dir).ok().flatten().and_then(|r| {
+        let form = crate::app::kept::recovered_form(&r.json);
+        store::from_json(&r.json).ok().map(|data| (data, form))
+    });
+    let read_only = store.read_only_reason().map(|r| r.in_lang(lang));
+    if let Ok(Some(prepared)) = &data {
+        check_record(Arc::clone(&prepared.data), report_tx.clone());
+    }
+    Report::Loaded {
+        data,
+        recovery,
+        read_only,
+    }
 }
 
 /// Checks the current cohort's signatures and seals on a thread of its own: a network's record

@@ -129,16 +129,21 @@ fn mark_list(
         .max()
         .unwrap_or(0);
     let name_width = u16::try_from(longest + 2).unwrap_or(u16::MAX).clamp(12, 40);
-    // The status column holds the longest status, or "kept by the team" on a trainee's copy.
-    let status_width = u16::try_from(Span::raw(app.tr(Msg::KeptByTeamShort)).width() + 1)
-        .unwrap_or(16)
-        .max(16);
+    // The status column holds the longest status, and "kept by the team" on a trainee's copy.
+    let status_width = if me.is_some() {
+        u16::try_from(Span::raw(app.tr(Msg::KeptByTeamShort)).width() + 1)
+            .unwrap_or(16)
+            .max(16)
+    } else {
+        16
+    };
     let listing = &app.modules.roll;
-    // A filter says how many of the trainees it leaves.
+    // A filter says how many of the trainees it leaves, first, so that a narrow terminal
+    // cuts the venue rather than the count.
     let title = if listing.rows.len() == listing.total {
         title
     } else {
-        format!("{title}({}/{}) ", listing.rows.len(), listing.total)
+        format!(" ({}/{}){title}", listing.rows.len(), listing.total)
     };
     let columns = Columns {
         title: Line::from(title),

@@ -44,22 +44,9 @@ fn unwrapped(text: &str) -> String {
 fn first_day() -> (PathBuf, tempfile::TempDir, tempfile::TempDir) {
     let trainers = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
-    ok(trainers.path(), &["init", "--sample"]);
-    let to_her = trainers.path().join("pour-camille.cercle-bundle.json");
+    let to_her =
+        common::sample_bundle_for_camille(trainers.path(), "pour-camille.cercle-bundle.json");
     let to_her = to_her.to_str().unwrap();
-    ok(
-        trainers.path(),
-        &[
-            "export",
-            "bundle",
-            "--for",
-            "trainees",
-            "--trainee",
-            "Camille Dubois",
-            "-o",
-            to_her,
-        ],
-    );
 
     let data = home.path().join("data");
     let config = home.path().join("config");

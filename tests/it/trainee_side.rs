@@ -549,21 +549,7 @@ fn summary_on_a_trainees_copy_says_whose_it_is_and_counts_her_own() {
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    run(trainers.path(), &["init", "--sample"]);
-    let to_her = trainers.path().join("to-her.json");
-    run(
-        trainers.path(),
-        &[
-            "export",
-            "bundle",
-            "--for",
-            "trainees",
-            "--trainee",
-            "Camille Dubois",
-            "-o",
-            to_her.to_str().unwrap(),
-        ],
-    );
+    let to_her = common::sample_bundle_for_camille(trainers.path(), "to-her.json");
     run(
         camille.path(),
         &["import", "bundle", to_her.to_str().unwrap()],

@@ -33,6 +33,37 @@ pub fn command(data_dir: &Path) -> Command {
     command
 }
 
+/// Puts the sample in `dir` and writes there, as `file`, the trainers' bundle for Camille
+/// Dubois: where a trainee's copy starts. Returns the bundle's path.
+pub fn sample_bundle_for_camille(dir: &Path, file: &str) -> PathBuf {
+    let bundle = dir.join(file);
+    for args in [
+        &["init", "--sample"][..],
+        &[
+            "export",
+            "bundle",
+            "--for",
+            "trainees",
+            "--trainee",
+            "Camille Dubois",
+            "-o",
+        ][..],
+    ] {
+        let mut command = command(dir);
+        command.args(args);
+        if args[0] == "export" {
+            command.arg(&bundle);
+        }
+        let out = command.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    bundle
+}
+
 /// The settings file that [`command`] gives the commands run on `data_dir`.
 pub fn settings_of(data_dir: &Path) -> PathBuf {
     data_dir.join("test-settings").join("config.toml")

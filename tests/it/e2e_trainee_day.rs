@@ -4,18 +4,9 @@
 
 use crate::common;
 
-use common::pty::{Session, cercle, read_json};
+use common::pty::{Session, read_json};
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-
-fn ok(dir: &Path, args: &[&str]) {
-    let out = cercle(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use std::path::PathBuf;
 
 /// The text inside the popup titled `title`, its rows joined without spaces, so that a path
 /// the popup wrapped over several rows reads whole again.

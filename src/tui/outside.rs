@@ -29,20 +29,24 @@ pub fn open_mail(app: &mut App, address: &str) {
         app.notify_error(app.tr(Msg::NoMailOpener));
         return;
     }
-    let spawned = Command::new("xdg-open")
-        .arg(format!("mailto:{address}"))
+    let mut command = Command::new("xdg-open");
+    command.arg(format!("mailto:{address}"));
+    match spawn_detached(&mut command) {
+        Ok(()) => app.notify(fill(app.tr(Msg::MailOpened), &[("what", address)])),
+        Err(e) => app.notify_error(format!("xdg-open: {e}")),
+    }
+}
+
+/// Starts a desktop helper without a terminal, and reaps it off the UI thread so that it
+/// leaves no zombie.
+fn spawn_detached(command: &mut Command) -> std::io::Result<()> {
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .spawn();
-    match spawned {
-        Ok(mut child) => {
-            // Reap it off the UI thread so it leaves no zombie.
-            std::thread::spawn(move || child.wait());
-            app.notify(fill(app.tr(Msg::MailOpened), &[("what", address)]));
-        }
-        Err(e) => app.notify_error(format!("xdg-open: {e}")),
-    }
+        .spawn()?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }
 
 /// Whether the system can open a mail draft (`xdg-email`, or `xdg-open` with `mailto:`).
@@ -69,14 +73,8 @@ pub fn mail_draft(app: &mut App, draft: &crate::app::send::MailDraft) {
         command.arg(mailto(draft));
         command
     };
-    let spawned = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn();
-    match spawned {
-        Ok(mut child) => {
-            std::thread::spawn(move || child.wait());
+    match spawn_detached(&mut command) {
+        Ok(()) => {
             let what = draft.attach.display().to_string();
             app.notify(fill(app.tr(Msg::MailOpened), &[("what", &what)]));
         }

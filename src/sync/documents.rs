@@ -3,7 +3,7 @@
 //! document can do is done here once git is done: the conflicts found in a cohort or a people
 //! shard are added to the index, and a conflict settled differently on two laptops is asked again.
 
-use super::driver::{FOUND_ENV, Found, once_each};
+use super::driver::{Found, once_each};
 use super::settled::{ask, waiting};
 use super::{Git, SyncError};
 use crate::domain::Data;
@@ -14,9 +14,6 @@ use chrono::{DateTime, Utc};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::PathBuf;
-
-/// The folder, inside `.git`, where the driver leaves the conflicts it found.
-pub(super) const FOUND_DIR: &str = "cercle-merge-found";
 
 /// Whether `path` is one of the files a sync shares: the data file (or index), a document of
 /// the split layout, or the sync's own settings.
@@ -104,15 +101,7 @@ pub(super) fn partial(git: &Git, rev: Option<&str>, files: &[String]) -> Result<
 
 /// Where the driver of this repository leaves what it found.
 pub(super) fn found_dir(git: &Git) -> PathBuf {
-    git.dir().join(".git").join(FOUND_DIR)
-}
-
-/// Sets the driver's folder for what it finds, emptied for the merge about to run.
-pub(super) fn prepare_found(git: &mut Git) {
-    let folder = found_dir(git);
-    // Left by a merge that was undone: none of it belongs to the next one.
-    let _ = fs::remove_dir_all(&folder);
-    git.set_env(FOUND_ENV, &folder.display().to_string());
+    super::driver::found_dir(git.dir())
 }
 
 /// After git merged `theirs` into `HEAD` (not yet committed): adds to the merged index the

@@ -102,6 +102,12 @@ pub fn merge_files(
 /// cannot hold them (a cohort, a people shard), for the sync to add them to the index.
 pub const FOUND_ENV: &str = "CERCLE_MERGE_FOUND";
 
+/// The folder, inside the data directory `dir`'s `.git`, where the driver leaves the conflicts
+/// it found.
+pub fn found_dir(dir: &Path) -> std::path::PathBuf {
+    dir.join(".git").join("cercle-merge-found")
+}
+
 /// Leaves `conflicts`, found merging the document `name`, in `found` for the sync; refuses the
 /// merge when no sync asked for them, since a conflict dropped would be an edit lost.
 fn hand_over(found: Option<&Path>, name: &str, conflicts: &[Conflict]) -> Result<(), String> {

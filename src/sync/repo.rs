@@ -16,7 +16,11 @@ const SERVER_WAIT_SECONDS: u32 = 15;
 pub(super) fn prepare(dir: &Path, options: &Options) -> Result<Git, SyncError> {
     let mut git = Git::new(dir, options.interactive);
     git.set_env(driver::MERGE_TIME_ENV, &options.now.to_rfc3339());
-    super::documents::prepare_found(&mut git);
+    // Emptied before each merge (a folder left by a merge that was undone belongs to none).
+    git.set_env(
+        driver::FOUND_ENV,
+        &driver::found_dir(dir).display().to_string(),
+    );
     let command = format!(
         "{} merge-driver %O %A %B %P",
         git::shell_quote(&options.driver)

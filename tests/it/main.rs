@@ -24,6 +24,7 @@ mod disk_faults;
 mod docs_certificate;
 mod docs_csv;
 mod docs_html;
+mod docs_html_injection;
 mod docs_organisation;
 mod docs_pdf;
 mod docs_xlsx;

@@ -77,12 +77,18 @@ pub(crate) fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
     (codes, titles)
 }
 
-/// The venue as a sheet names it: its name, address and city, those known.
+/// The venue as a sheet names it: its name, address and city, those known; the city once,
+/// when the address already ends with it ("3 place des Tisserands, 16000 Angoulême").
 pub(crate) fn venue_address(data: &Data, seminar: &Seminar) -> String {
     data.venue(&seminar.venue).map_or_else(
         || seminar.venue.to_string(),
         |v| {
-            [v.name.as_str(), v.address.as_str(), v.city.as_str()]
+            let city = if v.address.trim_end().ends_with(v.city.trim()) {
+                ""
+            } else {
+                v.city.as_str()
+            };
+            [v.name.as_str(), v.address.as_str(), city]
                 .iter()
                 .filter(|s| !s.trim().is_empty())
                 .copied()
@@ -267,5 +273,32 @@ pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
             format!("clé {}", fingerprint(&seal.key)),
         ],
         None => vec![by, format!("{when} (avant les scellés)")],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::SeminarId;
+
+    #[test]
+    fn the_venue_names_its_city_once() {
+        let mut data = crate::sample::sample();
+        let id = SeminarId::new("s-na26-03");
+        let cohort = data.current().unwrap();
+        let seminar = cohort.seminars.iter().find(|s| s.id == id).unwrap().clone();
+        assert_eq!(
+            super::venue_address(&data, &seminar),
+            "Le Comptoir Associatif, 3 place des Tisserands, 16000 Angoulême"
+        );
+        let venue = data
+            .venues
+            .iter_mut()
+            .find(|v| v.id == seminar.venue)
+            .unwrap();
+        "3 place des Tisserands".clone_into(&mut venue.address);
+        assert_eq!(
+            super::venue_address(&data, &seminar),
+            "Le Comptoir Associatif, 3 place des Tisserands, Angoulême"
+        );
     }
 }

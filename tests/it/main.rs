@@ -13,6 +13,7 @@ mod check_split;
 mod circle;
 mod cli;
 mod conflict;
+mod contacts_csv_notes;
 mod contacts_exchange;
 mod contacts_search;
 mod contacts_snapshots;

@@ -2,6 +2,7 @@
 //! its line break, in both dialects; the csv crate reads it back as one cell of one row, and
 //! Cercle's import as one note, beside the person's other notes.
 
+use crate::docs_csv::rows;
 use cercle::domain::{ContactField, Note, Person, PersonId};
 use cercle::exchange::csv::{COLUMNS, COLUMNS_FR, read, write_in};
 use cercle::export::dialect::Dialect;
@@ -27,20 +28,6 @@ fn person(notes: &[&str]) -> Person {
     }
 }
 
-/// The header and the rows of a CSV, as the csv crate reads it with `delimiter`.
-fn rows(text: &str, delimiter: u8) -> (Vec<String>, Vec<csv::StringRecord>) {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    (header, reader.records().map(Result::unwrap).collect())
-}
-
 #[test]
 fn a_two_line_note_is_one_quoted_field_in_both_dialects_and_reads_back_whole() {
     for (dialect, delimiter, columns, notes_column, lang) in [
@@ -61,7 +48,7 @@ fn a_two_line_note_is_one_quoted_field_in_both_dialects_and_reads_back_whole() {
                 body.contains("\"Rencontrée au fablab de Laon\nrappeler en janvier; \"\"avant le 15\"\", sans faute"),
                 "{dialect:?}: {body}"
             );
-            let (header, rows) = rows(body, delimiter);
+            let (header, rows) = rows(body.as_bytes(), delimiter);
             assert_eq!(header, columns);
             assert_eq!(rows.len(), 1, "{dialect:?}: the line break starts no row");
             assert_eq!(rows[0].len(), columns.len());

@@ -40,6 +40,7 @@ mod e2e_signals;
 mod e2e_sync;
 mod e2e_trainee_day;
 mod e2e_tutoring;
+mod e2e_verbose;
 mod export;
 mod forms;
 mod frame;

@@ -12,6 +12,7 @@ mod bundle_privacy;
 mod check_split;
 mod circle;
 mod cli;
+mod cli_complete;
 mod conflict;
 mod contacts_exchange;
 mod contacts_search;

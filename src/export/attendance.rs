@@ -396,6 +396,18 @@ pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
     let at = clock::local(signature.at);
     let when = format!("le {} à {}", at.format("%d/%m/%Y"), at.format("%H:%M"));
     let by = name(data, &signature.by);
+    if let Some(withdrawn) = h.seal_withdrawn() {
+        // Not sealed any more until sealed again: the annex says who withdrew it and why.
+        let at = clock::local(withdrawn.at);
+        return vec![
+            by,
+            format!(
+                "scellé retiré le {} à {} (voir l'annexe)",
+                at.format("%d/%m/%Y"),
+                at.format("%H:%M")
+            ),
+        ];
+    }
     match h.seals.first() {
         Some(seal) => vec![
             by,
@@ -421,40 +433,76 @@ fn trainer_cell(data: &Data, h: &HalfDay) -> String {
     }
 }
 
-/// The annex: every correction made after a seal (who, when, from → to, why).
+/// The rows of the annex, in the order of the half-days: every correction made after a seal
+/// and every seal withdrawn, each as (half-day, trainee, by, when, before, after, reason).
+pub fn annex_rows(data: &Data, half_days: &[&HalfDay]) -> Vec<[String; 7]> {
+    let line =
+        |status: Option<Status>, time| status.map_or_else(String::new, |s| cell_status(s, time));
+    let when = |at| clock::local(at).format("%d/%m/%Y %H:%M").to_string();
+    let mut rows = Vec::new();
+    for h in half_days {
+        let day = format!("{} {}", h.date.format("%d/%m/%Y"), period_fr(h.period));
+        let mut entries: Vec<(chrono::DateTime<chrono::Utc>, [String; 7])> = Vec::new();
+        for c in &h.history {
+            let withdrawal = c
+                .withdraws
+                .map(|n| format!(" (retrait de la correction {})", n + 1))
+                .unwrap_or_default();
+            entries.push((
+                c.at,
+                [
+                    day.clone(),
+                    name(data, &c.trainee),
+                    name(data, &c.by),
+                    when(c.at),
+                    line(c.from, c.from_time),
+                    line(Some(c.to), c.to_time),
+                    format!("{}{withdrawal}", c.reason),
+                ],
+            ));
+        }
+        for w in &h.withdrawals {
+            let sealed = h.seals.iter().find(|s| s.seq == w.seal).map_or_else(
+                || "scellé".to_owned(),
+                |s| format!("scellé du {} par {}", when(s.at), name(data, &s.by)),
+            );
+            entries.push((
+                w.at,
+                [
+                    day.clone(),
+                    "—".to_owned(),
+                    name(data, &w.by),
+                    when(w.at),
+                    sealed,
+                    "scellé retiré".to_owned(),
+                    w.reason.clone(),
+                ],
+            ));
+        }
+        // Stable: a correction and a withdrawal made in the same minute keep their order.
+        entries.sort_by_key(|(at, _)| *at);
+        rows.extend(entries.into_iter().map(|(_, row)| row));
+    }
+    rows
+}
+
+/// The annex: every correction made after a seal (who, when, from → to, why), and every seal
+/// withdrawn (who, when, which seal, why).
 fn corrections(out: &mut String, data: &Data, half_days: &[&HalfDay]) {
-    let changes: Vec<(&HalfDay, &crate::domain::MarkChange)> = half_days
-        .iter()
-        .flat_map(|h| h.history.iter().map(move |c| (*h, c)))
-        .collect();
-    if changes.is_empty() {
+    let rows = annex_rows(data, half_days);
+    if rows.is_empty() {
         return;
     }
     out.push_str(
         "<h2>Annexe : corrections après signature</h2><table><tr><th>Demi-journée</th>\
 <th>Stagiaire</th><th>Par</th><th>Le</th><th>Avant</th><th>Après</th><th>Motif</th></tr>\n",
     );
-    let line =
-        |status: Option<Status>, time| status.map_or_else(String::new, |s| cell_status(s, time));
-    for (h, c) in changes {
-        let at = clock::local(c.at);
-        let withdrawal = c
-            .withdraws
-            .map(|n| format!(" (retrait de la correction {})", n + 1))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>",
-            h.date.format("%d/%m/%Y"),
-            period_fr(h.period),
-            html_escape(&name(data, &c.trainee)),
-            html_escape(&name(data, &c.by)),
-            at.format("%d/%m/%Y %H:%M"),
-            html_escape(&line(c.from, c.from_time)),
-            html_escape(&line(Some(c.to), c.to_time)),
-            html_escape(&c.reason),
-            withdrawal
-        );
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in &row {
+            let _ = write!(out, "<td>{}</td>", html_escape(cell));
+        }
+        out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
 }

@@ -201,7 +201,7 @@ fn the_withdrawal_is_in_the_annex_of_the_sheet() {
     press(&mut app, "uscellé trop tôt<Tab>helene2026<Enter>");
     let seminar = open_half_day(&app).unwrap().0.id.clone();
     let cohort = app.data.current().unwrap();
-    let html = cercle::export::attendance::to_html(&app.data, cohort, Some(&seminar));
+    let html = cercle::export::html::sheet::html(&app.data, cohort, Some(&seminar));
     let page = scraper::Html::parse_document(&html);
     let rows = scraper::Selector::parse("table tr").unwrap();
     let annex: Vec<String> = page

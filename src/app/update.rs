@@ -364,6 +364,10 @@ fn show(app: &mut App, screen: Screen) {
 }
 
 fn undo(app: &mut App, undo: bool) -> Vec<Effect> {
+    // A seal or a correction is a record: undoing it asks to withdraw it, with a reason.
+    if undo && let Some(recorded) = app.history.recorded().cloned() {
+        return super::modules::withdraw_recorded(app, &recorded);
+    }
     let label = if undo {
         app.history.undo(&mut app.data)
     } else {

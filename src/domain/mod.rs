@@ -33,8 +33,11 @@ pub mod text;
 pub mod timestamp;
 pub mod tutoring;
 pub mod venue;
+pub mod withdrawal;
 
-pub use attendance::{HalfDay, Mark, MarkChange, Period, Seminar, Signature, Status};
+pub use attendance::{
+    HalfDay, Mark, MarkChange, Period, SealWithdrawal, Seminar, Signature, Status,
+};
 pub use cohort::{Cohort, CohortState, DepartError, EnrolError, MAX_TRAINEES, MIN_TRAINEES};
 pub use ids::*;
 pub use organisation::{Organisation, Representative};

@@ -8,6 +8,7 @@ use super::{period_fr, status_fr};
 use crate::domain::rules::chronological;
 use crate::domain::signing::fingerprint;
 use crate::domain::{Cohort, Data, HalfDay, Seminar, Status};
+use crate::i18n::format::{date, time};
 use chrono::NaiveTime;
 
 /// The CSV header of the RFC dialect, in the order of the columns.
@@ -266,6 +267,13 @@ pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
     };
     let when = on_date_at(signature.at);
     let by = name(data, &signature.by);
+    if let Some(withdrawn) = h.seal_withdrawn() {
+        // Not sealed any more until sealed again: the annex says who withdrew it and why.
+        return vec![
+            by,
+            format!("scellé retiré {} (voir l'annexe)", on_date_at(withdrawn.at)),
+        ];
+    }
     match h.seals.first() {
         Some(seal) => vec![
             by,
@@ -274,6 +282,62 @@ pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
         ],
         None => vec![by, format!("{when} (avant les scellés)")],
     }
+}
+
+/// The rows of the annex, in the order of the half-days: every correction made after a seal
+/// and every seal withdrawn, each as (half-day, trainee, by, when, before, after, reason).
+pub fn annex_rows(data: &Data, half_days: &[&HalfDay]) -> Vec<[String; 7]> {
+    let line =
+        |status: Option<Status>, time| status.map_or_else(String::new, |s| cell_status(s, time));
+    let when = |at| {
+        let at = crate::domain::clock::local(at);
+        format!("{} {}", date(at.date()), time(at.time()))
+    };
+    let mut rows = Vec::new();
+    for h in half_days {
+        let day = format!("{} {}", date(h.date), period_fr(h.period));
+        let mut entries: Vec<(chrono::DateTime<chrono::Utc>, [String; 7])> = Vec::new();
+        for c in &h.history {
+            let withdrawal = c
+                .withdraws
+                .map(|n| format!(" (retrait de la correction {})", n + 1))
+                .unwrap_or_default();
+            entries.push((
+                c.at,
+                [
+                    day.clone(),
+                    name(data, &c.trainee),
+                    name(data, &c.by),
+                    when(c.at),
+                    line(c.from, c.from_time),
+                    line(Some(c.to), c.to_time),
+                    format!("{}{withdrawal}", c.reason),
+                ],
+            ));
+        }
+        for w in &h.withdrawals {
+            let sealed = h.seals.iter().find(|s| s.seq == w.seal).map_or_else(
+                || "scellé".to_owned(),
+                |s| format!("scellé du {} par {}", when(s.at), name(data, &s.by)),
+            );
+            entries.push((
+                w.at,
+                [
+                    day.clone(),
+                    "—".to_owned(),
+                    name(data, &w.by),
+                    when(w.at),
+                    sealed,
+                    "scellé retiré".to_owned(),
+                    w.reason.clone(),
+                ],
+            ));
+        }
+        // Stable: a correction and a withdrawal made in the same minute keep their order.
+        entries.sort_by_key(|(at, _)| *at);
+        rows.extend(entries.into_iter().map(|(_, row)| row));
+    }
+    rows
 }
 
 #[cfg(test)]

@@ -1080,7 +1080,7 @@ pub fn text(msg: Msg) -> &'static str {
         VerifySealRemoved => "signed sheet without its seal: the seal was removed",
         VerifyChainBroken => "seal {seq} does not follow the cohort's previous seal",
         VerifySealsMissing => {
-            "seals {from} to {to} missing before this half-day: a sealed half-day or a seal was removed"
+            "seals {from} to {to} missing before this half-day: a sealed half-day, a seal or its withdrawal was removed"
         }
         VerifyBeforeSeals => "signed before seals (an older Cercle): nothing to check",
         VerifyForgotten => {
@@ -1144,6 +1144,19 @@ pub fn text(msg: Msg) -> &'static str {
         ResetCodeTitle => "Reset {name}'s code: why?",
         WithdrawTitle => "Withdraw correction {n}: why?",
         SealAgainNothing => "Sealed already, and nothing was corrected since.",
+        KeyWithdrawSeal => "withdraw the seal (with why)",
+        WithdrawSealTitle => "Withdraw the seal of {date} {period}: why? Your code signs it",
+        SealWithdrawnLabel => {
+            "Seal withdrawn by {name}, with the reason: correct the sheet, then seal it again (S)"
+        }
+        NoSealToWithdraw => "No seal stands on this sheet: nothing to withdraw.",
+        SealWithdrawalLine => "{at} seal withdrawn · {reason} · {by} (sealed {sealed} by {sealer})",
+        SealWithdrawnHead => "seal withdrawn by {name} {time}: seal again with S",
+        VerifyWithdrawalForged => {
+            "{who}'s withdrawal of a seal does not match what it says (forged, or altered)"
+        }
+        VerifyWithdrawalKey => "the withdrawal of a seal was not made with {who}'s key",
+        VerifyWithdrawalOrphan => "a withdrawal names seal {seq}, which this sheet does not have",
         KeyPrevHalfDay => "previous half-day",
         KeyNextHalfDay => "next half-day",
         NoMoreHalfDays => "No other half-day that way.",

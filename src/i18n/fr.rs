@@ -1135,7 +1135,7 @@ pub fn text(msg: Msg) -> &'static str {
         VerifySealRemoved => "feuille signée sans son scellé\u{a0}: le scellé a été supprimé",
         VerifyChainBroken => "le scellé n° {seq} ne suit pas le scellé précédent de la promotion",
         VerifySealsMissing => {
-            "scellés n° {from} à {to} manquants avant cette demi-journée\u{a0}: une demi-journée scellée ou un scellé a été supprimé"
+            "scellés n° {from} à {to} manquants avant cette demi-journée\u{a0}: une demi-journée scellée, un scellé ou son retrait a été supprimé"
         }
         VerifyBeforeSeals => {
             "signée avant les scellés (ancienne version de Cercle)\u{a0}: rien à vérifier"
@@ -1205,6 +1205,21 @@ pub fn text(msg: Msg) -> &'static str {
         ResetCodeTitle => "Réinitialiser le code de {name}\u{a0}: pourquoi\u{a0}?",
         WithdrawTitle => "Retirer la correction {n}\u{a0}: pourquoi\u{a0}?",
         SealAgainNothing => "Déjà scellée, et rien n'a été corrigé depuis.",
+        KeyWithdrawSeal => "retirer le scellé (avec le motif)",
+        WithdrawSealTitle => {
+            "Retirer le scellé du {date} {period}\u{a0}: pourquoi\u{a0}? Votre code le signe"
+        }
+        SealWithdrawnLabel => {
+            "Scellé retiré par {name}, avec le motif\u{a0}: corrigez la feuille, puis scellez-la à nouveau (S)"
+        }
+        NoSealToWithdraw => "Aucun scellé en vigueur sur cette feuille\u{a0}: rien à retirer.",
+        SealWithdrawalLine => "{at} scellé retiré · {reason} · {by} (scellé {sealed} par {sealer})",
+        SealWithdrawnHead => "scellé retiré par {name} {time}\u{a0}: rescellez avec S",
+        VerifyWithdrawalForged => {
+            "le retrait de scellé de {who} ne correspond pas à ce qu'il dit (falsifié ou modifié)"
+        }
+        VerifyWithdrawalKey => "le retrait de scellé n'a pas été fait avec la clé de {who}",
+        VerifyWithdrawalOrphan => "un retrait nomme le scellé n° {seq}, que cette feuille n'a pas",
         KeyPrevHalfDay => "demi-journée précédente",
         KeyNextHalfDay => "demi-journée suivante",
         NoMoreHalfDays => "Pas d'autre demi-journée de ce côté.",

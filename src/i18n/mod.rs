@@ -257,6 +257,9 @@ messages! {
     // Reasons recorded beside the signatures.
     KeyMissingSignature, KeyResetCode, MissingSignatureLabel, CodeResetLabel, WithdrawnLabel,
     NoCodeYet, CodeResetLine, MissingSignatureTitle, ResetCodeTitle, WithdrawTitle, SealAgainNothing,
+    // A seal withdrawn, never erased.
+    KeyWithdrawSeal, WithdrawSealTitle, SealWithdrawnLabel, NoSealToWithdraw, SealWithdrawalLine,
+    SealWithdrawnHead, VerifyWithdrawalForged, VerifyWithdrawalKey, VerifyWithdrawalOrphan,
     KeyPrevHalfDay, KeyNextHalfDay, NoMoreHalfDays,
     // The follow-up list as evidence.
     FollowUpThreshold, ColAbsences, NeverTakenItem, KeyListFollowUps, FollowUpsTitle, FollowUpLine,

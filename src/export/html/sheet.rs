@@ -4,9 +4,10 @@
 //! trainer's seal closes each half-day, and an annex lists the corrections.
 
 use super::Shown;
-use crate::domain::{Cohort, Data, HalfDay, MarkChange, PersonId, Seminar, SeminarId, Status};
+use crate::domain::{Cohort, Data, HalfDay, PersonId, Seminar, SeminarId};
 use crate::export::attendance::{
-    by_seminar, cell_status, modules, name, signature_lines, trainer_lines, venue_address,
+    annex_rows, by_seminar, cell_status, modules, name, signature_lines, trainer_lines,
+    venue_address,
 };
 use crate::export::certificate::{hours, registration};
 use crate::export::{HALF_DAYS_ACROSS, period_fr};
@@ -151,36 +152,22 @@ fn trainer_row(data: &Data, half_days: &[&HalfDay]) -> Markup {
     }
 }
 
-/// The annex: every correction made after a seal (who, when, from → to, why); nothing when
-/// there was none.
+/// The annex: every correction made after a seal (who, when, from → to, why) and every seal
+/// withdrawn (who, when, which seal, why); nothing when there was none.
 fn corrections(data: &Data, half_days: &[&HalfDay]) -> Markup {
-    let changes: Vec<(&HalfDay, &MarkChange)> = half_days
-        .iter()
-        .flat_map(|h| h.history.iter().map(move |c| (*h, c)))
-        .collect();
-    let line = |status: Option<Status>, at| status.map_or_else(String::new, |s| cell_status(s, at));
+    let rows = annex_rows(data, half_days);
     html! {
-        @if !changes.is_empty() {
+        @if !rows.is_empty() {
             h2 { "Annexe : corrections après signature" }
             table {
                 tr {
                     th { "Demi-journée" } th { "Stagiaire" } th { "Par" } th { "Le" }
                     th { "Avant" } th { "Après" } th { "Motif" }
                 }
-                @for (h, c) in &changes {
-                    @let at = crate::domain::clock::local(c.at);
+                @for row in &rows {
                     tr {
-                        td { (date(h.date)) " " (period_fr(h.period)) }
-                        td { (Shown(&name(data, &c.trainee))) }
-                        td { (Shown(&name(data, &c.by))) }
-                        td { (date(at.date())) " " (time(at.time())) }
-                        td { (line(c.from, c.from_time)) }
-                        td { (line(Some(c.to), c.to_time)) }
-                        td {
-                            (Shown(&c.reason))
-                            @if let Some(n) = c.withdraws {
-                                " (retrait de la correction " (n + 1) ")"
-                            }
+                        @for cell in row {
+                            td { (Shown(cell)) }
                         }
                     }
                 }

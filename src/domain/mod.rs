@@ -17,6 +17,7 @@ pub mod merge;
 pub mod organisation;
 pub mod path;
 pub mod people;
+pub mod planning;
 pub mod privacy;
 pub mod programme;
 pub mod records;

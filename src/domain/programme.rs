@@ -93,6 +93,17 @@ impl Programme {
         self.modules.iter().find(|m| &m.id == id)
     }
 
+    /// The catalogue codes of modules ("2.1"), an unknown one by its id.
+    pub fn codes(&self, modules: &[ModuleId]) -> Vec<String> {
+        modules
+            .iter()
+            .map(|m| {
+                self.module(m)
+                    .map_or_else(|| m.to_string(), |m| m.code.clone())
+            })
+            .collect()
+    }
+
     /// Looks a block up by id.
     pub fn block(&self, id: &BlockId) -> Option<&CompetencyBlock> {
         self.blocks.iter().find(|b| &b.id == id)

@@ -1282,5 +1282,22 @@ pub fn text(msg: Msg) -> &'static str {
             "en liste\u{a0}: ce terminal ne peut pas dessiner le cercle (braille dans config.toml)"
         }
         MeMark => "(moi)",
+        RoundFromMorning => "Tiré parmi les {n} présent·es à l'appel de ce matin.",
+        RoundFromAfternoon => "Tiré parmi les {n} présent·es à l'appel de cet après-midi.",
+        RoundFromCohort => "Pas d'appel aujourd'hui\u{a0}: tiré parmi toute la promotion ({n}).",
+        ConfirmRedraw => {
+            "Tirer à nouveau l'ordre de parole\u{a0}? Cet ordre est perdu, avec les tours déjà pris ({n})."
+        }
+        SeminarDoubtsTitle => "Avant d'enregistrer ce séminaire, vérifiez\u{a0}:",
+        SeminarDoubtsAsk => {
+            "L'enregistrer tel quel\u{a0}? Non revient au formulaire pour le corriger."
+        }
+        DoubtHoliday => "· le {date} est un jour férié ({name}).",
+        DoubtTrainerBooked => {
+            "· {trainer} anime déjà le séminaire {modules} ({cohort}) aux mêmes heures\u{a0}: {when}."
+        }
+        DoubtMoreThanPlanned => {
+            "· {n} demi-journées ({hours}) pour les {planned} prévues en {modules}."
+        }
     }
 }

@@ -276,6 +276,9 @@ messages! {
     FieldOrgRepresentativeTitle, FieldOrgCity, FieldOrgQualiopi, FieldNdaDigits,
     FieldSiretDigits, FieldSiretCheck, CheckSheetsLack, CheckCertificatesLack,
     CheckOrganisationWrong,
+    // The speaking round of the day, the seminar form's checks, the codevelopment kept.
+    RoundFromMorning, RoundFromAfternoon, RoundFromCohort, ConfirmRedraw, SeminarDoubtsTitle,
+    SeminarDoubtsAsk, DoubtHoliday, DoubtTrainerBooked, DoubtMoreThanPlanned,
 }
 
 impl Msg {

@@ -8,6 +8,7 @@ mod knowledge;
 mod path;
 pub mod proposals;
 mod round;
+pub use round::{Speakers, draw as redraw};
 
 pub use forms::submit;
 pub use knowledge::{delete as delete_knowledge, item_suggestions, match_line, topic_label};
@@ -84,6 +85,8 @@ pub struct CircleState {
     pub draws: u64,
     /// Whether the end of the current speaker's time was announced.
     pub time_up_said: bool,
+    /// Whom the round under way was drawn from.
+    pub speakers: round::Speakers,
     /// The codevelopment session being set up or run.
     pub codev: CodevState,
 }
@@ -116,6 +119,7 @@ impl Default for CircleState {
             round_minutes: SPEAKER_MINUTES,
             draws: 0,
             time_up_said: false,
+            speakers: round::Speakers::Cohort,
             codev: CodevState::default(),
         }
     }
@@ -520,8 +524,8 @@ pub fn tick(app: &mut App) -> Vec<Effect> {
 pub fn list_top(app: &App) -> u16 {
     match app.circle.view {
         None if shows_list(app) => 2,
-        Some(View::Exchanges | View::Round) => 2,
-        Some(View::Knowledge) => 3,
+        Some(View::Exchanges) => 2,
+        Some(View::Knowledge | View::Round) => 3,
         Some(View::Path) => 5,
         Some(View::Codev) => 1,
         _ => 0,

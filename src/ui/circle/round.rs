@@ -3,7 +3,8 @@
 
 use super::clock;
 use crate::app::App;
-use crate::app::circle::active;
+use crate::app::circle::{Speakers, active};
+use crate::domain::Period;
 use crate::domain::round::{CodevStep, Timer, Turn};
 use crate::i18n::{Msg, fill};
 use crate::ui::table::above_list;
@@ -53,7 +54,7 @@ pub fn round(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     };
     let (top, list) = above_list(area, app);
-    let head = match round.speaker() {
+    let mut head = match round.speaker() {
         Some(speaker) => vec![
             Line::from(vec![
                 Span::styled(format!(" {} ", app.label(Msg::Speaking)), theme.key),
@@ -66,6 +67,16 @@ pub fn round(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             theme.good,
         ))],
     };
+    let from = match app.circle.speakers {
+        Speakers::RollCall(Period::Morning) => Msg::RoundFromMorning,
+        Speakers::RollCall(Period::Afternoon) => Msg::RoundFromAfternoon,
+        Speakers::Cohort => Msg::RoundFromCohort,
+    };
+    let n = round.order.len().to_string();
+    head.push(Line::from(Span::styled(
+        format!(" {}", fill(app.tr(from), &[("n", &n)])),
+        theme.dim,
+    )));
     frame.render_widget(Paragraph::new(head), top);
     let lines: Vec<Line> = round
         .order

@@ -235,6 +235,8 @@ pub enum Pending {
     BecomePerson(PersonId),
     /// Circle: draw the speaking order again.
     Redraw,
+    /// Circle: end the codevelopment session under way, keeping it as it stands.
+    EndCodev,
     /// Modules: save the seminar form although its doubts were named; no opens it again.
     SaveSeminar(Box<Form>),
 }

@@ -579,6 +579,7 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
         Pending::DiscardForm(_) => Vec::new(),
         Pending::QuitUnsaved => vec![Effect::Quit],
         Pending::SaveSeminar(form) => super::modules::save_seminar_anyway(app, form),
+        Pending::EndCodev => super::circle::end_codev(app),
         Pending::Redraw => {
             super::circle::redraw(app);
             Vec::new()

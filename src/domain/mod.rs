@@ -4,6 +4,7 @@ pub mod attendance;
 pub mod audit;
 pub mod circle;
 pub mod clock;
+pub mod codev;
 pub mod cohort;
 pub mod conflict;
 pub mod directory;

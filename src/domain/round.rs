@@ -195,7 +195,8 @@ impl Round {
 }
 
 /// The six steps of a codevelopment session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CodevStep {
     /// The client exposes their situation.
     Expose,
@@ -263,7 +264,14 @@ pub struct Codev {
     pub step: usize,
     /// The step's timer.
     pub timer: Timer,
+    /// The minutes each step is given, the usual ones until the facilitator changes them.
+    pub minutes: [i64; 6],
+    /// What was noted during each step.
+    pub notes: [String; 6],
 }
+
+/// The fewest and most minutes a step is given.
+pub const STEP_MINUTES: std::ops::RangeInclusive<i64> = 1..=90;
 
 impl Codev {
     /// A session of a client and consultants (the client is never their own consultant),
@@ -283,6 +291,8 @@ impl Codev {
                 consultants,
                 step: 0,
                 timer: Timer::minutes(CodevStep::Expose.minutes()),
+                minutes: CodevStep::ALL.map(CodevStep::minutes),
+                notes: Default::default(),
             }),
         }
     }
@@ -292,6 +302,20 @@ impl Codev {
         CodevStep::ALL.get(self.step).copied()
     }
 
+    /// Gives the step under way `by` minutes more (or fewer), within [`STEP_MINUTES`]; its
+    /// timer keeps what it counted.
+    pub fn adjust(&mut self, by: i64) {
+        if let Some(minutes) = self.minutes.get_mut(self.step) {
+            *minutes = (*minutes + by).clamp(*STEP_MINUTES.start(), *STEP_MINUTES.end());
+            self.timer.limit = TimeDelta::minutes(*minutes);
+        }
+    }
+
+    /// The minutes of the whole session as planned now.
+    pub fn total_minutes(&self) -> i64 {
+        self.minutes.iter().sum()
+    }
+
     /// Moves to the next step with its own timer, running if the last one was.
     pub fn next(&mut self, now: DateTime<Utc>) {
         if self.current().is_none() {
@@ -299,8 +323,8 @@ impl Codev {
         }
         self.step += 1;
         let was_running = self.timer.running();
-        if let Some(step) = self.current() {
-            self.timer = Timer::minutes(step.minutes());
+        if let Some(minutes) = self.minutes.get(self.step) {
+            self.timer = Timer::minutes(*minutes);
             if was_running {
                 self.timer.start(now);
             }
@@ -465,6 +489,24 @@ mod tests {
             seen.extend(codev.current());
         }
         assert_eq!(seen, CodevStep::ALL);
+        let mut again = Codev::begin(Some(client), &all[1..4]).unwrap();
+        again.timer.start(at(0, 0));
+        again.adjust(-20);
+        assert_eq!(again.minutes[0], 1, "never under a minute");
+        again.adjust(3);
+        assert_eq!(
+            again.timer.left(at(1, 0)),
+            TimeDelta::minutes(3),
+            "the timer follows"
+        );
+        again.next(at(1, 0));
+        again.adjust(100);
+        assert_eq!(
+            again.minutes[..2],
+            [4, 90],
+            "never over 90, each step its own"
+        );
+        assert_eq!(again.total_minutes(), 4 + 90 + 5 + 20 + 10 + 10);
         assert_eq!(codev.current(), None);
         assert!(!codev.timer.running(), "the timer stops at the end");
     }

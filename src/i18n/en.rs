@@ -618,7 +618,7 @@ pub fn text(msg: Msg) -> &'static str {
         CodevSetup => {
             "Client: {client} · {n} people (4 to 8) · Enter client, m consultant, b begin"
         }
-        CodevUnderWay => "Client: {client} · {n} consultants",
+        CodevUnderWay => "Client: {client} · {n} consultants · +/- step minutes, e notes",
         ColAbout => "About",
         ColCompetency => "Competency",
         ColEvaluation => "Evaluation",
@@ -1226,5 +1226,15 @@ pub fn text(msg: Msg) -> &'static str {
             "· {trainer} already runs seminar {modules} ({cohort}) at the same time: {when}."
         }
         DoubtMoreThanPlanned => "· {n} half-days ({hours}) for the {planned} planned in {modules}.",
+        KeyCodevNotes => "notes",
+        KeyStepLonger => "a minute more for the step",
+        KeyStepShorter => "a minute less for the step",
+        ConfirmEndCodev => {
+            "End {client}'s session now, at step {step} of 6? Its times and notes are kept."
+        }
+        CodevKept => "Codevelopment session kept",
+        CodevNotesTitle => "Notes: {step}",
+        CodevTotal => "{minutes} min in all",
+        ForgotCodev => "places in codevelopment sessions",
     }
 }

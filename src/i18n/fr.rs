@@ -656,7 +656,7 @@ pub fn text(msg: Msg) -> &'static str {
         CodevSetup => {
             "Client\u{a0}: {client} · {n} personnes (4 à 8) · Entrée client, m consultant·e, b commencer"
         }
-        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es",
+        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es · +/- minutes, e notes",
         ColAbout => "Sujet",
         ColCompetency => "Compétence",
         ColEvaluation => "Évaluation",
@@ -1299,5 +1299,15 @@ pub fn text(msg: Msg) -> &'static str {
         DoubtMoreThanPlanned => {
             "· {n} demi-journées ({hours}) pour les {planned} prévues en {modules}."
         }
+        KeyCodevNotes => "notes",
+        KeyStepLonger => "une minute de plus pour l'étape",
+        KeyStepShorter => "une minute de moins pour l'étape",
+        ConfirmEndCodev => {
+            "Terminer maintenant la séance de {client}, à l'étape {step} sur 6\u{a0}? Ses durées et ses notes sont gardées."
+        }
+        CodevKept => "Séance de codéveloppement gardée",
+        CodevNotesTitle => "Notes\u{a0}: {step}",
+        CodevTotal => "{minutes} min en tout",
+        ForgotCodev => "places dans des séances de codéveloppement",
     }
 }

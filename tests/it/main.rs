@@ -11,6 +11,7 @@ mod bundle_hostile;
 mod bundle_privacy;
 mod check_split;
 mod circle;
+mod circle_codev_kept;
 mod circle_round_day;
 mod cli;
 mod conflict;

@@ -2,12 +2,14 @@
 //! views of offers and requests, exchanges, a trainee's path, the speaking round and codev.
 
 mod choices;
+mod codev;
 mod forms;
 pub mod keys;
 mod knowledge;
 mod path;
 pub mod proposals;
 mod round;
+pub use codev::end as end_codev;
 pub use round::{Speakers, draw as redraw};
 
 pub use forms::submit;
@@ -56,6 +58,8 @@ pub enum CircleForm {
     Funding(PersonId, Option<usize>),
     /// Why the trainers decline a trainee's proposal (its id).
     DeclineProposal(String),
+    /// The notes of a step of the codevelopment session under way (its number from 0).
+    CodevNotes(usize),
 }
 
 /// Where the Knowledge circle screen is.
@@ -102,6 +106,8 @@ pub struct CodevState {
     pub consultants: Vec<PersonId>,
     /// The session once begun.
     pub session: Option<Codev>,
+    /// The id the session is kept under in the cohort.
+    pub record: String,
 }
 
 impl Default for CircleState {

@@ -1,13 +1,13 @@
 //! The participatory days: the speaking round and the codevelopment session. Timers live in the
 //! app, never in the file; they read `app.now`, which the event loop's ticks move on.
 
-use super::{active, move_view_cursor};
+use super::active;
 use crate::app::keymap::View;
 use crate::app::{Action, App, Effect};
 use crate::app::{Overlay, Pending, Question};
 use crate::domain::Period;
 use crate::domain::PersonId;
-use crate::domain::round::{Codev, CodevError, Round, Turn, in_the_room, todays_roll_call};
+use crate::domain::round::{Round, Turn, in_the_room, todays_roll_call};
 use crate::i18n::{Msg, fill};
 
 /// Whom a speaking round was drawn from.
@@ -98,54 +98,7 @@ pub fn update(app: &mut App, view: View, action: Action) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if app.circle.codev.session.is_none() && move_view_cursor(app, action) {
-        return Vec::new();
-    }
-    let people = active(app);
-    let under_cursor = people.get(app.circle.codev.cursor.selected).cloned();
-    let codev = &mut app.circle.codev;
-    match (action, &mut codev.session) {
-        (Action::SetClient, None) => {
-            codev
-                .consultants
-                .retain(|c| Some(c) != under_cursor.as_ref());
-            codev.client = under_cursor;
-        }
-        (Action::ToggleConsultant, None) => {
-            if let Some(person) = under_cursor.filter(|p| Some(p) != codev.client.as_ref()) {
-                if let Some(at) = codev.consultants.iter().position(|c| *c == person) {
-                    codev.consultants.remove(at);
-                } else {
-                    codev.consultants.push(person);
-                }
-            }
-        }
-        (Action::BeginCodev, None) => {
-            match Codev::begin(codev.client.as_ref(), &codev.consultants) {
-                Ok(session) => codev.session = Some(session),
-                Err(error) => {
-                    let text = codev_error(app, &error);
-                    app.notify_error(text);
-                }
-            }
-        }
-        (Action::BeginCodev, Some(_)) => codev.session = None,
-        (Action::StartPause, Some(session)) if session.current().is_some() => {
-            session.timer.toggle(now);
-        }
-        (Action::NextStep, Some(session)) => session.next(now),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn codev_error(app: &App, error: &CodevError) -> String {
-    match error {
-        CodevError::NoClient => app.tr(Msg::CodevNoClient).to_owned(),
-        CodevError::TooFew(n) | CodevError::TooMany(n) => {
-            fill(app.tr(Msg::CodevSize), &[("n", &n.to_string())])
-        }
-    }
+    super::codev::update(app, action)
 }
 
 /// Says once when the speaker's time is up; the facilitator decides when to move on.

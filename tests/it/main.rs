@@ -33,6 +33,7 @@ mod domain_directory;
 mod double_bookings;
 mod e2e;
 mod e2e_circle;
+mod e2e_circle_day;
 mod e2e_contacts;
 mod e2e_faults;
 mod e2e_lists_forms;

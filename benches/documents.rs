@@ -6,8 +6,8 @@
 mod common;
 
 use cercle::export::attendance::to_csv;
-use cercle::export::certificate::html;
 use cercle::export::dialect::Dialect;
+use cercle::export::html::certificate::html;
 use cercle::export::pdf;
 use cercle::export::workbook::to_xlsx;
 use cercle::sample::SAMPLE_TODAY;
@@ -29,7 +29,7 @@ fn documents(c: &mut Criterion) {
                 cohort
                     .trainees
                     .iter()
-                    .filter_map(|t| html(black_box(&data), cohort, t, SAMPLE_TODAY))
+                    .filter_map(|t| html(black_box(&data), cohort, t, SAMPLE_TODAY, None))
                     .map(|page| page.len())
                     .sum::<usize>()
             });

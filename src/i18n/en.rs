@@ -891,6 +891,9 @@ pub fn text(msg: Msg) -> &'static str {
         BundleRemoves => "Will be removed ({n}):",
         BundleConflicts => "Changed on both sides, to choose ({n}):",
         BundleIgnored => "Not theirs to change, left as is ({n}):",
+        BundleOwnAnswer => {
+            "a trainee's bundle cannot answer her own proposal; only her trainers accept or decline it"
+        }
         BundleTruncated => {
             "The bundle is truncated: it ends at line {line}, column {column}. Nothing was written."
         }

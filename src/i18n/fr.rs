@@ -941,6 +941,9 @@ pub fn text(msg: Msg) -> &'static str {
         BundleRemoves => "Sera supprimé ({n})\u{a0}:",
         BundleConflicts => "Modifié des deux côtés, à trancher ({n})\u{a0}:",
         BundleIgnored => "Hors de ce que ce paquet peut modifier, laissé tel quel ({n})\u{a0}:",
+        BundleOwnAnswer => {
+            "le paquet d'une stagiaire ne peut pas répondre à sa propre proposition\u{a0}; seule l'équipe de formation l'accepte ou la refuse"
+        }
         BundleTruncated => {
             "Le paquet est tronqué\u{a0}: il s'arrête ligne {line}, colonne {column}. Rien n'a été écrit."
         }

@@ -169,7 +169,7 @@ messages! {
     SyncPushed, SyncUpToDate, SyncOffline, SyncLocalOnly, SyncReceived, SyncConflictsWaiting,
     SyncFailed, SyncHeader, SyncNever, SyncHeaderRunning, SyncHeaderConflicts,
     // Sharing bundles and conflicts.
-    RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine, KeyStartFromBundle, KeyImportBundle, KeyShowConflicts, KeyApplyImport, KeyChooseFirst, KeyChooseSecond, ImportBundleLabel, NoConflicts, ConflictChosen, ConflictsTitle, ConflictKept, ConflictBase, PreviewTitle, ImportBundleTitle, HelpPreview, HelpConflicts,
+    RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleOwnAnswer, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine, KeyStartFromBundle, KeyImportBundle, KeyShowConflicts, KeyApplyImport, KeyChooseFirst, KeyChooseSecond, ImportBundleLabel, NoConflicts, ConflictChosen, ConflictsTitle, ConflictKept, ConflictBase, PreviewTitle, ImportBundleTitle, HelpPreview, HelpConflicts,
     // The trainee's side: sending to the team, her path, her partial copy.
     KeyForTrainers,
     KeyForTrainees,

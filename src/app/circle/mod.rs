@@ -73,8 +73,8 @@ pub struct CircleState {
     pub list: bool,
     /// The offers and requests, filtered with `/`.
     pub knowledge: crate::app::list::Listing,
-    /// The cursor of the exchanges.
-    pub exchanges: Cursor,
+    /// The exchanges, filtered with `/`.
+    pub exchanges: crate::app::list::Listing,
     /// The cursor of a trainee's competency grid.
     pub path: Cursor,
     /// The trainee whose path is open.
@@ -117,7 +117,7 @@ impl Default for CircleState {
             view: None,
             list: false,
             knowledge: crate::app::list::Listing::default(),
-            exchanges: Cursor::default(),
+            exchanges: crate::app::list::Listing::default(),
             path: Cursor::default(),
             trainee: None,
             back_to: None,
@@ -310,6 +310,7 @@ pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
 pub fn view_listing(app: &App) -> Option<&crate::app::list::Listing> {
     match app.circle.view {
         Some(View::Knowledge) => Some(&app.circle.knowledge),
+        Some(View::Exchanges) => Some(&app.circle.exchanges),
         _ => None,
     }
 }
@@ -318,18 +319,18 @@ pub fn view_listing(app: &App) -> Option<&crate::app::list::Listing> {
 pub fn view_listing_mut(app: &mut App) -> Option<&mut crate::app::list::Listing> {
     match app.circle.view {
         Some(View::Knowledge) => Some(&mut app.circle.knowledge),
+        Some(View::Exchanges) => Some(&mut app.circle.exchanges),
         _ => None,
     }
 }
 
 /// Recomputes the filtered rows of the views' lists after the data or a filter changed.
 pub fn refresh_view_rows(app: &mut App) {
-    let (total, rows) = knowledge::rows(app, &app.circle.knowledge.filter);
     let height = app.page_height();
-    let knowledge = &mut app.circle.knowledge;
-    knowledge.rows = rows;
-    knowledge.total = total;
-    knowledge.cursor.fit(knowledge.rows.len(), height);
+    let knowledge = knowledge::rows(app, &app.circle.knowledge.filter);
+    app.circle.knowledge.refill(knowledge, height);
+    let exchanges = knowledge::exchange_rows(app, &app.circle.exchanges.filter);
+    app.circle.exchanges.refill(exchanges, height);
 }
 
 /// The roster's rows for its `/` filter.
@@ -493,17 +494,16 @@ pub fn click(app: &mut App, n: usize) -> bool {
 
 fn view_cursor(app: &mut App) -> Option<(usize, &mut Cursor)> {
     let view = app.circle.view?;
-    let cohort = app.cohort();
     let len = match view {
         View::Knowledge => app.circle.knowledge.rows.len(),
-        View::Exchanges => cohort.map_or(0, |c| c.exchanges.len()),
+        View::Exchanges => app.circle.exchanges.rows.len(),
         View::Path => competencies(app).len(),
         View::Codev => active(app).len(),
         _ => return None,
     };
     let cursor = match view {
         View::Knowledge => &mut app.circle.knowledge.cursor,
-        View::Exchanges => &mut app.circle.exchanges,
+        View::Exchanges => &mut app.circle.exchanges.cursor,
         View::Path => &mut app.circle.path,
         _ => &mut app.circle.codev.cursor,
     };

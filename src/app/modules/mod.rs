@@ -38,14 +38,14 @@ pub struct ModulesState {
     pub seminar: Option<SeminarId>,
     /// The half-day whose roll is being taken.
     pub half_day: Option<HalfDayId>,
-    /// The cursor of the seminars list.
-    pub seminars: Cursor,
+    /// The seminars by date, filtered with `/`.
+    pub seminars: super::list::Listing,
     /// The cursor of a seminar's half-days.
     pub half_days: Cursor,
     /// The roll call's trainees, filtered with `/`.
     pub roll: super::list::Listing,
-    /// The cursor of the follow-up list.
-    pub follow: Cursor,
+    /// The follow-up list, filtered with `/`.
+    pub follow: super::list::Listing,
     /// Wrong codes per line, in memory only.
     pub attempts: crate::domain::signing::Attempts,
     /// The half-day whose unmarked trainees were listed: the next `S` seals it anyway.
@@ -148,6 +148,8 @@ fn roll_rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
 pub fn view_listing(app: &App) -> Option<&super::list::Listing> {
     match app.modules.view {
         Some(View::RollCall) => Some(&app.modules.roll),
+        Some(View::Seminars) => Some(&app.modules.seminars),
+        Some(View::FollowUp) => Some(&app.modules.follow),
         _ => None,
     }
 }
@@ -156,18 +158,73 @@ pub fn view_listing(app: &App) -> Option<&super::list::Listing> {
 pub fn view_listing_mut(app: &mut App) -> Option<&mut super::list::Listing> {
     match app.modules.view {
         Some(View::RollCall) => Some(&mut app.modules.roll),
+        Some(View::Seminars) => Some(&mut app.modules.seminars),
+        Some(View::FollowUp) => Some(&mut app.modules.follow),
         _ => None,
     }
 }
 
 /// Recomputes the filtered rows of the views' lists after the data or a filter changed.
 pub fn refresh_view_rows(app: &mut App) {
-    let (total, rows) = roll_rows(app, &app.modules.roll.filter);
     let height = app.page_height();
-    let roll = &mut app.modules.roll;
-    roll.rows = rows;
-    roll.total = total;
-    roll.cursor.fit(roll.rows.len(), height);
+    let roll = roll_rows(app, &app.modules.roll.filter);
+    app.modules.roll.refill(roll, height);
+    let seminars = seminar_rows(app, &app.modules.seminars.filter);
+    app.modules.seminars.refill(seminars, height);
+    // The follow-up list is worked out from every mark: only while it is in front.
+    if app.modules.view == Some(View::FollowUp) {
+        let follow = follow_rows(app, &app.modules.follow.filter);
+        app.modules.follow.refill(follow, height);
+    }
+}
+
+/// The seminars' rows for their `/` filter, in date order: date, modules, venue, trainer.
+fn seminar_rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let seminars = app.cohort().map(seminars_by_date).unwrap_or_default();
+    let rows = super::rows::filtered(seminars.len(), filter, |i| {
+        let seminar = seminars[i];
+        let dates: Vec<String> = seminar
+            .half_days
+            .iter()
+            .map(|h| h.date.format("%d/%m/%Y").to_string())
+            .collect();
+        let modules: Vec<String> = seminar
+            .modules
+            .iter()
+            .filter_map(|m| app.data.programme.module(m))
+            .map(|m| format!("{} {}", m.code, m.title))
+            .collect();
+        let venue = app
+            .data
+            .venue(&seminar.venue)
+            .map(|v| format!("{} {}", v.name, v.city))
+            .unwrap_or_default();
+        let trainer = app
+            .data
+            .person(&seminar.trainer)
+            .map_or("", |p| p.name.as_str());
+        format!(
+            "{} {} {venue} {trainer}",
+            dates.join(" "),
+            modules.join(" ")
+        )
+    });
+    (seminars.len(), rows)
+}
+
+/// The follow-up list's rows for its `/` filter: the trainee, or the sheet's date.
+fn follow_rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let items = follow_ups(app);
+    let rows = super::rows::filtered(items.len(), filter, |i| match &items[i] {
+        rollcall::Attention::Trainee { trainee, .. } => app
+            .data
+            .person(trainee)
+            .map(super::rows::person_text)
+            .unwrap_or_default(),
+        rollcall::Attention::UnsignedSheet { date, .. }
+        | rollcall::Attention::NeverTaken { date, .. } => date.format("%d/%m/%Y").to_string(),
+    });
+    (items.len(), rows)
 }
 
 /// The follow-up list of the current cohort.
@@ -187,6 +244,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         }
         Action::ShowFollowUp => {
             app.modules.view = Some(View::FollowUp);
+            refresh_view_rows(app);
             return Some(Vec::new());
         }
         Action::TodayRollCall => {
@@ -234,8 +292,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
 fn view_cursor(app: &mut App, view: View) -> (usize, &mut Cursor) {
     match view {
         View::Seminars => (
-            app.cohort().map_or(0, |c| c.seminars.len()),
-            &mut app.modules.seminars,
+            app.modules.seminars.rows.len(),
+            &mut app.modules.seminars.cursor,
         ),
         View::Seminar => (
             open_seminar(app).map_or(0, |s| s.half_days.len()),
@@ -243,7 +301,10 @@ fn view_cursor(app: &mut App, view: View) -> (usize, &mut Cursor) {
         ),
         View::RollCall => (app.modules.roll.rows.len(), &mut app.modules.roll.cursor),
         // The other views belong to other screens: an empty list.
-        _ => (follow_ups(app).len(), &mut app.modules.follow),
+        _ => (
+            app.modules.follow.rows.len(),
+            &mut app.modules.follow.cursor,
+        ),
     }
 }
 
@@ -366,8 +427,11 @@ fn seminars(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(cohort) = app.cohort() else {
         return Vec::new();
     };
-    let Some(id) = seminars_by_date(cohort)
-        .get(app.modules.seminars.selected)
+    let Some(id) = app
+        .modules
+        .seminars
+        .selected()
+        .and_then(|n| seminars_by_date(cohort).get(n).copied())
         .map(|s| s.id.clone())
     else {
         return Vec::new();
@@ -710,7 +774,7 @@ pub fn status_msg(status: Status) -> Msg {
 
 fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {
     let items = follow_ups(app);
-    let Some(item) = items.get(app.modules.follow.selected) else {
+    let Some(item) = app.modules.follow.selected().and_then(|n| items.get(n)) else {
         return Vec::new();
     };
     match (action, item) {

@@ -6,6 +6,7 @@ mod knowledge;
 mod path;
 mod round;
 pub use round::step_msg;
+mod shape;
 
 use super::table;
 use super::text::{person_name, phase, place, safe};

@@ -68,12 +68,9 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     let seminars = seminars_by_date(cohort);
     let bookings = app.derived.double_bookings(&app.data);
+    let listing = &app.modules.seminars;
     let columns = Columns {
-        title: Line::from(format!(
-            " {} ({}) ",
-            app.tr(Msg::ViewSeminars),
-            seminars.len()
-        )),
+        title: Line::from(table::counted(app.tr(Msg::ViewSeminars), listing)),
         headers: &[
             Msg::ColDate,
             Msg::ColModule,
@@ -95,9 +92,12 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         area,
         theme,
         &columns,
-        (seminars.len(), app.modules.seminars),
+        (listing.rows.len(), listing.cursor),
         |n| {
-            let seminar = seminars[n];
+            // The rows were counted from the same seminars; a record gone since shows empty.
+            let Some(seminar) = listing.rows.get(n).and_then(|&i| seminars.get(i).copied()) else {
+                return Row::default();
+            };
             let first = seminar.half_days.iter().map(|h| h.date).min();
             let signed = seminar
                 .half_days

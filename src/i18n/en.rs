@@ -1239,5 +1239,6 @@ pub fn text(msg: Msg) -> &'static str {
         CodevNotesTitle => "Notes: {step}",
         CodevTotal => "{minutes} min in all",
         ForgotCodev => "places in codevelopment sessions",
+        SourceCodev => "codevelopment",
     }
 }

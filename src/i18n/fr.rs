@@ -1312,5 +1312,6 @@ pub fn text(msg: Msg) -> &'static str {
         CodevNotesTitle => "Notes\u{a0}: {step}",
         CodevTotal => "{minutes} min en tout",
         ForgotCodev => "places dans des séances de codéveloppement",
+        SourceCodev => "codéveloppement",
     }
 }

@@ -280,6 +280,7 @@ messages! {
     RoundFromMorning, RoundFromAfternoon, RoundFromCohort, ConfirmRedraw, SeminarDoubtsTitle,
     SeminarDoubtsAsk, DoubtHoliday, DoubtTrainerBooked, DoubtMoreThanPlanned, KeyCodevNotes,
     KeyStepLonger, KeyStepShorter, ConfirmEndCodev, CodevKept, CodevNotesTitle, CodevTotal, ForgotCodev,
+    SourceCodev,
 }
 
 impl Msg {

@@ -143,3 +143,36 @@ fn snapshots_of_the_codevelopment_session_kept() {
         );
     }
 }
+
+#[test]
+fn a_kept_session_is_evidence_the_client_can_cite_on_her_path() {
+    let mut app = session_begun(Lang::En);
+    press(&mut app, "nnnnnnb<Esc>");
+    let id = kept(&app)[0].id.clone();
+    let camille = app.cohort().unwrap().trainees[0].clone();
+    // Camille's path, evidence on her first competency: the session is offered last.
+    press(&mut app, "p");
+    assert_eq!(app.circle.trainee.as_ref(), Some(&camille));
+    press(&mut app, "n");
+    let Some(Overlay::Choice(choice)) = &app.overlay else {
+        panic!("the sources: {:?}", app.overlay);
+    };
+    let last = choice.options.last().unwrap();
+    assert!(last.starts_with("codevelopment 28/11/2026"), "{last}");
+    press(&mut app, "G<Enter>Séance sur le bénévolat<Enter>");
+    let evidence = app
+        .cohort()
+        .unwrap()
+        .assessments
+        .iter()
+        .filter(|a| a.trainee == camille)
+        .flat_map(|a| &a.evidence)
+        .find(|e| e.note.text == "Séance sur le bénévolat")
+        .cloned()
+        .expect("the evidence is recorded");
+    assert_eq!(
+        evidence.source,
+        Some(cercle::domain::path::EvidenceSource::Codev(id))
+    );
+    assert!(render(&app, 120, 40).contains("(codevelopment 28/11/2026)"));
+}

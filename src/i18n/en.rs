@@ -618,7 +618,7 @@ pub fn text(msg: Msg) -> &'static str {
         CodevSetup => {
             "Client: {client} · {n} people (4 to 8) · Enter client, m consultant, b begin"
         }
-        CodevUnderWay => "Client: {client} · {n} consultants",
+        CodevUnderWay => "Client: {client} · {n} consultants · +/- step minutes, e notes",
         ColAbout => "About",
         ColCompetency => "Competency",
         ColEvaluation => "Evaluation",
@@ -1229,5 +1229,29 @@ pub fn text(msg: Msg) -> &'static str {
         CircleTooSmall => "a list: the names do not fit in a circle here",
         CircleNoBraille => "a list: this terminal cannot draw the circle (braille in config.toml)",
         MeMark => "(me)",
+        RoundFromMorning => "Drawn from the {n} present at this morning's roll call.",
+        RoundFromAfternoon => "Drawn from the {n} present at this afternoon's roll call.",
+        RoundFromCohort => "No roll call taken today: drawn from the whole cohort ({n}).",
+        ConfirmRedraw => {
+            "Draw the speaking order again? This order is lost, with the turns taken ({n})."
+        }
+        SeminarDoubtsTitle => "Before saving this seminar, check:",
+        SeminarDoubtsAsk => "Save it as it is? No goes back to the form to correct it.",
+        DoubtHoliday => "· {date} is a public holiday ({name}).",
+        DoubtTrainerBooked => {
+            "· {trainer} already runs seminar {modules} ({cohort}) at the same time: {when}."
+        }
+        DoubtMoreThanPlanned => "· {n} half-days ({hours}) for the {planned} planned in {modules}.",
+        KeyCodevNotes => "notes",
+        KeyStepLonger => "a minute more for the step",
+        KeyStepShorter => "a minute less for the step",
+        ConfirmEndCodev => {
+            "End {client}'s session now, at step {step} of 6? Its times and notes are kept."
+        }
+        CodevKept => "Codevelopment session kept",
+        CodevNotesTitle => "Notes: {step}",
+        CodevTotal => "{minutes} min in all",
+        ForgotCodev => "places in codevelopment sessions",
+        SourceCodev => "codevelopment",
     }
 }

@@ -656,7 +656,7 @@ pub fn text(msg: Msg) -> &'static str {
         CodevSetup => {
             "Client\u{a0}: {client} · {n} personnes (4 à 8) · Entrée client, m consultant·e, b commencer"
         }
-        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es",
+        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es · +/- minutes, e notes",
         ColAbout => "Sujet",
         ColCompetency => "Compétence",
         ColEvaluation => "Évaluation",
@@ -1300,5 +1300,33 @@ pub fn text(msg: Msg) -> &'static str {
             "en liste\u{a0}: ce terminal ne peut pas dessiner le cercle (braille dans config.toml)"
         }
         MeMark => "(moi)",
+        RoundFromMorning => "Tiré parmi les {n} présent·es à l'appel de ce matin.",
+        RoundFromAfternoon => "Tiré parmi les {n} présent·es à l'appel de cet après-midi.",
+        RoundFromCohort => "Pas d'appel aujourd'hui\u{a0}: tiré parmi toute la promotion ({n}).",
+        ConfirmRedraw => {
+            "Tirer à nouveau l'ordre de parole\u{a0}? Cet ordre est perdu, avec les tours déjà pris ({n})."
+        }
+        SeminarDoubtsTitle => "Avant d'enregistrer ce séminaire, vérifiez\u{a0}:",
+        SeminarDoubtsAsk => {
+            "L'enregistrer tel quel\u{a0}? Non revient au formulaire pour le corriger."
+        }
+        DoubtHoliday => "· le {date} est un jour férié ({name}).",
+        DoubtTrainerBooked => {
+            "· {trainer} anime déjà le séminaire {modules} ({cohort}) aux mêmes heures\u{a0}: {when}."
+        }
+        DoubtMoreThanPlanned => {
+            "· {n} demi-journées ({hours}) pour les {planned} prévues en {modules}."
+        }
+        KeyCodevNotes => "notes",
+        KeyStepLonger => "une minute de plus pour l'étape",
+        KeyStepShorter => "une minute de moins pour l'étape",
+        ConfirmEndCodev => {
+            "Terminer maintenant la séance de {client}, à l'étape {step} sur 6\u{a0}? Ses durées et ses notes sont gardées."
+        }
+        CodevKept => "Séance de codéveloppement gardée",
+        CodevNotesTitle => "Notes\u{a0}: {step}",
+        CodevTotal => "{minutes} min en tout",
+        ForgotCodev => "places dans des séances de codéveloppement",
+        SourceCodev => "codéveloppement",
     }
 }

@@ -1180,10 +1180,10 @@ pub fn text(msg: Msg) -> &'static str {
             "the folder {folder} does not exist, so nothing was written. Create it first (mkdir -p {folder}), or write elsewhere."
         }
         SyncSplitLayout => {
-            "{dir} keeps its data as one document per cohort (data version 3), which this Cercle cannot sync yet, so nothing was committed or sent. Sync from a copy kept as one file, or wait for a Cercle that syncs the split layout"
+            "{dir} keeps its data as one document per cohort, and the team's latest version is still one file (or the other way round), so nothing of the team's changes was taken. Open Cercle once with this version on the laptop that sent it (which updates its data), sync there, then sync here again"
         }
         SyncForeignPath => {
-            "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
+            "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, the documents in cercle/cohorts and cercle/people, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
         }
         OrganisationTitle => "Legal identity: NDA (activity number), SIRET, who signs",
         KeyEditOrganisation => "organisation's identity (NDA, SIRET)",

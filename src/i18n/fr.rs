@@ -1243,10 +1243,10 @@ pub fn text(msg: Msg) -> &'static str {
             "le dossier {folder} n'existe pas\u{a0}: rien n'a été écrit. Créez-le d'abord (mkdir -p {folder}), ou écrivez ailleurs."
         }
         SyncSplitLayout => {
-            "{dir} garde ses données en un document par promotion (version 3 des données), que ce Cercle ne sait pas encore synchroniser : rien n'a été enregistré dans l'historique ni envoyé. Synchronisez depuis une copie en un seul fichier, ou attendez un Cercle qui synchronise ce format"
+            "{dir} garde ses données en un document par promotion, et la dernière version de l'équipe est encore en un seul fichier (ou l'inverse)\u{a0}: rien des changements de l'équipe n'a été pris. Ouvrez une fois Cercle dans cette version sur le poste qui l'a envoyée (il met ses données à jour), synchronisez-le, puis synchronisez ici de nouveau"
         }
         SyncForeignPath => {
-            "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
+            "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, les documents de cercle/cohorts et cercle/people, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
         }
         OrganisationTitle => {
             "Identité légale\u{a0}: NDA (déclaration d'activité), SIRET, signataire"

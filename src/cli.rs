@@ -142,7 +142,7 @@ pub enum Command {
     /// record holds, 7 it was altered).
     Verify {
         /// Only this cohort, by id or name.
-        #[arg(long, value_name = "C")]
+        #[arg(long, value_name = "COHORT")]
         cohort: Option<String>,
         /// Print JSON instead of lines.
         #[arg(long)]
@@ -194,7 +194,7 @@ pub enum ExportCommand {
         #[arg(long)]
         trainee: Option<String>,
         /// The trainer making the bundles (default: the cohort's first trainer).
-        #[arg(long)]
+        #[arg(long, value_name = "TRAINER")]
         by: Option<String>,
         /// A file for one bundle (`-`: standard output), or a directory for one per trainee
         /// (default: the current directory).
@@ -270,7 +270,7 @@ pub enum ExportCommand {
         #[arg(long, value_enum, default_value_t = CalendarFormat::Ics)]
         format: CalendarFormat,
         /// Only this cohort (id or name); without it, every cohort.
-        #[arg(long, value_name = "C")]
+        #[arg(long, value_name = "COHORT")]
         cohort: Option<String>,
         /// The file to write (0600); `-` or none prints to standard output.
         #[arg(short, long, value_name = "FILE")]

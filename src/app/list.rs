@@ -26,6 +26,13 @@ impl Listing {
         }
     }
 
+    /// Takes the rows a filter left (`total` records before it) and keeps the cursor on them.
+    pub fn refill(&mut self, (total, rows): (usize, Vec<usize>), height: usize) {
+        self.rows = rows;
+        self.total = total;
+        self.cursor.fit(self.rows.len(), height);
+    }
+
     /// Moves the cursor to the last row.
     pub fn select_last(&mut self, height: usize) {
         let len = self.rows.len();

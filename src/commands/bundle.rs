@@ -245,6 +245,7 @@ fn plan_json(plan: &crate::share::import::Plan, saved: bool) -> serde_json::Valu
             Effect::Added => ("added", Vec::new()),
             Effect::Changed(fields) => ("changed", fields.clone()),
             Effect::Removed => ("removed", Vec::new()),
+            Effect::OwnAnswer => ("own_answer_refused", vec!["answer".to_owned()]),
         };
         serde_json::json!({
             "kind": c.kind.name(),

@@ -8,6 +8,7 @@ mod backups;
 pub(crate) mod bundle;
 mod certificate;
 mod check;
+pub mod complete;
 mod completions;
 pub(crate) mod contacts;
 pub mod exit;

@@ -656,7 +656,7 @@ pub fn text(msg: Msg) -> &'static str {
         CodevSetup => {
             "Client\u{a0}: {client} · {n} personnes (4 à 8) · Entrée client, m consultant·e, b commencer"
         }
-        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es",
+        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es · +/- minutes, e notes",
         ColAbout => "Sujet",
         ColCompetency => "Compétence",
         ColEvaluation => "Évaluation",
@@ -941,6 +941,9 @@ pub fn text(msg: Msg) -> &'static str {
         BundleRemoves => "Sera supprimé ({n})\u{a0}:",
         BundleConflicts => "Modifié des deux côtés, à trancher ({n})\u{a0}:",
         BundleIgnored => "Hors de ce que ce paquet peut modifier, laissé tel quel ({n})\u{a0}:",
+        BundleOwnAnswer => {
+            "le paquet d'une stagiaire ne peut pas répondre à sa propre proposition\u{a0}; seule l'équipe de formation l'accepte ou la refuse"
+        }
         BundleTruncated => {
             "Le paquet est tronqué\u{a0}: il s'arrête ligne {line}, colonne {column}. Rien n'a été écrit."
         }
@@ -1132,7 +1135,7 @@ pub fn text(msg: Msg) -> &'static str {
         VerifySealRemoved => "feuille signée sans son scellé\u{a0}: le scellé a été supprimé",
         VerifyChainBroken => "le scellé n° {seq} ne suit pas le scellé précédent de la promotion",
         VerifySealsMissing => {
-            "scellés n° {from} à {to} manquants avant cette demi-journée\u{a0}: une demi-journée scellée ou un scellé a été supprimé"
+            "scellés n° {from} à {to} manquants avant cette demi-journée\u{a0}: une demi-journée scellée, un scellé ou son retrait a été supprimé"
         }
         VerifyBeforeSeals => {
             "signée avant les scellés (ancienne version de Cercle)\u{a0}: rien à vérifier"
@@ -1202,6 +1205,21 @@ pub fn text(msg: Msg) -> &'static str {
         ResetCodeTitle => "Réinitialiser le code de {name}\u{a0}: pourquoi\u{a0}?",
         WithdrawTitle => "Retirer la correction {n}\u{a0}: pourquoi\u{a0}?",
         SealAgainNothing => "Déjà scellée, et rien n'a été corrigé depuis.",
+        KeyWithdrawSeal => "retirer le scellé (avec le motif)",
+        WithdrawSealTitle => {
+            "Retirer le scellé du {date} {period}\u{a0}: pourquoi\u{a0}? Votre code le signe"
+        }
+        SealWithdrawnLabel => {
+            "Scellé retiré par {name}, avec le motif\u{a0}: corrigez la feuille, puis scellez-la à nouveau (S)"
+        }
+        NoSealToWithdraw => "Aucun scellé en vigueur sur cette feuille\u{a0}: rien à retirer.",
+        SealWithdrawalLine => "{at} scellé retiré · {reason} · {by} (scellé {sealed} par {sealer})",
+        SealWithdrawnHead => "scellé retiré par {name} {time}\u{a0}: rescellez avec S",
+        VerifyWithdrawalForged => {
+            "le retrait de scellé de {who} ne correspond pas à ce qu'il dit (falsifié ou modifié)"
+        }
+        VerifyWithdrawalKey => "le retrait de scellé n'a pas été fait avec la clé de {who}",
+        VerifyWithdrawalOrphan => "un retrait nomme le scellé n° {seq}, que cette feuille n'a pas",
         KeyPrevHalfDay => "demi-journée précédente",
         KeyNextHalfDay => "demi-journée suivante",
         NoMoreHalfDays => "Pas d'autre demi-journée de ce côté.",
@@ -1282,5 +1300,33 @@ pub fn text(msg: Msg) -> &'static str {
             "en liste\u{a0}: ce terminal ne peut pas dessiner le cercle (braille dans config.toml)"
         }
         MeMark => "(moi)",
+        RoundFromMorning => "Tiré parmi les {n} présent·es à l'appel de ce matin.",
+        RoundFromAfternoon => "Tiré parmi les {n} présent·es à l'appel de cet après-midi.",
+        RoundFromCohort => "Pas d'appel aujourd'hui\u{a0}: tiré parmi toute la promotion ({n}).",
+        ConfirmRedraw => {
+            "Tirer à nouveau l'ordre de parole\u{a0}? Cet ordre est perdu, avec les tours déjà pris ({n})."
+        }
+        SeminarDoubtsTitle => "Avant d'enregistrer ce séminaire, vérifiez\u{a0}:",
+        SeminarDoubtsAsk => {
+            "L'enregistrer tel quel\u{a0}? Non revient au formulaire pour le corriger."
+        }
+        DoubtHoliday => "· le {date} est un jour férié ({name}).",
+        DoubtTrainerBooked => {
+            "· {trainer} anime déjà le séminaire {modules} ({cohort}) aux mêmes heures\u{a0}: {when}."
+        }
+        DoubtMoreThanPlanned => {
+            "· {n} demi-journées ({hours}) pour les {planned} prévues en {modules}."
+        }
+        KeyCodevNotes => "notes",
+        KeyStepLonger => "une minute de plus pour l'étape",
+        KeyStepShorter => "une minute de moins pour l'étape",
+        ConfirmEndCodev => {
+            "Terminer maintenant la séance de {client}, à l'étape {step} sur 6\u{a0}? Ses durées et ses notes sont gardées."
+        }
+        CodevKept => "Séance de codéveloppement gardée",
+        CodevNotesTitle => "Notes\u{a0}: {step}",
+        CodevTotal => "{minutes} min en tout",
+        ForgotCodev => "places dans des séances de codéveloppement",
+        SourceCodev => "codéveloppement",
     }
 }

@@ -169,7 +169,7 @@ messages! {
     SyncPushed, SyncUpToDate, SyncOffline, SyncLocalOnly, SyncReceived, SyncConflictsWaiting,
     SyncFailed, SyncHeader, SyncNever, SyncHeaderRunning, SyncHeaderConflicts,
     // Sharing bundles and conflicts.
-    RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine, KeyStartFromBundle, KeyImportBundle, KeyShowConflicts, KeyApplyImport, KeyChooseFirst, KeyChooseSecond, ImportBundleLabel, NoConflicts, ConflictChosen, ConflictsTitle, ConflictKept, ConflictBase, PreviewTitle, ImportBundleTitle, HelpPreview, HelpConflicts,
+    RecordProgramme, RecordCohort, RecordVenue, RecordPerson, RecordSeminar, RecordKnowledge, RecordExchange, RecordTutorRequest, ConflictDeleted, BundleTheTrainers, BundleHeader, BundleNothingNew, BundleAdds, BundleChanges, BundleRemoves, BundleConflicts, BundleIgnored, BundleOwnAnswer, BundleTruncated, BundleNotABundle, BundleNewer, BundleTampered, BundleOtherCohort, BundleNotForYou, BundleImported, BundleDryRun, BundleWritten, ThisMachine, KeyStartFromBundle, KeyImportBundle, KeyShowConflicts, KeyApplyImport, KeyChooseFirst, KeyChooseSecond, ImportBundleLabel, NoConflicts, ConflictChosen, ConflictsTitle, ConflictKept, ConflictBase, PreviewTitle, ImportBundleTitle, HelpPreview, HelpConflicts,
     // The trainee's side: sending to the team, her path, her partial copy.
     KeyForTrainers,
     KeyForTrainees,
@@ -257,6 +257,9 @@ messages! {
     // Reasons recorded beside the signatures.
     KeyMissingSignature, KeyResetCode, MissingSignatureLabel, CodeResetLabel, WithdrawnLabel,
     NoCodeYet, CodeResetLine, MissingSignatureTitle, ResetCodeTitle, WithdrawTitle, SealAgainNothing,
+    // A seal withdrawn, never erased.
+    KeyWithdrawSeal, WithdrawSealTitle, SealWithdrawnLabel, NoSealToWithdraw, SealWithdrawalLine,
+    SealWithdrawnHead, VerifyWithdrawalForged, VerifyWithdrawalKey, VerifyWithdrawalOrphan,
     KeyPrevHalfDay, KeyNextHalfDay, NoMoreHalfDays,
     // The follow-up list as evidence.
     FollowUpThreshold, ColAbsences, NeverTakenItem, KeyListFollowUps, FollowUpsTitle, FollowUpLine,
@@ -276,6 +279,11 @@ messages! {
     FieldOrgRepresentativeTitle, FieldOrgCity, FieldOrgQualiopi, FieldNdaDigits,
     FieldSiretDigits, FieldSiretCheck, CheckSheetsLack, CheckCertificatesLack,
     CheckOrganisationWrong,
+    // The speaking round of the day, the seminar form's checks, the codevelopment kept.
+    RoundFromMorning, RoundFromAfternoon, RoundFromCohort, ConfirmRedraw, SeminarDoubtsTitle,
+    SeminarDoubtsAsk, DoubtHoliday, DoubtTrainerBooked, DoubtMoreThanPlanned, KeyCodevNotes,
+    KeyStepLonger, KeyStepShorter, ConfirmEndCodev, CodevKept, CodevNotesTitle, CodevTotal, ForgotCodev,
+    SourceCodev,
 }
 
 impl Msg {

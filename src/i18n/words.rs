@@ -5,6 +5,16 @@ use super::Msg;
 use crate::domain::tutoring::{MeetingFormat, RequestStatus, Urgency};
 use crate::domain::{PersonRole, PlaceKind, ProjectPhase};
 
+/// The word for how an exchange was held: one to one, one to many, built together.
+pub fn exchange_format(format: crate::domain::knowledge::ExchangeFormat) -> Msg {
+    use crate::domain::knowledge::ExchangeFormat;
+    match format {
+        ExchangeFormat::OneToOne => Msg::FormatOneToOne,
+        ExchangeFormat::OneToMany => Msg::FormatOneToMany,
+        ExchangeFormat::Together => Msg::FormatTogether,
+    }
+}
+
 /// The interface word for a request's status.
 pub fn status_msg(status: RequestStatus) -> Msg {
     match status {

@@ -20,6 +20,8 @@ pub enum Effect {
     Changed(Vec<String>),
     /// The other side deleted it.
     Removed,
+    /// A trainee's bundle answered her own proposal: only her trainers accept or decline it.
+    OwnAnswer,
 }
 
 /// One record an import touches.
@@ -214,7 +216,41 @@ fn as_hers_may(
         ignored.push(people_kept(&fixed));
         value = fixed;
     }
+    if let Some(kept) = trainers_answer(key, &value, ours) {
+        // Only her trainers answer what she proposes: their answer (or none yet) stays.
+        if value.get("answer").is_some_and(|a| !a.is_null()) {
+            ignored.push(Change {
+                kind: Kind::Proposal,
+                title: title(Kind::Proposal, &value),
+                effect: Effect::OwnAnswer,
+            });
+        }
+        if kept.is_null() {
+            if let Some(record) = value.as_object_mut() {
+                record.remove("answer");
+            }
+        } else {
+            value["answer"] = kept;
+        }
+    }
     value
+}
+
+/// The answer held here, when a trainee's bundle carries another on one of her proposals:
+/// `null` when the trainers have not answered yet. A trainee's Cercle never writes an answer,
+/// so a different one was written by hand.
+fn trainers_answer(key: &str, theirs: &Value, ours: Option<&Value>) -> Option<Value> {
+    if !matches!(Kind::of(key), Some((Kind::Proposal, _))) {
+        return None;
+    }
+    let answer = |record: Option<&Value>| {
+        record
+            .and_then(|r| r.get("answer"))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    let ours = answer(ours);
+    (answer(Some(theirs)) != ours).then_some(ours)
 }
 
 /// The exchanges her bundle dropped, as they stay here: without her, unless they were hers

@@ -189,6 +189,10 @@ fn change_line(change: &Change, lang: Lang) -> String {
         let words: Vec<String> = fields.iter().map(|f| describe::field(f, lang)).collect();
         line.push_str(&words.join(", "));
     }
+    if change.effect == Effect::OwnAnswer {
+        line.push_str(": ");
+        line.push_str(Msg::BundleOwnAnswer.text(lang));
+    }
     line
 }
 

@@ -23,7 +23,7 @@ fn a_concern_shows_its_absences_and_the_threshold_and_follow_ups_are_read_back()
     let shown = render(&app, 120, 40);
     assert!(shown.contains("threshold 80 %"), "{shown}");
     assert!(shown.contains(&first), "{shown}");
-    app.modules.follow.selected = at;
+    app.modules.follow.cursor.selected = at;
     press(&mut app, "L");
     let before = render(&app, 120, 40);
     assert!(before.contains("Follow-ups logged"), "{before}");

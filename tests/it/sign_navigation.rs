@@ -57,7 +57,7 @@ fn enter_on_a_seminar_opens_todays_half_day_and_arrows_move_between_half_days() 
         .iter()
         .position(|s| s.id.as_str() == "s-two")
         .unwrap();
-    app.modules.seminars.selected = at;
+    app.modules.seminars.cursor.selected = at;
     // 11:00 in Paris on the second day: its morning, not the first day's.
     press(&mut app, "<Enter>");
     assert_eq!(open(&app), "h-two-3");

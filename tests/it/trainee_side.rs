@@ -469,7 +469,7 @@ fn each_participant_evaluates_for_herself_and_reads_only_her_own() {
     // Not hers: refused.
     let height = app.page_height();
     let len = cohort.exchanges.len();
-    app.circle.exchanges.select(theirs, len, height);
+    app.circle.exchanges.cursor.select(theirs, len, height);
     press(&mut app, "<Enter>");
     assert!(app.overlay.is_none());
     assert!(
@@ -492,7 +492,7 @@ fn each_participant_evaluates_for_herself_and_reads_only_her_own() {
         },
     }];
     app.data = std::sync::Arc::new(data);
-    app.circle.exchanges.select(hers, len, height);
+    app.circle.exchanges.cursor.select(hers, len, height);
     assert!(!render(&app, 120, 40).contains("Note de son partenaire"));
     press(&mut app, "<Enter>Très utile<Enter>");
     let exchange = &app.cohort().unwrap().exchanges[hers];

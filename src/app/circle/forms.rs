@@ -64,6 +64,9 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
         Purpose::Circle(CircleForm::NewTrainee) => Some(new_trainee(app, form)),
         Purpose::Circle(CircleForm::Departure(trainee)) => Some(departure(app, form, &trainee)),
+        Purpose::Circle(CircleForm::CodevNotes(step)) => {
+            Some(super::codev::notes_saved(app, form, step))
+        }
         Purpose::Circle(CircleForm::Knowledge(id)) => knowledge(app, form, id.as_ref()),
         Purpose::Circle(CircleForm::PutInTouch(offer, request)) => {
             exchange(app, form, offer, request)
@@ -348,12 +351,11 @@ fn exchange(
     };
     let label = app.tr(Msg::PutInTouchLabel).to_owned();
     let effects = change_cohort(app, label, |cohort| cohort.exchanges.push(exchange));
-    // The new exchange is where its evaluation will be written.
-    let len = app.cohort().map_or(0, |c| c.exchanges.len());
+    // The new exchange is where its evaluation will be written: shown, whatever the filter.
+    app.circle.exchanges.filter.clear();
+    app.refresh_rows();
     let height = app.page_height();
-    app.circle
-        .exchanges
-        .select(len.saturating_sub(1), len, height);
+    app.circle.exchanges.select_last(height);
     app.circle.back_to = app.circle.view.filter(|v| *v == View::Knowledge);
     app.circle.view = Some(View::Exchanges);
     Some(effects)

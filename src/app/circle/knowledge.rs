@@ -86,6 +86,38 @@ pub fn rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
     (knowledge.len(), rows)
 }
 
+/// The rows of the exchanges for their `/` filter: the date, the format, the people, what it was
+/// about.
+pub fn exchange_rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let Some(cohort) = app.cohort() else {
+        return (0, Vec::new());
+    };
+    let exchanges = &cohort.exchanges;
+    let rows = crate::app::rows::filtered(exchanges.len(), filter, |i| {
+        let exchange = &exchanges[i];
+        let people: Vec<&str> = exchange
+            .people
+            .iter()
+            .filter_map(|p| app.data.person(p))
+            .map(|p| p.name.as_str())
+            .collect();
+        let about: Vec<&str> = [&exchange.offer, &exchange.request]
+            .into_iter()
+            .flatten()
+            .filter_map(|id| cohort.knowledge.iter().find(|k| &k.id == id))
+            .map(|k| k.title.as_str())
+            .collect();
+        format!(
+            "{} {} {} {}",
+            exchange.date.format("%d/%m/%Y"),
+            app.tr(crate::i18n::words::exchange_format(exchange.format)),
+            people.join(" "),
+            about.join(" ")
+        )
+    });
+    (exchanges.len(), rows)
+}
+
 /// The offers and requests view's actions.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if move_view_cursor(app, action) {
@@ -253,7 +285,7 @@ pub fn update_exchanges(app: &mut App, action: Action) -> Vec<Effect> {
     if matches!(action, Action::Open | Action::Edit) {
         let exchange = app
             .cohort()
-            .and_then(|c| c.exchanges.get(app.circle.exchanges.selected))
+            .and_then(|c| c.exchanges.get(app.circle.exchanges.selected()?))
             .cloned();
         if let Some(exchange) = exchange {
             if exchange.date > app.today {

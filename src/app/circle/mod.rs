@@ -2,12 +2,15 @@
 //! views of offers and requests, exchanges, a trainee's path, the speaking round and codev.
 
 mod choices;
+mod codev;
 mod forms;
 pub mod keys;
 mod knowledge;
 mod path;
 pub mod proposals;
 mod round;
+pub use codev::end as end_codev;
+pub use round::{Speakers, draw as redraw};
 
 pub use forms::submit;
 pub use knowledge::{delete as delete_knowledge, item_suggestions, match_line, topic_label};
@@ -55,6 +58,8 @@ pub enum CircleForm {
     Funding(PersonId, Option<usize>),
     /// Why the trainers decline a trainee's proposal (its id).
     DeclineProposal(String),
+    /// The notes of a step of the codevelopment session under way (its number from 0).
+    CodevNotes(usize),
 }
 
 /// Where the Knowledge circle screen is.
@@ -68,8 +73,8 @@ pub struct CircleState {
     pub list: bool,
     /// The offers and requests, filtered with `/`.
     pub knowledge: crate::app::list::Listing,
-    /// The cursor of the exchanges.
-    pub exchanges: Cursor,
+    /// The exchanges, filtered with `/`.
+    pub exchanges: crate::app::list::Listing,
     /// The cursor of a trainee's competency grid.
     pub path: Cursor,
     /// The trainee whose path is open.
@@ -84,6 +89,8 @@ pub struct CircleState {
     pub draws: u64,
     /// Whether the end of the current speaker's time was announced.
     pub time_up_said: bool,
+    /// Whom the round under way was drawn from.
+    pub speakers: round::Speakers,
     /// The codevelopment session being set up or run.
     pub codev: CodevState,
 }
@@ -99,6 +106,8 @@ pub struct CodevState {
     pub consultants: Vec<PersonId>,
     /// The session once begun.
     pub session: Option<Codev>,
+    /// The id the session is kept under in the cohort.
+    pub record: String,
 }
 
 impl Default for CircleState {
@@ -108,7 +117,7 @@ impl Default for CircleState {
             view: None,
             list: false,
             knowledge: crate::app::list::Listing::default(),
-            exchanges: Cursor::default(),
+            exchanges: crate::app::list::Listing::default(),
             path: Cursor::default(),
             trainee: None,
             back_to: None,
@@ -116,6 +125,7 @@ impl Default for CircleState {
             round_minutes: SPEAKER_MINUTES,
             draws: 0,
             time_up_said: false,
+            speakers: round::Speakers::Cohort,
             codev: CodevState::default(),
         }
     }
@@ -300,6 +310,7 @@ pub fn enrol_chosen(app: &mut App, choice: Option<PersonId>) -> Vec<Effect> {
 pub fn view_listing(app: &App) -> Option<&crate::app::list::Listing> {
     match app.circle.view {
         Some(View::Knowledge) => Some(&app.circle.knowledge),
+        Some(View::Exchanges) => Some(&app.circle.exchanges),
         _ => None,
     }
 }
@@ -308,18 +319,18 @@ pub fn view_listing(app: &App) -> Option<&crate::app::list::Listing> {
 pub fn view_listing_mut(app: &mut App) -> Option<&mut crate::app::list::Listing> {
     match app.circle.view {
         Some(View::Knowledge) => Some(&mut app.circle.knowledge),
+        Some(View::Exchanges) => Some(&mut app.circle.exchanges),
         _ => None,
     }
 }
 
 /// Recomputes the filtered rows of the views' lists after the data or a filter changed.
 pub fn refresh_view_rows(app: &mut App) {
-    let (total, rows) = knowledge::rows(app, &app.circle.knowledge.filter);
     let height = app.page_height();
-    let knowledge = &mut app.circle.knowledge;
-    knowledge.rows = rows;
-    knowledge.total = total;
-    knowledge.cursor.fit(knowledge.rows.len(), height);
+    let knowledge = knowledge::rows(app, &app.circle.knowledge.filter);
+    app.circle.knowledge.refill(knowledge, height);
+    let exchanges = knowledge::exchange_rows(app, &app.circle.exchanges.filter);
+    app.circle.exchanges.refill(exchanges, height);
 }
 
 /// The roster's rows for its `/` filter.
@@ -483,17 +494,16 @@ pub fn click(app: &mut App, n: usize) -> bool {
 
 fn view_cursor(app: &mut App) -> Option<(usize, &mut Cursor)> {
     let view = app.circle.view?;
-    let cohort = app.cohort();
     let len = match view {
         View::Knowledge => app.circle.knowledge.rows.len(),
-        View::Exchanges => cohort.map_or(0, |c| c.exchanges.len()),
+        View::Exchanges => app.circle.exchanges.rows.len(),
         View::Path => competencies(app).len(),
         View::Codev => active(app).len(),
         _ => return None,
     };
     let cursor = match view {
         View::Knowledge => &mut app.circle.knowledge.cursor,
-        View::Exchanges => &mut app.circle.exchanges,
+        View::Exchanges => &mut app.circle.exchanges.cursor,
         View::Path => &mut app.circle.path,
         _ => &mut app.circle.codev.cursor,
     };
@@ -520,8 +530,8 @@ pub fn tick(app: &mut App) -> Vec<Effect> {
 pub fn list_top(app: &App) -> u16 {
     match app.circle.view {
         None if shows_list(app) => 2,
-        Some(View::Exchanges | View::Round) => 2,
-        Some(View::Knowledge) => 3,
+        Some(View::Exchanges) => 2,
+        Some(View::Knowledge | View::Round) => 3,
         Some(View::Path) => 5,
         Some(View::Codev) => 1,
         _ => 0,

@@ -8,7 +8,7 @@ pub mod keys;
 mod organisation_form;
 mod seminar_form;
 mod signing;
-pub use corrections::correction_chosen;
+pub use corrections::{correction_chosen, withdraw_recorded};
 pub use signing::{is_altered, verified};
 
 use super::Form;
@@ -38,14 +38,14 @@ pub struct ModulesState {
     pub seminar: Option<SeminarId>,
     /// The half-day whose roll is being taken.
     pub half_day: Option<HalfDayId>,
-    /// The cursor of the seminars list.
-    pub seminars: Cursor,
+    /// The seminars by date, filtered with `/`.
+    pub seminars: super::list::Listing,
     /// The cursor of a seminar's half-days.
     pub half_days: Cursor,
     /// The roll call's trainees, filtered with `/`.
     pub roll: super::list::Listing,
-    /// The cursor of the follow-up list.
-    pub follow: Cursor,
+    /// The follow-up list, filtered with `/`.
+    pub follow: super::list::Listing,
     /// Wrong codes per line, in memory only.
     pub attempts: crate::domain::signing::Attempts,
     /// The half-day whose unmarked trainees were listed: the next `S` seals it anyway.
@@ -81,6 +81,8 @@ pub enum ModulesForm {
     ResetCode(PersonId),
     /// Why a correction of the history is withdrawn (its number from 0).
     Withdraw(HalfDayId, u32),
+    /// Why the seal a sheet stands under is withdrawn, and the trainer's code to sign that.
+    WithdrawSeal(HalfDayId),
     /// The organisation's legal identity.
     Organisation,
 }
@@ -148,6 +150,8 @@ fn roll_rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
 pub fn view_listing(app: &App) -> Option<&super::list::Listing> {
     match app.modules.view {
         Some(View::RollCall) => Some(&app.modules.roll),
+        Some(View::Seminars) => Some(&app.modules.seminars),
+        Some(View::FollowUp) => Some(&app.modules.follow),
         _ => None,
     }
 }
@@ -156,18 +160,73 @@ pub fn view_listing(app: &App) -> Option<&super::list::Listing> {
 pub fn view_listing_mut(app: &mut App) -> Option<&mut super::list::Listing> {
     match app.modules.view {
         Some(View::RollCall) => Some(&mut app.modules.roll),
+        Some(View::Seminars) => Some(&mut app.modules.seminars),
+        Some(View::FollowUp) => Some(&mut app.modules.follow),
         _ => None,
     }
 }
 
 /// Recomputes the filtered rows of the views' lists after the data or a filter changed.
 pub fn refresh_view_rows(app: &mut App) {
-    let (total, rows) = roll_rows(app, &app.modules.roll.filter);
     let height = app.page_height();
-    let roll = &mut app.modules.roll;
-    roll.rows = rows;
-    roll.total = total;
-    roll.cursor.fit(roll.rows.len(), height);
+    let roll = roll_rows(app, &app.modules.roll.filter);
+    app.modules.roll.refill(roll, height);
+    let seminars = seminar_rows(app, &app.modules.seminars.filter);
+    app.modules.seminars.refill(seminars, height);
+    // The follow-up list is worked out from every mark: only while it is in front.
+    if app.modules.view == Some(View::FollowUp) {
+        let follow = follow_rows(app, &app.modules.follow.filter);
+        app.modules.follow.refill(follow, height);
+    }
+}
+
+/// The seminars' rows for their `/` filter, in date order: date, modules, venue, trainer.
+fn seminar_rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let seminars = app.cohort().map(seminars_by_date).unwrap_or_default();
+    let rows = super::rows::filtered(seminars.len(), filter, |i| {
+        let seminar = seminars[i];
+        let dates: Vec<String> = seminar
+            .half_days
+            .iter()
+            .map(|h| h.date.format("%d/%m/%Y").to_string())
+            .collect();
+        let modules: Vec<String> = seminar
+            .modules
+            .iter()
+            .filter_map(|m| app.data.programme.module(m))
+            .map(|m| format!("{} {}", m.code, m.title))
+            .collect();
+        let venue = app
+            .data
+            .venue(&seminar.venue)
+            .map(|v| format!("{} {}", v.name, v.city))
+            .unwrap_or_default();
+        let trainer = app
+            .data
+            .person(&seminar.trainer)
+            .map_or("", |p| p.name.as_str());
+        format!(
+            "{} {} {venue} {trainer}",
+            dates.join(" "),
+            modules.join(" ")
+        )
+    });
+    (seminars.len(), rows)
+}
+
+/// The follow-up list's rows for its `/` filter: the trainee, or the sheet's date.
+fn follow_rows(app: &App, filter: &str) -> (usize, Vec<usize>) {
+    let items = follow_ups(app);
+    let rows = super::rows::filtered(items.len(), filter, |i| match &items[i] {
+        rollcall::Attention::Trainee { trainee, .. } => app
+            .data
+            .person(trainee)
+            .map(super::rows::person_text)
+            .unwrap_or_default(),
+        rollcall::Attention::UnsignedSheet { date, .. }
+        | rollcall::Attention::NeverTaken { date, .. } => date.format("%d/%m/%Y").to_string(),
+    });
+    (items.len(), rows)
 }
 
 /// The follow-up list of the current cohort.
@@ -187,6 +246,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         }
         Action::ShowFollowUp => {
             app.modules.view = Some(View::FollowUp);
+            refresh_view_rows(app);
             return Some(Vec::new());
         }
         Action::TodayRollCall => {
@@ -234,8 +294,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
 fn view_cursor(app: &mut App, view: View) -> (usize, &mut Cursor) {
     match view {
         View::Seminars => (
-            app.cohort().map_or(0, |c| c.seminars.len()),
-            &mut app.modules.seminars,
+            app.modules.seminars.rows.len(),
+            &mut app.modules.seminars.cursor,
         ),
         View::Seminar => (
             open_seminar(app).map_or(0, |s| s.half_days.len()),
@@ -243,7 +303,10 @@ fn view_cursor(app: &mut App, view: View) -> (usize, &mut Cursor) {
         ),
         View::RollCall => (app.modules.roll.rows.len(), &mut app.modules.roll.cursor),
         // The other views belong to other screens: an empty list.
-        _ => (follow_ups(app).len(), &mut app.modules.follow),
+        _ => (
+            app.modules.follow.rows.len(),
+            &mut app.modules.follow.cursor,
+        ),
     }
 }
 
@@ -366,8 +429,11 @@ fn seminars(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(cohort) = app.cohort() else {
         return Vec::new();
     };
-    let Some(id) = seminars_by_date(cohort)
-        .get(app.modules.seminars.selected)
+    let Some(id) = app
+        .modules
+        .seminars
+        .selected()
+        .and_then(|n| seminars_by_date(cohort).get(n).copied())
         .map(|s| s.id.clone())
     else {
         return Vec::new();
@@ -498,6 +564,7 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ShowCorrections => signing::corrections(app),
         Action::MissingSignature => corrections::missing_form(app, half_day_id, trainee),
         Action::ResetCode => corrections::reset_form(app, trainee),
+        Action::WithdrawSeal => corrections::withdraw_seal_form(app, &half_day_id),
         Action::Left => step_half_day(app, &half_day_id, -1),
         Action::Right => step_half_day(app, &half_day_id, 1),
         Action::Remark => {
@@ -625,7 +692,13 @@ pub fn apply_mark(
     });
     // A correction of a signed sheet is a record: undo never takes it back.
     if change_reason.is_some() && outcome.is_ok() {
-        app.history.keep_signed();
+        let entry = app.cohort().and_then(|c| {
+            let sheet = c.seminars.iter().flat_map(|s| &s.half_days);
+            let len = sheet.clone().find(|h| &h.id == half_day)?.history.len();
+            u32::try_from(len.checked_sub(1)?).ok()
+        });
+        let recorded = entry.map(|n| crate::app::undo::Recorded::Correction(half_day.clone(), n));
+        app.history.keep_signed(recorded);
     }
     // The cursor moves on by itself after a status key, not after an edit.
     if advance && outcome.is_ok() {
@@ -710,7 +783,7 @@ pub fn status_msg(status: Status) -> Msg {
 
 fn follow_up(app: &mut App, action: Action) -> Vec<Effect> {
     let items = follow_ups(app);
-    let Some(item) = items.get(app.modules.follow.selected) else {
+    let Some(item) = app.modules.follow.selected().and_then(|n| items.get(n)) else {
         return Vec::new();
     };
     match (action, item) {
@@ -824,11 +897,30 @@ fn seminar_form(app: &App, id: Option<&SeminarId>) -> Form {
     Form::new(purpose, fields)
 }
 
+/// A remark on a trainee's mark (an empty one takes it away).
+fn set_remark(
+    app: &mut App,
+    half_day: &HalfDayId,
+    trainee: &PersonId,
+    remark: String,
+) -> Vec<Effect> {
+    let label = app.tr(Msg::RemarkLabel).to_owned();
+    let outcome = app.try_change(label, |data| {
+        with_half_day(data, half_day, |_, h| {
+            let mark = h.marks.iter_mut().find(|m| &m.trainee == trainee);
+            let mark = mark.ok_or(RollCallError::NotMarked(trainee.clone()))?;
+            mark.remark = (!remark.is_empty()).then_some(remark);
+            Ok(())
+        })
+    });
+    report(app, outcome)
+}
+
 /// Saves a form of this screen. Returns `None` (the form stays open) when a lookup fails.
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
         Purpose::Modules(ModulesForm::NewSeminar | ModulesForm::EditSeminar(_)) => {
-            seminar_form::submit(app, form)
+            seminar_form::submit(app, form, false)
         }
         Purpose::Modules(ModulesForm::Organisation) => organisation_form::submit(app, form),
         Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
@@ -850,19 +942,12 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
             };
             Some(set_mark(app, &half_day, &trainee, input))
         }
-        Purpose::Modules(ModulesForm::Remark(half_day, trainee)) => {
-            let remark = form.value(Msg::FieldRemark);
-            let label = app.tr(Msg::RemarkLabel).to_owned();
-            let outcome = app.try_change(label, |data| {
-                with_half_day(data, &half_day, |_, h| {
-                    let mark = h.marks.iter_mut().find(|m| m.trainee == trainee);
-                    let mark = mark.ok_or(RollCallError::NotMarked(trainee.clone()))?;
-                    mark.remark = (!remark.is_empty()).then_some(remark);
-                    Ok(())
-                })
-            });
-            Some(report(app, outcome))
-        }
+        Purpose::Modules(ModulesForm::Remark(half_day, trainee)) => Some(set_remark(
+            app,
+            &half_day,
+            &trainee,
+            form.value(Msg::FieldRemark),
+        )),
         Purpose::Modules(ModulesForm::EditMark(half_day, trainee)) => {
             let mark = open_half_day(app).and_then(|(_, h)| h.mark_of(&trainee).cloned())?;
             let time = parse_time(&form.value(Msg::FieldTime)).or(mark.time);
@@ -889,7 +974,8 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
             | ModulesForm::Seal(_)
             | ModulesForm::MissingSignature(..)
             | ModulesForm::ResetCode(_)
-            | ModulesForm::Withdraw(..),
+            | ModulesForm::Withdraw(..)
+            | ModulesForm::WithdrawSeal(_),
         ) => Some(corrections::submit(app, form)),
         Purpose::Modules(ModulesForm::FollowUp(trainee)) => {
             let channel = [
@@ -951,6 +1037,16 @@ pub fn excuse_chosen(
         reason: Some(reason),
     };
     set_mark(app, &half_day, &trainee, input)
+}
+
+/// Saves the seminar form after its doubts were confirmed; a lookup that fails now (the data
+/// changed meanwhile) opens the form again.
+pub fn save_seminar_anyway(app: &mut App, mut form: Box<Form>) -> Vec<Effect> {
+    if let Some(effects) = seminar_form::submit(app, &mut form, true) {
+        return effects;
+    }
+    app.overlay = Some(Overlay::Form(form));
+    Vec::new()
 }
 
 /// A seminar's layout: first day, number of days, morning and afternoon times.

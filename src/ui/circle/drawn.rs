@@ -1,6 +1,7 @@
 //! The cohort drawn as a circle: each trainee a point with their name, the selected one
 //! highlighted, and a line between people who exchanged knowledge (doubled for several).
 
+use super::shape::{NAME_GAP, Shape, reach};
 use super::{NOT_YET, exchanged_with, not_yet, state_span, training_state};
 use crate::app::circle::{selected_trainee, topic_label};
 use crate::app::{App, Screen};
@@ -12,12 +13,11 @@ use crate::ui::text::{phase, place, safe};
 use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Circle, Context, Line as Segment};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use std::f64::consts::{FRAC_PI_2, TAU};
 
 /// Draws the circle on the left and the selected trainee on the right.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -82,31 +82,30 @@ fn circle(frame: &mut Frame, app: &App, cohort: &Cohort, area: Rect, theme: &The
         frame.render_widget(empty, area);
         return;
     }
-    // One x unit is a column and one y unit half a row, so that the circle looks round.
-    let (width, height) = (f64::from(inner.width), f64::from(inner.height) * 2.0);
     let full = inner.width >= 60;
-    let widest = people
-        .iter()
-        .map(|(_, id)| Line::from(label(app, id, full)).width() + 2)
-        .max()
-        .unwrap_or(0) as f64;
-    let radius = (width / 2.0 - widest - 1.0)
-        .min(height / 2.0 - 2.0)
-        .max(2.0);
-    let (cx, cy) = (width / 2.0, height / 2.0);
-    let n = people.len() as f64;
-    let point = |k: usize, r: f64| {
-        let angle = FRAC_PI_2 - TAU * k as f64 / n;
-        (cx + r * angle.cos(), cy + r * angle.sin(), angle.cos())
-    };
     let selected = selected_trainee(app);
+    let names: Vec<String> = people
+        .iter()
+        .map(|(_, id)| name_text(app, cohort, id, selected.as_ref() == Some(id), full))
+        .collect();
+    let widths: Vec<f64> = names
+        .iter()
+        .map(|name| Line::from(name.as_str()).width() as f64)
+        .collect();
+    let shape = Shape::fit(inner, &widths);
+    let (radius, n) = (shape.radius, people.len());
+    let point = |k: usize, r: f64| shape.point(k, n, r);
+    let (width, height) = (
+        f64::from(shape.area.width.saturating_sub(1)),
+        f64::from(shape.area.height.saturating_sub(1)) * 2.0,
+    );
     let line_color = theme.dim.fg.unwrap_or(Color::Reset);
     let strong_color = theme.title.fg.unwrap_or(Color::Reset);
     let point_color = theme.text.fg.unwrap_or(Color::Reset);
     let pairs = links(cohort);
     let position = |id: &PersonId| people.iter().position(|(_, p)| p == id);
+    frame.render_widget(block, area);
     let canvas = Canvas::default()
-        .block(block)
         .marker(Marker::Braille)
         .x_bounds([0.0, width])
         .y_bounds([0.0, height])
@@ -131,30 +130,23 @@ fn circle(frame: &mut Frame, app: &App, cohort: &Cohort, area: Rect, theme: &The
                 ctx.draw(&Circle::new(x, y, r, point_color));
             }
             for (k, (_, id)) in people.iter().enumerate() {
-                print_label(
-                    ctx,
-                    app,
-                    cohort,
-                    (id, selected.as_ref() == Some(id)),
-                    point(k, radius + 2.0),
-                    full,
-                    theme,
-                );
+                let style = if selected.as_ref() == Some(id) {
+                    theme.selected
+                } else if cohort.departure(id).is_some() {
+                    theme.dim
+                } else {
+                    theme.text
+                };
+                let text = Line::from(Span::styled(names[k].clone(), style));
+                print_name(ctx, text, widths[k], point(k, radius + NAME_GAP));
             }
         });
-    frame.render_widget(canvas, area);
+    frame.render_widget(canvas, shape.area);
 }
 
-/// A name beside its point: to the right of points on the right, to the left on the left.
-fn print_label(
-    ctx: &mut Context,
-    app: &App,
-    cohort: &Cohort,
-    (id, selected): (&PersonId, bool),
-    (x, y, cos): (f64, f64, f64),
-    full: bool,
-    theme: &Theme,
-) {
+/// A trainee's name as drawn: the pointer when selected, the mark of who has not brought an
+/// offer and a request yet, "(me)".
+fn name_text(app: &App, cohort: &Cohort, id: &PersonId, selected: bool, full: bool) -> String {
     let mark = if not_yet(cohort, id) { NOT_YET } else { "" };
     let pointer = if selected { "▶" } else { "" };
     let me = if app.config.me.as_ref() == Some(id) {
@@ -162,24 +154,13 @@ fn print_label(
     } else {
         String::new()
     };
-    let text = format!("{pointer}{mark}{}{me}", label(app, id, full));
-    #[allow(clippy::cast_precision_loss)] // a name's width
-    let width = Line::from(text.as_str()).width() as f64;
-    let x = if cos < -0.25 {
-        x - width
-    } else if cos <= 0.25 {
-        x - width / 2.0
-    } else {
-        x
-    };
-    let style: Style = if selected {
-        theme.selected
-    } else if cohort.departure(id).is_some() {
-        theme.dim
-    } else {
-        theme.text
-    };
-    ctx.print(x.max(0.0), y, Line::from(Span::styled(text, style)));
+    format!("{pointer}{mark}{}{me}", label(app, id, full))
+}
+
+/// A name beside its point: to the right of points on the right, to the left on the left.
+fn print_name(ctx: &mut Context, text: Line<'static>, width: f64, (x, y, cos): (f64, f64, f64)) {
+    let (left, _) = reach(cos, width);
+    ctx.print((x - left).max(0.0), y, text);
 }
 
 fn detail(frame: &mut Frame, app: &App, cohort: &Cohort, area: Rect, theme: &Theme) {

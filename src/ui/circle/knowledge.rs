@@ -3,7 +3,7 @@
 use super::{NOT_YET, not_yet};
 use crate::app::App;
 use crate::app::circle::{item_suggestions, match_line, topic_label};
-use crate::domain::knowledge::{ExchangeFormat, KnowledgeKind};
+use crate::domain::knowledge::KnowledgeKind;
 use crate::domain::{Cohort, Note};
 use crate::i18n::{Msg, fill};
 use crate::ui::table::above_list;
@@ -170,15 +170,6 @@ fn how_it_meets(app: &App, suggestion: &crate::domain::circle::Suggestion) -> St
     parts.join(" · ")
 }
 
-/// The word for an exchange's shape.
-pub fn format_msg(format: ExchangeFormat) -> Msg {
-    match format {
-        ExchangeFormat::OneToOne => Msg::FormatOneToOne,
-        ExchangeFormat::OneToMany => Msg::FormatOneToMany,
-        ExchangeFormat::Together => Msg::FormatTogether,
-    }
-}
-
 /// The selected exchange in full: who took part, and its evaluation.
 fn exchange_head(
     app: &App,
@@ -248,16 +239,13 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     };
     let (top, area) = above_list(area, app);
-    if let Some(exchange) = cohort.exchanges.get(app.circle.exchanges.selected) {
+    let listing = &app.circle.exchanges;
+    if let Some(exchange) = listing.selected().and_then(|n| cohort.exchanges.get(n)) {
         frame.render_widget(Paragraph::new(exchange_head(app, exchange, theme)), top);
     }
     let columns = Columns {
         title: Line::from(Span::styled(
-            format!(
-                " {} ({}) ",
-                app.tr(Msg::ViewExchanges),
-                cohort.exchanges.len()
-            ),
+            table::counted(app.tr(Msg::ViewExchanges), listing),
             theme.title,
         )),
         headers: &[
@@ -286,9 +274,11 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         area,
         theme,
         &columns,
-        (cohort.exchanges.len(), app.circle.exchanges),
+        (listing.rows.len(), listing.cursor),
         |n| {
-            let exchange = &cohort.exchanges[n];
+            let Some(exchange) = listing.rows.get(n).and_then(|&i| cohort.exchanges.get(i)) else {
+                return Row::default();
+            };
             let people = exchange
                 .people
                 .iter()
@@ -307,7 +297,10 @@ pub fn exchanges(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             };
             Row::new(vec![
                 Cell::from(exchange.date.format("%d/%m/%Y").to_string()),
-                Cell::from(fit(1, app.tr(format_msg(exchange.format)))),
+                Cell::from(fit(
+                    1,
+                    app.tr(crate::i18n::words::exchange_format(exchange.format)),
+                )),
                 Cell::from(fit(2, &people)),
                 Cell::from(fit(3, &about)),
                 Cell::from(Span::styled(fit(4, &evaluation), style)),

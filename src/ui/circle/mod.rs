@@ -5,6 +5,8 @@ mod drawn;
 mod knowledge;
 mod path;
 mod round;
+pub use round::step_msg;
+mod shape;
 
 use super::table;
 use super::text::{person_name, phase, place, safe};

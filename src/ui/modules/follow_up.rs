@@ -24,12 +24,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         app.tr(Msg::FollowUpThreshold),
         &[("threshold", &app.config.attendance_threshold.to_string())],
     );
+    let listing = &app.modules.follow;
+    let counted = table::counted(app.tr(Msg::ViewFollowUp), listing);
     let columns = Columns {
-        title: Line::from(format!(
-            " {} ({}) · {threshold} ",
-            app.tr(Msg::ViewFollowUp),
-            items.len()
-        )),
+        title: Line::from(format!("{counted}· {threshold} ")),
         headers: &[
             Msg::ColTrainee,
             Msg::ColConcern,
@@ -49,13 +47,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         area,
         theme,
         &columns,
-        (items.len(), app.modules.follow),
-        |n| match &items[n] {
-            Attention::Trainee {
+        (listing.rows.len(), listing.cursor),
+        |n| match listing.rows.get(n).and_then(|&i| items.get(i)) {
+            None => Row::default(),
+            Some(Attention::Trainee {
                 trainee,
                 concern,
                 absences,
-            } => {
+            }) => {
                 let why = match concern {
                     Concern::ConsecutiveAbsences(run) => {
                         fill(app.tr(Msg::ConcernAbsences), &[("n", &run.to_string())])
@@ -77,13 +76,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                     Cell::from(logged.to_string()),
                 ])
             }
-            Attention::UnsignedSheet {
-                date, period: p, ..
-            }
-            | Attention::NeverTaken {
-                date, period: p, ..
-            } => {
-                let msg = if matches!(items[n], Attention::NeverTaken { .. }) {
+            Some(
+                item @ (Attention::UnsignedSheet {
+                    date, period: p, ..
+                }
+                | Attention::NeverTaken {
+                    date, period: p, ..
+                }),
+            ) => {
+                let msg = if matches!(item, Attention::NeverTaken { .. }) {
                     Msg::NeverTakenItem
                 } else {
                     Msg::UnsignedSheetItem

@@ -16,17 +16,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row};
 
 /// The module codes of a seminar, joined.
 pub fn module_codes(app: &App, seminar: &Seminar) -> String {
-    seminar
-        .modules
-        .iter()
-        .map(|m| {
-            app.data
-                .programme
-                .module(m)
-                .map_or_else(|| m.to_string(), |m| m.code.clone())
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
+    app.data.programme.codes(&seminar.modules).join(" + ")
 }
 
 /// "morning" or "afternoon" in the user's language.
@@ -78,12 +68,9 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     let seminars = seminars_by_date(cohort);
     let bookings = app.derived.double_bookings(&app.data);
+    let listing = &app.modules.seminars;
     let columns = Columns {
-        title: Line::from(format!(
-            " {} ({}) ",
-            app.tr(Msg::ViewSeminars),
-            seminars.len()
-        )),
+        title: Line::from(table::counted(app.tr(Msg::ViewSeminars), listing)),
         headers: &[
             Msg::ColDate,
             Msg::ColModule,
@@ -105,9 +92,12 @@ pub fn list(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         area,
         theme,
         &columns,
-        (seminars.len(), app.modules.seminars),
+        (listing.rows.len(), listing.cursor),
         |n| {
-            let seminar = seminars[n];
+            // The rows were counted from the same seminars; a record gone since shows empty.
+            let Some(seminar) = listing.rows.get(n).and_then(|&i| seminars.get(i).copied()) else {
+                return Row::default();
+            };
             let first = seminar.half_days.iter().map(|h| h.date).min();
             let signed = seminar
                 .half_days

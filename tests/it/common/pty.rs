@@ -230,6 +230,18 @@ pub fn edit_outside(dir: &Path, title: &str) -> Vec<u8> {
 }
 
 /// A data directory holding the sample cohort, and a config directory holding `settings`.
+/// Hélène Marchetti, trainer, opening the sample cohort on 28/11/2026 at 11:00 in Paris: the
+/// data and settings directories (kept alive by the caller) and the session, its first screen
+/// drawn.
+pub fn sample_trainer_session() -> (tempfile::TempDir, tempfile::TempDir, Session) {
+    let (data, config) = sample_dirs("role = \"trainer\"\nme = \"p-helene-marchetti\"\n");
+    let env: [(&str, &std::ffi::OsStr); 1] =
+        [("CERCLE_NOW", std::ffi::OsStr::new("2026-11-28T10:00:00Z"))];
+    let app = Session::start_with(data.path(), config.path(), &[], &env);
+    app.wait_for("Modules (");
+    (data, config, app)
+}
+
 pub fn sample_dirs(settings: &str) -> (tempfile::TempDir, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();

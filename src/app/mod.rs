@@ -15,6 +15,7 @@ pub mod layout;
 pub mod list;
 pub mod modules;
 pub mod paste;
+pub mod paths;
 pub mod rows;
 pub mod screen;
 pub mod send;
@@ -93,6 +94,9 @@ pub enum Effect {
     Sync,
     /// Read a sharing bundle, then hand it to [`App::bundle_read`].
     ReadBundle(String),
+    /// Read the entries of a folder as typed (`~/` the home folder, empty the current one),
+    /// then hand them to [`App::folder_listed`].
+    ListFolder(String, paths::Listed),
     /// Keep what was just received from one side (`None`: the trainers), the base of the next
     /// exchange with them.
     KeepReceived {
@@ -483,6 +487,19 @@ impl App {
     /// Says where the bundles the disk thread wrote are; `mail`: a mail draft can be opened.
     pub fn sent(&mut self, outcome: Result<Vec<std::path::PathBuf>, String>, mail: bool) {
         send::sent(self, outcome, mail);
+    }
+
+    /// Takes the entries of a folder the event loop read, for a path being completed or the
+    /// folder picker.
+    pub fn folder_listed(
+        &mut self,
+        listed: paths::Listed,
+        read: Result<Vec<paths::Entry>, String>,
+    ) {
+        match listed {
+            paths::Listed::Completion(typed) => paths::completed(self, &typed, read),
+            paths::Listed::Picker => {}
+        }
     }
 
     /// Previews a bundle read by the event loop; applying it is one undoable step.

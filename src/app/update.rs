@@ -603,7 +603,10 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::NextField => form.next(),
-        Action::CompleteOrNext => form.complete_or_next(),
+        Action::CompleteOrNext => match super::paths::completion_asked(&form) {
+            Some(read) => effects.push(read),
+            None => form.complete_or_next(),
+        },
         Action::ClearField => form.clear_focused(),
         Action::PreviousField => form.previous(),
         Action::ExternalEditor => effects.push(Effect::OpenEditor(form.focused_text())),

@@ -891,6 +891,10 @@ pub fn text(msg: Msg) -> &'static str {
         BundleRemoves => "Will be removed ({n}):",
         BundleConflicts => "Changed on both sides, to choose ({n}):",
         BundleIgnored => "Not theirs to change, left as is ({n}):",
+        FolderUnreadable => "Cannot read the folder {folder}: {why}",
+        NoPathMatch => "Nothing in that folder starts like {typed}.",
+        PathCandidates => "Tab: {names}",
+        PathMore => " and {n} more",
         BundleOwnAnswer => {
             "a trainee's bundle cannot answer her own proposal; only her trainers accept or decline it"
         }

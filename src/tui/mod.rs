@@ -130,6 +130,9 @@ fn event_loop(
                     let read = outside::read_bundle(&options.data_dir, &path, app.config.lang);
                     app.bundle_read(read);
                 }
+                Effect::ListFolder(folder, listed) => {
+                    app.folder_listed(listed, outside::list_folder(&folder));
+                }
                 Effect::KeepReceived {
                     cohort,
                     from,

@@ -31,6 +31,8 @@ pub enum Context {
     Conflicts,
     /// Asked what to do about a data file another program changed.
     ChangedOnDisk,
+    /// Choosing the folder where `E` writes bundles.
+    FolderPicker,
 }
 
 /// A view inside a screen, with keys of its own on top of the screen's.

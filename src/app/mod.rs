@@ -7,6 +7,7 @@ pub mod conflict;
 pub mod contacts;
 pub mod dates;
 pub mod derived;
+pub mod folder_picker;
 pub mod form;
 pub mod kept;
 pub mod keymap;
@@ -173,6 +174,8 @@ pub enum Overlay {
     /// A message to read in full (where a file was written), with its title; Enter or Esc
     /// closes it.
     Told(Msg, String),
+    /// The folder where `E` writes bundles, chosen by walking the folders.
+    FolderPicker(folder_picker::Picker),
 }
 
 /// A short list to choose from, and what the choice is for.
@@ -491,14 +494,16 @@ impl App {
 
     /// Takes the entries of a folder the event loop read, for a path being completed or the
     /// folder picker.
+    /// `folder` is the folder as the event loop resolved it (`~` expanded, made absolute).
     pub fn folder_listed(
         &mut self,
         listed: paths::Listed,
+        folder: std::path::PathBuf,
         read: Result<Vec<paths::Entry>, String>,
     ) {
         match listed {
             paths::Listed::Completion(typed) => paths::completed(self, &typed, read),
-            paths::Listed::Picker => {}
+            paths::Listed::Picker => folder_picker::listed(self, folder, read),
         }
     }
 

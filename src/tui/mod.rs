@@ -131,7 +131,8 @@ fn event_loop(
                     app.bundle_read(read);
                 }
                 Effect::ListFolder(folder, listed) => {
-                    app.folder_listed(listed, outside::list_folder(&folder));
+                    let resolved = outside::resolve(&folder);
+                    app.folder_listed(listed, resolved, outside::list_folder(&folder));
                 }
                 Effect::KeepReceived {
                     cohort,

@@ -136,11 +136,7 @@ fn expand_text(path: &str) -> PathBuf {
 /// and the picker never need more, and the frame never waits long.
 pub fn list_folder(folder: &str) -> Result<Vec<crate::app::paths::Entry>, String> {
     const MOST: usize = 100_000;
-    let path = if folder.trim().is_empty() {
-        PathBuf::from(".")
-    } else {
-        expand_text(folder)
-    };
+    let path = resolve(folder);
     let read = std::fs::read_dir(&path).map_err(|e| e.to_string())?;
     let entries = read
         .take(MOST)
@@ -152,6 +148,17 @@ pub fn list_folder(folder: &str) -> Result<Vec<crate::app::paths::Entry>, String
         })
         .collect();
     Ok(entries)
+}
+
+/// A folder as typed (`~` the home folder, empty the current one), made absolute where it
+/// can be, so that the folder picker shows where it is and can go up.
+pub fn resolve(folder: &str) -> PathBuf {
+    let path = if folder.trim().is_empty() {
+        PathBuf::from(".")
+    } else {
+        expand_text(folder)
+    };
+    std::fs::canonicalize(&path).unwrap_or(path)
 }
 
 /// Reads a file to import; `~/` is the home directory.

@@ -5,6 +5,7 @@ use crate::common::{press, sample_app};
 use cercle::app::paths::{Entry, Listed};
 use cercle::app::{Effect, Overlay};
 use cercle::i18n::{Lang, Msg};
+use std::path::PathBuf;
 
 fn field_text(app: &cercle::app::App) -> String {
     let Some(Overlay::Form(form)) = &app.overlay else {
@@ -35,17 +36,26 @@ fn tab_in_a_path_field_reads_its_folder_and_completes() {
             folder: true,
         },
     ];
-    app.folder_listed(Listed::Completion("~/Tél".into()), Ok(entries.clone()));
+    app.folder_listed(
+        Listed::Completion("~/Tél".into()),
+        PathBuf::new(),
+        Ok(entries.clone()),
+    );
     assert_eq!(field_text(&app), "~/Téléchargements/");
 
     // A listing that comes back after the text changed leaves the text alone.
     press(&mut app, "x");
-    app.folder_listed(Listed::Completion("~/Tél".into()), Ok(entries));
+    app.folder_listed(
+        Listed::Completion("~/Tél".into()),
+        PathBuf::new(),
+        Ok(entries),
+    );
     assert_eq!(field_text(&app), "~/Téléchargements/x");
 
     // An unreadable folder is said, in French, and the form stays open.
     app.folder_listed(
         Listed::Completion("/root/x".into()),
+        PathBuf::from("/root"),
         Err("Permission non accordée".into()),
     );
     assert!(matches!(app.overlay, Some(Overlay::Form(_))));

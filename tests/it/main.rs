@@ -79,6 +79,7 @@ mod readme;
 mod sample;
 mod save_stream;
 mod schema;
+mod send_folder_picker;
 mod share_merge;
 mod share_own_answer;
 mod sharing;

@@ -125,6 +125,9 @@ pub enum Command {
         ours: PathBuf,
         /// The other machine's version (%B).
         theirs: PathBuf,
+        /// Where the result goes in the data directory (%P): a document of the split layout is
+        /// merged as that document.
+        path: Option<String>,
     },
     /// Erase a person everywhere (the data file, its backups and the recovery file); records
     /// the law requires to keep, such as signed attendance sheets, stay under a pseudonym.
@@ -139,7 +142,7 @@ pub enum Command {
     /// record holds, 7 it was altered).
     Verify {
         /// Only this cohort, by id or name.
-        #[arg(long, value_name = "C")]
+        #[arg(long, value_name = "COHORT")]
         cohort: Option<String>,
         /// Print JSON instead of lines.
         #[arg(long)]
@@ -191,7 +194,7 @@ pub enum ExportCommand {
         #[arg(long)]
         trainee: Option<String>,
         /// The trainer making the bundles (default: the cohort's first trainer).
-        #[arg(long)]
+        #[arg(long, value_name = "TRAINER")]
         by: Option<String>,
         /// A file for one bundle (`-`: standard output), or a directory for one per trainee
         /// (default: the current directory).
@@ -267,7 +270,7 @@ pub enum ExportCommand {
         #[arg(long, value_enum, default_value_t = CalendarFormat::Ics)]
         format: CalendarFormat,
         /// Only this cohort (id or name); without it, every cohort.
-        #[arg(long, value_name = "C")]
+        #[arg(long, value_name = "COHORT")]
         cohort: Option<String>,
         /// The file to write (0600); `-` or none prints to standard output.
         #[arg(short, long, value_name = "FILE")]

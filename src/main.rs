@@ -16,7 +16,10 @@ fn main() -> ExitCode {
         Lang::Fr => LangArg::Fr,
         Lang::En => LangArg::En,
     });
-    let cli = match cercle::commands::help::parse(args, settings(lang).0.lang) {
+    let lang = settings(lang).0.lang;
+    // A shell asking for completions (`COMPLETE=bash`) is answered, and the process ends.
+    cercle::commands::complete::answer_the_shell(&args, lang);
+    let cli = match cercle::commands::help::parse(args, lang) {
         Ok(cli) => cli,
         Err(code) => return code,
     };

@@ -136,6 +136,8 @@ pub enum Action {
     MissingSignature,
     /// Roll call: reset the selected trainee's code, with why; her next signature chooses one.
     ResetCode,
+    /// Roll call: withdraw the seal the sheet stands under, with why, signed with my code.
+    WithdrawSeal,
     /// Follow-up list: the follow-ups logged for the selected trainee.
     ListFollowUps,
     /// A mouse click at a cell.

@@ -111,12 +111,7 @@ fn taken(app: &mut App, base: &Arc<Data>, outcome: Outcome) -> Vec<Effect> {
             effects.push(Effect::Save);
         }
     }
-    let mut text = match &synced.reach {
-        Reach::Pushed => app.tr(Msg::SyncPushed).to_owned(),
-        Reach::UpToDate => app.tr(Msg::SyncUpToDate).to_owned(),
-        Reach::Offline(reason) => fill(app.tr(Msg::SyncOffline), &[("reason", reason)]),
-        Reach::NoRemote => app.tr(Msg::SyncLocalOnly).to_owned(),
-    };
+    let mut text = reached(&synced.reach, app.config.lang);
     if synced.file_changed {
         text = format!("{text} {}", app.tr(Msg::SyncReceived));
     }
@@ -130,6 +125,16 @@ fn taken(app: &mut App, base: &Arc<Data>, outcome: Outcome) -> Vec<Effect> {
     }
     app.notify(text);
     effects
+}
+
+/// How far a sync reached, in a language: the status line and the journal say it alike.
+pub fn reached(reach: &Reach, lang: crate::i18n::Lang) -> String {
+    match reach {
+        Reach::Pushed => Msg::SyncPushed.text(lang).to_owned(),
+        Reach::UpToDate => Msg::SyncUpToDate.text(lang).to_owned(),
+        Reach::Offline(reason) => fill(Msg::SyncOffline.text(lang), &[("reason", reason)]),
+        Reach::NoRemote => Msg::SyncLocalOnly.text(lang).to_owned(),
+    }
 }
 
 /// Takes the sync state found when the data was loaded.

@@ -1,6 +1,6 @@
 //! Undo and redo of changes to the data, each a named step.
 
-use crate::domain::Data;
+use crate::domain::{Data, HalfDayId};
 use std::sync::Arc;
 
 /// How many steps are kept.
@@ -13,6 +13,15 @@ struct Step {
     data: Arc<Data>,
 }
 
+/// A record undo never takes back: `u` after it asks to withdraw it, with a reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    /// A half-day's seal.
+    Seal(HalfDayId),
+    /// A correction of a sealed sheet, by its place in the half-day's history.
+    Correction(HalfDayId, u32),
+}
+
 /// The undo and redo stacks. Snapshots share structure through `Arc`, and each cohort and
 /// person is [`Shared`](crate::domain::Shared), so a step keeps only the records its change
 /// replaced.
@@ -20,6 +29,7 @@ struct Step {
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
+    recorded: Option<Recorded>,
 }
 
 impl History {
@@ -33,6 +43,7 @@ impl History {
             self.undo.remove(0);
         }
         self.redo.clear();
+        self.recorded = None;
     }
 
     /// Undoes the last change: returns its label and swaps the data back.
@@ -58,10 +69,17 @@ impl History {
     }
 
     /// Forgets every step: after a signature or a seal, nothing before it can be undone, so
-    /// that `u` never takes a signature, a seal or a correction back.
-    pub fn keep_signed(&mut self) {
+    /// that `u` never takes a signature, a seal or a correction back. A seal or a correction
+    /// is remembered instead: `u` then asks to withdraw it ([`History::recorded`]).
+    pub fn keep_signed(&mut self, recorded: Option<Recorded>) {
         self.undo.clear();
         self.redo.clear();
+        self.recorded = recorded;
+    }
+
+    /// The record `u` would withdraw, when the last change was one and nothing came since.
+    pub fn recorded(&self) -> Option<&Recorded> {
+        self.recorded.as_ref().filter(|_| self.undo.is_empty())
     }
 
     /// Whether there is anything to undo.

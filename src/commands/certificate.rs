@@ -8,7 +8,7 @@ use crate::domain::clock::Clock;
 use crate::domain::fold::slug;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data, Person, PersonId};
-use crate::export::certificate;
+use crate::export::html;
 use crate::i18n::{Lang, Msg, fill};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -98,7 +98,7 @@ fn make(
         crate::export::pdf::certificate::pdf(data, cohort, &person.id, today, until)
             .map_err(|e| e.to_string())?
     } else {
-        certificate::html_until(data, cohort, &person.id, today, until).map(String::into_bytes)
+        html::certificate::html(data, cohort, &person.id, today, until).map(String::into_bytes)
     };
     made.ok_or_else(|| {
         let day = until.map_or(today, |u| u.min(today));

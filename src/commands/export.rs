@@ -8,7 +8,7 @@ use crate::domain::clock::Clock;
 use crate::domain::lookup::find;
 use crate::domain::{Cohort, Data};
 use crate::export::dialect::Dialect;
-use crate::export::{attendance, workbook};
+use crate::export::{attendance, html, workbook};
 use crate::i18n::{Lang, Msg};
 use std::path::Path;
 
@@ -148,7 +148,7 @@ fn sheet(
         }
         SheetFormat::Xlsx => workbook::to_xlsx(data, cohort, seminar, Clock::from_env().today())
             .map_err(|e| e.to_string())?,
-        SheetFormat::Html => attendance::to_html(data, cohort, seminar).into_bytes(),
+        SheetFormat::Html => html::sheet::html(data, cohort, seminar).into_bytes(),
         SheetFormat::Pdf => {
             crate::export::pdf::sheet::pdf(data, cohort, seminar, Clock::from_env().today())
                 .map_err(|e| e.to_string())?

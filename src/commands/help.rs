@@ -320,11 +320,46 @@ fn argument(arg: clap::Arg, path: &str, lang: Lang) -> clap::Arg {
         ));
     }
     let arg = arg.help(help).long_help(None);
+    let arg = match lang {
+        Lang::Fr => french_value_names(arg),
+        Lang::En => arg,
+    };
     if takes_value {
         arg.hide_possible_values(true).hide_default_value(true)
     } else {
         arg
     }
+}
+
+/// An argument whose value names (`<FILE>`) are said in French; a name the table lacks stays
+/// as it is, and a test keeps the table whole.
+fn french_value_names(arg: clap::Arg) -> clap::Arg {
+    let names: Vec<&'static str> = arg
+        .get_value_names()
+        .unwrap_or_default()
+        .iter()
+        .map(|name| help::french_value(name.as_str()))
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    if names.is_empty() {
+        arg
+    } else {
+        arg.value_names(names)
+    }
+}
+
+/// Every value name of a command and its visible subcommands (`FILE`).
+pub fn value_names(command: &clap::Command) -> std::collections::BTreeSet<String> {
+    let mut found: std::collections::BTreeSet<String> = command
+        .get_arguments()
+        .filter(|arg| arg.get_action().takes_values())
+        .flat_map(|arg| arg.get_value_names().unwrap_or_default())
+        .map(ToString::to_string)
+        .collect();
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        found.extend(value_names(sub));
+    }
+    found
 }
 
 /// Every visible path of the command line, for the tests of the French table.
@@ -370,6 +405,22 @@ mod tests {
             .filter(|p| help::french(p).is_none())
             .collect();
         assert!(missing.is_empty(), "no French help for {missing:?}");
+    }
+
+    #[test]
+    fn every_value_name_has_its_french_name() {
+        let mut command = Cli::command();
+        command.build();
+        let english = value_names(&command);
+        assert!(english.contains("FILE"), "{english:?}");
+        let missing: Vec<&String> = english
+            .iter()
+            .filter(|name| help::french_value(name).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no French value name for {missing:?}");
+        let french = value_names(&super::command(Lang::Fr));
+        assert!(french.contains("FICHIER"), "{french:?}");
+        assert!(!french.contains("FILE"), "{french:?}");
     }
 
     #[test]

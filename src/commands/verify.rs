@@ -4,7 +4,7 @@
 use super::exit::{ALTERED, Failure};
 use super::load::read;
 use super::out;
-use crate::domain::audit::{Finding, Problem, verify as check_cohort};
+use crate::domain::audit::{Finding, Problem, verify_all};
 use crate::domain::{Cohort, Data, Period, PersonId};
 use crate::i18n::{Lang, Msg, fill};
 use serde_json::json;
@@ -25,19 +25,16 @@ pub(super) fn verify(
         Some(_) => vec![super::export::pick_cohort(&data, query, lang)?],
         None => data.cohorts.iter().map(|c| &**c).collect(),
     };
-    let mut rows = Vec::new();
     let (mut lines, mut seals) = (0usize, 0usize);
-    for cohort in &cohorts {
-        for half_day in cohort.seminars.iter().flat_map(|s| &s.half_days) {
-            lines += half_day.marks.iter().filter(|m| m.signed.is_some()).count();
-            seals += half_day.seals.len();
-        }
-        rows.extend(
-            check_cohort(&data, cohort)
-                .into_iter()
-                .map(|p| (*cohort, p)),
-        );
+    for half_day in cohorts
+        .iter()
+        .flat_map(|c| &c.seminars)
+        .flat_map(|s| &s.half_days)
+    {
+        lines += half_day.marks.iter().filter(|m| m.signed.is_some()).count();
+        seals += half_day.seals.len();
     }
+    let rows = verify_all(&data, &cohorts);
     let altered = rows.iter().any(|(_, p)| p.finding.is_alteration());
     let counts = [
         ("cohorts", cohorts.len().to_string()),
@@ -170,6 +167,11 @@ fn describe(data: &Data, finding: &Finding, lang: Lang) -> String {
             Msg::VerifySealsMissing,
             vec![("from", from.to_string()), ("to", to.to_string())],
         ),
+        Finding::WithdrawalForged(who) => (Msg::VerifyWithdrawalForged, vec![("who", name(who))]),
+        Finding::WithdrawalKeyUnknown(who) => (Msg::VerifyWithdrawalKey, vec![("who", name(who))]),
+        Finding::WithdrawalOrphan(seq) => {
+            (Msg::VerifyWithdrawalOrphan, vec![("seq", seq.to_string())])
+        }
         Finding::SignedBeforeSeals => (Msg::VerifyBeforeSeals, vec![]),
         Finding::Forgotten => (Msg::VerifyForgotten, vec![]),
     };

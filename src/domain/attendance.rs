@@ -60,6 +60,10 @@ pub struct HalfDay {
     /// again with the corrections made since (see `domain::seal`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seals: Vec<Seal>,
+    /// The withdrawals of its seals, oldest first: undoing a seal records one, with a reason,
+    /// and erases nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawals: Vec<SealWithdrawal>,
 }
 
 /// The status of one trainee for one half-day.
@@ -180,6 +184,29 @@ pub struct Seal {
     pub sig: String,
 }
 
+/// A seal withdrawn by a trainer, with her reason: a link of the cohort's chain of its own,
+/// signed with her key over the withdrawn seal's hash, so that it can be neither forged nor
+/// removed unseen. The seal stays; the sheet stands unsealed until it is sealed again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealWithdrawal {
+    /// The place in the chain (`seq`) of the seal withdrawn.
+    pub seal: u32,
+    /// The trainer who withdrew it.
+    pub by: PersonId,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Why.
+    pub reason: String,
+    /// Its own place in the cohort's chain.
+    pub seq: u32,
+    /// The hash of the cohort's previous link (hex SHA-256).
+    pub prev: String,
+    /// The trainer's public key, base64.
+    pub key: String,
+    /// The signature, base64.
+    pub sig: String,
+}
+
 /// The trainer's signature of a half-day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signature {
@@ -228,6 +255,19 @@ impl HalfDay {
     /// The mark of a trainee, if taken.
     pub fn mark_of(&self, trainee: &PersonId) -> Option<&Mark> {
         self.marks.iter().find(|m| &m.trainee == trainee)
+    }
+
+    /// The seal the sheet stands under: its last one, unless that one was withdrawn.
+    pub fn standing_seal(&self) -> Option<&Seal> {
+        self.seals
+            .last()
+            .filter(|s| !self.withdrawals.iter().any(|w| w.seal == s.seq))
+    }
+
+    /// The withdrawal of its last seal, when the sheet stands unsealed because of it.
+    pub fn seal_withdrawn(&self) -> Option<&SealWithdrawal> {
+        let last = self.seals.last()?;
+        self.withdrawals.iter().rev().find(|w| w.seal == last.seq)
     }
 
     /// Whether the half-day counts as held on `today`: it is past, or its roll was taken.

@@ -2,11 +2,12 @@
 //! Each problem names the seminar, the date and the period, and says what differs.
 
 use super::Data;
-use super::attendance::{HalfDay, Period, Seal, Seminar, Status};
+use super::attendance::{HalfDay, Period, Seminar, Status};
 use super::cohort::Cohort;
 use super::ids::{HalfDayId, PersonId, SeminarId};
-use super::seal::{SheetContext, line_message, seal_hash, seal_message};
-use super::signing::{verify_bytes, was_key_of};
+use super::seal::{SheetContext, line_message, link_hash, seal_hash, seal_message};
+use super::signing::{KeyRing, was_key_of};
+use super::withdrawal::withdrawal_message;
 use chrono::{NaiveDate, NaiveTime};
 
 /// Where a problem is: a seminar's half-day.
@@ -65,6 +66,12 @@ pub enum Finding {
         /// How many are left.
         found: u32,
     },
+    /// A withdrawal of a seal does not match what it says: forged, or altered.
+    WithdrawalForged(PersonId),
+    /// A withdrawal of a seal was made with a key that is not its trainer's.
+    WithdrawalKeyUnknown(PersonId),
+    /// A withdrawal names a seal this sheet does not have.
+    WithdrawalOrphan(u32),
     /// Signed since seals exist, but its seal is gone.
     SealRemoved,
     /// The seal does not follow the cohort's previous seal.
@@ -99,10 +106,20 @@ pub struct Problem {
     pub finding: Finding,
 }
 
-/// Checks one cohort's record.
+/// A link of a cohort's chain, where it is.
+struct Link<'a> {
+    seq: u32,
+    prev: &'a str,
+    sig: &'a str,
+    place: Place,
+}
+
+/// Checks one cohort's record. Each public key is decoded once for the whole cohort, and each
+/// sheet's lines and seals are read from the sheet as it is, without copying it.
 pub fn verify(data: &Data, cohort: &Cohort) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut chain: Vec<(&Seal, Place)> = Vec::new();
+    let mut ring = KeyRing::default();
+    let mut chain: Vec<Link> = Vec::new();
     for seminar in &cohort.seminars {
         let ctx = SheetContext::of(data, cohort, seminar);
         for half_day in &seminar.half_days {
@@ -113,33 +130,64 @@ pub fn verify(data: &Data, cohort: &Cohort) -> Vec<Problem> {
                     finding,
                 });
             };
-            check_lines(cohort, half_day, &mut found);
-            check_seals(&ctx, cohort, half_day, &mut found);
-            chain.extend(half_day.seals.iter().map(|s| (s, place.clone())));
+            check_lines(cohort, half_day, &mut ring, &mut found);
+            check_seals(&ctx, cohort, half_day, &mut ring, &mut found);
+            check_withdrawals(cohort, half_day, &mut ring, &mut found);
+            let seals = half_day.seals.iter().map(|s| (s.seq, &s.prev, &s.sig));
+            let withdrawals = half_day
+                .withdrawals
+                .iter()
+                .map(|w| (w.seq, &w.prev, &w.sig));
+            chain.extend(seals.chain(withdrawals).map(|(seq, prev, sig)| Link {
+                seq,
+                prev,
+                sig,
+                place: place.clone(),
+            }));
         }
     }
-    chain.sort_by_key(|(s, _)| s.seq);
+    check_chain(chain, &mut out);
+    out
+}
+
+/// Checks every cohort of the network, each on its own (a cohort's chain is its own), spread
+/// over the machine's cores. The problems come in the order of the cohorts.
+pub fn verify_all<'a>(data: &'a Data, cohorts: &[&'a Cohort]) -> Vec<(&'a Cohort, Problem)> {
+    use rayon::prelude::*;
+    let found: Vec<Vec<Problem>> = cohorts
+        .par_iter()
+        .map(|cohort| verify(data, cohort))
+        .collect();
+    cohorts
+        .iter()
+        .zip(found)
+        .flat_map(|(cohort, problems)| problems.into_iter().map(move |p| (*cohort, p)))
+        .collect()
+}
+
+/// The links of the chain in order: each follows the one before it, and none is missing.
+fn check_chain(mut chain: Vec<Link>, out: &mut Vec<Problem>) {
+    chain.sort_by_key(|l| l.seq);
     let mut expected = 0u32;
-    let mut previous: Option<&Seal> = None;
-    for (seal, place) in chain {
-        if seal.seq > expected {
+    let mut previous: Option<&str> = None;
+    for link in &chain {
+        if link.seq > expected {
             out.push(Problem {
-                place: place.clone(),
+                place: link.place.clone(),
                 finding: Finding::SealsMissing {
                     from: expected,
-                    to: seal.seq,
+                    to: link.seq,
                 },
             });
-        } else if seal.prev != previous.map(seal_hash).unwrap_or_default() {
+        } else if link.prev != previous.map(link_hash).unwrap_or_default() {
             out.push(Problem {
-                place,
-                finding: Finding::ChainBroken(seal.seq),
+                place: link.place.clone(),
+                finding: Finding::ChainBroken(link.seq),
             });
         }
-        expected = seal.seq + 1;
-        previous = Some(seal);
+        expected = link.seq + 1;
+        previous = Some(link.sig);
     }
-    out
 }
 
 /// Whether an id is a forgotten person's pseudonym.
@@ -156,7 +204,12 @@ fn place(seminar: &Seminar, half_day: &HalfDay) -> Place {
     }
 }
 
-fn check_lines(cohort: &Cohort, half_day: &HalfDay, found: &mut impl FnMut(Finding)) {
+fn check_lines<'a>(
+    cohort: &Cohort,
+    half_day: &'a HalfDay,
+    ring: &mut KeyRing<'a>,
+    found: &mut impl FnMut(Finding),
+) {
     for mark in &half_day.marks {
         let Some(signed) = &mark.signed else { continue };
         let trainee = &mark.trainee;
@@ -175,7 +228,7 @@ fn check_lines(cohort: &Cohort, half_day: &HalfDay, found: &mut impl FnMut(Findi
             continue;
         }
         let message = line_message(half_day, trainee, signed);
-        if !verify_bytes(&signed.key, &message, &signed.sig) {
+        if !ring.verify(&signed.key, &message, &signed.sig) {
             found(Finding::LineForged(trainee.clone()));
             continue;
         }
@@ -201,10 +254,11 @@ fn check_lines(cohort: &Cohort, half_day: &HalfDay, found: &mut impl FnMut(Findi
     }
 }
 
-fn check_seals(
+fn check_seals<'a>(
     ctx: &SheetContext,
     cohort: &Cohort,
-    half_day: &HalfDay,
+    half_day: &'a HalfDay,
+    ring: &mut KeyRing<'a>,
     found: &mut impl FnMut(Finding),
 ) {
     match (&half_day.signature, half_day.seals.is_empty()) {
@@ -215,7 +269,8 @@ fn check_seals(
     // The seals name every line: a pseudonym in place of a forgotten person's id breaks them
     // all, by law (the right to erasure) rather than by tampering.
     let renamed = half_day.marks.iter().any(|m| forgotten(&m.trainee))
-        || half_day.seals.iter().any(|s| forgotten(&s.by));
+        || half_day.seals.iter().any(|s| forgotten(&s.by))
+        || half_day.withdrawals.iter().any(|w| forgotten(&w.by));
     if renamed {
         found(Finding::Forgotten);
         return;
@@ -229,8 +284,34 @@ fn check_seals(
             });
         } else if !was_key_of(&cohort.keys, &seal.by, &seal.key, seal.at) {
             found(Finding::SealKeyUnknown(seal.by.clone()));
-        } else if !verify_bytes(&seal.key, &seal_message(ctx, half_day, seal), &seal.sig) {
+        } else if !ring.verify(&seal.key, &seal_message(ctx, half_day, seal), &seal.sig) {
             found(Finding::SealBroken(seal.by.clone()));
+        }
+    }
+}
+
+/// Each withdrawal names a seal of this sheet, by its trainer's key, and says what it signed.
+/// A withdrawn seal is no alteration: it is still checked as it was made.
+fn check_withdrawals<'a>(
+    cohort: &Cohort,
+    half_day: &'a HalfDay,
+    ring: &mut KeyRing<'a>,
+    found: &mut impl FnMut(Finding),
+) {
+    for withdrawal in &half_day.withdrawals {
+        if forgotten(&withdrawal.by) {
+            continue;
+        }
+        let Some(sealed) = half_day.seals.iter().find(|s| s.seq == withdrawal.seal) else {
+            found(Finding::WithdrawalOrphan(withdrawal.seal));
+            continue;
+        };
+        let message =
+            withdrawal_message(cohort.id.as_str(), half_day, withdrawal, &seal_hash(sealed));
+        if !was_key_of(&cohort.keys, &withdrawal.by, &withdrawal.key, withdrawal.at) {
+            found(Finding::WithdrawalKeyUnknown(withdrawal.by.clone()));
+        } else if !ring.verify(&withdrawal.key, &message, &withdrawal.sig) {
+            found(Finding::WithdrawalForged(withdrawal.by.clone()));
         }
     }
 }

@@ -4,6 +4,7 @@ pub mod attendance;
 pub mod audit;
 pub mod circle;
 pub mod clock;
+pub mod codev;
 pub mod cohort;
 pub mod conflict;
 pub mod directory;
@@ -17,6 +18,7 @@ pub mod merge;
 pub mod organisation;
 pub mod path;
 pub mod people;
+pub mod planning;
 pub mod privacy;
 pub mod programme;
 pub mod records;
@@ -33,8 +35,11 @@ pub mod text;
 pub mod timestamp;
 pub mod tutoring;
 pub mod venue;
+pub mod withdrawal;
 
-pub use attendance::{HalfDay, Mark, MarkChange, Period, Seminar, Signature, Status};
+pub use attendance::{
+    HalfDay, Mark, MarkChange, Period, SealWithdrawal, Seminar, Signature, Status,
+};
 pub use cohort::{Cohort, CohortState, DepartError, EnrolError, MAX_TRAINEES, MIN_TRAINEES};
 pub use ids::*;
 pub use organisation::{Organisation, Representative};

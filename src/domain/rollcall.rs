@@ -244,6 +244,7 @@ pub fn lay_out(
                     signature: None,
                     history: Vec::new(),
                     seals: Vec::new(),
+                    withdrawals: Vec::new(),
                 },
             )
         })

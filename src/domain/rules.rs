@@ -526,6 +526,7 @@ mod tests {
             signature: None,
             history: Vec::new(),
             seals: Vec::new(),
+            withdrawals: Vec::new(),
         }
     }
 

@@ -10,7 +10,7 @@ use super::ids::{HalfDayId, PersonId};
 use super::signing::{self, Attempts, KdfParams, SignError};
 use chrono::{DateTime, NaiveTime, Utc};
 use ed25519_dalek::SigningKey;
-use serde_json::{Value, json};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// Why a line could not be signed or a sheet sealed.
@@ -115,9 +115,9 @@ impl SheetContext {
 
 /// What a trainee signs: her line of one half-day, as bytes.
 pub fn line_message(half_day: &HalfDay, trainee: &PersonId, signed: &LineSignature) -> Vec<u8> {
-    let content = json!([
+    let content = (
         "cercle/line/1",
-        signed.half_day,
+        &signed.half_day,
         half_day.date,
         half_day.period,
         half_day.start,
@@ -126,33 +126,88 @@ pub fn line_message(half_day: &HalfDay, trainee: &PersonId, signed: &LineSignatu
         signed.status,
         signed.time,
         signed.at,
-    ]);
-    content.to_string().into_bytes()
+    );
+    // Plain values always serialise; the bytes are those of the JSON array, compact.
+    serde_json::to_vec(&content).unwrap_or_default()
 }
 
 /// A line as a seal covers it: the reason of an absence stays out, with the trainers.
-fn line_content(mark: &Mark) -> Value {
-    json!([
-        mark.trainee,
-        mark.status,
-        mark.time,
-        mark.signed.as_ref().map(|s| &s.sig),
-        mark.missing_signature.as_ref().map(|m| &m.reason),
-    ])
+#[derive(Serialize)]
+struct Line<'a>(
+    &'a PersonId,
+    Status,
+    Option<NaiveTime>,
+    Option<&'a String>,
+    Option<&'a String>,
+);
+
+/// A correction as a seal covers it.
+#[derive(Serialize)]
+struct Change<'a>(
+    &'a PersonId,
+    &'a PersonId,
+    DateTime<Utc>,
+    Option<Status>,
+    Status,
+    Option<NaiveTime>,
+    Option<NaiveTime>,
+    &'a String,
+    Option<u32>,
+);
+
+impl<'a> Change<'a> {
+    fn of(c: &'a MarkChange) -> Self {
+        Self(
+            &c.trainee,
+            &c.by,
+            c.at,
+            c.from,
+            c.to,
+            c.from_time,
+            c.to_time,
+            &c.reason,
+            c.withdraws,
+        )
+    }
 }
 
-fn change_content(change: &MarkChange) -> Value {
-    json!([
-        change.trainee,
-        change.by,
-        change.at,
-        change.from,
-        change.to,
-        change.from_time,
-        change.to_time,
-        change.reason,
-        change.withdraws,
-    ])
+/// The lines of a sheet as they stood when the first `history` entries were all the history
+/// there was (the later entries walked back, each to its `from`), sorted by trainee, read
+/// from the sheet without copying it.
+fn lines_at(half_day: &HalfDay, history: usize) -> Vec<Line<'_>> {
+    let mut lines: Vec<Option<Line>> = half_day
+        .marks
+        .iter()
+        .map(|m| {
+            Some(Line(
+                &m.trainee,
+                m.status,
+                m.time,
+                m.signed.as_ref().map(|s| &s.sig),
+                m.missing_signature.as_ref().map(|m| &m.reason),
+            ))
+        })
+        .collect();
+    for change in half_day.history.iter().skip(history).rev() {
+        let Some(line) = lines
+            .iter_mut()
+            .find(|l| l.as_ref().is_some_and(|l| l.0 == &change.trainee))
+        else {
+            continue;
+        };
+        match change.from {
+            Some(status) => {
+                if let Some(line) = line {
+                    line.1 = status;
+                    line.2 = change.from_time;
+                }
+            }
+            None => *line = None,
+        }
+    }
+    let mut lines: Vec<Line> = lines.into_iter().flatten().collect();
+    lines.sort_by(|a, b| a.0.cmp(b.0));
+    lines
 }
 
 /// The marks as they stood when the first `history` entries were all the history there was:
@@ -180,43 +235,69 @@ pub fn marks_at(half_day: &HalfDay, history: usize) -> Vec<Mark> {
 /// What a seal signs: the sheet as it stood with its first `seal.history` corrections.
 pub fn seal_message(ctx: &SheetContext, half_day: &HalfDay, seal: &Seal) -> Vec<u8> {
     let covered = usize::try_from(seal.history).unwrap_or(usize::MAX);
-    let lines: Vec<Value> = marks_at(half_day, covered)
-        .iter()
-        .map(line_content)
-        .collect();
-    let history: Vec<Value> = half_day
-        .history
-        .iter()
-        .take(covered)
-        .map(change_content)
-        .collect();
-    let content = json!([
-        "cercle/seal/1",
-        ctx.programme,
-        ctx.cohort,
-        ctx.seminar,
-        ctx.modules,
-        ctx.venue,
-        half_day.id,
-        half_day.date,
-        half_day.period,
-        half_day.start,
-        half_day.end,
-        lines,
-        history,
-        seal.history,
-        seal.prev,
-        seal.by,
-        seal.at,
-        seal.seq,
-    ]);
-    content.to_string().into_bytes()
+    let content = SealContent {
+        ctx,
+        half_day,
+        seal,
+        lines: lines_at(half_day, covered),
+        history: half_day
+            .history
+            .iter()
+            .take(covered)
+            .map(Change::of)
+            .collect(),
+    };
+    // Plain values always serialise; the bytes are those of the JSON array, compact.
+    serde_json::to_vec(&content).unwrap_or_default()
 }
 
-/// The hash of a seal, which the next seal of the cohort names.
+/// What a seal covers, written straight as the JSON array it signs (18 elements: more than a
+/// tuple serialises).
+struct SealContent<'a> {
+    ctx: &'a SheetContext,
+    half_day: &'a HalfDay,
+    seal: &'a Seal,
+    lines: Vec<Line<'a>>,
+    history: Vec<Change<'a>>,
+}
+
+impl Serialize for SealContent<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple as _;
+        let (ctx, half_day, seal) = (self.ctx, self.half_day, self.seal);
+        let mut out = serializer.serialize_tuple(18)?;
+        out.serialize_element("cercle/seal/1")?;
+        out.serialize_element(&ctx.programme)?;
+        out.serialize_element(&ctx.cohort)?;
+        out.serialize_element(&ctx.seminar)?;
+        out.serialize_element(&ctx.modules)?;
+        out.serialize_element(&ctx.venue)?;
+        out.serialize_element(&half_day.id)?;
+        out.serialize_element(&half_day.date)?;
+        out.serialize_element(&half_day.period)?;
+        out.serialize_element(&half_day.start)?;
+        out.serialize_element(&half_day.end)?;
+        out.serialize_element(&self.lines)?;
+        out.serialize_element(&self.history)?;
+        out.serialize_element(&seal.history)?;
+        out.serialize_element(&seal.prev)?;
+        out.serialize_element(&seal.by)?;
+        out.serialize_element(&seal.at)?;
+        out.serialize_element(&seal.seq)?;
+        out.end()
+    }
+}
+
+/// The hash of a seal, which the next link of the cohort's chain names.
 pub fn seal_hash(seal: &Seal) -> String {
+    link_hash(&seal.sig)
+}
+
+/// The hash of a link of the chain (a seal or a seal's withdrawal): hex SHA-256 of its
+/// signature, which covers everything the link says.
+pub fn link_hash(sig: &str) -> String {
     use std::fmt::Write as _;
-    Sha256::digest(seal.sig.as_bytes())
+    Sha256::digest(sig.as_bytes())
         .iter()
         .fold(String::with_capacity(64), |mut hex, b| {
             // Writing into a String cannot fail.
@@ -225,17 +306,32 @@ pub fn seal_hash(seal: &Seal) -> String {
         })
 }
 
-/// The cohort's last seal, the one the next seal chains to.
-pub fn last_seal(cohort: &Cohort) -> Option<&Seal> {
-    cohort
-        .seminars
-        .iter()
-        .flat_map(|s| &s.half_days)
+/// The next link of the cohort's chain: its place, and the hash of the link before it (a seal
+/// or a withdrawal, whichever came last); `(0, "")` for the first.
+pub fn next_link(cohort: &Cohort) -> (u32, String) {
+    let half_days = || cohort.seminars.iter().flat_map(|s| &s.half_days);
+    let seal = half_days()
         .flat_map(|h| &h.seals)
-        .max_by_key(|s| s.seq)
+        .map(|s| (s.seq, &s.sig))
+        .max_by_key(|(seq, _)| *seq);
+    let withdrawal = half_days()
+        .flat_map(|h| &h.withdrawals)
+        .map(|w| (w.seq, &w.sig))
+        .max_by_key(|(seq, _)| *seq);
+    match seal
+        .into_iter()
+        .chain(withdrawal)
+        .max_by_key(|(seq, _)| *seq)
+    {
+        Some((seq, sig)) => (seq + 1, link_hash(sig)),
+        None => (0, String::new()),
+    }
 }
 
-fn find<'a>(cohort: &'a mut Cohort, id: &HalfDayId) -> Result<&'a mut HalfDay, SheetError> {
+pub(super) fn find<'a>(
+    cohort: &'a mut Cohort,
+    id: &HalfDayId,
+) -> Result<&'a mut HalfDay, SheetError> {
     cohort
         .seminars
         .iter_mut()
@@ -361,6 +457,28 @@ pub fn receive_line(
     Ok(())
 }
 
+/// A reason, trimmed: a record made with a reason needs one.
+pub(super) fn reason_given(reason: &str) -> Result<&str, SheetError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(SignError::ReasonNeeded.into());
+    }
+    Ok(reason)
+}
+
+/// The public text of `key`, when it is the one `by` signs with now.
+pub(super) fn key_of(
+    cohort: &Cohort,
+    by: &PersonId,
+    key: &SigningKey,
+) -> Result<String, SheetError> {
+    let public = signing::public_text(key);
+    if signing::active_key(&cohort.keys, by).is_none_or(|k| k.public != public) {
+        return Err(SheetError::WrongKey(by.clone()));
+    }
+    Ok(public)
+}
+
 /// Records "signature manquante" on a line, with the trainer's reason.
 pub fn record_missing(
     half_day: &mut HalfDay,
@@ -370,10 +488,7 @@ pub fn record_missing(
     reason: &str,
 ) -> Result<(), SheetError> {
     check_can_sign(half_day, trainee)?;
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(SignError::ReasonNeeded.into());
-    }
+    let reason = reason_given(reason)?;
     if let Some(mark) = half_day.marks.iter_mut().find(|m| &m.trainee == trainee) {
         mark.missing_signature = Some(MissingSignature {
             by: by.clone(),
@@ -404,11 +519,8 @@ pub fn seal(
     at: DateTime<Utc>,
     confirmed: bool,
 ) -> Result<(), SheetError> {
-    let public = signing::public_text(key);
-    if signing::active_key(&cohort.keys, by).is_none_or(|k| k.public != public) {
-        return Err(SheetError::WrongKey(by.clone()));
-    }
-    let (seq, prev) = last_seal(cohort).map_or((0, String::new()), |s| (s.seq + 1, seal_hash(s)));
+    let public = key_of(cohort, by, key)?;
+    let (seq, prev) = next_link(cohort);
     let sheet = cohort
         .seminars
         .iter()
@@ -456,10 +568,7 @@ pub fn withdraw(
     at: DateTime<Utc>,
     reason: &str,
 ) -> Result<(), SheetError> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(SignError::ReasonNeeded.into());
-    }
+    let reason = reason_given(reason)?;
     let change = half_day
         .history
         .get(usize::try_from(entry).unwrap_or(usize::MAX))

@@ -6,7 +6,7 @@
 use super::Data;
 use super::attendance::{HalfDay, LineSignature, Seal};
 use super::ids::PersonId;
-use super::seal::{SheetContext, last_seal, line_message, marks_at, seal_hash, seal_message};
+use super::seal::{SheetContext, line_message, marks_at, next_link, seal_hash, seal_message};
 use super::signing::{self, KdfParams};
 use chrono::Duration;
 use ed25519_dalek::SigningKey;
@@ -71,8 +71,7 @@ pub fn sign_and_seal_past(data: &mut Data, code_of: &dyn Fn(&PersonId) -> String
             }
         }
         for (_, _, s, h) in order {
-            let mut seq_prev = last_seal(cohort)
-                .map_or((0, String::new()), |last| (last.seq + 1, seal_hash(last)));
+            let mut seq_prev = next_link(cohort);
             let half_day = &mut cohort.seminars[s].half_days[h];
             sign_lines(half_day, &keys);
             for covered in [0, half_day.history.len()] {

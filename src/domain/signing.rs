@@ -153,6 +153,36 @@ pub fn verify_bytes(public: &str, message: &[u8], sig: &str) -> bool {
         .is_ok()
 }
 
+/// Checks many signatures made by few keys: each public key is decoded (and its point
+/// decompressed) once, not once per signature.
+#[derive(Default)]
+pub struct KeyRing<'a> {
+    keys: FxHashMap<&'a str, Option<VerifyingKey>>,
+}
+
+impl<'a> KeyRing<'a> {
+    /// Whether `sig` (base64) is `public`'s (base64) signature of `message`, as
+    /// [`verify_bytes`] says.
+    pub fn verify(&mut self, public: &'a str, message: &[u8], sig: &str) -> bool {
+        let key = self.keys.entry(public).or_insert_with(|| {
+            let bytes = B64.decode(public).ok()?;
+            VerifyingKey::from_bytes(&<[u8; 32]>::try_from(bytes).ok()?).ok()
+        });
+        let Some(key) = key else {
+            return false;
+        };
+        let Some(sig) = B64
+            .decode(sig)
+            .ok()
+            .and_then(|sig| <[u8; 64]>::try_from(sig).ok())
+        else {
+            return false;
+        };
+        key.verify(message, &ed25519_dalek::Signature::from_bytes(&sig))
+            .is_ok()
+    }
+}
+
 /// The key a person signs with now: her last one not reset.
 pub fn active_key<'a>(keys: &'a [PersonKey], person: &PersonId) -> Option<&'a PersonKey> {
     keys.iter()

@@ -153,11 +153,7 @@ fn seminar_event(
     let modules: Vec<String> = seminar
         .modules
         .iter()
-        .map(|id| {
-            data.programme
-                .module(id)
-                .map_or_else(|| id.to_string(), |m| format!("{} {}", m.code, m.title))
-        })
+        .map(|id| data.programme.module_label(id))
         .collect();
     let summary = fill(
         Msg::CalendarSeminar.text(lang),

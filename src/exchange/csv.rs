@@ -1,5 +1,7 @@
-//! CSV: one person a row, with a header. Lists (emails, phones, tags, notes) hold one item a line
-//! inside their cell, so that commas and semicolons in values need nothing special.
+//! CSV: one person a row, with a header. Lists (emails, phones, tags) hold one item a line
+//! inside their cell, so that commas and semicolons in values need nothing special. Notes may
+//! span lines themselves (a vCard's note keeps its line breaks): their cell holds one note a
+//! paragraph, a blank line between two, so a two-line note reads back as one note.
 
 use super::card::{Card, Read};
 use super::codes::{
@@ -90,7 +92,7 @@ pub fn write_in(people: &[&Person], dialect: Dialect) -> Result<String, String> 
                 .map(|p| phase_code(p.phase).to_owned())
                 .unwrap_or_default(),
             card.tags.join("\n"),
-            card.notes.join("\n"),
+            card.notes.join("\n\n"),
             shared.join(","),
             card.uid.clone(),
         ];
@@ -246,7 +248,25 @@ fn card_of(cell: &dyn Fn(&str) -> String) -> Result<Card, String> {
             kind: kind_from(&cell("project_type")),
             phase: phase_from(&cell("project_phase")),
         }),
-        notes: lines("notes"),
+        notes: paragraphs(&cell("notes")),
         shared: cell("shared").split(',').filter_map(consent_from).collect(),
     })
+}
+
+/// The notes of a cell: one a paragraph, with its own line breaks; blank lines part them (a
+/// note that holds a blank line itself reads back as two).
+fn paragraphs(cell: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut note: Vec<&str> = Vec::new();
+    for line in cell.lines().chain([""]) {
+        if line.trim().is_empty() {
+            if !note.is_empty() {
+                notes.push(note.join("\n"));
+                note.clear();
+            }
+        } else {
+            note.push(line.trim_end());
+        }
+    }
+    notes
 }

@@ -1,25 +1,15 @@
-//! Attendance sheets (feuilles d'émargement), as CSV (one row per trainee and half-day, in the
-//! French or the RFC [`Dialect`]) and as a printable HTML grid: each cell says what happened and
-//! carries the trainee's electronic signature or a box to sign by hand, absences are crossed
-//! out, each trainee's hours are summed, the trainer's seal closes each half-day, and an annex
-//! lists the corrections.
+//! Attendance sheets (feuilles d'émargement) as CSV, one row per trainee and half-day, in the
+//! French or the RFC [`Dialect`]; and what every format of the sheet (CSV, XLSX, HTML, PDF)
+//! says the same way: the seminars in order, the venue, a cell's status, a trainee's
+//! signature and the trainer's seal.
 
 use super::dialect::Dialect;
-use super::{STYLE, html_escape, period_fr, status_fr};
-use crate::domain::clock;
+use super::{period_fr, status_fr};
 use crate::domain::rules::chronological;
 use crate::domain::signing::fingerprint;
 use crate::domain::{Cohort, Data, HalfDay, Seminar, Status};
+use crate::i18n::format::{date, time};
 use chrono::NaiveTime;
-use std::fmt::Write as _;
-
-/// How the sheet prints: A4 landscape, the header row of each table repeated on every page,
-/// no row cut in two, and the trainer's row kept with the last trainee's.
-const SHEET_PRINT: &str = "@page{size:A4 landscape;margin:1cm}thead{display:table-header-group}\
-tr{break-inside:avoid;page-break-inside:avoid}tbody.closing{break-inside:avoid;page-break-inside:avoid}\
-table.grid{table-layout:fixed;margin-bottom:1em}table.grid th:first-child{width:9em}\
-table.grid td,table.grid th{font-size:.8em;overflow-wrap:anywhere}p.group{margin:.6em 0 .2em;font-weight:bold}\
-section{break-after:page;page-break-after:always}";
 
 /// The CSV header of the RFC dialect, in the order of the columns.
 pub const CSV_HEADER: [&str; 17] = [
@@ -68,7 +58,8 @@ pub(crate) fn name(data: &Data, id: &crate::domain::PersonId) -> String {
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
-fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
+/// The codes and the titles of a seminar's modules, each joined by " + ".
+pub(crate) fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
     let found: Vec<_> = seminar
         .modules
         .iter()
@@ -87,12 +78,18 @@ fn modules(data: &Data, seminar: &Seminar) -> (String, String) {
     (codes, titles)
 }
 
-/// The venue as a sheet names it: its name, address and city, those known.
+/// The venue as a sheet names it: its name, address and city, those known; the city once,
+/// when the address already ends with it ("3 place des Tisserands, 16000 Angoulême").
 pub(crate) fn venue_address(data: &Data, seminar: &Seminar) -> String {
     data.venue(&seminar.venue).map_or_else(
         || seminar.venue.to_string(),
         |v| {
-            [v.name.as_str(), v.address.as_str(), v.city.as_str()]
+            let city = if v.address.trim_end().ends_with(v.city.trim()) {
+                ""
+            } else {
+                v.city.as_str()
+            };
+            [v.name.as_str(), v.address.as_str(), city]
                 .iter()
                 .filter(|s| !s.trim().is_empty())
                 .copied()
@@ -231,128 +228,10 @@ fn status_code(status: crate::domain::Status) -> &'static str {
     }
 }
 
-/// The sheet as a printable HTML page: one section per seminar, a grid of trainees by half-day.
-pub fn to_html(data: &Data, cohort: &Cohort, seminar: Option<&crate::domain::SeminarId>) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Feuille d'émargement – {}</title><style>{STYLE}{SHEET_PRINT}</style></head><body>\n",
-        html_escape(&cohort.name)
-    );
-    for (seminar, half_days) in by_seminar(cohort, seminar) {
-        section(&mut out, data, cohort, seminar, &half_days);
-    }
-    out.push_str("</body></html>\n");
-    out
-}
-
-fn section(
-    out: &mut String,
-    data: &Data,
-    cohort: &Cohort,
-    seminar: &Seminar,
-    half_days: &[&HalfDay],
-) {
-    let (codes, titles) = modules(data, seminar);
-    let org = &data.organisation;
-    let _ = write!(
-        out,
-        "<section><h1>Feuille d'émargement</h1><table class=\"meta\">\
-<tr><td>Organisme de formation</td><td>{}</td></tr>",
-        html_escape(org.name_or(&data.programme.provider)),
-    );
-    for line in super::certificate::registration(org) {
-        let _ = write!(out, "<tr><td></td><td>{}</td></tr>", html_escape(&line));
-    }
-    let _ = writeln!(
-        out,
-        "<tr><td>Formation</td><td>{}</td></tr>\
-<tr><td>Module</td><td>{} {}</td></tr>\
-<tr><td>Lieu</td><td>{}</td></tr>\
-<tr><td>Formateur·rice</td><td>{}</td></tr>\
-<tr><td>Promotion</td><td>{}</td></tr></table>",
-        html_escape(&data.programme.title),
-        html_escape(&codes),
-        html_escape(&titles),
-        html_escape(&venue_address(data, seminar)),
-        html_escape(&name(data, &seminar.trainer)),
-        html_escape(&cohort.name),
-    );
-    // A wide seminar is printed in groups of half-days, one table each, so that no column is
-    // cut at the edge of the paper.
-    let groups: Vec<&[&HalfDay]> = half_days.chunks(super::HALF_DAYS_ACROSS).collect();
-    for (g, group) in groups.iter().enumerate() {
-        if groups.len() > 1 {
-            let _ = write!(
-                out,
-                "<p class=\"group\">Demi-journées, partie {} sur {}</p>",
-                g + 1,
-                groups.len()
-            );
-        }
-        grid(out, data, cohort, group);
-    }
-    corrections(out, data, half_days);
-    out.push_str("</section>\n");
-}
-
-/// One table of the sheet: its header row (repeated on each printed page), a row per trainee,
-/// the trainer's row kept on the page of the last trainee.
-fn grid(out: &mut String, data: &Data, cohort: &Cohort, half_days: &[&HalfDay]) {
-    out.push_str("<table class=\"grid\"><thead><tr><th>Stagiaire</th>");
-    for h in half_days {
-        let _ = write!(
-            out,
-            "<th>{} {}<br>{}–{}</th>",
-            h.date.format("%d/%m/%Y"),
-            period_fr(h.period),
-            h.start.format("%H:%M"),
-            h.end.format("%H:%M")
-        );
-    }
-    out.push_str("<th>Heures suivies</th></tr></thead>\n<tbody>");
-    let last = cohort.trainees.len().saturating_sub(1);
-    for (i, trainee) in cohort.trainees.iter().enumerate() {
-        if i == last {
-            // The last trainee and the trainer's row share a group that never breaks.
-            out.push_str("</tbody><tbody class=\"closing\">");
-        }
-        let _ = write!(out, "<tr><td>{}</td>", html_escape(&name(data, trainee)));
-        let mut minutes = 0;
-        for h in half_days {
-            match h.mark_of(trainee) {
-                Some(m) => {
-                    minutes += h.followed_minutes(m);
-                    let class = if m.status.attended() {
-                        "sign"
-                    } else {
-                        "absent"
-                    };
-                    let _ = write!(
-                        out,
-                        "<td class=\"{class}\">{}{}</td>",
-                        html_escape(&cell_status(m.status, m.time)),
-                        cell_signature(m)
-                    );
-                }
-                None => out.push_str("<td class=\"sign\"></td>"),
-            }
-        }
-        let hours = crate::i18n::format::hours(minutes, crate::i18n::Lang::Fr);
-        let _ = writeln!(out, "<td>{hours}</td></tr>");
-    }
-    out.push_str("<tr class=\"trainer\"><td>Signature du formateur·rice</td>");
-    for h in half_days {
-        let _ = write!(out, "<td class=\"sign\">{}</td>", trainer_cell(data, h));
-    }
-    out.push_str("<td></td></tr></tbody></table>\n");
-}
-
 /// What a cell says, as the sheet goes round the room: the reason of an absence stays with the
 /// trainers ("absence justifiée" is enough here).
 pub fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
-    let time = time.map(|t| t.format("%H:%M").to_string());
-    match (status, time) {
+    match (status, time.map(crate::i18n::format::time)) {
         (Status::Present, _) => "présent·e".to_owned(),
         (Status::Late, Some(t)) => format!("retard {t}"),
         (Status::Late, None) => "retard".to_owned(),
@@ -368,23 +247,16 @@ pub fn cell_status(status: Status, time: Option<NaiveTime>) -> String {
 pub fn signature_lines(mark: &crate::domain::Mark) -> Vec<String> {
     match (&mark.signed, &mark.missing_signature) {
         (Some(s), _) => {
-            let at = clock::local(s.at);
-            vec![format!(
-                "signé électroniquement le {} à {}",
-                at.format("%d/%m/%Y"),
-                at.format("%H:%M")
-            )]
+            vec![format!("signé électroniquement {}", on_date_at(s.at))]
         }
         (None, Some(_)) => vec!["signature manquante".to_owned()],
         (None, None) => Vec::new(),
     }
 }
 
-fn cell_signature(mark: &crate::domain::Mark) -> String {
-    match signature_lines(mark).as_slice() {
-        [] => String::new(),
-        lines => format!("<br><small>{}</small>", lines.join(" ")),
-    }
+/// "le 19/05/2026 à 09:10", in Paris time.
+fn on_date_at(at: chrono::DateTime<chrono::Utc>) -> String {
+    crate::i18n::format::on_date_at(at, crate::i18n::Lang::Fr)
 }
 
 /// The trainer's cell of a half-day: who, then her seal (when in Paris time, the key's
@@ -393,9 +265,15 @@ pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
     let Some(signature) = &h.signature else {
         return Vec::new();
     };
-    let at = clock::local(signature.at);
-    let when = format!("le {} à {}", at.format("%d/%m/%Y"), at.format("%H:%M"));
+    let when = on_date_at(signature.at);
     let by = name(data, &signature.by);
+    if let Some(withdrawn) = h.seal_withdrawn() {
+        // Not sealed any more until sealed again: the annex says who withdrew it and why.
+        return vec![
+            by,
+            format!("scellé retiré {} (voir l'annexe)", on_date_at(withdrawn.at)),
+        ];
+    }
     match h.seals.first() {
         Some(seal) => vec![
             by,
@@ -406,55 +284,85 @@ pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
     }
 }
 
-fn trainer_cell(data: &Data, h: &HalfDay) -> String {
-    let lines = trainer_lines(data, h);
-    match lines.split_first() {
-        None => String::new(),
-        Some((by, rest)) => format!(
-            "{}<br><small>{}</small>",
-            html_escape(by),
-            rest.iter()
-                .map(|l| html_escape(l))
-                .collect::<Vec<_>>()
-                .join("<br>")
-        ),
-    }
-}
-
-/// The annex: every correction made after a seal (who, when, from → to, why).
-fn corrections(out: &mut String, data: &Data, half_days: &[&HalfDay]) {
-    let changes: Vec<(&HalfDay, &crate::domain::MarkChange)> = half_days
-        .iter()
-        .flat_map(|h| h.history.iter().map(move |c| (*h, c)))
-        .collect();
-    if changes.is_empty() {
-        return;
-    }
-    out.push_str(
-        "<h2>Annexe : corrections après signature</h2><table><tr><th>Demi-journée</th>\
-<th>Stagiaire</th><th>Par</th><th>Le</th><th>Avant</th><th>Après</th><th>Motif</th></tr>\n",
-    );
+/// The rows of the annex, in the order of the half-days: every correction made after a seal
+/// and every seal withdrawn, each as (half-day, trainee, by, when, before, after, reason).
+pub fn annex_rows(data: &Data, half_days: &[&HalfDay]) -> Vec<[String; 7]> {
     let line =
         |status: Option<Status>, time| status.map_or_else(String::new, |s| cell_status(s, time));
-    for (h, c) in changes {
-        let at = clock::local(c.at);
-        let withdrawal = c
-            .withdraws
-            .map(|n| format!(" (retrait de la correction {})", n + 1))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>",
-            h.date.format("%d/%m/%Y"),
-            period_fr(h.period),
-            html_escape(&name(data, &c.trainee)),
-            html_escape(&name(data, &c.by)),
-            at.format("%d/%m/%Y %H:%M"),
-            html_escape(&line(c.from, c.from_time)),
-            html_escape(&line(Some(c.to), c.to_time)),
-            html_escape(&c.reason),
-            withdrawal
+    let when = |at| {
+        let at = crate::domain::clock::local(at);
+        format!("{} {}", date(at.date()), time(at.time()))
+    };
+    let mut rows = Vec::new();
+    for h in half_days {
+        let day = format!("{} {}", date(h.date), period_fr(h.period));
+        let mut entries: Vec<(chrono::DateTime<chrono::Utc>, [String; 7])> = Vec::new();
+        for c in &h.history {
+            let withdrawal = c
+                .withdraws
+                .map(|n| format!(" (retrait de la correction {})", n + 1))
+                .unwrap_or_default();
+            entries.push((
+                c.at,
+                [
+                    day.clone(),
+                    name(data, &c.trainee),
+                    name(data, &c.by),
+                    when(c.at),
+                    line(c.from, c.from_time),
+                    line(Some(c.to), c.to_time),
+                    format!("{}{withdrawal}", c.reason),
+                ],
+            ));
+        }
+        for w in &h.withdrawals {
+            let sealed = h.seals.iter().find(|s| s.seq == w.seal).map_or_else(
+                || "scellé".to_owned(),
+                |s| format!("scellé du {} par {}", when(s.at), name(data, &s.by)),
+            );
+            entries.push((
+                w.at,
+                [
+                    day.clone(),
+                    "—".to_owned(),
+                    name(data, &w.by),
+                    when(w.at),
+                    sealed,
+                    "scellé retiré".to_owned(),
+                    w.reason.clone(),
+                ],
+            ));
+        }
+        // Stable: a correction and a withdrawal made in the same minute keep their order.
+        entries.sort_by_key(|(at, _)| *at);
+        rows.extend(entries.into_iter().map(|(_, row)| row));
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::SeminarId;
+
+    #[test]
+    fn the_venue_names_its_city_once() {
+        let mut data = crate::sample::sample();
+        let id = SeminarId::new("s-na26-03");
+        let cohort = data.current().unwrap();
+        let seminar = cohort.seminars.iter().find(|s| s.id == id).unwrap().clone();
+        assert_eq!(
+            super::venue_address(&data, &seminar),
+            "Le Comptoir Associatif, 3 place des Tisserands, 16000 Angoulême"
+        );
+        let venue = data
+            .venues
+            .iter_mut()
+            .find(|v| v.id == seminar.venue)
+            .unwrap();
+        "3 place des Tisserands".clone_into(&mut venue.address);
+        assert_eq!(
+            super::venue_address(&data, &seminar),
+            "Le Comptoir Associatif, 3 place des Tisserands, Angoulême"
         );
     }
-    out.push_str("</table>\n");
 }

@@ -1,12 +1,11 @@
 //! The completion certificate (certificat de réalisation): the proof of hours actually followed
-//! that funders ask for.
+//! that funders ask for. What it covers and states is worked out here, once; `export::html`
+//! and `export::pdf` each lay it out.
 
-use super::{STYLE, html_escape};
 use crate::domain::path::FundingSource;
 use crate::domain::rules::chronological;
 use crate::domain::{Cohort, Data, PersonId};
 use chrono::NaiveDate;
-use std::fmt::Write as _;
 
 /// Hours as every French text of Cercle writes them: "10,5 h".
 pub fn hours(minutes: u32) -> String {
@@ -185,95 +184,6 @@ pub fn registration(org: &crate::domain::Organisation) -> Vec<String> {
         lines.push(format!("Certificat Qualiopi n° {q}"));
     }
     lines
-}
-
-/// The certificate of one trainee as a printable HTML page, issued on `today`, covering the
-/// half-days held by then (see [`covered`]); `None` when none was.
-pub fn html(data: &Data, cohort: &Cohort, trainee: &PersonId, today: NaiveDate) -> Option<String> {
-    html_until(data, cohort, trainee, today, None)
-}
-
-/// The certificate of one trainee for the period up to `until` (at most `today`), following
-/// the ministry's model of the certificat de réalisation; `None` when no half-day was held by
-/// then. What the organisation's identity lacks is left blank, to fill in by hand.
-pub fn html_until(
-    data: &Data,
-    cohort: &Cohort,
-    trainee: &PersonId,
-    today: NaiveDate,
-    until: Option<NaiveDate>,
-) -> Option<String> {
-    let facts = facts(data, cohort, trainee, today, until)?;
-    let org = facts.organisation;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Certificat de réalisation – {name}</title><style>{STYLE}@page{{size:A4}}</style></head><body>\n\
-<section><p class=\"organisation\"><strong>{provider}</strong>",
-        name = html_escape(&facts.trainee),
-        provider = html_escape(facts.provider),
-    );
-    for line in std::iter::once(org.address.clone()).chain(facts.registration()) {
-        if !line.trim().is_empty() {
-            let _ = write!(out, "<br>{}", html_escape(&line));
-        }
-    }
-    let _ = write!(
-        out,
-        "</p>\n<h1>Certificat de réalisation</h1>\n<p>{signatory} représentant·e légal·e du dispensateur de l'action concourant au développement des compétences <strong>{provider}</strong>,</p>\n\
-<p>atteste que : <strong>{name}</strong>",
-        signatory = html_escape(&facts.signatory()),
-        name = html_escape(&facts.trainee),
-        provider = html_escape(facts.provider),
-    );
-    if let Some(employer) = facts.employer {
-        let _ = write!(
-            out,
-            ", salarié·e de l'entreprise <strong>{}</strong>",
-            html_escape(employer)
-        );
-    }
-    let _ = write!(
-        out,
-        "</p>\n<p>a suivi l'action <strong>{title}</strong> (promotion {cohort})</p>\n\
-<p>Nature de l'action concourant au développement des compétences :</p>\n<ul class=\"natures\" style=\"list-style:none\">",
-        title = html_escape(facts.title),
-        cohort = html_escape(facts.cohort),
-    );
-    for (i, nature) in NATURES.iter().enumerate() {
-        let (box_, checked) = if i == 0 {
-            ("☒", " class=\"checked\"")
-        } else {
-            ("☐", "")
-        };
-        let _ = write!(out, "<li{checked}>{box_} {nature}</li>");
-    }
-    let _ = write!(
-        out,
-        "</ul>\n<p>qui s'est déroulée du <strong>{start}</strong> au <strong>{end}</strong>,</p>\n\
-<p>pour une durée de <strong>{followed}</strong> (sur {held} de demi-journées tenues).</p>\n\
-<p class=\"clause\">{KEEPING_CLAUSE}</p>\n\
-<p>Fait à : {city}</p>\n<p>le : {today}</p>\n\
-<p>Signature et cachet du responsable du dispensateur de l'action :<br>{who}</p>\n</section></body></html>\n",
-        start = facts.covered.start.format("%d/%m/%Y"),
-        end = facts.covered.end.format("%d/%m/%Y"),
-        followed = facts.hours_followed(),
-        held = facts.hours_held(),
-        city = html_escape(facts.city()),
-        today = today.format("%d/%m/%Y"),
-        who = html_escape(
-            &[
-                org.representative.name.trim(),
-                org.representative.title.trim()
-            ]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ")
-        ),
-    );
-    Some(out)
 }
 
 #[cfg(test)]

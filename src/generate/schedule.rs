@@ -134,6 +134,7 @@ impl Generator {
                     signature: None,
                     history: Vec::new(),
                     seals: Vec::new(),
+                    withdrawals: Vec::new(),
                 };
                 if date < SAMPLE_TODAY {
                     let at = paris_to_utc(date, start + Duration::minutes(5));

@@ -618,7 +618,7 @@ pub fn text(msg: Msg) -> &'static str {
         CodevSetup => {
             "Client: {client} · {n} people (4 to 8) · Enter client, m consultant, b begin"
         }
-        CodevUnderWay => "Client: {client} · {n} consultants",
+        CodevUnderWay => "Client: {client} · {n} consultants · +/- step minutes, e notes",
         ColAbout => "About",
         ColCompetency => "Competency",
         ColEvaluation => "Evaluation",
@@ -1092,7 +1092,7 @@ pub fn text(msg: Msg) -> &'static str {
         VerifySealRemoved => "signed sheet without its seal: the seal was removed",
         VerifyChainBroken => "seal {seq} does not follow the cohort's previous seal",
         VerifySealsMissing => {
-            "seals {from} to {to} missing before this half-day: a sealed half-day or a seal was removed"
+            "seals {from} to {to} missing before this half-day: a sealed half-day, a seal or its withdrawal was removed"
         }
         VerifyBeforeSeals => "signed before seals (an older Cercle): nothing to check",
         VerifyForgotten => {
@@ -1156,6 +1156,19 @@ pub fn text(msg: Msg) -> &'static str {
         ResetCodeTitle => "Reset {name}'s code: why?",
         WithdrawTitle => "Withdraw correction {n}: why?",
         SealAgainNothing => "Sealed already, and nothing was corrected since.",
+        KeyWithdrawSeal => "withdraw the seal (with why)",
+        WithdrawSealTitle => "Withdraw the seal of {date} {period}: why? Your code signs it",
+        SealWithdrawnLabel => {
+            "Seal withdrawn by {name}, with the reason: correct the sheet, then seal it again (S)"
+        }
+        NoSealToWithdraw => "No seal stands on this sheet: nothing to withdraw.",
+        SealWithdrawalLine => "{at} seal withdrawn · {reason} · {by} (sealed {sealed} by {sealer})",
+        SealWithdrawnHead => "seal withdrawn by {name} {time}: seal again with S",
+        VerifyWithdrawalForged => {
+            "{who}'s withdrawal of a seal does not match what it says (forged, or altered)"
+        }
+        VerifyWithdrawalKey => "the withdrawal of a seal was not made with {who}'s key",
+        VerifyWithdrawalOrphan => "a withdrawal names seal {seq}, which this sheet does not have",
         KeyPrevHalfDay => "previous half-day",
         KeyNextHalfDay => "next half-day",
         NoMoreHalfDays => "No other half-day that way.",
@@ -1179,10 +1192,10 @@ pub fn text(msg: Msg) -> &'static str {
             "the folder {folder} does not exist, so nothing was written. Create it first (mkdir -p {folder}), or write elsewhere."
         }
         SyncSplitLayout => {
-            "{dir} keeps its data as one document per cohort (data version 3), which this Cercle cannot sync yet, so nothing was committed or sent. Sync from a copy kept as one file, or wait for a Cercle that syncs the split layout"
+            "{dir} keeps its data as one document per cohort, and the team's latest version is still one file (or the other way round), so nothing of the team's changes was taken. Open Cercle once with this version on the laptop that sent it (which updates its data), sync there, then sync here again"
         }
         SyncForeignPath => {
-            "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
+            "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, the documents in cercle/cohorts and cercle/people, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
         }
         OrganisationTitle => "Legal identity: NDA (activity number), SIRET, who signs",
         KeyEditOrganisation => "organisation's identity (NDA, SIRET)",
@@ -1228,5 +1241,29 @@ pub fn text(msg: Msg) -> &'static str {
         CircleTooSmall => "a list: the names do not fit in a circle here",
         CircleNoBraille => "a list: this terminal cannot draw the circle (braille in config.toml)",
         MeMark => "(me)",
+        RoundFromMorning => "Drawn from the {n} present at this morning's roll call.",
+        RoundFromAfternoon => "Drawn from the {n} present at this afternoon's roll call.",
+        RoundFromCohort => "No roll call taken today: drawn from the whole cohort ({n}).",
+        ConfirmRedraw => {
+            "Draw the speaking order again? This order is lost, with the turns taken ({n})."
+        }
+        SeminarDoubtsTitle => "Before saving this seminar, check:",
+        SeminarDoubtsAsk => "Save it as it is? No goes back to the form to correct it.",
+        DoubtHoliday => "· {date} is a public holiday ({name}).",
+        DoubtTrainerBooked => {
+            "· {trainer} already runs seminar {modules} ({cohort}) at the same time: {when}."
+        }
+        DoubtMoreThanPlanned => "· {n} half-days ({hours}) for the {planned} planned in {modules}.",
+        KeyCodevNotes => "notes",
+        KeyStepLonger => "a minute more for the step",
+        KeyStepShorter => "a minute less for the step",
+        ConfirmEndCodev => {
+            "End {client}'s session now, at step {step} of 6? Its times and notes are kept."
+        }
+        CodevKept => "Codevelopment session kept",
+        CodevNotesTitle => "Notes: {step}",
+        CodevTotal => "{minutes} min in all",
+        ForgotCodev => "places in codevelopment sessions",
+        SourceCodev => "codevelopment",
     }
 }

@@ -200,3 +200,31 @@ pub fn french(path: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The French name of a value the command line takes, by its English name (`FILE` in
+/// `--output <FILE>`), or `None` when there is none. Help, usage lines, the manual page and
+/// clap's errors all show it.
+pub fn french_value(english: &str) -> Option<&'static str> {
+    Some(match english {
+        "AUDIENCE" => "DESTINATAIRES",
+        "BACKUP" => "SAUVEGARDE",
+        "COHORT" => "PROMOTION",
+        "COHORTS" => "NOMBRE",
+        "DATE" => "DATE",
+        "DIALECT" => "DIALECTE",
+        "DIR" => "DOSSIER",
+        "FILE" => "FICHIER",
+        "FORMAT" => "FORMAT",
+        "LANG" => "LANGUE",
+        "PATH" => "CHEMIN",
+        "PERSON" => "PERSONNE",
+        "QUERY" => "RECHERCHE",
+        "SEED" => "GRAINE",
+        "SEMINAR" => "SÉMINAIRE",
+        "SHELL" => "SHELL",
+        "TRAINEE" => "STAGIAIRE",
+        "TRAINER" => "FORMATEUR·RICE",
+        "URL" => "URL",
+        _ => return None,
+    })
+}

@@ -257,6 +257,9 @@ messages! {
     // Reasons recorded beside the signatures.
     KeyMissingSignature, KeyResetCode, MissingSignatureLabel, CodeResetLabel, WithdrawnLabel,
     NoCodeYet, CodeResetLine, MissingSignatureTitle, ResetCodeTitle, WithdrawTitle, SealAgainNothing,
+    // A seal withdrawn, never erased.
+    KeyWithdrawSeal, WithdrawSealTitle, SealWithdrawnLabel, NoSealToWithdraw, SealWithdrawalLine,
+    SealWithdrawnHead, VerifyWithdrawalForged, VerifyWithdrawalKey, VerifyWithdrawalOrphan,
     KeyPrevHalfDay, KeyNextHalfDay, NoMoreHalfDays,
     // The follow-up list as evidence.
     FollowUpThreshold, ColAbsences, NeverTakenItem, KeyListFollowUps, FollowUpsTitle, FollowUpLine,
@@ -276,6 +279,11 @@ messages! {
     FieldOrgRepresentativeTitle, FieldOrgCity, FieldOrgQualiopi, FieldNdaDigits,
     FieldSiretDigits, FieldSiretCheck, CheckSheetsLack, CheckCertificatesLack,
     CheckOrganisationWrong,
+    // The speaking round of the day, the seminar form's checks, the codevelopment kept.
+    RoundFromMorning, RoundFromAfternoon, RoundFromCohort, ConfirmRedraw, SeminarDoubtsTitle,
+    SeminarDoubtsAsk, DoubtHoliday, DoubtTrainerBooked, DoubtMoreThanPlanned, KeyCodevNotes,
+    KeyStepLonger, KeyStepShorter, ConfirmEndCodev, CodevKept, CodevNotesTitle, CodevTotal, ForgotCodev,
+    SourceCodev,
 }
 
 impl Msg {

@@ -144,8 +144,12 @@ pub fn start(mut store: Store, dir: PathBuf, lang: crate::i18n::Lang) -> Worker 
                             Report::Conflict(e.in_lang(lang))
                         }
                         other => Report::Saved(other.map(|_| ()).map_err(|e| {
-                            crate::store::logbook::note(&format!("save failed: {e}"));
-                            e.in_lang(lang)
+                            let said = e.in_lang(lang);
+                            crate::store::logbook::note(&format!(
+                                "{} {said}",
+                                crate::i18n::Msg::SaveFailed.text(lang)
+                            ));
+                            said
                         })),
                     }
                 }
@@ -175,7 +179,9 @@ pub fn start(mut store: Store, dir: PathBuf, lang: crate::i18n::Lang) -> Worker 
                     continue;
                 }
                 Job::Export { path, bytes } => export(&path, &bytes),
-                Job::Sync(options) => Report::Synced(journaled(sync(&mut store, &dir, &options))),
+                Job::Sync(options) => {
+                    Report::Synced(journaled(sync(&mut store, &dir, &options), lang))
+                }
                 Job::SyncStatus => Report::SyncStatus(crate::sync::status(&dir).ok().flatten()),
                 Job::Send { data, order } => send(&dir, &data, order),
                 Job::Keep { path, bytes } => {
@@ -238,10 +244,13 @@ fn check_record(data: Arc<Data>, reports: Sender<Report>) {
 /// Syncs, and reads the file again if git changed it, so that the store knows the new file
 /// (its change detection would otherwise refuse the next save).
 /// The end of a sync, kept in the journal for a user asking for help.
-fn journaled(outcome: crate::app::sync::Outcome) -> crate::app::sync::Outcome {
+fn journaled(
+    outcome: crate::app::sync::Outcome,
+    lang: crate::i18n::Lang,
+) -> crate::app::sync::Outcome {
     crate::store::logbook::note(&match &outcome {
-        Ok((synced, _)) => format!("sync: {:?}", synced.reach),
-        Err(why) => format!("sync failed: {why}"),
+        Ok((synced, _)) => crate::app::sync::reached(&synced.reach, lang),
+        Err(why) => crate::i18n::fill(crate::i18n::Msg::SyncFailed.text(lang), &[("reason", why)]),
     });
     outcome
 }

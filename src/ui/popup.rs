@@ -384,7 +384,8 @@ fn form_title(app: &App, form: &Form) -> String {
             | ModulesForm::Seal(_)
             | ModulesForm::MissingSignature(..)
             | ModulesForm::ResetCode(_)
-            | ModulesForm::Withdraw(..)),
+            | ModulesForm::Withdraw(..)
+            | ModulesForm::WithdrawSeal(_)),
         ) => signing_title(app, signing),
         Purpose::Modules(ModulesForm::Organisation) => app.tr(Msg::OrganisationTitle).to_owned(),
         Purpose::Circle(CircleForm::NewTrainee) => app.tr(Msg::EnrolTitle).to_owned(),
@@ -401,6 +402,12 @@ fn form_title(app: &App, form: &Form) -> String {
             app.tr(Msg::KeyDeclineProposal).to_owned()
         }
         Purpose::Circle(CircleForm::Funding(..)) => app.tr(Msg::FundingTitle).to_owned(),
+        Purpose::Circle(CircleForm::CodevNotes(step)) => {
+            let step = crate::domain::round::CodevStep::ALL
+                .get(*step)
+                .map_or("", |s| app.tr(super::circle::step_msg(*s)));
+            crate::i18n::fill(app.tr(Msg::CodevNotesTitle), &[("step", step)])
+        }
         Purpose::Contacts(ContactsForm::MergePeople { .. }) => app.tr(Msg::MergeTitle).to_owned(),
         Purpose::Contacts(ContactsForm::ImportContacts) => app.tr(Msg::ImportTitle).to_owned(),
         Purpose::Contacts(ContactsForm::ShareWithCohort(_)) => app.tr(Msg::ShareTitle).to_owned(),
@@ -579,6 +586,27 @@ fn choice_line(
     Line::from(spans)
 }
 
+/// The title of the form that withdraws a seal: which sheet, and that the code signs it.
+fn withdraw_seal_title(app: &App, id: &crate::domain::HalfDayId) -> String {
+    let sheet = app.cohort().and_then(|c| {
+        c.seminars
+            .iter()
+            .flat_map(|s| &s.half_days)
+            .find(|h| &h.id == id)
+    });
+    let (date, period) = sheet.map_or_else(Default::default, |h| {
+        let period = match h.period {
+            crate::domain::Period::Morning => Msg::PeriodMorning,
+            crate::domain::Period::Afternoon => Msg::PeriodAfternoon,
+        };
+        (h.date.format("%d/%m/%Y").to_string(), app.tr(period))
+    });
+    crate::i18n::fill(
+        app.tr(Msg::WithdrawSealTitle),
+        &[("date", &date), ("period", period)],
+    )
+}
+
 /// The title of a signing form: whose code, or what a reason is asked for.
 fn signing_title(app: &App, form: &ModulesForm) -> String {
     let name = |who| super::text::person_name(app, who).into_owned();
@@ -587,6 +615,7 @@ fn signing_title(app: &App, form: &ModulesForm) -> String {
         ModulesForm::MissingSignature(_, who) => (Msg::MissingSignatureTitle, name(who)),
         ModulesForm::ResetCode(who) => (Msg::ResetCodeTitle, name(who)),
         ModulesForm::Withdraw(_, n) => (Msg::WithdrawTitle, (n + 1).to_string()),
+        ModulesForm::WithdrawSeal(id) => return withdraw_seal_title(app, id),
         _ => (Msg::SealTitle, String::new()),
     };
     crate::i18n::fill(app.tr(msg), &[("name", &value), ("n", &value)])

@@ -6,7 +6,7 @@ use crate::common;
 
 use cercle::domain::rules::chronological;
 use cercle::domain::{Cohort, Data, Mark, PersonId, Status};
-use cercle::export::certificate;
+use cercle::export::html;
 use cercle::sample::SAMPLE_TODAY;
 use chrono::NaiveDate;
 use scraper::Html;
@@ -96,7 +96,7 @@ fn an_early_certificate_never_certifies_a_date_after_the_last_half_day_held() {
         .filter(|d| *d <= SAMPLE_TODAY)
         .max()
         .unwrap();
-    let html = certificate::html(&data, cohort, &trainee, SAMPLE_TODAY).unwrap();
+    let html = html::certificate::html(&data, cohort, &trainee, SAMPLE_TODAY, None).unwrap();
     let text = text(&html);
     let (start, end) = period(&text);
     assert_eq!(start, chronological(cohort)[0].1.date);
@@ -118,7 +118,7 @@ fn until_gives_a_certificate_for_a_period() {
     let trainee = &cohort.trainees[1];
     let days: Vec<NaiveDate> = chronological(cohort).iter().map(|(_, h)| h.date).collect();
     let until = days[days.len() / 3];
-    let html = certificate::html_until(&data, cohort, trainee, SAMPLE_TODAY, Some(until)).unwrap();
+    let html = html::certificate::html(&data, cohort, trainee, SAMPLE_TODAY, Some(until)).unwrap();
     let text = text(&html);
     assert_eq!(period(&text).1, until);
     let followed = followed_until(cohort, trainee, until);
@@ -129,7 +129,7 @@ fn until_gives_a_certificate_for_a_period() {
     );
     // Before the first half-day there is nothing to certify.
     let before = days[0].pred_opt().unwrap();
-    assert!(certificate::html_until(&data, cohort, trainee, SAMPLE_TODAY, Some(before)).is_none());
+    assert!(html::certificate::html(&data, cohort, trainee, SAMPLE_TODAY, Some(before)).is_none());
 }
 
 fn cercle(dir: &Path, args: &[&str]) -> std::process::Output {

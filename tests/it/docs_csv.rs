@@ -36,7 +36,8 @@ fn export(dir: &Path, args: &[&str]) -> Vec<u8> {
     std::fs::read(file).unwrap()
 }
 
-fn rows(bytes: &[u8], delimiter: u8) -> (Vec<String>, Vec<csv::StringRecord>) {
+/// The header and the rows of a CSV, as the csv crate reads it with `delimiter`.
+pub fn rows(bytes: &[u8], delimiter: u8) -> (Vec<String>, Vec<csv::StringRecord>) {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .from_reader(bytes);

@@ -4,7 +4,7 @@
 
 use crate::docs_pdf::wide;
 use cercle::domain::SeminarId;
-use cercle::export::attendance::to_html;
+use cercle::export::html::sheet;
 use scraper::{Html, Selector};
 
 fn select(text: &str) -> Selector {
@@ -15,7 +15,7 @@ fn select(text: &str) -> Selector {
 fn a_wide_seminar_prints_in_tables_of_seven_half_days_with_their_header_repeated() {
     let data = wide();
     let cohort = data.current().unwrap();
-    let html = to_html(&data, cohort, Some(&SeminarId::new("s-wide")));
+    let html = sheet::html(&data, cohort, Some(&SeminarId::new("s-wide")));
     let style: String = Html::parse_document(&html)
         .select(&select("style"))
         .flat_map(|s| s.text())

@@ -5,7 +5,7 @@ use crate::common;
 
 use cercle::domain::{Data, Status};
 use cercle::export::dialect::Dialect;
-use cercle::export::{attendance, certificate};
+use cercle::export::{attendance, certificate, html};
 use common::pty::cercle;
 use scraper::{Html, Selector};
 
@@ -68,7 +68,7 @@ fn csv_reads_back_one_row_per_trainee_and_half_day() {
 fn html_sheet_parses_with_absences_crossed_out_and_no_injected_markup() {
     let data = sample_with_hostile_name();
     let cohort = data.current().unwrap();
-    let page = Html::parse_document(&attendance::to_html(&data, cohort, None));
+    let page = Html::parse_document(&html::sheet::html(&data, cohort, None));
     let script = Selector::parse("script").unwrap();
     assert_eq!(
         page.select(&script).count(),
@@ -103,7 +103,9 @@ fn the_certificate_follows_the_ministrys_model() {
     let cohort = data.current().unwrap();
     let trainee = cohort.trainees[0].clone();
     let today = cercle::sample::SAMPLE_TODAY;
-    let page = Html::parse_document(&certificate::html(&data, cohort, &trainee, today).unwrap());
+    let page = Html::parse_document(
+        &html::certificate::html(&data, cohort, &trainee, today, None).unwrap(),
+    );
     let text: String = page.root_element().text().collect();
     assert!(text.contains(HOSTILE));
     for part in [

@@ -240,6 +240,37 @@ fn collect_values(command: &clap::Command, values: &mut BTreeSet<String>) {
     }
 }
 
+/// The English names of the values options take (`FILE`) that French says otherwise.
+fn english_value_names() -> Vec<String> {
+    use clap::CommandFactory;
+    let mut command = cercle::cli::Cli::command();
+    command.build();
+    let names: Vec<String> = cercle::commands::help::value_names(&command)
+        .into_iter()
+        .filter(|name| cercle::i18n::help::french_value(name) != Some(name.as_str()))
+        .collect();
+    assert!(names.iter().any(|n| n == "FILE"), "{names:?}");
+    names
+}
+
+/// The English value names a text shows as the command line writes them: `<FILE>`, `[FILE]`,
+/// `<FILE>...`.
+fn value_names_in(text: &str, names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .filter(|name| text.contains(&format!("<{name}>")) || text.contains(&format!("[{name}]")))
+        .map(|name| format!("value name «{name}»"))
+        .collect()
+}
+
+#[test]
+fn the_value_name_check_sees_english_ones() {
+    let names = english_value_names();
+    let help = "Utilisation : cercle import bundle [OPTIONS] <FILE>";
+    assert_eq!(value_names_in(help, &names), ["value name «FILE»"]);
+    assert!(value_names_in("cercle import bundle <FICHIER>", &names).is_empty());
+}
+
 #[test]
 fn no_subcommand_speaks_english_to_a_french_user() {
     let phrases = english_phrases();
@@ -271,6 +302,10 @@ fn no_subcommand_speaks_english_to_a_french_user() {
         vec!["export", "attendance", "--format", "docx"],
         vec!["export", "certificate", "--until", "demain"],
         vec!["--help"],
+        vec!["man"],
+        vec!["import", "bundle"],
+        vec!["export", "certificate", "--trainee"],
+        vec!["restore"],
     ];
     let mut command = cercle::commands::help::command(Lang::Fr);
     command.build();
@@ -297,10 +332,12 @@ fn no_subcommand_speaks_english_to_a_french_user() {
         .into_iter()
         .filter(|p| !values.contains(p))
         .collect();
+    let english_names = english_value_names();
     let mut problems = Vec::new();
     for args in &runs {
         let said = french(dir.path(), args);
-        let found = leaks(&said, &phrases);
+        let mut found = leaks(&said, &phrases);
+        found.extend(value_names_in(&said, &english_names));
         if !found.is_empty() {
             problems.push(format!("cercle --lang fr {}: {found:?}", args.join(" ")));
         }

@@ -100,11 +100,12 @@ fn every_export_carries_hostile_text_escaped() {
         ("attendance CSV", csv),
         (
             "attendance HTML",
-            cercle::export::attendance::to_html(&data, cohort, None),
+            cercle::export::html::sheet::html(&data, cohort, None),
         ),
         (
             "certificate",
-            cercle::export::certificate::html(&data, cohort, &person.id, today).unwrap(),
+            cercle::export::html::certificate::html(&data, cohort, &person.id, today, None)
+                .unwrap(),
         ),
         ("vCard", cercle::exchange::vcard::write(&[person])),
         (

@@ -162,6 +162,15 @@ fn schema_and_serde_agree_on_every_field() {
     }]);
     current["tutor_requests"][3]["duplicate_of"] = json!("tr-na26-01");
     current["tutor_requests"][3]["deferred_to"] = json!("2027-01-05");
+    let half_day = &mut current["seminars"][0]["half_days"][0];
+    half_day["seals"] = json!([{
+        "by": "p-helene-marchetti", "at": "2026-10-05T08:00:00Z", "seq": 0, "prev": "",
+        "history": 0, "key": "a2V5", "sig": "c2ln"
+    }]);
+    half_day["withdrawals"] = json!([{
+        "seal": 0, "by": "p-helene-marchetti", "at": "2026-10-05T09:00:00Z",
+        "reason": "scellé trop tôt", "seq": 1, "prev": "00ff", "key": "a2V5", "sig": "c2ln"
+    }]);
     let doc = prune(&full, "", &mut HashSet::new());
     assert!(validate(&doc).is_empty() && serde_json::from_value::<Data>(doc.clone()).is_ok());
     let mut pointers = Vec::new();

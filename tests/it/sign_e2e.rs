@@ -6,6 +6,7 @@ use crate::common;
 use crate::e2e_roll_call::{marked_half_day, seal_as_the_trainer, seminar_on};
 use cercle::sample::code_of;
 use common::pty::{Session, cercle, read_json};
+use std::path::Path;
 use std::process::Command;
 
 #[test]
@@ -67,8 +68,11 @@ fn ten_trainees_sign_the_trainer_seals_and_verify_catches_a_changed_mark() {
     }
     app.wait_for("10 marked · 9 signed · 1 absent");
     seal_as_the_trainer(&mut app, "signed by");
-    // Undo stops at the seal: the sheet stays sealed.
+    // Undo does not take the seal back: it asks for its withdrawal, with a reason; left
+    // unanswered, the sheet stays sealed.
     app.send("u");
+    app.wait_for("Withdraw the seal of");
+    app.send("\x1b");
     app.send("q");
     assert!(app.wait_exit().success());
 
@@ -80,23 +84,36 @@ fn ten_trainees_sign_the_trainer_seals_and_verify_catches_a_changed_mark() {
     assert!(said.contains("The attendance record holds"), "{said}");
 
     // One mark changed outside Cercle, with jq.
-    let path = dir.join("cercle.json");
     let filter = format!(
         r#"(.cohorts[] | select(.id == "{}") | .seminars[] | select(.id == "s-e2e") | .half_days[] | select(.id == "{}") | .marks[1].status) = "absent""#,
         current.as_str().unwrap(),
         sheet["id"].as_str().unwrap()
     );
-    let edited = Command::new("jq").arg(&filter).arg(&path).output().unwrap();
+    edit_with_jq(dir, &filter);
+    let said = verify_says_altered(dir, &today, &sheet);
+    assert!(said.contains(&name_of(&trainees[1])), "{said}");
+}
+
+/// Runs `jq FILTER` over the data file and writes what it prints back, as someone editing the
+/// file outside Cercle would.
+pub(crate) fn edit_with_jq(dir: &Path, filter: &str) {
+    let path = dir.join("cercle.json");
+    let edited = Command::new("jq").arg(filter).arg(&path).output().unwrap();
     assert!(
         edited.status.success(),
         "{}",
         String::from_utf8_lossy(&edited.stderr)
     );
     std::fs::write(&path, edited.stdout).unwrap();
+}
+
+/// `cercle verify` fails with the exit code of an altered record and names the half-day
+/// `sheet` (held on `today`); returns what it printed.
+pub(crate) fn verify_says_altered(dir: &Path, today: &str, sheet: &serde_json::Value) -> String {
     let verified = cercle(dir, &["verify"]);
-    let said = String::from_utf8_lossy(&verified.stdout);
+    let said = String::from_utf8_lossy(&verified.stdout).into_owned();
     assert_eq!(verified.status.code(), Some(7), "{said}");
-    let day = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d").unwrap();
+    let day = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
     // The English words for the periods are the file's own: "08/12/2026 morning".
     let half_day = format!(
         "{} {}",
@@ -104,5 +121,5 @@ fn ten_trainees_sign_the_trainer_seals_and_verify_catches_a_changed_mark() {
         sheet["period"].as_str().unwrap()
     );
     assert!(said.contains(&half_day), "{said}");
-    assert!(said.contains(&name_of(&trainees[1])), "{said}");
+    said
 }

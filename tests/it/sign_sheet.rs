@@ -3,14 +3,14 @@
 //! the corrections, while the reason of an excused absence stays with the trainers.
 
 use cercle::domain::SeminarId;
-use cercle::export::attendance::to_html;
+use cercle::export::html::sheet;
 use cercle::sample::sample;
 
 #[test]
 fn the_sheet_shows_statuses_signatures_hours_the_seal_and_the_corrections() {
     let data = sample();
     let cohort = data.current().unwrap();
-    let html = to_html(&data, cohort, Some(&SeminarId::new("s-na26-03")));
+    let html = sheet::html(&data, cohort, Some(&SeminarId::new("s-na26-03")));
     // Signed at 09:10 in Paris (07:10 UTC in May).
     assert!(
         html.contains("présent·e<br><small>signé électroniquement le 19/05/2026 à 09:10</small>"),

@@ -1,14 +1,15 @@
 //! What the trainer records beside the signatures, each with a reason and never erased: a line
-//! left unsigned ("signature manquante"), a code reset, and the withdrawal of a correction
-//! (undo never takes a correction back; withdrawing it is one more entry of the history).
+//! left unsigned ("signature manquante"), a code reset, and the withdrawal of a correction or of
+//! a seal (undo never takes either back; withdrawing it is one more entry of the record).
 
 use super::signing::{current_mut, finish, person};
 use super::{ModulesForm, open_half_day};
 use crate::app::form::{Field, FieldKind, Form};
+use crate::app::undo::Recorded;
 use crate::app::{App, Effect, Overlay, Purpose};
 use crate::domain::seal::{self, SheetError};
-use crate::domain::signing;
 use crate::domain::{HalfDayId, PersonId};
+use crate::domain::{signing, withdrawal};
 use crate::i18n::{Msg, fill};
 
 /// Who records: the trainer the user said she is; never the planned trainer silently.
@@ -73,6 +74,42 @@ pub fn reset_form(app: &mut App, trainee: PersonId) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Asks why the seal the sheet stands under is withdrawn, and the trainer's code to sign the
+/// withdrawal. `u` right after a seal comes here too: undo never takes a seal back.
+pub fn withdraw_seal_form(app: &mut App, half_day: &HalfDayId) -> Vec<Effect> {
+    let Some(me) = me(app) else {
+        return Vec::new();
+    };
+    let standing = app.cohort().is_some_and(|c| {
+        c.seminars
+            .iter()
+            .flat_map(|s| &s.half_days)
+            .find(|h| &h.id == half_day)
+            .is_some_and(|h| h.standing_seal().is_some())
+    });
+    if !standing {
+        app.notify_error(app.tr(Msg::NoSealToWithdraw));
+        return Vec::new();
+    }
+    let reason = Field::new(Msg::FieldReason, FieldKind::Required, "");
+    let purpose = Purpose::Modules(ModulesForm::WithdrawSeal(half_day.clone()));
+    super::signing::open_code_form_after(app, purpose, &me, vec![reason]);
+    Vec::new()
+}
+
+/// What `u` does when the last change was a record: it asks to withdraw it, with a reason.
+pub fn withdraw_recorded(app: &mut App, recorded: &Recorded) -> Vec<Effect> {
+    match recorded {
+        Recorded::Seal(half_day) => withdraw_seal_form(app, half_day),
+        Recorded::Correction(half_day, entry) => {
+            if me(app).is_some() {
+                reason_form(app, ModulesForm::Withdraw(half_day.clone(), *entry));
+            }
+            Vec::new()
+        }
+    }
+}
+
 /// A line of the corrections list chosen: a correction not withdrawn yet asks why it is
 /// withdrawn; anything else closes the list.
 pub fn correction_chosen(app: &mut App, index: usize) -> Vec<Effect> {
@@ -102,6 +139,9 @@ pub fn submit(app: &mut App, form: &Form<Purpose>) -> Vec<Effect> {
         }
         Purpose::Modules(ModulesForm::Seal(half_day)) => {
             return super::signing::submit_seal(app, form, half_day);
+        }
+        Purpose::Modules(ModulesForm::WithdrawSeal(half_day)) => {
+            return submit_withdraw_seal(app, form, half_day);
         }
         _ => {}
     }
@@ -147,7 +187,29 @@ pub fn submit(app: &mut App, form: &Form<Purpose>) -> Vec<Effect> {
         }
         _ => return Vec::new(),
     };
-    finish(app, outcome, label)
+    finish(app, outcome, label, None)
+}
+
+/// The reason and the trainer's code, typed: the seal is withdrawn, signed by her.
+fn submit_withdraw_seal(app: &mut App, form: &Form<Purpose>, half_day: &HalfDayId) -> Vec<Effect> {
+    let Some(by) = me(app) else {
+        return Vec::new();
+    };
+    let reason = form.value(Msg::FieldReason);
+    let typed = super::signing::typed(form);
+    let label = fill(
+        app.tr(Msg::SealWithdrawnLabel),
+        &[("name", &person(app, &by))],
+    );
+    let now = app.now;
+    let mut attempts = std::mem::take(&mut app.modules.attempts);
+    let outcome = app.try_change(label.clone(), |data| {
+        let cohort = current_mut(data)?;
+        let key = super::signing::unlock(cohort, (half_day, &by), &typed, &mut attempts, now)?;
+        withdrawal::withdraw_seal(cohort, half_day, &by, &key, now, &reason)
+    });
+    app.modules.attempts = attempts;
+    finish(app, outcome, label, None)
 }
 
 fn half_day_mut<'a>(

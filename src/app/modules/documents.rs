@@ -3,7 +3,7 @@
 
 use crate::app::{App, Effect};
 use crate::domain::{PersonId, SeminarId};
-use crate::export::{attendance, certificate, pdf, workbook};
+use crate::export::{attendance, html, pdf, workbook};
 use crate::i18n::Msg;
 
 use crate::domain::fold::slug;
@@ -27,7 +27,7 @@ fn sheets(app: &mut App, seminar: Option<&SeminarId>, stem: &str) -> Vec<Effect>
         });
     match written {
         Ok((csv, xlsx, pdf)) => {
-            let html = attendance::to_html(&app.data, cohort, seminar);
+            let html = html::sheet::html(&app.data, cohort, seminar);
             vec![
                 Effect::Export(format!("{stem}.csv"), csv),
                 Effect::Export(format!("{stem}.xlsx"), xlsx),
@@ -68,7 +68,7 @@ pub fn certificate(app: &mut App, trainee: &PersonId) -> Vec<Effect> {
         .data
         .person(trainee)
         .map_or_else(|| trainee.to_string(), |p| p.name.clone());
-    let Some(html) = certificate::html(&app.data, cohort, trainee, app.today) else {
+    let Some(html) = html::certificate::html(&app.data, cohort, trainee, app.today, None) else {
         let text = crate::i18n::fill(
             app.tr(Msg::CertificateNothingHeld),
             &[

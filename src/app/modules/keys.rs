@@ -30,6 +30,7 @@ pub static KEYS: &[Binding] = &[
     bind(ROLL_CALL, &[key('H')], Action::ShowCorrections, Msg::KeyCorrections, false),
     bind(ROLL_CALL, &[key('M')], Action::MissingSignature, Msg::KeyMissingSignature, false).trainers(),
     bind(ROLL_CALL, &[key('K')], Action::ResetCode, Msg::KeyResetCode, false).trainers(),
+    bind(ROLL_CALL, &[key('U')], Action::WithdrawSeal, Msg::KeyWithdrawSeal, false).trainers(),
     bind(ROLL_CALL, &[code(KeyCode::Left)], Action::Left, Msg::KeyPrevHalfDay, false),
     bind(ROLL_CALL, &[code(KeyCode::Right)], Action::Right, Msg::KeyNextHalfDay, false),
     bind(ROLL_CALL, &[key('C')], Action::Certificate, Msg::KeyCertificate, false).trainers(),

@@ -8,7 +8,7 @@ pub mod keys;
 mod organisation_form;
 mod seminar_form;
 mod signing;
-pub use corrections::correction_chosen;
+pub use corrections::{correction_chosen, withdraw_recorded};
 pub use signing::{is_altered, verified};
 
 use super::Form;
@@ -81,6 +81,8 @@ pub enum ModulesForm {
     ResetCode(PersonId),
     /// Why a correction of the history is withdrawn (its number from 0).
     Withdraw(HalfDayId, u32),
+    /// Why the seal a sheet stands under is withdrawn, and the trainer's code to sign that.
+    WithdrawSeal(HalfDayId),
     /// The organisation's legal identity.
     Organisation,
 }
@@ -562,6 +564,7 @@ fn roll_call(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ShowCorrections => signing::corrections(app),
         Action::MissingSignature => corrections::missing_form(app, half_day_id, trainee),
         Action::ResetCode => corrections::reset_form(app, trainee),
+        Action::WithdrawSeal => corrections::withdraw_seal_form(app, &half_day_id),
         Action::Left => step_half_day(app, &half_day_id, -1),
         Action::Right => step_half_day(app, &half_day_id, 1),
         Action::Remark => {
@@ -689,7 +692,13 @@ pub fn apply_mark(
     });
     // A correction of a signed sheet is a record: undo never takes it back.
     if change_reason.is_some() && outcome.is_ok() {
-        app.history.keep_signed();
+        let entry = app.cohort().and_then(|c| {
+            let sheet = c.seminars.iter().flat_map(|s| &s.half_days);
+            let len = sheet.clone().find(|h| &h.id == half_day)?.history.len();
+            u32::try_from(len.checked_sub(1)?).ok()
+        });
+        let recorded = entry.map(|n| crate::app::undo::Recorded::Correction(half_day.clone(), n));
+        app.history.keep_signed(recorded);
     }
     // The cursor moves on by itself after a status key, not after an edit.
     if advance && outcome.is_ok() {
@@ -888,11 +897,30 @@ fn seminar_form(app: &App, id: Option<&SeminarId>) -> Form {
     Form::new(purpose, fields)
 }
 
+/// A remark on a trainee's mark (an empty one takes it away).
+fn set_remark(
+    app: &mut App,
+    half_day: &HalfDayId,
+    trainee: &PersonId,
+    remark: String,
+) -> Vec<Effect> {
+    let label = app.tr(Msg::RemarkLabel).to_owned();
+    let outcome = app.try_change(label, |data| {
+        with_half_day(data, half_day, |_, h| {
+            let mark = h.marks.iter_mut().find(|m| &m.trainee == trainee);
+            let mark = mark.ok_or(RollCallError::NotMarked(trainee.clone()))?;
+            mark.remark = (!remark.is_empty()).then_some(remark);
+            Ok(())
+        })
+    });
+    report(app, outcome)
+}
+
 /// Saves a form of this screen. Returns `None` (the form stays open) when a lookup fails.
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
         Purpose::Modules(ModulesForm::NewSeminar | ModulesForm::EditSeminar(_)) => {
-            seminar_form::submit(app, form)
+            seminar_form::submit(app, form, false)
         }
         Purpose::Modules(ModulesForm::Organisation) => organisation_form::submit(app, form),
         Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
@@ -914,19 +942,12 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
             };
             Some(set_mark(app, &half_day, &trainee, input))
         }
-        Purpose::Modules(ModulesForm::Remark(half_day, trainee)) => {
-            let remark = form.value(Msg::FieldRemark);
-            let label = app.tr(Msg::RemarkLabel).to_owned();
-            let outcome = app.try_change(label, |data| {
-                with_half_day(data, &half_day, |_, h| {
-                    let mark = h.marks.iter_mut().find(|m| m.trainee == trainee);
-                    let mark = mark.ok_or(RollCallError::NotMarked(trainee.clone()))?;
-                    mark.remark = (!remark.is_empty()).then_some(remark);
-                    Ok(())
-                })
-            });
-            Some(report(app, outcome))
-        }
+        Purpose::Modules(ModulesForm::Remark(half_day, trainee)) => Some(set_remark(
+            app,
+            &half_day,
+            &trainee,
+            form.value(Msg::FieldRemark),
+        )),
         Purpose::Modules(ModulesForm::EditMark(half_day, trainee)) => {
             let mark = open_half_day(app).and_then(|(_, h)| h.mark_of(&trainee).cloned())?;
             let time = parse_time(&form.value(Msg::FieldTime)).or(mark.time);
@@ -953,7 +974,8 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
             | ModulesForm::Seal(_)
             | ModulesForm::MissingSignature(..)
             | ModulesForm::ResetCode(_)
-            | ModulesForm::Withdraw(..),
+            | ModulesForm::Withdraw(..)
+            | ModulesForm::WithdrawSeal(_),
         ) => Some(corrections::submit(app, form)),
         Purpose::Modules(ModulesForm::FollowUp(trainee)) => {
             let channel = [
@@ -1015,6 +1037,16 @@ pub fn excuse_chosen(
         reason: Some(reason),
     };
     set_mark(app, &half_day, &trainee, input)
+}
+
+/// Saves the seminar form after its doubts were confirmed; a lookup that fails now (the data
+/// changed meanwhile) opens the form again.
+pub fn save_seminar_anyway(app: &mut App, mut form: Box<Form>) -> Vec<Effect> {
+    if let Some(effects) = seminar_form::submit(app, &mut form, true) {
+        return effects;
+    }
+    app.overlay = Some(Overlay::Form(form));
+    Vec::new()
 }
 
 /// A seminar's layout: first day, number of days, morning and afternoon times.

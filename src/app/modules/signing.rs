@@ -6,6 +6,7 @@
 use super::{ModulesForm, open_half_day};
 use crate::app::form::{Field, FieldKind, Form};
 use crate::app::list::Cursor;
+use crate::app::undo::Recorded;
 use crate::app::{App, Choice, ChoicePurpose, Effect, Overlay, Purpose};
 use crate::domain::seal::{self, SheetContext, SheetError};
 use crate::domain::signing::{self, KdfParams, SignError};
@@ -53,9 +54,10 @@ pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
         return Vec::new();
     };
     if sheet.signature.is_some() {
-        // Sealed: sealed again only to cover the corrections made since the last seal.
-        let covered = sheet.seals.last().map_or(0, |s| s.history);
-        if u32::try_from(sheet.history.len()).unwrap_or(u32::MAX) <= covered {
+        // Sealed: sealed again only to cover the corrections made since the last seal, or once
+        // its seal was withdrawn.
+        let covered = sheet.standing_seal().map(|s| s.history);
+        if covered.is_some_and(|c| u32::try_from(sheet.history.len()).unwrap_or(u32::MAX) <= c) {
             app.notify_error(app.tr(Msg::SealAgainNothing));
             return Vec::new();
         }
@@ -90,10 +92,20 @@ pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
 
 /// A code field, and a second one when the person has no key yet (her first signature).
 fn open_code_form(app: &mut App, purpose: Purpose, person: &PersonId) {
+    open_code_form_after(app, purpose, person, Vec::new());
+}
+
+/// The code fields after `fields` (a reason, say).
+pub(super) fn open_code_form_after(
+    app: &mut App,
+    purpose: Purpose,
+    person: &PersonId,
+    mut fields: Vec<Field>,
+) {
     let first = app
         .cohort()
         .is_none_or(|c| signing::active_key(&c.keys, person).is_none());
-    let mut fields = vec![Field::new(Msg::FieldCode, FieldKind::Code, "")];
+    fields.push(Field::new(Msg::FieldCode, FieldKind::Code, ""));
     if first {
         fields.push(Field::new(Msg::FieldCodeAgain, FieldKind::Code, ""));
     }
@@ -101,7 +113,7 @@ fn open_code_form(app: &mut App, purpose: Purpose, person: &PersonId) {
 }
 
 /// The two typings of the code, the second only at a first signature.
-fn typed(form: &Form<Purpose>) -> (String, Option<String>) {
+pub(super) fn typed(form: &Form<Purpose>) -> (String, Option<String>) {
     let again = form
         .fields
         .iter()
@@ -145,7 +157,7 @@ pub fn submit_line(
         )
     });
     app.modules.attempts = attempts;
-    finish(app, outcome, label)
+    finish(app, outcome, label, None)
 }
 
 /// The trainer's code, typed: seals the sheet as her.
@@ -158,29 +170,42 @@ pub fn submit_seal(app: &mut App, form: &Form<Purpose>, half_day: &HalfDayId) ->
     else {
         return Vec::new();
     };
-    let (code, again) = typed(form);
+    let typed = typed(form);
     let label = fill(app.tr(Msg::SealedLabel), &[("name", &person(app, &me))]);
     let now = app.now;
     let mut attempts = std::mem::take(&mut app.modules.attempts);
     let outcome = app.try_change(label.clone(), |data| {
         let cohort = current_mut(data)?;
-        let key = match again {
-            Some(again) => signing::register(
-                &mut cohort.keys,
-                &me,
-                &code,
-                &again,
-                fresh_salt(),
-                KdfParams::DEFAULT,
-                now,
-            )?,
-            None => attempts.unlock(&cohort.keys, (half_day, &me), &code, now)?,
-        };
+        let key = unlock(cohort, (half_day, &me), &typed, &mut attempts, now)?;
         seal::seal(&ctx, cohort, half_day, &me, &key, now, true)
     });
     app.modules.attempts = attempts;
     app.modules.confirm_unmarked = None;
-    finish(app, outcome, label)
+    finish(app, outcome, label, Some(Recorded::Seal(half_day.clone())))
+}
+
+/// The trainer's key from her typed code: her first code registers it (typed twice), a known
+/// one unlocks it, with the pause after too many wrong codes.
+pub(super) fn unlock(
+    cohort: &mut crate::domain::Cohort,
+    (half_day, me): (&HalfDayId, &PersonId),
+    (code, again): &(String, Option<String>),
+    attempts: &mut signing::Attempts,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<ed25519_dalek::SigningKey, SheetError> {
+    let key = match again {
+        Some(again) => signing::register(
+            &mut cohort.keys,
+            me,
+            code,
+            again,
+            fresh_salt(),
+            KdfParams::DEFAULT,
+            now,
+        )?,
+        None => attempts.unlock(&cohort.keys, (half_day, me), code, now)?,
+    };
+    Ok(key)
 }
 
 pub(super) fn current_mut(data: &mut Data) -> Result<&mut crate::domain::Cohort, SheetError> {
@@ -195,15 +220,17 @@ pub(super) fn person(app: &App, id: &PersonId) -> String {
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
-/// After a signature the undo history stops: `u` never takes a signature or a seal back.
+/// After a signature the undo history stops: `u` never takes a signature or a seal back; after
+/// a seal it asks to withdraw it (`recorded`).
 pub(super) fn finish(
     app: &mut App,
     outcome: Result<Vec<Effect>, SheetError>,
     label: String,
+    recorded: Option<Recorded>,
 ) -> Vec<Effect> {
     match outcome {
         Ok(effects) => {
-            app.history.keep_signed();
+            app.history.keep_signed(recorded);
             app.notify(label);
             effects
         }
@@ -284,6 +311,31 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
             )
         })
         .collect();
+    // A seal withdrawn: who, when and why, and which seal (sealed by whom, when).
+    for withdrawal in &sheet.withdrawals {
+        let sealed = sheet.seals.iter().find(|s| s.seq == withdrawal.seal);
+        options.push(fill(
+            app.tr(Msg::SealWithdrawalLine),
+            &[
+                (
+                    "at",
+                    &crate::i18n::format::on_day_at(withdrawal.at, app.lang()),
+                ),
+                ("by", &person(app, &withdrawal.by)),
+                (
+                    "sealed",
+                    &sealed.map_or_else(String::new, |s| {
+                        crate::i18n::format::on_day_at(s.at, app.lang())
+                    }),
+                ),
+                (
+                    "sealer",
+                    &sealed.map_or_else(String::new, |s| person(app, &s.by)),
+                ),
+                ("reason", &withdrawal.reason),
+            ],
+        ));
+    }
     // A code reset is a correction of the record too: who, when and why, with the sheet's.
     if let Some(cohort) = app.cohort() {
         for key in &cohort.keys {

@@ -10,7 +10,7 @@ use super::{About, MARGIN, Page, PdfError, render};
 use crate::domain::organisation::siret_spaced;
 use crate::domain::{Cohort, Data, HalfDay, PersonId, Seminar, SeminarId};
 use crate::export::attendance::{
-    by_seminar, cell_status, name, signature_lines, trainer_lines, venue_address,
+    annex_rows, by_seminar, cell_status, name, signature_lines, trainer_lines, venue_address,
 };
 use crate::export::certificate::hours;
 use crate::export::period_fr;
@@ -383,13 +383,11 @@ impl Table<'_> {
 }
 
 /// The annex of a seminar: every correction made after a seal (which half-day, whose line,
-/// by whom, when, from → to, why), on pages of its own under the same header.
+/// by whom, when, from → to, why) and every seal withdrawn, on pages of its own under the
+/// same header.
 fn annex(pages: &mut Vec<Page>, data: &Data, header: &Header, days: &[&HalfDay]) {
-    let changes: Vec<(&HalfDay, &crate::domain::MarkChange)> = days
-        .iter()
-        .flat_map(|h| h.history.iter().map(move |c| (*h, c)))
-        .collect();
-    if changes.is_empty() {
+    let rows = annex_rows(data, days);
+    if rows.is_empty() {
         return;
     }
     let columns: [(&str, f32); 7] = [
@@ -407,25 +405,7 @@ fn annex(pages: &mut Vec<Page>, data: &Data, header: &Header, days: &[&HalfDay])
         .iter()
         .map(|c| if c.1 == 0.0 { motif } else { c.1 })
         .collect();
-    let line = |status: Option<crate::domain::Status>, time| {
-        status.map_or_else(String::new, |s| cell_status(s, time))
-    };
-    let mut rows = changes.iter().map(|(h, c)| {
-        let at = crate::domain::clock::local(c.at);
-        let withdrawal = c
-            .withdraws
-            .map(|n| format!(" (retrait de la correction {})", n + 1))
-            .unwrap_or_default();
-        [
-            format!("{} {}", date(h.date), period_fr(h.period)),
-            name(data, &c.trainee),
-            name(data, &c.by),
-            at.format("%d/%m/%Y %H:%M").to_string(),
-            line(c.from, c.from_time),
-            line(Some(c.to), c.to_time),
-            format!("{}{withdrawal}", c.reason),
-        ]
-    });
+    let mut rows = rows.into_iter();
     let bottom = HEIGHT - MARGIN - super::FOOTER;
     let mut next = rows.next();
     while next.is_some() {

@@ -29,16 +29,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .data
         .venue(&seminar.venue)
         .map_or_else(String::new, |v| safe(&v.name).into_owned());
-    let signature = half_day.signature.as_ref().map_or_else(
-        || app.tr(Msg::NotSigned).to_owned(),
-        |s| {
-            let time = crate::i18n::format::on_day_at(s.at, app.lang());
-            fill(
-                app.tr(Msg::SignedBy),
-                &[("name", &person_name(app, &s.by)), ("time", &time)],
-            )
-        },
-    );
+    let withdrawn = half_day.seal_withdrawn();
+    let signature = match (&half_day.signature, withdrawn) {
+        (_, Some(w)) => fill(
+            app.tr(Msg::SealWithdrawnHead),
+            &[
+                ("name", &person_name(app, &w.by)),
+                ("time", &crate::i18n::format::on_day_at(w.at, app.lang())),
+            ],
+        ),
+        (Some(s), None) => fill(
+            app.tr(Msg::SignedBy),
+            &[
+                ("name", &person_name(app, &s.by)),
+                ("time", &crate::i18n::format::on_day_at(s.at, app.lang())),
+            ],
+        ),
+        (None, None) => app.tr(Msg::NotSigned).to_owned(),
+    };
     let found = warnings(
         cohort,
         seminar,
@@ -80,10 +88,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             ),
             Span::styled(
                 format!("· {signature}"),
-                if half_day.signature.is_some() {
-                    theme.good
-                } else {
-                    theme.dim
+                match (&half_day.signature, withdrawn) {
+                    (_, Some(_)) => theme.warn,
+                    (Some(_), None) => theme.good,
+                    (None, None) => theme.dim,
                 },
             ),
         ]),

@@ -107,13 +107,12 @@ pub fn update(app: &mut App, mut picker: Picker, action: Action) -> Vec<Effect> 
     effects
 }
 
-/// The picker's part of the key table, and the key that opens it from every screen.
+/// The picker's part of the key table (the key that opens it is one of the shared ones).
 #[rustfmt::skip] // a table reads best one binding a line
 pub static KEYS: &[crate::app::keymap::Binding] = {
     use crate::app::keymap::{Context, bind, code, ctrl, key};
     use ratatui::crossterm::event::KeyCode;
     &[
-    bind(Context::Global, &[ctrl('o')], Action::ChooseSendFolder, Msg::KeyChooseSendFolder, false),
     bind(Context::FolderPicker, &[code(KeyCode::Up), key('k')], Action::Up, Msg::KeyUp, false),
     bind(Context::FolderPicker, &[code(KeyCode::Down), key('j')], Action::Down, Msg::KeyDown, false),
     bind(Context::FolderPicker, &[code(KeyCode::Home), key('g')], Action::Top, Msg::KeyTop, false),

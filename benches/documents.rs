@@ -1,6 +1,7 @@
 //! Documents at both sizes: the attendance workbook (XLSX) and the French CSV of the current
 //! cohort, every certificate of that cohort (what `cercle export certificate --all` makes, as
-//! HTML and as PDF), and the PDF/A sheets of a seminar and of the cohort.
+//! HTML and as PDF), the HTML sheet of the cohort, and the PDF/A sheets of a seminar and of
+//! the cohort.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -8,6 +9,7 @@ mod common;
 use cercle::export::attendance::to_csv;
 use cercle::export::dialect::Dialect;
 use cercle::export::html::certificate::html;
+use cercle::export::html::sheet::html as sheet;
 use cercle::export::pdf;
 use cercle::export::workbook::to_xlsx;
 use cercle::sample::SAMPLE_TODAY;
@@ -33,6 +35,9 @@ fn documents(c: &mut Criterion) {
                     .map(|page| page.len())
                     .sum::<usize>()
             });
+        });
+        group.bench_function(BenchmarkId::new("cohort sheet (html)", size), |b| {
+            b.iter(|| sheet(black_box(&data), cohort, None).len());
         });
         let seminar = cohort.seminars.first().map(|s| s.id.clone());
         group.bench_function(BenchmarkId::new("seminar sheet (pdf)", size), |b| {

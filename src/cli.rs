@@ -125,6 +125,9 @@ pub enum Command {
         ours: PathBuf,
         /// The other machine's version (%B).
         theirs: PathBuf,
+        /// Where the result goes in the data directory (%P): a document of the split layout is
+        /// merged as that document.
+        path: Option<String>,
     },
     /// Erase a person everywhere (the data file, its backups and the recovery file); records
     /// the law requires to keep, such as signed attendance sheets, stay under a pseudonym.

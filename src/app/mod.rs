@@ -233,6 +233,12 @@ pub enum Pending {
     SwitchRole(Role),
     /// Become this person for Cercle (`i`), as the question said.
     BecomePerson(PersonId),
+    /// Circle: draw the speaking order again.
+    Redraw,
+    /// Circle: end the codevelopment session under way, keeping it as it stands.
+    EndCodev,
+    /// Modules: save the seminar form although its doubts were named; no opens it again.
+    SaveSeminar(Box<Form>),
 }
 
 /// A message for the user in the status line.
@@ -495,13 +501,14 @@ impl App {
         contacts::import(self, path, text)
     }
 
-    /// The form being typed in, if one is open (or waiting for "discard it?").
+    /// The form being typed in, if one is open (or waiting for "discard it?" or "save it as it
+    /// is?").
     pub fn form_being_typed(&self) -> Option<&Form> {
         match &self.overlay {
             Some(
                 Overlay::Form(form)
                 | Overlay::Confirm(Question {
-                    on_yes: Pending::DiscardForm(form),
+                    on_yes: Pending::DiscardForm(form) | Pending::SaveSeminar(form),
                     ..
                 }),
             ) => Some(form),

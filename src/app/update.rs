@@ -447,7 +447,7 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
         Overlay::Confirm(question) => match action {
             Action::Yes => confirmed(app, question.on_yes),
             Action::No => {
-                if let Pending::DiscardForm(form) = question.on_yes {
+                if let Pending::DiscardForm(form) | Pending::SaveSeminar(form) = question.on_yes {
                     app.overlay = Some(Overlay::Form(form));
                 }
                 Vec::new()
@@ -582,6 +582,12 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
         Pending::DeletePerson(id) => super::contacts::delete(app, &id),
         Pending::DiscardForm(_) => Vec::new(),
         Pending::QuitUnsaved => vec![Effect::Quit],
+        Pending::SaveSeminar(form) => super::modules::save_seminar_anyway(app, form),
+        Pending::EndCodev => super::circle::end_codev(app),
+        Pending::Redraw => {
+            super::circle::redraw(app);
+            Vec::new()
+        }
         Pending::DeleteKnowledge(id) => super::circle::delete_knowledge(app, &id),
         Pending::MailDraft(draft) => vec![Effect::MailDraft(draft)],
         Pending::SwitchRole(role) => {

@@ -76,7 +76,12 @@ pub fn run(command: Command, dir: &Path, config: &crate::config::Config) -> Exit
         Command::Restore { backup } => backups::restore(dir, &backup, lang),
         Command::Export { what } => export::run(what, dir, lang, config.me.as_ref(), config.role),
         Command::Sync { what } => sync::run(what, dir, config),
-        Command::MergeDriver { base, ours, theirs } => sync::merge_driver(&base, &ours, &theirs),
+        Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => sync::merge_driver(&base, &ours, &theirs, path.as_deref()),
         Command::Forget { person, yes } => privacy::forget(dir, &person, yes, lang),
         Command::Completions { shell } => completions::completions(shell, lang),
         Command::Man => completions::man(lang),

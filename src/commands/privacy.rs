@@ -160,6 +160,7 @@ fn counted(what: &str) -> Msg {
         "tutor requests" => Msg::ForgotRequests,
         "competency assessments" => Msg::ForgotAssessments,
         "certification candidacies" => Msg::ForgotCandidacies,
+        "places in codevelopment sessions" => Msg::ForgotCodev,
         "departures (reason erased)" => Msg::ForgotDepartures,
         "follow-up log entries (text erased)" => Msg::ForgotFollowUps,
         "funding lines" => Msg::ForgotFunding,

@@ -75,9 +75,15 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
 
 /// git's merge driver: exit 0 with the merge written over `ours`, or 1 with `ours` untouched
 /// (git then reports a conflict, and `cercle sync` undoes the merge).
-pub(crate) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failure> {
+pub(crate) fn merge_driver(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    path: Option<&str>,
+) -> Result<(), Failure> {
     let now = sync::driver::merge_time(std::env::var(sync::driver::MERGE_TIME_ENV).ok().as_deref());
-    sync::driver::merge_files(base, ours, theirs, now)
+    let found = std::env::var_os(sync::driver::FOUND_ENV).map(std::path::PathBuf::from);
+    sync::driver::merge_files(base, ours, theirs, path, now, found.as_deref())
         .map(|_| ())
         .map_err(Failure::from)
 }

@@ -79,6 +79,10 @@ pub struct Cohort {
     /// What trainees proposed on their paths (evidence, self-assessments), answered or not.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub proposals: Vec<crate::domain::path::Proposal>,
+    /// The codevelopment sessions held, with their notes: the trainers' record, never sent
+    /// in a bundle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codev_sessions: Vec<super::codev::CodevSession>,
     /// The signing keys of its trainees and trainers: public keys and salts, never a code
     /// nor a private key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -53,6 +53,8 @@ pub enum EvidenceSource {
     Exchange(ExchangeId),
     /// A tutor request of theirs.
     TutorRequest(TutorRequestId),
+    /// A codevelopment session where they brought their situation (its id).
+    Codev(String),
 }
 
 /// Where a certification candidacy stands.

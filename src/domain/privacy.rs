@@ -229,6 +229,19 @@ fn erase_owned(cohort: &mut super::Cohort, id: &PersonId, tally: &mut Tally) {
         "certification candidacies",
         before - cohort.candidacies.len(),
     );
+    // A session brought by them goes with its notes; elsewhere only their place.
+    let mut places = 0;
+    cohort.codev_sessions.retain(|s| {
+        let theirs = &s.client == id;
+        places += usize::from(theirs);
+        !theirs
+    });
+    for session in &mut cohort.codev_sessions {
+        let before = session.consultants.len();
+        session.consultants.retain(|c| c != id);
+        places += before - session.consultants.len();
+    }
+    tally.erased("places in codevelopment sessions", places);
 }
 
 /// Counts the records kept for the law, erasing the free text they need not keep.

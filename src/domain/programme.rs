@@ -93,6 +93,17 @@ impl Programme {
         self.modules.iter().find(|m| &m.id == id)
     }
 
+    /// The catalogue codes of modules ("2.1"), an unknown one by its id.
+    pub fn codes(&self, modules: &[ModuleId]) -> Vec<String> {
+        modules
+            .iter()
+            .map(|m| {
+                self.module(m)
+                    .map_or_else(|| m.to_string(), |m| m.code.clone())
+            })
+            .collect()
+    }
+
     /// A module as people name it, its code then its title ("1.2 Penser global, agir local"),
     /// or its id when the programme does not know it.
     pub fn module_label(&self, id: &ModuleId) -> String {

@@ -1,8 +1,10 @@
 //! The participatory days: a speaking round in a drawn order, and a codevelopment session in
 //! six timed steps. Time is always passed in (`now`), so that tests never wait.
 
+use super::attendance::{HalfDay, Status};
+use super::cohort::Cohort;
 use super::ids::PersonId;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 
 /// One step of splitmix64 (Steele, Lea and Flood): a tiny generator, enough to draw an order
 /// that a test can reproduce from its seed.
@@ -25,6 +27,38 @@ pub fn speaking_order<T: Clone>(people: &[T], seed: u64) -> Vec<T> {
         order.swap(i, j);
     }
     order
+}
+
+/// The half-day of `today` whose roll was taken that a speaking round follows: the last one begun
+/// by `now` (Paris time), else the day's first one with marks. `None` when no roll was taken today.
+pub fn todays_roll_call(cohort: &Cohort, today: NaiveDate, now: NaiveTime) -> Option<&HalfDay> {
+    let mut taken: Vec<&HalfDay> = cohort
+        .seminars
+        .iter()
+        .flat_map(|s| &s.half_days)
+        .filter(|h| h.date == today && !h.marks.is_empty())
+        .collect();
+    taken.sort_by_key(|h| (h.start, h.period));
+    taken
+        .iter()
+        .rev()
+        .find(|h| h.start <= now)
+        .or_else(|| taken.first())
+        .copied()
+}
+
+/// The active trainees, in roster order, that the roll call of `half_day` marks in the room:
+/// present or late. Someone who left early is not called to speak, nor someone absent.
+pub fn in_the_room(cohort: &Cohort, half_day: &HalfDay) -> Vec<PersonId> {
+    cohort
+        .active_trainees()
+        .filter(|t| {
+            half_day
+                .mark_of(t)
+                .is_some_and(|m| matches!(m.status, Status::Present | Status::Late))
+        })
+        .cloned()
+        .collect()
 }
 
 /// A countdown that can be paused; it reads the time it is given.
@@ -161,7 +195,8 @@ impl Round {
 }
 
 /// The six steps of a codevelopment session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CodevStep {
     /// The client exposes their situation.
     Expose,
@@ -229,7 +264,14 @@ pub struct Codev {
     pub step: usize,
     /// The step's timer.
     pub timer: Timer,
+    /// The minutes each step is given, the usual ones until the facilitator changes them.
+    pub minutes: [i64; 6],
+    /// What was noted during each step.
+    pub notes: [String; 6],
 }
+
+/// The fewest and most minutes a step is given.
+pub const STEP_MINUTES: std::ops::RangeInclusive<i64> = 1..=90;
 
 impl Codev {
     /// A session of a client and consultants (the client is never their own consultant),
@@ -249,6 +291,8 @@ impl Codev {
                 consultants,
                 step: 0,
                 timer: Timer::minutes(CodevStep::Expose.minutes()),
+                minutes: CodevStep::ALL.map(CodevStep::minutes),
+                notes: Default::default(),
             }),
         }
     }
@@ -258,6 +302,20 @@ impl Codev {
         CodevStep::ALL.get(self.step).copied()
     }
 
+    /// Gives the step under way `by` minutes more (or fewer), within [`STEP_MINUTES`]; its
+    /// timer keeps what it counted.
+    pub fn adjust(&mut self, by: i64) {
+        if let Some(minutes) = self.minutes.get_mut(self.step) {
+            *minutes = (*minutes + by).clamp(*STEP_MINUTES.start(), *STEP_MINUTES.end());
+            self.timer.limit = TimeDelta::minutes(*minutes);
+        }
+    }
+
+    /// The minutes of the whole session as planned now.
+    pub fn total_minutes(&self) -> i64 {
+        self.minutes.iter().sum()
+    }
+
     /// Moves to the next step with its own timer, running if the last one was.
     pub fn next(&mut self, now: DateTime<Utc>) {
         if self.current().is_none() {
@@ -265,8 +323,8 @@ impl Codev {
         }
         self.step += 1;
         let was_running = self.timer.running();
-        if let Some(step) = self.current() {
-            self.timer = Timer::minutes(step.minutes());
+        if let Some(minutes) = self.minutes.get(self.step) {
+            self.timer = Timer::minutes(*minutes);
             if was_running {
                 self.timer.start(now);
             }
@@ -310,6 +368,65 @@ mod tests {
             ["p0", "p9", "p5", "p8", "p6", "p4", "p7", "p2", "p1", "p3"]
         );
         assert!(speaking_order::<u8>(&[], 1).is_empty());
+    }
+
+    #[test]
+    fn the_round_follows_the_last_roll_call_begun_and_calls_only_who_is_in_the_room() {
+        let mark = |who: &str, status: &str| serde_json::json!({"trainee": who, "status": status});
+        let half =
+            |id: &str, date: &str, period: &str, start: &str, marks: Vec<serde_json::Value>| {
+                serde_json::json!({"id": id, "date": date, "period": period, "start": start,
+                "end": "12:30:00", "marks": marks})
+            };
+        let cohort: Cohort = serde_json::from_value(serde_json::json!({
+            "id": "c", "name": "C", "start": "2026-01-01", "end": "2026-12-31",
+            "trainees": ["a", "b", "c", "d", "e"],
+            "departures": [{"trainee": "e", "date": "2026-06-01", "reason": "moved"}],
+            "seminars": [{"id": "s", "modules": [], "venue": "v", "trainer": "t", "half_days": [
+                half("yesterday", "2026-12-07", "morning", "09:00:00",
+                    vec![mark("a", "present"), mark("b", "present")]),
+                half("am", "2026-12-08", "morning", "09:00:00", vec![
+                    mark("a", "present"), mark("b", "absent"), mark("c", "late"),
+                    mark("d", "left_early"), mark("e", "present")]),
+                half("pm", "2026-12-08", "afternoon", "14:00:00", vec![mark("b", "present")]),
+                half("empty", "2026-12-09", "morning", "09:00:00", vec![]),
+            ]}]
+        }))
+        .unwrap();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let time = |h: u32| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let id = |h: Option<&HalfDay>| h.map(|h| h.id.as_str().to_owned());
+        assert_eq!(
+            id(todays_roll_call(&cohort, day(8), time(10))),
+            Some("am".into())
+        );
+        assert_eq!(
+            id(todays_roll_call(&cohort, day(8), time(15))),
+            Some("pm".into())
+        );
+        assert_eq!(
+            id(todays_roll_call(&cohort, day(8), time(7))),
+            Some("am".into()),
+            "before the day begins, its first roll call"
+        );
+        assert_eq!(
+            todays_roll_call(&cohort, day(9), time(10)),
+            None,
+            "no marks"
+        );
+        assert_eq!(
+            todays_roll_call(&cohort, day(10), time(10)),
+            None,
+            "no half-day"
+        );
+        let morning = todays_roll_call(&cohort, day(8), time(10)).unwrap();
+        let called = in_the_room(&cohort, morning);
+        let names: Vec<&str> = called.iter().map(PersonId::as_str).collect();
+        assert_eq!(
+            names,
+            ["a", "c"],
+            "absent, left early and departed are not called"
+        );
     }
 
     #[test]
@@ -372,6 +489,24 @@ mod tests {
             seen.extend(codev.current());
         }
         assert_eq!(seen, CodevStep::ALL);
+        let mut again = Codev::begin(Some(client), &all[1..4]).unwrap();
+        again.timer.start(at(0, 0));
+        again.adjust(-20);
+        assert_eq!(again.minutes[0], 1, "never under a minute");
+        again.adjust(3);
+        assert_eq!(
+            again.timer.left(at(1, 0)),
+            TimeDelta::minutes(3),
+            "the timer follows"
+        );
+        again.next(at(1, 0));
+        again.adjust(100);
+        assert_eq!(
+            again.minutes[..2],
+            [4, 90],
+            "never over 90, each step its own"
+        );
+        assert_eq!(again.total_minutes(), 4 + 90 + 5 + 20 + 10 + 10);
         assert_eq!(codev.current(), None);
         assert!(!codev.timer.running(), "the timer stops at the end");
     }

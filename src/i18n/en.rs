@@ -618,7 +618,7 @@ pub fn text(msg: Msg) -> &'static str {
         CodevSetup => {
             "Client: {client} · {n} people (4 to 8) · Enter client, m consultant, b begin"
         }
-        CodevUnderWay => "Client: {client} · {n} consultants",
+        CodevUnderWay => "Client: {client} · {n} consultants · +/- step minutes, e notes",
         ColAbout => "About",
         ColCompetency => "Competency",
         ColEvaluation => "Evaluation",
@@ -1180,10 +1180,10 @@ pub fn text(msg: Msg) -> &'static str {
             "the folder {folder} does not exist, so nothing was written. Create it first (mkdir -p {folder}), or write elsewhere."
         }
         SyncSplitLayout => {
-            "{dir} keeps its data as one document per cohort (data version 3), which this Cercle cannot sync yet, so nothing was committed or sent. Sync from a copy kept as one file, or wait for a Cercle that syncs the split layout"
+            "{dir} keeps its data as one document per cohort, and the team's latest version is still one file (or the other way round), so nothing of the team's changes was taken. Open Cercle once with this version on the laptop that sent it (which updates its data), sync there, then sync here again"
         }
         SyncForeignPath => {
-            "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
+            "the team's repository holds {path}, which is not a file Cercle shares (only cercle.json, the documents in cercle/cohorts and cercle/people, .gitattributes and .gitignore are, as plain files), so nothing of the team's changes was taken. Remove it from the team's repository (git rm --cached), then sync again"
         }
         OrganisationTitle => "Legal identity: NDA (activity number), SIRET, who signs",
         KeyEditOrganisation => "organisation's identity (NDA, SIRET)",
@@ -1229,5 +1229,29 @@ pub fn text(msg: Msg) -> &'static str {
         CircleTooSmall => "a list: the names do not fit in a circle here",
         CircleNoBraille => "a list: this terminal cannot draw the circle (braille in config.toml)",
         MeMark => "(me)",
+        RoundFromMorning => "Drawn from the {n} present at this morning's roll call.",
+        RoundFromAfternoon => "Drawn from the {n} present at this afternoon's roll call.",
+        RoundFromCohort => "No roll call taken today: drawn from the whole cohort ({n}).",
+        ConfirmRedraw => {
+            "Draw the speaking order again? This order is lost, with the turns taken ({n})."
+        }
+        SeminarDoubtsTitle => "Before saving this seminar, check:",
+        SeminarDoubtsAsk => "Save it as it is? No goes back to the form to correct it.",
+        DoubtHoliday => "· {date} is a public holiday ({name}).",
+        DoubtTrainerBooked => {
+            "· {trainer} already runs seminar {modules} ({cohort}) at the same time: {when}."
+        }
+        DoubtMoreThanPlanned => "· {n} half-days ({hours}) for the {planned} planned in {modules}.",
+        KeyCodevNotes => "notes",
+        KeyStepLonger => "a minute more for the step",
+        KeyStepShorter => "a minute less for the step",
+        ConfirmEndCodev => {
+            "End {client}'s session now, at step {step} of 6? Its times and notes are kept."
+        }
+        CodevKept => "Codevelopment session kept",
+        CodevNotesTitle => "Notes: {step}",
+        CodevTotal => "{minutes} min in all",
+        ForgotCodev => "places in codevelopment sessions",
+        SourceCodev => "codevelopment",
     }
 }

@@ -656,7 +656,7 @@ pub fn text(msg: Msg) -> &'static str {
         CodevSetup => {
             "Client\u{a0}: {client} · {n} personnes (4 à 8) · Entrée client, m consultant·e, b commencer"
         }
-        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es",
+        CodevUnderWay => "Client\u{a0}: {client} · {n} consultant·es · +/- minutes, e notes",
         ColAbout => "Sujet",
         ColCompetency => "Compétence",
         ColEvaluation => "Évaluation",
@@ -1243,10 +1243,10 @@ pub fn text(msg: Msg) -> &'static str {
             "le dossier {folder} n'existe pas\u{a0}: rien n'a été écrit. Créez-le d'abord (mkdir -p {folder}), ou écrivez ailleurs."
         }
         SyncSplitLayout => {
-            "{dir} garde ses données en un document par promotion (version 3 des données), que ce Cercle ne sait pas encore synchroniser : rien n'a été enregistré dans l'historique ni envoyé. Synchronisez depuis une copie en un seul fichier, ou attendez un Cercle qui synchronise ce format"
+            "{dir} garde ses données en un document par promotion, et la dernière version de l'équipe est encore en un seul fichier (ou l'inverse)\u{a0}: rien des changements de l'équipe n'a été pris. Ouvrez une fois Cercle dans cette version sur le poste qui l'a envoyée (il met ses données à jour), synchronisez-le, puis synchronisez ici de nouveau"
         }
         SyncForeignPath => {
-            "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
+            "le dépôt de l'équipe contient {path}, qui n'est pas un fichier que Cercle partage (seuls cercle.json, les documents de cercle/cohorts et cercle/people, .gitattributes et .gitignore le sont, en fichiers ordinaires)\u{a0}: rien des changements de l'équipe n'a été pris. Retirez-le du dépôt de l'équipe (git rm --cached), puis synchronisez à nouveau"
         }
         OrganisationTitle => {
             "Identité légale\u{a0}: NDA (déclaration d'activité), SIRET, signataire"
@@ -1300,5 +1300,33 @@ pub fn text(msg: Msg) -> &'static str {
             "en liste\u{a0}: ce terminal ne peut pas dessiner le cercle (braille dans config.toml)"
         }
         MeMark => "(moi)",
+        RoundFromMorning => "Tiré parmi les {n} présent·es à l'appel de ce matin.",
+        RoundFromAfternoon => "Tiré parmi les {n} présent·es à l'appel de cet après-midi.",
+        RoundFromCohort => "Pas d'appel aujourd'hui\u{a0}: tiré parmi toute la promotion ({n}).",
+        ConfirmRedraw => {
+            "Tirer à nouveau l'ordre de parole\u{a0}? Cet ordre est perdu, avec les tours déjà pris ({n})."
+        }
+        SeminarDoubtsTitle => "Avant d'enregistrer ce séminaire, vérifiez\u{a0}:",
+        SeminarDoubtsAsk => {
+            "L'enregistrer tel quel\u{a0}? Non revient au formulaire pour le corriger."
+        }
+        DoubtHoliday => "· le {date} est un jour férié ({name}).",
+        DoubtTrainerBooked => {
+            "· {trainer} anime déjà le séminaire {modules} ({cohort}) aux mêmes heures\u{a0}: {when}."
+        }
+        DoubtMoreThanPlanned => {
+            "· {n} demi-journées ({hours}) pour les {planned} prévues en {modules}."
+        }
+        KeyCodevNotes => "notes",
+        KeyStepLonger => "une minute de plus pour l'étape",
+        KeyStepShorter => "une minute de moins pour l'étape",
+        ConfirmEndCodev => {
+            "Terminer maintenant la séance de {client}, à l'étape {step} sur 6\u{a0}? Ses durées et ses notes sont gardées."
+        }
+        CodevKept => "Séance de codéveloppement gardée",
+        CodevNotesTitle => "Notes\u{a0}: {step}",
+        CodevTotal => "{minutes} min en tout",
+        ForgotCodev => "places dans des séances de codéveloppement",
+        SourceCodev => "codéveloppement",
     }
 }

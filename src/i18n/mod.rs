@@ -279,6 +279,11 @@ messages! {
     FieldOrgRepresentativeTitle, FieldOrgCity, FieldOrgQualiopi, FieldNdaDigits,
     FieldSiretDigits, FieldSiretCheck, CheckSheetsLack, CheckCertificatesLack,
     CheckOrganisationWrong,
+    // The speaking round of the day, the seminar form's checks, the codevelopment kept.
+    RoundFromMorning, RoundFromAfternoon, RoundFromCohort, ConfirmRedraw, SeminarDoubtsTitle,
+    SeminarDoubtsAsk, DoubtHoliday, DoubtTrainerBooked, DoubtMoreThanPlanned, KeyCodevNotes,
+    KeyStepLonger, KeyStepShorter, ConfirmEndCodev, CodevKept, CodevNotesTitle, CodevTotal, ForgotCodev,
+    SourceCodev,
 }
 
 impl Msg {

@@ -37,6 +37,8 @@ pub fn for_trainee(data: &Data, cohort: &Cohort, trainee: &PersonId) -> Records 
     // list, the others' never.
     header.keys.clear();
     header.proposals.clear();
+    // What is said in a codevelopment session stays with the trainers.
+    header.codev_sessions.clear();
     // Why someone left is theirs to tell.
     for departure in &mut header.departures {
         departure.reason.clear();

@@ -85,6 +85,7 @@ fn cohort_header(cohort: &Cohort) -> Cohort {
         assessments: Vec::new(),
         follow_ups: Vec::new(),
         proposals: Vec::new(),
+        codev_sessions: Vec::new(),
         ..cohort.clone()
     }
 }

@@ -100,21 +100,45 @@ pub(crate) fn split_people(data: &Data) -> BTreeMap<String, Vec<&Shared<Person>>
 /// The index: every top-level field of the data (so that a field added later lands in it too),
 /// with the people and the cohorts replaced by the files that hold them.
 pub(crate) fn index_json(data: &Data, docs: &Documents<'_>) -> Result<Vec<u8>, serde_json::Error> {
-    let (cohorts, people) = (&docs.cohorts, &docs.people);
-    let mut shell = data.clone();
-    shell.people = Records::default();
-    shell.cohorts = Records::default();
+    let order: Vec<&str> = data.people.iter().map(|p| p.id.as_str()).collect();
+    let files: Vec<&str> = docs.people.keys().map(String::as_str).collect();
+    let list: Vec<(&str, &str)> = docs
+        .cohorts
+        .iter()
+        .map(|(file, cohort)| (cohort.id.as_str(), file.as_str()))
+        .collect();
+    write_index(data, &files, &order, &list)
+}
+
+/// The index of `data`'s other fields (its people and cohorts are not read), naming the people
+/// shards `files`, the people's `order`, and each cohort's id and file.
+pub(crate) fn write_index(
+    data: &Data,
+    files: &[&str],
+    order: &[&str],
+    cohorts: &[(&str, &str)],
+) -> Result<Vec<u8>, serde_json::Error> {
+    // Every field but the two long lists, named one by one so that a field added to the data
+    // fails to build here until it is placed.
+    let shell = Data {
+        schema_version: data.schema_version,
+        programme: data.programme.clone(),
+        organisation: data.organisation.clone(),
+        people: Records::default(),
+        venues: data.venues.clone(),
+        cohorts: Records::default(),
+        current_cohort: data.current_cohort.clone(),
+        conflicts: data.conflicts.clone(),
+    };
     let Value::Object(mut rest) = serde_json::to_value(&shell)? else {
         return Err(serde::ser::Error::custom("the data is not a JSON object"));
     };
     rest.remove("schema_version");
     rest.remove("people");
     rest.remove("cohorts");
-    let order: Vec<&str> = data.people.iter().map(|p| p.id.as_str()).collect();
-    let files: Vec<&String> = people.keys().collect();
     let list: Vec<Value> = cohorts
         .iter()
-        .map(|(file, cohort)| serde_json::json!({ "id": cohort.id.as_str(), "file": file }))
+        .map(|(id, file)| serde_json::json!({ "id": id, "file": file }))
         .collect();
     pretty(&IndexOut {
         schema_version: SPLIT_VERSION,

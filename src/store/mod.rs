@@ -18,6 +18,7 @@ mod lock;
 pub mod logbook;
 mod migrate;
 mod parse;
+mod parts;
 mod read;
 mod reading;
 mod recovery;
@@ -34,6 +35,10 @@ pub use journal::JOURNAL_FILE;
 pub use layout::{DOCS_DIR, SPLIT_VERSION};
 pub use lock::LOCK_FILE;
 pub use parse::Unreadable;
+pub use parts::{
+    change_index, document_bytes, document_data, document_kind, document_of, named_documents,
+    partial_data, person_document,
+};
 pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, write_recovery};
 pub use scrub::Rewritten;
 
@@ -86,6 +91,11 @@ pub fn is_split_dir(dir: &Path) -> bool {
     let read = fsio::open_own(&dir.join(DATA_FILE), OpenOptions::new().read(true))
         .and_then(|mut file| io::Read::read(&mut file, &mut head));
     read.is_ok_and(|n| layout::is_index(&head[..n]))
+}
+
+/// Whether `bytes` are an index of the split layout rather than a whole data file.
+pub fn is_index(bytes: &[u8]) -> bool {
+    layout::is_index(bytes)
 }
 
 /// Serialises `data` the way the store writes it: indented, so that a line number in an error

@@ -8,6 +8,7 @@
 
 use crate::domain::Data;
 use crate::domain::conflict::Conflict;
+use crate::schema::DocumentKind;
 use crate::share::{Prefer, Sides, merge_data};
 use crate::store;
 use chrono::{DateTime, Utc};
@@ -31,32 +32,111 @@ pub fn merge_time(env: Option<&str>) -> DateTime<Utc> {
 }
 
 /// Merges the files `base` (`%O`, empty when both sides added the file), `ours` (`%A`) and
-/// `theirs` (`%B`), writing the result over `ours` atomically.
+/// `theirs` (`%B`), writing the result over `ours` atomically. `path` (`%P`) is where the result
+/// goes in the data directory: a document of the split layout is merged on its own, the conflicts
+/// found in a cohort or a people shard being handed to the sync through `found` (the folder
+/// [`FOUND_ENV`] names), which adds them to the index once git is done.
 pub fn merge_files(
     base: &Path,
     ours: &Path,
     theirs: &Path,
+    path: Option<&str>,
     now: DateTime<Utc>,
+    found: Option<&Path>,
 ) -> Result<Driven, String> {
-    let read = |path: &Path, side: &str| -> Result<Option<Data>, String> {
-        let bytes = std::fs::read(path).map_err(|e| format!("{side} {}: {e}", path.display()))?;
+    let kind = path.and_then(store::document_kind);
+    let name = path.unwrap_or(store::DATA_FILE);
+    let read = |file: &Path, side: &str| -> Result<Option<Data>, String> {
+        let bytes = std::fs::read(file).map_err(|e| format!("{side} {}: {e}", file.display()))?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
-        store::from_json(&bytes)
-            .map_err(|e| e.to_string())
-            .map(Some)
-            .map_err(|e| format!("{side} version of cercle.json: {e}"))
+        // The one data file of a directory not split is also `cercle.json`: its content says.
+        let read = match kind {
+            Some(kind) if kind != DocumentKind::Index || store::is_index(&bytes) => {
+                store::document_data(kind, &bytes).map_err(|e| e.to_string())
+            }
+            _ => store::from_json(&bytes).map_err(|e| e.to_string()),
+        };
+        read.map(Some)
+            .map_err(|e| format!("{side} version of {name}: {e}"))
     };
     let base = read(base, "the common")?;
     let mine = read(ours, "this machine's")?.unwrap_or_default();
     let other = read(theirs, "the other machine's")?.unwrap_or_default();
-    let merged = merge(base.as_ref(), &mine, &other, now)?;
-    let json = store::to_json(&merged).map_err(|e| e.to_string())?;
+    let index = kind == Some(DocumentKind::Index)
+        && store::is_index(&std::fs::read(ours).unwrap_or_default());
+    // An index holds its people and cohorts as ids only: what the whole merge asks of their
+    // content (signatures, conflicts settled twice) is the sync's, once every document is merged.
+    let mut merged = if index {
+        let sides = Sides {
+            ours: String::new(),
+            theirs: String::new(),
+            prefer: Prefer::Canonical,
+            now,
+        };
+        let mut merged =
+            merge_data(base.as_ref(), &mine, &other, &sides).map_err(|e| e.to_string())?;
+        merged.conflicts = once_each(merged.conflicts);
+        merged
+    } else {
+        merge(base.as_ref(), &mine, &other, now)?
+    };
+    let conflicts = merged.conflicts.len();
+    let json = match kind {
+        Some(kind @ (DocumentKind::Cohort | DocumentKind::People)) => {
+            let found_here = std::mem::take(&mut merged.conflicts);
+            if !found_here.is_empty() {
+                hand_over(found, name, &found_here)?;
+            }
+            store::document_bytes(kind, &merged)?
+        }
+        Some(DocumentKind::Index) if index => store::document_bytes(DocumentKind::Index, &merged)?,
+        _ => store::to_json(&merged).map_err(|e| e.to_string())?,
+    };
     store::write_private(ours, &json).map_err(|e| format!("{}: {e}", ours.display()))?;
-    Ok(Driven {
-        conflicts: merged.conflicts.len(),
+    Ok(Driven { conflicts })
+}
+
+/// The variable naming the folder where the driver leaves the conflicts found in a document that
+/// cannot hold them (a cohort, a people shard), for the sync to add them to the index.
+pub const FOUND_ENV: &str = "CERCLE_MERGE_FOUND";
+
+/// The folder, inside the data directory `dir`'s `.git`, where the driver leaves the conflicts
+/// it found.
+pub fn found_dir(dir: &Path) -> std::path::PathBuf {
+    dir.join(".git").join("cercle-merge-found")
+}
+
+/// Leaves `conflicts`, found merging the document `name`, in `found` for the sync; refuses the
+/// merge when no sync asked for them, since a conflict dropped would be an edit lost.
+fn hand_over(found: Option<&Path>, name: &str, conflicts: &[Conflict]) -> Result<(), String> {
+    let Some(folder) = found else {
+        return Err(format!(
+            "{name} holds changes made on both machines, and only `cercle sync` can keep them \
+             as conflicts to choose from"
+        ));
+    };
+    let file = folder.join(format!(
+        "{:016x}.json",
+        xxhash_rust::xxh3::xxh3_64(name.as_bytes())
+    ));
+    let json = serde_json::to_vec(&Found {
+        document: name.to_owned(),
+        conflicts: conflicts.to_vec(),
     })
+    .map_err(|e| e.to_string())?;
+    store::write_private(&file, &json).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(())
+}
+
+/// What the driver found in one document, for the sync.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub(super) struct Found {
+    /// The document, relative to the data directory.
+    pub(super) document: String,
+    /// The conflicts met merging it.
+    pub(super) conflicts: Vec<Conflict>,
 }
 
 /// The merge of two edits of `base`, the same whichever side is `ours`.
@@ -81,7 +161,7 @@ pub fn merge(
 
 /// Two machines that met the same conflict each recorded it, at their own time; the merge of
 /// their files keeps it once, with the earlier time, so that the choice is asked once.
-fn once_each(conflicts: Vec<Conflict>) -> Vec<Conflict> {
+pub(super) fn once_each(conflicts: Vec<Conflict>) -> Vec<Conflict> {
     let mut kept: Vec<Conflict> = Vec::with_capacity(conflicts.len());
     for conflict in conflicts {
         let same = kept.iter_mut().find(|k| {

@@ -8,6 +8,7 @@
 //!
 //! Like the store, this floor does I/O but knows nothing of the terminal.
 
+mod documents;
 pub mod driver;
 pub mod git;
 pub mod message;
@@ -33,16 +34,25 @@ pub const REMOTE: &str = "origin";
 pub const APP_KEY: char = 'g';
 /// The branch a new repository starts on.
 pub const DEFAULT_BRANCH: &str = "main";
-/// The line of `.gitattributes` that routes `cercle.json` through Cercle's merge driver.
-pub const ATTRIBUTES: &str = "cercle.json merge=cercle\n";
-/// `.gitignore`: only the data file and these two files are shared. Everything else in the
-/// data directory stays on this machine: the lock, temporary files, backups, copies of damaged
-/// files, the recovery file, exports (which hold personal data) and whatever comes later.
+/// The lines of `.gitattributes` that route `cercle.json` and every document of the split
+/// layout through Cercle's merge driver.
+pub const ATTRIBUTES: &str = "cercle.json merge=cercle\n\
+cercle/cohorts/*.json merge=cercle\n\
+cercle/people/*.json merge=cercle\n";
+/// `.gitignore`: only the data file, its documents and these two files are shared. Everything
+/// else in the data directory stays on this machine: the lock, temporary files (a save's, in
+/// the documents' folders too), backups, copies of damaged files, the recovery file, exports
+/// (which hold personal data) and whatever comes later.
 pub const IGNORE: &str = "# Cercle: only cercle.json is shared with the team.\n\
 /*\n\
 !/cercle.json\n\
 !/.gitattributes\n\
-!/.gitignore\n";
+!/.gitignore\n\
+!/cercle/\n\
+/cercle/*\n\
+!/cercle/cohorts/\n\
+!/cercle/people/\n\
+/cercle/*/.*\n";
 /// Where the time of the last sync that reached the team is kept (inside `.git`, never shared).
 const LAST_SYNC_FILE: &str = "cercle-last-sync";
 /// How many times a push refused because the team pushed meanwhile is retried.
@@ -71,8 +81,8 @@ pub enum SyncError {
     /// A file of the data directory could not be read or written.
     #[error("{0}")]
     Io(String),
-    /// The data directory keeps the split layout, which sync does not handle yet: a sync would
-    /// share the index without the documents it names.
+    /// This data directory and the team's latest version keep the data in different layouts
+    /// (one file, or one document per cohort): nothing of the team's was taken.
     #[error("{}", split_text(.0, Lang::En))]
     SplitLayout(PathBuf),
 }
@@ -111,14 +121,6 @@ fn split_text(dir: &Path, lang: Lang) -> String {
         crate::i18n::Msg::SyncSplitLayout.text(lang),
         &[("dir", &dir.display().to_string())],
     )
-}
-
-/// Refuses a split directory: a sync would commit the index alone.
-fn refuse_split(dir: &Path) -> Result<(), SyncError> {
-    if crate::store::is_split_dir(dir) {
-        return Err(SyncError::SplitLayout(dir.to_owned()));
-    }
-    Ok(())
 }
 
 /// Who signs commits when git's own settings do not say (`user.name`, `user.email`).
@@ -226,7 +228,6 @@ pub fn status(dir: &Path) -> Result<Option<Status>, SyncError> {
 /// Makes `dir` a git repository ready to sync, or joins the team's: an empty data directory
 /// takes what `remote` holds. Then syncs once.
 pub fn init(dir: &Path, remote: Option<&str>, options: &Options) -> Result<Synced, SyncError> {
-    refuse_split(dir)?;
     if !is_set_up(dir) {
         Git::new(dir, options.interactive).ok(&["init", "-q", "-b", DEFAULT_BRANCH])?;
     }
@@ -249,7 +250,9 @@ pub fn sync(dir: &Path, options: &Options) -> Result<Synced, SyncError> {
     if !is_set_up(dir) {
         return Err(SyncError::NotSetUp(dir.to_owned()));
     }
-    refuse_split(dir)?;
     let git = prepare(dir, options)?;
+    // A repository set up before the split layout learns to share its documents.
+    ensure_line_file(&dir.join(".gitattributes"), ATTRIBUTES)?;
+    ensure_line_file(&dir.join(".gitignore"), IGNORE)?;
     run(&git, options)
 }

@@ -16,8 +16,13 @@ const SERVER_WAIT_SECONDS: u32 = 15;
 pub(super) fn prepare(dir: &Path, options: &Options) -> Result<Git, SyncError> {
     let mut git = Git::new(dir, options.interactive);
     git.set_env(driver::MERGE_TIME_ENV, &options.now.to_rfc3339());
+    // Emptied before each merge (a folder left by a merge that was undone belongs to none).
+    git.set_env(
+        driver::FOUND_ENV,
+        &driver::found_dir(dir).display().to_string(),
+    );
     let command = format!(
-        "{} merge-driver %O %A %B",
+        "{} merge-driver %O %A %B %P",
         git::shell_quote(&options.driver)
     );
     for (key, value) in [
@@ -144,18 +149,24 @@ pub(super) fn count(git: &Git, range: &str) -> Result<usize, SyncError> {
         .unwrap_or(0))
 }
 
-/// Writes `lines` into a small settings file, or adds them if it lacks them.
+/// Writes `lines` into a small settings file, or adds those it lacks, in their order.
 pub(super) fn ensure_line_file(path: &Path, lines: &str) -> Result<(), SyncError> {
     let existing = fs::read_to_string(path).unwrap_or_default();
-    let first = lines.lines().next().unwrap_or_default();
-    if existing.lines().any(|l| l == first) {
+    let missing: Vec<&str> = lines
+        .lines()
+        .filter(|line| !existing.lines().any(|l| l == *line))
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let mut text = existing;
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
-    text.push_str(lines);
+    for line in missing {
+        text.push_str(line);
+        text.push('\n');
+    }
     store::write_private(path, text.as_bytes())
         .map(|_| ())
         .map_err(|e| SyncError::Io(format!("{}: {e}", path.display())))

@@ -7,6 +7,7 @@ use crate::domain::Data;
 use crate::domain::conflict::{Choice, Conflict};
 use crate::share::{add_conflicts, value_at};
 use chrono::{DateTime, Utc};
+use serde_json::Value;
 
 /// Adds to `merged` a conflict for each one of `base` that both sides settled differently.
 pub fn ask_again_when_chosen_differently(
@@ -17,47 +18,64 @@ pub fn ask_again_when_chosen_differently(
     now: DateTime<Utc>,
 ) {
     let Some(base) = base else { return };
-    let waiting = |data: &Data, conflict: &Conflict| {
-        data.conflicts.iter().any(|c| {
-            c.path == conflict.path
-                && c.choices
-                    .iter()
-                    .zip(&conflict.choices)
-                    .all(|(a, b)| a.value == b.value)
-        })
-    };
     let mut again = Vec::new();
     for settled in base
         .conflicts
         .iter()
-        .filter(|c| !waiting(ours, c) && !waiting(theirs, c))
+        .filter(|c| !waiting(&ours.conflicts, c) && !waiting(&theirs.conflicts, c))
     {
         let path = &settled.path.0;
-        let (mine, other) = (value_at(ours, path), value_at(theirs, path));
-        if mine == other {
-            continue;
-        }
-        // A fixed order, so that both laptops reach the same file.
-        let text = |v: &Option<serde_json::Value>| v.as_ref().map(ToString::to_string);
-        let mut values = [mine, other];
-        values.sort_by_key(text);
-        let in_file = value_at(merged, path);
-        // Neither value in the file: the merge met the field changed on both sides and already
-        // asks about it.
-        let Some(kept) = values.iter().position(|v| *v == in_file) else {
-            continue;
-        };
-        let [first, second] = values;
-        again.push(Conflict {
-            path: settled.path.clone(),
-            base: value_at(base, path),
-            choices: [first, second].map(|value| Choice {
-                value,
-                from: String::new(),
-            }),
-            kept,
-            found: now,
-        });
+        let values = [value_at(ours, path), value_at(theirs, path)];
+        again.extend(ask(
+            settled,
+            values,
+            value_at(merged, path).as_ref(),
+            || value_at(base, path),
+            now,
+        ));
     }
     add_conflicts(&mut merged.conflicts, again);
+}
+
+/// Whether `conflict` is still waiting in `list` (the same field, the same two values).
+pub(super) fn waiting(list: &[Conflict], conflict: &Conflict) -> bool {
+    list.iter().any(|c| {
+        c.path == conflict.path
+            && c.choices
+                .iter()
+                .zip(&conflict.choices)
+                .all(|(a, b)| a.value == b.value)
+    })
+}
+
+/// The conflict to ask again about `settled`, chosen as `[mine, other]` on the two sides while
+/// the merged document holds `in_file`; `None` when both chose the same.
+pub(super) fn ask(
+    settled: &Conflict,
+    [mine, other]: [Option<Value>; 2],
+    in_file: Option<&Value>,
+    base: impl FnOnce() -> Option<Value>,
+    now: DateTime<Utc>,
+) -> Option<Conflict> {
+    if mine == other {
+        return None;
+    }
+    // A fixed order, so that both laptops reach the same file.
+    let text = |v: &Option<Value>| v.as_ref().map(ToString::to_string);
+    let mut values = [mine, other];
+    values.sort_by_key(text);
+    // Neither value in the file: the merge met the field changed on both sides and already
+    // asks about it.
+    let kept = values.iter().position(|v| v.as_ref() == in_file)?;
+    let [first, second] = values;
+    Some(Conflict {
+        path: settled.path.clone(),
+        base: base(),
+        choices: [first, second].map(|value| Choice {
+            value,
+            from: String::new(),
+        }),
+        kept,
+        found: now,
+    })
 }

@@ -1,5 +1,6 @@
 //! The steps of a sync: commit this machine's changes, fetch, merge the team's, push.
 
+use super::documents;
 use super::git::Output;
 use super::repo::{
     count, current_branch, exists, file_identity, has_remote, keep_private, keep_private_dir,
@@ -13,8 +14,9 @@ use crate::i18n::{Lang, Msg, fill};
 use crate::store::{self, DATA_FILE};
 use std::fs;
 
-/// The files a sync shares; nothing else is taken from the team.
-const SHARED: [&str; 3] = [DATA_FILE, ".gitattributes", ".gitignore"];
+/// The files a sync stages: the data file, the folder of the split layout's documents, and
+/// the sync's settings; nothing else is taken from the team ([`documents::is_shared`]).
+const SHARED: [&str; 4] = [DATA_FILE, store::DOCS_DIR, ".gitattributes", ".gitignore"];
 
 pub(super) fn run(git: &Git, options: &Options) -> Result<Synced, SyncError> {
     let data_path = git.dir().join(DATA_FILE);
@@ -24,9 +26,10 @@ pub(super) fn run(git: &Git, options: &Options) -> Result<Synced, SyncError> {
         git.ok(&["merge", "--abort"])?;
     }
     let committed = commit(git, options.lang)?;
+    let tree_before = head_tree(git);
     let branch = current_branch(git)?;
     let reach = if has_remote(git)? {
-        exchange(git, &branch, options.lang)?
+        exchange(git, &branch, options)?
     } else {
         Reach::NoRemote
     };
@@ -41,22 +44,33 @@ pub(super) fn run(git: &Git, options: &Options) -> Result<Synced, SyncError> {
     for name in [".gitattributes", ".gitignore"] {
         keep_private(&git.dir().join(name));
     }
+    if documents::is_split(git) {
+        documents::keep_private(git)?;
+    }
     keep_private_dir(&git.dir().join(".git"));
     Ok(Synced {
         committed,
-        file_changed: file_identity(&data_path) != before,
+        file_changed: file_identity(&data_path) != before || head_tree(git) != tree_before,
         reach,
         status: status_of(git, &branch)?,
     })
 }
 
+/// The tree of the last commit: what the data directory's shared files hold once committed.
+fn head_tree(git: &Git) -> Option<String> {
+    let out = git
+        .run(&["rev-parse", "-q", "--verify", "HEAD^{tree}"])
+        .ok()?;
+    out.ok.then(|| out.stdout.trim().to_owned())
+}
+
 /// Fetches, merges and pushes, again if the team pushed in between.
-fn exchange(git: &Git, branch: &str, lang: Lang) -> Result<Reach, SyncError> {
+fn exchange(git: &Git, branch: &str, options: &Options) -> Result<Reach, SyncError> {
     for _ in 0..ATTEMPTS {
         if let Some(offline) = fetch(git)? {
             return Ok(Reach::Offline(offline));
         }
-        integrate(git, branch, lang)?;
+        integrate(git, branch, options)?;
         let theirs = remote_ref(branch);
         if exists(git, &theirs)? && count(git, &format!("{theirs}..HEAD"))? == 0 {
             return Ok(Reach::UpToDate);
@@ -100,7 +114,8 @@ fn fetch(git: &Git) -> Result<Option<String>, SyncError> {
 }
 
 /// Merges the team's branch into this one (fast-forward when this one has nothing new).
-fn integrate(git: &Git, branch: &str, lang: Lang) -> Result<(), SyncError> {
+fn integrate(git: &Git, branch: &str, options: &Options) -> Result<(), SyncError> {
+    let lang = options.lang;
     let theirs = remote_ref(branch);
     if !exists(git, &theirs)?
         || git
@@ -110,6 +125,12 @@ fn integrate(git: &Git, branch: &str, lang: Lang) -> Result<(), SyncError> {
         return Ok(());
     }
     only_shared_files(git, &theirs)?;
+    let split = documents::split_at(git, "HEAD")?;
+    if let (Some(here), Some(there)) = (split, documents::split_at(git, &theirs)?)
+        && here != there
+    {
+        return Err(SyncError::SplitLayout(git.dir().to_owned()));
+    }
     if git
         .run(&["merge-base", "--is-ancestor", "HEAD", &theirs])?
         .ok
@@ -117,7 +138,9 @@ fn integrate(git: &Git, branch: &str, lang: Lang) -> Result<(), SyncError> {
         git.ok(&["merge", "--ff-only", "-q", &theirs])?;
         return Ok(());
     }
-    let before = committed_data(git);
+    let split = split == Some(true);
+    let before = if split { None } else { committed_data(git) };
+    let _ = fs::remove_dir_all(documents::found_dir(git));
     let out = git.run(&[
         "merge",
         "--no-ff",
@@ -126,20 +149,48 @@ fn integrate(git: &Git, branch: &str, lang: Lang) -> Result<(), SyncError> {
         "-q",
         &theirs,
     ])?;
-    // The driver never leaves markers in cercle.json, but it refuses files it cannot read
-    // (a newer Cercle's), and other files may conflict: then nothing of the merge is kept.
-    let merged = fs::read(git.dir().join(DATA_FILE))
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| store::from_json(&bytes).map_err(|e| e.to_string()));
-    let merged = match (out.ok, merged) {
-        (true, Ok(merged)) => merged,
-        (_, Err(reason)) => return Err(abort(git, reason)),
-        (false, Ok(_)) => return Err(abort(git, refusal(&out))),
+    if !out.ok {
+        // The driver never leaves markers, but it refuses files it cannot read (a newer
+        // Cercle's), and other files may conflict: then nothing of the merge is kept.
+        let reason = if split {
+            refusal(&out)
+        } else {
+            read_whole(git).err().unwrap_or_else(|| refusal(&out))
+        };
+        return Err(abort(git, reason));
+    }
+    let what = if split {
+        match merged_documents(git, &theirs, options) {
+            Ok(what) => what,
+            Err(reason) => return Err(abort(git, reason)),
+        }
+    } else {
+        match read_whole(git) {
+            Ok(merged) => message::describe(before.as_ref(), &merged, lang),
+            Err(reason) => return Err(abort(git, reason)),
+        }
     };
-    let what = message::describe(before.as_ref(), &merged, lang);
     let text = fill(Msg::SyncMergeCommit.text(lang), &[("what", &what)]);
     git.ok(&["commit", "-q", "--no-edit", "-m", &text])?;
     Ok(())
+}
+
+/// The merged data file of a directory kept as one file.
+fn read_whole(git: &Git) -> Result<crate::domain::Data, String> {
+    fs::read(git.dir().join(DATA_FILE))
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| store::from_json(&bytes).map_err(|e| e.to_string()))
+}
+
+/// On the split layout, once git merged each document: the conflicts that belong in the index
+/// put there, then the documents the merge changed read (a document that does not read is
+/// never committed), and what came in described. Only those documents are read.
+fn merged_documents(git: &Git, theirs: &str, options: &Options) -> Result<String, String> {
+    documents::after_merge(git, theirs, options.now)?;
+    let changed = documents::changed(git, "HEAD", None).map_err(|e| e.to_string())?;
+    let merged = documents::partial(git, None, &changed)?;
+    let before = documents::partial(git, Some("HEAD"), &changed).ok();
+    Ok(message::describe(before.as_ref(), &merged, options.lang))
 }
 
 /// Why git's merge failed: the driver's own words when it refused, without the `cercle: ` it
@@ -162,7 +213,8 @@ fn abort(git: &Git, reason: String) -> SyncError {
     SyncError::Merge(reason)
 }
 
-/// Commits the data file (and the sync settings) if they changed; returns the subject line.
+/// Commits the data file or its documents (and the sync settings) if they changed; returns the
+/// subject line.
 fn commit(git: &Git, lang: Lang) -> Result<Option<String>, SyncError> {
     let paths: Vec<&str> = SHARED
         .into_iter()
@@ -171,24 +223,49 @@ fn commit(git: &Git, lang: Lang) -> Result<Option<String>, SyncError> {
     if paths.is_empty() {
         return Ok(None);
     }
-    let mut add = vec!["add", "--"];
+    let mut add = vec!["add", "-A", "--"];
     add.extend(&paths);
     git.ok(&add)?;
     let staged = git.ok(&["diff", "--cached", "--name-only"])?;
     if staged.trim().is_empty() {
         return Ok(None);
     }
-    let message = if staged.lines().any(|l| l == DATA_FILE) {
-        let new = fs::read(git.dir().join(DATA_FILE))
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| store::from_json(&bytes).map_err(|e| e.to_string()))
-            .map_err(|e| SyncError::Io(format!("{DATA_FILE}: {e}")))?;
-        message::describe(committed_data(git).as_ref(), &new, lang)
-    } else {
+    let docs = format!("{}/", store::DOCS_DIR);
+    let data_changed = staged
+        .lines()
+        .any(|l| l == DATA_FILE || l.starts_with(&docs));
+    let message = if !data_changed {
         Msg::SyncSettingsCommit.text(lang).to_owned()
+    } else if documents::is_split(git) {
+        described_documents(git, lang)?
+    } else {
+        let new = read_whole(git).map_err(|e| SyncError::Io(format!("{DATA_FILE}: {e}")))?;
+        message::describe(committed_data(git).as_ref(), &new, lang)
     };
     git.ok(&["commit", "-q", "-m", &message])?;
     Ok(message.lines().next().map(str::to_owned))
+}
+
+/// The message of a commit of the split layout's documents: only those staged are read, as
+/// they were last committed and as they are now (the whole file, once, when the last commit
+/// kept the data as one file).
+fn described_documents(git: &Git, lang: Lang) -> Result<String, SyncError> {
+    if !exists(git, "HEAD")? {
+        return Ok(message::describe(
+            None,
+            &crate::domain::Data::default(),
+            lang,
+        ));
+    }
+    let changed = documents::changed(git, "HEAD", None)?;
+    let new = documents::partial(git, None, &changed)
+        .map_err(|e| SyncError::Io(format!("{DATA_FILE}: {e}")))?;
+    let old = match documents::split_at(git, "HEAD")? {
+        Some(true) => documents::partial(git, Some("HEAD"), &changed).ok(),
+        Some(false) => committed_data(git),
+        None => None,
+    };
+    Ok(message::describe(old.as_ref(), &new, lang))
 }
 
 /// The data file as last committed, if there is one that reads.
@@ -236,7 +313,7 @@ fn only_shared_files(git: &Git, rev: &str) -> Result<(), SyncError> {
         // "<mode> <type> <object>\t<path>"; 100644 and 100755 are regular files.
         let (info, path) = entry.split_once('\t').unwrap_or((entry, ""));
         let regular = info.starts_with("100644 ") || info.starts_with("100755 ");
-        if !regular || !SHARED.contains(&path) {
+        if !regular || !documents::is_shared(path) {
             return Err(SyncError::Foreign(path.to_owned()));
         }
     }

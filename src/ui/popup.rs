@@ -335,6 +335,12 @@ fn form_title(app: &App, form: &Form) -> String {
             app.tr(Msg::KeyDeclineProposal).to_owned()
         }
         Purpose::Circle(CircleForm::Funding(..)) => app.tr(Msg::FundingTitle).to_owned(),
+        Purpose::Circle(CircleForm::CodevNotes(step)) => {
+            let step = crate::domain::round::CodevStep::ALL
+                .get(*step)
+                .map_or("", |s| app.tr(super::circle::step_msg(*s)));
+            crate::i18n::fill(app.tr(Msg::CodevNotesTitle), &[("step", step)])
+        }
         Purpose::Contacts(ContactsForm::MergePeople { .. }) => app.tr(Msg::MergeTitle).to_owned(),
         Purpose::Contacts(ContactsForm::ImportContacts) => app.tr(Msg::ImportTitle).to_owned(),
         Purpose::Contacts(ContactsForm::ShareWithCohort(_)) => app.tr(Msg::ShareTitle).to_owned(),

@@ -252,8 +252,8 @@ fn the_speaking_order_is_drawn_from_the_seed_and_each_speaker_is_timed() {
     );
     assert_eq!(round.current, 2);
     assert!(round.timer.running());
-    // A minute more each, and another draw.
-    press(&mut app, "+d");
+    // A minute more each, and another draw (after a yes).
+    press(&mut app, "+dy");
     let round = app.circle.round.clone().unwrap();
     assert_eq!(round.timer.limit, TimeDelta::minutes(4));
     assert_eq!(round.order, speaking_order(&active, 43));

@@ -149,6 +149,12 @@ fn a_day_without_its_year_is_the_next_one() {
     // Today is 28/11/2026 (see `common::now`).
     assert_eq!(app.today, cercle::domain::clock::today(now()));
     press(&mut app, "n4.4<Down>Forge<Down>Hélène<Down>17/12<Enter>");
+    // 4.4 already has its seminar in January: the time planned is exceeded, said first.
+    assert!(matches!(
+        app.overlay,
+        Some(cercle::app::Overlay::Confirm(_))
+    ));
+    press(&mut app, "y");
     let cohort = app.cohort().unwrap();
     assert_eq!(cohort.seminars.len(), before + 1, "{:?}", app.notice);
     let first = cohort.seminars.last().unwrap().half_days[0].date;

@@ -207,6 +207,18 @@ fn a_seminar_is_laid_out_from_a_form() {
         &mut app,
         "<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>12/01/2027<Tab><BS>3<Enter>",
     );
+    // 4.3 and 4.4 already have their seminars: the time planned is exceeded, and said first.
+    let Some(Overlay::Confirm(question)) = &app.overlay else {
+        panic!("asked before saving: {:?}", app.overlay);
+    };
+    assert!(
+        question
+            .text
+            .contains("14 half-days (49\u{a0}h) for the 28\u{a0}h planned in 4.4, 4.3."),
+        "{}",
+        question.text
+    );
+    press(&mut app, "y");
     let cohort = app.cohort().unwrap();
     assert_eq!(cohort.seminars.len(), before + 1, "{:?}", app.notice);
     let seminar = cohort.seminars.last().unwrap();

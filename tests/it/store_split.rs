@@ -387,30 +387,11 @@ fn forgetting_a_person_reaches_the_backup_sets() {
 }
 
 #[test]
-fn sync_refuses_a_split_directory_rather_than_share_its_index_alone() {
+fn a_split_directory_is_told_from_one_kept_as_one_file() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     drop(split_dir(dir, &cercle::sample::sample()));
     assert!(cercle::store::is_split_dir(dir));
-    let options = cercle::sync::Options {
-        lang: cercle::i18n::Lang::Fr,
-        identity: None,
-        interactive: false,
-        driver: cercle::sync::this_program(),
-        now: chrono::Utc::now(),
-    };
-    let error = cercle::sync::init(dir, None, &options).unwrap_err();
-    assert!(
-        matches!(error, cercle::sync::SyncError::SplitLayout(_)),
-        "{error}"
-    );
-    assert!(
-        error
-            .in_lang(cercle::i18n::Lang::Fr)
-            .contains("un document par promotion")
-    );
-    assert!(!dir.join(".git").exists());
-    // A directory kept as one file is not mistaken for one.
     let other = tempfile::tempdir().unwrap();
     Store::open(other.path())
         .unwrap()

@@ -19,6 +19,7 @@ fn team() -> (Team, [Machine; 3]) {
     let second = team.machine("trainer-2", Some("p-yannick-le-goff"));
     let office = team.machine("administration", None);
     first.ok(&["init", "--sample"]);
+    first.split();
     first.ok(&["sync", "init", "--remote", &team.remote()]);
     for machine in [&second, &office] {
         machine.ok(&["sync", "init", "--remote", &team.remote()]);
@@ -331,7 +332,7 @@ fn commits_say_what_changed_in_domain_words_and_who_changed_it() {
 }
 
 #[test]
-fn only_the_data_file_is_shared_and_it_stays_private() {
+fn only_the_data_and_its_documents_are_shared_and_they_stay_private() {
     let (_team, [first, second, _]) = team();
     for name in [
         "cercle.recovery.json",
@@ -340,31 +341,118 @@ fn only_the_data_file_is_shared_and_it_stays_private() {
         ".cercle-edit-1.txt",
         "exports/sheet.csv",
         "backups/cercle-20261128T100000.000Z.json",
+        "backups/cercle-20261128T100000.000Z.d/cercle/cohorts/c-na-2026.json",
+        "cercle/cohorts/.cercle-save.tmp-1-0",
+        "cercle/people/.c-na.json.tmp-1-0",
+        "cercle/notes.txt",
     ] {
         let path = first.dir.join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, "personal").unwrap();
     }
     first.ok(&["sync"]);
-    assert_eq!(
-        first.git(&["ls-files"]),
-        ".gitattributes\n.gitignore\ncercle.json"
-    );
+    let mut shared = vec![
+        ".gitattributes".to_owned(),
+        ".gitignore".to_owned(),
+        "cercle.json".to_owned(),
+    ];
+    shared.extend(first.documents().into_iter().filter(|d| !d.contains("/.")));
+    assert!(shared.len() > 5, "{shared:?}");
+    assert_eq!(first.git(&["ls-files"]), shared.join("\n"));
     assert_eq!(first.git(&["status", "--porcelain"]), "");
-    assert_eq!(
-        first.git(&["check-attr", "merge", "cercle.json"]),
-        "cercle.json: merge: cercle"
-    );
+    for document in &shared[2..] {
+        assert_eq!(
+            first.git(&["check-attr", "merge", document]),
+            format!("{document}: merge: cercle"),
+            "every document goes through Cercle's merge driver"
+        );
+    }
     let driver = second.git(&["config", "merge.cercle.driver"]);
     assert_eq!(
         driver,
-        format!("'{}' merge-driver %O %A %B", crate::common::CERCLE)
+        format!("'{}' merge-driver %O %A %B %P", crate::common::CERCLE)
     );
-    let mode = std::fs::metadata(second.dir.join("cercle.json"))
-        .unwrap()
-        .permissions()
-        .mode();
-    assert_eq!(mode & 0o777, 0o600, "a checked-out file stays private");
+    for file in &shared {
+        let mode = std::fs::metadata(second.dir.join(file))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "{file}: a checked-out file stays private"
+        );
+    }
+}
+
+/// The file's identity on disk (inode and modification time) and its blob in the last commit.
+fn untouched(machine: &Machine, file: &str) -> (u64, std::time::SystemTime, String) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(machine.dir.join(file)).unwrap();
+    let blob = machine.git(&["rev-parse", &format!("HEAD:{file}")]);
+    (meta.ino(), meta.modified().unwrap(), blob)
+}
+
+#[test]
+fn a_sync_touches_only_the_documents_changed_on_either_side() {
+    let (_team, [first, second, _]) = team();
+    let data = first.data();
+    let [old, current] = [&data.cohorts[0], data.cohorts.last().unwrap()]
+        .map(|c| format!("cercle/cohorts/{}.json", c.id));
+    assert_ne!(old, current);
+    let person = data.people[0].id.to_string();
+    let shard = cercle::store::person_document(&person);
+    let before = untouched(&second, &old);
+    // One mark here, one person's city there: each commit holds its one document.
+    first.edit(|d| mark_of(d, 0, 0).status = Status::Absent);
+    first.ok(&["sync"]);
+    assert_eq!(
+        first.git(&["show", "--name-only", "--format=", "HEAD"]),
+        current,
+        "one mark commits its cohort's document alone"
+    );
+    second.edit(|d| d.people[0].city = "Quimper".into());
+    second.ok(&["sync"]);
+    assert_eq!(
+        second.git(&["show", "--name-only", "--format=", "HEAD^2"]),
+        current
+    );
+    // The merge brought in the other cohort's document, and nothing else changed here.
+    assert_eq!(
+        second.git(&["diff", "--name-only", "HEAD^1", "HEAD"]),
+        current
+    );
+    assert_eq!(
+        untouched(&second, &old),
+        before,
+        "an unrelated cohort's file was neither rewritten nor given a new blob"
+    );
+    first.ok(&["sync"]);
+    assert_eq!(first.bytes(), second.bytes());
+    // Here the team's merge came in as it was: only the person's shard changed.
+    assert_eq!(first.git(&["diff", "--name-only", "HEAD^2", "HEAD"]), shard);
+    let merged = first.data();
+    assert_eq!(merged.people[0].city, "Quimper");
+    assert_eq!(mark_of(&mut merged.clone(), 0, 0).status, Status::Absent);
+}
+
+#[test]
+fn the_team_keeping_the_data_in_another_layout_is_not_merged_and_says_why() {
+    let (_team, [first, second, _]) = team();
+    // An older Cercle on the second laptop sends the data as one file again.
+    let whole = cercle::store::to_json(&second.data()).unwrap();
+    second.git(&["rm", "-r", "-q", "cercle"]);
+    std::fs::write(second.dir.join("cercle.json"), whole).unwrap();
+    second.push_by_hand("one file");
+    first.edit(|d| d.people[1].city = "Brest".into());
+    let before = first.bytes();
+    let out = first.cercle(&["--lang", "fr", "sync"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("un document par promotion"), "{said}");
+    assert_eq!(first.bytes(), before, "nothing of the team's was taken");
+    assert!(cercle::store::is_split_dir(&first.dir));
+    assert_eq!(first.git(&["status", "--porcelain"]), "");
 }
 
 #[test]

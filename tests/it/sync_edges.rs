@@ -82,24 +82,16 @@ fn a_file_the_driver_refuses_is_explained_once_without_a_doubled_prefix() {
     first.ok(&["init", "--sample"]);
     first.ok(&["sync", "init", "--remote", &team.remote()]);
     second.ok(&["sync", "init", "--remote", &team.remote()]);
-    // A newer Cercle on the first laptop sends a file this one cannot read.
+    // A newer Cercle on the first laptop sends a file this one cannot read (of a version
+    // past the split layout's index, version 3).
     let mut newer = first.data();
-    newer.schema_version += 1;
+    newer.schema_version = 9;
     std::fs::write(
         first.dir.join("cercle.json"),
         cercle::store::to_json(&newer).unwrap(),
     )
     .unwrap();
-    first.git(&[
-        "-c",
-        "user.name=N",
-        "-c",
-        "user.email=n@x.invalid",
-        "commit",
-        "-qam",
-        "newer",
-    ]);
-    first.git(&["push", "-q", "origin", "main"]);
+    first.push_by_hand("newer");
     second.edit(|d| d.people[0].city = "Lannion".into());
     let out = second.cercle(&["sync"]);
     let text = said(&out);
@@ -118,14 +110,27 @@ fn a_laptop_joining_the_team_keeps_its_files_and_directories_private() {
     let team = Team::new();
     let (first, second) = (team.machine("first", None), team.machine("second", None));
     first.ok(&["init", "--sample"]);
+    first.split();
     first.ok(&["sync", "init", "--remote", &team.remote()]);
     second.ok(&["sync", "init", "--remote", &team.remote()]);
     for machine in [&first, &second] {
-        for name in ["cercle.json", ".gitattributes", ".gitignore"] {
+        let documents = machine.documents();
+        assert!(documents.len() > 2, "{documents:?}");
+        for name in ["cercle.json", ".gitattributes", ".gitignore"]
+            .into_iter()
+            .chain(documents.iter().map(String::as_str))
+        {
             let path = machine.dir.join(name);
             assert_eq!(mode(&path), 0o600, "{}", path.display());
         }
-        for path in [machine.dir.clone(), machine.dir.join(".git")] {
+        let docs = machine.dir.join("cercle");
+        for path in [
+            machine.dir.clone(),
+            machine.dir.join(".git"),
+            docs.join("cohorts"),
+            docs.join("people"),
+            docs,
+        ] {
             assert_eq!(mode(&path), 0o700, "{}", path.display());
         }
     }

@@ -64,6 +64,9 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
         Purpose::Circle(CircleForm::NewTrainee) => Some(new_trainee(app, form)),
         Purpose::Circle(CircleForm::Departure(trainee)) => Some(departure(app, form, &trainee)),
+        Purpose::Circle(CircleForm::CodevNotes(step)) => {
+            Some(super::codev::notes_saved(app, form, step))
+        }
         Purpose::Circle(CircleForm::Knowledge(id)) => knowledge(app, form, id.as_ref()),
         Purpose::Circle(CircleForm::PutInTouch(offer, request)) => {
             exchange(app, form, offer, request)

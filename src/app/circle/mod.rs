@@ -2,12 +2,15 @@
 //! views of offers and requests, exchanges, a trainee's path, the speaking round and codev.
 
 mod choices;
+mod codev;
 mod forms;
 pub mod keys;
 mod knowledge;
 mod path;
 pub mod proposals;
 mod round;
+pub use codev::end as end_codev;
+pub use round::{Speakers, draw as redraw};
 
 pub use forms::submit;
 pub use knowledge::{delete as delete_knowledge, item_suggestions, match_line, topic_label};
@@ -55,6 +58,8 @@ pub enum CircleForm {
     Funding(PersonId, Option<usize>),
     /// Why the trainers decline a trainee's proposal (its id).
     DeclineProposal(String),
+    /// The notes of a step of the codevelopment session under way (its number from 0).
+    CodevNotes(usize),
 }
 
 /// Where the Knowledge circle screen is.
@@ -84,6 +89,8 @@ pub struct CircleState {
     pub draws: u64,
     /// Whether the end of the current speaker's time was announced.
     pub time_up_said: bool,
+    /// Whom the round under way was drawn from.
+    pub speakers: round::Speakers,
     /// The codevelopment session being set up or run.
     pub codev: CodevState,
 }
@@ -99,6 +106,8 @@ pub struct CodevState {
     pub consultants: Vec<PersonId>,
     /// The session once begun.
     pub session: Option<Codev>,
+    /// The id the session is kept under in the cohort.
+    pub record: String,
 }
 
 impl Default for CircleState {
@@ -116,6 +125,7 @@ impl Default for CircleState {
             round_minutes: SPEAKER_MINUTES,
             draws: 0,
             time_up_said: false,
+            speakers: round::Speakers::Cohort,
             codev: CodevState::default(),
         }
     }
@@ -520,8 +530,8 @@ pub fn tick(app: &mut App) -> Vec<Effect> {
 pub fn list_top(app: &App) -> u16 {
     match app.circle.view {
         None if shows_list(app) => 2,
-        Some(View::Exchanges | View::Round) => 2,
-        Some(View::Knowledge) => 3,
+        Some(View::Exchanges) => 2,
+        Some(View::Knowledge | View::Round) => 3,
         Some(View::Path) => 5,
         Some(View::Codev) => 1,
         _ => 0,

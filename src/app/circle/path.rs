@@ -217,6 +217,15 @@ fn evidence_choice(app: &mut App, trainee: PersonId, competency: CompetencyId) {
         ));
         sources.push(Some(EvidenceSource::TutorRequest(request.id.clone())));
     }
+    // A session where she brought her situation is evidence of her work on it.
+    for session in cohort.codev_sessions.iter().filter(|s| s.client == trainee) {
+        options.push(format!(
+            "{} {}",
+            app.tr(Msg::SourceCodev),
+            session.date.format("%d/%m/%Y")
+        ));
+        sources.push(Some(EvidenceSource::Codev(session.id.clone())));
+    }
     app.overlay = Some(Overlay::Choice(Choice {
         title: Msg::EvidenceSourceTitle,
         options,

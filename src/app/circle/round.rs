@@ -1,11 +1,39 @@
 //! The participatory days: the speaking round and the codevelopment session. Timers live in the
 //! app, never in the file; they read `app.now`, which the event loop's ticks move on.
 
-use super::{active, move_view_cursor};
+use super::active;
 use crate::app::keymap::View;
 use crate::app::{Action, App, Effect};
-use crate::domain::round::{Codev, CodevError, Round, Turn};
+use crate::app::{Overlay, Pending, Question};
+use crate::domain::Period;
+use crate::domain::PersonId;
+use crate::domain::round::{Round, Turn, in_the_room, todays_roll_call};
 use crate::i18n::{Msg, fill};
+
+/// Whom a speaking round was drawn from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speakers {
+    /// The trainees marked present or late at the day's roll call of this half.
+    RollCall(Period),
+    /// No roll was taken today: every active trainee.
+    Cohort,
+}
+
+/// The people a round is drawn from: those in the room at the day's roll call when it was
+/// taken, else the whole cohort.
+fn speakers(app: &App) -> (Vec<PersonId>, Speakers) {
+    let now = crate::domain::clock::local(app.now).time();
+    let taken = app
+        .cohort()
+        .and_then(|c| todays_roll_call(c, app.today, now).map(|h| (c, h)));
+    match taken {
+        Some((cohort, half_day)) => (
+            in_the_room(cohort, half_day),
+            Speakers::RollCall(half_day.period),
+        ),
+        None => (active(app), Speakers::Cohort),
+    }
+}
 
 /// Opens the speaking round, drawing an order if none is under way.
 pub fn open_round(app: &mut App) {
@@ -15,13 +43,25 @@ pub fn open_round(app: &mut App) {
     app.circle.view = Some(View::Round);
 }
 
-/// Draws a new order of the active trainees. The seed comes from the app's seed and the number
-/// of draws, so a test with a fixed seed gets a fixed order.
-fn draw(app: &mut App) {
+/// Draws a new order of the people in the room. The seed comes from the app's seed and the
+/// number of draws, so a test with a fixed seed gets a fixed order.
+pub fn draw(app: &mut App) {
     let seed = app.seed.wrapping_add(app.circle.draws);
     app.circle.draws += 1;
-    app.circle.round = Some(Round::draw(&active(app), seed, app.circle.round_minutes));
+    let (people, from) = speakers(app);
+    app.circle.round = Some(Round::draw(&people, seed, app.circle.round_minutes));
+    app.circle.speakers = from;
     app.circle.time_up_said = false;
+}
+
+/// `d` asks before a new draw: the order and the turns taken so far would be lost.
+fn ask_redraw(app: &mut App) {
+    let spoke = app.circle.round.as_ref().map_or(0, |r| r.current);
+    let text = fill(app.tr(Msg::ConfirmRedraw), &[("n", &spoke.to_string())]);
+    app.overlay = Some(Overlay::Confirm(Question {
+        text,
+        on_yes: Pending::Redraw,
+    }));
 }
 
 /// The speaking round's and the codevelopment session's actions.
@@ -45,7 +85,7 @@ pub fn update(app: &mut App, view: View, action: Action) -> Vec<Effect> {
                 }
                 app.circle.time_up_said = false;
             }
-            Action::Redraw => draw(app),
+            Action::Redraw => ask_redraw(app),
             Action::MoreTime | Action::LessTime => {
                 let step = if action == Action::MoreTime { 1 } else { -1 };
                 let minutes = (app.circle.round_minutes + step).clamp(1, 30);
@@ -58,54 +98,7 @@ pub fn update(app: &mut App, view: View, action: Action) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if app.circle.codev.session.is_none() && move_view_cursor(app, action) {
-        return Vec::new();
-    }
-    let people = active(app);
-    let under_cursor = people.get(app.circle.codev.cursor.selected).cloned();
-    let codev = &mut app.circle.codev;
-    match (action, &mut codev.session) {
-        (Action::SetClient, None) => {
-            codev
-                .consultants
-                .retain(|c| Some(c) != under_cursor.as_ref());
-            codev.client = under_cursor;
-        }
-        (Action::ToggleConsultant, None) => {
-            if let Some(person) = under_cursor.filter(|p| Some(p) != codev.client.as_ref()) {
-                if let Some(at) = codev.consultants.iter().position(|c| *c == person) {
-                    codev.consultants.remove(at);
-                } else {
-                    codev.consultants.push(person);
-                }
-            }
-        }
-        (Action::BeginCodev, None) => {
-            match Codev::begin(codev.client.as_ref(), &codev.consultants) {
-                Ok(session) => codev.session = Some(session),
-                Err(error) => {
-                    let text = codev_error(app, &error);
-                    app.notify_error(text);
-                }
-            }
-        }
-        (Action::BeginCodev, Some(_)) => codev.session = None,
-        (Action::StartPause, Some(session)) if session.current().is_some() => {
-            session.timer.toggle(now);
-        }
-        (Action::NextStep, Some(session)) => session.next(now),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn codev_error(app: &App, error: &CodevError) -> String {
-    match error {
-        CodevError::NoClient => app.tr(Msg::CodevNoClient).to_owned(),
-        CodevError::TooFew(n) | CodevError::TooMany(n) => {
-            fill(app.tr(Msg::CodevSize), &[("n", &n.to_string())])
-        }
-    }
+    super::codev::update(app, action)
 }
 
 /// Says once when the speaker's time is up; the facilitator decides when to move on.

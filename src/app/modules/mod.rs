@@ -920,7 +920,7 @@ fn set_remark(
 pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
     match form.purpose.clone() {
         Purpose::Modules(ModulesForm::NewSeminar | ModulesForm::EditSeminar(_)) => {
-            seminar_form::submit(app, form)
+            seminar_form::submit(app, form, false)
         }
         Purpose::Modules(ModulesForm::Organisation) => organisation_form::submit(app, form),
         Purpose::Modules(ModulesForm::ChangeReason(half_day, trainee, input)) => {
@@ -1037,6 +1037,16 @@ pub fn excuse_chosen(
         reason: Some(reason),
     };
     set_mark(app, &half_day, &trainee, input)
+}
+
+/// Saves the seminar form after its doubts were confirmed; a lookup that fails now (the data
+/// changed meanwhile) opens the form again.
+pub fn save_seminar_anyway(app: &mut App, mut form: Box<Form>) -> Vec<Effect> {
+    if let Some(effects) = seminar_form::submit(app, &mut form, true) {
+        return effects;
+    }
+    app.overlay = Some(Overlay::Form(form));
+    Vec::new()
 }
 
 /// A seminar's layout: first day, number of days, morning and afternoon times.

@@ -5,6 +5,7 @@ mod drawn;
 mod knowledge;
 mod path;
 mod round;
+pub use round::step_msg;
 mod shape;
 
 use super::table;

@@ -277,6 +277,11 @@ fn source_label(app: &App, cohort: &Cohort, source: &EvidenceSource) -> String {
             .iter()
             .find(|r| &r.id == id)
             .map(|r| format!("{} {}", app.tr(Msg::SourceTutorRequest), safe(&r.subject))),
+        EvidenceSource::Codev(id) => cohort
+            .codev_sessions
+            .iter()
+            .find(|s| &s.id == id)
+            .map(|s| format!("{} {}", app.tr(Msg::SourceCodev), s.date.format("%d/%m/%Y"))),
     };
     text.map(|t| format!(" ({t})")).unwrap_or_default()
 }

@@ -3,11 +3,12 @@
 
 use super::clock;
 use crate::app::App;
-use crate::app::circle::active;
+use crate::app::circle::{Speakers, active};
+use crate::domain::Period;
 use crate::domain::round::{CodevStep, Timer, Turn};
 use crate::i18n::{Msg, fill};
 use crate::ui::table::above_list;
-use crate::ui::text::person_name;
+use crate::ui::text::{person_name, safe};
 use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -53,7 +54,7 @@ pub fn round(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     };
     let (top, list) = above_list(area, app);
-    let head = match round.speaker() {
+    let mut head = match round.speaker() {
         Some(speaker) => vec![
             Line::from(vec![
                 Span::styled(format!(" {} ", app.label(Msg::Speaking)), theme.key),
@@ -66,6 +67,16 @@ pub fn round(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             theme.good,
         ))],
     };
+    let from = match app.circle.speakers {
+        Speakers::RollCall(Period::Morning) => Msg::RoundFromMorning,
+        Speakers::RollCall(Period::Afternoon) => Msg::RoundFromAfternoon,
+        Speakers::Cohort => Msg::RoundFromCohort,
+    };
+    let n = round.order.len().to_string();
+    head.push(Line::from(Span::styled(
+        format!(" {}", fill(app.tr(from), &[("n", &n)])),
+        theme.dim,
+    )));
     frame.render_widget(Paragraph::new(head), top);
     let lines: Vec<Line> = round
         .order
@@ -100,7 +111,8 @@ pub fn round(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
 }
 
-fn step_msg(step: CodevStep) -> Msg {
+/// The name of a codevelopment step.
+pub fn step_msg(step: CodevStep) -> Msg {
     match step {
         CodevStep::Expose => Msg::StepExpose,
         CodevStep::Clarify => Msg::StepClarify,
@@ -170,26 +182,30 @@ pub fn codev(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Paragraph::new(Span::styled(format!(" {head}"), theme.text)),
         top,
     );
-    let mut lines: Vec<Line> = CodevStep::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, step)| {
-            let (mark, style) = match i.cmp(&session.step) {
-                std::cmp::Ordering::Less => ("✓", theme.dim),
-                std::cmp::Ordering::Equal => ("▶", theme.selected),
-                std::cmp::Ordering::Greater => (" ", theme.text),
-            };
-            Line::from(Span::styled(
-                format!(
-                    " {mark} {}. {} ({} min)",
-                    i + 1,
-                    app.tr(step_msg(*step)),
-                    step.minutes()
-                ),
-                style,
-            ))
-        })
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, step) in CodevStep::ALL.iter().enumerate() {
+        let (mark, style) = match i.cmp(&session.step) {
+            std::cmp::Ordering::Less => ("✓", theme.dim),
+            std::cmp::Ordering::Equal => ("▶", theme.selected),
+            std::cmp::Ordering::Greater => (" ", theme.text),
+        };
+        lines.push(Line::from(Span::styled(
+            format!(
+                " {mark} {}. {} ({} min)",
+                i + 1,
+                app.tr(step_msg(*step)),
+                session.minutes[i]
+            ),
+            style,
+        )));
+        // The notes' first line, so that the pad of each step shows it holds something.
+        if let Some(first) = session.notes[i].lines().find(|l| !l.trim().is_empty()) {
+            lines.push(Line::from(Span::styled(
+                format!("     ✎ {}", safe(first)),
+                theme.dim,
+            )));
+        }
+    }
     lines.push(Line::default());
     if session.current().is_some() {
         lines.push(timer_line(app, &session.timer, theme));
@@ -199,6 +215,10 @@ pub fn codev(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             theme.good,
         )));
     }
-    let title = format!(" {} ", app.tr(Msg::ViewCodev));
+    let total = fill(
+        app.tr(Msg::CodevTotal),
+        &[("minutes", &session.total_minutes().to_string())],
+    );
+    let title = format!(" {} · {total} ", app.tr(Msg::ViewCodev));
     frame.render_widget(Paragraph::new(lines).block(framed(title, theme)), list);
 }

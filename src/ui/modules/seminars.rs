@@ -16,17 +16,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row};
 
 /// The module codes of a seminar, joined.
 pub fn module_codes(app: &App, seminar: &Seminar) -> String {
-    seminar
-        .modules
-        .iter()
-        .map(|m| {
-            app.data
-                .programme
-                .module(m)
-                .map_or_else(|| m.to_string(), |m| m.code.clone())
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
+    app.data.programme.codes(&seminar.modules).join(" + ")
 }
 
 /// "morning" or "afternoon" in the user's language.

@@ -164,25 +164,70 @@ impl Machine {
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
-    /// The data file's bytes.
+    /// Commits everything tracked and pushes it by hand, as another program (an older or newer
+    /// Cercle) would have.
+    pub fn push_by_hand(&self, message: &str) {
+        let who = [
+            "-c",
+            "user.name=Other",
+            "-c",
+            "user.email=other@cercle.invalid",
+        ];
+        self.git(&[&who[..], &["commit", "-q", "-am", message]].concat());
+        self.git(&["push", "-q", "origin", "main"]);
+    }
+
+    /// The shared data's bytes: the data file, and on the split layout every document after
+    /// it, each preceded by its path, so that two machines hold the same data exactly when
+    /// these are equal.
     pub fn bytes(&self) -> Vec<u8> {
-        std::fs::read(self.dir.join("cercle.json")).unwrap()
+        let mut bytes = std::fs::read(self.dir.join("cercle.json")).unwrap();
+        for path in self.documents() {
+            bytes.extend_from_slice(format!("\n== {path}\n").as_bytes());
+            bytes.extend(std::fs::read(self.dir.join(&path)).unwrap());
+        }
+        bytes
+    }
+
+    /// The documents of the split layout, by their paths in the data directory, sorted.
+    pub fn documents(&self) -> Vec<String> {
+        let mut all = Vec::new();
+        for kind in ["cohorts", "people"] {
+            let Ok(entries) = std::fs::read_dir(self.dir.join("cercle").join(kind)) else {
+                continue;
+            };
+            for entry in entries {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                if !name.starts_with('.') {
+                    all.push(format!("cercle/{kind}/{name}"));
+                }
+            }
+        }
+        all.sort();
+        all
+    }
+
+    /// Converts the data directory to the split layout, as opening it to write does.
+    pub fn split(&self) {
+        let mut store = cercle::store::Store::open(&self.dir).unwrap();
+        let data = store.load().unwrap().unwrap();
+        if !store.is_split() {
+            store.migrate_to_split(&data).unwrap();
+        }
     }
 
     /// The data, read as the store reads it.
     pub fn data(&self) -> Data {
-        cercle::store::from_json(&self.bytes()).unwrap()
+        let mut store = cercle::store::Store::open_read_only(&self.dir).unwrap();
+        store.load().unwrap().unwrap()
     }
 
     /// Changes the data as the app would save it.
     pub fn edit(&self, change: impl FnOnce(&mut Data)) {
-        let mut data = self.data();
+        let mut store = cercle::store::Store::open(&self.dir).unwrap();
+        let mut data = store.load().unwrap().unwrap();
         change(&mut data);
-        std::fs::write(
-            self.dir.join("cercle.json"),
-            cercle::store::to_json(&data).unwrap(),
-        )
-        .unwrap();
+        store.save(&data).unwrap();
     }
 }
 

@@ -218,6 +218,12 @@ pub enum Action {
     SendToTeam,
     /// The trainers: prepare the bundles of every trainee of the cohort.
     PrepareBundles,
+    /// Choose the folder where bundles are written, in the folder picker.
+    ChooseSendFolder,
+    /// Folder picker: show the folder above.
+    ParentFolder,
+    /// Folder picker: take the folder shown.
+    ChooseFolder,
     /// Open the user's own path ("Mon parcours").
     MyPath,
     /// Path: accept the proposal under the cursor.

@@ -50,7 +50,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 /// Offers to write the data to another file: a name beside the data file, to edit at will.
 pub fn save_elsewhere(app: &mut App) {
     let suggested = format!("cercle-{}.json", app.now.format("%Y%m%d-%H%M%S"));
-    let field = Field::new(Msg::FieldFile, FieldKind::Required, &suggested);
+    let field = Field::new(Msg::FieldFile, FieldKind::Path, &suggested);
     app.overlay = Some(Overlay::Form(Box::new(Form::new(
         Purpose::SaveCopy,
         vec![field],

@@ -39,6 +39,8 @@ pub enum FieldKind {
     Emails,
     /// A personal code: required, and drawn as dots while typed.
     Code,
+    /// A path to a file or a folder, required; Tab completes it from its folder.
+    Path,
 }
 
 /// The most characters a one-line field holds: longer than any name, address or path.
@@ -65,7 +67,13 @@ impl FieldKind {
     pub fn is_required(self) -> bool {
         matches!(
             self,
-            Self::Required | Self::Date | Self::Time | Self::TimeRange | Self::Days | Self::Code
+            Self::Required
+                | Self::Date
+                | Self::Time
+                | Self::TimeRange
+                | Self::Days
+                | Self::Code
+                | Self::Path
         )
     }
 }
@@ -528,6 +536,13 @@ impl<P> Form<P> {
         field.input.input(key);
         field.error = None;
         Typed::Done
+    }
+
+    /// Replaces the focused text field's text, the cursor at its end (a completed path).
+    pub fn set_focused(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus).filter(|f| f.kind.is_text()) {
+            field.set_text(text);
+        }
     }
 
     /// Empties the focused text field (`Ctrl-u`, as in a shell).

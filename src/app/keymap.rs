@@ -31,6 +31,8 @@ pub enum Context {
     Conflicts,
     /// Asked what to do about a data file another program changed.
     ChangedOnDisk,
+    /// Choosing the folder where `E` writes bundles.
+    FolderPicker,
 }
 
 /// A view inside a screen, with keys of its own on top of the screen's.
@@ -243,6 +245,7 @@ pub static SHARED: &[Binding] = &[
     bind(Global, &[key('E')], Action::SendToTeam, Msg::KeySendToTeam, true).trainees(),
     bind(Global, &[key('E')], Action::PrepareBundles, Msg::KeyPrepareBundles, false).trainers(),
     bind(Global, &[key('M')], Action::MyPath, Msg::KeyMyPath, true).trainees(),
+    bind(Global, &[ctrl('o')], Action::ChooseSendFolder, Msg::KeyChooseSendFolder, false),
     bind(Global, &[key('!')], Action::ShowConflicts, Msg::KeyShowConflicts, false),
     bind(Global, &[key('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true),
 ];

@@ -21,6 +21,7 @@ pub static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         super::contacts::keys::KEYS,
         super::tutoring::keys::KEYS,
         super::sharing::KEYS,
+        super::folder_picker::KEYS,
         super::keymap::SHARED,
     ]
     .concat()
@@ -100,7 +101,7 @@ pub fn bindings_of(table: &[Binding], context: Context) -> impl Iterator<Item = 
 }
 
 /// The contexts in the order the help and the README list them.
-pub const HELP_ORDER: [Context; 21] = [
+pub const HELP_ORDER: [Context; 22] = [
     Context::Global,
     Context::On(Screen::Modules),
     Context::View(View::Seminars),
@@ -121,6 +122,7 @@ pub const HELP_ORDER: [Context; 21] = [
     Context::Preview,
     Context::Conflicts,
     Context::ChangedOnDisk,
+    Context::FolderPicker,
     Context::Welcome,
 ];
 

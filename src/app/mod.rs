@@ -7,6 +7,7 @@ pub mod conflict;
 pub mod contacts;
 pub mod dates;
 pub mod derived;
+pub mod folder_picker;
 pub mod form;
 pub mod kept;
 pub mod keymap;
@@ -15,6 +16,7 @@ pub mod layout;
 pub mod list;
 pub mod modules;
 pub mod paste;
+pub mod paths;
 pub mod rows;
 pub mod screen;
 pub mod send;
@@ -93,6 +95,9 @@ pub enum Effect {
     Sync,
     /// Read a sharing bundle, then hand it to [`App::bundle_read`].
     ReadBundle(String),
+    /// Read the entries of a folder as typed (`~/` the home folder, empty the current one),
+    /// then hand them to [`App::folder_listed`].
+    ListFolder(String, paths::Listed),
     /// Keep what was just received from one side (`None`: the trainers), the base of the next
     /// exchange with them.
     KeepReceived {
@@ -169,6 +174,8 @@ pub enum Overlay {
     /// A message to read in full (where a file was written), with its title; Enter or Esc
     /// closes it.
     Told(Msg, String),
+    /// The folder where `E` writes bundles, chosen by walking the folders.
+    FolderPicker(folder_picker::Picker),
 }
 
 /// A short list to choose from, and what the choice is for.
@@ -489,6 +496,21 @@ impl App {
     /// Says where the bundles the disk thread wrote are; `mail`: a mail draft can be opened.
     pub fn sent(&mut self, outcome: Result<Vec<std::path::PathBuf>, String>, mail: bool) {
         send::sent(self, outcome, mail);
+    }
+
+    /// Takes the entries of a folder the event loop read, for a path being completed or the
+    /// folder picker.
+    /// `folder` is the folder as the event loop resolved it (`~` expanded, made absolute).
+    pub fn folder_listed(
+        &mut self,
+        listed: paths::Listed,
+        folder: std::path::PathBuf,
+        read: Result<Vec<paths::Entry>, String>,
+    ) {
+        match listed {
+            paths::Listed::Completion(typed) => paths::completed(self, &typed, read),
+            paths::Listed::Picker => folder_picker::listed(self, folder, read),
+        }
     }
 
     /// Previews a bundle read by the event loop; applying it is one undoable step.

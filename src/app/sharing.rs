@@ -50,7 +50,7 @@ pub fn open(app: &mut App, action: Action) {
 
 /// Asks for the bundle file to import.
 fn ask_file(app: &mut App) {
-    let field = Field::new(Msg::FieldFile, FieldKind::Required, "");
+    let field = Field::new(Msg::FieldFile, FieldKind::Path, "");
     app.overlay = Some(Overlay::Form(Box::new(Form::new(
         Purpose::ImportBundle,
         vec![field],

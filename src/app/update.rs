@@ -26,6 +26,7 @@ pub fn context(app: &App) -> Context {
         (_, Some(Overlay::Preview(_))) => Context::Preview,
         (_, Some(Overlay::Conflicts(_))) => Context::Conflicts,
         (_, Some(Overlay::ChangedOnDisk)) => Context::ChangedOnDisk,
+        (_, Some(Overlay::FolderPicker(_))) => Context::FolderPicker,
         _ if app.filtering => Context::Filter,
         _ => match (app.screen, app.modules.view, app.circle.view) {
             (Screen::Modules, Some(view), _) | (Screen::Circle, _, Some(view)) => {
@@ -246,6 +247,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Redo => return undo(app, false),
         Action::SwitchRole => ask_switch_role(app),
         Action::SendToTeam => return super::send::send_to_team(app),
+        Action::ChooseSendFolder => return super::folder_picker::open(app),
         Action::PrepareBundles => return super::send::prepare_bundles(app),
         Action::MyPath => super::circle::my_path(app),
         Action::Click { column, row } => click(app, column, row),
@@ -318,6 +320,7 @@ fn is_global(action: Action) -> bool {
             | Action::Redo
             | Action::SwitchRole
             | Action::SendToTeam
+            | Action::ChooseSendFolder
             | Action::PrepareBundles
             | Action::MyPath
             | Action::ImportBundle
@@ -461,6 +464,7 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
         Overlay::Preview(preview) => super::sharing::on_preview(app, preview, action),
         Overlay::Conflicts(cursor) => super::sharing::on_conflicts(app, cursor, action),
         Overlay::ChangedOnDisk => super::conflict::update(app, action),
+        Overlay::FolderPicker(picker) => super::folder_picker::update(app, picker, action),
         Overlay::Told(title, text) => {
             if !matches!(action, Action::Back | Action::Open | Action::Help) {
                 app.overlay = Some(Overlay::Told(title, text));
@@ -613,7 +617,10 @@ fn on_form(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::NextField => form.next(),
-        Action::CompleteOrNext => form.complete_or_next(),
+        Action::CompleteOrNext => match super::paths::completion_asked(&form) {
+            Some(read) => effects.push(read),
+            None => form.complete_or_next(),
+        },
         Action::ClearField => form.clear_focused(),
         Action::PreviousField => form.previous(),
         Action::ExternalEditor => effects.push(Effect::OpenEditor(form.focused_text())),

@@ -43,10 +43,17 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         ),
         other => super::load::store_failure(&other, config.lang),
     })?;
-    // A file that does not read is never committed: it would reach every machine.
-    let data = store
-        .load()
-        .map_err(|e| super::load::store_failure(&e, config.lang))?;
+    // A file that does not read is never committed: it would reach every machine. On the split
+    // layout the sync itself reads every document it commits, so only the index and the user's
+    // own people file are read here, not the network.
+    let split = crate::store::is_split_dir(dir);
+    let data = if split {
+        own_documents(dir, config)
+    } else {
+        store
+            .load()
+            .map_err(|e| super::load::store_failure(&e, config.lang))?
+    };
     let options = sync::Options {
         lang: config.lang,
         identity: data
@@ -61,16 +68,34 @@ pub(crate) fn run(what: Option<SyncCommand>, dir: &Path, config: &Config) -> Res
         _ => sync::sync(dir, &options),
     }
     .map_err(|e| e.in_lang(config.lang))?;
-    let conflicts = store
-        .load()
-        .map_err(|e| super::load::store_failure(&e, config.lang))?
-        .map_or(0, |d| d.conflicts.len());
+    let conflicts = if crate::store::is_split_dir(dir) {
+        own_documents(dir, config).map_or(0, |d| d.conflicts.len())
+    } else {
+        store
+            .load()
+            .map_err(|e| super::load::store_failure(&e, config.lang))?
+            .map_or(0, |d| d.conflicts.len())
+    };
     let said = report(&synced, conflicts, config.lang);
     // The sync's steps go to the journal, so that a user asking for help can send them.
     for line in said.lines() {
         crate::store::logbook::note(&format!("sync: {line}"));
     }
     super::out::block(&said, config.lang)
+}
+
+/// The index of a split directory and the people file holding the user, as data: what a sync
+/// needs of the data itself (who commits, how many conflicts wait).
+fn own_documents(dir: &Path, config: &Config) -> Option<crate::domain::Data> {
+    let index = std::fs::read(dir.join(crate::store::DATA_FILE)).ok()?;
+    let mut docs = Vec::new();
+    if let Some(me) = &config.me {
+        let file = crate::store::person_document(me.as_str());
+        if let Ok(bytes) = std::fs::read(dir.join(&file)) {
+            docs.push((file, bytes));
+        }
+    }
+    crate::store::partial_data(&index, &docs).ok()
 }
 
 /// git's merge driver: exit 0 with the merge written over `ours`, or 1 with `ours` untouched

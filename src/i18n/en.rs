@@ -891,6 +891,18 @@ pub fn text(msg: Msg) -> &'static str {
         BundleRemoves => "Will be removed ({n}):",
         BundleConflicts => "Changed on both sides, to choose ({n}):",
         BundleIgnored => "Not theirs to change, left as is ({n}):",
+        FolderUnreadable => "Cannot read the folder {folder}: {why}",
+        KeyChooseSendFolder => "choose the folder bundles are written to",
+        KeyEnterFolder => "open the folder",
+        KeyParentFolder => "folder above",
+        KeyChooseFolder => "choose this folder",
+        HelpFolderPicker => "Folder for bundles",
+        FolderPickerTitle => "Folder for bundles: {folder}",
+        NoSubfolder => "No folder inside. Press c to choose this one.",
+        SendFolderChosen => "Bundles will be written to {folder}.",
+        NoPathMatch => "Nothing in that folder starts like {typed}.",
+        PathCandidates => "Tab: {names}",
+        PathMore => " and {n} more",
         BundleOwnAnswer => {
             "a trainee's bundle cannot answer her own proposal; only her trainers accept or decline it"
         }

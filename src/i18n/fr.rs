@@ -941,6 +941,18 @@ pub fn text(msg: Msg) -> &'static str {
         BundleRemoves => "Sera supprimé ({n})\u{a0}:",
         BundleConflicts => "Modifié des deux côtés, à trancher ({n})\u{a0}:",
         BundleIgnored => "Hors de ce que ce paquet peut modifier, laissé tel quel ({n})\u{a0}:",
+        FolderUnreadable => "Impossible de lire le dossier {folder}\u{a0}: {why}",
+        KeyChooseSendFolder => "choisir le dossier où écrire les paquets",
+        KeyEnterFolder => "ouvrir le dossier",
+        KeyParentFolder => "dossier parent",
+        KeyChooseFolder => "choisir ce dossier",
+        HelpFolderPicker => "Dossier des paquets",
+        FolderPickerTitle => "Dossier des paquets\u{a0}: {folder}",
+        NoSubfolder => "Aucun dossier dedans. c pour choisir celui-ci.",
+        SendFolderChosen => "Les paquets seront écrits dans {folder}.",
+        NoPathMatch => "Rien dans ce dossier ne commence comme {typed}.",
+        PathCandidates => "Tab\u{a0}: {names}",
+        PathMore => " et {n} de plus",
         BundleOwnAnswer => {
             "le paquet d'une stagiaire ne peut pas répondre à sa propre proposition\u{a0}; seule l'équipe de formation l'accepte ou la refuse"
         }

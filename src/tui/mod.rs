@@ -130,6 +130,10 @@ fn event_loop(
                     let read = outside::read_bundle(&options.data_dir, &path, app.config.lang);
                     app.bundle_read(read);
                 }
+                Effect::ListFolder(folder, listed) => {
+                    let resolved = outside::resolve(&folder);
+                    app.folder_listed(listed, resolved, outside::list_folder(&folder));
+                }
                 Effect::KeepReceived {
                     cohort,
                     from,

@@ -124,8 +124,41 @@ fn expand_text(path: &str) -> PathBuf {
         .unwrap_or(path);
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ if path == "~" => {
+            std::env::var_os("HOME").map_or_else(|| PathBuf::from(path), PathBuf::from)
+        }
         _ => PathBuf::from(path),
     }
+}
+
+/// The entries of a folder as typed in a form (`~/` the home folder, empty the current one),
+/// or why it could not be read. A folder with a hundred thousand entries is cut there: Tab
+/// and the picker never need more, and the frame never waits long.
+pub fn list_folder(folder: &str) -> Result<Vec<crate::app::paths::Entry>, String> {
+    const MOST: usize = 100_000;
+    let path = resolve(folder);
+    let read = std::fs::read_dir(&path).map_err(|e| e.to_string())?;
+    let entries = read
+        .take(MOST)
+        .filter_map(Result::ok)
+        .map(|entry| crate::app::paths::Entry {
+            name: entry.file_name().to_string_lossy().into_owned(),
+            // Following links, so that a link to a folder is entered like one.
+            folder: entry.path().is_dir(),
+        })
+        .collect();
+    Ok(entries)
+}
+
+/// A folder as typed (`~` the home folder, empty the current one), made absolute where it
+/// can be, so that the folder picker shows where it is and can go up.
+pub fn resolve(folder: &str) -> PathBuf {
+    let path = if folder.trim().is_empty() {
+        PathBuf::from(".")
+    } else {
+        expand_text(folder)
+    };
+    std::fs::canonicalize(&path).unwrap_or(path)
 }
 
 /// Reads a file to import; `~/` is the home directory.

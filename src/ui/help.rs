@@ -24,6 +24,7 @@ pub fn context_title(context: Context, lang: Lang) -> String {
         Context::Preview => Msg::HelpPreview.text(lang).to_owned(),
         Context::Conflicts => Msg::HelpConflicts.text(lang).to_owned(),
         Context::ChangedOnDisk => Msg::HelpChangedOnDisk.text(lang).to_owned(),
+        Context::FolderPicker => Msg::HelpFolderPicker.text(lang).to_owned(),
         Context::Welcome => Msg::HelpWelcome.text(lang).to_owned(),
         Context::Popup => Msg::HelpPopup.text(lang).to_owned(),
         Context::View(view) => match view {

@@ -66,6 +66,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 }
                 Some(Overlay::Form(form)) => popup::form(frame, app, area, form, &theme),
                 Some(Overlay::Choice(choice)) => popup::choice(frame, app, area, choice, &theme),
+                Some(Overlay::FolderPicker(picker)) => {
+                    popup::folder_picker(frame, app, area, picker, &theme);
+                }
                 Some(Overlay::Preview(preview)) => {
                     sharing::preview(frame, app, area, preview, &theme);
                 }

@@ -180,6 +180,73 @@ pub fn choice(
     );
 }
 
+/// The folder picker: the folder shown in the title, its subfolders, the one highlighted,
+/// and why a folder could not be read.
+pub fn folder_picker(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    picker: &crate::app::folder_picker::Picker,
+    theme: &Theme,
+) {
+    let popup = centered(area, 76, area.height.saturating_sub(4).clamp(3, 20));
+    let rows = usize::from(popup.height.saturating_sub(2)).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(error) = &picker.error {
+        lines.push(Line::from(Span::styled(
+            format!(" {}", safe(error)),
+            theme.warn,
+        )));
+    }
+    if picker.subfolders.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(" {}", app.tr(Msg::NoSubfolder)),
+            theme.dim,
+        )));
+    }
+    let room = rows.saturating_sub(lines.len()).max(1);
+    // A long list scrolls so that the highlighted folder stays in view.
+    let skip = (picker.cursor.selected + 1).saturating_sub(room);
+    lines.extend(
+        picker
+            .subfolders
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .take(room)
+            .map(|(i, name)| {
+                let style = if i == picker.cursor.selected {
+                    theme.selected
+                } else {
+                    theme.text
+                };
+                Line::from(Span::styled(format!(" {}/ ", safe(name)), style))
+            }),
+    );
+    let folder = picker.folder.display().to_string();
+    let width = usize::from(popup.width.saturating_sub(4));
+    // The end of a long path says more than its start: cut at the start, with "…".
+    let count = folder.chars().count();
+    let folder = if count > width.saturating_sub(24) {
+        let keep = width.saturating_sub(25);
+        format!(
+            "…{}",
+            folder
+                .chars()
+                .skip(count - keep.min(count))
+                .collect::<String>()
+        )
+    } else {
+        folder
+    };
+    let title = crate::i18n::fill(
+        app.tr(Msg::FolderPickerTitle),
+        &[("folder", &safe(&folder))],
+    );
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(framed(&title, theme)), popup);
+}
+
 /// The "who am I?" list: the current cohort's trainers and trainees.
 pub fn me_picker(frame: &mut Frame, app: &App, area: Rect, cursor: Cursor, theme: &Theme) {
     let people = app.cohort_people();

@@ -82,7 +82,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         (Action::Merge, Some(person)) => merge::start(app, &person),
         (Action::Export, _) => return export(app),
         (Action::Import, _) => {
-            let field = Field::new(Msg::FieldFile, FieldKind::Required, "");
+            let field = Field::new(Msg::FieldFile, FieldKind::Path, "");
             let form = Form::new(Purpose::Contacts(ContactsForm::ImportContacts), vec![field]);
             app.overlay = Some(Overlay::Form(Box::new(form)));
         }

@@ -1,10 +1,11 @@
 //! Attendance aggregates at both sizes: what the Modules screen shows for the current cohort
 //! (its rate, each trainee's hours, the longest run of absences) and what `cercle summary`
-//! computes for every cohort of the file.
+//! computes for every cohort of the file; and what the seminar form checks before saving.
 
 #[path = "common/mod.rs"]
 mod common;
 
+use cercle::domain::planning::doubts;
 use cercle::domain::rules::{cohort_attendance, longest_unexcused_run, trainee_attendance};
 use cercle::sample::SAMPLE_TODAY;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -35,6 +36,12 @@ fn aggregates(c: &mut Criterion) {
                 });
             },
         );
+        // What saving the seminar form checks first: every cohort's seminars of its trainer.
+        if let Some(seminar) = cohort.seminars.last() {
+            group.bench_function(BenchmarkId::new("seminar form's doubts", size), |b| {
+                b.iter(|| doubts(black_box(&data), &cohort.id, black_box(seminar)).len());
+            });
+        }
         group.bench_function(BenchmarkId::new("every cohort (summary)", size), |b| {
             b.iter(|| {
                 data.cohorts

@@ -208,6 +208,8 @@ pub enum ChoicePurpose {
     ),
     /// Roll call: the corrections of a half-day, to read; choosing one closes the list.
     Corrections,
+    /// Roll call: which of the cohort's trainers seals the half-day, when who I am is not set.
+    Sealer(crate::domain::HalfDayId, Vec<PersonId>),
     /// Follow-up list: a trainee's follow-ups, to read.
     FollowUps,
     /// A trainee's path: the level she thinks she reached on a competency.

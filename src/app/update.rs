@@ -503,6 +503,13 @@ fn on_overlay(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
                         super::ChoicePurpose::Corrections => {
                             super::modules::correction_chosen(app, choice.cursor.selected)
                         }
+                        super::ChoicePurpose::Sealer(half_day, trainers) => {
+                            super::modules::sealer_chosen(
+                                app,
+                                half_day,
+                                trainers.get(choice.cursor.selected).cloned(),
+                            )
+                        }
                         purpose => super::circle::chosen(app, purpose, choice.cursor.selected),
                     };
                 }

@@ -1106,6 +1106,8 @@ pub fn text(msg: Msg) -> &'static str {
         SealWhoAreYou => {
             "Say who you are first (key i): the seal carries the name of who seals, never the planned trainer's in her place."
         }
+        SealWhoTitle => "Who seals this sheet?",
+        SealNoTrainer => "This cohort has no trainer: add one before sealing.",
         SealUnmarked => "{n} without a status: {names}. S again to seal anyway.",
         CodeWrong => "Wrong code: nothing is signed.",
         CodePaused => "Too many wrong codes: this line waits until {time}.",
@@ -1114,7 +1116,7 @@ pub fn text(msg: Msg) -> &'static str {
         AbsentCannotSign => "Marked absent: no signature on this line.",
         LineAlreadySigned => "This line is signed already.",
         SignLineTitle => "{name} signs their line: code hidden",
-        SealTitle => "Seal the sheet: your code",
+        SealTitle => "Seal the sheet as {name}: your code",
         LineSignedAt => "✓ signed at {time}",
         MissingSignature => "signature missing",
         KeyCorrections => "corrections of the half-day",

@@ -1163,6 +1163,10 @@ pub fn text(msg: Msg) -> &'static str {
         SealWhoAreYou => {
             "Dites d'abord qui vous êtes (touche i)\u{a0}: le scellé porte le nom de la personne qui scelle, jamais celui du formateur prévu à sa place."
         }
+        SealWhoTitle => "Qui scelle cette feuille\u{a0}?",
+        SealNoTrainer => {
+            "Cette promotion n'a pas de formateur\u{a0}: ajoutez-en un avant de sceller."
+        }
         SealUnmarked => "{n} sans statut\u{a0}: {names}. S de nouveau pour sceller quand même.",
         CodeWrong => "Code incorrect\u{a0}: rien n'est signé.",
         CodePaused => "Trop de codes incorrects\u{a0}: cette ligne attend jusqu'à {time}.",
@@ -1171,7 +1175,7 @@ pub fn text(msg: Msg) -> &'static str {
         AbsentCannotSign => "Marqué·e absent·e\u{a0}: pas de signature sur cette ligne.",
         LineAlreadySigned => "Cette ligne est déjà signée.",
         SignLineTitle => "{name} signe sa ligne\u{a0}: code caché",
-        SealTitle => "Sceller la feuille\u{a0}: votre code",
+        SealTitle => "Sceller la feuille en tant que {name}\u{a0}: votre code",
         LineSignedAt => "✓ signé à {time}",
         MissingSignature => "signature manquante",
         KeyCorrections => "corrections de la demi-journée",

@@ -381,7 +381,7 @@ fn form_title(app: &App, form: &Form) -> String {
         Purpose::Modules(ModulesForm::EditMark(..)) => app.tr(Msg::FormTitle).to_owned(),
         Purpose::Modules(
             signing @ (ModulesForm::SignLine(..)
-            | ModulesForm::Seal(_)
+            | ModulesForm::Seal(..)
             | ModulesForm::MissingSignature(..)
             | ModulesForm::ResetCode(_)
             | ModulesForm::Withdraw(..)
@@ -616,6 +616,7 @@ fn signing_title(app: &App, form: &ModulesForm) -> String {
         ModulesForm::ResetCode(who) => (Msg::ResetCodeTitle, name(who)),
         ModulesForm::Withdraw(_, n) => (Msg::WithdrawTitle, (n + 1).to_string()),
         ModulesForm::WithdrawSeal(id) => return withdraw_seal_title(app, id),
+        ModulesForm::Seal(_, who) => (Msg::SealTitle, name(who)),
         _ => (Msg::SealTitle, String::new()),
     };
     crate::i18n::fill(app.tr(msg), &[("name", &value), ("n", &value)])

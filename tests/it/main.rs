@@ -101,6 +101,7 @@ mod sign_follow_up;
 mod sign_keys;
 mod sign_navigation;
 mod sign_rules;
+mod sign_sealer;
 mod sign_sheet;
 mod sign_snapshots;
 mod sign_withdraw;

@@ -425,9 +425,10 @@ pub fn chosen(app: &mut App, purpose: ChoicePurpose, index: usize) -> Vec<Effect
                 _ => Vec::new(),
             }
         }
-        ChoicePurpose::Excuse(..) | ChoicePurpose::Corrections | ChoicePurpose::FollowUps => {
-            Vec::new()
-        }
+        ChoicePurpose::Excuse(..)
+        | ChoicePurpose::Corrections
+        | ChoicePurpose::Sealer(..)
+        | ChoicePurpose::FollowUps => Vec::new(),
     }
 }
 

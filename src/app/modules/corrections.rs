@@ -137,8 +137,8 @@ pub fn submit(app: &mut App, form: &Form<Purpose>) -> Vec<Effect> {
         Purpose::Modules(ModulesForm::SignLine(half_day, trainee)) => {
             return super::signing::submit_line(app, form, half_day, trainee);
         }
-        Purpose::Modules(ModulesForm::Seal(half_day)) => {
-            return super::signing::submit_seal(app, form, half_day);
+        Purpose::Modules(ModulesForm::Seal(half_day, sealer)) => {
+            return super::signing::submit_seal(app, form, half_day, sealer);
         }
         Purpose::Modules(ModulesForm::WithdrawSeal(half_day)) => {
             return submit_withdraw_seal(app, form, half_day);

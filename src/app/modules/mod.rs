@@ -9,7 +9,7 @@ mod organisation_form;
 mod seminar_form;
 mod signing;
 pub use corrections::{correction_chosen, withdraw_recorded};
-pub use signing::{is_altered, verified};
+pub use signing::{is_altered, sealer_chosen, verified};
 
 use super::Form;
 use super::dates::{parse_date, parse_time, parse_time_range};
@@ -73,8 +73,8 @@ pub enum ModulesForm {
     FollowUp(PersonId),
     /// A trainee's code, to sign her line.
     SignLine(HalfDayId, PersonId),
-    /// The trainer's code, to seal the sheet.
-    Seal(HalfDayId),
+    /// The code of the trainer who seals the sheet (who I am, or who was chosen).
+    Seal(HalfDayId, PersonId),
     /// Why a trainee's line stays unsigned ("signature manquante").
     MissingSignature(HalfDayId, PersonId),
     /// Why a trainee's code is reset.
@@ -971,7 +971,7 @@ pub fn submit(app: &mut App, form: &mut Form) -> Option<Vec<Effect>> {
         }
         Purpose::Modules(
             ModulesForm::SignLine(..)
-            | ModulesForm::Seal(_)
+            | ModulesForm::Seal(..)
             | ModulesForm::MissingSignature(..)
             | ModulesForm::ResetCode(_)
             | ModulesForm::Withdraw(..)

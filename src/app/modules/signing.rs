@@ -40,16 +40,13 @@ pub fn trainee_self(app: &App) -> Option<PersonId> {
 }
 
 /// Opens the form where the trainer types her code to seal the sheet; who seals is who the
-/// user said she is. A sheet with trainees still unmarked is sealed only on a second `S`.
+/// user said she is, or, when she said nothing, the trainer she picks from the cohort's. A sheet
+/// with trainees still unmarked is sealed only on a second `S`.
 pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
     if trainee_self(app).is_some() {
         app.notify_error(app.tr(Msg::OnlyTrainersSeal));
         return Vec::new();
     }
-    let Some(me) = app.config.me.clone() else {
-        app.notify_error(app.tr(Msg::SealWhoAreYou));
-        return Vec::new();
-    };
     let (Some(cohort), Some((_, sheet))) = (app.cohort(), open_half_day(app)) else {
         return Vec::new();
     };
@@ -61,9 +58,7 @@ pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
             app.notify_error(app.tr(Msg::SealAgainNothing));
             return Vec::new();
         }
-        let me = me.clone();
-        open_code_form(app, Purpose::Modules(ModulesForm::Seal(half_day)), &me);
-        return Vec::new();
+        return ask_sealer(app, half_day);
     }
     let unmarked = seal::unmarked(cohort, sheet);
     if !unmarked.is_empty() && app.modules.confirm_unmarked.as_ref() != Some(&half_day) {
@@ -86,7 +81,51 @@ pub fn seal_form(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
         app.notify_error(text);
         return Vec::new();
     }
-    open_code_form(app, Purpose::Modules(ModulesForm::Seal(half_day)), &me);
+    ask_sealer(app, half_day)
+}
+
+/// The code form for who I am; when that is not set, the list of the cohort's trainers first,
+/// so that the seal never carries the planned trainer's name unless she is the one chosen.
+fn ask_sealer(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
+    if let Some(me) = app.config.me.clone() {
+        open_code_form(
+            app,
+            Purpose::Modules(ModulesForm::Seal(half_day, me.clone())),
+            &me,
+        );
+        return Vec::new();
+    }
+    let mut trainers: Vec<(String, PersonId)> = app
+        .cohort()
+        .map(|c| {
+            c.trainers
+                .iter()
+                .map(|t| (person(app, t), t.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if trainers.is_empty() {
+        app.notify_error(app.tr(Msg::SealNoTrainer));
+        return Vec::new();
+    }
+    // By name, not with the planned trainer first: the list asks, it does not suggest.
+    trainers.sort();
+    let (options, ids) = trainers.into_iter().unzip();
+    app.overlay = Some(Overlay::Choice(Choice {
+        title: Msg::SealWhoTitle,
+        options,
+        cursor: Cursor::default(),
+        purpose: ChoicePurpose::Sealer(half_day, ids),
+    }));
+    Vec::new()
+}
+
+/// The trainer picked to seal: her code form.
+pub fn sealer_chosen(app: &mut App, half_day: HalfDayId, sealer: Option<PersonId>) -> Vec<Effect> {
+    if let Some(sealer) = sealer {
+        let purpose = Purpose::Modules(ModulesForm::Seal(half_day, sealer.clone()));
+        open_code_form(app, purpose, &sealer);
+    }
     Vec::new()
 }
 
@@ -160,24 +199,26 @@ pub fn submit_line(
     finish(app, outcome, label, None)
 }
 
-/// The trainer's code, typed: seals the sheet as her.
-pub fn submit_seal(app: &mut App, form: &Form<Purpose>, half_day: &HalfDayId) -> Vec<Effect> {
-    let Some(me) = app.config.me.clone() else {
-        return Vec::new();
-    };
+/// The trainer's code, typed: seals the sheet as her (`me`: who I am, or who was chosen).
+pub fn submit_seal(
+    app: &mut App,
+    form: &Form<Purpose>,
+    half_day: &HalfDayId,
+    me: &PersonId,
+) -> Vec<Effect> {
     let Some(ctx) = open_half_day(app)
         .and_then(|(seminar, _)| Some(SheetContext::of(&app.data, app.cohort()?, seminar)))
     else {
         return Vec::new();
     };
     let typed = typed(form);
-    let label = fill(app.tr(Msg::SealedLabel), &[("name", &person(app, &me))]);
+    let label = fill(app.tr(Msg::SealedLabel), &[("name", &person(app, me))]);
     let now = app.now;
     let mut attempts = std::mem::take(&mut app.modules.attempts);
     let outcome = app.try_change(label.clone(), |data| {
         let cohort = current_mut(data)?;
-        let key = unlock(cohort, (half_day, &me), &typed, &mut attempts, now)?;
-        seal::seal(&ctx, cohort, half_day, &me, &key, now, true)
+        let key = unlock(cohort, (half_day, me), &typed, &mut attempts, now)?;
+        seal::seal(&ctx, cohort, half_day, me, &key, now, true)
     });
     app.modules.attempts = attempts;
     app.modules.confirm_unmarked = None;

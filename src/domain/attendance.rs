@@ -182,6 +182,19 @@ pub struct Seal {
     pub key: String,
     /// The signature, base64.
     pub sig: String,
+    /// Her part in the seminar when she is not its planned trainer; signed with the rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<SealRole>,
+}
+
+/// Who seals a sheet in the planned trainer's stead: recorded as such, never under her name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SealRole {
+    /// She trains the seminar beside the planned trainer ("co-formateur·rice").
+    CoTrainer,
+    /// She replaces the planned trainer ("remplaçant·e de …").
+    Substitute,
 }
 
 /// A seal withdrawn by a trainer, with her reason: a link of the cohort's chain of its own,

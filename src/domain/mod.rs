@@ -38,7 +38,7 @@ pub mod venue;
 pub mod withdrawal;
 
 pub use attendance::{
-    HalfDay, Mark, MarkChange, Period, SealWithdrawal, Seminar, Signature, Status,
+    HalfDay, Mark, MarkChange, Period, SealRole, SealWithdrawal, Seminar, Signature, Status,
 };
 pub use cohort::{Cohort, CohortState, DepartError, EnrolError, MAX_TRAINEES, MIN_TRAINEES};
 pub use ids::*;

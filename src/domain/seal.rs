@@ -4,7 +4,7 @@
 
 use super::Data;
 use super::attendance::{HalfDay, LineSignature, Mark, MarkChange, MissingSignature, Seal};
-use super::attendance::{Seminar, Signature, Status};
+use super::attendance::{SealRole, Seminar, Signature, Status};
 use super::cohort::Cohort;
 use super::ids::{HalfDayId, PersonId};
 use super::signing::{self, Attempts, KdfParams, SignError};
@@ -265,7 +265,9 @@ impl Serialize for SealContent<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeTuple as _;
         let (ctx, half_day, seal) = (self.ctx, self.half_day, self.seal);
-        let mut out = serializer.serialize_tuple(18)?;
+        // A seal's role is the 19th element only when there is one, so the seals made before
+        // roles were recorded sign the same bytes as ever.
+        let mut out = serializer.serialize_tuple(18 + usize::from(seal.role.is_some()))?;
         out.serialize_element("cercle/seal/1")?;
         out.serialize_element(&ctx.programme)?;
         out.serialize_element(&ctx.cohort)?;
@@ -284,6 +286,9 @@ impl Serialize for SealContent<'_> {
         out.serialize_element(&seal.by)?;
         out.serialize_element(&seal.at)?;
         out.serialize_element(&seal.seq)?;
+        if let Some(role) = seal.role {
+            out.serialize_element(&role)?;
+        }
         out.end()
     }
 }
@@ -519,6 +524,19 @@ pub fn seal(
     at: DateTime<Utc>,
     confirmed: bool,
 ) -> Result<(), SheetError> {
+    seal_in_role(ctx, cohort, half_day, (by, None), key, at, confirmed)
+}
+
+/// Seals as `by` in her `role` when she is not the planned trainer; the role is signed too.
+pub fn seal_in_role(
+    ctx: &SheetContext,
+    cohort: &mut Cohort,
+    half_day: &HalfDayId,
+    (by, role): (&PersonId, Option<SealRole>),
+    key: &SigningKey,
+    at: DateTime<Utc>,
+    confirmed: bool,
+) -> Result<(), SheetError> {
     let public = key_of(cohort, by, key)?;
     let (seq, prev) = next_link(cohort);
     let sheet = cohort
@@ -546,6 +564,7 @@ pub fn seal(
         history: u32::try_from(sheet.history.len()).unwrap_or(u32::MAX),
         key: public,
         sig: String::new(),
+        role,
     };
     new.sig = signing::sign_bytes(key, &seal_message(ctx, sheet, &new));
     sheet.seals.push(new);

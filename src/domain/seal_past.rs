@@ -141,6 +141,7 @@ fn seal_once(
         history: u32::try_from(covered).unwrap_or(u32::MAX),
         key: signing::public_text(key),
         sig: String::new(),
+        role: None,
     };
     seal.sig = signing::sign_bytes(key, &seal_message(ctx, half_day, &seal));
     let hash = seal_hash(&seal);

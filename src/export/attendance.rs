@@ -267,6 +267,20 @@ pub fn trainer_lines(data: &Data, h: &HalfDay) -> Vec<String> {
     };
     let when = on_date_at(signature.at);
     let by = name(data, &signature.by);
+    // A co-trainer or a substitute is named as such, beside the planned trainer's name.
+    let role = h
+        .seals
+        .iter()
+        .find(|s| s.by == signature.by)
+        .and_then(|s| s.role);
+    let planned = data
+        .cohorts
+        .iter()
+        .flat_map(|c| &c.seminars)
+        .find(|s| s.half_days.iter().any(|x| x.id == h.id))
+        .map(|s| name(data, &s.trainer))
+        .unwrap_or_default();
+    let by = crate::i18n::format::sealer(&by, role, &planned, crate::i18n::Lang::Fr);
     if let Some(withdrawn) = h.seal_withdrawn() {
         // Not sealed any more until sealed again: the annex says who withdrew it and why.
         return vec![

@@ -1106,6 +1106,9 @@ pub fn text(msg: Msg) -> &'static str {
         SealWhoAreYou => {
             "Say who you are first (key i): the seal carries the name of who seals, never the planned trainer's in her place."
         }
+        FieldSealRole => "Your part",
+        SealRoleCoTrainer => "co-trainer",
+        SealRoleSubstitute => "substitute for {planned}",
         SealWhoTitle => "Who seals this sheet?",
         SealNoTrainer => "This cohort has no trainer: add one before sealing.",
         SealUnmarked => "{n} without a status: {names}. S again to seal anyway.",

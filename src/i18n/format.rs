@@ -150,6 +150,33 @@ pub fn de(name: &str) -> String {
     }
 }
 
+/// The part of who sealed in the planned trainer's stead, to follow her name: "co-trainer",
+/// "remplaçant·e d'Inès Garnier".
+pub fn seal_role(role: crate::domain::SealRole, planned: &str, lang: Lang) -> String {
+    let msg = match role {
+        crate::domain::SealRole::CoTrainer => super::Msg::SealRoleCoTrainer,
+        crate::domain::SealRole::Substitute => super::Msg::SealRoleSubstitute,
+    };
+    super::fill(
+        msg.text(lang),
+        &[("planned", planned), ("de_planned", &de(planned))],
+    )
+}
+
+/// Who sealed, with her part when she is not the planned trainer: "Yannick Le Goff,
+/// remplaçant·e de Hélène Marchetti".
+pub fn sealer(
+    name: &str,
+    role: Option<crate::domain::SealRole>,
+    planned: &str,
+    lang: Lang,
+) -> String {
+    match role {
+        Some(role) => format!("{name}, {}", seal_role(role, planned, lang)),
+        None => name.to_owned(),
+    }
+}
+
 /// "que" before a word, elided before a vowel: "qu'Inès".
 pub fn que(word: &str) -> String {
     if starts_with_vowel(word) {

@@ -1163,6 +1163,9 @@ pub fn text(msg: Msg) -> &'static str {
         SealWhoAreYou => {
             "Dites d'abord qui vous êtes (touche i)\u{a0}: le scellé porte le nom de la personne qui scelle, jamais celui du formateur prévu à sa place."
         }
+        FieldSealRole => "Votre rôle",
+        SealRoleCoTrainer => "co-formateur·rice",
+        SealRoleSubstitute => "remplaçant·e {de_planned}",
         SealWhoTitle => "Qui scelle cette feuille\u{a0}?",
         SealNoTrainer => {
             "Cette promotion n'a pas de formateur\u{a0}: ajoutez-en un avant de sceller."

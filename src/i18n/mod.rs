@@ -245,7 +245,7 @@ messages! {
     VerifySealRemoved, VerifyChainBroken, VerifySealsMissing, VerifyBeforeSeals, VerifyForgotten,
     // Signing in the roll call.
     FieldCode, FieldCodeAgain, KeySignLine, LineSignedLabel, SealedLabel, SealWhoAreYou,
-    SealWhoTitle, SealNoTrainer,
+    SealWhoTitle, SealNoTrainer, FieldSealRole, SealRoleCoTrainer, SealRoleSubstitute,
     SealUnmarked, CodeWrong, CodePaused, CodeTooShort, CodesDiffer, AbsentCannotSign,
     LineAlreadySigned, SignLineTitle, SealTitle, LineSignedAt, MissingSignature, KeyCorrections,
     CorrectionsTitle, NoCorrections, WithdrawsCorrection, CorrectionLine,

@@ -6,7 +6,8 @@ use crate::common::{press, render};
 use crate::modules::today_app;
 use cercle::app::modules::open_half_day;
 use cercle::app::{App, Overlay};
-use cercle::domain::PersonId;
+use cercle::domain::audit::verify;
+use cercle::domain::{PersonId, SealRole};
 use cercle::i18n::Lang;
 
 /// The roll call of today's sample half-day, everyone present, nobody said who they are.
@@ -45,9 +46,12 @@ fn sealing_without_who_i_am_asks_which_trainer_in_both_languages() {
 }
 
 #[test]
-fn a_substitute_chosen_seals_as_herself_not_as_the_planned_trainer() {
+fn a_substitute_chosen_seals_as_herself_recorded_as_such_on_screen_and_on_the_sheet() {
     let mut app = unknown_user(Lang::En);
-    let planned = open_half_day(&app).unwrap().0.trainer.clone();
+    let (seminar, planned) = {
+        let (s, _) = open_half_day(&app).unwrap();
+        (s.id.clone(), s.trainer.clone())
+    };
     assert_eq!(planned, PersonId::new("p-helene-marchetti"));
     // By name: Hélène, Sabine, Yannick. Yannick is third.
     press(&mut app, "S<Down><Down><Enter>");
@@ -56,12 +60,78 @@ fn a_substitute_chosen_seals_as_herself_not_as_the_planned_trainer() {
         form.contains("Seal the sheet as Yannick Le Goff"),
         "the form says who seals: {form}"
     );
-    // His first signature: the code typed twice registers his key.
-    press(&mut app, "yannick2026<Enter>yannick2026<Enter>");
-    let seals = &open_half_day(&app).unwrap().1.seals;
-    assert_eq!(seals.len(), 1, "{}", notice(&app));
-    assert_eq!(seals[0].by, PersonId::new("p-yannick-le-goff"));
-    assert_ne!(seals[0].by, planned);
-    assert!(notice(&app).contains("Yannick Le Goff"), "{}", notice(&app));
+    assert!(form.contains("co-trainer"), "{form}");
+    // He replaces Hélène; his first signature: the code typed twice registers his key.
+    press(&mut app, "<Right><Tab>yannick2026<Tab>yannick2026<Enter>");
+    let sheet = open_half_day(&app).unwrap().1.clone();
+    assert_eq!(sheet.seals.len(), 1, "{}", notice(&app));
+    assert_eq!(sheet.seals[0].by, PersonId::new("p-yannick-le-goff"));
+    assert_eq!(sheet.seals[0].role, Some(SealRole::Substitute));
+    assert_eq!(
+        sheet.signature.as_ref().map(|s| s.by.clone()),
+        Some(PersonId::new("p-yannick-le-goff"))
+    );
     assert!(!notice(&app).contains("Hélène"), "{}", notice(&app));
+    // The role is signed: the record verifies, and changing it is caught.
+    let cohort = app.cohort().unwrap().clone();
+    assert!(
+        verify(&app.data, &cohort)
+            .iter()
+            .all(|p| !p.finding.is_alteration())
+    );
+    let mut forged = cohort.clone();
+    for s in forged.seminars.iter_mut().flat_map(|s| &mut s.half_days) {
+        for seal in &mut s.seals {
+            if seal.role.is_some() {
+                seal.role = Some(SealRole::CoTrainer);
+            }
+        }
+    }
+    assert!(
+        verify(&app.data, &forged)
+            .iter()
+            .any(|p| p.finding.is_alteration())
+    );
+    // The roll call's header names him with his part.
+    let header = render(&app, 120, 40);
+    assert!(
+        header.contains("Yannick Le Goff, substitute for Hélène Marchetti"),
+        "{header}"
+    );
+
+    // The HTML sheet's trainer row, read back.
+    let html = cercle::export::html::sheet::html(&app.data, &cohort, Some(&seminar));
+    let doc = scraper::Html::parse_document(&html);
+    let cells = scraper::Selector::parse("tr.trainer td").unwrap();
+    let row: Vec<String> = doc
+        .select(&cells)
+        .map(|td| td.text().collect::<String>())
+        .collect();
+    assert!(
+        row.iter()
+            .any(|t| t.starts_with("Yannick Le Goff, remplaçant·e de Hélène Marchetti")),
+        "{row:?}"
+    );
+    assert!(
+        row.iter().all(|t| !t.starts_with("Hélène")),
+        "the planned trainer never signs in his place: {row:?}"
+    );
+
+    // The PDF sheet, read by pdftotext.
+    let pdf =
+        cercle::export::pdf::sheet::pdf(&app.data, &cohort, Some(&seminar), app.today).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args([path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is needed (apt-get install poppler-utils)");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Yannick Le Goff,"), "{words}");
+    assert!(
+        words.contains("remplaçant·e de Hélène Marchetti"),
+        "{words}"
+    );
 }

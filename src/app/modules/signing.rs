@@ -10,7 +10,7 @@ use crate::app::undo::Recorded;
 use crate::app::{App, Choice, ChoicePurpose, Effect, Overlay, Purpose};
 use crate::domain::seal::{self, SheetContext, SheetError};
 use crate::domain::signing::{self, KdfParams, SignError};
-use crate::domain::{Data, HalfDayId, PersonId};
+use crate::domain::{Data, HalfDayId, PersonId, SealRole};
 use crate::i18n::{Msg, fill};
 
 /// Opens the form where the selected trainee types her code to sign her line.
@@ -120,11 +120,31 @@ fn ask_sealer(app: &mut App, half_day: HalfDayId) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The trainer picked to seal: her code form.
+/// The parts a trainer other than the planned one seals in, in the order of the role field.
+const ROLES: [SealRole; 2] = [SealRole::CoTrainer, SealRole::Substitute];
+
+/// The trainer who seals: her code form, after the part she plays when she is not the
+/// seminar's planned trainer (co-trainer or substitute, recorded and signed with the seal).
 pub fn sealer_chosen(app: &mut App, half_day: HalfDayId, sealer: Option<PersonId>) -> Vec<Effect> {
-    if let Some(sealer) = sealer {
-        let purpose = Purpose::Modules(ModulesForm::Seal(half_day, sealer.clone()));
-        open_code_form(app, purpose, &sealer);
+    let Some(sealer) = sealer else {
+        return Vec::new();
+    };
+    let planned = open_half_day(app).map(|(seminar, _)| seminar.trainer.clone());
+    let mut fields = Vec::new();
+    if let Some(planned) = planned.filter(|p| p != &sealer) {
+        let name = person(app, &planned);
+        let options = ROLES
+            .iter()
+            .map(|r| crate::i18n::format::seal_role(*r, &name, app.lang()))
+            .collect();
+        fields.push(Field::options(Msg::FieldSealRole, options, 0));
+    }
+    let asks_role = !fields.is_empty();
+    let purpose = Purpose::Modules(ModulesForm::Seal(half_day, sealer.clone()));
+    open_code_form_after(app, purpose, &sealer, fields);
+    // Her part is the first thing she answers, not a default she may miss.
+    if let (true, Some(Overlay::Form(form))) = (asks_role, app.overlay.as_mut()) {
+        form.focus_on(0);
     }
     Vec::new()
 }
@@ -212,13 +232,18 @@ pub fn submit_seal(
         return Vec::new();
     };
     let typed = typed(form);
+    let role = form
+        .fields
+        .iter()
+        .any(|f| f.label == Msg::FieldSealRole)
+        .then(|| ROLES[form.choice(Msg::FieldSealRole).min(ROLES.len() - 1)]);
     let label = fill(app.tr(Msg::SealedLabel), &[("name", &person(app, me))]);
     let now = app.now;
     let mut attempts = std::mem::take(&mut app.modules.attempts);
     let outcome = app.try_change(label.clone(), |data| {
         let cohort = current_mut(data)?;
         let key = unlock(cohort, (half_day, me), &typed, &mut attempts, now)?;
-        seal::seal(&ctx, cohort, half_day, me, &key, now, true)
+        seal::seal_in_role(&ctx, cohort, half_day, (me, role), &key, now, true)
     });
     app.modules.attempts = attempts;
     app.modules.confirm_unmarked = None;
@@ -311,7 +336,7 @@ fn refusal(app: &App, error: &SheetError) -> String {
 /// Lists the corrections of the open half-day: when, who, whose line, from → to with the
 /// times, and why; a withdrawal says which correction it withdraws.
 pub fn corrections(app: &mut App) -> Vec<Effect> {
-    let Some((_, sheet)) = open_half_day(app) else {
+    let Some((seminar, sheet)) = open_half_day(app) else {
         return Vec::new();
     };
     let line = |status, time: Option<chrono::NaiveTime>| {
@@ -371,7 +396,15 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
                 ),
                 (
                     "sealer",
-                    &sealed.map_or_else(String::new, |s| person(app, &s.by)),
+                    &sealed.map_or_else(String::new, |s| {
+                        let planned = person(app, &seminar.trainer);
+                        crate::i18n::format::sealer(
+                            &person(app, &s.by),
+                            s.role,
+                            &planned,
+                            app.lang(),
+                        )
+                    }),
                 ),
                 ("reason", &withdrawal.reason),
             ],

@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         (Some(s), None) => fill(
             app.tr(Msg::SignedBy),
             &[
-                ("name", &person_name(app, &s.by)),
+                ("name", &sealer_name(app, seminar, half_day, &s.by)),
                 ("time", &crate::i18n::format::on_day_at(s.at, app.lang())),
             ],
         ),
@@ -243,4 +243,24 @@ fn signed_and_remark(app: &App, mark: &crate::domain::Mark) -> String {
         .chain(remark)
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// Who sealed the sheet, with her part when she is not the seminar's planned trainer.
+fn sealer_name(
+    app: &App,
+    seminar: &crate::domain::Seminar,
+    half_day: &crate::domain::HalfDay,
+    by: &crate::domain::PersonId,
+) -> String {
+    let role = half_day
+        .seals
+        .iter()
+        .find(|s| &s.by == by)
+        .and_then(|s| s.role);
+    crate::i18n::format::sealer(
+        &person_name(app, by),
+        role,
+        &person_name(app, &seminar.trainer),
+        app.lang(),
+    )
 }

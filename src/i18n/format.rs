@@ -157,10 +157,7 @@ pub fn seal_role(role: crate::domain::SealRole, planned: &str, lang: Lang) -> St
         crate::domain::SealRole::CoTrainer => super::Msg::SealRoleCoTrainer,
         crate::domain::SealRole::Substitute => super::Msg::SealRoleSubstitute,
     };
-    super::fill(
-        msg.text(lang),
-        &[("planned", planned), ("de_planned", &de(planned))],
-    )
+    super::fill(msg.text(lang), &[("planned", planned)])
 }
 
 /// Who sealed, with her part when she is not the planned trainer: "Yannick Le Goff,
@@ -247,6 +244,33 @@ mod tests {
         assert_eq!(de("Hugo"), "de Hugo");
         assert_eq!(de(""), "de ");
         assert_eq!(que("Inès"), "qu'Inès");
+    }
+
+    #[test]
+    fn a_substitute_is_named_with_the_planned_trainer_elided() {
+        use crate::domain::SealRole::{CoTrainer, Substitute};
+        let fr = sealer(
+            "Yannick Le Goff",
+            Some(Substitute),
+            "Inès Garnier",
+            Lang::Fr,
+        );
+        assert_eq!(fr, "Yannick Le Goff, remplaçant·e d'Inès Garnier");
+        let en = sealer(
+            "Yannick Le Goff",
+            Some(Substitute),
+            "Inès Garnier",
+            Lang::En,
+        );
+        assert_eq!(en, "Yannick Le Goff, substitute for Inès Garnier");
+        assert_eq!(
+            sealer("Sabine Roux", Some(CoTrainer), "Léa Moreau", Lang::Fr),
+            "Sabine Roux, co-formateur·rice"
+        );
+        assert_eq!(
+            sealer("Léa Moreau", None, "Léa Moreau", Lang::Fr),
+            "Léa Moreau"
+        );
     }
 
     #[test]

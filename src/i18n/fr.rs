@@ -1165,7 +1165,7 @@ pub fn text(msg: Msg) -> &'static str {
         }
         FieldSealRole => "Votre rôle",
         SealRoleCoTrainer => "co-formateur·rice",
-        SealRoleSubstitute => "remplaçant·e {de_planned}",
+        SealRoleSubstitute => "remplaçant·e de {planned}",
         SealWhoTitle => "Qui scelle cette feuille\u{a0}?",
         SealNoTrainer => {
             "Cette promotion n'a pas de formateur\u{a0}: ajoutez-en un avant de sceller."

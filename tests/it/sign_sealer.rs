@@ -135,3 +135,36 @@ fn a_substitute_chosen_seals_as_herself_recorded_as_such_on_screen_and_on_the_sh
         "{words}"
     );
 }
+
+/// End-to-end, in a pseudo-terminal: nobody said who they are; `S` asks which trainer seals,
+/// a substitute is chosen and says so, and the file records her as such.
+#[test]
+fn e2e_unknown_user_picks_a_substitute_who_seals_as_such() {
+    use crate::common::pty::Session;
+    use crate::e2e_roll_call::{marked_half_day, seminar_on};
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    let today = cercle::domain::clock::today(chrono::Utc::now()).to_string();
+    let (current, _, _) = seminar_on(dir, config.path(), &today);
+    // A trainer's Cercle where "who I am" was never set.
+    std::fs::write(config.path().join("config.toml"), "role = \"trainer\"\n").unwrap();
+    let mut app = Session::start(dir, config.path(), &[]);
+    app.wait_for("0 marked ·");
+    app.send("P");
+    app.wait_for("10 marked ·");
+    app.send("S");
+    app.wait_for("Who seals this sheet?");
+    app.send("\x1b[B\x1b[B\r");
+    app.wait_for("Seal the sheet as Yannick Le Goff");
+    app.send("\x1b[C\tyannick2026\tyannick2026\r");
+    app.wait_for("signed by Yannick Le Goff, substitute for");
+    app.wait_for("[saved]");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let sheet = marked_half_day(dir, &current);
+    let seal = &sheet["seals"][0];
+    assert_eq!(seal["by"], "p-yannick-le-goff");
+    assert_eq!(seal["role"], "substitute");
+    assert_eq!(sheet["signature"]["by"], "p-yannick-le-goff");
+}

@@ -1167,6 +1167,7 @@ pub fn text(msg: Msg) -> &'static str {
             "Seal withdrawn by {name}, with the reason: correct the sheet, then seal it again (S)"
         }
         NoSealToWithdraw => "No seal stands on this sheet: nothing to withdraw.",
+        SealLine => "{at} sealed by {sealer}",
         SealWithdrawalLine => "{at} seal withdrawn · {reason} · {by} (sealed {sealed} by {sealer})",
         SealWithdrawnHead => "seal withdrawn by {name} {time}: seal again with S",
         VerifyWithdrawalForged => {

@@ -1232,6 +1232,7 @@ pub fn text(msg: Msg) -> &'static str {
             "Scellé retiré par {name}, avec le motif\u{a0}: corrigez la feuille, puis scellez-la à nouveau (S)"
         }
         NoSealToWithdraw => "Aucun scellé en vigueur sur cette feuille\u{a0}: rien à retirer.",
+        SealLine => "{at} scellé par {sealer}",
         SealWithdrawalLine => "{at} scellé retiré · {reason} · {by} (scellé {sealed} par {sealer})",
         SealWithdrawnHead => "scellé retiré par {name} {time}\u{a0}: rescellez avec S",
         VerifyWithdrawalForged => {

@@ -246,6 +246,7 @@ messages! {
     // Signing in the roll call.
     FieldCode, FieldCodeAgain, KeySignLine, LineSignedLabel, SealedLabel, SealWhoAreYou,
     SealWhoTitle, SealNoTrainer, FieldSealRole, SealRoleCoTrainer, SealRoleSubstitute,
+    SealLine,
     SealUnmarked, CodeWrong, CodePaused, CodeTooShort, CodesDiffer, AbsentCannotSign,
     LineAlreadySigned, SignLineTitle, SealTitle, LineSignedAt, MissingSignature, KeyCorrections,
     CorrectionsTitle, NoCorrections, WithdrawsCorrection, CorrectionLine,

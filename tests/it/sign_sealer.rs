@@ -98,6 +98,14 @@ fn a_substitute_chosen_seals_as_herself_recorded_as_such_on_screen_and_on_the_sh
         header.contains("Yannick Le Goff, substitute for Hélène Marchetti"),
         "{header}"
     );
+    // `H`, the half-day's history, lists the seal with his part.
+    press(&mut app, "H");
+    let history = render(&app, 120, 40);
+    assert!(
+        history.contains("sealed by Yannick Le Goff, substitute for Hél"),
+        "{history}"
+    );
+    press(&mut app, "<Esc>");
 
     // The HTML sheet's trainer row, read back.
     let html = cercle::export::html::sheet::html(&app.data, &cohort, Some(&seminar));

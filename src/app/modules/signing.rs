@@ -377,6 +377,20 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
             )
         })
         .collect();
+    // Each seal: when, and who, with her part when she is not the planned trainer.
+    let planned = person(app, &seminar.trainer);
+    let sealed_by = |s: &crate::domain::attendance::Seal| {
+        crate::i18n::format::sealer(&person(app, &s.by), s.role, &planned, app.lang())
+    };
+    for s in &sheet.seals {
+        options.push(fill(
+            app.tr(Msg::SealLine),
+            &[
+                ("at", &crate::i18n::format::on_day_at(s.at, app.lang())),
+                ("sealer", &sealed_by(s)),
+            ],
+        ));
+    }
     // A seal withdrawn: who, when and why, and which seal (sealed by whom, when).
     for withdrawal in &sheet.withdrawals {
         let sealed = sheet.seals.iter().find(|s| s.seq == withdrawal.seal);
@@ -394,18 +408,7 @@ pub fn corrections(app: &mut App) -> Vec<Effect> {
                         crate::i18n::format::on_day_at(s.at, app.lang())
                     }),
                 ),
-                (
-                    "sealer",
-                    &sealed.map_or_else(String::new, |s| {
-                        let planned = person(app, &seminar.trainer);
-                        crate::i18n::format::sealer(
-                            &person(app, &s.by),
-                            s.role,
-                            &planned,
-                            app.lang(),
-                        )
-                    }),
-                ),
+                ("sealer", &sealed.map_or_else(String::new, sealed_by)),
                 ("reason", &withdrawal.reason),
             ],
         ));

@@ -140,8 +140,8 @@ pub fn french_spaces(text: &str) -> String {
     out
 }
 
-/// "de" before a name, elided before a vowel: "d'Inès", "d'Yvon", "de Léa", "de Hugo" (an "h"
-/// may be aspirated, so it keeps "de").
+/// "de" before a name, elided before a vowel or a mute "h": "d'Inès", "d'Yvon", "d'Hélène",
+/// "de Léa". First names are read with a mute "h" ("d'Henri", "d'Hugo"), as French usage has it.
 pub fn de(name: &str) -> String {
     if starts_with_vowel(name) {
         format!("d'{name}")
@@ -161,7 +161,7 @@ pub fn seal_role(role: crate::domain::SealRole, planned: &str, lang: Lang) -> St
 }
 
 /// Who sealed, with her part when she is not the planned trainer: "Yannick Le Goff,
-/// remplaçant·e de Hélène Marchetti".
+/// remplaçant·e d'Hélène Marchetti".
 pub fn sealer(
     name: &str,
     role: Option<crate::domain::SealRole>,
@@ -184,6 +184,7 @@ pub fn que(word: &str) -> String {
 }
 
 fn starts_with_vowel(word: &str) -> bool {
+    let word = word.strip_prefix(['h', 'H']).unwrap_or(word);
     word.chars().next().is_some_and(|c| {
         let folded = crate::domain::fold::fold(&c.to_string());
         folded
@@ -241,7 +242,9 @@ mod tests {
         assert_eq!(de("Élodie"), "d'Élodie");
         assert_eq!(de("Yvon"), "d'Yvon");
         assert_eq!(de("Léa"), "de Léa");
-        assert_eq!(de("Hugo"), "de Hugo");
+        assert_eq!(de("Hugo"), "d'Hugo");
+        assert_eq!(de("Hélène"), "d'Hélène");
+        assert_eq!(de("H"), "de H");
         assert_eq!(de(""), "de ");
         assert_eq!(que("Inès"), "qu'Inès");
     }

@@ -62,7 +62,7 @@ fn first_day() -> (PathBuf, tempfile::TempDir, tempfile::TempDir) {
     app.wait_for("Importer un paquet de partage");
     app.send(to_her);
     app.send("\r");
-    app.wait_for("Paquet de Hélène Marchetti pour Camille Dubois");
+    app.wait_for("Paquet d'Hélène Marchetti pour Camille Dubois");
     app.send("y");
 
     // Choose what to share: her email, not the rest.

@@ -81,9 +81,17 @@ pub fn key_and_frame(app: &mut App, terminal: &mut Terminal<TestBackend>, keys: 
 
 /// `data` with one mark changed in a cohort in the middle of it.
 pub fn with_one_mark_changed(data: &cercle::domain::Data, n: usize) -> cercle::domain::Data {
+    with_one_mark_changed_in(data, data.cohorts.len() / 2, n)
+}
+
+/// The same change, in the cohort at index `at`.
+pub fn with_one_mark_changed_in(
+    data: &cercle::domain::Data,
+    at: usize,
+    n: usize,
+) -> cercle::domain::Data {
     use cercle::domain::Status;
     let mut next = data.clone();
-    let at = next.cohorts.len() / 2;
     let marks = next.cohorts[at]
         .seminars
         .iter_mut()

@@ -4,45 +4,35 @@
 //! `cargo run --release --example ratios [-- RUNS]` (default 5 runs; medians are printed).
 //! Run through cargo, it first builds the release `cercle` and the two floor programs.
 //! `RATIOS_DEBUG=1` prints each key typed during and after the save, with its time.
+//! `RATIOS_LAYOUT=one-file` writes the fixtures as one file instead of split into documents,
+//! for a Cercle that reads only that (the "before" of `docs/performance.md`).
 
 #[path = "../../benches/common/mod.rs"]
 mod common;
+mod documents;
 mod frames;
+mod process;
 mod pty;
 mod session;
 mod stats;
+mod store_rows;
+mod sync_rows;
+mod table;
 
-use cercle::store::{DATA_FILE, Store};
-use stats::{mb, median, ms, ratio};
-use std::path::{Path, PathBuf};
+use cercle::store::Store;
+use process::{run as run_process, timed};
+use session::Layout;
+use stats::{mb, median, ms};
+use std::path::Path;
 use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant};
-
-/// One line of the table.
-struct Line {
-    what: String,
-    ours: String,
-    floor: String,
-    ratio: String,
-    target: String,
-    pass: Option<bool>,
-}
-
-impl Line {
-    fn timed(what: &str, ours: Duration, floor: Duration, limit: f64) -> Self {
-        let r = ratio(ours, floor);
-        Self {
-            what: what.to_owned(),
-            ours: ms(ours),
-            floor: ms(floor),
-            ratio: format!("{r:.2}×"),
-            target: format!("≤ {limit}×"),
-            pass: Some(r <= limit),
-        }
-    }
-}
+use std::time::Duration;
+use table::Line;
 
 fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == process::LAUNCH) {
+        return process::launch(&args[2..]);
+    }
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(reason) => {
@@ -59,50 +49,28 @@ fn run() -> Result<(), String> {
             .map_err(|_| format!("not a number of runs: {n}"))?,
         None => 5,
     };
-    let bins = binaries()?;
+    let layout = Layout::from_env()?;
+    let bins = process::binaries()?;
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
-    eprintln!("writing the fixtures in {} …", tmp.path().display());
-    let fixture = session::Fixture::write(tmp.path())?;
-    let net_file = fixture.network.join(DATA_FILE);
+    eprintln!(
+        "writing the fixtures ({}) in {} …",
+        layout.name(),
+        tmp.path().display()
+    );
+    let fixture = session::Fixture::write(tmp.path(), layout)?;
 
-    let mut floor_frame = Vec::new();
-    let mut small_frame = Vec::new();
-    let mut app = Vec::new();
-    let mut scans = Vec::new();
-    let mut summaries = Vec::new();
-    for run in 0..runs {
-        eprintln!("run {} of {runs} …", run + 1);
-        // Every program reads the file as written (the app's save comes last), each pair in
-        // turn first, so that neither always finds the caches warmed by the other.
-        fixture.reset_network()?;
-        let scan = || timed(Command::new(&bins.floor_scan).arg(&net_file));
-        let summary = || {
-            timed(
-                Command::new(&bins.cercle)
-                    .args(["summary", "--data-dir"])
-                    .arg(&fixture.network),
-            )
-        };
-        let floor = || session::floor_first_frame(&bins.floor_frame);
-        let first = run % 2 == 0;
-        if first {
-            scans.push(scan()?);
-            summaries.push(summary()?);
-            floor_frame.push(floor()?);
-        } else {
-            summaries.push(summary()?);
-            scans.push(scan()?);
-        }
-        small_frame.push(session::first_frame(
-            &bins.cercle,
-            &fixture.small,
-            &fixture.config,
-        )?);
-        app.push(session::network(&bins.cercle, &fixture)?);
-        if !first {
-            floor_frame.push(floor()?);
-        }
-    }
+    let Samples {
+        mut floor_frame,
+        mut small_frame,
+        app,
+        mut scans,
+        mut summaries,
+        mut checks,
+    } = processes(&bins, &fixture, runs)?;
+    eprintln!("one mark's durable save in process …");
+    let save = store_rows::measure(&fixture, tmp.path(), runs.max(5))?;
+    eprintln!("sync …");
+    let syncs = sync_rows::measure(&bins, &fixture, tmp.path(), runs)?;
     eprintln!("key plus frame in process …");
     let sizes = common::sizes();
     let screens = frames::measure(&sizes, 150);
@@ -126,23 +94,98 @@ fn run() -> Result<(), String> {
             floor_frame,
             1.2,
         ),
-        Line::timed("ready, network (app)", pick(|r| r.ready), scan, 2.0),
+        Line::timed("ready, network (app)", pick(|r| r.ready), scan, 1.3),
         Line::timed(
             "ready, network (cercle summary)",
             median(&mut summaries),
             scan,
-            2.0,
+            1.3,
         ),
     ];
+    lines.extend(check_lines(&mut checks, scan, fixture.network_bytes));
     for ((name, _), (small, network)) in frames::SCREENS.iter().zip(&screens) {
         let mut line = Line::timed(&format!("key+frame {name}"), *network, *small, 2.0);
         line.what.push_str(" (network vs small)");
         lines.push(line);
     }
     lines.extend(save_lines(&app));
+    lines.push(save);
+    lines.extend(syncs);
     lines.extend(memory_lines(&app, &fixture));
-    print_table(&lines, runs);
+    table::print(&lines, runs, layout.name());
     Ok(())
+}
+
+/// What the whole processes measured, each run.
+#[derive(Default)]
+struct Samples {
+    floor_frame: Vec<Duration>,
+    small_frame: Vec<Duration>,
+    app: Vec<session::Run>,
+    scans: Vec<Duration>,
+    summaries: Vec<Duration>,
+    checks: Vec<process::Finished>,
+}
+
+/// Runs the floors, `cercle summary`, `cercle check` and the app, in turn, `runs` times.
+fn processes(
+    bins: &process::Binaries,
+    fixture: &session::Fixture,
+    runs: usize,
+) -> Result<Samples, String> {
+    let mut all = Samples::default();
+    for run in 0..runs {
+        eprintln!("run {} of {runs} …", run + 1);
+        // Every program reads the data as written (the app's save comes last), each in turn
+        // first, so that none always finds the caches warmed by the others.
+        fixture.reset_network()?;
+        let scan = || {
+            let scanned = run_process(Command::new(&bins.floor_scan).arg(&fixture.network))?
+                .expect("floor_scan", &[0])?;
+            if run == 0 {
+                eprintln!("floor: {}", scanned.output.trim_end());
+            }
+            Ok::<_, String>(scanned.took)
+        };
+        let summary = || {
+            timed(
+                Command::new(&bins.cercle)
+                    .args(["summary", "--data-dir"])
+                    .arg(&fixture.network),
+            )
+        };
+        // `check` may find a rule broken (exit 5) in generated data: it has read it all.
+        let check = || {
+            run_process(
+                Command::new(&bins.cercle)
+                    .args(["check", "--data-dir"])
+                    .arg(&fixture.network),
+            )?
+            .expect("cercle check", &[0, 5])
+        };
+        let floor = || session::floor_first_frame(&bins.floor_frame);
+        let first = run % 2 == 0;
+        if first {
+            all.scans.push(scan()?);
+            all.summaries.push(summary()?);
+            all.checks.push(check()?);
+            all.floor_frame.push(floor()?);
+        } else {
+            all.checks.push(check()?);
+            all.summaries.push(summary()?);
+            all.scans.push(scan()?);
+        }
+        all.small_frame.push(session::first_frame(
+            &bins.cercle,
+            &fixture.small,
+            &fixture.config,
+        )?);
+        all.app.push(session::network(&bins.cercle, fixture)?);
+        if !first {
+            all.floor_frame.push(floor()?);
+        }
+    }
+    Ok(all)
 }
 
 /// The keys typed while a save runs, and the memory and file lines.
@@ -181,6 +224,35 @@ fn save_lines(app: &[session::Run]) -> Vec<Line> {
     ]
 }
 
+/// `cercle check` against the scan floor, and its peak memory against the data's size.
+#[allow(clippy::cast_precision_loss)]
+fn check_lines(checks: &mut [process::Finished], scan: Duration, data: u64) -> Vec<Line> {
+    let mut took: Vec<Duration> = checks.iter().map(|c| c.took).collect();
+    let peak = checks.iter().map(|c| c.peak).max().unwrap_or_default();
+    let limit = memory_limit(data, 1.5);
+    vec![
+        Line::timed("cercle check, network", median(&mut took), scan, 2.0),
+        Line {
+            what: "peak memory, cercle check, network".into(),
+            ours: mb(peak),
+            floor: format!("data {}", mb(data)),
+            ratio: format!("{:.2}× data", peak as f64 / data as f64),
+            target: format!("≤ {}", mb(limit)),
+            pass: Some(peak > 0 && peak <= limit),
+        },
+    ]
+}
+
+/// The memory allowed for data of `bytes`: `times` the data and 50 MB.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+fn memory_limit(bytes: u64, times: f64) -> u64 {
+    (bytes as f64 * times) as u64 + 50_000_000
+}
+
 #[allow(
     clippy::cast_precision_loss,
     clippy::cast_possible_truncation,
@@ -188,19 +260,19 @@ fn save_lines(app: &[session::Run]) -> Vec<Line> {
 )]
 fn memory_lines(app: &[session::Run], fixture: &session::Fixture) -> Vec<Line> {
     let peak = app.iter().map(|r| r.peak_memory).max().unwrap_or_default();
-    let limit = (fixture.network_bytes as f64 * 1.5) as u64 + 50_000_000;
+    let limit = memory_limit(fixture.network_bytes, 1.2);
     vec![
         Line {
             what: "peak memory, network (after load and a save)".into(),
             ours: mb(peak),
-            floor: format!("file {}", mb(fixture.network_bytes)),
-            ratio: format!("{:.2}× file", peak as f64 / fixture.network_bytes as f64),
+            floor: format!("data {}", mb(fixture.network_bytes)),
+            ratio: format!("{:.2}× data", peak as f64 / fixture.network_bytes as f64),
             target: format!("≤ {}", mb(limit)),
             pass: Some(peak > 0 && peak <= limit),
         },
         Line {
             what: format!(
-                "file size, network ({} marks, {} people)",
+                "data size, network ({} marks, {} people)",
                 fixture.marks, fixture.people
             ),
             ours: mb(fixture.network_bytes),
@@ -213,88 +285,6 @@ fn memory_lines(app: &[session::Run], fixture: &session::Fixture) -> Vec<Line> {
             pass: None,
         },
     ]
-}
-
-fn print_table(lines: &[Line], runs: usize) {
-    println!();
-    println!(
-        "Cercle ratios: medians of {runs} runs, 120×40, network = generate --cohorts 1000 --seed 42"
-    );
-    // The conditions: the floors use one core, Cercle's loading two, so a busy machine weighs
-    // on Cercle's side.
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    let load = load.split_whitespace().next().unwrap_or("?").to_owned();
-    println!("{cores} cores, load average {load} at the end");
-    println!(
-        "{:<58} {:>11} {:>15} {:>16} {:>10}  result",
-        "measure", "cercle", "floor", "ratio", "target"
-    );
-    for line in lines {
-        let result = match line.pass {
-            Some(true) => "pass",
-            Some(false) => "MISS",
-            None => "",
-        };
-        println!(
-            "{:<58} {:>11} {:>15} {:>16} {:>10}  {result}",
-            line.what, line.ours, line.floor, line.ratio, line.target
-        );
-    }
-}
-
-/// The programs compared.
-struct Binaries {
-    cercle: PathBuf,
-    floor_frame: PathBuf,
-    floor_scan: PathBuf,
-}
-
-/// Finds the release `cercle` and the floors beside this program, building them first when
-/// run through cargo.
-fn binaries() -> Result<Binaries, String> {
-    let me = std::env::current_exe().map_err(|e| e.to_string())?;
-    let examples = me.parent().ok_or("no directory for this program")?;
-    let release = examples.parent().ok_or("no target directory")?;
-    if let Some(cargo) = std::env::var_os("CARGO") {
-        eprintln!("building the release cercle and the floor programs …");
-        let built = Command::new(cargo)
-            .args(["build", "--release", "--bin", "cercle"])
-            .args(["--example", "floor_first_frame", "--example", "floor_scan"])
-            .status()
-            .map_err(|e| e.to_string())?;
-        if !built.success() {
-            return Err("the build failed".into());
-        }
-    }
-    let found = Binaries {
-        cercle: release.join("cercle"),
-        floor_frame: examples.join("floor_first_frame"),
-        floor_scan: examples.join("floor_scan"),
-    };
-    for path in [&found.cercle, &found.floor_frame, &found.floor_scan] {
-        if !path.is_file() {
-            return Err(format!(
-                "{} is missing: run `cargo run --release --example ratios`",
-                path.display()
-            ));
-        }
-    }
-    Ok(found)
-}
-
-/// Runs a whole process to its end; returns how long it took.
-fn timed(command: &mut Command) -> Result<Duration, String> {
-    let started = Instant::now();
-    let output = command.output().map_err(|e| e.to_string())?;
-    let took = started.elapsed();
-    if !output.status.success() {
-        return Err(format!(
-            "{command:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    Ok(took)
 }
 
 /// Whether the store can open a directory (the fixture is sound before measuring).

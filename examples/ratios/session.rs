@@ -2,9 +2,12 @@
 //! size from its start to a save, in a pseudo-terminal of 120×40.
 
 use super::common::{HEIGHT, WIDTH};
+use super::documents::documents;
 use super::pty::{Session, peak_memory};
-use cercle::store::{BACKUP_DIR, DATA_FILE, Store};
+use cercle::domain::Data;
+use cercle::store::{DATA_FILE, Store};
 use portable_pty::CommandBuilder;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -16,6 +19,35 @@ const MAIN: &str = " 2 Knowledge circle ";
 const SAVING: &str = "[saving…]";
 const SAVED: &str = "[saved]";
 
+/// How the fixtures are written: split into documents (the layout), or as one file
+/// (`RATIOS_LAYOUT=one-file`), to measure a Cercle that only knows one file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Split,
+    OneFile,
+}
+
+impl Layout {
+    /// The layout `RATIOS_LAYOUT` asks for.
+    pub fn from_env() -> Result<Self, String> {
+        match std::env::var("RATIOS_LAYOUT").as_deref() {
+            Err(_) | Ok("" | "split") => Ok(Self::Split),
+            Ok("one-file") => Ok(Self::OneFile),
+            Ok(other) => Err(format!(
+                "RATIOS_LAYOUT={other}: expected `split` or `one-file`"
+            )),
+        }
+    }
+
+    /// Its name in the table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Split => "split into documents",
+            Self::OneFile => "one file",
+        }
+    }
+}
+
 /// The data directories measured.
 pub struct Fixture {
     /// The network: `generate --cohorts 1000 --seed 42`.
@@ -24,9 +56,9 @@ pub struct Fixture {
     pub small: PathBuf,
     /// An empty settings directory, so the user's own settings play no part.
     pub config: PathBuf,
-    /// The network file as written, restored before each run (each run saves a change).
-    pristine: PathBuf,
-    /// The network file's size.
+    /// The network's documents as written, put back before each run (each run saves a change).
+    pub pristine: PathBuf,
+    /// The size of the network's documents (the index and every document, or the one file).
     pub network_bytes: u64,
     /// Attendance marks in the network.
     pub marks: usize,
@@ -35,11 +67,12 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    /// Writes both sizes under `root`, as the store writes them.
-    pub fn write(root: &Path) -> Result<Self, String> {
+    /// Writes both sizes under `root`, as the store writes them in `layout`.
+    pub fn write(root: &Path, layout: Layout) -> Result<Self, String> {
         let network = root.join("network");
         let small = root.join("small");
         let config = root.join("config");
+        let pristine = root.join("pristine");
         std::fs::create_dir_all(&config).map_err(|e| e.to_string())?;
         let data = cercle::generate::generate(1000, 42);
         let marks = data
@@ -50,15 +83,16 @@ impl Fixture {
             .map(|h| h.marks.len())
             .sum();
         let people = data.people.len();
-        save(&network, &data)?;
+        write(&pristine, &data, layout)?;
         drop(data);
-        save(&small, &cercle::sample::sample())?;
-        let pristine = root.join("pristine.json");
-        std::fs::rename(network.join(DATA_FILE), &pristine).map_err(|e| e.to_string())?;
-        let network_bytes = std::fs::metadata(&pristine)
-            .map_err(|e| e.to_string())?
-            .len();
+        write(&small, &cercle::sample::sample(), layout)?;
+        let network_bytes = documents(&pristine)?
+            .iter()
+            .map(|path| std::fs::metadata(pristine.join(path)).map(|m| m.len()))
+            .sum::<std::io::Result<u64>>()
+            .map_err(|e| e.to_string())?;
         super::check(&small)?;
+        super::check(&pristine)?;
         Ok(Self {
             network,
             small,
@@ -70,19 +104,51 @@ impl Fixture {
         })
     }
 
-    /// Puts the network file back as written, without its backups.
+    /// Puts the network's documents back as written, without backups.
     pub fn reset_network(&self) -> Result<(), String> {
-        let file = self.network.join(DATA_FILE);
-        let _ = std::fs::remove_file(&file);
-        let _ = std::fs::remove_dir_all(self.network.join(BACKUP_DIR));
-        // A link, not a copy: a save replaces the file by renaming, so the original is safe.
-        std::fs::hard_link(&self.pristine, &file).map_err(|e| e.to_string())
+        copy_documents(&self.pristine, &self.network, true)
     }
 }
 
-fn save(dir: &Path, data: &cercle::domain::Data) -> Result<(), String> {
-    let mut store = Store::open(dir).map_err(|e| e.to_string())?;
-    store.save(data).map(|_| ()).map_err(|e| e.to_string())
+/// Writes `data` in a new directory `dir`, in `layout`.
+fn write(dir: &Path, data: &Data, layout: Layout) -> Result<(), String> {
+    let e = |e: cercle::store::StoreError| e.to_string();
+    match layout {
+        Layout::Split => {
+            let mut store = Store::open(dir).map_err(e)?;
+            store.migrate_to_split(data).map(|_| ()).map_err(e)
+        }
+        // The bytes the store writes as one file, whatever layout a plain save chooses.
+        Layout::OneFile => {
+            let bytes = cercle::store::to_json(data).map_err(e)?;
+            cercle::store::write_private(&dir.join(DATA_FILE), &bytes)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Makes `to` (replaced if it exists) a private directory holding `from`'s documents, as links
+/// (a save replaces a document by renaming, so the originals are safe) or as copies.
+pub fn copy_documents(from: &Path, to: &Path, link: bool) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(to);
+    for path in documents(from)? {
+        let target = to.join(&path);
+        if let Some(folder) = target.parent() {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(folder)
+                .map_err(|e| e.to_string())?;
+        }
+        let done = if link {
+            std::fs::hard_link(from.join(&path), &target)
+        } else {
+            std::fs::copy(from.join(&path), &target).map(|_| ())
+        };
+        done.map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    Ok(())
 }
 
 /// What one run of `cercle` at network size measured.
@@ -126,7 +192,11 @@ pub fn floor_first_frame(floor: &Path) -> Result<Duration, String> {
 pub fn first_frame(cercle: &Path, data: &Path, config: &Path) -> Result<Duration, String> {
     let command = cercle_command(cercle, data, config);
     let (mut session, started) = Session::start(command, WIDTH, HEIGHT)?;
-    let shown = session.wait_for(LOADING)?;
+    // Data loaded in a flash may reach the terminal in the same read as the loading screen,
+    // which the screen then never shows on its own: the first frame is no later than that.
+    let shown = session
+        .wait_until(|screen| screen.contains(LOADING) || screen.contains(MAIN))
+        .map_err(|shown| format!("the screen never showed the first frame; it shows:\n{shown}"))?;
     session.wait_for(MAIN)?;
     session.send("q")?;
     session.finish(Duration::from_secs(5));

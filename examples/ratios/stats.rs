@@ -8,10 +8,14 @@ pub fn median(samples: &mut [Duration]) -> Duration {
     samples.get(samples.len() / 2).copied().unwrap_or_default()
 }
 
-/// Milliseconds with a precision that suits the size.
+/// Milliseconds (seconds from a second up) with a precision that suits the size.
 pub fn ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;
-    if ms < 10.0 {
+    if ms >= 10_000.0 {
+        format!("{:.1} s", ms / 1000.0)
+    } else if ms >= 1000.0 {
+        format!("{:.2} s", ms / 1000.0)
+    } else if ms < 10.0 {
         format!("{ms:.2} ms")
     } else if ms < 100.0 {
         format!("{ms:.1} ms")

@@ -82,6 +82,21 @@ impl Team {
         run(&mut command)?.expect(&format!("cercle {}", args.join(" ")), &[0])
     }
 
+    /// Whether `machine`'s last commit merges two: the sync measured did merge.
+    fn merged(&self, machine: &Machine) -> Result<(), String> {
+        let out = run(self
+            .git(&machine.dir)
+            .args(["rev-list", "--parents", "-n", "1", "HEAD"]))?
+        .expect("git rev-list", &[0])?
+        .output;
+        match out.split_whitespace().count() {
+            3 => Ok(()),
+            _ => Err(format!(
+                "the sync did not merge: HEAD and its parents are {out}"
+            )),
+        }
+    }
+
     /// The loose objects of `machine`'s repository: how many, and their size in bytes.
     fn loose_objects(&self, machine: &Machine) -> Result<(u64, u64), String> {
         let out = run(self.git(&machine.dir).args(["count-objects", "-v"]))?
@@ -149,6 +164,7 @@ pub fn measure(
             after.1.saturating_sub(before.1),
         ));
         syncs.merged.push(team.cercle(&second, &["sync"])?);
+        team.merged(&second)?;
         syncs.pulled.push(team.cercle(&first, &["sync"])?);
         syncs.nothing.push(team.cercle(&first, &["sync"])?);
     }

@@ -358,19 +358,11 @@ impl Store {
         match parse::read_document(&bytes, self.migrations) {
             Ok(Document::Current(data)) => {
                 self.set_file_state(None);
-                Ok(Some(data))
+                Ok(Some(self.convert(data, SCHEMA_VERSION)))
             }
             Ok(Document::Upgraded { data, from }) => {
-                if self.writable() {
-                    let dir = self.backups_dir();
-                    backup::keep_before_upgrade(&bytes, &dir, from, crate::domain::clock::now())
-                        .map_err(StoreError::io(
-                            "keep the original before upgrading it in",
-                            &dir,
-                        ))?;
-                }
                 self.set_file_state(None);
-                Ok(Some(data))
+                Ok(Some(self.convert(data, from)))
             }
             Ok(Document::Future { data, found }) => {
                 self.set_file_state(Some(ReadOnlyReason::FutureSchema {

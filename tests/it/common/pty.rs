@@ -184,9 +184,15 @@ pub fn cercle(data_dir: &Path, args: &[&str]) -> std::process::Output {
 
 pub use super::settings_of;
 
-/// The data file of a directory, as JSON.
+/// The data of a directory as one JSON document (the index, its people and its cohorts put
+/// back together), read as a program without the lock reads it.
 pub fn read_json(dir: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
+    let data = cercle::store::Store::open_read_only(dir)
+        .unwrap()
+        .load()
+        .unwrap()
+        .expect("the directory holds data");
+    serde_json::to_value(&data).unwrap()
 }
 
 /// The current cohort in a data file read as JSON.
@@ -200,29 +206,34 @@ pub fn current_cohort(file: &mut serde_json::Value) -> &mut serde_json::Value {
         .unwrap()
 }
 
-/// Renames the person called `from` in the data file of `dir`, as written on disk.
+/// Renames the person called `from` in the people document of `dir` that holds them, as
+/// another program would write it.
 pub fn rename_person(dir: &Path, from: &str, to: &str) {
-    let mut json = read_json(dir);
-    let person = json["people"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|p| p["name"] == from)
-        .unwrap();
-    person["name"] = to.into();
-    std::fs::write(
-        dir.join("cercle.json"),
-        serde_json::to_vec_pretty(&json).unwrap(),
-    )
-    .unwrap();
+    for entry in std::fs::read_dir(dir.join("cercle/people")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut people: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let found = people
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|p| p["name"] == from);
+        if let Some(person) = found {
+            person["name"] = to.into();
+            std::fs::write(&path, serde_json::to_vec_pretty(&people).unwrap()).unwrap();
+            return;
+        }
+    }
+    panic!("no one is called {from} in {}", dir.display());
 }
 
-/// Another program replaces the data file, as editors and sync tools do (a new file renamed);
-/// returns the bytes it wrote.
+/// Another program replaces the index (which holds the programme), as editors and sync tools
+/// do (a new file renamed); returns the bytes it wrote.
 pub fn edit_outside(dir: &Path, title: &str) -> Vec<u8> {
-    let mut json = read_json(dir);
-    json["programme"]["title"] = title.into();
-    let bytes = serde_json::to_vec_pretty(&json).unwrap();
+    let mut index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap();
+    index["programme"]["title"] = title.into();
+    let bytes = serde_json::to_vec_pretty(&index).unwrap();
     let temp = dir.join("outside.tmp");
     std::fs::write(&temp, &bytes).unwrap();
     std::fs::rename(&temp, dir.join("cercle.json")).unwrap();

@@ -115,12 +115,11 @@ impl Store {
         let dir = self.backups_dir();
         let source = dir.join(name);
         let data = match backup::parse_backup_name(name) {
-            Some(_) if backup::is_set_name(name) && source.is_dir() => {
-                sets::read(&source).map_err(|reason| StoreError::BadBackup {
+            Some(_) if backup::is_set_name(name) && source.is_dir() => sets::read(&source)
+                .map_err(|reason| StoreError::BadBackup {
                     path: source.clone(),
                     reason,
-                })?
-            }
+                })?,
             Some(_) if source.is_file() => self.read_backup_file(&source)?,
             _ => {
                 return Err(StoreError::NoSuchBackup {

@@ -195,6 +195,15 @@ pub fn read_json(dir: &Path) -> serde_json::Value {
     serde_json::to_value(&data).unwrap()
 }
 
+/// Writes `value` (the data as one JSON document, as [`read_json`] gives it) into `dir` as
+/// Cercle saves it: for a test that sets its data up by editing the JSON.
+pub fn write_json(dir: &Path, value: &serde_json::Value) {
+    let data: cercle::domain::Data = serde_json::from_value(value.clone()).unwrap();
+    let mut store = cercle::store::Store::open(dir).unwrap();
+    store.load().unwrap();
+    store.save(&data).unwrap();
+}
+
 /// The current cohort in a data file read as JSON.
 pub fn current_cohort(file: &mut serde_json::Value) -> &mut serde_json::Value {
     let current = file["current_cohort"].clone();

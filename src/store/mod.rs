@@ -1,11 +1,14 @@
-//! The store: Cercle's state as one JSON file, `cercle.json`, in a private data directory.
+//! The store: Cercle's state as JSON documents in a private data directory: a small index,
+//! `cercle.json`, one document per cohort and the people in shards (`store::layout`); a
+//! directory an earlier Cercle kept as one file is converted at its first open.
 //!
-//! Crash safety rests on a few rules. One writer at a time (an OS lock on `cercle.lock`). The
-//! data file is never written in place: a save writes a 0600 temporary file beside it, syncs it,
-//! keeps the previous version in `backups/`, renames the new file over the old one and syncs the
-//! directory, so a crash leaves either the old file or the new one. A file that cannot be read
-//! is never overwritten: it is copied aside and saves are refused until a backup is restored.
-//! A file changed by another program since it was read is not overwritten without asking.
+//! Crash safety rests on a few rules. One writer at a time (an OS lock on `cercle.lock`). No
+//! document is ever written in place: a save writes each changed one to a 0600 temporary file
+//! beside it, syncs it, keeps the previous versions in `backups/`, and a journal renamed into
+//! place makes them all replace the old ones at once (`store::journal`), so a crash leaves the
+//! state before the save or after it. A document that cannot be read is never overwritten: it
+//! is copied aside and saves are refused until a backup is restored. A document changed by
+//! another program since it was read is not overwritten without asking.
 //!
 //! The store does I/O but knows nothing of the terminal; it sits just above [`crate::domain`].
 
@@ -382,27 +385,8 @@ impl Store {
                     supported: SCHEMA_VERSION,
                 })
             }
-            Err(Unreadable::Damaged {
-                line,
-                column,
-                reason,
-            }) => {
-                self.set_file_state(Some(ReadOnlyReason::Damaged));
-                // Read-only stores write nothing; elsewhere the copy is a second safety (saves
-                // are refused anyway), so failing to make it must not hide the damage itself.
-                let quarantine = if self.writable() {
-                    quarantine(&self.dir, &bytes).ok()
-                } else {
-                    None
-                };
-                Err(StoreError::Damaged {
-                    path,
-                    line,
-                    column,
-                    reason,
-                    quarantine,
-                    backup: self.newest_valid_backup().map(|b| b.path),
-                })
+            Err(damaged @ Unreadable::Damaged { .. }) => {
+                Err(self.damaged_document(DATA_FILE, &bytes, damaged))
             }
         }
     }

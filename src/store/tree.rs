@@ -105,8 +105,10 @@ impl Store {
         Ok(data)
     }
 
-    /// A damaged document: saves are refused, and its bytes are set aside.
-    fn damaged_document(&mut self, file: &str, bytes: &[u8], unreadable: Unreadable) -> StoreError {
+    /// A damaged document (or one-file `cercle.json`): saves are refused, and its bytes are set
+    /// aside; read-only stores write nothing, and elsewhere the copy is a second safety (saves are
+    /// refused anyway), so failing to make it does not hide the damage itself.
+    pub(super) fn damaged_document(&mut self, file: &str, bytes: &[u8], unreadable: Unreadable) -> StoreError {
         let path = self.dir.join(file);
         let (line, column, reason) = match unreadable {
             Unreadable::Damaged {

@@ -108,7 +108,12 @@ impl Store {
     /// A damaged document (or one-file `cercle.json`): saves are refused, and its bytes are set
     /// aside; read-only stores write nothing, and elsewhere the copy is a second safety (saves are
     /// refused anyway), so failing to make it does not hide the damage itself.
-    pub(super) fn damaged_document(&mut self, file: &str, bytes: &[u8], unreadable: Unreadable) -> StoreError {
+    pub(super) fn damaged_document(
+        &mut self,
+        file: &str,
+        bytes: &[u8],
+        unreadable: Unreadable,
+    ) -> StoreError {
         let path = self.dir.join(file);
         let (line, column, reason) = match unreadable {
             Unreadable::Damaged {

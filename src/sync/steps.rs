@@ -141,6 +141,9 @@ fn integrate(git: &Git, branch: &str, options: &Options) -> Result<(), SyncError
     let split = split == Some(true);
     let before = if split { None } else { committed_data(git) };
     let _ = fs::remove_dir_all(documents::found_dir(git));
+    if split {
+        documents::convert_base(git, &theirs)?;
+    }
     let out = git.run(&[
         "merge",
         "--no-ff",
@@ -149,6 +152,8 @@ fn integrate(git: &Git, branch: &str, options: &Options) -> Result<(), SyncError
         "-q",
         &theirs,
     ])?;
+    // Only this merge may read the common version's documents.
+    let _ = fs::remove_dir_all(super::driver::base_dir(git.dir()));
     if !out.ok {
         // The driver never leaves markers, but it refuses files it cannot read (a newer
         // Cercle's), and other files may conflict: then nothing of the merge is kept.

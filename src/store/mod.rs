@@ -647,7 +647,7 @@ mod tests {
     }
 
     #[test]
-    fn an_older_file_is_kept_before_it_is_upgraded() {
+    fn an_older_file_is_kept_then_converted_at_its_first_open() {
         let tmp = tempfile::tempdir().unwrap();
         let original = br#"{"schema_version": 0, "title": "T", "provider": "P"}"#;
         fs::write(tmp.path().join(DATA_FILE), original).unwrap();
@@ -658,19 +658,21 @@ mod tests {
         assert_eq!(data.schema_version, SCHEMA_VERSION);
         assert_eq!(data.programme.title, "T");
         assert!(!store.is_read_only());
-        assert_eq!(fs::read(store.data_path()).unwrap(), original);
+        // Converted at once: the index is in place, the original kept as it was.
+        assert!(store.is_split() && is_split_dir(tmp.path()));
         let backups = store.backups().unwrap();
         assert_eq!(backups.len(), 1);
         assert_eq!(backups[0].kind, BackupKind::BeforeUpgrade { from: 0 });
         assert_eq!(fs::read(&backups[0].path).unwrap(), original);
-        // Opening it again before any save keeps no second copy.
-        store.load().unwrap();
+        // Opening it again converts nothing more and keeps no second copy.
+        assert_eq!(store.load().unwrap(), Some(data.clone()));
         assert_eq!(store.backups().unwrap(), backups);
 
-        // Saving writes the new version; the pre-upgrade copy survives rotation.
-        store.save(&data).unwrap();
+        // The pre-upgrade copy survives rotation.
         for _ in 0..KEEP_LAST + 2 {
-            store.save(&data).unwrap();
+            let mut next = data.clone();
+            next.programme.title.push('+');
+            store.save(&next).unwrap();
         }
         let kept = store.backups().unwrap();
         assert!(
@@ -678,6 +680,6 @@ mod tests {
                 .any(|b| b.kind == BackupKind::BeforeUpgrade { from: 0 })
         );
         let mut store = Store::open_read_only(tmp.path()).unwrap();
-        assert_eq!(store.load().unwrap(), Some(data));
+        assert_eq!(store.load().unwrap().unwrap().programme.title, "T+");
     }
 }

@@ -30,15 +30,17 @@ impl Store {
         self.write(json, false)
     }
 
-    /// Whether `cercle.json` changed on disk since it was last loaded or saved: what a save
-    /// checks before writing. It reads the whole file when the metadata is unchanged, so call it
+    /// Whether `cercle.json` (or any document of a split directory) changed on disk since it
+    /// was last loaded or saved: what a save checks of the documents it writes. It reads the whole file when the metadata is unchanged, so call it
     /// off the UI thread.
     pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
-        if self.tree.is_some() {
-            return Ok(matches!(
-                self.check_documents(&[]),
-                Err(StoreError::ChangedOnDisk { .. })
-            ));
+        if let Some(docs) = self.documents_seen() {
+            for (file, seen) in docs {
+                if seen::changed(&self.dir.join(file), Some(seen))? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
         }
         seen::changed(&self.data_path, self.seen.as_ref())
     }
@@ -112,23 +114,28 @@ impl Store {
                 path: self.data_path.clone(),
             }));
         }
+        let data = self.backup_data(name)?;
+        self.put_back(data)
+    }
+
+    /// The data the backup `name` holds: a set's documents, or a one-file backup (upgraded if
+    /// it is older).
+    pub fn backup_data(&self, name: &str) -> Result<Data, StoreError> {
         let dir = self.backups_dir();
         let source = dir.join(name);
-        let data = match backup::parse_backup_name(name) {
-            Some(_) if backup::is_set_name(name) && source.is_dir() => sets::read(&source)
-                .map_err(|reason| StoreError::BadBackup {
+        match backup::parse_backup_name(name) {
+            Some(_) if backup::is_set_name(name) && source.is_dir() => {
+                sets::read(&source).map_err(|reason| StoreError::BadBackup {
                     path: source.clone(),
                     reason,
-                })?,
-            Some(_) if source.is_file() => self.read_backup_file(&source)?,
-            _ => {
-                return Err(StoreError::NoSuchBackup {
-                    name: name.to_owned(),
-                    dir,
-                });
+                })
             }
-        };
-        self.put_back(data)
+            Some(_) if source.is_file() => self.read_backup_file(&source),
+            _ => Err(StoreError::NoSuchBackup {
+                name: name.to_owned(),
+                dir,
+            }),
+        }
     }
 
     /// The data of a one-file backup, upgraded if it is older.

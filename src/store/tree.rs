@@ -68,6 +68,11 @@ impl Store {
             })
     }
 
+    /// What was seen of each document of a split directory; `None` for one file.
+    pub(super) fn documents_seen(&self) -> Option<&HashMap<String, Seen>> {
+        self.tree.as_ref().map(|tree| &tree.docs)
+    }
+
     /// Whether the directory holds the split layout (an index and its documents).
     pub fn is_split(&self) -> bool {
         self.tree.is_some()
@@ -210,6 +215,9 @@ impl Store {
         // A save that failed after its journal is finished first.
         journal::recover(&self.dir, is_own_document)
             .map_err(StoreError::save(SaveStep::Replace, &path))?;
+        if !check_changes {
+            self.forget_changed_documents()?;
+        }
         let Some(tree) = self.tree.as_ref() else {
             return Err(StoreError::save(SaveStep::WriteTemp, &path)(
                 io::Error::other("the directory is not in the split layout"),
@@ -249,6 +257,21 @@ impl Store {
                 .push(format!("could not remove old backups: {e}")),
         }
         Ok(report)
+    }
+
+    /// Forgets the hash of every document another program changed since it was read: a save
+    /// that overwrites their changes then writes each of them again, whether or not ours
+    /// changed, and keeps theirs in the backup set. A link in a document's place is refused.
+    fn forget_changed_documents(&mut self) -> Result<(), StoreError> {
+        let dir = self.dir.clone();
+        if let Some(tree) = &mut self.tree {
+            for (file, seen) in &mut tree.docs {
+                if seen::changed(&dir.join(file), Some(seen))? {
+                    seen.hash = None;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Keeps the documents as they are now in a backup set; `None` when there are none yet.
@@ -397,7 +420,10 @@ fn changes(
         layout::split_cohorts(&tree.last).into_iter().collect();
     for (file, cohort) in &docs.cohorts {
         keep.insert(file);
-        let unchanged = tree.docs.contains_key(file.as_str())
+        let unchanged = tree
+            .docs
+            .get(file.as_str())
+            .is_some_and(|s| s.hash.is_some())
             && last_cohorts
                 .get(file.as_str())
                 .is_some_and(|last| Shared::same(last, cohort));
@@ -415,7 +441,10 @@ fn changes(
     let last_people = layout::split_people(&tree.last);
     for (file, people) in &docs.people {
         keep.insert(file);
-        let unchanged = tree.docs.contains_key(file.as_str())
+        let unchanged = tree
+            .docs
+            .get(file.as_str())
+            .is_some_and(|s| s.hash.is_some())
             && last_people.get(file).is_some_and(|last| {
                 last.len() == people.len()
                     && last.iter().zip(people).all(|(a, b)| Shared::same(a, b))

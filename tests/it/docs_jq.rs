@@ -22,9 +22,10 @@ fn scripts() -> Vec<String> {
 
 #[test]
 fn the_documented_jq_scripts_read_a_split_directory() {
-    if Command::new("jq").arg("--version").output().is_err() {
-        panic!("jq is missing: install it (apt-get install jq) to run the tests");
-    }
+    assert!(
+        Command::new("jq").arg("--version").output().is_ok(),
+        "jq is missing: install it (apt-get install jq) to run the tests"
+    );
     let tmp = tempfile::tempdir().unwrap();
     assert!(cercle(tmp.path(), &["init", "--sample"]).status.success());
     assert!(cercle::store::is_split_dir(tmp.path()));

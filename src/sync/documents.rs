@@ -31,6 +31,20 @@ pub(super) fn split_at(git: &Git, rev: &str) -> Result<Option<bool>, SyncError> 
     Ok(read_at(git, Some(rev), DATA_FILE)?.map(|bytes| store::is_index(&bytes)))
 }
 
+/// Why this version cannot read `rev`'s data file, when a newer Cercle wrote it (of a version
+/// past the split layout's); read only when the layouts seem to differ, as such a file does.
+pub(super) fn newer_at(git: &Git, rev: &str) -> Result<Option<String>, SyncError> {
+    let Some(bytes) = read_at(git, Some(rev), DATA_FILE)? else {
+        return Ok(None);
+    };
+    Ok(match store::from_json(&bytes) {
+        Err(too_new @ store::Unreadable::TooNew { found }) if found > store::SPLIT_VERSION => Some(
+            format!("the other machine's version of {DATA_FILE}: {too_new}"),
+        ),
+        _ => None,
+    })
+}
+
 /// The shared files that differ between `from` and `to` (`None`: what is staged).
 pub(super) fn changed(git: &Git, from: &str, to: Option<&str>) -> Result<Vec<String>, SyncError> {
     let mut args = vec!["diff", "--no-renames", "--name-only", "-z"];

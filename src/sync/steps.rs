@@ -129,7 +129,12 @@ fn integrate(git: &Git, branch: &str, options: &Options) -> Result<(), SyncError
     if let (Some(here), Some(there)) = (split, documents::split_at(git, &theirs)?)
         && here != there
     {
-        return Err(SyncError::SplitLayout(git.dir().to_owned()));
+        // A newer Cercle's data reads as neither layout: the remedy is an update here, not the
+        // sender opening its data once more.
+        return Err(match documents::newer_at(git, &theirs)? {
+            Some(reason) => SyncError::Merge(reason),
+            None => SyncError::SplitLayout(git.dir().to_owned()),
+        });
     }
     if git
         .run(&["merge-base", "--is-ancestor", "HEAD", &theirs])?

@@ -204,6 +204,29 @@ pub fn write_json(dir: &Path, value: &serde_json::Value) {
     store.save(&data).unwrap();
 }
 
+/// The document of the cohort `id` in a split data directory, as its index names it.
+pub fn cohort_document(dir: &Path, id: &str) -> std::path::PathBuf {
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap();
+    let entry = index["cohorts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no cohort {id} in the index of {}", dir.display()));
+    dir.join(entry["file"].as_str().unwrap())
+}
+
+/// Edits the document of the cohort `id` as another program would: reads it, changes it,
+/// writes it back in place.
+pub fn edit_cohort(dir: &Path, id: &str, edit: impl FnOnce(&mut serde_json::Value)) {
+    let path = cohort_document(dir, id);
+    let mut cohort: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    edit(&mut cohort);
+    std::fs::write(&path, serde_json::to_vec_pretty(&cohort).unwrap()).unwrap();
+}
+
 /// The current cohort in a data file read as JSON.
 pub fn current_cohort(file: &mut serde_json::Value) -> &mut serde_json::Value {
     let current = file["current_cohort"].clone();
@@ -236,16 +259,48 @@ pub fn rename_person(dir: &Path, from: &str, to: &str) {
     panic!("no one is called {from} in {}", dir.display());
 }
 
-/// Another program replaces the index (which holds the programme), as editors and sync tools
-/// do (a new file renamed); returns the bytes it wrote.
+/// Every document of a split data directory (the index, the cohorts, the people) with its
+/// bytes: two calls compare equal when no document was rewritten.
+pub fn documents(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut found = std::collections::BTreeMap::new();
+    let index = dir.join("cercle.json");
+    found.insert(index.clone(), std::fs::read(&index).unwrap());
+    for folder in ["cercle/cohorts", "cercle/people"] {
+        for entry in std::fs::read_dir(dir.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            found.insert(path.clone(), std::fs::read(&path).unwrap());
+        }
+    }
+    found
+}
+
+/// Runs `jq ARGS` over the document at `path` and returns what it prints: the document as jq,
+/// a program editing Cercle's files, writes it (keys in their order).
+pub fn jq(path: &Path, args: &[&str]) -> Vec<u8> {
+    let edited = std::process::Command::new("jq")
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("jq runs (apt-get install jq)");
+    assert!(
+        edited.status.success(),
+        "{}",
+        String::from_utf8_lossy(&edited.stderr)
+    );
+    edited.stdout
+}
+
+/// Another program replaces the index (which holds the programme) with jq, as editors and sync
+/// tools do (a new file renamed); returns the bytes it wrote.
 pub fn edit_outside(dir: &Path, title: &str) -> Vec<u8> {
-    let mut index: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap();
-    index["programme"]["title"] = title.into();
-    let bytes = serde_json::to_vec_pretty(&index).unwrap();
+    let index = dir.join("cercle.json");
+    let bytes = jq(
+        &index,
+        &["--arg", "title", title, ".programme.title = $title"],
+    );
     let temp = dir.join("outside.tmp");
     std::fs::write(&temp, &bytes).unwrap();
-    std::fs::rename(&temp, dir.join("cercle.json")).unwrap();
+    std::fs::rename(&temp, &index).unwrap();
     bytes
 }
 

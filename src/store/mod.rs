@@ -88,12 +88,21 @@ fn resolve_data_dir_from(
 }
 
 /// Whether `dir` keeps the split layout (its `cercle.json` is an index of data version 3): read
-/// from the file's first bytes only.
+/// from the file's first bytes when Cercle wrote it.
 pub fn is_split_dir(dir: &Path) -> bool {
+    let Ok(mut file) = fsio::open_own(&dir.join(DATA_FILE), OpenOptions::new().read(true)) else {
+        return false;
+    };
     let mut head = [0; 256];
-    let read = fsio::open_own(&dir.join(DATA_FILE), OpenOptions::new().read(true))
-        .and_then(|mut file| io::Read::read(&mut file, &mut head));
-    read.is_ok_and(|n| layout::is_index(&head[..n]))
+    let Ok(n) = io::Read::read(&mut file, &mut head) else {
+        return false;
+    };
+    if let Some(version) = layout::said_first(&head[..n]) {
+        return version == SPLIT_VERSION;
+    }
+    // Not written by Cercle: the whole document says.
+    let mut bytes = head[..n].to_vec();
+    io::Read::read_to_end(&mut file, &mut bytes).is_ok_and(|_| layout::is_index(&bytes))
 }
 
 /// Whether `bytes` are an index of the split layout rather than a whole data file.

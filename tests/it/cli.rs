@@ -462,7 +462,6 @@ fn the_command_line_speaks_french_with_french_numbers() {
 /// A script that rewrites the index with its keys sorted (`jq -S`, Python's `sort_keys`, any
 /// JSON library that keeps objects sorted) still leaves data Cercle reads.
 #[test]
-#[ignore = "the store tells an index by its first bytes only (store::layout::is_index)"]
 fn an_index_rewritten_with_its_keys_sorted_still_opens() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cercle(dir.path(), &["init", "--sample"]).status.success());

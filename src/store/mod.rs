@@ -379,19 +379,19 @@ impl Store {
             Ok(Document::Future { data, found }) => {
                 self.set_file_state(Some(ReadOnlyReason::FutureSchema {
                     found,
-                    supported: SCHEMA_VERSION,
+                    supported: SPLIT_VERSION,
                 }));
                 Ok(Some(data))
             }
             Err(Unreadable::TooNew { found }) => {
                 self.set_file_state(Some(ReadOnlyReason::FutureSchema {
                     found,
-                    supported: SCHEMA_VERSION,
+                    supported: SPLIT_VERSION,
                 }));
                 Err(StoreError::TooNew {
                     path,
                     found,
-                    supported: SCHEMA_VERSION,
+                    supported: SPLIT_VERSION,
                 })
             }
             Err(damaged @ Unreadable::Damaged { .. }) => {

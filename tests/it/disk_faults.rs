@@ -263,7 +263,7 @@ fn every_damaged_file_is_refused_with_its_place_kept_and_copied_and_nothing_writ
 #[test]
 fn a_file_from_a_future_version_is_opened_read_only_and_never_written() {
     let mut value = serde_json::to_value(cercle::sample::sample()).unwrap();
-    value["schema_version"] = (cercle::domain::SCHEMA_VERSION + 1).into();
+    value["schema_version"] = (cercle::store::SPLIT_VERSION + 1).into();
     for bytes in [
         serde_json::to_vec_pretty(&value).unwrap(),
         br#"{"schema_version": 99, "all": "moved"}"#.to_vec(),

@@ -485,14 +485,14 @@ fn with_version(data: &Data, version: u32) -> Vec<u8> {
 fn a_newer_file_opens_read_only_and_is_never_overwritten() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join(DATA_FILE);
-    let newer = with_version(&sample(1), cercle::domain::SCHEMA_VERSION + 1);
+    let newer = with_version(&sample(1), cercle::store::SPLIT_VERSION + 1);
     fs::write(&path, &newer).unwrap();
     let mut store = Store::open(tmp.path()).unwrap();
 
     let data = store.load().unwrap().unwrap();
     assert_eq!(data.venues, sample(1).venues);
-    let found = cercle::domain::SCHEMA_VERSION + 1;
-    let supported = cercle::domain::SCHEMA_VERSION;
+    let found = cercle::store::SPLIT_VERSION + 1;
+    let supported = cercle::store::SPLIT_VERSION;
     assert_eq!(
         store.read_only_reason(),
         Some(&ReadOnlyReason::FutureSchema { found, supported })

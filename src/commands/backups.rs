@@ -14,6 +14,12 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
     let list = store.backups().map_err(|e| e.in_lang(lang))?;
     // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
     let sound = |path: &Path| {
+        if path.is_dir() {
+            // A set opens as a data directory; read-only, nothing is written into it.
+            return Store::open_read_only(path)
+                .and_then(|mut set| set.load())
+                .is_ok_and(|data| data.is_some());
+        }
         std::fs::read(path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok())
     };
     if json {
@@ -50,6 +56,9 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
 /// `restore NAME`: a backup back in place; the file it replaces is kept.
 pub(super) fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), Failure> {
     let mut store = super::load::open(dir, lang)?;
+    // Read first, so that the documents in place are kept as a whole set before the restore
+    // (not the index alone); damaged data cannot be read, and is kept as the file it is.
+    let _ = store.load();
     let restored = store.restore(name).map_err(|e| not_saved(&e, lang))?;
     match restored.previous {
         Some(previous) => out::line(

@@ -8,7 +8,6 @@
 
 use super::backup;
 use super::fsio;
-use super::layout;
 use super::reading;
 use super::{DATA_FILE, StoreError};
 use crate::domain::Data;
@@ -65,25 +64,7 @@ pub(crate) fn take(
 pub(crate) fn rewrite(backups: &Path, name: &str, data: &Data) -> Result<(), StoreError> {
     let failed = |path: &Path| StoreError::io("rewrite", path);
     let temp = fsio::temp_dir(backups, "set").map_err(failed(backups))?;
-    let docs = layout::split(data);
-    let mut writes: Vec<(String, Vec<u8>)> = Vec::new();
-    for (file, cohort) in &docs.cohorts {
-        writes.push((
-            file.clone(),
-            layout::pretty(&***cohort).map_err(StoreError::Serialize)?,
-        ));
-    }
-    for (file, people) in &docs.people {
-        let list: Vec<&crate::domain::Person> = people.iter().map(|p| &***p).collect();
-        writes.push((
-            file.clone(),
-            layout::pretty(&list).map_err(StoreError::Serialize)?,
-        ));
-    }
-    writes.push((
-        DATA_FILE.to_owned(),
-        layout::index_json(data, &docs).map_err(StoreError::Serialize)?,
-    ));
+    let writes = super::parts::split_documents(data).map_err(StoreError::Serialize)?;
     for (file, bytes) in &writes {
         let dest = temp.join(file);
         let folder = dest.parent().unwrap_or(&temp).to_path_buf();

@@ -68,6 +68,11 @@ impl Store {
             })
     }
 
+    /// What was seen of each document of a split directory; `None` for one file.
+    pub(super) fn documents_seen(&self) -> Option<&HashMap<String, Seen>> {
+        self.tree.as_ref().map(|tree| &tree.docs)
+    }
+
     /// Whether the directory holds the split layout (an index and its documents).
     pub fn is_split(&self) -> bool {
         self.tree.is_some()
@@ -100,8 +105,15 @@ impl Store {
         Ok(data)
     }
 
-    /// A damaged document: saves are refused, and its bytes are set aside.
-    fn damaged_document(&mut self, file: &str, bytes: &[u8], unreadable: Unreadable) -> StoreError {
+    /// A damaged document (or one-file `cercle.json`): saves are refused, and its bytes are set
+    /// aside; read-only stores write nothing, and elsewhere the copy is a second safety (saves are
+    /// refused anyway), so failing to make it does not hide the damage itself.
+    pub(super) fn damaged_document(
+        &mut self,
+        file: &str,
+        bytes: &[u8],
+        unreadable: Unreadable,
+    ) -> StoreError {
         let path = self.dir.join(file);
         let (line, column, reason) = match unreadable {
             Unreadable::Damaged {
@@ -131,26 +143,58 @@ impl Store {
     /// the file is first kept in `backups/` as it was, then every document is put in place by
     /// one journal, the index last taking the name `cercle.json`.
     pub fn migrate_to_split(&mut self, data: &Data) -> Result<SaveReport, StoreError> {
+        self.migrate(data, SCHEMA_VERSION, true)
+    }
+
+    /// A one-file directory just read, converted to the split layout at once when the store may
+    /// write (`from`: the data version of the file, kept as the backup of that version). A
+    /// conversion that fails (a full disk) leaves the one file as it was, and the data is used
+    /// all the same: the next save converts, and says why if it fails again.
+    pub(super) fn convert(&mut self, data: Data, from: u32) -> Data {
+        if self.writable()
+            && let Err(e) = self.migrate(&data, from, true)
+        {
+            super::logbook::note(&format!(
+                "{}: not converted to the split layout, kept as one file: {e}",
+                self.data_path.display()
+            ));
+        }
+        data
+    }
+
+    /// [`Store::migrate_to_split`] of a file of data version `from`, refusing to overwrite
+    /// changes made by another program when `check_changes`.
+    pub(super) fn migrate(
+        &mut self,
+        data: &Data,
+        from: u32,
+        check_changes: bool,
+    ) -> Result<SaveReport, StoreError> {
         if let Some(refusal) = self.refusal() {
             return Err(refusal);
         }
-        let path = self.data_path.clone();
-        if self.tree.is_none() {
-            if seen::changed(&path, self.seen.as_ref())? {
-                return Err(StoreError::ChangedOnDisk { path });
-            }
-            if path.exists() {
-                let dir = self.backups_dir();
-                let from = data.schema_version.min(SCHEMA_VERSION);
-                backup::keep_file_before_upgrade(&path, &dir, from, crate::domain::clock::now())
-                    .map_err(StoreError::save(SaveStep::Backup, &path))?;
-            }
-            self.tree = Some(Tree {
-                last: Data::default(),
-                docs: HashMap::new(),
-            });
+        if self.tree.is_some() {
+            return self.save_tree(data, check_changes, &mut journal::no_fault);
         }
-        self.save_tree(data, false, &mut journal::no_fault)
+        let path = self.data_path.clone();
+        if check_changes && seen::changed(&path, self.seen.as_ref())? {
+            return Err(StoreError::ChangedOnDisk { path });
+        }
+        if seen::fingerprint(&path)?.is_some() {
+            let dir = self.backups_dir();
+            backup::keep_file_before_upgrade(&path, &dir, from, crate::domain::clock::now())
+                .map_err(StoreError::save(SaveStep::Backup, &path))?;
+        }
+        self.tree = Some(Tree {
+            last: Data::default(),
+            docs: HashMap::new(),
+        });
+        let saved = self.save_tree_with(data, false, false, &mut journal::no_fault);
+        if saved.is_err() {
+            // Nothing was converted: the one file is still the data.
+            self.tree = None;
+        }
+        saved
     }
 
     /// Saves `data` in the split layout: the documents that changed, as one save.
@@ -178,6 +222,9 @@ impl Store {
         // A save that failed after its journal is finished first.
         journal::recover(&self.dir, is_own_document)
             .map_err(StoreError::save(SaveStep::Replace, &path))?;
+        if !check_changes {
+            self.forget_changed_documents()?;
+        }
         let Some(tree) = self.tree.as_ref() else {
             return Err(StoreError::save(SaveStep::WriteTemp, &path)(
                 io::Error::other("the directory is not in the split layout"),
@@ -219,6 +266,21 @@ impl Store {
         Ok(report)
     }
 
+    /// Forgets the hash of every document another program changed since it was read: a save
+    /// that overwrites their changes then writes each of them again, whether or not ours
+    /// changed, and keeps theirs in the backup set. A link in a document's place is refused.
+    fn forget_changed_documents(&mut self) -> Result<(), StoreError> {
+        let dir = self.dir.clone();
+        if let Some(tree) = &mut self.tree {
+            for (file, seen) in &mut tree.docs {
+                if seen::changed(&dir.join(file), Some(seen))? {
+                    seen.hash = None;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Keeps the documents as they are now in a backup set; `None` when there are none yet.
     fn keep_set(&self, now: chrono::DateTime<chrono::Utc>) -> Result<Option<PathBuf>, StoreError> {
         let Some(tree) = self.tree.as_ref().filter(|t| !t.docs.is_empty()) else {
@@ -237,17 +299,15 @@ impl Store {
             })
     }
 
-    /// Puts the backup set `source` back: the documents as they are now are first kept as a set
-    /// (or the one file, in a directory not yet split), then the set's are written by one journal.
-    pub(super) fn restore_set(&mut self, source: &Path) -> Result<Restored, StoreError> {
-        let data = sets::read(source).map_err(|reason| StoreError::BadBackup {
-            path: source.to_path_buf(),
-            reason,
-        })?;
+    /// Puts the data of a backup back: the documents as they are now are first kept as a set
+    /// (or the one file, in a directory not yet split), then the backup's are written by one
+    /// journal. Lifts the refusal to save that damage or a newer file caused.
+    pub(super) fn put_back(&mut self, data: Data) -> Result<Restored, StoreError> {
         let now = crate::domain::clock::now();
         let previous = if self.tree.is_some() {
             self.keep_set(now)?
         } else {
+            // A link in the file's place would be kept as the "previous version" instead of it.
             seen::fingerprint(&self.data_path)?;
             backup::take(&self.data_path, &self.backups_dir(), now).map_err(StoreError::io(
                 "keep the current file before restoring over",
@@ -263,20 +323,6 @@ impl Store {
         self.set_file_state(None);
         self.save_tree_with(&data, false, false, &mut journal::no_fault)?;
         Ok(Restored { data, previous })
-    }
-
-    /// After a one-file backup was put back over the index: the documents are no longer read.
-    pub(super) fn forget_tree(&mut self) {
-        self.tree = None;
-    }
-
-    /// The current documents kept as a backup set, before a one-file backup is put back over
-    /// the index; `None` in a directory not split.
-    pub(super) fn keep_set_before_restore(
-        &self,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<PathBuf>, StoreError> {
-        self.keep_set(now)
     }
 
     /// Refuses a save when a document it writes or removes was changed by another program since
@@ -381,7 +427,10 @@ fn changes(
         layout::split_cohorts(&tree.last).into_iter().collect();
     for (file, cohort) in &docs.cohorts {
         keep.insert(file);
-        let unchanged = tree.docs.contains_key(file.as_str())
+        let unchanged = tree
+            .docs
+            .get(file.as_str())
+            .is_some_and(|s| s.hash.is_some())
             && last_cohorts
                 .get(file.as_str())
                 .is_some_and(|last| Shared::same(last, cohort));
@@ -399,7 +448,10 @@ fn changes(
     let last_people = layout::split_people(&tree.last);
     for (file, people) in &docs.people {
         keep.insert(file);
-        let unchanged = tree.docs.contains_key(file.as_str())
+        let unchanged = tree
+            .docs
+            .get(file.as_str())
+            .is_some_and(|s| s.hash.is_some())
             && last_people.get(file).is_some_and(|last| {
                 last.len() == people.len()
                     && last.iter().zip(people).all(|(a, b)| Shared::same(a, b))

@@ -5,7 +5,8 @@
 //! Run through cargo, it first builds the release `cercle` and the two floor programs.
 //! `RATIOS_DEBUG=1` prints each key typed during and after the save, with its time.
 //! `RATIOS_LAYOUT=one-file` writes the fixtures as one file instead of split into documents,
-//! for a Cercle that reads only that (the "before" of `docs/performance.md`).
+//! for a Cercle that reads only that (the "before" of `docs/performance.md`); a Cercle that
+//! converts such a directory at its first open converts it in the measured runs too.
 
 #[path = "../../benches/common/mod.rs"]
 mod common;

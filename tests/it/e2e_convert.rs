@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use cercle::store::{BackupKind, DATA_FILE, Store};
+use cercle::store::DATA_FILE;
 use common::pty::{Session, documents, read_json};
 
 #[test]
@@ -24,15 +24,10 @@ fn a_one_file_directory_is_converted_at_first_open_and_the_trainer_is_told() {
     assert!(app.wait_exit().success());
 
     assert_eq!(read_json(dir), serde_json::to_value(&sample).unwrap());
-    let store = Store::open_read_only(dir).unwrap();
-    let kept: Vec<_> = store
-        .backups()
-        .unwrap()
-        .into_iter()
-        .filter(|b| b.kind == BackupKind::BeforeUpgrade { from: 2 })
-        .collect();
-    assert_eq!(kept.len(), 1);
-    assert_eq!(std::fs::read(&kept[0].path).unwrap(), original);
+    assert!(
+        common::kept_one_file(dir) == vec![original],
+        "the old file kept once"
+    );
 
     // Opened again: nothing more to convert, nothing said.
     let before = documents(dir);

@@ -92,14 +92,7 @@ fn a_one_file_directory_is_converted_at_its_first_open_and_the_file_kept() {
         let mut store = Store::open(dir).unwrap();
         assert_eq!(store.load().unwrap(), Some(data.clone()));
         assert!(store.is_split());
-        let kept: Vec<_> = store
-            .backups()
-            .unwrap()
-            .into_iter()
-            .filter(|b| b.kind == BackupKind::BeforeUpgrade { from: 2 })
-            .collect();
-        assert_eq!(kept.len(), 1);
-        assert_eq!(fs::read(&kept[0].path).unwrap(), original);
+        assert_eq!(crate::common::kept_one_file(dir), vec![original.clone()]);
         // Private, folders and files alike.
         for path in ["cercle", "cercle/cohorts", "cercle/people"] {
             let mode = fs::metadata(dir.join(path)).unwrap().permissions().mode() & 0o777;

@@ -77,6 +77,14 @@ enum Step {
     },
 }
 
+impl Step {
+    fn path(&self) -> &str {
+        match self {
+            Self::Replace { path, .. } | Self::Remove { path } => path,
+        }
+    }
+}
+
 /// Where a test may stop a save, as if the machine stopped there: called with the name of the
 /// step just done; `true` stops.
 pub(crate) type Fault<'a> = &'a mut dyn FnMut(&'static str) -> bool;
@@ -86,10 +94,12 @@ pub(crate) fn no_fault(_: &'static str) -> bool {
     false
 }
 
-/// Writes `changes` (paths relative to `dir`) in `dir` as one save (see the module's notes).
+/// Writes `changes` (paths relative to `dir`) in `dir` as one save (see the module's notes),
+/// linking each new document into `base` as well (the base of the backup sets) when given.
 pub(crate) fn commit(
     dir: &Path,
     changes: &[Change],
+    base: Option<&Path>,
     fault: Fault<'_>,
 ) -> Result<Vec<Written>, CommitError> {
     let before = |path: &Path| {
@@ -175,7 +185,7 @@ pub(crate) fn commit(
             return Err(CommitError::Stopped);
         }
     }
-    finish(dir, &journal.steps, &mut folders, fault).map_err(|(path, error)| match error {
+    finish(dir, &journal.steps, base, &mut folders, fault).map_err(|(path, error)| match error {
         Some(error) => CommitError::After { path, error },
         None => CommitError::Stopped,
     })?;
@@ -191,10 +201,12 @@ fn stop(temps: Vec<(String, TempFile, u128, u64)>, journal: Option<TempFile>) ->
     CommitError::Stopped
 }
 
-/// Removes what the steps remove, syncs the folders touched and removes the journal.
+/// Removes what the steps remove, brings `base` in step, syncs the folders touched and removes
+/// the journal.
 fn finish(
     dir: &Path,
     steps: &[Step],
+    base: Option<&Path>,
     folders: &mut BTreeSet<PathBuf>,
     fault: Fault<'_>,
 ) -> Result<(), (PathBuf, Option<io::Error>)> {
@@ -211,6 +223,20 @@ fn finish(
             if fault("document removed") {
                 return Err((target, None));
             }
+        }
+    }
+    // Before the journal goes: a crash until then does this again at the next open. The index
+    // is the last step, so the base is never ahead of its documents.
+    if let Some(base) = base {
+        for step in steps {
+            let folder = match step {
+                Step::Replace { path, .. } => super::base::put(dir, base, path),
+                Step::Remove { path } => super::base::remove(base, path),
+            };
+            folders.insert(folder.map_err(|e| (base.join(step.path()), Some(e)))?);
+        }
+        if fault("base updated") {
+            return Err((base.to_path_buf(), None));
         }
     }
     for folder in folders.iter() {
@@ -247,8 +273,13 @@ fn relative(dir: &Path, path: &Path) -> String {
 }
 
 /// Carries out a journal a save left behind (a crash after its rename), so that the documents
-/// are those of that save; `Ok(false)` when there is none. Only under the lock.
-pub(crate) fn recover(dir: &Path, is_own: fn(&str) -> bool) -> io::Result<bool> {
+/// (and `base`, when given) are those of that save; `Ok(false)` when there is none. Only under
+/// the lock.
+pub(crate) fn recover(
+    dir: &Path,
+    is_own: fn(&str) -> bool,
+    base: Option<&Path>,
+) -> io::Result<bool> {
     let Some(journal) = read(dir, is_own)? else {
         return Ok(false);
     };
@@ -278,7 +309,7 @@ pub(crate) fn recover(dir: &Path, is_own: fn(&str) -> bool) -> io::Result<bool> 
             }
         }
     }
-    finish(dir, &journal.steps, &mut folders, &mut no_fault).map_err(|(path, e)| {
+    finish(dir, &journal.steps, base, &mut folders, &mut no_fault).map_err(|(path, e)| {
         e.unwrap_or_else(|| io::Error::other(format!("stopped at {}", path.display())))
     })?;
     Ok(true)
@@ -402,13 +433,13 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let base = tmp.path().join("base");
         fs::create_dir(&base).unwrap();
-        commit(&base, &first, &mut no_fault).unwrap();
+        commit(&base, &first, None, &mut no_fault).unwrap();
         let before = state(&base);
         let after = {
             let dir = tmp.path().join("after");
             fs::create_dir(&dir).unwrap();
-            commit(&dir, &first, &mut no_fault).unwrap();
-            commit(&dir, &second, &mut no_fault).unwrap();
+            commit(&dir, &first, None, &mut no_fault).unwrap();
+            commit(&dir, &second, None, &mut no_fault).unwrap();
             state(&dir)
         };
         assert_ne!(before, after);
@@ -417,9 +448,9 @@ mod tests {
         for stop_at in 0.. {
             let dir = tmp.path().join(format!("run-{stop_at}"));
             fs::create_dir(&dir).unwrap();
-            commit(&dir, &first, &mut no_fault).unwrap();
+            commit(&dir, &first, None, &mut no_fault).unwrap();
             let mut steps = 0;
-            let result = commit(&dir, &second, &mut |_| {
+            let result = commit(&dir, &second, None, &mut |_| {
                 steps += 1;
                 steps > stop_at
             });
@@ -438,7 +469,7 @@ mod tests {
                 })
                 .collect();
             // The next open: the journal is carried out, the leftovers removed.
-            recover(&dir, own).unwrap();
+            recover(&dir, own, None).unwrap();
             for folder in ["", "cercle/cohorts", "cercle/people"] {
                 fsio::remove_temp_files(&dir.join(folder));
             }
@@ -473,7 +504,7 @@ mod tests {
             "not json",
         ] {
             fs::write(tmp.path().join(JOURNAL_FILE), journal).unwrap();
-            let error = recover(tmp.path(), own).unwrap_err();
+            let error = recover(tmp.path(), own, None).unwrap_err();
             assert_eq!(error.kind(), io::ErrorKind::InvalidData, "{journal}");
         }
     }

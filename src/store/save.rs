@@ -11,6 +11,14 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// A backup by its kind.
+enum Source {
+    /// A backup set of a split directory.
+    Set(PathBuf),
+    /// A one-file backup.
+    File(PathBuf),
+}
+
 /// Why filling a temporary file failed.
 enum Fill {
     /// Writing failed (a full disk).
@@ -59,10 +67,7 @@ impl Store {
     /// off the UI thread.
     pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
         if self.tree.is_some() {
-            return Ok(matches!(
-                self.check_documents(&[]),
-                Err(StoreError::ChangedOnDisk { .. })
-            ));
+            return self.documents_changed();
         }
         seen::changed(&self.data_path, self.seen.as_ref())
     }
@@ -225,6 +230,49 @@ impl Store {
         }
     }
 
+    /// The data the backup `name` keeps, read without putting it back: a backup set is read
+    /// through the newer sets and the base (see `docs/data-format.md`).
+    pub fn read_backup(&self, name: &str) -> Result<Data, StoreError> {
+        match self.backup_source(name)? {
+            Source::Set(set) => super::sets::read(&set).map_err(|reason| StoreError::BadBackup {
+                path: set.clone(),
+                reason,
+            }),
+            Source::File(file) => self.read_backup_file(&file).map(|(_, data)| data),
+        }
+    }
+
+    /// Where the backup `name` is.
+    fn backup_source(&self, name: &str) -> Result<Source, StoreError> {
+        let dir = self.backups_dir();
+        match backup::parse_backup_name(name) {
+            Some(_) if backup::is_set_name(name) && dir.join(name).is_dir() => {
+                Ok(Source::Set(dir.join(name)))
+            }
+            Some(_) if dir.join(name).is_file() => Ok(Source::File(dir.join(name))),
+            _ => Err(StoreError::NoSuchBackup {
+                name: name.to_owned(),
+                dir,
+            }),
+        }
+    }
+
+    /// A one-file backup's bytes and the data they hold, upgraded if older.
+    fn read_backup_file(&self, source: &Path) -> Result<(Vec<u8>, Data), StoreError> {
+        let bytes = fs::read(source).map_err(StoreError::io("read the backup", source))?;
+        let bad = |reason: String| StoreError::BadBackup {
+            path: source.to_path_buf(),
+            reason,
+        };
+        match parse::read_document(&bytes, self.migrations) {
+            Ok(Document::Current(data) | Document::Upgraded { data, .. }) => Ok((bytes, data)),
+            Ok(Document::Future { found, .. }) | Err(Unreadable::TooNew { found }) => Err(bad(
+                format!("it was written by a newer Cercle (data version {found})"),
+            )),
+            Err(Unreadable::Damaged { reason, .. }) => Err(bad(reason)),
+        }
+    }
+
     /// Puts the backup `name` back as `cercle.json`, after keeping the current file (even a
     /// damaged one) as a backup. Lifts the refusal to save that damage or a newer file caused.
     pub fn restore(&mut self, name: &str) -> Result<Restored, StoreError> {
@@ -234,31 +282,9 @@ impl Store {
             }));
         }
         let dir = self.backups_dir();
-        let source = match backup::parse_backup_name(name) {
-            Some(_) if backup::is_set_name(name) && dir.join(name).is_dir() => {
-                return self.restore_set(&dir.join(name));
-            }
-            Some(_) if dir.join(name).is_file() => dir.join(name),
-            _ => {
-                return Err(StoreError::NoSuchBackup {
-                    name: name.to_owned(),
-                    dir,
-                });
-            }
-        };
-        let bytes = fs::read(&source).map_err(StoreError::io("read the backup", &source))?;
-        let bad = |reason: String| StoreError::BadBackup {
-            path: source.clone(),
-            reason,
-        };
-        let data = match parse::read_document(&bytes, self.migrations) {
-            Ok(Document::Current(data) | Document::Upgraded { data, .. }) => data,
-            Ok(Document::Future { found, .. }) | Err(Unreadable::TooNew { found }) => {
-                return Err(bad(format!(
-                    "it was written by a newer Cercle (data version {found})"
-                )));
-            }
-            Err(Unreadable::Damaged { reason, .. }) => return Err(bad(reason)),
+        let (bytes, data) = match self.backup_source(name)? {
+            Source::Set(set) => return self.restore_set(&set),
+            Source::File(file) => self.read_backup_file(&file)?,
         };
         let now = crate::domain::clock::now();
         let path = self.data_path.clone();

@@ -267,10 +267,7 @@ pub(crate) fn rotate(dir: &Path, now: DateTime<Utc>) -> io::Result<Vec<PathBuf>>
             continue;
         }
         if is_set_name(&backup.name) {
-            let older = sets
-                .iter()
-                .skip_while(|s| s.name != backup.name)
-                .nth(1);
+            let older = sets.iter().skip_while(|s| s.name != backup.name).nth(1);
             if let Some(older) = older {
                 super::sets::fold_into(&backup.path, &older.path)?;
             }

@@ -96,10 +96,13 @@ pub(crate) fn no_fault(_: &'static str) -> bool {
 
 /// Writes `changes` (paths relative to `dir`) in `dir` as one save (see the module's notes),
 /// linking each new document into `base` as well (the base of the backup sets) when given.
+/// `durable` are folders written just before (a backup set's) that must be on the disk before
+/// the save happens: they are synced with the save's own.
 pub(crate) fn commit(
     dir: &Path,
     changes: &[Change],
     base: Option<&Path>,
+    durable: &[PathBuf],
     fault: Fault<'_>,
 ) -> Result<Vec<Written>, CommitError> {
     let before = |path: &Path| {
@@ -109,6 +112,8 @@ pub(crate) fn commit(
     let mut temps: Vec<(String, TempFile, u128, u64)> = Vec::new();
     let mut folders = BTreeSet::new();
     let mut steps = Vec::new();
+    // Everything is written first and synced after, file by file: the first sync puts it all
+    // on the disk at once, and the others find nothing left to do.
     for change in changes {
         match change {
             Change::Write { path, bytes } => {
@@ -118,9 +123,10 @@ pub(crate) fn commit(
                 };
                 create_folders(dir, parent, &mut folders).map_err(before(parent))?;
                 // Named `.cercle-…`, so that a leftover is known as one of the store's.
-                let temp = TempFile::create(parent, &format!("cercle-{}", name.to_string_lossy()))
-                    .and_then(|mut t| t.write_synced(bytes).map(|()| t))
-                    .map_err(before(&dest))?;
+                let mut temp =
+                    TempFile::create(parent, &format!("cercle-{}", name.to_string_lossy()))
+                        .map_err(before(&dest))?;
+                io::Write::write_all(temp.file_mut(), bytes).map_err(before(&dest))?;
                 let hash = seen::hash(bytes);
                 let relative = relative(dir, temp.path());
                 steps.push(Step::Replace {
@@ -137,9 +143,6 @@ pub(crate) fn commit(
             Change::Remove { path } => steps.push(Step::Remove { path: path.clone() }),
         }
     }
-    for folder in &folders {
-        fsio::sync_dir(folder).map_err(before(folder))?;
-    }
     let journal = Journal {
         journal: JOURNAL_VERSION,
         steps,
@@ -148,8 +151,17 @@ pub(crate) fn commit(
     let bytes = serde_json::to_vec_pretty(&journal)
         .map_err(|e| before(&journal_path)(io::Error::other(e)))?;
     let mut written = TempFile::create(dir, JOURNAL_FILE)
-        .and_then(|mut t| t.write_synced(&bytes).map(|()| t))
+        .and_then(|mut t| io::Write::write_all(t.file_mut(), &bytes).map(|()| t))
         .map_err(before(&journal_path))?;
+    // The new documents, the journal naming them and the folders holding them are on the disk
+    // before the journal takes its name.
+    for (path, temp, _, _) in &temps {
+        temp.file().sync_all().map_err(before(&dir.join(path)))?;
+    }
+    written.file().sync_all().map_err(before(&journal_path))?;
+    for folder in folders.iter().chain(durable) {
+        fsio::sync_dir(folder).map_err(before(folder))?;
+    }
     if fault("journal written") {
         return Err(stop(temps, Some(written)));
     }
@@ -185,10 +197,12 @@ pub(crate) fn commit(
             return Err(CommitError::Stopped);
         }
     }
-    finish(dir, &journal.steps, base, &mut folders, fault).map_err(|(path, error)| match error {
-        Some(error) => CommitError::After { path, error },
-        None => CommitError::Stopped,
-    })?;
+    finish(dir, &journal.steps, base, &mut folders, fault).map_err(
+        |(path, error)| match error {
+            Some(error) => CommitError::After { path, error },
+            None => CommitError::Stopped,
+        },
+    )?;
     Ok(done)
 }
 
@@ -433,13 +447,13 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let base = tmp.path().join("base");
         fs::create_dir(&base).unwrap();
-        commit(&base, &first, None, &mut no_fault).unwrap();
+        commit(&base, &first, None, &[], &mut no_fault).unwrap();
         let before = state(&base);
         let after = {
             let dir = tmp.path().join("after");
             fs::create_dir(&dir).unwrap();
-            commit(&dir, &first, None, &mut no_fault).unwrap();
-            commit(&dir, &second, None, &mut no_fault).unwrap();
+            commit(&dir, &first, None, &[], &mut no_fault).unwrap();
+            commit(&dir, &second, None, &[], &mut no_fault).unwrap();
             state(&dir)
         };
         assert_ne!(before, after);
@@ -448,9 +462,9 @@ mod tests {
         for stop_at in 0.. {
             let dir = tmp.path().join(format!("run-{stop_at}"));
             fs::create_dir(&dir).unwrap();
-            commit(&dir, &first, None, &mut no_fault).unwrap();
+            commit(&dir, &first, None, &[], &mut no_fault).unwrap();
             let mut steps = 0;
-            let result = commit(&dir, &second, None, &mut |_| {
+            let result = commit(&dir, &second, None, &[], &mut |_| {
                 steps += 1;
                 steps > stop_at
             });

@@ -31,13 +31,28 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// Gathers the documents `files` (paths relative to `dir`, the index among them) into a new set
-/// in `backups`, taken at `now`.
+/// in `backups`, taken at `now`, and syncs it.
 pub(crate) fn take(
     dir: &Path,
     files: &[&str],
     backups: &Path,
     now: DateTime<Utc>,
 ) -> io::Result<PathBuf> {
+    let (set, folders) = take_unsynced(dir, files, backups, now)?;
+    for folder in &folders {
+        fsio::sync_dir(folder)?;
+    }
+    Ok(set)
+}
+
+/// [`take`], leaving the folders it wrote to be synced (the set's, then `backups`) to the
+/// caller: a save syncs them with its own, before it replaces anything.
+pub(crate) fn take_unsynced(
+    dir: &Path,
+    files: &[&str],
+    backups: &Path,
+    now: DateTime<Utc>,
+) -> io::Result<(PathBuf, Vec<PathBuf>)> {
     fsio::create_own_dir(backups)?;
     let temp = fsio::temp_dir(backups, "set")?;
     let mut folders = BTreeSet::new();
@@ -56,9 +71,6 @@ pub(crate) fn take(
             fsio::copy_atomic(&source, &folder, &name)?;
         }
     }
-    for folder in &folders {
-        fsio::sync_dir(folder)?;
-    }
     let mut at = now;
     loop {
         let dest = backups.join(backup::set_name(at));
@@ -66,9 +78,16 @@ pub(crate) fn take(
             at += TimeDelta::milliseconds(1);
             continue;
         }
+        // Renamed once whole. Until the folders are synced a power cut may keep part of it:
+        // the save has not happened then, and what the set lacks is read from the base,
+        // which still holds the same versions.
         fs::rename(&temp, &dest)?;
-        fsio::sync_dir(backups)?;
-        return Ok(dest);
+        let mut synced: Vec<PathBuf> = folders
+            .into_iter()
+            .map(|f| dest.join(f.strip_prefix(&temp).unwrap_or(Path::new(""))))
+            .collect();
+        synced.push(backups.to_path_buf());
+        return Ok((dest, synced));
     }
 }
 

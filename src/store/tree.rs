@@ -234,14 +234,14 @@ impl Store {
                 ));
             }
         }
-        let kept = if backup {
+        let (kept, durable) = if backup {
             self.keep_set(&changes, now)?
         } else {
-            None
+            (None, Vec::new())
         };
         let mirror = base::is_built(&base).then_some(base.as_path());
         let written =
-            journal::commit(&self.dir, &changes, mirror, fault).map_err(|e| match e {
+            journal::commit(&self.dir, &changes, mirror, &durable, fault).map_err(|e| match e {
                 CommitError::Before { path, error } => {
                     StoreError::save(SaveStep::WriteTemp, &path)(error)
                 }
@@ -283,16 +283,17 @@ impl Store {
     }
 
     /// Keeps, as a backup set, the index and the documents `changes` replace or remove, as they
-    /// are in the base; `None` when there are none yet (a directory being converted).
+    /// are in the base; `None` when there are none yet (a directory being converted). The
+    /// folders to sync before the save replaces anything come with it.
     fn keep_set(
         &self,
         changes: &[Change],
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<PathBuf>, StoreError> {
+    ) -> Result<(Option<PathBuf>, Vec<PathBuf>), StoreError> {
         let backups = self.backups_dir();
         let base = base::path(&backups);
         let Some(tree) = self.tree.as_ref().filter(|_| base::is_built(&base)) else {
-            return Ok(None);
+            return Ok((None, Vec::new()));
         };
         let mut files: Vec<&str> = changes
             .iter()
@@ -302,8 +303,8 @@ impl Store {
             .filter(|file| *file != DATA_FILE && tree.docs.contains_key(*file))
             .collect();
         files.push(DATA_FILE);
-        sets::take(&base, &files, &backups, now)
-            .map(Some)
+        sets::take_unsynced(&base, &files, &backups, now)
+            .map(|(set, folders)| (Some(set), folders))
             .map_err(|e| self.backup_failed(&e))
     }
 
@@ -338,9 +339,11 @@ impl Store {
             });
         }
         seen::fingerprint(&self.data_path)?;
-        let previous = backup::take(&self.data_path, &self.backups_dir(), now).map_err(
-            StoreError::io("keep the current file before restoring over", &self.data_path),
-        )?;
+        let previous =
+            backup::take(&self.data_path, &self.backups_dir(), now).map_err(StoreError::io(
+                "keep the current file before restoring over",
+                &self.data_path,
+            ))?;
         self.tree = Some(Tree::empty());
         self.save_tree_with(&data, false, false, &mut journal::no_fault)?;
         Ok(Restored { data, previous })

@@ -43,7 +43,7 @@ fn name_of(set: &Path) -> String {
 /// `data` with cohort `k`'s name changed to `label`.
 fn renamed(data: &Data, k: usize, label: &str) -> Data {
     let mut next = data.clone();
-    next.cohorts[k].name = label.to_owned();
+    label.clone_into(&mut next.cohorts[k].name);
     next
 }
 
@@ -73,7 +73,7 @@ fn an_older_set_restores_exactly_after_saves_that_touched_other_documents() {
     // removed, the programme (the index alone), and the first cohort again.
     let mut versions = vec![data.clone()];
     let mut sets = Vec::new();
-    let steps: Vec<Box<dyn Fn(&Data) -> Data>> = vec![
+    let steps: Vec<Step> = vec![
         Box::new(|d| renamed(d, 0, "first")),
         Box::new(|d| renamed(d, 3, "fourth")),
         Box::new(|d| {
@@ -132,6 +132,9 @@ fn an_older_set_restores_exactly_after_saves_that_touched_other_documents() {
         );
     }
 }
+
+/// One edit of the data.
+type Step = Box<dyn Fn(&Data) -> Data>;
 
 /// The set name of a moment.
 fn set_name(at: chrono::DateTime<Utc>) -> String {

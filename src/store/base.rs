@@ -28,9 +28,11 @@ pub(crate) fn path(backups: &Path) -> PathBuf {
 }
 
 /// Whether the base is whole: it is gathered in a temporary folder and renamed into place, so a
-/// base with its index holds every document that index names.
+/// base with its index holds every document that index names. A link in its place is not one
+/// (the documents would be linked wherever it points).
 pub(crate) fn is_built(base: &Path) -> bool {
-    fs::symlink_metadata(base.join(DATA_FILE)).is_ok_and(|m| m.is_file())
+    fs::symlink_metadata(base).is_ok_and(|m| m.is_dir())
+        && fs::symlink_metadata(base.join(DATA_FILE)).is_ok_and(|m| m.is_file())
 }
 
 /// Links the document `file` of `dir` into `base` in place of the one there: linked under a
@@ -85,9 +87,13 @@ pub(crate) fn refresh(
         fs::rename(&base, &set)?;
         fsio::sync_dir(backups)?;
         kept = Some(set);
-    } else if fs::symlink_metadata(&base).is_ok() {
-        // Never whole, so no set reads it.
-        fs::remove_dir_all(&base)?;
+    } else if let Ok(meta) = fs::symlink_metadata(&base) {
+        // Never whole, so no set reads it; a link is removed, never followed.
+        if meta.is_dir() {
+            fs::remove_dir_all(&base)?;
+        } else {
+            fs::remove_file(&base)?;
+        }
     }
     if docs.is_empty() {
         return Ok(kept);
@@ -145,15 +151,13 @@ pub(crate) fn documents_in(root: &Path) -> io::Result<Vec<String>> {
     Ok(found)
 }
 
-/// Creates the folders between `root` and `folder` (0700).
+/// Creates the folders between `root` and `folder` (0700), refusing a link in the way.
 pub(crate) fn create_folders(root: &Path, folder: &Path) -> io::Result<()> {
     let inside = folder.strip_prefix(root).unwrap_or(Path::new(""));
     let mut at = root.to_path_buf();
     for part in inside.components() {
         at.push(part);
-        if !at.is_dir() {
-            fsio::create_own_dir(&at)?;
-        }
+        fsio::create_own_dir(&at)?;
     }
     Ok(())
 }

@@ -1,10 +1,16 @@
 //! Writing several documents as one save: all of them or none, whatever moment a crash picks.
 //!
-//! Each new document is written to a temporary file beside its place and synced. Then the
-//! journal, `cercle.journal.json`, lists what the save does (this temporary file goes to that
-//! path, with this hash; that file goes away); it is written to a temporary file, synced and
-//! renamed into place: that rename is the moment the save happens. Then each temporary file is
+//! Each new document is written to a temporary file beside its place. Then the journal,
+//! `cercle.journal.json`, lists what the save does (this temporary file goes to that path, with
+//! this hash; that file goes away) and is written to a temporary file. All of them, their
+//! folders and those of the save's backup set are synced (written first and synced after, the
+//! first sync carries most of it to the disk in one commit of the file system), and the journal
+//! is renamed into place: that rename is the moment the save happens. Then each temporary file is
 //! renamed over its document, the folders are synced, and the journal is removed.
+//!
+//! When the base of the backup sets is whole ([`super::base`]), each new document is linked into
+//! it too (and each removed one removed) before the journal goes, so the base is in step after
+//! a crash as well.
 //!
 //! A crash before the journal's rename leaves the documents as they were (the temporary files
 //! are leftovers, removed at the next open). A crash after it leaves a journal, which the next

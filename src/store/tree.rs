@@ -1,5 +1,11 @@
 //! The store on the split layout: loading the documents an index names, saving only those that
 //! changed through the journal, and converting a one-file directory.
+//!
+//! A save costs what it changed. It serialises only the cohorts that are not the very same
+//! records as last written (and the index or the people only when theirs changed); it checks
+//! for another program's edits only the index and the documents it writes or removes; and its
+//! backup set links only the versions it replaces ([`super::sets`], read through the base,
+//! [`super::base`], which the first save after a load compares with the documents read).
 
 use super::error::{SaveStep, StoreError};
 use super::journal::{self, Change, CommitError, Fault, Written};
@@ -11,6 +17,7 @@ use super::{DATA_FILE, ReadOnlyReason, Restored, SaveReport, Store, backup, base
 use crate::domain::{Cohort, Data, Person, SCHEMA_VERSION, Shared};
 use crate::schema::DocumentKind;
 use std::collections::{HashMap, HashSet};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -221,11 +228,19 @@ impl Store {
         }
         let now = crate::domain::clock::now();
         let mut warnings = Vec::new();
-        if !tree.base_ready {
+        // A save that overwrites (or restores over) documents another program changed keeps
+        // theirs: the base is brought in step with the disk, so the set below links them.
+        let on_disk = if check_changes {
+            None
+        } else {
+            self.documents_on_disk(&changes)?
+        };
+        if !tree.base_ready || on_disk.is_some() {
             // Another program's changes since the base was last brought in step are kept from
             // the older sets: the base is kept whole as a set of its own first.
-            if let Some(kept) = base::refresh(&self.dir, &backups, &tree.docs, now)
-                .map_err(|e| self.backup_failed(&e))?
+            let docs = on_disk.as_ref().unwrap_or(&tree.docs);
+            if let Some(kept) =
+                base::refresh(&self.dir, &backups, docs, now).map_err(|e| self.backup_failed(&e))?
             {
                 warnings.push(format!(
                     "the documents were changed by another program since Cercle last wrote \
@@ -292,15 +307,11 @@ impl Store {
     ) -> Result<(Option<PathBuf>, Vec<PathBuf>), StoreError> {
         let backups = self.backups_dir();
         let base = base::path(&backups);
-        let Some(tree) = self.tree.as_ref().filter(|_| base::is_built(&base)) else {
+        if !base::is_built(&base) {
             return Ok((None, Vec::new()));
-        };
-        let mut files: Vec<&str> = changes
-            .iter()
-            .map(|c| match c {
-                Change::Write { path, .. } | Change::Remove { path } => path.as_str(),
-            })
-            .filter(|file| *file != DATA_FILE && tree.docs.contains_key(*file))
+        }
+        let mut files: Vec<&str> = touched(changes)
+            .filter(|file| *file != DATA_FILE && fs::symlink_metadata(base.join(file)).is_ok())
             .collect();
         files.push(DATA_FILE);
         sets::take_unsynced(&base, &files, &backups, now)
@@ -370,16 +381,37 @@ impl Store {
         let Some(tree) = &self.tree else {
             return Ok(());
         };
-        let touched = changes.iter().map(|c| match c {
-            Change::Write { path, .. } | Change::Remove { path } => path.as_str(),
-        });
-        for file in touched.chain([DATA_FILE]) {
+        for file in touched(changes).chain([DATA_FILE]) {
             let path = self.dir.join(file);
             if seen::changed(&path, tree.docs.get(file))? {
                 return Err(StoreError::ChangedOnDisk { path });
             }
         }
         Ok(())
+    }
+
+    /// What the store knows of the documents, with what is on disk now for those `changes`
+    /// touches that another program changed; `None` when none was.
+    fn documents_on_disk(
+        &self,
+        changes: &[Change],
+    ) -> Result<Option<HashMap<String, Seen>>, StoreError> {
+        let Some(tree) = self.tree.as_ref().filter(|t| !t.docs.is_empty()) else {
+            return Ok(None);
+        };
+        let mut docs: Option<HashMap<String, Seen>> = None;
+        for file in touched(changes).chain([DATA_FILE]) {
+            let now = seen::fingerprint(&self.dir.join(file))?;
+            if now == tree.docs.get(file).map(|s| s.meta) {
+                continue;
+            }
+            let docs = docs.get_or_insert_with(|| tree.docs.clone());
+            match now {
+                Some(meta) => docs.insert(file.to_owned(), Seen { meta, hash: None }),
+                None => docs.remove(file),
+            };
+        }
+        Ok(docs)
     }
 
     /// Whether any document read by the last load or written since was replaced or changed by
@@ -528,6 +560,13 @@ fn same_index_fields(a: &Data, b: &Data) -> bool {
         && *venues == b.venues
         && *current_cohort == b.current_cohort
         && *conflicts == b.conflicts
+}
+
+/// The documents `changes` writes or removes.
+fn touched(changes: &[Change]) -> impl Iterator<Item = &str> {
+    changes.iter().map(|c| match c {
+        Change::Write { path, .. } | Change::Remove { path } => path.as_str(),
+    })
 }
 
 /// Whether `bytes` are those last read or written at `file`.

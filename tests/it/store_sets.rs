@@ -228,3 +228,39 @@ fn another_programs_change_never_reaches_an_older_set() {
     assert!(sets.contains(&first), "the state before their change");
     assert!(sets.contains(&loaded), "the state before the second save");
 }
+
+#[test]
+fn overwriting_another_programs_edit_keeps_theirs_as_a_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::generate::generate(4, 6);
+    let mut store = split_dir(dir, &data);
+    let earlier = store
+        .save(&renamed(&data, 2, "earlier"))
+        .unwrap()
+        .backup
+        .unwrap();
+    let file = dir.join(format!(
+        "cercle/cohorts/{}.json",
+        data.cohorts[0].id.as_str()
+    ));
+    let theirs =
+        fs::read_to_string(&file)
+            .unwrap()
+            .replacen("\"name\": \"", "\"name\": \"Theirs ", 1);
+    fs::remove_file(&file).unwrap();
+    fs::write(&file, &theirs).unwrap();
+    let mine = renamed(&renamed(&data, 2, "earlier"), 0, "mine");
+    assert!(store.save(&mine).is_err());
+    let json = cercle::store::to_json(&mine).unwrap();
+    let report = store.save_overwriting(&json).unwrap();
+    let kept = store
+        .read_backup(&name_of(&report.backup.unwrap()))
+        .unwrap();
+    assert!(kept.cohorts[0].name.starts_with("Theirs "));
+    // What Cercle had written before their edit is kept too, and the older set is still exact.
+    assert_eq!(store.read_backup(&name_of(&earlier)).unwrap(), data);
+    drop(store);
+    let mut store = Store::open(dir).unwrap();
+    assert_eq!(store.load().unwrap().unwrap(), mine);
+}

@@ -108,7 +108,12 @@ pub(crate) fn merge_driver(
 ) -> Result<(), Failure> {
     let now = sync::driver::merge_time(std::env::var(sync::driver::MERGE_TIME_ENV).ok().as_deref());
     let found = std::env::var_os(sync::driver::FOUND_ENV).map(std::path::PathBuf::from);
-    sync::driver::merge_files(base, ours, theirs, path, now, found.as_deref())
+    let bases = std::env::var_os(sync::driver::BASE_ENV).map(std::path::PathBuf::from);
+    let folders = sync::driver::Folders {
+        found: found.as_deref(),
+        bases: bases.as_deref(),
+    };
+    sync::driver::merge_files(base, ours, theirs, path, now, folders)
         .map(|_| ())
         .map_err(Failure::from)
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use std::collections::BTreeSet;
 use std::fs::{self, Permissions};
 use std::io;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// Name of the backups directory inside the data directory.
@@ -192,37 +192,6 @@ pub(crate) fn take(file: &Path, dir: &Path, now: DateTime<Utc>) -> io::Result<Op
     ))
 }
 
-/// Writes `bytes` as the pre-upgrade backup of a version-`from` file, unless an identical one
-/// exists: an old file opened several times before its first save is kept once.
-pub(crate) fn keep_before_upgrade(
-    bytes: &[u8],
-    dir: &Path,
-    from: u32,
-    now: DateTime<Utc>,
-) -> io::Result<PathBuf> {
-    let same = list(dir)?.into_iter().find(|b| {
-        b.kind == (BackupKind::BeforeUpgrade { from })
-            && b.size == bytes.len() as u64
-            && fs::read(&b.path).is_ok_and(|kept| kept == bytes)
-    });
-    if let Some(kept) = same {
-        return Ok(kept.path);
-    }
-    fsio::create_own_dir(dir)?;
-    let mut at = now;
-    while dir
-        .join(backup_name(at, BackupKind::BeforeUpgrade { from }))
-        .exists()
-    {
-        at += TimeDelta::milliseconds(1);
-    }
-    fsio::write_atomic(
-        dir,
-        &backup_name(at, BackupKind::BeforeUpgrade { from }),
-        bytes,
-    )
-}
-
 /// Keeps the version-`from` `file` as its pre-upgrade backup, by a hard link (free, even for a
 /// large file, since the store never writes a file in place) or else a copy.
 pub(crate) fn keep_file_before_upgrade(
@@ -231,6 +200,15 @@ pub(crate) fn keep_file_before_upgrade(
     from: u32,
     now: DateTime<Utc>,
 ) -> io::Result<PathBuf> {
+    // A file opened several times before it could be converted (a full disk) is kept once.
+    let kept = fs::metadata(file)?;
+    let same = list(dir).unwrap_or_default().into_iter().find(|b| {
+        b.kind == (BackupKind::BeforeUpgrade { from })
+            && fs::metadata(&b.path).is_ok_and(|m| m.dev() == kept.dev() && m.ino() == kept.ino())
+    });
+    if let Some(same) = same {
+        return Ok(same.path);
+    }
     fsio::create_own_dir(dir)?;
     let mut at = now;
     loop {

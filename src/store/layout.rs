@@ -206,13 +206,37 @@ struct Directory {
     order: Vec<String>,
 }
 
-/// Whether `bytes` look like an index rather than a whole data file: a document of version
-/// [`SPLIT_VERSION`]. Only the start is read (an index says its version first).
+/// Whether `bytes` are an index rather than a whole data file: a document of version
+/// [`SPLIT_VERSION`]. Cercle writes the version first, so its own files are told by their start;
+/// a file another program rewrote (its keys sorted, say) is scanned for its version.
 pub(crate) fn is_index(bytes: &[u8]) -> bool {
+    said_first(bytes).map_or_else(
+        || {
+            serde_json::from_slice::<VersionOnly>(bytes)
+                .is_ok_and(|v| v.schema_version == SPLIT_VERSION)
+        },
+        |version| version == SPLIT_VERSION,
+    )
+}
+
+/// The data version a document gives as its first field, as Cercle writes it; `None` when it
+/// does not start so (only the first bytes are read).
+pub(crate) fn said_first(bytes: &[u8]) -> Option<u32> {
     let head = &bytes[..bytes.len().min(256)];
     let text = String::from_utf8_lossy(head);
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed.starts_with(&format!("{{\"schema_version\":{SPLIT_VERSION},"))
+    let rest = squeezed.strip_prefix("{\"schema_version\":")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    rest[digits.len()..]
+        .starts_with([',', '}'])
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// A document's version alone, whatever else it holds.
+#[derive(Deserialize)]
+struct VersionOnly {
+    schema_version: u32,
 }
 
 /// Reads an index; the files it names must be documents of the split layout.
@@ -360,6 +384,13 @@ mod tests {
         let docs = split(&data);
         assert!(is_index(&index_json(&data, &docs).unwrap()));
         assert!(!is_index(&crate::store::to_json(&data).unwrap()));
+        // Rewritten by another program with its keys sorted, an index is still one.
+        let value: Value = serde_json::from_slice(&index_json(&data, &docs).unwrap()).unwrap();
+        let sorted = serde_json::to_vec_pretty(&value).unwrap();
+        assert_eq!(said_first(&sorted), None);
+        assert!(is_index(&sorted));
+        assert_eq!(said_first(br#"{"schema_version": 2, "x": 1}"#), Some(2));
+        assert_eq!(said_first(br#"{"schema_version": 31}"#), Some(31));
         assert_eq!(docs.cohorts.len(), data.cohorts.len());
         assert!(docs.people.len() > 1);
         let total: usize = docs.people.values().map(Vec::len).sum();

@@ -1,11 +1,14 @@
-//! The store: Cercle's state as one JSON file, `cercle.json`, in a private data directory.
+//! The store: Cercle's state as JSON documents in a private data directory: a small index,
+//! `cercle.json`, one document per cohort and the people in shards (`store::layout`); a
+//! directory an earlier Cercle kept as one file is converted at its first open.
 //!
-//! Crash safety rests on a few rules. One writer at a time (an OS lock on `cercle.lock`). The
-//! data file is never written in place: a save writes a 0600 temporary file beside it, syncs it,
-//! keeps the previous version in `backups/`, renames the new file over the old one and syncs the
-//! directory, so a crash leaves either the old file or the new one. A file that cannot be read
-//! is never overwritten: it is copied aside and saves are refused until a backup is restored.
-//! A file changed by another program since it was read is not overwritten without asking.
+//! Crash safety rests on a few rules. One writer at a time (an OS lock on `cercle.lock`). No
+//! document is ever written in place: a save writes each changed one to a 0600 temporary file
+//! beside it, syncs it, keeps the previous versions in `backups/`, and a journal renamed into
+//! place makes them all replace the old ones at once (`store::journal`), so a crash leaves the
+//! state before the save or after it. A document that cannot be read is never overwritten: it
+//! is copied aside and saves are refused until a backup is restored. A document changed by
+//! another program since it was read is not overwritten without asking.
 //!
 //! The store does I/O but knows nothing of the terminal; it sits just above [`crate::domain`].
 
@@ -38,7 +41,7 @@ pub use lock::LOCK_FILE;
 pub use parse::Unreadable;
 pub use parts::{
     change_index, document_bytes, document_data, document_kind, document_of, named_documents,
-    partial_data, person_document,
+    partial_data, person_document, split_documents,
 };
 pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, write_recovery};
 pub use scrub::Rewritten;
@@ -86,12 +89,21 @@ fn resolve_data_dir_from(
 }
 
 /// Whether `dir` keeps the split layout (its `cercle.json` is an index of data version 3): read
-/// from the file's first bytes only.
+/// from the file's first bytes when Cercle wrote it.
 pub fn is_split_dir(dir: &Path) -> bool {
+    let Ok(mut file) = fsio::open_own(&dir.join(DATA_FILE), OpenOptions::new().read(true)) else {
+        return false;
+    };
     let mut head = [0; 256];
-    let read = fsio::open_own(&dir.join(DATA_FILE), OpenOptions::new().read(true))
-        .and_then(|mut file| io::Read::read(&mut file, &mut head));
-    read.is_ok_and(|n| layout::is_index(&head[..n]))
+    let Ok(n) = io::Read::read(&mut file, &mut head) else {
+        return false;
+    };
+    if let Some(version) = layout::said_first(&head[..n]) {
+        return version == SPLIT_VERSION;
+    }
+    // Not written by Cercle: the whole document says.
+    let mut bytes = head[..n].to_vec();
+    io::Read::read_to_end(&mut file, &mut bytes).is_ok_and(|_| layout::is_index(&bytes))
 }
 
 /// Whether `bytes` are an index of the split layout rather than a whole data file.
@@ -359,59 +371,32 @@ impl Store {
         match parse::read_document(&bytes, self.migrations) {
             Ok(Document::Current(data)) => {
                 self.set_file_state(None);
-                Ok(Some(data))
+                Ok(Some(self.convert(data, SCHEMA_VERSION)))
             }
             Ok(Document::Upgraded { data, from }) => {
-                if self.writable() {
-                    let dir = self.backups_dir();
-                    backup::keep_before_upgrade(&bytes, &dir, from, crate::domain::clock::now())
-                        .map_err(StoreError::io(
-                            "keep the original before upgrading it in",
-                            &dir,
-                        ))?;
-                }
                 self.set_file_state(None);
-                Ok(Some(data))
+                Ok(Some(self.convert(data, from)))
             }
             Ok(Document::Future { data, found }) => {
                 self.set_file_state(Some(ReadOnlyReason::FutureSchema {
                     found,
-                    supported: SCHEMA_VERSION,
+                    supported: SPLIT_VERSION,
                 }));
                 Ok(Some(data))
             }
             Err(Unreadable::TooNew { found }) => {
                 self.set_file_state(Some(ReadOnlyReason::FutureSchema {
                     found,
-                    supported: SCHEMA_VERSION,
+                    supported: SPLIT_VERSION,
                 }));
                 Err(StoreError::TooNew {
                     path,
                     found,
-                    supported: SCHEMA_VERSION,
+                    supported: SPLIT_VERSION,
                 })
             }
-            Err(Unreadable::Damaged {
-                line,
-                column,
-                reason,
-            }) => {
-                self.set_file_state(Some(ReadOnlyReason::Damaged));
-                // Read-only stores write nothing; elsewhere the copy is a second safety (saves
-                // are refused anyway), so failing to make it must not hide the damage itself.
-                let quarantine = if self.writable() {
-                    quarantine(&self.dir, &bytes).ok()
-                } else {
-                    None
-                };
-                Err(StoreError::Damaged {
-                    path,
-                    line,
-                    column,
-                    reason,
-                    quarantine,
-                    backup: self.newest_valid_backup().map(|b| b.path),
-                })
+            Err(damaged @ Unreadable::Damaged { .. }) => {
+                Err(self.damaged_document(DATA_FILE, &bytes, damaged))
             }
         }
     }
@@ -656,7 +641,7 @@ mod tests {
     }
 
     #[test]
-    fn an_older_file_is_kept_before_it_is_upgraded() {
+    fn an_older_file_is_kept_then_converted_at_its_first_open() {
         let tmp = tempfile::tempdir().unwrap();
         let original = br#"{"schema_version": 0, "title": "T", "provider": "P"}"#;
         fs::write(tmp.path().join(DATA_FILE), original).unwrap();
@@ -667,19 +652,21 @@ mod tests {
         assert_eq!(data.schema_version, SCHEMA_VERSION);
         assert_eq!(data.programme.title, "T");
         assert!(!store.is_read_only());
-        assert_eq!(fs::read(store.data_path()).unwrap(), original);
+        // Converted at once: the index is in place, the original kept as it was.
+        assert!(store.is_split() && is_split_dir(tmp.path()));
         let backups = store.backups().unwrap();
         assert_eq!(backups.len(), 1);
         assert_eq!(backups[0].kind, BackupKind::BeforeUpgrade { from: 0 });
         assert_eq!(fs::read(&backups[0].path).unwrap(), original);
-        // Opening it again before any save keeps no second copy.
-        store.load().unwrap();
+        // Opening it again converts nothing more and keeps no second copy.
+        assert_eq!(store.load().unwrap(), Some(data.clone()));
         assert_eq!(store.backups().unwrap(), backups);
 
-        // Saving writes the new version; the pre-upgrade copy survives rotation.
-        store.save(&data).unwrap();
+        // The pre-upgrade copy survives rotation.
         for _ in 0..KEEP_LAST + 2 {
-            store.save(&data).unwrap();
+            let mut next = data.clone();
+            next.programme.title.push('+');
+            store.save(&next).unwrap();
         }
         let kept = store.backups().unwrap();
         assert!(
@@ -687,6 +674,6 @@ mod tests {
                 .any(|b| b.kind == BackupKind::BeforeUpgrade { from: 0 })
         );
         let mut store = Store::open_read_only(tmp.path()).unwrap();
-        assert_eq!(store.load().unwrap(), Some(data));
+        assert_eq!(store.load().unwrap().unwrap().programme.title, "T+");
     }
 }

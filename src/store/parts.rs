@@ -25,6 +25,22 @@ pub fn document_kind(path: &str) -> Option<DocumentKind> {
     })
 }
 
+/// Every document of `data` in the split layout, by its path in the data directory, the index
+/// last: what a save of it into an empty directory writes.
+pub fn split_documents(data: &Data) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
+    let docs = layout::split(data);
+    let mut all = Vec::with_capacity(docs.cohorts.len() + docs.people.len() + 1);
+    for (file, cohort) in &docs.cohorts {
+        all.push((file.clone(), layout::pretty(&***cohort)?));
+    }
+    for (file, people) in &docs.people {
+        let list: Vec<&Person> = people.iter().map(|p| &***p).collect();
+        all.push((file.clone(), layout::pretty(&list)?));
+    }
+    all.push((DATA_FILE.to_owned(), layout::index_json(data, &docs)?));
+    Ok(all)
+}
+
 /// The file that holds the person `id` in a split directory.
 pub fn person_document(id: &str) -> String {
     layout::people_file(id)

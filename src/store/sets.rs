@@ -20,7 +20,6 @@
 use super::backup;
 use super::base;
 use super::fsio;
-use super::layout;
 use super::reading;
 use super::{DATA_FILE, StoreError};
 use crate::domain::Data;
@@ -31,23 +30,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// Gathers the documents `files` (paths relative to `dir`, the index among them) into a new set
-/// in `backups`, taken at `now`, and syncs it.
+/// in `backups`, taken at `now`, leaving the folders it wrote to be synced (the set's, then
+/// `backups`) to the caller: a save syncs them with its own, before it replaces anything.
 pub(crate) fn take(
-    dir: &Path,
-    files: &[&str],
-    backups: &Path,
-    now: DateTime<Utc>,
-) -> io::Result<PathBuf> {
-    let (set, folders) = take_unsynced(dir, files, backups, now)?;
-    for folder in &folders {
-        fsio::sync_dir(folder)?;
-    }
-    Ok(set)
-}
-
-/// [`take`], leaving the folders it wrote to be synced (the set's, then `backups`) to the
-/// caller: a save syncs them with its own, before it replaces anything.
-pub(crate) fn take_unsynced(
     dir: &Path,
     files: &[&str],
     backups: &Path,
@@ -96,25 +81,7 @@ pub(crate) fn take_unsynced(
 pub(crate) fn rewrite(backups: &Path, name: &str, data: &Data) -> Result<(), StoreError> {
     let failed = |path: &Path| StoreError::io("rewrite", path);
     let temp = fsio::temp_dir(backups, "set").map_err(failed(backups))?;
-    let docs = layout::split(data);
-    let mut writes: Vec<(String, Vec<u8>)> = Vec::new();
-    for (file, cohort) in &docs.cohorts {
-        writes.push((
-            file.clone(),
-            layout::pretty(&***cohort).map_err(StoreError::Serialize)?,
-        ));
-    }
-    for (file, people) in &docs.people {
-        let list: Vec<&crate::domain::Person> = people.iter().map(|p| &***p).collect();
-        writes.push((
-            file.clone(),
-            layout::pretty(&list).map_err(StoreError::Serialize)?,
-        ));
-    }
-    writes.push((
-        DATA_FILE.to_owned(),
-        layout::index_json(data, &docs).map_err(StoreError::Serialize)?,
-    ));
+    let writes = super::parts::split_documents(data).map_err(StoreError::Serialize)?;
     for (file, bytes) in &writes {
         let dest = temp.join(file);
         let folder = dest.parent().unwrap_or(&temp).to_path_buf();

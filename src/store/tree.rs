@@ -92,6 +92,11 @@ impl Store {
             })
     }
 
+    /// What was seen of each document of a split directory; `None` for one file.
+    pub(super) fn documents_seen(&self) -> Option<&HashMap<String, Seen>> {
+        self.tree.as_ref().map(|tree| &tree.docs)
+    }
+
     /// Whether the directory holds the split layout (an index and its documents).
     pub fn is_split(&self) -> bool {
         self.tree.is_some()
@@ -130,8 +135,15 @@ impl Store {
         Ok(data)
     }
 
-    /// A damaged document: saves are refused, and its bytes are set aside.
-    fn damaged_document(&mut self, file: &str, bytes: &[u8], unreadable: Unreadable) -> StoreError {
+    /// A damaged document (or one-file `cercle.json`): saves are refused, and its bytes are set
+    /// aside; read-only stores write nothing, and elsewhere the copy is a second safety (saves are
+    /// refused anyway), so failing to make it does not hide the damage itself.
+    pub(super) fn damaged_document(
+        &mut self,
+        file: &str,
+        bytes: &[u8],
+        unreadable: Unreadable,
+    ) -> StoreError {
         let path = self.dir.join(file);
         let (line, column, reason) = match unreadable {
             Unreadable::Damaged {
@@ -161,23 +173,55 @@ impl Store {
     /// the file is first kept in `backups/` as it was, then every document is put in place by
     /// one journal, the index last taking the name `cercle.json`.
     pub fn migrate_to_split(&mut self, data: &Data) -> Result<SaveReport, StoreError> {
+        self.migrate(data, SCHEMA_VERSION, true)
+    }
+
+    /// A one-file directory just read, converted to the split layout at once when the store may
+    /// write (`from`: the data version of the file, kept as the backup of that version). A
+    /// conversion that fails (a full disk) leaves the one file as it was, and the data is used
+    /// all the same: the next save converts, and says why if it fails again.
+    pub(super) fn convert(&mut self, data: Data, from: u32) -> Data {
+        if self.writable()
+            && let Err(e) = self.migrate(&data, from, true)
+        {
+            super::logbook::note(&format!(
+                "{}: not converted to the split layout, kept as one file: {e}",
+                self.data_path.display()
+            ));
+        }
+        data
+    }
+
+    /// [`Store::migrate_to_split`] of a file of data version `from`, refusing to overwrite
+    /// changes made by another program when `check_changes`.
+    pub(super) fn migrate(
+        &mut self,
+        data: &Data,
+        from: u32,
+        check_changes: bool,
+    ) -> Result<SaveReport, StoreError> {
         if let Some(refusal) = self.refusal() {
             return Err(refusal);
         }
-        let path = self.data_path.clone();
-        if self.tree.is_none() {
-            if seen::changed(&path, self.seen.as_ref())? {
-                return Err(StoreError::ChangedOnDisk { path });
-            }
-            if path.exists() {
-                let dir = self.backups_dir();
-                let from = data.schema_version.min(SCHEMA_VERSION);
-                backup::keep_file_before_upgrade(&path, &dir, from, crate::domain::clock::now())
-                    .map_err(StoreError::save(SaveStep::Backup, &path))?;
-            }
-            self.tree = Some(Tree::empty());
+        if self.tree.is_some() {
+            return self.save_tree(data, check_changes, &mut journal::no_fault);
         }
-        self.save_tree(data, false, &mut journal::no_fault)
+        let path = self.data_path.clone();
+        if check_changes && seen::changed(&path, self.seen.as_ref())? {
+            return Err(StoreError::ChangedOnDisk { path });
+        }
+        if seen::fingerprint(&path)?.is_some() {
+            let dir = self.backups_dir();
+            backup::keep_file_before_upgrade(&path, &dir, from, crate::domain::clock::now())
+                .map_err(StoreError::save(SaveStep::Backup, &path))?;
+        }
+        self.tree = Some(Tree::empty());
+        let saved = self.save_tree_with(data, false, false, &mut journal::no_fault);
+        if saved.is_err() {
+            // Nothing was converted: the one file is still the data.
+            self.tree = None;
+        }
+        saved
     }
 
     /// Saves `data` in the split layout: the documents that changed, as one save.
@@ -208,6 +252,9 @@ impl Store {
         let built = Some(base.as_path()).filter(|b| base::is_built(b));
         journal::recover(&self.dir, is_own_document, built)
             .map_err(StoreError::save(SaveStep::Replace, &path))?;
+        if !check_changes {
+            self.forget_changed_documents()?;
+        }
         let Some(tree) = self.tree.as_ref() else {
             return Err(StoreError::save(SaveStep::WriteTemp, &path)(
                 io::Error::other("the directory is not in the split layout"),
@@ -314,42 +361,42 @@ impl Store {
             .filter(|file| *file != DATA_FILE && fs::symlink_metadata(base.join(file)).is_ok())
             .collect();
         files.push(DATA_FILE);
-        sets::take_unsynced(&base, &files, &backups, now)
+        sets::take(&base, &files, &backups, now)
             .map(|(set, folders)| (Some(set), folders))
             .map_err(|e| self.backup_failed(&e))
     }
 
-    /// Keeps every document as it is now in a backup set; `None` when there are none yet.
-    fn keep_whole_set(
-        &self,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<PathBuf>, StoreError> {
-        let Some(tree) = self.tree.as_ref().filter(|t| !t.docs.is_empty()) else {
-            return Ok(None);
-        };
-        let files: Vec<&str> = tree.docs.keys().map(String::as_str).collect();
-        sets::take(&self.dir, &files, &self.backups_dir(), now)
-            .map(Some)
-            .map_err(|e| self.backup_failed(&e))
+    /// Forgets the hash of every document another program changed since it was read: a save
+    /// that overwrites their changes then writes each of them again, whether or not ours
+    /// changed, and keeps theirs in the backup set. A link in a document's place is refused.
+    fn forget_changed_documents(&mut self) -> Result<(), StoreError> {
+        let dir = self.dir.clone();
+        if let Some(tree) = &mut self.tree {
+            for (file, seen) in &mut tree.docs {
+                if seen::changed(&dir.join(file), Some(seen))? {
+                    seen.hash = None;
+                }
+            }
+        }
+        Ok(())
     }
 
-    /// Puts the backup set `source` back through one journal, the documents it replaces kept as
-    /// a set first (or the one file, in a directory not yet split).
-    pub(super) fn restore_set(&mut self, source: &Path) -> Result<Restored, StoreError> {
-        let data = sets::read(source).map_err(|reason| StoreError::BadBackup {
-            path: source.to_path_buf(),
-            reason,
-        })?;
-        let now = crate::domain::clock::now();
+    /// Puts the data of a backup back: the documents as they are now are first kept as a set
+    /// (or the one file, in a directory not yet split), then the backup's are written by one
+    /// journal. Lifts the refusal to save that damage or a newer file caused.
+    pub(super) fn put_back(&mut self, data: Data) -> Result<Restored, StoreError> {
         self.set_file_state(None);
         if self.tree.is_some() {
+            // The documents it replaces are kept as the save's backup set.
             let report = self.save_tree_with(&data, false, true, &mut journal::no_fault)?;
             return Ok(Restored {
                 data,
                 previous: report.backup,
             });
         }
+        // A link in the file's place would be kept as the "previous version" instead of it.
         seen::fingerprint(&self.data_path)?;
+        let now = crate::domain::clock::now();
         let previous =
             backup::take(&self.data_path, &self.backups_dir(), now).map_err(StoreError::io(
                 "keep the current file before restoring over",
@@ -358,20 +405,6 @@ impl Store {
         self.tree = Some(Tree::empty());
         self.save_tree_with(&data, false, false, &mut journal::no_fault)?;
         Ok(Restored { data, previous })
-    }
-
-    /// After a one-file backup was put back over the index: the documents are no longer read.
-    pub(super) fn forget_tree(&mut self) {
-        self.tree = None;
-    }
-
-    /// The current documents kept as a backup set, before a one-file backup is put back over
-    /// the index; `None` in a directory not split.
-    pub(super) fn keep_set_before_restore(
-        &self,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<PathBuf>, StoreError> {
-        self.keep_whole_set(now)
     }
 
     /// Refuses a save when the index or a document it writes or removes was changed by another
@@ -412,23 +445,6 @@ impl Store {
             };
         }
         Ok(docs)
-    }
-
-    /// Whether any document read by the last load or written since was replaced or changed by
-    /// another program: every document's metadata, and the index's hash.
-    pub(super) fn documents_changed(&self) -> Result<bool, StoreError> {
-        let Some(tree) = &self.tree else {
-            return Ok(false);
-        };
-        if seen::changed(&self.data_path, tree.docs.get(DATA_FILE))? {
-            return Ok(true);
-        }
-        for (file, seen) in &tree.docs {
-            if seen::fingerprint(&self.dir.join(file))? != Some(seen.meta) {
-                return Ok(true);
-            }
-        }
-        Ok(false)
     }
 
     fn after_commit(
@@ -505,7 +521,10 @@ fn changes(
             .iter()
             .zip(data.cohorts.iter())
             .all(|(a, b)| Shared::same(a, b) || a.id == b.id);
-    if !(same_people && same_ids && !tree.docs.is_empty()) {
+    // A document whose hash was forgotten (another program changed it, and this save
+    // overwrites it) is compared whatever its records.
+    let all_known = !tree.docs.is_empty() && tree.docs.values().all(|s| s.hash.is_some());
+    if !(same_people && same_ids && all_known) {
         let docs = layout::split(data);
         let changes = all_changes(tree, data, &docs)?;
         let files = docs.cohorts.into_iter().map(|(file, _)| file).collect();

@@ -31,6 +31,20 @@ pub(super) fn split_at(git: &Git, rev: &str) -> Result<Option<bool>, SyncError> 
     Ok(read_at(git, Some(rev), DATA_FILE)?.map(|bytes| store::is_index(&bytes)))
 }
 
+/// Why this version cannot read `rev`'s data file, when a newer Cercle wrote it (of a version
+/// past the split layout's); read only when the layouts seem to differ, as such a file does.
+pub(super) fn newer_at(git: &Git, rev: &str) -> Result<Option<String>, SyncError> {
+    let Some(bytes) = read_at(git, Some(rev), DATA_FILE)? else {
+        return Ok(None);
+    };
+    Ok(match store::from_json(&bytes) {
+        Err(too_new @ store::Unreadable::TooNew { found }) if found > store::SPLIT_VERSION => Some(
+            format!("the other machine's version of {DATA_FILE}: {too_new}"),
+        ),
+        _ => None,
+    })
+}
+
 /// The shared files that differ between `from` and `to` (`None`: what is staged).
 pub(super) fn changed(git: &Git, from: &str, to: Option<&str>) -> Result<Vec<String>, SyncError> {
     let mut args = vec!["diff", "--no-renames", "--name-only", "-z"];
@@ -97,6 +111,33 @@ pub(super) fn partial(git: &Git, rev: Option<&str>, files: &[String]) -> Result<
         }
     }
     store::partial_data(&index, &docs)
+}
+
+/// Before the first merge after both sides converted a directory kept as one file: when the
+/// version they last had in common is that one file, writes its documents where the driver reads
+/// each document's base, so that a document is merged against what it was rather than as added
+/// on both sides (which would take one side's edits for the other's). Reads that one file once;
+/// any other merge reads nothing here.
+pub(super) fn convert_base(git: &Git, theirs: &str) -> Result<(), SyncError> {
+    let folder = super::driver::base_dir(git.dir());
+    let _ = fs::remove_dir_all(&folder);
+    let out = git.run(&["merge-base", "HEAD", theirs])?;
+    let Some(base) = out.ok.then(|| out.stdout.trim().to_owned()) else {
+        return Ok(());
+    };
+    let Some(bytes) = read_at(git, Some(&base), DATA_FILE)? else {
+        return Ok(());
+    };
+    if store::is_index(&bytes) {
+        return Ok(());
+    }
+    let fail = |e: String| SyncError::Merge(format!("{DATA_FILE} of {base}: {e}"));
+    let data = store::from_json(&bytes).map_err(|e| fail(e.to_string()))?;
+    for (path, bytes) in store::split_documents(&data).map_err(|e| fail(e.to_string()))? {
+        store::write_private(&folder.join(&path), &bytes)
+            .map_err(|e| SyncError::Io(format!("{}: {e}", folder.join(&path).display())))?;
+    }
+    Ok(())
 }
 
 /// Where the driver of this repository leaves what it found.

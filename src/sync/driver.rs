@@ -36,13 +36,16 @@ pub fn merge_time(env: Option<&str>) -> DateTime<Utc> {
 /// goes in the data directory: a document of the split layout is merged on its own, the conflicts
 /// found in a cohort or a people shard being handed to the sync through `found` (the folder
 /// [`FOUND_ENV`] names), which adds them to the index once git is done.
+///
+/// When `bases` (the folder [`BASE_ENV`] names) exists, the common version was one file and the
+/// sync wrote its documents there: a document's base is its file there, or none.
 pub fn merge_files(
     base: &Path,
     ours: &Path,
     theirs: &Path,
     path: Option<&str>,
     now: DateTime<Utc>,
-    found: Option<&Path>,
+    folders: Folders<'_>,
 ) -> Result<Driven, String> {
     let kind = path.and_then(store::document_kind);
     let name = path.unwrap_or(store::DATA_FILE);
@@ -61,7 +64,11 @@ pub fn merge_files(
         read.map(Some)
             .map_err(|e| format!("{side} version of {name}: {e}"))
     };
-    let base = read(base, "the common")?;
+    let base = match folders.bases.filter(|b| b.is_dir()).map(|b| b.join(name)) {
+        Some(converted) if converted.exists() => read(&converted, "the common")?,
+        Some(_) => None,
+        None => read(base, "the common")?,
+    };
     let mine = read(ours, "this machine's")?.unwrap_or_default();
     let other = read(theirs, "the other machine's")?.unwrap_or_default();
     let index = kind == Some(DocumentKind::Index)
@@ -87,7 +94,7 @@ pub fn merge_files(
         Some(kind @ (DocumentKind::Cohort | DocumentKind::People)) => {
             let found_here = std::mem::take(&mut merged.conflicts);
             if !found_here.is_empty() {
-                hand_over(found, name, &found_here)?;
+                hand_over(folders.found, name, &found_here)?;
             }
             store::document_bytes(kind, &merged)?
         }
@@ -96,6 +103,24 @@ pub fn merge_files(
     };
     store::write_private(ours, &json).map_err(|e| format!("{}: {e}", ours.display()))?;
     Ok(Driven { conflicts })
+}
+
+/// The folders a sync gives the driver.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Folders<'a> {
+    /// Where the conflicts found in a cohort or a people shard go ([`FOUND_ENV`]).
+    pub found: Option<&'a Path>,
+    /// Where the documents of a common version kept as one file are ([`BASE_ENV`]).
+    pub bases: Option<&'a Path>,
+}
+
+/// The variable naming the folder where the sync writes, for the first merge after both sides
+/// converted a one-file directory, the documents of the version they had in common.
+pub const BASE_ENV: &str = "CERCLE_MERGE_BASES";
+
+/// The folder, inside the data directory `dir`'s `.git`, where the sync writes those documents.
+pub fn base_dir(dir: &Path) -> std::path::PathBuf {
+    dir.join(".git").join("cercle-merge-base")
 }
 
 /// The variable naming the folder where the driver leaves the conflicts found in a document that

@@ -21,6 +21,10 @@ pub(super) fn prepare(dir: &Path, options: &Options) -> Result<Git, SyncError> {
         driver::FOUND_ENV,
         &driver::found_dir(dir).display().to_string(),
     );
+    git.set_env(
+        driver::BASE_ENV,
+        &driver::base_dir(dir).display().to_string(),
+    );
     let command = format!(
         "{} merge-driver %O %A %B %P",
         git::shell_quote(&options.driver)

@@ -129,7 +129,12 @@ fn integrate(git: &Git, branch: &str, options: &Options) -> Result<(), SyncError
     if let (Some(here), Some(there)) = (split, documents::split_at(git, &theirs)?)
         && here != there
     {
-        return Err(SyncError::SplitLayout(git.dir().to_owned()));
+        // A newer Cercle's data reads as neither layout: the remedy is an update here, not the
+        // sender opening its data once more.
+        return Err(match documents::newer_at(git, &theirs)? {
+            Some(reason) => SyncError::Merge(reason),
+            None => SyncError::SplitLayout(git.dir().to_owned()),
+        });
     }
     if git
         .run(&["merge-base", "--is-ancestor", "HEAD", &theirs])?
@@ -141,6 +146,9 @@ fn integrate(git: &Git, branch: &str, options: &Options) -> Result<(), SyncError
     let split = split == Some(true);
     let before = if split { None } else { committed_data(git) };
     let _ = fs::remove_dir_all(documents::found_dir(git));
+    if split {
+        documents::convert_base(git, &theirs)?;
+    }
     let out = git.run(&[
         "merge",
         "--no-ff",
@@ -149,6 +157,8 @@ fn integrate(git: &Git, branch: &str, options: &Options) -> Result<(), SyncError
         "-q",
         &theirs,
     ])?;
+    // Only this merge may read the common version's documents.
+    let _ = fs::remove_dir_all(super::driver::base_dir(git.dir()));
     if !out.ok {
         // The driver never leaves markers, but it refuses files it cannot read (a newer
         // Cercle's), and other files may conflict: then nothing of the merge is kept.

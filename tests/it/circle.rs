@@ -438,17 +438,12 @@ fn cercle_check_reports_a_cohort_over_twelve() {
             .status
             .success()
     );
-    let path = dir.path().join("cercle.json");
-    let mut json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    // Three more trainees, edited into the current cohort's document by hand.
     let extra = ["p-agathe-brunet", "p-bastien-roche", "p-chloe-vasseur"];
-    for id in extra {
-        json["cohorts"][1]["trainees"]
-            .as_array_mut()
-            .unwrap()
-            .push(id.into());
-    }
-    std::fs::write(&path, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    common::pty::edit_cohort(dir.path(), "c-na-2026", |cohort| {
+        let trainees = cohort["trainees"].as_array_mut().unwrap();
+        trainees.extend(extra.map(serde_json::Value::from));
+    });
     let check = common::pty::cercle(dir.path(), &["check"]);
     let out = String::from_utf8_lossy(&check.stdout).into_owned()
         + &String::from_utf8_lossy(&check.stderr);

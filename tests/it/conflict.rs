@@ -7,8 +7,9 @@ use crate::common;
 use cercle::app::{self, Context, Effect, Overlay, SaveState, conflict};
 use cercle::domain::Data;
 use cercle::i18n::Lang;
-use cercle::store::{DATA_FILE, Store, to_json};
+use cercle::store::{DATA_FILE, Store};
 use cercle::tui::worker::{self, Job, Report, Worker};
+use common::pty::{edit_outside, read_json};
 use common::{press, render, sample_app};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -140,11 +141,9 @@ fn the_worker_refuses_reloads_copies_and_overwrites() {
     worker.jobs.send(Job::Load).unwrap();
     assert!(matches!(next_report(&worker), Report::Loaded { .. }));
 
-    // Another program writes the file (a new inode, as editors and sync tools do).
-    let theirs = to_json(&titled("theirs")).unwrap();
-    let outside = dir.join("outside.json");
-    std::fs::write(&outside, &theirs).unwrap();
-    std::fs::rename(&outside, &path).unwrap();
+    // Another program writes the index, which holds the programme (a new inode, as editors and
+    // sync tools do).
+    let theirs = edit_outside(&dir, "theirs");
 
     worker
         .jobs
@@ -172,8 +171,10 @@ fn the_worker_refuses_reloads_copies_and_overwrites() {
     );
 
     worker.jobs.send(Job::Reload).unwrap();
-    let Report::Reloaded(Ok(reloaded)) = next_report(&worker) else {
-        panic!("no reload");
+    let reloaded = match next_report(&worker) {
+        Report::Reloaded(Ok(reloaded)) => reloaded,
+        Report::Reloaded(Err(reason)) => panic!("the reload failed: {reason}"),
+        _ => panic!("no reload"),
     };
     assert_eq!(reloaded, titled("theirs"));
 
@@ -191,10 +192,14 @@ fn the_worker_refuses_reloads_copies_and_overwrites() {
         .unwrap();
     assert!(matches!(next_report(&worker), Report::Saved(Ok(()))));
     assert_eq!(
-        std::fs::read(&path).unwrap(),
-        to_json(&titled("mine")).unwrap()
+        read_json(&dir),
+        serde_json::to_value(titled("mine")).unwrap()
     );
     let store = Store::open_read_only(&dir).unwrap();
     let newest = &store.backups().unwrap()[0];
-    assert_eq!(std::fs::read(&newest.path).unwrap(), theirs, "theirs kept");
+    assert_eq!(
+        std::fs::read(newest.path.join(DATA_FILE)).unwrap(),
+        theirs,
+        "theirs kept in the set"
+    );
 }

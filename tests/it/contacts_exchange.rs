@@ -403,8 +403,7 @@ fn the_commands_export_filtered_people_and_import_a_file_saved_once() {
     );
     let backups_after = std::fs::read_dir(data.join("backups")).map_or(0, Iterator::count);
     assert!(backups_after <= backups_before + 1, "saved once");
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(data.join("cercle.json")).unwrap()).unwrap();
+    let json = common::pty::read_json(&data);
     let names: Vec<&str> = json["people"]
         .as_array()
         .unwrap()

@@ -1,144 +1,96 @@
-//! kill -9 in the middle of saves, at seeded random moments, on a mid-size generated file: the
-//! file always reads back as the state before or after the save in flight, the next start gets
-//! the lock at once and finds no temporary file, and every backup reads.
+//! kill -9 in the middle of the conversion a one-file directory goes through at its first open,
+//! at seeded random moments, on a mid-size generated network: the next open always reads the
+//! data as it was, finishes the conversion, leaves no journal or temporary file, and the file
+//! from before is kept once, byte for byte.
 //!
-//! `cargo test --test crash -- --nocapture` prints the figures.
+//! `cargo test --test it crash:: -- --nocapture` prints the figures.
 
-use crate::common::killing::{Moments, run_and_kill};
-use cercle::store::{BACKUP_DIR, DATA_FILE, LOCK_FILE, Store};
-use std::io::Read;
-use std::os::unix::fs::PermissionsExt;
+use crate::common::killing::{Moments, leftovers, run_and_kill};
+use cercle::store::{BackupKind, DATA_FILE, JOURNAL_FILE, Store};
 use std::path::Path;
 use std::time::Duration;
 
-const RUNS: u32 = 100;
-const SAVER_IN: &str = "CERCLE_TEST_CRASH_SAVER_IN";
-/// The programme title carries the save's number, always with the same width.
-const MARK: &[u8] = b"crash-test-";
-const DIGITS: usize = 6;
+const RUNS: u32 = 40;
+const OPENER_IN: &str = "CERCLE_TEST_CRASH_OPENER_IN";
 
-/// The data file of save `n`: the first one with its number written in.
-fn version(first: &[u8], n: u32) -> Vec<u8> {
-    let at = first
-        .windows(MARK.len())
-        .position(|w| w == MARK)
-        .expect("the mark is in the file")
-        + MARK.len();
-    let mut bytes = first.to_vec();
-    bytes[at..at + DIGITS].copy_from_slice(format!("{n:0DIGITS$}").as_bytes());
-    bytes
-}
-
-fn number(bytes: &[u8]) -> u32 {
-    let at = bytes.windows(MARK.len()).position(|w| w == MARK).unwrap() + MARK.len();
-    std::str::from_utf8(&bytes[at..at + DIGITS])
-        .unwrap()
-        .parse()
-        .unwrap()
-}
-
-/// Run by the crash test in a child process: saves versions after the one on disk, forever,
-/// saying "saving N" before each save and "saved N" after it.
+/// Run by the crash test in a child process: opens the directory, which converts it.
 #[test]
 #[ignore = "helper: run in a child process by the crash test"]
-fn saver() {
-    let Some(dir) = std::env::var_os(SAVER_IN) else {
+fn opener() {
+    let Some(dir) = std::env::var_os(OPENER_IN) else {
         return;
     };
-    let mut store = Store::open(Path::new(&dir)).expect("the saver takes the lock");
-    let on_disk = std::fs::read(store.data_path()).unwrap();
     let mut out = std::io::stdout();
-    for n in number(&on_disk) + 1.. {
-        let json = version(&on_disk, n);
-        let _ = std::io::Write::write_all(&mut out, format!("saving {n}\n").as_bytes());
-        store.save_bytes(&json).expect("the save succeeds");
-        let _ = std::io::Write::write_all(&mut out, format!("saved {n}\n").as_bytes());
-    }
-}
-
-fn temp_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    [dir.to_owned(), dir.join(BACKUP_DIR)]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten())
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().contains(".tmp-"))
-        .collect()
+    // On a line of its own: the harness has just written "test crash::opener ... ".
+    let _ = std::io::Write::write_all(&mut out, b"\nsaving 1\n");
+    let mut store = Store::open(Path::new(&dir)).expect("the opener takes the lock");
+    store.load().expect("the file reads");
+    let _ = std::io::Write::write_all(&mut out, b"saved 1\n");
 }
 
 #[test]
-fn kill_9_during_saves_never_loses_or_mixes_a_file() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path();
-    let mut data = cercle::generate::generate(8, 7);
-    data.programme.title = format!("crash-test-{:0DIGITS$}", 0);
-    Store::open(dir).unwrap().save(&data).unwrap();
-    let first = std::fs::read(dir.join(DATA_FILE)).unwrap();
+fn kill_9_during_the_conversion_at_first_open_never_loses_or_mixes_the_data() {
+    let data = cercle::generate::generate(8, 7);
+    let original = cercle::store::to_json(&data).unwrap();
     let mut moments = Moments(0x00C0_FFEE);
-    let (mut saves, mut old, mut new, mut mid_write) = (0u32, 0u32, 0u32, 0u32);
+    let (mut one_file, mut split, mut journal) = (0u32, 0u32, 0u32);
+    // How long one conversion takes here, left to finish: the kills fall anywhere in it.
+    let span = {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join(DATA_FILE), &original).unwrap();
+        let started = std::time::Instant::now();
+        let done = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "crash::opener", "--ignored", "--nocapture"])
+            .env(OPENER_IN, tmp.path())
+            .output()
+            .unwrap();
+        assert!(done.status.success());
+        assert!(cercle::store::is_split_dir(tmp.path()));
+        u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX)
+    };
 
     for run in 0..RUNS {
-        // Anywhere in the next ~40 ms: a save of this file takes a few, so the moment falls
-        // in any of its steps (temporary file, sync, backup, rename, rotation).
-        let pause = Duration::from_micros(moments.next(40_000));
-        let killed = run_and_kill("crash::saver", SAVER_IN, dir, 0, pause);
-        let (pid, last_started, last_done) =
-            (killed.pid, killed.last_started(), killed.last_done());
-        saves += killed.saves();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::write(dir.join(DATA_FILE), &original).unwrap();
+        let pause = Duration::from_micros(moments.next(span));
+        run_and_kill("crash::opener", OPENER_IN, dir, 0, pause);
 
-        // The file is the one before the save in flight, or the one after, byte for byte.
-        let bytes = std::fs::read(dir.join(DATA_FILE)).unwrap();
-        if bytes == version(&first, last_started) {
-            new += 1;
+        // Killed before the index took the name `cercle.json`: still the one file, exactly.
+        if cercle::store::is_split_dir(dir) {
+            split += 1;
         } else {
             assert_eq!(
-                bytes,
-                version(&first, last_started - 1),
-                "run {run}: the file is neither before nor after save {last_started}"
+                std::fs::read(dir.join(DATA_FILE)).unwrap(),
+                original,
+                "run {run}: the one file was changed"
             );
-            assert_ne!(
-                last_done,
-                Some(last_started),
-                "run {run}: a finished save was lost"
-            );
-            old += 1;
+            one_file += 1;
         }
-        // What a kill left behind is as private as the file; the dead saver's pid stays in
-        // the lock file, and does not block.
-        let leftovers = temp_files(dir);
-        mid_write += u32::from(!leftovers.is_empty());
-        for temp in &leftovers {
-            let mode = std::fs::metadata(temp).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o600, "{}", temp.display());
-        }
-        let mut holder = String::new();
-        std::fs::File::open(dir.join(LOCK_FILE))
-            .unwrap()
-            .read_to_string(&mut holder)
-            .unwrap();
-        assert_eq!(holder, pid.to_string(), "run {run}");
-        let mut store = Store::open(dir).expect("the lock is free at once after kill -9");
-        assert!(
-            temp_files(dir).is_empty(),
-            "run {run}: temporary files left"
-        );
-        let loaded = store.load().unwrap().expect("the file reads");
-        assert!(loaded.programme.title.starts_with("crash-test-"));
-    }
+        journal += u32::from(dir.join(JOURNAL_FILE).exists());
 
-    let store = Store::open(dir).unwrap();
-    let backups = store.backups().unwrap();
-    assert!(!backups.is_empty());
-    for backup in &backups {
-        let bytes = std::fs::read(&backup.path).unwrap();
-        cercle::store::from_json(&bytes).expect("every backup reads");
-        assert_eq!(bytes, version(&first, number(&bytes)), "{}", backup.name);
+        let mut store = Store::open(dir).expect("the lock is free at once after kill -9");
+        assert_eq!(
+            store.load().unwrap().as_ref(),
+            Some(&data),
+            "run {run}: the data changed"
+        );
+        assert!(store.is_split(), "run {run}: not converted");
+        assert!(leftovers(dir).is_empty(), "run {run}: {:?}", leftovers(dir));
+        let kept: Vec<_> = store
+            .backups()
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.kind == BackupKind::BeforeUpgrade { from: 2 })
+            .collect();
+        assert_eq!(kept.len(), 1, "run {run}: {kept:?}");
+        assert_eq!(std::fs::read(&kept[0].path).unwrap(), original);
     }
     eprintln!(
-        "kill -9: {RUNS} runs on a {} KB file, {saves} saves completed, {RUNS} kills: \
-         {old} left the file before the save in flight, {new} after it, {mid_write} left a \
-         temporary file (removed at the next start); files mixed or unreadable: 0; \
-         {} backups, all readable",
-        first.len() / 1000,
-        backups.len()
+        "kill -9 during the conversion: {RUNS} kills on a {} KB file: {one_file} left the one \
+         file as it was, {split} the split layout ({journal} with its journal, finished at the \
+         next open); data lost or mixed: 0",
+        original.len() / 1000
     );
+    assert_eq!(one_file + split, RUNS);
 }

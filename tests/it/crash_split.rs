@@ -5,10 +5,10 @@
 //!
 //! `cargo test --test it crash_split -- --nocapture` prints the figures.
 
-use crate::common::killing::{Moments, run_and_kill};
+use crate::common::killing::{Moments, leftovers, run_and_kill};
 use cercle::domain::Data;
-use cercle::store::{BACKUP_DIR, DOCS_DIR, JOURNAL_FILE, Store};
-use std::path::{Path, PathBuf};
+use cercle::store::Store;
+use std::path::Path;
 use std::time::Duration;
 
 const RUNS: u32 = 100;
@@ -55,21 +55,6 @@ fn split_saver() {
         store.save(&version(&base, n)).expect("the save succeeds");
         let _ = std::io::Write::write_all(&mut out, format!("saved {n}\n").as_bytes());
     }
-}
-
-fn leftovers(dir: &Path) -> Vec<PathBuf> {
-    let folders = [
-        dir.to_path_buf(),
-        dir.join(BACKUP_DIR),
-        dir.join(DOCS_DIR).join("cohorts"),
-        dir.join(DOCS_DIR).join("people"),
-    ];
-    folders
-        .iter()
-        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten())
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().contains(".tmp-") || p.ends_with(JOURNAL_FILE))
-        .collect()
 }
 
 #[test]
@@ -128,7 +113,7 @@ fn kill_9_during_split_saves_leaves_before_or_after() {
     for set in &sets {
         // A set holds what its save replaced; read through the newer ones, it is one state,
         // and no newer than the state kept by the set after it.
-        let kept = store.read_backup(&set.name).unwrap();
+        let kept = store.backup_data(&set.name).unwrap();
         let n = number(&kept).unwrap_or_else(|| panic!("{}: a mix", set.name));
         assert!(n <= newer, "{}: {n} after {newer}", set.name);
         newer = n;

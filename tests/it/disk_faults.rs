@@ -45,12 +45,17 @@ fn full_disk_saver() {
     let data = if let Some(data) = store.load().unwrap() {
         data
     } else {
-        // On the tmpfs the first save fits; the second needs room for two files.
+        // On the tmpfs the first save fits; then the disk is filled to the last block.
         let data = cercle::sample::sample();
         store.save(&data).unwrap();
+        fill(&dir.join("filler"));
         data
     };
-    let before = std::fs::read(dir.join(DATA_FILE)).unwrap();
+    let shard = dir.join(cercle::store::person_document(data.people[0].id.as_str()));
+    let before = (
+        std::fs::read(dir.join(DATA_FILE)).unwrap(),
+        std::fs::read(&shard).unwrap(),
+    );
     let err = store.save(&changed(data)).unwrap_err();
     assert!(
         matches!(
@@ -62,8 +67,21 @@ fn full_disk_saver() {
         ),
         "{err:?}"
     );
-    assert_eq!(std::fs::read(dir.join(DATA_FILE)).unwrap(), before);
+    let after = (
+        std::fs::read(dir.join(DATA_FILE)).unwrap(),
+        std::fs::read(&shard).unwrap(),
+    );
+    assert!(after == before, "the documents were changed");
     println!("{REFUSED}{err}");
+}
+
+/// Writes `path` until the disk is full.
+fn fill(path: &Path) {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path).unwrap();
+    let block = [0u8; 4096];
+    while file.write_all(&block).is_ok() {}
+    while file.write_all(&block[..1]).is_ok() {}
 }
 
 fn run_full_disk_saver(runner: &[&str], dir: &Path, limit: Option<u64>) -> String {
@@ -102,25 +120,31 @@ fn run_full_disk_saver(runner: &[&str], dir: &Path, limit: Option<u64>) -> Strin
 fn a_file_size_limit_refuses_the_save_and_leaves_the_file_as_it_was() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    Store::open(dir)
-        .unwrap()
-        .save(&cercle::sample::sample())
-        .unwrap();
+    let data = cercle::sample::sample();
+    Store::open(dir).unwrap().save(&data).unwrap();
     let original = std::fs::read(dir.join(DATA_FILE)).unwrap();
     let listing = names(dir);
+    // Below the size of the people document the change writes.
+    let shard = dir.join(cercle::store::person_document(data.people[0].id.as_str()));
+    let limit = std::fs::metadata(&shard).unwrap().len() / 2;
 
-    let said = run_full_disk_saver(&[], dir, Some(original.len() as u64 / 2));
+    let said = run_full_disk_saver(&[], dir, Some(limit));
     assert!(said.contains("larger than this system allows"), "{said}");
     assert!(
         said.contains("was not changed") && said.contains("still in memory"),
         "{said}"
     );
     assert_eq!(std::fs::read(dir.join(DATA_FILE)).unwrap(), original);
-    assert_eq!(
-        names(dir),
-        listing,
-        "nothing else was written or left behind"
-    );
+    // Nothing of the save was left behind; at most the backup set it took first, whole, of the
+    // documents as they were.
+    let mut now = names(dir);
+    if now.remove(BACKUP_DIR) {
+        let store = Store::open_read_only(dir).unwrap();
+        for backup in store.backups().unwrap() {
+            assert_eq!(store.backup_data(&backup.name).unwrap(), data);
+        }
+    }
+    assert_eq!(now, listing, "nothing else was written or left behind");
 }
 
 #[test]
@@ -239,7 +263,7 @@ fn every_damaged_file_is_refused_with_its_place_kept_and_copied_and_nothing_writ
 #[test]
 fn a_file_from_a_future_version_is_opened_read_only_and_never_written() {
     let mut value = serde_json::to_value(cercle::sample::sample()).unwrap();
-    value["schema_version"] = (cercle::domain::SCHEMA_VERSION + 1).into();
+    value["schema_version"] = (cercle::store::SPLIT_VERSION + 1).into();
     for bytes in [
         serde_json::to_vec_pretty(&value).unwrap(),
         br#"{"schema_version": 99, "all": "moved"}"#.to_vec(),
@@ -296,8 +320,8 @@ fn after_many_saves_every_backup_reads_and_restores() {
             .permissions()
             .mode()
             & 0o777;
-        assert_eq!(mode, 0o600, "{}", backup.name);
-        kept.push(cercle::store::from_json(&std::fs::read(&backup.path).unwrap()).unwrap());
+        assert_eq!(mode, 0o700, "{}", backup.name);
+        kept.push(store.backup_data(&backup.name).unwrap());
     }
     assert_eq!(
         kept,
@@ -310,5 +334,7 @@ fn after_many_saves_every_backup_reads_and_restores() {
         assert_eq!(&restored.data, data, "{}", backup.name);
         assert_eq!(store.load().unwrap().as_ref(), Some(data));
     }
-    assert_eq!(std::fs::read_dir(dir.join(BACKUP_DIR)).unwrap().count(), 10);
+    // Ten sets, and the base they are read through.
+    assert_eq!(std::fs::read_dir(dir.join(BACKUP_DIR)).unwrap().count(), 11);
+    assert_eq!(store.backups().unwrap().len(), 10);
 }

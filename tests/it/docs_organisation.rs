@@ -83,13 +83,13 @@ fn check_warns_about_what_the_documents_would_lack() {
         !sound.iter().any(|w| w.contains("organisation")),
         "the sample's identity is complete: {sound:?}"
     );
+    // The organisation, in the index, edited by hand with jq.
     let file = dir.path().join("cercle.json");
-    let mut value: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    let org = value["organisation"].as_object_mut().unwrap();
-    org.remove("city");
-    org.insert("siret".into(), "91234567800012".into());
-    std::fs::write(&file, serde_json::to_vec(&value).unwrap()).unwrap();
+    let edited = common::pty::jq(
+        &file,
+        &["del(.organisation.city) | .organisation.siret = \"91234567800012\""],
+    );
+    std::fs::write(&file, edited).unwrap();
     let warnings = check(dir.path());
     assert!(
         warnings

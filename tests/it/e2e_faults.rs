@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use common::pty::{Session, cercle, edit_outside, read_json, sample_dirs};
+use common::pty::{Session, cercle, documents, edit_outside, read_json, sample_dirs};
 use common::sys;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -77,14 +77,15 @@ fn another_programs_edit_is_never_overwritten_without_asking() {
         .unwrap()
         .backups()
         .unwrap();
-    let theirs = std::fs::read_to_string(&backups[0].path).unwrap();
+    let theirs = std::fs::read_to_string(backups[0].path.join("cercle.json")).unwrap();
     assert!(
         theirs.contains("Edited elsewhere"),
-        "theirs kept as a backup"
+        "theirs kept in a backup set"
     );
 
     // 3. Their edit again, then my undo: I reload theirs, and the file stays as they left it.
     let bytes = edit_outside(dir, "Second edit");
+    let theirs = documents(dir);
     app.send("u");
     app.wait_for("The data file changed");
     app.send("r");
@@ -93,6 +94,7 @@ fn another_programs_edit_is_never_overwritten_without_asking() {
     app.send("q");
     assert!(app.wait_exit().success());
     assert_eq!(std::fs::read(dir.join("cercle.json")).unwrap(), bytes);
+    assert!(documents(dir) == theirs, "no document was rewritten");
 }
 
 #[test]

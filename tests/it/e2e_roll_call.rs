@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use common::pty::{Session, cercle};
+use common::pty::{Session, cercle, read_json, write_json};
 use serde_json::{Value, json};
 use std::ffi::OsStr;
 use std::path::Path;
@@ -13,8 +13,7 @@ use std::path::Path;
 /// settings that make the user its trainer. Returns the cohort's id, its trainer and trainees.
 pub(crate) fn seminar_on(dir: &Path, config: &Path, today: &str) -> (Value, Value, Vec<String>) {
     assert!(cercle(dir, &["init", "--sample"]).status.success());
-    let path = dir.join("cercle.json");
-    let mut file: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut file = read_json(dir);
     let current = file["current_cohort"].clone();
     let cohort = file["cohorts"]
         .as_array_mut()
@@ -36,7 +35,7 @@ pub(crate) fn seminar_on(dir: &Path, config: &Path, today: &str) -> (Value, Valu
             {"id": "h-e2e-pm", "date": today, "period": "afternoon", "start": "12:31:00", "end": "23:59:00"}
         ]
     }));
-    std::fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    write_json(dir, &file);
     let settings = format!(
         "role = \"trainer\"\nme = \"{}\"\n",
         trainer.as_str().unwrap()
@@ -57,8 +56,7 @@ pub(crate) fn seal_as_the_trainer(app: &mut Session, shown: &str) {
 
 /// The half-day of the e2e seminar that holds marks.
 pub(crate) fn marked_half_day(dir: &Path, cohort: &Value) -> Value {
-    let saved: Value =
-        serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap();
+    let saved = read_json(dir);
     let cohort = saved["cohorts"]
         .as_array()
         .unwrap()

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::pty::{Session, sample_dirs};
+use common::pty::{Session, documents, sample_dirs};
 
 /// Types `name` into the "Save a copy" field (titled `title`) in place of what it proposes,
 /// and submits.
@@ -39,7 +39,8 @@ fn a_copy_aimed_at_the_lock_or_a_backup_is_refused_and_the_lock_holds() {
         .expect("the save kept a backup")
         .path
         .clone();
-    let kept = std::fs::read(&backup).unwrap();
+    // The backup is a set of documents, as the data directory holds them.
+    let kept = documents(&backup);
     let lock = dir.join(cercle::store::LOCK_FILE);
     let pid = std::fs::read(&lock).unwrap();
 
@@ -52,10 +53,19 @@ fn a_copy_aimed_at_the_lock_or_a_backup_is_refused_and_the_lock_holds() {
         Err(cercle::store::StoreError::Locked { .. })
     ));
 
-    let relative = backup.strip_prefix(dir).unwrap().display().to_string();
-    save_copy_as(&mut app, "Save a copy", &relative);
+    for document in ["cercle.json", "cercle/cohorts/c-na-2026.json"] {
+        let relative = backup.strip_prefix(dir).unwrap().join(document);
+        save_copy_as(&mut app, "Save a copy", &relative.display().to_string());
+        app.wait_for("The copy was not saved");
+        app.send("\x1b");
+        assert!(documents(&backup) == kept, "{document} of the set is kept");
+    }
+    // Nor is a document of the data itself a place for a copy.
+    app.wait_for("[saved]");
+    let current = documents(dir);
+    save_copy_as(&mut app, "Save a copy", "cercle/cohorts/c-na-2026.json");
     app.wait_for("The copy was not saved");
-    assert_eq!(std::fs::read(&backup).unwrap(), kept);
+    assert!(documents(dir) == current, "no document was rewritten");
 
     app.send("q");
     assert!(app.wait_exit().success());

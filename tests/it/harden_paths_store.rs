@@ -26,6 +26,13 @@ fn sample_store(dir: &Path) -> (Store, cercle::domain::Data) {
     (store, data)
 }
 
+/// `data` with another title: a change that a save writes into the index.
+fn retitled(data: &cercle::domain::Data, title: &str) -> cercle::domain::Data {
+    let mut changed = data.clone();
+    changed.programme.title = title.into();
+    changed
+}
+
 #[test]
 fn a_lock_that_is_a_link_is_refused_and_its_target_untouched() {
     let tmp = tempfile::tempdir().unwrap();
@@ -104,8 +111,8 @@ fn a_copy_is_never_saved_over_the_lock_a_backup_or_the_recovery_file() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let (mut store, data) = sample_store(&dir);
-    store.save(&data).unwrap();
-    let backup = store.backups().unwrap()[0].path.clone();
+    store.save(&retitled(&data, "Autre titre")).unwrap();
+    let backup = store.backups().unwrap()[0].path.join(store::DATA_FILE);
     let json = store::to_json(&data).unwrap();
     store::write_recovery(&dir, &store::to_json(&data).unwrap()).unwrap();
 
@@ -201,7 +208,8 @@ fn an_edit_that_keeps_size_time_and_inode_is_noticed_by_content() {
     edit_in_place_keeping_metadata(&path, &title, &changed);
     assert!(store.changed_on_disk().unwrap());
     let edited = fs::read(&path).unwrap();
-    let err = store.save(&data).unwrap_err();
+    // A save that writes the index (the programme is there) reads it first.
+    let err = store.save(&retitled(&data, "Autre titre")).unwrap_err();
     assert!(matches!(err, StoreError::ChangedOnDisk { .. }), "{err}");
     assert_eq!(
         fs::read(&path).unwrap(),
@@ -217,7 +225,7 @@ fn an_edit_that_keeps_size_time_and_inode_is_noticed_by_content() {
     let loaded = store.load().unwrap().unwrap();
     store.save(&loaded).expect("an unchanged file saves");
     edit_in_place_keeping_metadata(&path, &changed, &title);
-    let err = store.save(&loaded).unwrap_err();
+    let err = store.save(&retitled(&loaded, "Autre titre")).unwrap_err();
     assert!(matches!(err, StoreError::ChangedOnDisk { .. }), "{err}");
     // Overwriting stays the user's choice, and keeps theirs as a backup.
     store
@@ -238,7 +246,7 @@ fn a_backups_folder_that_is_a_link_takes_no_backup_and_nothing_is_saved() {
     symlink(&elsewhere, dir.join(store::BACKUP_DIR)).unwrap();
     let before = fs::read(dir.join(store::DATA_FILE)).unwrap();
 
-    let err = store.save(&data).unwrap_err();
+    let err = store.save(&retitled(&data, "Autre titre")).unwrap_err();
     assert!(matches!(err, StoreError::Link { .. }), "{err}");
     assert!(err.to_string().contains("backups"), "{err}");
     assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);

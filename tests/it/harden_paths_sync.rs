@@ -60,10 +60,14 @@ fn a_lock_link_committed_by_a_teammate_is_refused_at_the_pull_and_at_joining() {
             .file_type()
             .is_symlink()
     );
-    assert_eq!(
-        first.git(&["ls-files"]),
-        ".gitattributes\n.gitignore\ncercle.json"
-    );
+    // What git tracks is what Cercle shares: its own files and the data's documents, no lock.
+    let shared: Vec<String> = [".gitattributes", ".gitignore", "cercle.json"]
+        .map(str::to_owned)
+        .into_iter()
+        .chain(first.documents())
+        .collect();
+    assert!(shared.len() > 3, "{shared:?}");
+    assert_eq!(first.git(&["ls-files"]), shared.join("\n"));
 
     // The next start takes the lock as usual, and the linked file is untouched.
     drop(cercle::store::Store::open(&first.dir).unwrap());

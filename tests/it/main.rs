@@ -30,6 +30,7 @@ mod docs_certificate;
 mod docs_csv;
 mod docs_html;
 mod docs_html_injection;
+mod docs_jq;
 mod docs_organisation;
 mod docs_pdf;
 mod docs_xlsx;

@@ -6,7 +6,7 @@ use crate::common;
 
 use cercle::domain::{Data, PersonId};
 use cercle::store::{DATA_FILE, LOCK_FILE, Store, to_json};
-use common::pty::cercle;
+use common::pty::{cercle, documents};
 use serde_json::Value;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -25,6 +25,17 @@ fn assert_private(path: &Path) {
     assert_eq!(mode(path), want, "{}", path.display());
 }
 
+/// `path` and, for a folder, everything under it: a backup set, the data's documents.
+fn everything_under(path: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = vec![path.to_path_buf()];
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).unwrap() {
+            found.extend(everything_under(&entry.unwrap().path()));
+        }
+    }
+    found
+}
+
 #[test]
 fn every_kind_of_file_is_private_even_under_umask_000() {
     // The whole test process (and the commands it starts): a umask that hides nothing.
@@ -36,7 +47,17 @@ fn every_kind_of_file_is_private_even_under_umask_000() {
     let mut store = Store::open(&dir).unwrap();
     store.save(&cercle::sample::sample()).unwrap();
     let backup = store.save(&Data::empty("T", "P")).unwrap().backup.unwrap();
-    for path in [&dir, &dir.join(LOCK_FILE), &dir.join(DATA_FILE), &backup] {
+    for path in [&dir, &dir.join(LOCK_FILE), &dir.join(DATA_FILE)] {
+        assert_private(path);
+    }
+    // Every folder and document of the split layout, in the directory and in the backup set.
+    assert!(backup.is_dir(), "a backup is a set: {}", backup.display());
+    let set = everything_under(&backup);
+    assert!(set.iter().any(|p| p.ends_with("cercle/people")));
+    for path in set
+        .iter()
+        .chain(&everything_under(&dir.join(cercle::store::DOCS_DIR)))
+    {
         assert_private(path);
     }
     assert_private(backup.parent().unwrap());
@@ -89,8 +110,9 @@ fn every_kind_of_file_is_private_even_under_umask_000() {
     // Every command that writes a file.
     let cli = tmp.path().join("cli");
     assert!(cercle(&cli, &["init", "--sample"]).status.success());
-    assert_private(&cli);
-    assert_private(&cli.join(DATA_FILE));
+    for path in everything_under(&cli) {
+        assert_private(&path);
+    }
     let out = tmp.path().join("out");
     std::fs::create_dir(&out).unwrap();
     for (name, args) in [
@@ -127,7 +149,7 @@ fn sample_dir() -> tempfile::TempDir {
 }
 
 fn load(dir: &Path) -> Data {
-    cercle::store::from_json(&std::fs::read(dir.join(DATA_FILE)).unwrap()).unwrap()
+    Store::open_read_only(dir).unwrap().load().unwrap().unwrap()
 }
 
 fn mentions(value: &Value, id: &str) -> bool {
@@ -206,7 +228,7 @@ fn forget(dir: &Path, args: &[&str], answer: &str) -> std::process::Output {
 #[test]
 fn forget_asks_first_and_refuses_a_part_of_a_name() {
     let tmp = sample_dir();
-    let before = std::fs::read(tmp.path().join(DATA_FILE)).unwrap();
+    let before = documents(tmp.path());
     let said = forget(tmp.path(), &["Agathe Brunet"], "no\n");
     assert!(!said.status.success());
     let out = String::from_utf8_lossy(&said.stdout);
@@ -215,7 +237,7 @@ fn forget_asks_first_and_refuses_a_part_of_a_name() {
     let partial = forget(tmp.path(), &["Agathe", "--yes"], "");
     assert!(!partial.status.success());
     assert!(String::from_utf8_lossy(&partial.stderr).contains("full name or their id"));
-    assert_eq!(std::fs::read(tmp.path().join(DATA_FILE)).unwrap(), before);
+    assert!(documents(tmp.path()) == before, "no document was rewritten");
 }
 
 #[test]
@@ -226,14 +248,17 @@ fn a_forgotten_person_is_gone_everywhere_but_signed_sheets_keep_a_pseudonym() {
     let id = PersonId::new("p-agathe-brunet");
     let marks_before = serde_json::to_value(&data.cohorts).unwrap();
     let marks_before = count(&marks_before, id.as_str());
-    // Copies that hold the person: a backup (one more save) and a recovery file.
-    Store::open(dir)
-        .unwrap()
+    // Copies that hold the person: a backup set (one more save, as the app makes it) and a
+    // recovery file.
+    let mut store = Store::open(dir).unwrap();
+    store.load().unwrap();
+    store
         .save(&Data {
             current_cohort: None,
             ..data.clone()
         })
         .unwrap();
+    drop(store);
     cercle::store::write_recovery(dir, &to_json(&data).unwrap()).unwrap();
     // A bundle kept from her, and a sync history: Cercle cannot rewrite them, so it says so.
     let kept = dir.join("bundles/c-na-2026--trainee-p-agathe-brunet.json");
@@ -282,9 +307,15 @@ fn a_forgotten_person_is_gone_everywhere_but_signed_sheets_keep_a_pseudonym() {
         .into_iter()
         .map(|b| b.path)
         .collect();
+    assert!(
+        copies.iter().any(|p| p.is_dir()),
+        "a backup set: {copies:?}"
+    );
     copies.push(dir.join(cercle::store::RECOVERY_FILE));
     copies.push(dir.join(DATA_FILE));
-    for path in copies {
+    copies.push(dir.join(cercle::store::DOCS_DIR));
+    let files = copies.iter().flat_map(|p| everything_under(p));
+    for path in files.filter(|p| p.is_file()) {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(
             !text.contains("agathe") && !text.contains("Agathe"),

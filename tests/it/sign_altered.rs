@@ -6,7 +6,7 @@ use crate::common::{self, press, render, snapshot_size};
 use cercle::domain::audit::verify;
 use cercle::domain::{Data, Status};
 use cercle::i18n::Lang;
-use common::pty::{Session, cercle, current_cohort, read_json};
+use common::pty::{Session, cercle, edit_cohort, read_json};
 use std::sync::Arc;
 
 /// The current cohort's first sealed half-day with a present trainee: its seminar, its index
@@ -86,20 +86,26 @@ fn the_app_checks_the_record_after_loading_and_names_the_altered_sheet() {
     app.send("q");
     assert!(app.wait_exit().success());
 
-    let mut file = read_json(dir);
-    let sheet = current_cohort(&mut file)["seminars"]
-        .as_array_mut()
+    // One mark of a sealed sheet changed by hand in the cohort's document.
+    let current = read_json(dir)["current_cohort"]
+        .as_str()
         .unwrap()
-        .iter_mut()
-        .flat_map(|s| s["half_days"].as_array_mut().unwrap().iter_mut())
-        .find(|h| h["seals"].is_array() && h["marks"][0]["status"] == "present")
-        .unwrap();
-    sheet["marks"][0]["status"] = "absent".into();
-    let day = chrono::NaiveDate::parse_from_str(sheet["date"].as_str().unwrap(), "%Y-%m-%d")
-        .unwrap()
-        .format("%d/%m/%Y")
-        .to_string();
-    std::fs::write(dir.join("cercle.json"), serde_json::to_vec(&file).unwrap()).unwrap();
+        .to_owned();
+    let mut day = String::new();
+    edit_cohort(dir, &current, |cohort| {
+        let sheet = cohort["seminars"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .flat_map(|s| s["half_days"].as_array_mut().unwrap().iter_mut())
+            .find(|h| h["seals"].is_array() && h["marks"][0]["status"] == "present")
+            .unwrap();
+        sheet["marks"][0]["status"] = "absent".into();
+        day = chrono::NaiveDate::parse_from_str(sheet["date"].as_str().unwrap(), "%Y-%m-%d")
+            .unwrap()
+            .format("%d/%m/%Y")
+            .to_string();
+    });
     let mut app = Session::start(dir, config.path(), &[]);
     app.wait_for("record was altered");
     app.wait_for(&day);

@@ -5,9 +5,8 @@
 use crate::common;
 use crate::e2e_roll_call::{marked_half_day, seal_as_the_trainer, seminar_on};
 use cercle::sample::code_of;
-use common::pty::{Session, cercle, read_json};
+use common::pty::{Session, cercle, cohort_document, jq, read_json, write_json};
 use std::path::Path;
-use std::process::Command;
 
 #[test]
 fn ten_trainees_sign_the_trainer_seals_and_verify_catches_a_changed_mark() {
@@ -33,7 +32,7 @@ fn ten_trainees_sign_the_trainer_seals_and_verify_catches_a_changed_mark() {
     let reset_at = (chrono::Utc::now() - chrono::Duration::minutes(1)).to_rfc3339();
     key["reset"] =
         serde_json::json!({ "by": "p-helene-marchetti", "at": reset_at, "reason": "code oublié" });
-    std::fs::write(dir.join("cercle.json"), serde_json::to_vec(&file).unwrap()).unwrap();
+    write_json(dir, &file);
     let name_of = |id: &str| {
         let people = file["people"].as_array().unwrap();
         let person = people.iter().find(|p| p["id"] == id).unwrap();
@@ -83,28 +82,22 @@ fn ten_trainees_sign_the_trainer_seals_and_verify_catches_a_changed_mark() {
     assert_eq!(verified.status.code(), Some(0), "{said}");
     assert!(said.contains("The attendance record holds"), "{said}");
 
-    // One mark changed outside Cercle, with jq.
+    // One mark changed outside Cercle, with jq, in the cohort's document.
     let filter = format!(
-        r#"(.cohorts[] | select(.id == "{}") | .seminars[] | select(.id == "s-e2e") | .half_days[] | select(.id == "{}") | .marks[1].status) = "absent""#,
-        current.as_str().unwrap(),
+        r#"(.seminars[] | select(.id == "s-e2e") | .half_days[] | select(.id == "{}") | .marks[1].status) = "absent""#,
         sheet["id"].as_str().unwrap()
     );
-    edit_with_jq(dir, &filter);
+    edit_with_jq(dir, current.as_str().unwrap(), &filter);
     let said = verify_says_altered(dir, &today, &sheet);
     assert!(said.contains(&name_of(&trainees[1])), "{said}");
 }
 
-/// Runs `jq FILTER` over the data file and writes what it prints back, as someone editing the
-/// file outside Cercle would.
-pub(crate) fn edit_with_jq(dir: &Path, filter: &str) {
-    let path = dir.join("cercle.json");
-    let edited = Command::new("jq").arg(filter).arg(&path).output().unwrap();
-    assert!(
-        edited.status.success(),
-        "{}",
-        String::from_utf8_lossy(&edited.stderr)
-    );
-    std::fs::write(&path, edited.stdout).unwrap();
+/// Runs `jq FILTER` over the document of the cohort `cohort` and writes what it prints back,
+/// as someone editing the file outside Cercle would.
+pub(crate) fn edit_with_jq(dir: &Path, cohort: &str, filter: &str) {
+    let path = cohort_document(dir, cohort);
+    let edited = jq(&path, &[filter]);
+    std::fs::write(&path, edited).unwrap();
 }
 
 /// `cercle verify` fails with the exit code of an altered record and names the half-day

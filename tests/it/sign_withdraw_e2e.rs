@@ -47,11 +47,10 @@ fn seal_withdraw_with_a_reason_correct_seal_again_and_verify() {
 
     // The withdrawal's reason rewritten outside Cercle, with jq.
     let filter = format!(
-        r#"(.cohorts[] | select(.id == "{}") | .seminars[] | select(.id == "s-e2e") | .half_days[] | select(.id == "{}") | .withdrawals[0].reason) = "a nicer reason""#,
-        current.as_str().unwrap(),
+        r#"(.seminars[] | select(.id == "s-e2e") | .half_days[] | select(.id == "{}") | .withdrawals[0].reason) = "a nicer reason""#,
         sheet["id"].as_str().unwrap()
     );
-    edit_with_jq(dir, &filter);
+    edit_with_jq(dir, current.as_str().unwrap(), &filter);
     let said = verify_says_altered(dir, &today, &sheet);
     assert!(said.contains("withdrawal of a seal"), "{said}");
 }

@@ -36,6 +36,10 @@ fn names(dir: &Path) -> BTreeSet<String> {
         .collect()
 }
 
+fn set_name_at(at: chrono::DateTime<Utc>) -> String {
+    format!("cercle-{}Z.d", at.format("%Y%m%dT%H%M%S%.3f"))
+}
+
 fn backup_name_at(at: chrono::DateTime<Utc>) -> String {
     format!("cercle-{}Z.json", at.format("%Y%m%dT%H%M%S%.3f"))
 }
@@ -138,7 +142,14 @@ fn files_and_directories_are_private() {
     assert_eq!(mode(&dir.join(DATA_FILE)), 0o600);
     assert_eq!(mode(&dir.join(LOCK_FILE)), 0o600);
     assert_eq!(mode(&dir.join(BACKUP_DIR)), 0o700);
-    assert_eq!(mode(&report.backup.unwrap()), 0o600);
+    let set = report.backup.unwrap();
+    assert_eq!(mode(&set), 0o700);
+    assert_eq!(mode(&set.join(DATA_FILE)), 0o600);
+    for folder in ["cercle", "cercle/cohorts", "cercle/people"] {
+        if dir.join(folder).exists() {
+            assert_eq!(mode(&dir.join(folder)), 0o700, "{folder}");
+        }
+    }
     let copy = store
         .save_as(&tmp.path().join("copy.json"), &to_json(&sample(2)).unwrap())
         .unwrap();
@@ -247,7 +258,10 @@ fn a_change_on_disk_is_not_overwritten_without_asking() {
     let path = tmp.path().join(DATA_FILE);
     let mut store = Store::open(tmp.path()).unwrap();
     store.save(&sample(1)).unwrap();
-    let theirs = to_json(&sample(99)).unwrap();
+    // Another program edits the index (which holds the programme and the venues).
+    let mut index: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    index["programme"]["title"] = "Leur titre".into();
+    let theirs = serde_json::to_vec_pretty(&index).unwrap();
     fs::write(&path, &theirs).unwrap();
 
     let err = store.save(&sample(2)).unwrap_err();
@@ -255,11 +269,16 @@ fn a_change_on_disk_is_not_overwritten_without_asking() {
     assert!(err.to_string().contains("changed by another program"));
     assert_eq!(fs::read(&path).unwrap(), theirs);
 
+    // Overwriting writes ours over theirs, even a document ours did not change since the last
+    // save, and keeps theirs in the backup.
     let report = store
-        .save_overwriting(&to_json(&sample(2)).unwrap())
+        .save_overwriting(&to_json(&sample(1)).unwrap())
         .unwrap();
-    assert_eq!(fs::read(report.backup.unwrap()).unwrap(), theirs);
-    assert_eq!(store.load().unwrap(), Some(sample(2)));
+    assert_eq!(
+        fs::read(report.backup.unwrap().join(DATA_FILE)).unwrap(),
+        theirs
+    );
+    assert_eq!(store.load().unwrap(), Some(sample(1)));
     // After overwriting, ordinary saves work again.
     store.save(&sample(3)).unwrap();
 }
@@ -384,6 +403,13 @@ fn damage_points_to_the_newest_good_backup_and_restore_lifts_it() {
     // A newer backup that is itself damaged must be passed over.
     let bad_name = backup_name_at(Utc::now() + TimeDelta::hours(1));
     fs::write(dir.join(BACKUP_DIR).join(&bad_name), b"{\"cut").unwrap();
+    let bad_set = set_name_at(Utc::now() + TimeDelta::hours(2));
+    fs::create_dir(dir.join(BACKUP_DIR).join(&bad_set)).unwrap();
+    fs::write(
+        dir.join(BACKUP_DIR).join(&bad_set).join(DATA_FILE),
+        b"{\"cut",
+    )
+    .unwrap();
     drop(store);
     fs::write(&path, b"\0\0\0\0").unwrap();
 
@@ -400,8 +426,10 @@ fn damage_points_to_the_newest_good_backup_and_restore_lifts_it() {
     };
     assert_eq!(backup.as_ref(), Some(&good));
 
-    let err = store.restore(&bad_name).unwrap_err();
-    assert!(matches!(err, StoreError::BadBackup { .. }), "{err:?}");
+    for bad in [&bad_name, &bad_set] {
+        let err = store.restore(bad).unwrap_err();
+        assert!(matches!(err, StoreError::BadBackup { .. }), "{err:?}");
+    }
     for wrong in [
         "../cercle.json",
         "cercle.json",
@@ -417,9 +445,12 @@ fn damage_points_to_the_newest_good_backup_and_restore_lifts_it() {
 
     let restored = store.restore(&good_name).unwrap();
     assert_eq!(restored.data, sample(2));
-    // The damaged file was kept before being replaced.
+    // The damaged index was kept before being replaced.
     assert_eq!(fs::read(restored.previous.unwrap()).unwrap(), b"\0\0\0\0");
-    assert_eq!(fs::read(&path).unwrap(), fs::read(&good).unwrap());
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        fs::read(good.join(DATA_FILE)).unwrap()
+    );
     assert!(!store.is_read_only());
     store.save(&sample(4)).unwrap();
     assert_eq!(store.load().unwrap(), Some(sample(4)));
@@ -437,7 +468,8 @@ fn restore_keeps_the_current_file_first() {
         .restore(first.file_name().unwrap().to_str().unwrap())
         .unwrap();
     assert_eq!(restored.data, sample(1));
-    assert_eq!(fs::read(restored.previous.unwrap()).unwrap(), current);
+    let previous = restored.previous.unwrap();
+    assert_eq!(fs::read(previous.join(DATA_FILE)).unwrap(), current);
     assert_eq!(store.load().unwrap(), Some(sample(1)));
     // The restore counts as our own write: the next save is not taken for a change on disk.
     store.save(&sample(3)).unwrap();
@@ -453,14 +485,14 @@ fn with_version(data: &Data, version: u32) -> Vec<u8> {
 fn a_newer_file_opens_read_only_and_is_never_overwritten() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join(DATA_FILE);
-    let newer = with_version(&sample(1), cercle::domain::SCHEMA_VERSION + 1);
+    let newer = with_version(&sample(1), cercle::store::SPLIT_VERSION + 1);
     fs::write(&path, &newer).unwrap();
     let mut store = Store::open(tmp.path()).unwrap();
 
     let data = store.load().unwrap().unwrap();
     assert_eq!(data.venues, sample(1).venues);
-    let found = cercle::domain::SCHEMA_VERSION + 1;
-    let supported = cercle::domain::SCHEMA_VERSION;
+    let found = cercle::store::SPLIT_VERSION + 1;
+    let supported = cercle::store::SPLIT_VERSION;
     assert_eq!(
         store.read_only_reason(),
         Some(&ReadOnlyReason::FutureSchema { found, supported })
@@ -543,6 +575,8 @@ fn many_saves_leave_exactly_the_rotated_backups() {
             .iter()
             .map(|p| p.file_name().unwrap().to_str().unwrap().to_owned()),
     );
+    // Beside them, the base the split layout's sets are read through.
+    expected.insert("current.d".to_owned());
     assert_eq!(names(&backups), expected);
 
     let listed = store.backups().unwrap();
@@ -552,12 +586,20 @@ fn many_saves_leave_exactly_the_rotated_backups() {
         "not newest first"
     );
     for (info, n) in listed.iter().zip((4..14).rev()) {
-        let data: Data = serde_json::from_slice(&fs::read(&info.path).unwrap()).unwrap();
-        assert_eq!(data, sample(n), "{}", info.name);
-        assert_eq!(info.size, fs::metadata(&info.path).unwrap().len());
+        assert_eq!(
+            store.backup_data(&info.name).unwrap(),
+            sample(n),
+            "{}",
+            info.name
+        );
     }
     for info in &listed[10..] {
-        let data: Data = serde_json::from_slice(&fs::read(&info.path).unwrap()).unwrap();
-        assert_eq!(data, sample(100), "{}", info.name);
+        assert_eq!(
+            store.backup_data(&info.name).unwrap(),
+            sample(100),
+            "{}",
+            info.name
+        );
+        assert_eq!(info.size, fs::metadata(&info.path).unwrap().len());
     }
 }

@@ -60,7 +60,7 @@ fn a_save_keeps_only_the_documents_it_replaces() {
         BTreeSet::from(["cercle.json".to_owned(), file])
     );
     // What it lacks is read from the documents as they are: it is the state before.
-    assert_eq!(store.read_backup(&name_of(&set)).unwrap(), data);
+    assert_eq!(store.backup_data(&name_of(&set)).unwrap(), data);
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn an_older_set_restores_exactly_after_saves_that_touched_other_documents() {
     // Every set reads as the state before its save.
     for (k, set) in sets.iter().enumerate() {
         assert_eq!(
-            store.read_backup(&name_of(set)).unwrap(),
+            store.backup_data(&name_of(set)).unwrap(),
             versions[k],
             "set {k}"
         );
@@ -121,12 +121,12 @@ fn an_older_set_restores_exactly_after_saves_that_touched_other_documents() {
     assert_eq!(store.load().unwrap().unwrap(), data);
     let previous = name_of(&restored.previous.unwrap());
     assert_eq!(
-        store.read_backup(&previous).unwrap(),
+        store.backup_data(&previous).unwrap(),
         *versions.last().unwrap()
     );
     for (k, set) in sets.iter().enumerate() {
         assert_eq!(
-            store.read_backup(&name_of(set)).unwrap(),
+            store.backup_data(&name_of(set)).unwrap(),
             versions[k],
             "set {k}"
         );
@@ -181,9 +181,9 @@ fn rotation_keeps_the_older_sets_exact_when_it_removes_the_ones_between() {
     assert!(!kept.contains(&name_of(&today[0].0)) && !kept.contains(&name_of(&today[1].0)));
     // The set kept from two days ago still reads as the state it was taken before, though the
     // versions of cohorts 1 and 2 it needed were in the sets removed.
-    assert_eq!(store.read_backup(&old[2].0).unwrap(), old[2].1);
+    assert_eq!(store.backup_data(&old[2].0).unwrap(), old[2].1);
     for (set, before) in &today[2..] {
-        assert_eq!(store.read_backup(&name_of(set)).unwrap(), *before);
+        assert_eq!(store.backup_data(&name_of(set)).unwrap(), *before);
     }
     assert_eq!(store.restore(&old[2].0).unwrap().data, old[2].1);
 }
@@ -216,14 +216,14 @@ fn another_programs_change_never_reaches_an_older_set() {
     let report = store.save(&second).unwrap();
     assert!(!report.warnings.is_empty());
     // The set from before their change still reads cohort 1 as it was then.
-    assert_eq!(store.read_backup(&name_of(&set)).unwrap(), data);
+    assert_eq!(store.backup_data(&name_of(&set)).unwrap(), data);
     // The state Cercle last knew before their change is kept as a set of its own.
     let sets: Vec<Data> = store
         .backups()
         .unwrap()
         .into_iter()
         .filter(|b| b.name.ends_with("Z.d"))
-        .map(|b| store.read_backup(&b.name).unwrap())
+        .map(|b| store.backup_data(&b.name).unwrap())
         .collect();
     assert!(sets.contains(&first), "the state before their change");
     assert!(sets.contains(&loaded), "the state before the second save");
@@ -255,11 +255,11 @@ fn overwriting_another_programs_edit_keeps_theirs_as_a_backup() {
     let json = cercle::store::to_json(&mine).unwrap();
     let report = store.save_overwriting(&json).unwrap();
     let kept = store
-        .read_backup(&name_of(&report.backup.unwrap()))
+        .backup_data(&name_of(&report.backup.unwrap()))
         .unwrap();
     assert!(kept.cohorts[0].name.starts_with("Theirs "));
     // What Cercle had written before their edit is kept too, and the older set is still exact.
-    assert_eq!(store.read_backup(&name_of(&earlier)).unwrap(), data);
+    assert_eq!(store.backup_data(&name_of(&earlier)).unwrap(), data);
     drop(store);
     let mut store = Store::open(dir).unwrap();
     assert_eq!(store.load().unwrap().unwrap(), mine);

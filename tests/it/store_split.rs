@@ -33,12 +33,20 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-/// A one-file directory holding `data`, converted to the split layout.
+/// A directory holding `data` as an earlier Cercle kept it, one file of data version 2.
+fn one_file_dir(dir: &Path, data: &Data) -> Vec<u8> {
+    fs::create_dir_all(dir).unwrap();
+    let bytes = cercle::store::to_json(data).unwrap();
+    fs::write(dir.join(DATA_FILE), &bytes).unwrap();
+    bytes
+}
+
+/// A one-file directory holding `data`, converted to the split layout at its first open.
 fn split_dir(dir: &Path, data: &Data) -> Store {
+    one_file_dir(dir, data);
     let mut store = Store::open(dir).unwrap();
-    store.save(data).unwrap();
-    let loaded = store.load().unwrap().unwrap();
-    store.migrate_to_split(&loaded).unwrap();
+    assert_eq!(store.load().unwrap().as_ref(), Some(data));
+    assert!(store.is_split());
     store
 }
 
@@ -47,17 +55,22 @@ fn load(dir: &Path) -> Data {
 }
 
 #[test]
-fn a_one_file_directory_is_migrated_and_the_file_kept() {
-    for data in [cercle::sample::sample(), cercle::generate::generate(12, 3)] {
+fn a_one_file_directory_is_converted_at_its_first_open_and_the_file_kept() {
+    // The sample cohort, and a generated network of 40 cohorts.
+    for data in [cercle::sample::sample(), cercle::generate::generate(40, 42)] {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
+        let original = one_file_dir(dir, &data);
+        // A read-only open reads it as it is and converts nothing.
+        let mut look = Store::open_read_only(dir).unwrap();
+        assert_eq!(look.load().unwrap(), Some(data.clone()));
+        assert!(!look.is_split() && !cercle::store::is_split_dir(dir));
+        assert_eq!(fs::read(dir.join(DATA_FILE)).unwrap(), original);
+        drop(look);
+        // The first open that may write converts it.
         let mut store = Store::open(dir).unwrap();
-        store.save(&data).unwrap();
-        let original = fs::read(dir.join(DATA_FILE)).unwrap();
-        store.load().unwrap();
-        assert!(!store.is_split());
-        store.migrate_to_split(&data).unwrap();
-        assert!(store.is_split());
+        assert_eq!(store.load().unwrap(), Some(data.clone()));
+        assert!(store.is_split() && cercle::store::is_split_dir(dir));
         drop(store);
 
         let all = files(dir);
@@ -100,7 +113,7 @@ fn a_file_of_the_previous_version_is_upgraded_then_split() {
     fs::write(dir.join(DATA_FILE), serde_json::to_vec(&value).unwrap()).unwrap();
     let mut store = Store::open(dir).unwrap();
     let data = store.load().unwrap().unwrap();
-    store.migrate_to_split(&data).unwrap();
+    assert!(store.is_split());
     drop(store);
     assert_eq!(load(dir), data);
     let froms: Vec<_> = Store::open(dir)
@@ -338,13 +351,13 @@ fn each_save_keeps_a_whole_set_and_any_backup_restores() {
     let previous = restored.previous.unwrap();
     let name = previous.file_name().unwrap().to_str().unwrap();
     assert_eq!(store.restore(name).unwrap().data, *versions.last().unwrap());
-    // The file from before the split restores too, as one file.
+    // The file from before the split restores too, written split.
     let original = backups
         .iter()
         .find(|b| b.kind == BackupKind::BeforeUpgrade { from: 2 })
         .unwrap();
     assert_eq!(store.restore(&original.name).unwrap().data, data);
-    assert!(!store.is_split());
+    assert!(store.is_split() && cercle::store::is_split_dir(dir));
     drop(store);
     assert_eq!(load(dir), data);
     // Private all the way down.
@@ -401,11 +414,15 @@ fn a_split_directory_is_told_from_one_kept_as_one_file() {
     drop(split_dir(dir, &cercle::sample::sample()));
     assert!(cercle::store::is_split_dir(dir));
     let other = tempfile::tempdir().unwrap();
-    Store::open(other.path())
+    one_file_dir(other.path(), &cercle::sample::sample());
+    assert!(!cercle::store::is_split_dir(other.path()));
+    // A new directory is split from its first save.
+    let new = tempfile::tempdir().unwrap();
+    Store::open(new.path())
         .unwrap()
         .save(&cercle::sample::sample())
         .unwrap();
-    assert!(!cercle::store::is_split_dir(other.path()));
+    assert!(cercle::store::is_split_dir(new.path()));
 }
 
 #[test]

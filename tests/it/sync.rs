@@ -488,3 +488,37 @@ fn without_git_sync_says_what_to_install() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("cercle sync init --remote URL"), "{said}");
 }
+
+#[test]
+fn a_team_that_kept_one_file_converges_once_every_laptop_converted() {
+    let (_team, [first, second, office]) = team();
+    // The team's history as an earlier Cercle left it: one file, on every laptop.
+    let whole = cercle::store::to_json(&first.data()).unwrap();
+    first.git(&["rm", "-r", "-q", "cercle"]);
+    std::fs::write(first.dir.join("cercle.json"), whole).unwrap();
+    first.push_by_hand("one file");
+    for machine in [&second, &office] {
+        machine.git(&["fetch", "-q", "origin"]);
+        machine.git(&["reset", "-q", "--hard", "origin/main"]);
+        assert!(!cercle::store::is_split_dir(&machine.dir));
+    }
+    // Each laptop opens the new Cercle (which converts its directory) and changes a cohort of
+    // its own before any of them syncs.
+    first.edit(|d| d.cohorts[0].name = "Première promotion".into());
+    second.edit(|d| mark_of(d, 0, 0).status = Status::Absent);
+    office.edit(|d| d.people[1].city = "Brest".into());
+    for machine in [&first, &second, &office] {
+        assert!(cercle::store::is_split_dir(&machine.dir));
+        machine.ok(&["sync"]);
+    }
+    for machine in [&first, &second] {
+        machine.ok(&["sync"]);
+    }
+    let data = first.data();
+    assert_eq!(data.cohorts[0].name, "Première promotion");
+    assert_eq!(mark_of(&mut data.clone(), 0, 0).status, Status::Absent);
+    assert_eq!(data.people[1].city, "Brest");
+    assert!(data.conflicts.is_empty(), "{:?}", data.conflicts);
+    assert_eq!(second.bytes(), first.bytes());
+    assert_eq!(office.bytes(), first.bytes());
+}

@@ -84,22 +84,21 @@ fn a_file_the_driver_refuses_is_explained_once_without_a_doubled_prefix() {
     second.ok(&["sync", "init", "--remote", &team.remote()]);
     // A newer Cercle on the first laptop sends a file this one cannot read (of a version
     // past the split layout's index, version 3).
-    let mut newer = first.data();
-    newer.schema_version = 9;
-    std::fs::write(
-        first.dir.join("cercle.json"),
-        cercle::store::to_json(&newer).unwrap(),
-    )
-    .unwrap();
+    let index = first.dir.join("cercle.json");
+    let newer = common::pty::jq(&index, &[".schema_version = 9"]);
+    std::fs::write(&index, newer).unwrap();
     first.push_by_hand("newer");
     second.edit(|d| d.people[0].city = "Lannion".into());
+    let before = second.bytes();
     let out = second.cercle(&["sync"]);
     let text = said(&out);
     assert!(!out.status.success(), "{text}");
     assert!(
-        text.contains("nothing was changed here: the other machine's version"),
+        text.contains("nothing was changed here: the other machine's version")
+            && text.contains("newer Cercle (data version 9"),
         "{text}"
     );
+    assert!(second.bytes() == before, "no document was changed here");
     assert_eq!(text.matches("cercle: ").count(), 1, "{text}");
 }
 

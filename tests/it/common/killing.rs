@@ -1,8 +1,9 @@
 //! kill -9 at seeded moments: a saver runs in a child process (an ignored test of this crate,
 //! started by name) and is killed in the middle of its saves.
 
+use cercle::store::{BACKUP_DIR, DOCS_DIR, JOURNAL_FILE};
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -93,4 +94,20 @@ pub fn run_and_kill(saver: &str, env: &str, dir: &Path, skip: u64, pause: Durati
     reader.join().unwrap();
     said.extend(lines.try_iter());
     Killed { said, pid }
+}
+
+/// What a killed save can leave in a data directory: temporary files and a journal.
+pub fn leftovers(dir: &Path) -> Vec<PathBuf> {
+    let folders = [
+        dir.to_path_buf(),
+        dir.join(BACKUP_DIR),
+        dir.join(DOCS_DIR).join("cohorts"),
+        dir.join(DOCS_DIR).join("people"),
+    ];
+    folders
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".tmp-") || p.ends_with(JOURNAL_FILE))
+        .collect()
 }

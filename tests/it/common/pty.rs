@@ -184,9 +184,47 @@ pub fn cercle(data_dir: &Path, args: &[&str]) -> std::process::Output {
 
 pub use super::settings_of;
 
-/// The data file of a directory, as JSON.
+/// The data of a directory as one JSON document (the index, its people and its cohorts put
+/// back together), read as a program without the lock reads it.
 pub fn read_json(dir: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap()
+    let data = cercle::store::Store::open_read_only(dir)
+        .unwrap()
+        .load()
+        .unwrap()
+        .expect("the directory holds data");
+    serde_json::to_value(&data).unwrap()
+}
+
+/// Writes `value` (the data as one JSON document, as [`read_json`] gives it) into `dir` as
+/// Cercle saves it: for a test that sets its data up by editing the JSON.
+pub fn write_json(dir: &Path, value: &serde_json::Value) {
+    let data: cercle::domain::Data = serde_json::from_value(value.clone()).unwrap();
+    let mut store = cercle::store::Store::open(dir).unwrap();
+    store.load().unwrap();
+    store.save(&data).unwrap();
+}
+
+/// The document of the cohort `id` in a split data directory, as its index names it.
+pub fn cohort_document(dir: &Path, id: &str) -> std::path::PathBuf {
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("cercle.json")).unwrap()).unwrap();
+    let entry = index["cohorts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no cohort {id} in the index of {}", dir.display()));
+    dir.join(entry["file"].as_str().unwrap())
+}
+
+/// Edits the document of the cohort `id` as another program would: reads it, changes it,
+/// writes it back in place.
+pub fn edit_cohort(dir: &Path, id: &str, edit: impl FnOnce(&mut serde_json::Value)) {
+    let path = cohort_document(dir, id);
+    let mut cohort: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    edit(&mut cohort);
+    std::fs::write(&path, serde_json::to_vec_pretty(&cohort).unwrap()).unwrap();
 }
 
 /// The current cohort in a data file read as JSON.
@@ -200,32 +238,69 @@ pub fn current_cohort(file: &mut serde_json::Value) -> &mut serde_json::Value {
         .unwrap()
 }
 
-/// Renames the person called `from` in the data file of `dir`, as written on disk.
+/// Renames the person called `from` in the people document of `dir` that holds them, as
+/// another program would write it.
 pub fn rename_person(dir: &Path, from: &str, to: &str) {
-    let mut json = read_json(dir);
-    let person = json["people"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|p| p["name"] == from)
-        .unwrap();
-    person["name"] = to.into();
-    std::fs::write(
-        dir.join("cercle.json"),
-        serde_json::to_vec_pretty(&json).unwrap(),
-    )
-    .unwrap();
+    for entry in std::fs::read_dir(dir.join("cercle/people")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut people: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let found = people
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|p| p["name"] == from);
+        if let Some(person) = found {
+            person["name"] = to.into();
+            std::fs::write(&path, serde_json::to_vec_pretty(&people).unwrap()).unwrap();
+            return;
+        }
+    }
+    panic!("no one is called {from} in {}", dir.display());
 }
 
-/// Another program replaces the data file, as editors and sync tools do (a new file renamed);
-/// returns the bytes it wrote.
+/// Every document of a split data directory (the index, the cohorts, the people) with its
+/// bytes: two calls compare equal when no document was rewritten.
+pub fn documents(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut found = std::collections::BTreeMap::new();
+    let index = dir.join("cercle.json");
+    found.insert(index.clone(), std::fs::read(&index).unwrap());
+    for folder in ["cercle/cohorts", "cercle/people"] {
+        for entry in std::fs::read_dir(dir.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            found.insert(path.clone(), std::fs::read(&path).unwrap());
+        }
+    }
+    found
+}
+
+/// Runs `jq ARGS` over the document at `path` and returns what it prints: the document as jq,
+/// a program editing Cercle's files, writes it (keys in their order).
+pub fn jq(path: &Path, args: &[&str]) -> Vec<u8> {
+    let edited = std::process::Command::new("jq")
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("jq runs (apt-get install jq)");
+    assert!(
+        edited.status.success(),
+        "{}",
+        String::from_utf8_lossy(&edited.stderr)
+    );
+    edited.stdout
+}
+
+/// Another program replaces the index (which holds the programme) with jq, as editors and sync
+/// tools do (a new file renamed); returns the bytes it wrote.
 pub fn edit_outside(dir: &Path, title: &str) -> Vec<u8> {
-    let mut json = read_json(dir);
-    json["programme"]["title"] = title.into();
-    let bytes = serde_json::to_vec_pretty(&json).unwrap();
+    let index = dir.join("cercle.json");
+    let bytes = jq(
+        &index,
+        &["--arg", "title", title, ".programme.title = $title"],
+    );
     let temp = dir.join("outside.tmp");
     std::fs::write(&temp, &bytes).unwrap();
-    std::fs::rename(&temp, dir.join("cercle.json")).unwrap();
+    std::fs::rename(&temp, &index).unwrap();
     bytes
 }
 

@@ -227,9 +227,13 @@ pub(crate) fn keep_file_before_upgrade(
 }
 
 /// Removes the rotating backups that [`backups_to_keep`] does not keep; returns their paths.
-/// A backup set is removed newest first, after what it holds that the next older set lacks is
-/// linked into that set (see [`super::sets`]).
-pub(crate) fn rotate(dir: &Path, now: DateTime<Utc>) -> io::Result<Vec<PathBuf>> {
+/// A backup set is removed newest first, after `fold` gave the next older set what it needs of
+/// it (`sets::fold_into`: the documents that set lacks).
+pub(crate) fn rotate(
+    dir: &Path,
+    now: DateTime<Utc>,
+    fold: fn(&Path, &Path) -> io::Result<()>,
+) -> io::Result<Vec<PathBuf>> {
     let rotating: Vec<_> = list(dir)?
         .into_iter()
         .filter(|b| b.kind == BackupKind::Rotating)
@@ -247,7 +251,7 @@ pub(crate) fn rotate(dir: &Path, now: DateTime<Utc>) -> io::Result<Vec<PathBuf>>
         if is_set_name(&backup.name) {
             let older = sets.iter().skip_while(|s| s.name != backup.name).nth(1);
             if let Some(older) = older {
-                super::sets::fold_into(&backup.path, &older.path)?;
+                fold(&backup.path, &older.path)?;
             }
             // Moved aside first, in one rename: a crash while removing its files leaves a
             // leftover removed at the next open, never a set with documents missing.

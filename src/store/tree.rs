@@ -322,7 +322,7 @@ impl Store {
         }
         report.backup = kept;
         report.warnings = warnings;
-        match backup::rotate(&backups, now) {
+        match backup::rotate(&backups, now, sets::fold_into) {
             Ok(removed) => report.pruned = removed,
             Err(e) => report
                 .warnings

@@ -264,3 +264,37 @@ fn overwriting_another_programs_edit_keeps_theirs_as_a_backup() {
     let mut store = Store::open(dir).unwrap();
     assert_eq!(store.load().unwrap().unwrap(), mine);
 }
+
+#[test]
+fn forgetting_a_person_reaches_every_set_and_each_still_reads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = cercle::generate::generate(4, 8);
+    let mut store = split_dir(tmp.path(), &data);
+    let gone = data.people[3].id.clone();
+    // Sets that hold her people file, the index naming her, and cohorts she is not in.
+    let mut current = data.clone();
+    for n in 0..4 {
+        let mut next = renamed(&current, n % 4, &format!("save {n}"));
+        if n == 1 {
+            next.people[3].name = "Renamed once".into();
+        }
+        store.save(&next).unwrap();
+        current = next;
+    }
+    let mut without = current.clone();
+    without.people.retain(|p| p.id != gone);
+    store.save(&without).unwrap();
+    let done = store
+        .rewrite_copies(&mut |copy: &mut Data| {
+            let before = copy.people.len();
+            copy.people.retain(|p| p.id != gone);
+            copy.people.len() != before
+        })
+        .unwrap();
+    assert!(done.unreadable.is_empty(), "{:?}", done.unreadable);
+    assert!(done.rewritten.len() >= 5, "{:?}", done.rewritten);
+    for backup in store.backups().unwrap() {
+        let kept = store.backup_data(&backup.name).unwrap();
+        assert!(kept.person(&gone).is_none(), "{}", backup.name);
+    }
+}

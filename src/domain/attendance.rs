@@ -124,12 +124,14 @@ pub struct Mark {
         deserialize_with = "super::timestamp::option_utc"
     )]
     pub at: Option<DateTime<Utc>>,
-    /// The trainee's own electronic signature of this line.
+    /// The trainee's own electronic signature of this line. Boxed, as are the rare fields
+    /// below: a mark is one of half a million in a network, and an inline signature would
+    /// make every one of them a hundred bytes larger, signed or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed: Option<LineSignature>,
+    pub signed: Option<Box<LineSignature>>,
     /// "Signature manquante": recorded by a trainer, with a reason, when she could not sign.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub missing_signature: Option<MissingSignature>,
+    pub missing_signature: Option<Box<MissingSignature>>,
 }
 
 /// A trainee's Ed25519 signature of her line: what she signed is kept beside it, so that a

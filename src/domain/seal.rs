@@ -411,7 +411,7 @@ pub fn sign_line(
     };
     signed.sig = signing::sign_bytes(key, &line_message(half_day, trainee, &signed));
     if let Some(mark) = half_day.marks.iter_mut().find(|m| &m.trainee == trainee) {
-        mark.signed = Some(signed);
+        mark.signed = Some(Box::new(signed));
         mark.missing_signature = None;
     }
     Ok(())
@@ -429,7 +429,7 @@ pub fn receive_line(
     let sheet = find(cohort, &signed.half_day)?;
     if sheet
         .mark_of(trainee)
-        .and_then(|m| m.signed.as_ref())
+        .and_then(|m| m.signed.as_deref())
         .is_some_and(|s| s == signed)
     {
         return Ok(());
@@ -456,7 +456,7 @@ pub fn receive_line(
         return Err(SheetError::Forged);
     }
     if let Some(mark) = sheet.marks.iter_mut().find(|m| &m.trainee == trainee) {
-        mark.signed = Some(signed.clone());
+        mark.signed = Some(Box::new(signed.clone()));
         mark.missing_signature = None;
     }
     Ok(())
@@ -495,11 +495,11 @@ pub fn record_missing(
     check_can_sign(half_day, trainee)?;
     let reason = reason_given(reason)?;
     if let Some(mark) = half_day.marks.iter_mut().find(|m| &m.trainee == trainee) {
-        mark.missing_signature = Some(MissingSignature {
+        mark.missing_signature = Some(Box::new(MissingSignature {
             by: by.clone(),
             at,
             reason: reason.to_owned(),
-        });
+        }));
     }
     Ok(())
 }

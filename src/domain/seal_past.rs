@@ -111,7 +111,7 @@ fn sign_lines(half_day: &mut HalfDay, keys: &FxHashMap<PersonId, SigningKey>) {
             .iter_mut()
             .find(|m| m.trainee == before.trainee)
         {
-            mark.signed = Some(signed);
+            mark.signed = Some(Box::new(signed));
         }
     }
 }

@@ -41,7 +41,7 @@ pub fn text(msg: Msg) -> &'static str {
         CliNoBackups => "No backups yet in {dir}.",
         CliBackupDamaged => "(damaged: do not restore)",
         CliRestored => "Restored {name}.",
-        CliRestoredKept => "Restored {name}; the file it replaced was kept as {path}.",
+        CliRestoredKept => "Restored {name}; the data it replaced was kept as {path}.",
         CliWrittenTo => "Written to {path}",
         CliCheckError => "error",
         CliCheckWarning => "warning",

@@ -42,7 +42,7 @@ pub fn text(msg: Msg) -> &'static str {
         CliBackupDamaged => "(abîmée\u{a0}: ne pas restaurer)",
         CliRestored => "{name} restaurée.",
         CliRestoredKept => {
-            "{name} restaurée\u{a0}; le fichier qu'elle remplace est gardé sous {path}."
+            "{name} restaurée\u{a0}; les données qu'elle remplace sont gardées sous {path}."
         }
         CliWrittenTo => "Écrit dans {path}",
         CliCheckError => "erreur",

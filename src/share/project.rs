@@ -292,7 +292,7 @@ pub fn signing_of(cohort: &Cohort, trainee: &PersonId) -> (Vec<PersonKey>, Vec<L
         .seminars
         .iter()
         .flat_map(|s| &s.half_days)
-        .filter_map(|h| h.mark_of(trainee)?.signed.clone())
+        .filter_map(|h| h.mark_of(trainee)?.signed.as_deref().cloned())
         .collect();
     (keys, lines)
 }

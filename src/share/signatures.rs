@@ -69,7 +69,7 @@ pub fn receive(data: &mut Data, bundle: &Bundle) -> Signing {
             .find(|h| h.id == signed.half_day);
         let when = sheet.map(|h| (h.date, h.period));
         let known = sheet
-            .and_then(|h| h.mark_of(&bundle.trainee)?.signed.as_ref())
+            .and_then(|h| h.mark_of(&bundle.trainee)?.signed.as_deref())
             .is_some_and(|s| s == signed);
         if known {
             continue;

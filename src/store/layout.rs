@@ -8,6 +8,7 @@ use super::parse::Unreadable;
 use crate::domain::{Cohort, Data, Person, Records, SCHEMA_VERSION, Shared};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
 /// The `schema_version` of an index: the records of version 2, split into documents.
@@ -316,25 +317,36 @@ pub(crate) fn join(
     cohorts: Vec<Cohort>,
     shards: Vec<Vec<Person>>,
 ) -> Result<Data, String> {
-    let mut by_id: HashMap<String, VecDeque<Person>> = HashMap::new();
+    // Each person under their id; the rare second record with the same id (a broken rule the
+    // store must still not lose) waits apart, so that the common case costs no list per person.
+    let mut first: HashMap<String, Person> = HashMap::with_capacity(index.people_order.len());
+    let mut more: HashMap<String, VecDeque<Person>> = HashMap::new();
     for person in shards.into_iter().flatten() {
-        by_id
-            .entry(person.id.as_str().to_owned())
-            .or_default()
-            .push_back(person);
+        match first.entry(person.id.as_str().to_owned()) {
+            Entry::Vacant(place) => {
+                place.insert(person);
+            }
+            Entry::Occupied(place) => more
+                .entry(place.key().clone())
+                .or_default()
+                .push_back(person),
+        }
     }
     let mut people = Vec::with_capacity(index.people_order.len());
     for id in &index.people_order {
-        let person = by_id
-            .get_mut(id)
-            .and_then(VecDeque::pop_front)
+        let person = first
+            .remove(id)
+            .or_else(|| more.get_mut(id).and_then(VecDeque::pop_front))
             .ok_or_else(|| {
                 format!("the index lists the person {id:?}, who is in no people file")
             })?;
         people.push(Shared::new(person));
     }
     // A person added to a shard by hand, not in the order: kept, at the end.
-    let mut rest: Vec<Person> = by_id.into_values().flatten().collect();
+    let mut rest: Vec<Person> = first
+        .into_values()
+        .chain(more.into_values().flatten())
+        .collect();
     rest.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     people.extend(rest.into_iter().map(Shared::new));
     for (entry, cohort) in index.cohorts.iter().zip(&cohorts) {

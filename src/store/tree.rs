@@ -210,6 +210,14 @@ impl Store {
         if check_changes && seen::changed(&path, self.seen.as_ref())? {
             return Err(StoreError::ChangedOnDisk { path });
         }
+        if super::is_split_dir(&self.dir) {
+            // Saved before any load: the documents are read first, so that the save writes
+            // what changed and keeps the others' previous versions, as any other save does.
+            self.load()?;
+            if self.tree.is_some() {
+                return self.save_tree(data, check_changes, &mut journal::no_fault);
+            }
+        }
         if seen::fingerprint(&path)?.is_some() {
             let dir = self.backups_dir();
             backup::keep_file_before_upgrade(&path, &dir, from, crate::domain::clock::now())

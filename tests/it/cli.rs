@@ -158,12 +158,16 @@ fn backups_are_listed_and_restored() {
     );
     let back = read_json(dir.path());
     assert_ne!(back["people"][0]["name"], "Changed");
-    // The documents it replaced were kept as a whole set, itself sound.
+    // The documents it replaced were kept as a whole set, itself sound, and the restore says
+    // where.
     let listed = String::from_utf8_lossy(&cercle(dir.path(), &["backups"]).stdout).into_owned();
     let kept = listed.lines().next().unwrap();
+    let set = kept.split_whitespace().next().unwrap();
+    assert!(kept.ends_with(" bytes") && set.ends_with("Z.d"), "{listed}");
+    let said = String::from_utf8_lossy(&restored.stdout);
     assert!(
-        kept.ends_with(" bytes") && kept.split_whitespace().next().unwrap().ends_with("Z.d"),
-        "{listed}"
+        said.contains("the data it replaced was kept as") && said.contains(set),
+        "{said}"
     );
     // Restoring over a damaged file keeps it as a backup: the list marks it, so nobody
     // restores it.

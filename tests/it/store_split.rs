@@ -438,3 +438,36 @@ fn a_link_in_place_of_the_documents_folder_is_refused() {
         Some(StoreError::Link { path }) if path == dir.join("cercle")
     ));
 }
+
+#[test]
+fn a_save_before_any_load_of_a_split_directory_writes_only_what_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::generate::generate(6, 4);
+    drop(split_dir(dir, &data));
+    let before = files(dir);
+    let mut changed = data.clone();
+    changed.cohorts[2].name = "Renommée".into();
+    // A store opened and saved at once, as a command that writes without reading would.
+    let report = Store::open(dir).unwrap().save(&changed).unwrap();
+    assert!(report.backup.is_some(), "the documents were kept first");
+    let after = files(dir);
+    let rewritten: Vec<&String> = after
+        .keys()
+        .filter(|p| before.get(*p) != after.get(*p))
+        .collect();
+    assert_eq!(rewritten.len(), 1, "{rewritten:?}");
+    assert!(rewritten[0].starts_with("cercle/cohorts/"));
+    assert_eq!(load(dir), changed);
+    // Nothing was kept as if the index were a file of an earlier version.
+    let mut store = Store::open(dir).unwrap();
+    store.load().unwrap();
+    assert!(
+        store
+            .backups()
+            .unwrap()
+            .iter()
+            .all(|b| b.kind == BackupKind::Rotating
+                || fs::read(&b.path).is_ok_and(|bytes| !cercle::store::is_index(&bytes)))
+    );
+}

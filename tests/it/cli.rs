@@ -158,7 +158,7 @@ fn backups_are_listed_and_restored() {
     );
     let back = read_json(dir.path());
     assert_ne!(back["people"][0]["name"], "Changed");
-    // The documents it replaced were kept as a whole set, itself sound, and the restore says
+    // The documents it replaced were kept as a set, itself sound, and the restore says
     // where.
     let listed = String::from_utf8_lossy(&cercle(dir.path(), &["backups"]).stdout).into_owned();
     let kept = listed.lines().next().unwrap();

@@ -149,6 +149,9 @@ pub fn text(msg: Msg) -> &'static str {
         ReadOnlyNotWritable => {
             "the data directory cannot be written ({reason}): opened read-only, nothing will be saved; save a copy elsewhere"
         }
+        StoreConverted => {
+            "Data now kept as one document per cohort; the old file is kept in backups/"
+        }
         SyncErrNotSetUp => {
             "{path} is not set up for sync yet: run `cercle sync init --remote URL` (see docs/sync.md)"
         }

@@ -159,6 +159,9 @@ pub fn text(msg: Msg) -> &'static str {
         ReadOnlyNotWritable => {
             "le dossier des données ne peut pas être écrit ({reason})\u{a0}: ouvert en lecture seule, rien ne sera enregistré\u{a0}; enregistrez une copie ailleurs"
         }
+        StoreConverted => {
+            "Données rangées par promotion\u{a0}; l'ancien fichier est gardé dans backups/"
+        }
         SyncErrNotSetUp => {
             "{path} n'est pas encore prêt pour la synchronisation\u{a0}: lancez `cercle sync init --remote URL` (voir docs/sync.md)"
         }

@@ -200,6 +200,8 @@ pub struct Store {
     migrations: &'static [Migration],
     /// The documents of a split directory; `None` for a one-file directory.
     tree: Option<tree::Tree>,
+    /// Where the one file was kept, when the last load converted the directory.
+    converted: Option<PathBuf>,
 }
 
 impl Store {
@@ -255,6 +257,7 @@ impl Store {
             read_only,
             migrations: MIGRATIONS,
             tree: None,
+            converted: None,
         })
     }
 
@@ -329,6 +332,7 @@ impl Store {
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<Option<Data>, StoreError> {
         let path = self.data_path.clone();
+        self.converted = None;
         // Without the lock, a save may be in flight: its journal says what to read instead.
         let pending = if self.writable() {
             std::collections::HashMap::new()

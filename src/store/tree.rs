@@ -92,6 +92,12 @@ impl Store {
             })
     }
 
+    /// Where the one file a load converted was kept in `backups/`; `None` when the last load
+    /// converted nothing.
+    pub fn converted(&self) -> Option<&Path> {
+        self.converted.as_deref()
+    }
+
     /// What was seen of each document of a split directory; `None` for one file.
     pub(super) fn documents_seen(&self) -> Option<&HashMap<String, Seen>> {
         self.tree.as_ref().map(|tree| &tree.docs)
@@ -181,12 +187,19 @@ impl Store {
     /// conversion that fails (a full disk) leaves the one file as it was, and the data is used
     /// all the same: the next save converts, and says why if it fails again.
     pub(super) fn convert(&mut self, data: Data, from: u32) -> Data {
-        if self.writable()
-            && let Err(e) = self.migrate(&data, from, true)
-        {
+        if !self.writable() {
+            return data;
+        }
+        if let Err(e) = self.migrate(&data, from, true) {
             super::logbook::note(&format!(
                 "{}: not converted to the split layout, kept as one file: {e}",
                 self.data_path.display()
+            ));
+        } else if let Some(kept) = &self.converted {
+            super::logbook::note(&format!(
+                "{}: converted to the split layout, the file kept as {}",
+                self.data_path.display(),
+                kept.display()
             ));
         }
         data
@@ -218,16 +231,22 @@ impl Store {
                 return self.save_tree(data, check_changes, &mut journal::no_fault);
             }
         }
-        if seen::fingerprint(&path)?.is_some() {
+        let kept = if seen::fingerprint(&path)?.is_some() {
             let dir = self.backups_dir();
-            backup::keep_file_before_upgrade(&path, &dir, from, crate::domain::clock::now())
-                .map_err(StoreError::save(SaveStep::Backup, &path))?;
-        }
+            let kept =
+                backup::keep_file_before_upgrade(&path, &dir, from, crate::domain::clock::now())
+                    .map_err(StoreError::save(SaveStep::Backup, &path))?;
+            Some(kept)
+        } else {
+            None
+        };
         self.tree = Some(Tree::empty());
         let saved = self.save_tree_with(data, false, false, &mut journal::no_fault);
         if saved.is_err() {
             // Nothing was converted: the one file is still the data.
             self.tree = None;
+        } else {
+            self.converted = kept;
         }
         saved
     }

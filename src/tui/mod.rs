@@ -213,7 +213,13 @@ fn take_reports(
                 data,
                 recovery,
                 read_only,
-            } => loaded(app, data, recovery, read_only),
+                converted,
+            } => {
+                loaded(app, data, recovery, read_only);
+                if let Some(note) = converted {
+                    app.notify(note);
+                }
+            }
             Report::Saved(outcome) => {
                 saver.finished(worker, app, outcome);
                 syncer.after_save(worker, saver, app);

@@ -73,6 +73,8 @@ pub enum Report {
         recovery: Option<(Data, Option<Form>)>,
         /// Why the file is read-only, if it is.
         read_only: Option<String>,
+        /// What to tell the user when the load converted a one-file directory.
+        converted: Option<String>,
     },
     /// The outcome of a save.
     Saved(Result<(), String>),
@@ -218,6 +220,10 @@ fn load(
         store::from_json(&r.json).ok().map(|data| (data, form))
     });
     let read_only = store.read_only_reason().map(|r| r.in_lang(lang));
+    // Short enough for one status line; the journal of errors names the file kept.
+    let converted = store
+        .converted()
+        .map(|_| crate::i18n::Msg::StoreConverted.text(lang).to_owned());
     if let Ok(Some(prepared)) = &data {
         check_record(Arc::clone(&prepared.data), report_tx.clone());
     }
@@ -225,6 +231,7 @@ fn load(
         data,
         recovery,
         read_only,
+        converted,
     }
 }
 

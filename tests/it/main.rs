@@ -40,6 +40,7 @@ mod e2e;
 mod e2e_circle;
 mod e2e_circle_day;
 mod e2e_contacts;
+mod e2e_convert;
 mod e2e_faults;
 mod e2e_list_views;
 mod e2e_lists_forms;

@@ -71,6 +71,14 @@ fn a_one_file_directory_is_converted_at_its_first_open_and_the_file_kept() {
         let mut store = Store::open(dir).unwrap();
         assert_eq!(store.load().unwrap(), Some(data.clone()));
         assert!(store.is_split() && cercle::store::is_split_dir(dir));
+        let told = store
+            .converted()
+            .map(Path::to_path_buf)
+            .expect("the load says it converted");
+        assert_eq!(fs::read(&told).unwrap(), original);
+        // The next load has nothing to convert, and says so.
+        store.load().unwrap();
+        assert_eq!(store.converted(), None);
         drop(store);
 
         let all = files(dir);
@@ -84,14 +92,7 @@ fn a_one_file_directory_is_converted_at_its_first_open_and_the_file_kept() {
         let mut store = Store::open(dir).unwrap();
         assert_eq!(store.load().unwrap(), Some(data.clone()));
         assert!(store.is_split());
-        let kept: Vec<_> = store
-            .backups()
-            .unwrap()
-            .into_iter()
-            .filter(|b| b.kind == BackupKind::BeforeUpgrade { from: 2 })
-            .collect();
-        assert_eq!(kept.len(), 1);
-        assert_eq!(fs::read(&kept[0].path).unwrap(), original);
+        assert_eq!(crate::common::kept_one_file(dir), vec![original.clone()]);
         // Private, folders and files alike.
         for path in ["cercle", "cercle/cohorts", "cercle/people"] {
             let mode = fs::metadata(dir.join(path)).unwrap().permissions().mode() & 0o777;

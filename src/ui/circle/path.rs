@@ -168,14 +168,7 @@ fn evidence_text(
     assessment
         .evidence
         .iter()
-        .map(|e| {
-            let source = e
-                .source
-                .as_ref()
-                .map(|s| source_label(app, cohort, s))
-                .unwrap_or_default();
-            format!("{}{source}", note_text(app, &e.note))
-        })
+        .map(|e| evidence_line(app, cohort, e))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -204,14 +197,7 @@ fn proposals_text(
         .filter(|p| &p.trainee == trainee && &p.competency == competency)
         .map(|p| {
             let what = match &p.proposed {
-                Proposed::Evidence(e) => {
-                    let source = e
-                        .source
-                        .as_ref()
-                        .map(|s| source_label(app, cohort, s))
-                        .unwrap_or_default();
-                    format!("{}{source}", note_text(app, &e.note))
-                }
+                Proposed::Evidence(e) => evidence_line(app, cohort, e),
                 Proposed::Level(level) => app.tr(level_msg(*level)).to_owned(),
             };
             match &p.answer {
@@ -251,6 +237,16 @@ fn selected_proposals(app: &App, cohort: &Cohort, trainee: &crate::domain::Perso
 }
 
 /// What a piece of evidence rests on, in a few words: " (seminar 15/10/2026)".
+/// One piece of evidence: its note, and where it comes from.
+fn evidence_line(app: &App, cohort: &Cohort, evidence: &crate::domain::path::Evidence) -> String {
+    let source = evidence
+        .source
+        .as_ref()
+        .map(|s| source_label(app, cohort, s))
+        .unwrap_or_default();
+    format!("{}{source}", note_text(app, &evidence.note))
+}
+
 fn source_label(app: &App, cohort: &Cohort, source: &EvidenceSource) -> String {
     let text = match source {
         EvidenceSource::Seminar(id) => cohort

@@ -170,3 +170,16 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
 pub fn render_buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     hostile::draw(app, width, height)
 }
+
+/// The one file an earlier Cercle kept, as the conversion at first open put it aside in
+/// `dir`'s backups: its bytes, each copy kept (there must be one).
+pub fn kept_one_file(dir: &std::path::Path) -> Vec<Vec<u8>> {
+    cercle::store::Store::open_read_only(dir)
+        .unwrap()
+        .backups()
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.kind == cercle::store::BackupKind::BeforeUpgrade { from: 2 })
+        .map(|b| std::fs::read(&b.path).unwrap())
+        .collect()
+}

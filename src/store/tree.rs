@@ -408,9 +408,9 @@ impl Store {
         Ok(())
     }
 
-    /// Puts the data of a backup back: the documents as they are now are first kept as a set
-    /// (or the one file, in a directory not yet split), then the backup's are written by one
-    /// journal. Lifts the refusal to save that damage or a newer file caused.
+    /// Puts the data of a backup back through one journal, the documents it replaces kept as
+    /// the save's backup set (or the one file, in a directory not yet split). Lifts the refusal
+    /// to save that damage or a newer file caused.
     pub(super) fn put_back(&mut self, data: Data) -> Result<Restored, StoreError> {
         self.set_file_state(None);
         if self.tree.is_some() {

@@ -698,6 +698,13 @@ pub(super) fn recover(dir: &Path) -> Result<(), StoreError> {
     ))?;
     for folder in ["cohorts", "people"] {
         fsio::remove_temp_files(&dir.join(layout::DOCS_DIR).join(folder));
+        // A link into the base that a crash left under its temporary name.
+        if built.is_some() {
+            fsio::remove_temp_files(&base.join(layout::DOCS_DIR).join(folder));
+        }
+    }
+    if built.is_some() {
+        fsio::remove_temp_files(&base);
     }
     Ok(())
 }

@@ -13,14 +13,12 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
     let store = Store::open_read_only(dir).map_err(|e| super::load::store_failure(&e, lang))?;
     let list = store.backups().map_err(|e| e.in_lang(lang))?;
     // A damaged file set aside by a restore is a backup too: say it, so nobody restores it.
-    let sound = |path: &Path| {
-        if path.is_dir() {
-            // A set opens as a data directory; read-only, nothing is written into it.
-            return Store::open_read_only(path)
-                .and_then(|mut set| set.load())
-                .is_ok_and(|data| data.is_some());
+    let sound = |backup: &crate::store::BackupInfo| {
+        if backup.path.is_dir() {
+            // A set holds what its save replaced: it is read through the newer ones.
+            return store.backup_data(&backup.name).is_ok();
         }
-        std::fs::read(path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok())
+        std::fs::read(&backup.path).is_ok_and(|bytes| crate::store::from_json(&bytes).is_ok())
     };
     if json {
         let rows: Vec<serde_json::Value> = list
@@ -29,7 +27,7 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
                 serde_json::json!({
                     "name": b.name,
                     "bytes": b.size,
-                    "sound": sound(&b.path),
+                    "sound": sound(b),
                 })
             })
             .collect();
@@ -47,7 +45,7 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
     let damaged = format!("  {}", Msg::CliBackupDamaged.text(lang));
     let mut text = String::new();
     for backup in list {
-        let mark = if sound(&backup.path) { "" } else { &damaged };
+        let mark = if sound(&backup) { "" } else { &damaged };
         let _ = writeln!(text, "{}  {} bytes{mark}", backup.name, backup.size);
     }
     out::block(&text, lang)
@@ -56,8 +54,8 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
 /// `restore NAME`: a backup back in place; the file it replaces is kept.
 pub(super) fn restore(dir: &Path, name: &str, lang: Lang) -> Result<(), Failure> {
     let mut store = super::load::open(dir, lang)?;
-    // Read first, so that the documents in place are kept as a whole set before the restore
-    // (not the index alone); damaged data cannot be read, and is kept as the file it is.
+    // Read first, so that the documents the restore replaces are kept as a set (not the index
+    // alone); damaged data cannot be read, and is kept as the file it is.
     let _ = store.load();
     let restored = store.restore(name).map_err(|e| not_saved(&e, lang))?;
     match restored.previous {

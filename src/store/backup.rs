@@ -227,27 +227,41 @@ pub(crate) fn keep_file_before_upgrade(
 }
 
 /// Removes the rotating backups that [`backups_to_keep`] does not keep; returns their paths.
-pub(crate) fn rotate(dir: &Path, now: DateTime<Utc>) -> io::Result<Vec<PathBuf>> {
+/// A backup set is removed newest first, after `fold` gave the next older set what it needs of
+/// it (`sets::fold_into`: the documents that set lacks).
+pub(crate) fn rotate(
+    dir: &Path,
+    now: DateTime<Utc>,
+    fold: fn(&Path, &Path) -> io::Result<()>,
+) -> io::Result<Vec<PathBuf>> {
     let rotating: Vec<_> = list(dir)?
         .into_iter()
         .filter(|b| b.kind == BackupKind::Rotating)
         .collect();
     let times: Vec<_> = rotating.iter().map(|b| b.taken_at).collect();
     let keep = backups_to_keep(&times, now);
+    // Newest first, as listed: a set folded into the next older one, itself removed next, is
+    // folded on with it.
+    let sets: Vec<&BackupInfo> = rotating.iter().filter(|b| is_set_name(&b.name)).collect();
     let mut removed = Vec::new();
-    for backup in rotating {
-        if !keep.contains(&backup.taken_at) {
-            if is_set_name(&backup.name) {
-                // Moved aside first, in one rename: a crash while removing its files leaves a
-                // leftover removed at the next open, never a set with documents missing.
-                let aside = fsio::temp_dir(dir, "old")?;
-                fs::rename(&backup.path, aside.join("set"))?;
-                fs::remove_dir_all(&aside)?;
-            } else {
-                fs::remove_file(&backup.path)?;
-            }
-            removed.push(backup.path);
+    for backup in &rotating {
+        if keep.contains(&backup.taken_at) {
+            continue;
         }
+        if is_set_name(&backup.name) {
+            let older = sets.iter().skip_while(|s| s.name != backup.name).nth(1);
+            if let Some(older) = older {
+                fold(&backup.path, &older.path)?;
+            }
+            // Moved aside first, in one rename: a crash while removing its files leaves a
+            // leftover removed at the next open, never a set with documents missing.
+            let aside = fsio::temp_dir(dir, "old")?;
+            fs::rename(&backup.path, aside.join("set"))?;
+            fs::remove_dir_all(&aside)?;
+        } else {
+            fs::remove_file(&backup.path)?;
+        }
+        removed.push(backup.path.clone());
     }
     Ok(removed)
 }

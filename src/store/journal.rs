@@ -1,10 +1,16 @@
 //! Writing several documents as one save: all of them or none, whatever moment a crash picks.
 //!
-//! Each new document is written to a temporary file beside its place and synced. Then the
-//! journal, `cercle.journal.json`, lists what the save does (this temporary file goes to that
-//! path, with this hash; that file goes away); it is written to a temporary file, synced and
-//! renamed into place: that rename is the moment the save happens. Then each temporary file is
+//! Each new document is written to a temporary file beside its place. Then the journal,
+//! `cercle.journal.json`, lists what the save does (this temporary file goes to that path, with
+//! this hash; that file goes away) and is written to a temporary file. All of them, their
+//! folders and those of the save's backup set are synced (written first and synced after, the
+//! first sync carries most of it to the disk in one commit of the file system), and the journal
+//! is renamed into place: that rename is the moment the save happens. Then each temporary file is
 //! renamed over its document, the folders are synced, and the journal is removed.
+//!
+//! When the base of the backup sets is whole ([`super::base`]), each new document is linked into
+//! it too (and each removed one removed) before the journal goes, so the base is in step after
+//! a crash as well.
 //!
 //! A crash before the journal's rename leaves the documents as they were (the temporary files
 //! are leftovers, removed at the next open). A crash after it leaves a journal, which the next
@@ -77,6 +83,14 @@ enum Step {
     },
 }
 
+impl Step {
+    fn path(&self) -> &str {
+        match self {
+            Self::Replace { path, .. } | Self::Remove { path } => path,
+        }
+    }
+}
+
 /// Where a test may stop a save, as if the machine stopped there: called with the name of the
 /// step just done; `true` stops.
 pub(crate) type Fault<'a> = &'a mut dyn FnMut(&'static str) -> bool;
@@ -86,10 +100,15 @@ pub(crate) fn no_fault(_: &'static str) -> bool {
     false
 }
 
-/// Writes `changes` (paths relative to `dir`) in `dir` as one save (see the module's notes).
+/// Writes `changes` (paths relative to `dir`) in `dir` as one save (see the module's notes),
+/// linking each new document into `base` as well (the base of the backup sets) when given.
+/// `durable` are folders written just before (a backup set's) that must be on the disk before
+/// the save happens: they are synced with the save's own.
 pub(crate) fn commit(
     dir: &Path,
     changes: &[Change],
+    base: Option<&Path>,
+    durable: &[PathBuf],
     fault: Fault<'_>,
 ) -> Result<Vec<Written>, CommitError> {
     let before = |path: &Path| {
@@ -99,6 +118,8 @@ pub(crate) fn commit(
     let mut temps: Vec<(String, TempFile, u128, u64)> = Vec::new();
     let mut folders = BTreeSet::new();
     let mut steps = Vec::new();
+    // Everything is written first and synced after, file by file: the first sync puts it all
+    // on the disk at once, and the others find nothing left to do.
     for change in changes {
         match change {
             Change::Write { path, bytes } => {
@@ -108,9 +129,10 @@ pub(crate) fn commit(
                 };
                 create_folders(dir, parent, &mut folders).map_err(before(parent))?;
                 // Named `.cercle-…`, so that a leftover is known as one of the store's.
-                let temp = TempFile::create(parent, &format!("cercle-{}", name.to_string_lossy()))
-                    .and_then(|mut t| t.write_synced(bytes).map(|()| t))
-                    .map_err(before(&dest))?;
+                let mut temp =
+                    TempFile::create(parent, &format!("cercle-{}", name.to_string_lossy()))
+                        .map_err(before(&dest))?;
+                io::Write::write_all(temp.file_mut(), bytes).map_err(before(&dest))?;
                 let hash = seen::hash(bytes);
                 let relative = relative(dir, temp.path());
                 steps.push(Step::Replace {
@@ -127,9 +149,6 @@ pub(crate) fn commit(
             Change::Remove { path } => steps.push(Step::Remove { path: path.clone() }),
         }
     }
-    for folder in &folders {
-        fsio::sync_dir(folder).map_err(before(folder))?;
-    }
     let journal = Journal {
         journal: JOURNAL_VERSION,
         steps,
@@ -138,8 +157,17 @@ pub(crate) fn commit(
     let bytes = serde_json::to_vec_pretty(&journal)
         .map_err(|e| before(&journal_path)(io::Error::other(e)))?;
     let mut written = TempFile::create(dir, JOURNAL_FILE)
-        .and_then(|mut t| t.write_synced(&bytes).map(|()| t))
+        .and_then(|mut t| io::Write::write_all(t.file_mut(), &bytes).map(|()| t))
         .map_err(before(&journal_path))?;
+    // The new documents, the journal naming them and the folders holding them are on the disk
+    // before the journal takes its name.
+    for (path, temp, _, _) in &temps {
+        temp.file().sync_all().map_err(before(&dir.join(path)))?;
+    }
+    written.file().sync_all().map_err(before(&journal_path))?;
+    for folder in folders.iter().chain(durable) {
+        fsio::sync_dir(folder).map_err(before(folder))?;
+    }
     if fault("journal written") {
         return Err(stop(temps, Some(written)));
     }
@@ -175,10 +203,12 @@ pub(crate) fn commit(
             return Err(CommitError::Stopped);
         }
     }
-    finish(dir, &journal.steps, &mut folders, fault).map_err(|(path, error)| match error {
-        Some(error) => CommitError::After { path, error },
-        None => CommitError::Stopped,
-    })?;
+    finish(dir, &journal.steps, base, &mut folders, fault).map_err(
+        |(path, error)| match error {
+            Some(error) => CommitError::After { path, error },
+            None => CommitError::Stopped,
+        },
+    )?;
     Ok(done)
 }
 
@@ -191,10 +221,12 @@ fn stop(temps: Vec<(String, TempFile, u128, u64)>, journal: Option<TempFile>) ->
     CommitError::Stopped
 }
 
-/// Removes what the steps remove, syncs the folders touched and removes the journal.
+/// Removes what the steps remove, brings `base` in step, syncs the folders touched and removes
+/// the journal.
 fn finish(
     dir: &Path,
     steps: &[Step],
+    base: Option<&Path>,
     folders: &mut BTreeSet<PathBuf>,
     fault: Fault<'_>,
 ) -> Result<(), (PathBuf, Option<io::Error>)> {
@@ -211,6 +243,20 @@ fn finish(
             if fault("document removed") {
                 return Err((target, None));
             }
+        }
+    }
+    // Before the journal goes: a crash until then does this again at the next open. The index
+    // is the last step, so the base is never ahead of its documents.
+    if let Some(base) = base {
+        for step in steps {
+            let folder = match step {
+                Step::Replace { path, .. } => super::base::put(dir, base, path),
+                Step::Remove { path } => super::base::remove(base, path),
+            };
+            folders.insert(folder.map_err(|e| (base.join(step.path()), Some(e)))?);
+        }
+        if fault("base updated") {
+            return Err((base.to_path_buf(), None));
         }
     }
     for folder in folders.iter() {
@@ -247,8 +293,13 @@ fn relative(dir: &Path, path: &Path) -> String {
 }
 
 /// Carries out a journal a save left behind (a crash after its rename), so that the documents
-/// are those of that save; `Ok(false)` when there is none. Only under the lock.
-pub(crate) fn recover(dir: &Path, is_own: fn(&str) -> bool) -> io::Result<bool> {
+/// (and `base`, when given) are those of that save; `Ok(false)` when there is none. Only under
+/// the lock.
+pub(crate) fn recover(
+    dir: &Path,
+    is_own: fn(&str) -> bool,
+    base: Option<&Path>,
+) -> io::Result<bool> {
     let Some(journal) = read(dir, is_own)? else {
         return Ok(false);
     };
@@ -278,7 +329,7 @@ pub(crate) fn recover(dir: &Path, is_own: fn(&str) -> bool) -> io::Result<bool> 
             }
         }
     }
-    finish(dir, &journal.steps, &mut folders, &mut no_fault).map_err(|(path, e)| {
+    finish(dir, &journal.steps, base, &mut folders, &mut no_fault).map_err(|(path, e)| {
         e.unwrap_or_else(|| io::Error::other(format!("stopped at {}", path.display())))
     })?;
     Ok(true)
@@ -402,13 +453,13 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let base = tmp.path().join("base");
         fs::create_dir(&base).unwrap();
-        commit(&base, &first, &mut no_fault).unwrap();
+        commit(&base, &first, None, &[], &mut no_fault).unwrap();
         let before = state(&base);
         let after = {
             let dir = tmp.path().join("after");
             fs::create_dir(&dir).unwrap();
-            commit(&dir, &first, &mut no_fault).unwrap();
-            commit(&dir, &second, &mut no_fault).unwrap();
+            commit(&dir, &first, None, &[], &mut no_fault).unwrap();
+            commit(&dir, &second, None, &[], &mut no_fault).unwrap();
             state(&dir)
         };
         assert_ne!(before, after);
@@ -417,9 +468,9 @@ mod tests {
         for stop_at in 0.. {
             let dir = tmp.path().join(format!("run-{stop_at}"));
             fs::create_dir(&dir).unwrap();
-            commit(&dir, &first, &mut no_fault).unwrap();
+            commit(&dir, &first, None, &[], &mut no_fault).unwrap();
             let mut steps = 0;
-            let result = commit(&dir, &second, &mut |_| {
+            let result = commit(&dir, &second, None, &[], &mut |_| {
                 steps += 1;
                 steps > stop_at
             });
@@ -438,7 +489,7 @@ mod tests {
                 })
                 .collect();
             // The next open: the journal is carried out, the leftovers removed.
-            recover(&dir, own).unwrap();
+            recover(&dir, own, None).unwrap();
             for folder in ["", "cercle/cohorts", "cercle/people"] {
                 fsio::remove_temp_files(&dir.join(folder));
             }
@@ -473,7 +524,7 @@ mod tests {
             "not json",
         ] {
             fs::write(tmp.path().join(JOURNAL_FILE), journal).unwrap();
-            let error = recover(tmp.path(), own).unwrap_err();
+            let error = recover(tmp.path(), own, None).unwrap_err();
             assert_eq!(error.kind(), io::ErrorKind::InvalidData, "{journal}");
         }
     }

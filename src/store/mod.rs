@@ -13,6 +13,7 @@
 //! The store does I/O but knows nothing of the terminal; it sits just above [`crate::domain`].
 
 mod backup;
+mod base;
 mod error;
 mod fsio;
 mod journal;

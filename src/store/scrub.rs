@@ -30,8 +30,11 @@ impl Store {
         }
         let mut done = Rewritten::default();
         let backups = self.backups()?;
+        // Oldest first: a set is read through the newer ones, which must still be as they were
+        // (a set rewritten holds every document, and is read through nothing).
         let mut files: Vec<(PathBuf, String)> = backups
             .into_iter()
+            .rev()
             .map(|b| (self.dir.join(BACKUP_DIR), b.name))
             .collect();
         if self.dir.join(RECOVERY_FILE).exists() {

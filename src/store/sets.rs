@@ -1,12 +1,24 @@
 //! Backups of a split directory: a backup set is a folder of `backups/`,
-//! `cercle-<UTC time>Z.d`, holding the index and every document as they were at one moment.
+//! `cercle-<UTC time>Z.d`, holding the index as it was at one moment and the documents the save
+//! taken then replaced or removed, as they were: a save costs what it changed, not the network.
+//!
+//! The whole state a set keeps is read through its own index: each document it names is taken
+//! from the set itself, else from the oldest newer set that holds it, else from the base
+//! ([`super::base`], the documents as Cercle last wrote them). This is exact because every
+//! version of a document Cercle replaces goes to the set of that save, and a change made by
+//! another program is kept from the sets by the base. A set that holds every document (the
+//! sets of older versions of Cercle, one rewritten to forget a person, the base kept whole) is
+//! the same thing with nothing left to look up.
 //!
 //! A set is gathered by hard links, which cost no copy: the store never writes a document in
 //! place (a save renames a new file over it), so a link keeps the old version exactly. It is
 //! gathered in a temporary folder and renamed to its name once whole, so a set in `backups/` is
-//! always complete; a crash leaves a temporary folder, removed at the next open.
+//! always complete; a crash leaves a temporary folder, removed at the next open. Rotation that
+//! removes a set first links into the next older set the documents that set lacks
+//! ([`fold_into`]), so older states stay exact; the oldest set is simply removed.
 
 use super::backup;
+use super::base;
 use super::fsio;
 use super::reading;
 use super::{DATA_FILE, StoreError};
@@ -18,13 +30,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// Gathers the documents `files` (paths relative to `dir`, the index among them) into a new set
-/// in `backups`, taken at `now`.
+/// in `backups`, taken at `now`, leaving the folders it wrote to be synced (the set's, then
+/// `backups`) to the caller: a save syncs them with its own, before it replaces anything.
 pub(crate) fn take(
     dir: &Path,
     files: &[&str],
     backups: &Path,
     now: DateTime<Utc>,
-) -> io::Result<PathBuf> {
+) -> io::Result<(PathBuf, Vec<PathBuf>)> {
     fsio::create_own_dir(backups)?;
     let temp = fsio::temp_dir(backups, "set")?;
     let mut folders = BTreeSet::new();
@@ -32,7 +45,7 @@ pub(crate) fn take(
         let dest = temp.join(file);
         let folder = dest.parent().unwrap_or(&temp).to_path_buf();
         if folders.insert(folder.clone()) {
-            create_folders(&temp, &folder)?;
+            base::create_folders(&temp, &folder)?;
         }
         let source = dir.join(file);
         if fs::hard_link(&source, &dest).is_err() {
@@ -43,9 +56,6 @@ pub(crate) fn take(
             fsio::copy_atomic(&source, &folder, &name)?;
         }
     }
-    for folder in &folders {
-        fsio::sync_dir(folder)?;
-    }
     let mut at = now;
     loop {
         let dest = backups.join(backup::set_name(at));
@@ -53,9 +63,16 @@ pub(crate) fn take(
             at += TimeDelta::milliseconds(1);
             continue;
         }
+        // Renamed once whole. Until the folders are synced a power cut may keep part of it:
+        // the save has not happened then, and what the set lacks is read from the base,
+        // which still holds the same versions.
         fs::rename(&temp, &dest)?;
-        fsio::sync_dir(backups)?;
-        return Ok(dest);
+        let mut synced: Vec<PathBuf> = folders
+            .into_iter()
+            .map(|f| dest.join(f.strip_prefix(&temp).unwrap_or(Path::new(""))))
+            .collect();
+        synced.push(backups.to_path_buf());
+        return Ok((dest, synced));
     }
 }
 
@@ -68,7 +85,7 @@ pub(crate) fn rewrite(backups: &Path, name: &str, data: &Data) -> Result<(), Sto
     for (file, bytes) in &writes {
         let dest = temp.join(file);
         let folder = dest.parent().unwrap_or(&temp).to_path_buf();
-        create_folders(&temp, &folder).map_err(failed(&folder))?;
+        base::create_folders(&temp, &folder).map_err(failed(&folder))?;
         let name = dest
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -85,11 +102,13 @@ pub(crate) fn rewrite(backups: &Path, name: &str, data: &Data) -> Result<(), Sto
     Ok(())
 }
 
-/// Reads the data a set holds.
+/// Reads the data a set keeps: its index, each document it names from the set itself, else
+/// from the oldest newer set beside it that holds it, else from the base.
 pub(crate) fn read(set: &Path) -> Result<Data, String> {
     let index = set.join(DATA_FILE);
     let bytes = fs::read(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    reading::read_tree(set, &bytes, &HashMap::new())
+    let elsewhere = lookups(set).map_err(|e| format!("{}: {e}", set.display()))?;
+    reading::read_tree(set, &bytes, &elsewhere)
         .map(|(data, _)| data)
         .map_err(|failure| match *failure {
             (file, Err(error)) => format!("{file}: {error}"),
@@ -97,12 +116,61 @@ pub(crate) fn read(set: &Path) -> Result<Data, String> {
         })
 }
 
-fn create_folders(root: &Path, folder: &Path) -> io::Result<()> {
-    let inside = folder.strip_prefix(root).unwrap_or(Path::new(""));
-    let mut at = root.to_path_buf();
-    for part in inside.components() {
-        at.push(part);
-        fsio::create_own_dir(&at)?;
+/// Where each document the set `set` lacks is read: the oldest newer set that holds it, else the
+/// base.
+fn lookups(set: &Path) -> io::Result<HashMap<String, Option<PathBuf>>> {
+    let backups = set.parent().unwrap_or(Path::new("."));
+    let name = set
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut newer: Vec<String> = fs::read_dir(backups)?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| backup::is_set_name(n) && *n > name)
+        .collect();
+    // Set names sort by the time they were taken.
+    newer.sort();
+    let layers = newer
+        .iter()
+        .map(|n| backups.join(n))
+        .chain([base::path(backups)]);
+    let own: std::collections::HashSet<String> = base::documents_in(set)?.into_iter().collect();
+    let mut found: HashMap<String, Option<PathBuf>> = HashMap::new();
+    for layer in layers {
+        for file in base::documents_in(&layer)? {
+            if !own.contains(&file) && !found.contains_key(&file) {
+                found.insert(file.clone(), Some(layer.join(&file)));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Before the set `newer` is removed by rotation: links into `older`, the next older set, each
+/// document `newer` holds that `older` lacks, so that `older` keeps reading as it did. A
+/// document `older`'s index does not name is simply never read there.
+pub(crate) fn fold_into(newer: &Path, older: &Path) -> io::Result<()> {
+    let mut folders = BTreeSet::new();
+    for file in base::documents_in(newer)? {
+        let dest = older.join(&file);
+        if fs::symlink_metadata(&dest).is_ok() {
+            continue;
+        }
+        let folder = dest.parent().unwrap_or(older).to_path_buf();
+        if folders.insert(folder.clone()) {
+            base::create_folders(older, &folder)?;
+        }
+        if fs::hard_link(newer.join(&file), &dest).is_err() {
+            let name = dest
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            fsio::copy_atomic(&newer.join(&file), &folder, &name)?;
+        }
+    }
+    for folder in &folders {
+        fsio::sync_dir(folder)?;
     }
     Ok(())
 }

@@ -1,5 +1,11 @@
 //! The store on the split layout: loading the documents an index names, saving only those that
 //! changed through the journal, and converting a one-file directory.
+//!
+//! A save costs what it changed. It serialises only the cohorts that are not the very same
+//! records as last written (and the index or the people only when theirs changed); it checks
+//! for another program's edits only the index and the documents it writes or removes; and its
+//! backup set links only the versions it replaces ([`super::sets`], read through the base,
+//! [`super::base`], which the first save after a load compares with the documents read).
 
 use super::error::{SaveStep, StoreError};
 use super::journal::{self, Change, CommitError, Fault, Written};
@@ -7,10 +13,11 @@ use super::layout::{self, Documents};
 use super::parse::Unreadable;
 use super::reading::read_tree;
 use super::seen::{self, Fingerprint, Seen};
-use super::{DATA_FILE, ReadOnlyReason, Restored, SaveReport, Store, backup, fsio, sets};
+use super::{DATA_FILE, ReadOnlyReason, Restored, SaveReport, Store, backup, base, fsio, sets};
 use crate::domain::{Cohort, Data, Person, SCHEMA_VERSION, Shared};
 use crate::schema::DocumentKind;
 use std::collections::{HashMap, HashSet};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -22,6 +29,23 @@ pub(super) struct Tree {
     last: Data,
     /// Each document (by its path relative to the data directory) as last read or written.
     docs: HashMap<String, Seen>,
+    /// The file of each cohort of `last`, in its order.
+    cohort_files: Vec<String>,
+    /// Whether the base of the backup sets is known to hold `docs`: checked at the first save
+    /// after a load, then kept in step by each save.
+    base_ready: bool,
+}
+
+impl Tree {
+    /// What the store knows before anything was read or written.
+    fn empty() -> Self {
+        Self {
+            last: Data::default(),
+            docs: HashMap::new(),
+            cohort_files: Vec::new(),
+            base_ready: false,
+        }
+    }
 }
 
 /// Whether `path` (relative to the data directory) may be named by a journal.
@@ -104,9 +128,15 @@ impl Store {
                 hash: Some(seen::hash(bytes)),
             },
         );
+        let cohort_files = layout::split_cohorts(&data)
+            .into_iter()
+            .map(|(file, _)| file)
+            .collect();
         self.tree = Some(Tree {
             last: data.clone(),
             docs,
+            cohort_files,
+            base_ready: false,
         });
         Ok(data)
     }
@@ -210,10 +240,7 @@ impl Store {
         } else {
             None
         };
-        self.tree = Some(Tree {
-            last: Data::default(),
-            docs: HashMap::new(),
-        });
+        self.tree = Some(Tree::empty());
         let saved = self.save_tree_with(data, false, false, &mut journal::no_fault);
         if saved.is_err() {
             // Nothing was converted: the one file is still the data.
@@ -234,7 +261,7 @@ impl Store {
         self.save_tree_with(data, check_changes, true, fault)
     }
 
-    /// [`Store::save_tree`], keeping the documents as they were in a backup set when `backup`.
+    /// [`Store::save_tree`], keeping the documents it replaces in a backup set when `backup`.
     fn save_tree_with(
         &mut self,
         data: &Data,
@@ -246,8 +273,11 @@ impl Store {
             return Err(refusal);
         }
         let path = self.data_path.clone();
+        let backups = self.backups_dir();
+        let base = base::path(&backups);
         // A save that failed after its journal is finished first.
-        journal::recover(&self.dir, is_own_document)
+        let built = Some(base.as_path()).filter(|b| base::is_built(b));
+        journal::recover(&self.dir, is_own_document, built)
             .map_err(StoreError::save(SaveStep::Replace, &path))?;
         if !check_changes {
             self.forget_changed_documents()?;
@@ -257,10 +287,9 @@ impl Store {
                 io::Error::other("the directory is not in the split layout"),
             ));
         };
-        let docs = layout::split(data);
-        let changes = changes(tree, data, &docs).map_err(StoreError::Serialize)?;
+        let (changes, cohort_files) = changes(tree, data).map_err(StoreError::Serialize)?;
         if check_changes {
-            self.check_documents(&changes)?;
+            self.check_touched(&changes)?;
         }
         if changes.is_empty() {
             return Ok(SaveReport {
@@ -272,25 +301,96 @@ impl Store {
             });
         }
         let now = crate::domain::clock::now();
-        let kept = if backup { self.keep_set(now)? } else { None };
-        let written = journal::commit(&self.dir, &changes, fault).map_err(|e| match e {
-            CommitError::Before { path, error } => {
-                StoreError::save(SaveStep::WriteTemp, &path)(error)
+        let mut warnings = Vec::new();
+        // A save that overwrites (or restores over) documents another program changed keeps
+        // theirs: the base is brought in step with the disk, so the set below links them.
+        let on_disk = if check_changes {
+            None
+        } else {
+            self.documents_on_disk(&changes)?
+        };
+        if !tree.base_ready || on_disk.is_some() {
+            // Another program's changes since the base was last brought in step are kept from
+            // the older sets: the base is kept whole as a set of its own first.
+            let docs = on_disk.as_ref().unwrap_or(&tree.docs);
+            if let Some(kept) =
+                base::refresh(&self.dir, &backups, docs, now).map_err(|e| self.backup_failed(&e))?
+            {
+                warnings.push(format!(
+                    "the documents were changed by another program since Cercle last wrote \
+                     them; the state before is kept as the backup {}",
+                    kept.display()
+                ));
             }
-            CommitError::After { path, error } => StoreError::save(SaveStep::Replace, &path)(error),
-            CommitError::Stopped => {
-                StoreError::save(SaveStep::Replace, &path)(io::Error::other("stopped by a test"))
-            }
-        })?;
-        let mut report = self.after_commit(data, &changes, written);
+        }
+        let (kept, durable) = if backup {
+            self.keep_set(&changes, now)?
+        } else {
+            (None, Vec::new())
+        };
+        let mirror = base::is_built(&base).then_some(base.as_path());
+        let written =
+            journal::commit(&self.dir, &changes, mirror, &durable, fault).map_err(|e| match e {
+                CommitError::Before { path, error } => {
+                    StoreError::save(SaveStep::WriteTemp, &path)(error)
+                }
+                CommitError::After { path, error } => {
+                    StoreError::save(SaveStep::Replace, &path)(error)
+                }
+                CommitError::Stopped => StoreError::save(SaveStep::Replace, &path)(
+                    io::Error::other("stopped by a test"),
+                ),
+            })?;
+        let mut report = self.after_commit(data, &changes, written, cohort_files);
+        if let Some(tree) = &mut self.tree {
+            // The journal linked every new document into a base that was whole; one that was
+            // not (a directory just converted) is gathered at the next save.
+            tree.base_ready = mirror.is_some();
+        }
         report.backup = kept;
-        match backup::rotate(&self.backups_dir(), now) {
+        report.warnings = warnings;
+        match backup::rotate(&backups, now, sets::fold_into) {
             Ok(removed) => report.pruned = removed,
             Err(e) => report
                 .warnings
                 .push(format!("could not remove old backups: {e}")),
         }
         Ok(report)
+    }
+
+    fn backup_failed(&self, e: &io::Error) -> StoreError {
+        if fsio::is_link_error(e) {
+            StoreError::Link {
+                path: self.backups_dir(),
+            }
+        } else {
+            StoreError::save(SaveStep::Backup, &self.data_path)(io::Error::new(
+                e.kind(),
+                e.to_string(),
+            ))
+        }
+    }
+
+    /// Keeps, as a backup set, the index and the documents `changes` replace or remove, as they
+    /// are in the base; `None` when there are none yet (a directory being converted). The
+    /// folders to sync before the save replaces anything come with it.
+    fn keep_set(
+        &self,
+        changes: &[Change],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(Option<PathBuf>, Vec<PathBuf>), StoreError> {
+        let backups = self.backups_dir();
+        let base = base::path(&backups);
+        if !base::is_built(&base) {
+            return Ok((None, Vec::new()));
+        }
+        let mut files: Vec<&str> = touched(changes)
+            .filter(|file| *file != DATA_FILE && fs::symlink_metadata(base.join(file)).is_ok())
+            .collect();
+        files.push(DATA_FILE);
+        sets::take(&base, &files, &backups, now)
+            .map(|(set, folders)| (Some(set), folders))
+            .map_err(|e| self.backup_failed(&e))
     }
 
     /// Forgets the hash of every document another program changed since it was read: a save
@@ -308,83 +408,70 @@ impl Store {
         Ok(())
     }
 
-    /// Keeps the documents as they are now in a backup set; `None` when there are none yet.
-    fn keep_set(&self, now: chrono::DateTime<chrono::Utc>) -> Result<Option<PathBuf>, StoreError> {
-        let Some(tree) = self.tree.as_ref().filter(|t| !t.docs.is_empty()) else {
-            return Ok(None);
-        };
-        let files: Vec<&str> = tree.docs.keys().map(String::as_str).collect();
-        let backups = self.backups_dir();
-        sets::take(&self.dir, &files, &backups, now)
-            .map(Some)
-            .map_err(|e| {
-                if fsio::is_link_error(&e) {
-                    StoreError::Link { path: backups }
-                } else {
-                    StoreError::save(SaveStep::Backup, &self.data_path)(e)
-                }
-            })
-    }
-
-    /// Puts the data of a backup back: the documents as they are now are first kept as a set
-    /// (or the one file, in a directory not yet split), then the backup's are written by one
-    /// journal. Lifts the refusal to save that damage or a newer file caused.
+    /// Puts the data of a backup back through one journal, the documents it replaces kept as
+    /// the save's backup set (or the one file, in a directory not yet split). Lifts the refusal
+    /// to save that damage or a newer file caused.
     pub(super) fn put_back(&mut self, data: Data) -> Result<Restored, StoreError> {
+        self.set_file_state(None);
+        if self.tree.is_some() {
+            // The documents it replaces are kept as the save's backup set.
+            let report = self.save_tree_with(&data, false, true, &mut journal::no_fault)?;
+            return Ok(Restored {
+                data,
+                previous: report.backup,
+            });
+        }
+        // A link in the file's place would be kept as the "previous version" instead of it.
+        seen::fingerprint(&self.data_path)?;
         let now = crate::domain::clock::now();
-        let previous = if self.tree.is_some() {
-            self.keep_set(now)?
-        } else {
-            // A link in the file's place would be kept as the "previous version" instead of it.
-            seen::fingerprint(&self.data_path)?;
+        let previous =
             backup::take(&self.data_path, &self.backups_dir(), now).map_err(StoreError::io(
                 "keep the current file before restoring over",
                 &self.data_path,
-            ))?
-        };
-        if self.tree.is_none() {
-            self.tree = Some(Tree {
-                last: Data::default(),
-                docs: HashMap::new(),
-            });
-        }
-        self.set_file_state(None);
+            ))?;
+        self.tree = Some(Tree::empty());
         self.save_tree_with(&data, false, false, &mut journal::no_fault)?;
         Ok(Restored { data, previous })
     }
 
-    /// Refuses a save when a document it writes or removes was changed by another program since
-    /// it was read, or any other document was replaced (its metadata tells).
-    pub(super) fn check_documents(&self, changes: &[Change]) -> Result<(), StoreError> {
+    /// Refuses a save when the index or a document it writes or removes was changed by another
+    /// program since it was read (its metadata, then its hash), or appeared where the save puts
+    /// a new one. The other documents are not looked at: the save leaves them as they are.
+    pub(super) fn check_touched(&self, changes: &[Change]) -> Result<(), StoreError> {
         let Some(tree) = &self.tree else {
             return Ok(());
         };
-        let touched: HashSet<&str> = changes
-            .iter()
-            .map(|c| match c {
-                Change::Write { path, .. } | Change::Remove { path } => path.as_str(),
-            })
-            .collect();
-        for (file, seen) in &tree.docs {
+        for file in touched(changes).chain([DATA_FILE]) {
             let path = self.dir.join(file);
-            let differs = if touched.contains(file.as_str()) {
-                seen::changed(&path, Some(seen))?
-            } else {
-                seen::fingerprint(&path)? != Some(seen.meta)
-            };
-            if differs {
+            if seen::changed(&path, tree.docs.get(file))? {
                 return Err(StoreError::ChangedOnDisk { path });
             }
         }
-        // A document that appeared where this save writes one was not there when read.
-        for file in &touched {
-            if !tree.docs.contains_key(*file) && seen::fingerprint(&self.dir.join(file))?.is_some()
-            {
-                return Err(StoreError::ChangedOnDisk {
-                    path: self.dir.join(file),
-                });
-            }
-        }
         Ok(())
+    }
+
+    /// What the store knows of the documents, with what is on disk now for those `changes`
+    /// touches that another program changed; `None` when none was.
+    fn documents_on_disk(
+        &self,
+        changes: &[Change],
+    ) -> Result<Option<HashMap<String, Seen>>, StoreError> {
+        let Some(tree) = self.tree.as_ref().filter(|t| !t.docs.is_empty()) else {
+            return Ok(None);
+        };
+        let mut docs: Option<HashMap<String, Seen>> = None;
+        for file in touched(changes).chain([DATA_FILE]) {
+            let now = seen::fingerprint(&self.dir.join(file))?;
+            if now == tree.docs.get(file).map(|s| s.meta) {
+                continue;
+            }
+            let docs = docs.get_or_insert_with(|| tree.docs.clone());
+            match now {
+                Some(meta) => docs.insert(file.to_owned(), Seen { meta, hash: None }),
+                None => docs.remove(file),
+            };
+        }
+        Ok(docs)
     }
 
     fn after_commit(
@@ -392,6 +479,7 @@ impl Store {
         data: &Data,
         changes: &[Change],
         written: Vec<Written>,
+        cohort_files: Option<Vec<String>>,
     ) -> SaveReport {
         let bytes: u64 = written.iter().map(|w| w.bytes).sum();
         if let Some(tree) = &mut self.tree {
@@ -411,6 +499,9 @@ impl Store {
                 tree.docs.insert(w.path, seen);
             }
             tree.last = data.clone();
+            if let Some(files) = cohort_files {
+                tree.cohort_files = files;
+            }
         }
         self.set_file_state(None);
         SaveReport {
@@ -434,19 +525,110 @@ impl Store {
     }
 }
 
-/// The documents of `docs` that differ from what `tree` last wrote, and those to remove. A
-/// record that is the very same as the last one written is not even serialised.
+/// The documents of `data` that differ from what `tree` last wrote, and those to remove, with
+/// the file of each cohort when they were worked out again. A record that is the very same as
+/// the last one written is not even serialised; when the people and the cohorts' ids are the
+/// very same and the index's other fields are equal, the index is not serialised either, so a
+/// mark costs its cohort's document whatever the size of the network.
 fn changes(
+    tree: &Tree,
+    data: &Data,
+) -> Result<(Vec<Change>, Option<Vec<String>>), serde_json::Error> {
+    let last = &tree.last;
+    let same_people = last.people.len() == data.people.len()
+        && last
+            .people
+            .iter()
+            .zip(data.people.iter())
+            .all(|(a, b)| Shared::same(a, b));
+    let same_ids = tree.cohort_files.len() == data.cohorts.len()
+        && last.cohorts.len() == data.cohorts.len()
+        && last
+            .cohorts
+            .iter()
+            .zip(data.cohorts.iter())
+            .all(|(a, b)| Shared::same(a, b) || a.id == b.id);
+    // A document whose hash was forgotten (another program changed it, and this save
+    // overwrites it) is compared whatever its records.
+    let all_known = !tree.docs.is_empty() && tree.docs.values().all(|s| s.hash.is_some());
+    if !(same_people && same_ids && all_known) {
+        let docs = layout::split(data);
+        let changes = all_changes(tree, data, &docs)?;
+        let files = docs.cohorts.into_iter().map(|(file, _)| file).collect();
+        return Ok((changes, Some(files)));
+    }
+    let mut changes = Vec::new();
+    for ((file, before), cohort) in tree
+        .cohort_files
+        .iter()
+        .zip(last.cohorts.iter())
+        .zip(data.cohorts.iter())
+    {
+        if Shared::same(before, cohort) {
+            continue;
+        }
+        let bytes = layout::pretty(&**cohort)?;
+        if !same_hash(tree, file, &bytes) {
+            changes.push(Change::Write {
+                path: file.clone(),
+                bytes,
+            });
+        }
+    }
+    if !same_index_fields(last, data) {
+        let index = layout::index_json(data, &layout::split(data))?;
+        if !same_hash(tree, DATA_FILE, &index) {
+            changes.push(Change::Write {
+                path: DATA_FILE.to_owned(),
+                bytes: index,
+            });
+        }
+    }
+    Ok((changes, None))
+}
+
+/// Whether the fields the index holds besides the people and the cohorts are equal.
+fn same_index_fields(a: &Data, b: &Data) -> bool {
+    // Named one by one, so that a field added to the data fails to build here until placed.
+    let Data {
+        schema_version,
+        programme,
+        organisation,
+        people: _,
+        venues,
+        cohorts: _,
+        current_cohort,
+        conflicts,
+    } = a;
+    *schema_version == b.schema_version
+        && *programme == b.programme
+        && *organisation == b.organisation
+        && *venues == b.venues
+        && *current_cohort == b.current_cohort
+        && *conflicts == b.conflicts
+}
+
+/// The documents `changes` writes or removes.
+fn touched(changes: &[Change]) -> impl Iterator<Item = &str> {
+    changes.iter().map(|c| match c {
+        Change::Write { path, .. } | Change::Remove { path } => path.as_str(),
+    })
+}
+
+/// Whether `bytes` are those last read or written at `file`.
+fn same_hash(tree: &Tree, file: &str, bytes: &[u8]) -> bool {
+    tree.docs
+        .get(file)
+        .and_then(|s| s.hash)
+        .is_some_and(|h| h == seen::hash(bytes))
+}
+
+/// [`changes`] when people or cohorts came or went: every document compared.
+fn all_changes(
     tree: &Tree,
     data: &Data,
     docs: &Documents<'_>,
 ) -> Result<Vec<Change>, serde_json::Error> {
-    let same_hash = |file: &str, bytes: &[u8]| {
-        tree.docs
-            .get(file)
-            .and_then(|s| s.hash)
-            .is_some_and(|h| h == seen::hash(bytes))
-    };
     let mut changes = Vec::new();
     let mut keep: HashSet<&str> = HashSet::new();
     keep.insert(DATA_FILE);
@@ -454,10 +636,7 @@ fn changes(
         layout::split_cohorts(&tree.last).into_iter().collect();
     for (file, cohort) in &docs.cohorts {
         keep.insert(file);
-        let unchanged = tree
-            .docs
-            .get(file.as_str())
-            .is_some_and(|s| s.hash.is_some())
+        let unchanged = tree.docs.contains_key(file.as_str())
             && last_cohorts
                 .get(file.as_str())
                 .is_some_and(|last| Shared::same(last, cohort));
@@ -465,7 +644,7 @@ fn changes(
             continue;
         }
         let bytes = layout::pretty(&***cohort)?;
-        if !same_hash(file, &bytes) {
+        if !same_hash(tree, file, &bytes) {
             changes.push(Change::Write {
                 path: file.clone(),
                 bytes,
@@ -475,10 +654,7 @@ fn changes(
     let last_people = layout::split_people(&tree.last);
     for (file, people) in &docs.people {
         keep.insert(file);
-        let unchanged = tree
-            .docs
-            .get(file.as_str())
-            .is_some_and(|s| s.hash.is_some())
+        let unchanged = tree.docs.contains_key(file.as_str())
             && last_people.get(file).is_some_and(|last| {
                 last.len() == people.len()
                     && last.iter().zip(people).all(|(a, b)| Shared::same(a, b))
@@ -488,7 +664,7 @@ fn changes(
         }
         let list: Vec<&Person> = people.iter().map(|p| &***p).collect();
         let bytes = layout::pretty(&list)?;
-        if !same_hash(file, &bytes) {
+        if !same_hash(tree, file, &bytes) {
             changes.push(Change::Write {
                 path: file.clone(),
                 bytes,
@@ -502,7 +678,7 @@ fn changes(
     }
     // The index last: it names the files above.
     let index = layout::index_json(data, docs)?;
-    if !same_hash(DATA_FILE, &index) {
+    if !same_hash(tree, DATA_FILE, &index) {
         changes.push(Change::Write {
             path: DATA_FILE.to_owned(),
             bytes: index,
@@ -514,12 +690,21 @@ fn changes(
 /// Finishes a save a crash interrupted, then removes the leftovers of saves that never reached
 /// their journal: only under the lock.
 pub(super) fn recover(dir: &Path) -> Result<(), StoreError> {
-    journal::recover(dir, is_own_document).map_err(StoreError::io(
+    let base = base::path(&dir.join(super::BACKUP_DIR));
+    let built = Some(base.as_path()).filter(|b| base::is_built(b));
+    journal::recover(dir, is_own_document, built).map_err(StoreError::io(
         "finish the save left unfinished in",
         &dir.join(journal::JOURNAL_FILE),
     ))?;
     for folder in ["cohorts", "people"] {
         fsio::remove_temp_files(&dir.join(layout::DOCS_DIR).join(folder));
+        // A link into the base that a crash left under its temporary name.
+        if built.is_some() {
+            fsio::remove_temp_files(&base.join(layout::DOCS_DIR).join(folder));
+        }
+    }
+    if built.is_some() {
+        fsio::remove_temp_files(&base);
     }
     Ok(())
 }

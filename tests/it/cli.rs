@@ -158,7 +158,7 @@ fn backups_are_listed_and_restored() {
     );
     let back = read_json(dir.path());
     assert_ne!(back["people"][0]["name"], "Changed");
-    // The documents it replaced were kept as a whole set, itself sound, and the restore says
+    // The documents it replaced were kept as a set, itself sound, and the restore says
     // where.
     let listed = String::from_utf8_lossy(&cercle(dir.path(), &["backups"]).stdout).into_owned();
     let kept = listed.lines().next().unwrap();
@@ -484,25 +484,29 @@ fn an_index_rewritten_with_its_keys_sorted_still_opens() {
 }
 
 /// Another program that writes a document in place (an editor keeping hard links, a shell
-/// redirection) changes the data, never the backups taken before.
+/// redirection) changes the data, never the files of the backup sets taken before: a set holds
+/// the versions a save replaced, which no longer live anywhere else.
 #[test]
-#[ignore = "the sets share the documents by hard links (store::sets), so an edit in place reaches them"]
-fn an_edit_in_place_leaves_the_backup_sets_as_they_were() {
+fn an_edit_in_place_leaves_the_files_of_the_backup_sets_as_they_were() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cercle(dir.path(), &["init", "--sample"]).status.success());
-    // A save, which keeps the documents as they were in a set.
-    let mut value = read_json(dir.path());
+    let before = read_json(dir.path());
+    // A save, which keeps the documents it replaces, as they were, in a set.
+    let mut value = before.clone();
     value["people"][0]["name"] = "Changed".into();
     common::pty::write_json(dir.path(), &value);
-    let set = cercle::store::Store::open_read_only(dir.path())
-        .unwrap()
-        .backups()
-        .unwrap()[0]
-        .path
-        .clone();
-    let kept = common::pty::documents(&set);
+    let store = cercle::store::Store::open_read_only(dir.path()).unwrap();
+    let set = store.backups().unwrap()[0].clone();
+    let kept = common::pty::documents(&set.path);
     edit_cohort(dir.path(), "c-na-2024", |cohort| {
         cohort["name"] = "Edited in place".into();
     });
-    assert!(common::pty::documents(&set) == kept, "the set was changed");
+    assert!(!kept.is_empty());
+    assert!(
+        common::pty::documents(&set.path) == kept,
+        "the set was changed"
+    );
+    // The document the save replaced is in the set as it was.
+    let restored = serde_json::to_value(store.backup_data(&set.name).unwrap()).unwrap();
+    assert_eq!(restored["people"][0], before["people"][0]);
 }

@@ -67,6 +67,7 @@ fn kill_9_during_split_saves_leaves_before_or_after() {
     drop(store);
     let mut moments = Moments(0x5EED_CAFE);
     let (mut saves, mut before, mut after, mut mid_save) = (0u32, 0u32, 0u32, 0u32);
+    let mut bases = 0u32;
 
     for run in 0..RUNS {
         // A few saves in, then anywhere in the next ~150 ms: a save here takes tens of
@@ -87,6 +88,13 @@ fn kill_9_during_split_saves_leaves_before_or_after() {
         assert_eq!(seen, loaded, "run {run}");
         let n = number(&loaded).unwrap_or_else(|| panic!("run {run}: a mix of two saves"));
         assert_eq!(loaded, version(&base, n), "run {run}");
+        // The base the backup sets are read through, when whole, is the state in place too.
+        let kept = dir.join(cercle::store::BACKUP_DIR).join("current.d");
+        if kept.join("cercle.json").exists() {
+            let held = Store::open_read_only(&kept).unwrap().load().unwrap();
+            assert_eq!(held.as_ref(), Some(&loaded), "run {run}: the base");
+            bases += 1;
+        }
         if n == last_started {
             after += 1;
         } else {
@@ -109,22 +117,23 @@ fn kill_9_during_split_saves_leaves_before_or_after() {
         .filter(|b| b.name.ends_with("Z.d"))
         .collect();
     assert!(!sets.is_empty());
+    let mut newer = u32::MAX;
     for set in &sets {
-        // A set is laid out as a data directory is: it opens as one.
-        let kept = Store::open_read_only(&set.path)
-            .unwrap()
-            .load()
-            .unwrap()
-            .unwrap();
-        assert!(number(&kept).is_some(), "{}: a mix", set.name);
+        // A set holds what its save replaced; read through the newer ones, it is one state,
+        // and no newer than the state kept by the set after it.
+        let kept = store.backup_data(&set.name).unwrap();
+        let n = number(&kept).unwrap_or_else(|| panic!("{}: a mix", set.name));
+        assert!(n <= newer, "{}: {n} after {newer}", set.name);
+        newer = n;
     }
     eprintln!(
         "kill -9 on the split layout: {RUNS} kills, {saves} saves of 4 documents completed; \
          {before} left the state before the save in flight, {after} after it, {mid_save} left a \
          journal or temporary files (finished or removed at the next open); mixed: 0; \
-         {} backup sets, each one state",
+         {} backup sets, each one state; the base checked whole after {bases} kills",
         sets.len()
     );
+    assert!(bases > RUNS / 2, "{bases}");
 }
 
 #[test]

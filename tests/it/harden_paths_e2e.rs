@@ -39,7 +39,7 @@ fn a_copy_aimed_at_the_lock_or_a_backup_is_refused_and_the_lock_holds() {
         .expect("the save kept a backup")
         .path
         .clone();
-    // The backup is a set of documents, as the data directory holds them.
+    // The backup is a set of the documents the save replaced, laid out as the data directory.
     let kept = documents(&backup);
     let lock = dir.join(cercle::store::LOCK_FILE);
     let pid = std::fs::read(&lock).unwrap();

@@ -110,6 +110,7 @@ mod sign_withdraw;
 mod sign_withdraw_e2e;
 mod snapshots;
 mod store;
+mod store_sets;
 mod store_split;
 mod sync;
 mod sync_app;

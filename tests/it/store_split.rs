@@ -264,17 +264,25 @@ fn another_programs_edit_is_never_overwritten() {
         Err(StoreError::ChangedOnDisk { path }) if path == file
     ));
     assert_eq!(fs::read_to_string(&file).unwrap(), theirs);
-    // A change to another cohort is refused too: the data in memory no longer matches the disk.
+    // A change to another cohort writes that cohort's document alone: theirs stays as it is.
     let mut other = data.clone();
     other.cohorts[1].name.push_str(" (mine)");
+    store.save(&other).unwrap();
+    assert_eq!(fs::read_to_string(&file).unwrap(), theirs);
+    // Their document is still not overwritten by a save that changes it from what was read.
+    other.cohorts[0].name.push_str(" (mine)");
     assert!(matches!(
         store.save(&other),
-        Err(StoreError::ChangedOnDisk { .. })
+        Err(StoreError::ChangedOnDisk { path }) if path == file
     ));
-    // Read again, the edit is there and saves go on.
-    let reread = store.load().unwrap().unwrap();
+    // Read again, both edits are there and saves go on.
+    let mut reread = store.load().unwrap().unwrap();
     assert!(reread.cohorts[0].name.starts_with("Edited "));
-    store.save(&other).unwrap();
+    assert!(reread.cohorts[1].name.ends_with(" (mine)"));
+    reread.cohorts[0].name.push_str(" (mine)");
+    store.save(&reread).unwrap();
+    drop(store);
+    assert!(load(dir).cohorts[0].name.ends_with(" (mine)"));
 }
 
 #[test]

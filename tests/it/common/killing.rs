@@ -96,13 +96,18 @@ pub fn run_and_kill(saver: &str, env: &str, dir: &Path, skip: u64, pause: Durati
     Killed { said, pid }
 }
 
-/// What a killed save can leave in a data directory: temporary files and a journal.
+/// What a killed save can leave in a data directory: temporary files (in the backups' base
+/// too) and a journal.
 pub fn leftovers(dir: &Path) -> Vec<PathBuf> {
+    let base = dir.join(BACKUP_DIR).join("current.d");
     let folders = [
         dir.to_path_buf(),
         dir.join(BACKUP_DIR),
         dir.join(DOCS_DIR).join("cohorts"),
         dir.join(DOCS_DIR).join("people"),
+        base.clone(),
+        base.join(DOCS_DIR).join("cohorts"),
+        base.join(DOCS_DIR).join("people"),
     ];
     folders
         .iter()

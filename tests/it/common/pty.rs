@@ -259,14 +259,18 @@ pub fn rename_person(dir: &Path, from: &str, to: &str) {
     panic!("no one is called {from} in {}", dir.display());
 }
 
-/// Every document of a split data directory (the index, the cohorts, the people) with its
-/// bytes: two calls compare equal when no document was rewritten.
+/// Every document of a split data directory or a backup set (the index, the cohorts, the
+/// people) with its bytes: two calls compare equal when no document was rewritten.
 pub fn documents(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
     let mut found = std::collections::BTreeMap::new();
     let index = dir.join("cercle.json");
     found.insert(index.clone(), std::fs::read(&index).unwrap());
     for folder in ["cercle/cohorts", "cercle/people"] {
-        for entry in std::fs::read_dir(dir.join(folder)).unwrap() {
+        // A backup set holds only the folders of the documents its save replaced.
+        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        for entry in entries {
             let path = entry.unwrap().path();
             found.insert(path.clone(), std::fs::read(&path).unwrap());
         }

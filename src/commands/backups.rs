@@ -46,7 +46,26 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
     let mut text = String::new();
     for backup in list {
         let mark = if sound(&backup) { "" } else { &damaged };
-        let _ = writeln!(text, "{}  {} bytes{mark}", backup.name, backup.size);
+        let when = crate::i18n::format::on_date_at(backup.taken_at, lang);
+        // A set is a folder: its size says nothing of the data it keeps.
+        let line = if backup.path.is_dir() {
+            fill(
+                Msg::CliBackupSet.text(lang),
+                &[("name", &backup.name), ("when", &when)],
+            )
+        } else {
+            #[allow(clippy::cast_precision_loss)] // a backup is far below 2^52 bytes
+            let kb = backup.size as f64 / 1000.0;
+            fill(
+                Msg::CliBackupFile.text(lang),
+                &[
+                    ("name", &backup.name),
+                    ("when", &when),
+                    ("size", &crate::i18n::numbers::decimal(kb, 0, lang)),
+                ],
+            )
+        };
+        let _ = writeln!(text, "{line}{mark}");
     }
     out::block(&text, lang)
 }

@@ -40,6 +40,8 @@ pub fn text(msg: Msg) -> &'static str {
         }
         CliNoBackups => "No backups yet in {dir}.",
         CliBackupDamaged => "(damaged: do not restore)",
+        CliBackupSet => "{name}  taken {when}",
+        CliBackupFile => "{name}  taken {when}, {size} kB",
         CliRestored => "Restored {name}.",
         CliRestoredKept => "Restored {name}; the data it replaced was kept as {path}.",
         CliWrittenTo => "Written to {path}",

@@ -40,6 +40,8 @@ pub fn text(msg: Msg) -> &'static str {
         }
         CliNoBackups => "Pas encore de sauvegarde dans {dir}.",
         CliBackupDamaged => "(abîmée\u{a0}: ne pas restaurer)",
+        CliBackupSet => "{name}  prise {when}",
+        CliBackupFile => "{name}  prise {when}, {size}\u{a0}ko",
         CliRestored => "{name} restaurée.",
         CliRestoredKept => {
             "{name} restaurée\u{a0}; les données qu'elle remplace sont gardées sous {path}."

@@ -63,7 +63,7 @@ messages! {
     KeyNameHome, KeyNameEnd, KeyNameDelete, KeyNameBackspace, KeyNameCtrl,
     // The command line's own words.
     CliExists, CliSampleWritten, CliEmptyWritten, CliNetworkWritten, CliNoBackups,
-    CliBackupDamaged, CliRestored, CliRestoredKept, CliWrittenTo, CliCheckError,
+    CliBackupDamaged, CliBackupSet, CliBackupFile, CliRestored, CliRestoredKept, CliWrittenTo, CliCheckError,
     CliCheckWarning, CliCheckCounts, CliSummaryCohort, CliSummaryTrainees, CliSummaryHeld,
     CliSummaryRate,
     // clap's own words, and the command line's errors.

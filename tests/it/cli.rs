@@ -163,7 +163,10 @@ fn backups_are_listed_and_restored() {
     let listed = String::from_utf8_lossy(&cercle(dir.path(), &["backups"]).stdout).into_owned();
     let kept = listed.lines().next().unwrap();
     let set = kept.split_whitespace().next().unwrap();
-    assert!(kept.ends_with(" bytes") && set.ends_with("Z.d"), "{listed}");
+    assert!(
+        !kept.contains("damaged") && set.ends_with("Z.d"),
+        "{listed}"
+    );
     let said = String::from_utf8_lossy(&restored.stdout);
     assert!(
         said.contains("the data it replaced was kept as") && said.contains(set),
@@ -509,4 +512,45 @@ fn an_edit_in_place_leaves_the_files_of_the_backup_sets_as_they_were() {
     // The document the save replaced is in the set as it was.
     let restored = serde_json::to_value(store.backup_data(&set.name).unwrap()).unwrap();
     assert_eq!(restored["people"][0], before["people"][0]);
+}
+
+/// `cercle backups` says when each backup was taken, in Paris time, and in French the size of a
+/// kept file in "ko": the file an earlier Cercle kept, and a set of documents.
+#[test]
+fn backups_are_listed_with_their_time_and_size_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = cercle::sample::sample();
+    std::fs::write(
+        dir.path().join("cercle.json"),
+        cercle::store::to_json(&sample).unwrap(),
+    )
+    .unwrap();
+    // Converted at its first open, which keeps the one file.
+    cercle::store::Store::open(dir.path())
+        .unwrap()
+        .load()
+        .unwrap();
+    let mut value = read_json(dir.path());
+    value["people"][0]["name"] = "Changed".into();
+    common::pty::write_json(dir.path(), &value);
+    let listed = |lang: &str| {
+        let out = cercle(dir.path(), &["--lang", lang, "backups"]);
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let french = listed("fr");
+    let lines: Vec<&str> = french.lines().collect();
+    assert_eq!(lines.len(), 2, "{french}");
+    assert!(lines.iter().all(|l| l.contains("  prise le ")), "{french}");
+    let file = lines.iter().find(|l| l.contains("-v2.json")).unwrap();
+    assert!(file.ends_with("\u{a0}ko"), "{file}");
+    assert!(
+        !french.contains("bytes") && !french.contains("taken"),
+        "{french}"
+    );
+    let english = listed("en");
+    assert!(
+        english.contains("  taken on ") && english.contains(" kB"),
+        "{english}"
+    );
 }

@@ -61,7 +61,7 @@ pub(super) fn backups(dir: &Path, json: bool, lang: Lang) -> Result<(), Failure>
                 &[
                     ("name", &backup.name),
                     ("when", &when),
-                    ("size", &crate::i18n::numbers::decimal(kb, 0, lang)),
+                    ("size", &crate::i18n::format::trimmed(kb, 1, lang)),
                 ],
             )
         };

@@ -191,7 +191,7 @@ fn backups_are_listed_and_restored() {
         .filter(|l| l.contains("(damaged: do not restore)"))
         .collect();
     assert_eq!(marked.len(), 1, "{listed}");
-    assert!(marked[0].contains("64 bytes"), "{listed}");
+    assert!(marked[0].contains(", 0.1 kB"), "{listed}");
     assert!(
         !cercle(dir.path(), &["restore", "../../etc/passwd"])
             .status

@@ -1,5 +1,6 @@
 //! The cost of one mark's durable save on the split layout, and of reading the data back, on a
-//! network; and the same save on the sample cohort, which the target compares it with.
+//! network; the same save on the sample cohort, which the target compares it with; and
+//! the conversion of the network kept as one file at its first open.
 //!
 //! `cargo run --release --example split_measure -- [COHORTS] [SEED] [RUNS]` (1000 42 5), then
 //! it prints the two directories it left for `cercle check` and `cercle sync` to be timed on.
@@ -70,6 +71,24 @@ fn main() -> Result<(), String> {
     println!(
         "network / sample, split save: {:.2}",
         network_split.as_secs_f64() / sample.as_secs_f64().max(1e-9)
+    );
+    // The conversion at first open, on a copy of the one file: what a trainer's first start of
+    // this version costs on such a network (the one file read, kept, every document written).
+    let converted = root.join("converted");
+    std::fs::create_dir_all(&converted).map_err(|e| e.to_string())?;
+    std::fs::copy(one.join("cercle.json"), converted.join("cercle.json"))
+        .map_err(|e| e.to_string())?;
+    let _ = std::process::Command::new("sync").status();
+    let started = Instant::now();
+    let mut store = Store::open(&converted).map_err(e)?;
+    let loaded = store.load().map_err(e)?.ok_or("no data")?;
+    let took = started.elapsed();
+    if !store.is_split() || store.converted().is_none() || loaded != data {
+        return Err("the conversion at first open did not give the same data, split".into());
+    }
+    println!(
+        "conversion at first open (read, keep the file, write every document): {}",
+        ms(took)
     );
     println!(
         "left for the commands: {} and {}",

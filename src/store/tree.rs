@@ -7,46 +7,24 @@
 //! backup set links only the versions it replaces ([`super::sets`], read through the base,
 //! [`super::base`], which the first save after a load compares with the documents read).
 
+mod changes;
+mod state;
+
 use super::error::{SaveStep, StoreError};
 use super::journal::{self, Change, CommitError, Fault, Written};
-use super::layout::{self, Documents};
+use super::layout;
 use super::parse::Unreadable;
 use super::reading::read_tree;
 use super::seen::{self, Fingerprint, Seen};
 use super::{DATA_FILE, ReadOnlyReason, Restored, SaveReport, Store, backup, base, fsio, sets};
-use crate::domain::{Cohort, Data, Person, SCHEMA_VERSION, Shared};
+use crate::domain::{Data, SCHEMA_VERSION};
 use crate::schema::DocumentKind;
-use std::collections::{HashMap, HashSet};
+use changes::{changes, touched};
+pub(super) use state::Tree;
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-
-/// What the store knows of a split directory.
-#[derive(Debug)]
-pub(super) struct Tree {
-    /// The data as last loaded or saved. Its records are shared with the app's versions, so a
-    /// cohort or a person that is the very same record has not changed since.
-    last: Data,
-    /// Each document (by its path relative to the data directory) as last read or written.
-    docs: HashMap<String, Seen>,
-    /// The file of each cohort of `last`, in its order.
-    cohort_files: Vec<String>,
-    /// Whether the base of the backup sets is known to hold `docs`: checked at the first save
-    /// after a load, then kept in step by each save.
-    base_ready: bool,
-}
-
-impl Tree {
-    /// What the store knows before anything was read or written.
-    fn empty() -> Self {
-        Self {
-            last: Data::default(),
-            docs: HashMap::new(),
-            cohort_files: Vec::new(),
-            base_ready: false,
-        }
-    }
-}
 
 /// Whether `path` (relative to the data directory) may be named by a journal.
 pub(super) fn is_own_document(path: &str) -> bool {
@@ -523,168 +501,6 @@ impl Store {
     ) -> Result<SaveReport, StoreError> {
         self.save_tree(data, true, fault)
     }
-}
-
-/// The documents of `data` that differ from what `tree` last wrote, and those to remove, with
-/// the file of each cohort when they were worked out again. A record that is the very same as
-/// the last one written is not even serialised; when the people and the cohorts' ids are the
-/// very same and the index's other fields are equal, the index is not serialised either, so a
-/// mark costs its cohort's document whatever the size of the network.
-fn changes(
-    tree: &Tree,
-    data: &Data,
-) -> Result<(Vec<Change>, Option<Vec<String>>), serde_json::Error> {
-    let last = &tree.last;
-    let same_people = last.people.len() == data.people.len()
-        && last
-            .people
-            .iter()
-            .zip(data.people.iter())
-            .all(|(a, b)| Shared::same(a, b));
-    let same_ids = tree.cohort_files.len() == data.cohorts.len()
-        && last.cohorts.len() == data.cohorts.len()
-        && last
-            .cohorts
-            .iter()
-            .zip(data.cohorts.iter())
-            .all(|(a, b)| Shared::same(a, b) || a.id == b.id);
-    // A document whose hash was forgotten (another program changed it, and this save
-    // overwrites it) is compared whatever its records.
-    let all_known = !tree.docs.is_empty() && tree.docs.values().all(|s| s.hash.is_some());
-    if !(same_people && same_ids && all_known) {
-        let docs = layout::split(data);
-        let changes = all_changes(tree, data, &docs)?;
-        let files = docs.cohorts.into_iter().map(|(file, _)| file).collect();
-        return Ok((changes, Some(files)));
-    }
-    let mut changes = Vec::new();
-    for ((file, before), cohort) in tree
-        .cohort_files
-        .iter()
-        .zip(last.cohorts.iter())
-        .zip(data.cohorts.iter())
-    {
-        if Shared::same(before, cohort) {
-            continue;
-        }
-        let bytes = layout::pretty(&**cohort)?;
-        if !same_hash(tree, file, &bytes) {
-            changes.push(Change::Write {
-                path: file.clone(),
-                bytes,
-            });
-        }
-    }
-    if !same_index_fields(last, data) {
-        let index = layout::index_json(data, &layout::split(data))?;
-        if !same_hash(tree, DATA_FILE, &index) {
-            changes.push(Change::Write {
-                path: DATA_FILE.to_owned(),
-                bytes: index,
-            });
-        }
-    }
-    Ok((changes, None))
-}
-
-/// Whether the fields the index holds besides the people and the cohorts are equal.
-fn same_index_fields(a: &Data, b: &Data) -> bool {
-    // Named one by one, so that a field added to the data fails to build here until placed.
-    let Data {
-        schema_version,
-        programme,
-        organisation,
-        people: _,
-        venues,
-        cohorts: _,
-        current_cohort,
-        conflicts,
-    } = a;
-    *schema_version == b.schema_version
-        && *programme == b.programme
-        && *organisation == b.organisation
-        && *venues == b.venues
-        && *current_cohort == b.current_cohort
-        && *conflicts == b.conflicts
-}
-
-/// The documents `changes` writes or removes.
-fn touched(changes: &[Change]) -> impl Iterator<Item = &str> {
-    changes.iter().map(|c| match c {
-        Change::Write { path, .. } | Change::Remove { path } => path.as_str(),
-    })
-}
-
-/// Whether `bytes` are those last read or written at `file`.
-fn same_hash(tree: &Tree, file: &str, bytes: &[u8]) -> bool {
-    tree.docs
-        .get(file)
-        .and_then(|s| s.hash)
-        .is_some_and(|h| h == seen::hash(bytes))
-}
-
-/// [`changes`] when people or cohorts came or went: every document compared.
-fn all_changes(
-    tree: &Tree,
-    data: &Data,
-    docs: &Documents<'_>,
-) -> Result<Vec<Change>, serde_json::Error> {
-    let mut changes = Vec::new();
-    let mut keep: HashSet<&str> = HashSet::new();
-    keep.insert(DATA_FILE);
-    let last_cohorts: HashMap<String, &Shared<Cohort>> =
-        layout::split_cohorts(&tree.last).into_iter().collect();
-    for (file, cohort) in &docs.cohorts {
-        keep.insert(file);
-        let unchanged = tree.docs.contains_key(file.as_str())
-            && last_cohorts
-                .get(file.as_str())
-                .is_some_and(|last| Shared::same(last, cohort));
-        if unchanged {
-            continue;
-        }
-        let bytes = layout::pretty(&***cohort)?;
-        if !same_hash(tree, file, &bytes) {
-            changes.push(Change::Write {
-                path: file.clone(),
-                bytes,
-            });
-        }
-    }
-    let last_people = layout::split_people(&tree.last);
-    for (file, people) in &docs.people {
-        keep.insert(file);
-        let unchanged = tree.docs.contains_key(file.as_str())
-            && last_people.get(file).is_some_and(|last| {
-                last.len() == people.len()
-                    && last.iter().zip(people).all(|(a, b)| Shared::same(a, b))
-            });
-        if unchanged {
-            continue;
-        }
-        let list: Vec<&Person> = people.iter().map(|p| &***p).collect();
-        let bytes = layout::pretty(&list)?;
-        if !same_hash(tree, file, &bytes) {
-            changes.push(Change::Write {
-                path: file.clone(),
-                bytes,
-            });
-        }
-    }
-    for file in tree.docs.keys() {
-        if !keep.contains(file.as_str()) {
-            changes.push(Change::Remove { path: file.clone() });
-        }
-    }
-    // The index last: it names the files above.
-    let index = layout::index_json(data, docs)?;
-    if !same_hash(tree, DATA_FILE, &index) {
-        changes.push(Change::Write {
-            path: DATA_FILE.to_owned(),
-            bytes: index,
-        });
-    }
-    Ok(changes)
 }
 
 /// Finishes a save a crash interrupted, then removes the leftovers of saves that never reached

@@ -40,8 +40,8 @@ pub use layout::{DOCS_DIR, SPLIT_VERSION};
 pub use lock::LOCK_FILE;
 pub use parse::Unreadable;
 pub use parts::{
-    change_index, document_bytes, document_data, document_kind, document_of, named_documents,
-    partial_data, person_document, split_documents,
+    change_index, document_bytes, document_data, document_kind, document_of, index_naming,
+    named_documents, partial_data, person_document, split_documents,
 };
 pub use recovery::{RECOVERY_FILE, Recovery, discard_recovery, read_recovery, write_recovery};
 pub use scrub::Rewritten;

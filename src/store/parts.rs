@@ -173,6 +173,45 @@ pub fn change_index(bytes: &[u8], change: impl FnOnce(&mut Data)) -> Result<Vec<
     layout::write_index(&data, &files, &order, &cohorts).map_err(|e| e.to_string())
 }
 
+/// The index `bytes`, naming also the people `ids` (at the end of the order, with their shards)
+/// and the `cohorts` (id and file, at the end) it did not name yet: for a merge that kept a
+/// document one side had deleted.
+pub fn index_naming(
+    bytes: &[u8],
+    ids: &[String],
+    cohorts: &[(String, String)],
+) -> Result<Vec<u8>, String> {
+    let index = layout::read_index(bytes).map_err(|e| format!("{DATA_FILE}: {e}"))?;
+    let mut data = index.data;
+    data.schema_version = SCHEMA_VERSION;
+    let mut order = index.people_order;
+    let mut files = index.people_files;
+    for id in ids {
+        if !order.contains(id) {
+            order.push(id.clone());
+        }
+        let file = layout::people_file(id);
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
+    let mut listed: Vec<(String, String)> =
+        index.cohorts.into_iter().map(|c| (c.id, c.file)).collect();
+    for cohort in cohorts {
+        if !listed.iter().any(|(id, _)| *id == cohort.0) {
+            listed.push(cohort.clone());
+        }
+    }
+    files.sort();
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let order: Vec<&str> = order.iter().map(String::as_str).collect();
+    let listed: Vec<(&str, &str)> = listed
+        .iter()
+        .map(|(id, file)| (id.as_str(), file.as_str()))
+        .collect();
+    layout::write_index(&data, &files, &order, &listed).map_err(|e| e.to_string())
+}
+
 /// Every document an index names, itself first.
 pub fn named_documents(index: &[u8]) -> Result<Vec<String>, String> {
     let index = layout::read_index(index).map_err(|e| format!("{DATA_FILE}: {e}"))?;

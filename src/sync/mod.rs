@@ -8,6 +8,7 @@
 //!
 //! Like the store, this floor does I/O but knows nothing of the terminal.
 
+mod deleted;
 mod documents;
 pub mod driver;
 pub mod git;

@@ -159,7 +159,14 @@ fn integrate(git: &Git, branch: &str, options: &Options) -> Result<(), SyncError
     ])?;
     // Only this merge may read the common version's documents.
     let _ = fs::remove_dir_all(super::driver::base_dir(git.dir()));
-    if !out.ok {
+    // A document deleted on one side and changed on the other is merged as any other.
+    let resolved = !out.ok && split && {
+        match super::deleted::resolve(git, options.now) {
+            Ok(resolved) => resolved,
+            Err(reason) => return Err(abort(git, reason)),
+        }
+    };
+    if !out.ok && !resolved {
         // The driver never leaves markers, but it refuses files it cannot read (a newer
         // Cercle's), and other files may conflict: then nothing of the merge is kept.
         let reason = if split {

@@ -522,3 +522,47 @@ fn a_team_that_kept_one_file_converges_once_every_laptop_converted() {
     assert_eq!(second.bytes(), first.bytes());
     assert_eq!(office.bytes(), first.bytes());
 }
+
+#[test]
+fn a_person_forgotten_on_one_laptop_and_edited_on_another_is_kept_with_a_conflict() {
+    let (_team, [first, second, office]) = team();
+    let data = first.data();
+    // Someone alone in their people document: forgetting them removes that file.
+    let shard_of = |id: &str| cercle::store::person_document(id);
+    let alone = data
+        .people
+        .iter()
+        .find(|p| {
+            let shard = shard_of(p.id.as_str());
+            data.people
+                .iter()
+                .filter(|q| shard_of(q.id.as_str()) == shard)
+                .count()
+                == 1
+        })
+        .expect("someone alone in their shard");
+    let (who, name) = (alone.id.as_str().to_owned(), alone.name.clone());
+    assert!(first.cercle(&["forget", &name, "--yes"]).status.success());
+    assert!(!first.dir.join(shard_of(&who)).exists());
+    second.edit(|d| {
+        let person = d.people.iter_mut().find(|p| p.id.as_str() == who).unwrap();
+        person.city = "Brest".into();
+    });
+    first.ok(&["sync"]);
+    // git stops at a modify/delete conflict there; the sync merges it as any document.
+    second.ok(&["sync"]);
+    let merged = second.data();
+    let kept = merged.people.iter().find(|p| p.id.as_str() == who);
+    assert_eq!(
+        kept.map(|p| p.city.as_str()),
+        Some("Brest"),
+        "the edit was lost"
+    );
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    for machine in [&first, &office, &second, &first] {
+        machine.ok(&["sync"]);
+    }
+    assert_eq!(first.bytes(), second.bytes());
+    assert_eq!(office.bytes(), second.bytes());
+    assert_eq!(first.git(&["status", "--porcelain"]), "");
+}

@@ -7,6 +7,7 @@ use super::cohort::{Cohort, CohortState, MAX_TRAINEES};
 use super::holidays::holiday_name;
 use super::ids::{HalfDayId, PersonId, SeminarId};
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
 
 /// A trainee's attendance, in half-days and minutes.
@@ -239,7 +240,7 @@ pub fn double_bookings_of_current(data: &Data) -> Vec<DoubleBooking> {
 
 fn bookings_where(data: &Data, wanted: impl Fn(&PersonId) -> bool) -> Vec<DoubleBooking> {
     type Slot<'a> = (&'a PersonId, NaiveDate, Period);
-    let mut seen: HashMap<Slot, Vec<(&SeminarId, &HalfDay)>> = HashMap::new();
+    let mut seen: FxHashMap<Slot, Vec<(&SeminarId, &HalfDay)>> = FxHashMap::default();
     let mut found = Vec::new();
     for seminar in data
         .cohorts
@@ -302,10 +303,12 @@ fn warning(message: String) -> Problem {
 
 /// Every rule the data breaks, for `cercle check`.
 pub fn problems(data: &Data, today: NaiveDate) -> Vec<Problem> {
+    use rayon::prelude::*;
     let mut out = Vec::new();
-    let people: HashSet<&PersonId> = data.people.iter().map(|p| &p.id).collect();
-    let venues: HashSet<_> = data.venues.iter().map(|v| &v.id).collect();
-    let modules: HashSet<_> = data.programme.modules.iter().map(|m| &m.id).collect();
+    // Fast hashing, as the records' own indexes of ids (`records::Records`).
+    let people: FxHashSet<&PersonId> = data.people.iter().map(|p| &p.id).collect();
+    let venues: FxHashSet<_> = data.venues.iter().map(|v| &v.id).collect();
+    let modules: FxHashSet<_> = data.programme.modules.iter().map(|m| &m.id).collect();
     duplicate_ids(data, &mut out);
     if let Some(current) = &data.current_cohort
         && data.cohort(current).is_none()
@@ -322,24 +325,18 @@ pub fn problems(data: &Data, today: NaiveDate) -> Vec<Problem> {
             )));
         }
     }
-    for cohort in &data.cohorts {
-        let name = &cohort.name;
-        if let CohortState::OverFull { enrolled } = cohort.state() {
-            out.push(error(format!(
-                "cohort {name} holds {enrolled} trainees, more than the {MAX_TRAINEES} allowed"
-            )));
-        }
-        for person in cohort.trainees.iter().chain(&cohort.trainers) {
-            if !people.contains(person) {
-                out.push(error(format!(
-                    "cohort {name} lists {person}, who is not in people"
-                )));
-            }
-        }
-        for seminar in &cohort.seminars {
-            check_seminar(cohort, seminar, &venues, &modules, &people, today, &mut out);
-        }
-    }
+    // Each cohort on a core of its own (a network holds a thousand), in the cohorts' order.
+    let known = Known {
+        people: &people,
+        venues: &venues,
+        modules: &modules,
+    };
+    let per_cohort: Vec<Vec<Problem>> = data
+        .cohorts
+        .par_iter()
+        .map(|cohort| cohort_problems(cohort, &known, today))
+        .collect();
+    out.extend(per_cohort.into_iter().flatten());
     for booking in double_bookings(data) {
         out.push(error(format!(
             "trainer {} is booked in two places on {} {:?}: seminars {} and {}",
@@ -349,15 +346,47 @@ pub fn problems(data: &Data, today: NaiveDate) -> Vec<Problem> {
     out
 }
 
+/// The records a cohort's may point to.
+struct Known<'a> {
+    people: &'a FxHashSet<&'a PersonId>,
+    venues: &'a FxHashSet<&'a super::ids::VenueId>,
+    modules: &'a FxHashSet<&'a super::ids::ModuleId>,
+}
+
+/// The problems of one cohort on its own.
+fn cohort_problems(cohort: &Cohort, known: &Known<'_>, today: NaiveDate) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let name = &cohort.name;
+    if let CohortState::OverFull { enrolled } = cohort.state() {
+        out.push(error(format!(
+            "cohort {name} holds {enrolled} trainees, more than the {MAX_TRAINEES} allowed"
+        )));
+    }
+    for person in cohort.trainees.iter().chain(&cohort.trainers) {
+        if !known.people.contains(person) {
+            out.push(error(format!(
+                "cohort {name} lists {person}, who is not in people"
+            )));
+        }
+    }
+    for seminar in &cohort.seminars {
+        check_seminar(cohort, seminar, known, today, &mut out);
+    }
+    out
+}
+
 fn check_seminar(
     cohort: &Cohort,
     seminar: &Seminar,
-    venues: &HashSet<&super::ids::VenueId>,
-    modules: &HashSet<&super::ids::ModuleId>,
-    people: &HashSet<&PersonId>,
+    known: &Known<'_>,
     today: NaiveDate,
     out: &mut Vec<Problem>,
 ) {
+    let Known {
+        people,
+        venues,
+        modules,
+    } = known;
     let id = &seminar.id;
     if !venues.contains(&seminar.venue) {
         out.push(error(format!(
@@ -378,8 +407,11 @@ fn check_seminar(
             )));
         }
     }
+    // Kept from one half-day to the next: a network has forty thousand of them.
+    let mut marked: FxHashSet<&PersonId> = FxHashSet::default();
     for half_day in &seminar.half_days {
-        let when = format!("{} {:?}", half_day.date, half_day.period);
+        // Written only for a problem: a network has forty thousand sound half-days.
+        let when = When(half_day);
         if half_day.end <= half_day.start {
             out.push(error(format!(
                 "half-day {when} of seminar {id} ends before it starts"
@@ -390,7 +422,7 @@ fn check_seminar(
                 "half-day {when} of seminar {id} falls on a public holiday ({holiday})"
             )));
         }
-        let mut marked = HashSet::new();
+        marked.clear();
         for mark in &half_day.marks {
             if !cohort.is_enrolled(&mark.trainee) {
                 out.push(error(format!(
@@ -415,6 +447,15 @@ fn check_seminar(
                 "half-day {when} of seminar {id} is past and not signed"
             )));
         }
+    }
+}
+
+/// A half-day as the messages name it: its date and period.
+struct When<'a>(&'a HalfDay);
+
+impl std::fmt::Display for When<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {:?}", self.0.date, self.0.period)
     }
 }
 
@@ -461,7 +502,7 @@ fn duplicate_ids(data: &Data, out: &mut Vec<Problem>) {
                 .map(|t| ("tutor request", t.id.as_str())),
         );
     // Keyed by kind, so that a person and a venue may share a readable id.
-    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut seen: FxHashSet<(&str, &str)> = FxHashSet::default();
     for (kind, id) in ids {
         if !seen.insert((kind, id)) {
             out.push(error(format!("two {kind} records share the id {id}")));

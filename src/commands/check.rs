@@ -1,6 +1,6 @@
 //! `cercle check`: the schema and the rules.
 
-use super::load::read_with_store;
+use super::load::read_screened;
 use super::out;
 use crate::domain::clock::Clock;
 use crate::domain::rules::{self, Severity};
@@ -8,6 +8,7 @@ use crate::i18n::{Lang, Msg, fill};
 use crate::schema::{DocumentKind, locate, schema_errors};
 use rayon::prelude::*;
 use std::fmt::Write as _;
+use std::mem::ManuallyDrop;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -19,18 +20,46 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
         out::error(&crate::i18n::cannot_read(&path, &e, lang), lang);
         return ExitCode::from(super::exit::DAMAGED);
     }
-    let (store, data) = match read_with_store(dir, lang) {
+    let (store, data) = match read_screened(dir, lang) {
         Ok(read) => read,
         Err(failure) => {
+            // A document the records cannot read: every schema error of every document is
+            // worth telling, not only the first one the loading met.
+            if failure.code == super::exit::DAMAGED {
+                let problems: Vec<String> = schema_pass(dir, every_document(dir));
+                let printed = if json {
+                    out::json(
+                        &serde_json::json!({ "file": path.display().to_string(), "errors": problems, "warnings": [] }),
+                        lang,
+                    )
+                } else {
+                    out::block(
+                        &lines(problems.iter().map(|m| (Severity::Error, m.as_str())), lang),
+                        lang,
+                    )
+                };
+                if let Err(failure) = printed {
+                    out::error(&failure.message, lang);
+                }
+            }
             out::error(&failure.message, lang);
             return ExitCode::from(failure.code);
         }
     };
-    // One document per core at a time, reported in the documents' order.
-    let mut problems: Vec<(Severity, String)> = store
-        .documents()
-        .into_par_iter()
-        .flat_map_iter(|(name, kind)| schema_problems(dir, &name, kind))
+    // The process ends right after the report: a network's records are left to the system.
+    let (store, data) = (ManuallyDrop::new(store), ManuallyDrop::new(data));
+    // The schema's validator reads only what the screen could not vouch for: the index, and a
+    // document holding a field the records ignore or a form the schema refuses.
+    let documents = match store.unscreened() {
+        Some(doubtful) => store
+            .documents()
+            .into_iter()
+            .filter(|(name, _)| doubtful.contains(name))
+            .collect(),
+        None => store.documents(),
+    };
+    let mut problems: Vec<(Severity, String)> = schema_pass(dir, documents)
+        .into_iter()
         .map(|message| (Severity::Error, message))
         .collect();
     let today = Clock::from_env().today();
@@ -78,6 +107,46 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
     } else {
         ExitCode::from(super::exit::RULES_BROKEN)
     }
+}
+
+/// Every schema error of `documents`, one document per core at a time, in their order.
+fn schema_pass(dir: &Path, documents: Vec<(String, Option<DocumentKind>)>) -> Vec<String> {
+    documents
+        .into_par_iter()
+        .flat_map_iter(|(name, kind)| schema_problems(dir, &name, kind))
+        .collect()
+}
+
+/// The documents in `dir` as they lie, for a directory the store could not read: the data
+/// file, and in the split layout every cohort and people document, sorted.
+fn every_document(dir: &Path) -> Vec<(String, Option<DocumentKind>)> {
+    let docs = dir.join(crate::store::DOCS_DIR);
+    if !docs.is_dir() {
+        return vec![(crate::store::DATA_FILE.to_owned(), None)];
+    }
+    let mut found = vec![(
+        crate::store::DATA_FILE.to_owned(),
+        Some(DocumentKind::Index),
+    )];
+    for (folder, kind) in [
+        ("cohorts", DocumentKind::Cohort),
+        ("people", DocumentKind::People),
+    ] {
+        let Ok(entries) = std::fs::read_dir(docs.join(folder)) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|name| {
+                !name.starts_with('.') && Path::new(name).extension().is_some_and(|e| e == "json")
+            })
+            .map(|name| format!("{}/{folder}/{name}", crate::store::DOCS_DIR))
+            .collect();
+        names.sort();
+        found.extend(names.into_iter().map(|name| (name, Some(kind))));
+    }
+    found
 }
 
 /// Every way the document `name` (relative to `dir`) breaks the schema of its `kind`, each led
@@ -149,24 +218,7 @@ fn report(
         .iter()
         .filter(|(s, _)| *s == Severity::Error)
         .count();
-    let mut text = String::new();
-    for (severity, message) in problems {
-        let word = if *severity == Severity::Error {
-            Msg::CliCheckError
-        } else {
-            Msg::CliCheckWarning
-        };
-        let colon = match lang {
-            Lang::Fr => "\u{a0}:",
-            Lang::En => ":",
-        };
-        let _ = writeln!(
-            text,
-            "{}{colon} {}",
-            word.text(lang),
-            crate::domain::text::visible(message)
-        );
-    }
+    let mut text = lines(problems.iter().map(|(s, m)| (*s, m.as_str())), lang);
     let counts = fill(
         Msg::CliCheckCounts.text(lang),
         &[
@@ -178,5 +230,28 @@ fn report(
         ],
     );
     let _ = writeln!(text, "{counts}");
+    text
+}
+
+/// A line per problem, led by its severity in the user's language.
+fn lines<'a>(problems: impl Iterator<Item = (Severity, &'a str)>, lang: Lang) -> String {
+    let colon = match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    };
+    let mut text = String::new();
+    for (severity, message) in problems {
+        let word = if severity == Severity::Error {
+            Msg::CliCheckError
+        } else {
+            Msg::CliCheckWarning
+        };
+        let _ = writeln!(
+            text,
+            "{}{colon} {}",
+            word.text(lang),
+            crate::domain::text::visible(message)
+        );
+    }
     text
 }

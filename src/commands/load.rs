@@ -15,6 +15,16 @@ pub fn read(dir: &Path, lang: Lang) -> Result<Data, Failure> {
 
 /// [`read`], with the read-only store that read it (which knows the documents it read).
 pub(crate) fn read_with_store(dir: &Path, lang: Lang) -> Result<(Store, Data), Failure> {
+    read_through(dir, lang, false)
+}
+
+/// [`read_with_store`] for `check`: each document of a split directory screened as it is read
+/// (see [`Store::screening`]).
+pub(crate) fn read_screened(dir: &Path, lang: Lang) -> Result<(Store, Data), Failure> {
+    read_through(dir, lang, true)
+}
+
+fn read_through(dir: &Path, lang: Lang, screen: bool) -> Result<(Store, Data), Failure> {
     let failed = |e: StoreError| {
         let code = Failure::code_of(&e);
         let message = match e {
@@ -24,6 +34,9 @@ pub(crate) fn read_with_store(dir: &Path, lang: Lang) -> Result<(Store, Data), F
         Failure::new(code, message)
     };
     let mut store = Store::open_read_only(dir).map_err(failed)?;
+    if screen {
+        store.screening();
+    }
     let data = store.load().map_err(failed)?.ok_or_else(|| {
         Failure::new(
             super::exit::DAMAGED,

@@ -33,7 +33,17 @@ pub struct CodevSession {
     /// The six steps in order.
     pub steps: Vec<CodevStepRecord>,
     /// How many steps were done: 6 when it went to its end.
+    #[serde(deserialize_with = "steps_done")]
     pub steps_done: u8,
+}
+
+/// A count of steps; more than the six steps is read, but the schema refuses it.
+fn steps_done<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let done = <u8 as serde::Deserialize>::deserialize(d)?;
+    if usize::from(done) > CodevStep::ALL.len() {
+        super::screen::doubt();
+    }
+    Ok(done)
 }
 
 impl CodevSession {

@@ -85,19 +85,40 @@ pub struct Exchange {
 }
 
 /// An evaluation as older files hold it (one per exchange, or none) or as it is now (a list).
+/// Read by a visitor rather than an untagged enum, which would read it as untyped content first
+/// and hide its unknown fields from [`super::screen`]; the older forms are a doubt there.
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Evaluation>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Held {
-        Many(Vec<Evaluation>),
-        One(Evaluation),
-        None(()),
+    use serde::de::{self, MapAccess, SeqAccess, Visitor};
+    struct OneOrMany;
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<Evaluation>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of evaluations, one evaluation, or null")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut all = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(one) = seq.next_element()? {
+                all.push(one);
+            }
+            Ok(all)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            super::screen::doubt();
+            Evaluation::deserialize(de::value::MapAccessDeserializer::new(map)).map(|one| vec![one])
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
     }
-    Ok(match Held::deserialize(d)? {
-        Held::Many(all) => all,
-        Held::One(one) => vec![one],
-        Held::None(()) => Vec::new(),
-    })
+    d.deserialize_any(OneOrMany)
 }
 
 impl Exchange {

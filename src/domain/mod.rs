@@ -26,6 +26,7 @@ pub mod rollcall;
 pub mod round;
 pub mod routing;
 pub mod rules;
+pub mod screen;
 pub mod seal;
 pub mod seal_past;
 pub mod search;

@@ -34,6 +34,7 @@ pub struct Assessment {
 
 /// A note of evidence on a competency, which may point to the record it rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(from = "EvidenceRead")]
 pub struct Evidence {
     /// The note itself (a confidential one never leaves the circle).
     #[serde(flatten)]
@@ -41,6 +42,30 @@ pub struct Evidence {
     /// The seminar, exchange or tutor request it rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<EvidenceSource>,
+}
+
+/// A piece of evidence as read: its note's fields beside its source. Read without `flatten`,
+/// which would take the note's fields as untyped content first and hide an unknown one from
+/// [`super::screen`].
+#[derive(Deserialize)]
+struct EvidenceRead {
+    text: String,
+    #[serde(default)]
+    confidential: bool,
+    #[serde(default)]
+    source: Option<EvidenceSource>,
+}
+
+impl From<EvidenceRead> for Evidence {
+    fn from(read: EvidenceRead) -> Self {
+        Self {
+            note: Note {
+                text: read.text,
+                confidential: read.confidential,
+            },
+            source: read.source,
+        }
+    }
 }
 
 /// The record a piece of evidence rests on.
@@ -179,7 +204,11 @@ pub struct Proposal {
     /// When it was made.
     pub made_on: NaiveDate,
     /// The trainers' answer, once given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::screen::not_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub answer: Option<Answer>,
 }
 

@@ -54,7 +54,7 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
     /// The contact fields the person agreed to share with the cohort.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "each_once")]
     pub shared: BTreeSet<ContactField>,
 }
 
@@ -173,6 +173,17 @@ pub enum ProjectPhase {
     Development,
     /// Repositionnement.
     Repositioning,
+}
+
+/// The fields shared; one named twice is read once, but the schema refuses it.
+fn each_once<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeSet<ContactField>, D::Error> {
+    let named = Vec::<ContactField>::deserialize(d)?;
+    let count = named.len();
+    let shared: BTreeSet<ContactField> = named.into_iter().collect();
+    if shared.len() != count {
+        super::screen::doubt();
+    }
+    Ok(shared)
 }
 
 /// A note; a confidential one never leaves the circle.

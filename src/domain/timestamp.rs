@@ -10,6 +10,8 @@ use std::fmt;
 /// Reads an instant as chrono's own `Deserialize` for `DateTime<Utc>` does.
 pub fn parse(text: &str) -> Option<DateTime<Utc>> {
     fast(text.as_bytes()).or_else(|| {
+        // chrono reads forms the schema's "date-time" does not (a space for the `T`).
+        super::screen::doubt();
         text.parse::<DateTime<FixedOffset>>()
             .ok()
             .map(|d| d.with_timezone(&Utc))

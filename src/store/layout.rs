@@ -310,6 +310,15 @@ fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Unreadable> 
         .map_err(|e| super::parse::damaged(bytes, &e))
 }
 
+/// Reads one document as [`read_cohort`] or [`read_people`] do, and says whether its schema
+/// may still reject it (see [`crate::domain::screen`]).
+pub(crate) fn screen<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<(T, bool), Unreadable> {
+    crate::domain::ids::interning(|| crate::domain::screen::screened(bytes))
+        .map_err(|e| super::parse::damaged(bytes, &e))
+}
+
 /// Puts the data back together from its index, its cohorts (in the index's order) and its
 /// people shards; says what does not fit (a person in the order found in no shard).
 pub(crate) fn join(

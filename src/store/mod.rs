@@ -202,6 +202,8 @@ pub struct Store {
     tree: Option<tree::Tree>,
     /// Where the one file was kept, when the last load converted the directory.
     converted: Option<PathBuf>,
+    /// Whether loads screen each document for `check` (see [`Store::screening`]).
+    screen: tree::Screen,
 }
 
 impl Store {
@@ -258,6 +260,7 @@ impl Store {
             migrations: MIGRATIONS,
             tree: None,
             converted: None,
+            screen: tree::Screen::Off,
         })
     }
 
@@ -333,6 +336,9 @@ impl Store {
     ) -> Result<Option<Data>, StoreError> {
         let path = self.data_path.clone();
         self.converted = None;
+        if self.screen != tree::Screen::Off {
+            self.screen = tree::Screen::On;
+        }
         // Without the lock, a save may be in flight: its journal says what to read instead.
         let pending = if self.writable() {
             std::collections::HashMap::new()

@@ -19,22 +19,53 @@ type Read<T> = Result<(T, Seen), Failure>;
 /// with them (to set them aside).
 pub(super) type Failure = Box<(String, Result<(Vec<u8>, Unreadable), StoreError>)>;
 
+/// The data of a split directory as read: the data, what was seen of each document, and the
+/// documents its schema may still reject (when read for `check`).
+pub(super) type Tree = (Data, HashMap<String, Seen>, Vec<String>);
+
 /// Reads the data of the split layout under `root` (a data directory, or a backup set) from its
 /// index `bytes`, reading the documents a journal names instead of those in place; with what
-/// was seen of each document.
+/// was seen of each document. With `screen`, also says which documents the schema's validator
+/// must read (every other one the records prove sound; the index is not screened).
 pub(super) fn read_tree(
     root: &Path,
     bytes: &[u8],
     pending: &HashMap<String, Option<PathBuf>>,
-) -> Result<(Data, HashMap<String, Seen>), Failure> {
+    screen: bool,
+) -> Result<Tree, Failure> {
     let damaged =
         |reason: Unreadable| Box::new((DATA_FILE.to_owned(), Ok((bytes.to_vec(), reason))));
     let index = layout::read_index(bytes).map_err(damaged)?;
     let mut docs = HashMap::new();
+    let mut doubtful = Vec::new();
     let cohort_files: Vec<&str> = index.cohorts.iter().map(|c| c.file.as_str()).collect();
-    let cohorts = read_all(root, &cohort_files, pending, &mut docs, layout::read_cohort)?;
     let people_files: Vec<&str> = index.people_files.iter().map(String::as_str).collect();
-    let shards = read_all(root, &people_files, pending, &mut docs, layout::read_people)?;
+    let (cohorts, shards) = if screen {
+        (
+            read_all(
+                root,
+                &cohort_files,
+                pending,
+                &mut docs,
+                &mut doubtful,
+                layout::screen,
+            )?,
+            read_all(
+                root,
+                &people_files,
+                pending,
+                &mut docs,
+                &mut doubtful,
+                layout::screen,
+            )?,
+        )
+    } else {
+        let sure = |b: &[u8]| layout::read_cohort(b).map(|cohort| (cohort, false));
+        let cohorts = read_all(root, &cohort_files, pending, &mut docs, &mut doubtful, sure)?;
+        let sure = |b: &[u8]| layout::read_people(b).map(|people| (people, false));
+        let shards = read_all(root, &people_files, pending, &mut docs, &mut doubtful, sure)?;
+        (cohorts, shards)
+    };
     let data = layout::join(index, cohorts, shards).map_err(|reason| {
         damaged(Unreadable::Damaged {
             line: 0,
@@ -42,20 +73,23 @@ pub(super) fn read_tree(
             reason,
         })
     })?;
-    Ok((data, docs))
+    Ok((data, docs, doubtful))
 }
 
-/// Reads and parses `files` on the machine's cores, in their order.
+/// Reads and parses `files` on the machine's cores, in their order; `parse` says too whether a
+/// document is doubtful (added to `doubtful`).
 fn read_all<T: Send>(
     root: &Path,
     files: &[&str],
     pending: &HashMap<String, Option<PathBuf>>,
     docs: &mut HashMap<String, Seen>,
-    parse: fn(&[u8]) -> Result<T, Unreadable>,
+    doubtful: &mut Vec<String>,
+    parse: impl Fn(&[u8]) -> Result<(T, bool), Unreadable> + Sync,
 ) -> Result<Vec<T>, Failure> {
+    let parse = &parse;
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = files.len().div_ceil(threads).max(1);
-    let read_one = |file: &str| -> Read<T> {
+    let read_one = |file: &str| -> Read<(T, bool)> {
         let in_place = root.join(file);
         let read = match pending.get(file) {
             // Renamed in place since the journal was read: the document there is the new one.
@@ -72,7 +106,7 @@ fn read_all<T: Send>(
             Err(unreadable) => Err(Box::new((file.to_owned(), Ok((bytes, unreadable))))),
         }
     };
-    let results: Vec<Read<T>> = std::thread::scope(|scope| {
+    let results: Vec<Read<(T, bool)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| scope.spawn(move || part.iter().map(|f| read_one(f)).collect::<Vec<_>>()))
@@ -92,8 +126,11 @@ fn read_all<T: Send>(
     }
     let mut out = Vec::with_capacity(files.len());
     for (file, result) in files.iter().zip(results) {
-        let (value, seen) = result?;
+        let ((value, doubted), seen) = result?;
         docs.insert((*file).to_owned(), seen);
+        if doubted {
+            doubtful.push((*file).to_owned());
+        }
         out.push(value);
     }
     Ok(out)

@@ -108,8 +108,8 @@ pub(crate) fn read(set: &Path) -> Result<Data, String> {
     let index = set.join(DATA_FILE);
     let bytes = fs::read(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let elsewhere = lookups(set).map_err(|e| format!("{}: {e}", set.display()))?;
-    reading::read_tree(set, &bytes, &elsewhere)
-        .map(|(data, _)| data)
+    reading::read_tree(set, &bytes, &elsewhere, false)
+        .map(|(data, ..)| data)
         .map_err(|failure| match *failure {
             (file, Err(error)) => format!("{file}: {error}"),
             (file, Ok((_, unreadable))) => format!("{file}: {unreadable}"),

@@ -31,6 +31,17 @@ pub(super) fn is_own_document(path: &str) -> bool {
     path == DATA_FILE || layout::is_document_path(path)
 }
 
+/// Whether a store's loads screen each document for `cercle check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Screen {
+    /// They read as the app does.
+    Off,
+    /// They screen; the last load read no split directory.
+    On,
+    /// The last load screened a split directory: the documents it could not vouch for.
+    Read(Vec<String>),
+}
+
 impl Store {
     /// The documents the last load read, by their paths relative to the data directory, with
     /// the kind of each (`None`: the one data file of a directory not split); the index first.
@@ -53,6 +64,25 @@ impl Store {
                 (name.clone(), Some(kind))
             })
             .collect()
+    }
+
+    /// Makes the loads read each document of a split directory through
+    /// [`crate::domain::screen`], for `cercle check`.
+    pub fn screening(&mut self) {
+        self.screen = Screen::On;
+    }
+
+    /// After a screening load of a split directory, the documents the schema's validator must
+    /// still read: the index, and those the records could not vouch for. `None` when the last
+    /// load was not screened (a one-file directory, or no [`Store::screening`]).
+    pub fn unscreened(&self) -> Option<Vec<String>> {
+        let Screen::Read(doubtful) = &self.screen else {
+            return None;
+        };
+        self.tree.as_ref()?;
+        let mut names = vec![DATA_FILE.to_owned()];
+        names.extend(doubtful.iter().cloned());
+        Some(names)
     }
 
     /// Whether a document read by the last load of a split directory is no longer the one in
@@ -94,8 +124,9 @@ impl Store {
         meta: Fingerprint,
         pending: &HashMap<String, Option<PathBuf>>,
     ) -> Result<Data, StoreError> {
-        let (data, mut docs) =
-            read_tree(&self.dir, bytes, pending).map_err(|failure| match *failure {
+        let screen = self.screen != Screen::Off;
+        let (data, mut docs, doubtful) =
+            read_tree(&self.dir, bytes, pending, screen).map_err(|failure| match *failure {
                 (_, Err(error)) => error,
                 (name, Ok((bytes, unreadable))) => self.damaged_document(&name, &bytes, unreadable),
             })?;
@@ -110,6 +141,9 @@ impl Store {
             .into_iter()
             .map(|(file, _)| file)
             .collect();
+        if screen {
+            self.screen = Screen::Read(doubtful);
+        }
         self.tree = Some(Tree {
             last: data.clone(),
             docs,

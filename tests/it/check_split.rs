@@ -5,6 +5,25 @@ use crate::common::command;
 use cercle::store::Store;
 use std::fs;
 
+/// `cercle check --json` on `dir`, which must exit with `code`, and the errors it reports.
+fn check_errors(dir: &std::path::Path, code: u8) -> (std::process::Output, Vec<String>) {
+    let out = command(dir).args(["check", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(code.into()));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap().to_owned())
+        .collect();
+    (out, errors)
+}
+
+/// The 1-based line of `text` that holds `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
 #[test]
 fn every_schema_error_is_reported_with_its_file_line_and_column() {
     let tmp = tempfile::tempdir().unwrap();
@@ -38,20 +57,7 @@ fn every_schema_error_is_reported_with_its_file_line_and_column() {
     );
     fs::write(&shard, &people).unwrap();
 
-    let out = command(dir).args(["check", "--json"]).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(cercle::commands::exit::RULES_BROKEN.into())
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let errors: Vec<&str> = report["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e.as_str().unwrap())
-        .collect();
-    let line_of =
-        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let (_, errors) = check_errors(dir, cercle::commands::exit::RULES_BROKEN);
     let nom = format!("{cohort}:{}:", line_of(&text, "\"nom\""));
     let jour = format!("{cohort}:{}:", line_of(&text, "\"jour\""));
     let shard_name = shard
@@ -104,4 +110,44 @@ fn a_one_file_directory_names_its_file_line_and_column_too() {
         let line: usize = parts.next().unwrap().parse().unwrap();
         assert!(line > 1, "{error}");
     }
+}
+
+#[test]
+fn a_document_the_app_cannot_read_still_gets_every_schema_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::sample::sample();
+    Store::open(dir).unwrap().migrate_to_split(&data).unwrap();
+    // Two faults the records refuse in one cohort, and an unknown field in another document.
+    let cohort = format!("cercle/cohorts/{}.json", data.cohorts[0].id.as_str());
+    let text = fs::read_to_string(dir.join(&cohort))
+        .unwrap()
+        .replacen("\"status\": \"present\"", "\"status\": 5", 1)
+        .replacen("\"trainer\": \"", "\"trainer\": 7, \"x\": \"", 1);
+    fs::write(dir.join(&cohort), &text).unwrap();
+    let other = format!("cercle/cohorts/{}.json", data.cohorts[1].id.as_str());
+    let second = fs::read_to_string(dir.join(&other)).unwrap().replacen(
+        "\"name\": ",
+        "\"nom\": 1, \"name\": ",
+        1,
+    );
+    fs::write(dir.join(&other), &second).unwrap();
+
+    let (out, errors) = check_errors(dir, cercle::commands::exit::DAMAGED);
+    for (file, text, needle, pointer) in [
+        (&cohort, &text, "\"status\": 5", "/status"),
+        (&cohort, &text, "\"trainer\": 7", "/trainer"),
+        (&other, &second, "\"nom\"", "nom"),
+    ] {
+        let start = format!("{file}:{}:", line_of(text, needle));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(&start) && e.contains(pointer)),
+            "{start} {pointer}: {errors:#?}"
+        );
+    }
+    // And the reason the data cannot be opened, as before.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&cohort), "{stderr}");
 }

@@ -9,6 +9,7 @@ mod architecture;
 mod bundle;
 mod bundle_hostile;
 mod bundle_privacy;
+mod check_screen;
 mod check_split;
 mod circle;
 mod circle_centred;

@@ -32,6 +32,28 @@ pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::set_permissions(dir, Permissions::from_mode(DIR_MODE))
 }
 
+/// Makes an existing data directory readable by its owner only, as a new one is (an earlier
+/// version, a copy or a hand-made folder may have left it open to others). Only a directory
+/// that is Cercle's (its data file or documents in it, or nothing yet): a `--data-dir`
+/// pointed at a folder that holds other things keeps its mode. Best effort, as git's files are.
+pub(crate) fn tighten(dir: &Path) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = fs::symlink_metadata(dir) else {
+        return;
+    };
+    // Someone else's folder refuses the change: that is the best effort's limit.
+    let open_to_others = meta.mode() & 0o077 != 0;
+    if !meta.is_dir() || !open_to_others {
+        return;
+    }
+    let ours = dir.join(super::DATA_FILE).exists()
+        || dir.join(super::layout::DOCS_DIR).is_dir()
+        || fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none());
+    if ours {
+        let _ = fs::set_permissions(dir, Permissions::from_mode(DIR_MODE));
+    }
+}
+
 /// Opens `path`, one of Cercle's own files, without following a symbolic link in its place:
 /// a link planted there (by hand, or by a teammate through sync) would make Cercle read,
 /// truncate or chmod whatever file it points to. Such a link fails with [`is_link_error`].
@@ -230,6 +252,30 @@ mod tests {
 
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn an_open_data_directory_is_made_private_and_a_folder_of_other_things_is_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        fs::create_dir(&data).unwrap();
+        fs::write(data.join(crate::store::DATA_FILE), b"{}").unwrap();
+        let empty = tmp.path().join("empty");
+        fs::create_dir(&empty).unwrap();
+        let other = tmp.path().join("other");
+        fs::create_dir(&other).unwrap();
+        fs::write(other.join("notes.txt"), b"x").unwrap();
+        for dir in [&data, &empty, &other] {
+            fs::set_permissions(dir, Permissions::from_mode(0o755)).unwrap();
+        }
+        // The data directory through the store's own opening; the others as it would.
+        drop(crate::store::Store::open(&data).unwrap());
+        tighten(&empty);
+        tighten(&other);
+        assert_eq!(
+            (mode(&data), mode(&empty), mode(&other)),
+            (0o700, 0o700, 0o755)
+        );
     }
 
     #[test]

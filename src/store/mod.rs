@@ -211,6 +211,7 @@ impl Store {
     /// temporary files a crashed save may have left.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
         fsio::create_private_dir(dir).map_err(StoreError::io("create the data directory", dir))?;
+        fsio::tighten(dir);
         let lock = lock::acquire(dir)?;
         // Holding the lock: a save a crash interrupted after its journal is finished, and any
         // temporary file is a leftover, as no one else can be mid-save.

@@ -284,6 +284,20 @@ fn forgetting_a_person_reaches_every_set_and_each_still_reads() {
     let mut without = current.clone();
     without.people.retain(|p| p.id != gone);
     store.save(&without).unwrap();
+    let inode = |path: &std::path::Path| {
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).unwrap())
+    };
+    let cohorts_in = |set: &std::path::Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(set.join("cercle/cohorts"))
+            .map(|found| found.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default()
+    };
+    let backups_dir = tmp.path().join(cercle::store::BACKUP_DIR);
+    let before: std::collections::HashSet<u64> = std::fs::read_dir(&backups_dir)
+        .unwrap()
+        .flat_map(|set| cohorts_in(&set.unwrap().path()))
+        .map(|path| inode(&path))
+        .collect();
     let done = store
         .rewrite_copies(&mut |copy: &mut Data| {
             let before = copy.people.len();
@@ -296,5 +310,20 @@ fn forgetting_a_person_reaches_every_set_and_each_still_reads() {
     for backup in store.backups().unwrap() {
         let kept = store.backup_data(&backup.name).unwrap();
         assert!(kept.person(&gone).is_none(), "{}", backup.name);
+    }
+    // A rewritten set wrote only what changed: its cohorts (she is in people alone) are links
+    // to the documents it read, not copies, each one a write and two syncs.
+    let rewritten = done
+        .rewritten
+        .iter()
+        .filter(|p| p.is_dir())
+        .collect::<Vec<_>>();
+    assert!(!rewritten.is_empty());
+    for path in rewritten.into_iter().flat_map(|set| cohorts_in(set)) {
+        assert!(
+            before.contains(&inode(&path)),
+            "{} was written again",
+            path.display()
+        );
     }
 }

@@ -132,8 +132,21 @@ pub fn forget(data: &mut Data, id: &PersonId) -> Result<Forgotten, String> {
         role: person.role,
         ..Person::default()
     };
+    // Only the cohorts that hold her id anywhere are changed (every reference to a person is
+    // her id); the others stay shared with every other version of the data, untouched, and a
+    // save does not write them again.
+    let quoted = serde_json::to_vec(id.as_str()).map_err(|e| e.to_string())?;
+    let finder = memchr::memmem::Finder::new(&quoted);
+    let hers: Vec<usize> = data
+        .cohorts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| serde_json::to_vec(&***c).is_ok_and(|b| finder.find(&b).is_some()))
+        .map(|(i, _)| i)
+        .collect();
     let mut tally = Tally::default();
-    for cohort in &mut data.cohorts {
+    for &i in &hers {
+        let cohort = &mut data.cohorts[i];
         erase_owned(cohort, id, &mut tally);
         keep_legal(cohort, id, &mut tally);
     }
@@ -149,7 +162,8 @@ pub fn forget(data: &mut Data, id: &PersonId) -> Result<Forgotten, String> {
 
     // Whatever still points to the person (a field added later too) points to the stand-in.
     let mut kept_any = false;
-    for cohort in &mut data.cohorts {
+    for &i in &hers {
+        let cohort = &mut data.cohorts[i];
         let mut value = serde_json::to_value(&*cohort).map_err(|e| e.to_string())?;
         if super::merge::rename(&mut value, id.as_str(), stand_in.id.as_str()) {
             *cohort = serde_json::from_value(value).map_err(|e| e.to_string())?;
@@ -160,13 +174,55 @@ pub fn forget(data: &mut Data, id: &PersonId) -> Result<Forgotten, String> {
         data.people.push(stand_in.clone().into());
         stand_in
     });
-    let text = serde_json::to_value(&*data).map_err(|e| e.to_string())?;
+    let name_still_in = texts_in(data, &person.name)?;
     Ok(Forgotten {
         pseudonym,
         erased: tally.erased,
         kept: tally.kept,
-        name_still_in: texts_holding(&text, &person.name),
+        name_still_in,
     })
+}
+
+/// How many strings of `data` hold `name` ([`texts_holding`]), read one record at a time: the
+/// whole network as one untyped value was half a gigabyte, once for the data and once for each
+/// backup set a person is forgotten in.
+fn texts_in(data: &mut Data, name: &str) -> Result<usize, String> {
+    let holding = |value: Result<Value, serde_json::Error>| {
+        value
+            .map(|v| texts_holding(&v, name))
+            .map_err(|e| e.to_string())
+    };
+    let needle = name.trim().to_lowercase();
+    if needle.is_empty() {
+        return Ok(0);
+    }
+    // A record's JSON text, lowercased, is looked at first: most never hold the name. (A name
+    // that JSON escapes is looked for in every record's values instead.)
+    let escaped = needle
+        .chars()
+        .any(|c| c == '"' || c == '\\' || c.is_control());
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let may_hold = |json: Result<String, serde_json::Error>| {
+        escaped || json.is_ok_and(|text| finder.find(text.to_lowercase().as_bytes()).is_some())
+    };
+    let mut count = 0;
+    for person in &data.people {
+        if may_hold(serde_json::to_string(&**person)) {
+            count += holding(serde_json::to_value(&**person))?;
+        }
+    }
+    for cohort in &data.cohorts {
+        if may_hold(serde_json::to_string(&**cohort)) {
+            count += holding(serde_json::to_value(&**cohort))?;
+        }
+    }
+    // The rest (the programme, the venues, the conflicts) as a whole, without those two lists.
+    let people = std::mem::take(&mut data.people);
+    let cohorts = std::mem::take(&mut data.cohorts);
+    let rest = serde_json::to_value(&*data);
+    data.people = people;
+    data.cohorts = cohorts;
+    Ok(count + holding(rest)?)
 }
 
 #[derive(Default)]

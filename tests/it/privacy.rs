@@ -355,3 +355,48 @@ fn a_forgotten_trainers_signatures_stay_under_a_pseudonym() {
     assert_eq!(signed(&after, stand_in.unwrap().id.as_str()), before);
     assert_eq!(signed(&after, "p-yannick-le-goff"), 0);
 }
+
+#[test]
+fn forget_counts_the_free_texts_that_still_name_the_person_in_every_part_of_the_data() {
+    let said = |dir: &Path| {
+        let out = forget(dir, &["--yes", "p-agathe-brunet"], "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.split("still appears in ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .map_or(0, |n| n.parse::<usize>().unwrap())
+    };
+    let plain = sample_dir();
+    let before = said(plain.path());
+
+    // Her name written by others, in a person's note, a cohort's record and a venue.
+    let tmp = sample_dir();
+    let dir = tmp.path();
+    let mut data = load(dir);
+    let other = data
+        .people
+        .iter()
+        .position(|p| p.id.as_str() != "p-agathe-brunet")
+        .unwrap();
+    data.people[other].notes.push(cercle::domain::people::Note {
+        text: "Voir avec AGATHE brunet".into(),
+        confidential: false,
+    });
+    let with_knowledge = data
+        .cohorts
+        .iter()
+        .position(|c| !c.knowledge.is_empty())
+        .unwrap();
+    data.cohorts[with_knowledge].knowledge[0].title = "Compostage, d'après Agathe Brunet".into();
+    data.venues[0].name = "Chez agathe Brunet".into();
+    let mut store = Store::open(dir).unwrap();
+    store.load().unwrap();
+    store.save(&data).unwrap();
+    drop(store);
+    assert_eq!(said(dir), before + 3);
+}

@@ -68,7 +68,29 @@ fn odd_instants(bytes: &[u8]) -> bool {
                     continue;
                 }
                 open = None;
-                let text = &bytes[start..at];
+                let raw = &bytes[start..at];
+                // Most strings start with a letter: nothing chrono would read as a date.
+                if raw.first().is_none_or(|&b| {
+                    b.is_ascii() && !b.is_ascii_digit() && !b"+- \t\n\r\\".contains(&b)
+                }) {
+                    continue;
+                }
+                // What chrono reads is the decoded text: an escape (`\u0039:00`) or a space
+                // beyond ASCII (a no-break space before a date) is looked at decoded.
+                let plain = raw.iter().all(|&b| b != b'\\' && b.is_ascii());
+                let decoded;
+                let text = if plain {
+                    raw
+                } else {
+                    match serde_json::from_slice::<String>(&bytes[start - 1..=at]) {
+                        Ok(text) => {
+                            decoded = text;
+                            decoded.as_bytes()
+                        }
+                        // Not a string after all: the schema's validator will say why.
+                        Err(_) => return true,
+                    }
+                };
                 if looks_like_a_number(text) && !in_schema_form(text) {
                     return true;
                 }
@@ -79,7 +101,8 @@ fn odd_instants(bytes: &[u8]) -> bool {
 }
 
 fn looks_like_a_number(text: &[u8]) -> bool {
-    let trimmed = text.trim_ascii_start();
+    // chrono skips any leading whitespace, Unicode's too.
+    let trimmed = std::str::from_utf8(text).map_or(text, |t| t.trim_start().as_bytes());
     let unsigned = trimmed
         .strip_prefix(b"+")
         .or_else(|| trimmed.strip_prefix(b"-"))
@@ -200,6 +223,18 @@ mod tests {
                 "{odd}"
             );
         }
+        // Read as chrono reads them: decoded, after any leading whitespace.
+        for odd in [
+            r#"["\u00a02026-03-02"]"#,
+            r#"["\t09:00"]"#,
+            r#"["\u0039:00"]"#,
+            "[\"\u{a0}09:00\"]",
+        ] {
+            assert!(odd_instants(odd.as_bytes()), "{odd}");
+        }
+        assert!(!odd_instants(
+            r#"["\u00e9t\u00e9 2026", "Caf\u00e9 9:00"]"#.as_bytes()
+        ));
         // A quote inside a string does not shift which strings are read.
         assert!(!odd_instants(br#"["a \" 9:00 \"", "2026-03-02"]"#));
     }

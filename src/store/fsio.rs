@@ -18,8 +18,8 @@ pub(crate) const TEMP_MARK: &str = ".tmp-";
 
 /// Creates `dir` (and its parents) with mode 0700 if it does not exist.
 ///
-/// An existing directory is left as it is: the user may have pointed `--data-dir` at a folder
-/// whose permissions they chose, and every file inside is 0600 anyway.
+/// An existing directory is left as it is here: the data directory is made private when the
+/// store opens it, and only if it is Cercle's ([`tighten`]).
 pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
@@ -34,7 +34,7 @@ pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
 
 /// Makes an existing data directory readable by its owner only, as a new one is (an earlier
 /// version, a copy or a hand-made folder may have left it open to others). Only a directory
-/// that is Cercle's (its data file or documents in it, or nothing yet): a `--data-dir`
+/// that is Cercle's (its data file in it, or nothing yet): a `--data-dir`
 /// pointed at a folder that holds other things keeps its mode. Best effort, as git's files are.
 pub(crate) fn tighten(dir: &Path) {
     use std::os::unix::fs::MetadataExt;
@@ -46,8 +46,9 @@ pub(crate) fn tighten(dir: &Path) {
     if !meta.is_dir() || !open_to_others {
         return;
     }
-    let ours = dir.join(super::DATA_FILE).exists()
-        || dir.join(super::layout::DOCS_DIR).is_dir()
+    // The data file is there in either layout (the index of a split one): a folder that only
+    // holds a `cercle/` of another kind (a clone of some project) is not taken for ours.
+    let ours = fs::symlink_metadata(dir.join(super::DATA_FILE)).is_ok_and(|m| m.is_file())
         || fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none());
     if ours {
         let _ = fs::set_permissions(dir, Permissions::from_mode(DIR_MODE));
@@ -265,6 +266,8 @@ mod tests {
         let other = tmp.path().join("other");
         fs::create_dir(&other).unwrap();
         fs::write(other.join("notes.txt"), b"x").unwrap();
+        // A folder that holds a `cercle/` of another kind (a clone of some project) is not ours.
+        fs::create_dir(other.join(crate::store::DOCS_DIR)).unwrap();
         for dir in [&data, &empty, &other] {
             fs::set_permissions(dir, Permissions::from_mode(0o755)).unwrap();
         }

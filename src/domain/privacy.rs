@@ -137,13 +137,13 @@ pub fn forget(data: &mut Data, id: &PersonId) -> Result<Forgotten, String> {
     // save does not write them again.
     let quoted = serde_json::to_vec(id.as_str()).map_err(|e| e.to_string())?;
     let finder = memchr::memmem::Finder::new(&quoted);
-    let hers: Vec<usize> = data
-        .cohorts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| serde_json::to_vec(&***c).is_ok_and(|b| finder.find(&b).is_some()))
-        .map(|(i, _)| i)
-        .collect();
+    let mut hers = Vec::new();
+    for (i, cohort) in data.cohorts.iter().enumerate() {
+        let json = serde_json::to_vec(&**cohort).map_err(|e| e.to_string())?;
+        if finder.find(&json).is_some() {
+            hers.push(i);
+        }
+    }
     let mut tally = Tally::default();
     for &i in &hers {
         let cohort = &mut data.cohorts[i];
@@ -203,16 +203,17 @@ fn texts_in(data: &mut Data, name: &str) -> Result<usize, String> {
         .any(|c| c == '"' || c == '\\' || c.is_control());
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let may_hold = |json: Result<String, serde_json::Error>| {
-        escaped || json.is_ok_and(|text| finder.find(text.to_lowercase().as_bytes()).is_some())
+        json.map(|text| escaped || finder.find(text.to_lowercase().as_bytes()).is_some())
+            .map_err(|e| e.to_string())
     };
     let mut count = 0;
     for person in &data.people {
-        if may_hold(serde_json::to_string(&**person)) {
+        if may_hold(serde_json::to_string(&**person))? {
             count += holding(serde_json::to_value(&**person))?;
         }
     }
     for cohort in &data.cohorts {
-        if may_hold(serde_json::to_string(&**cohort)) {
+        if may_hold(serde_json::to_string(&**cohort))? {
             count += holding(serde_json::to_value(&**cohort))?;
         }
     }

@@ -28,17 +28,34 @@ pub fn document_kind(path: &str) -> Option<DocumentKind> {
 /// Every document of `data` in the split layout, by its path in the data directory, the index
 /// last: what a save of it into an empty directory writes.
 pub fn split_documents(data: &Data) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
+    split_documents_but(data, |_, _| false).map(|(all, _)| all)
+}
+
+/// Documents by their paths, with their bytes.
+pub(crate) type Documents = Vec<(String, Vec<u8>)>;
+
+/// [`split_documents`], leaving out each cohort `kept` says is as it was (its file is in the
+/// second list, unserialised).
+pub(crate) fn split_documents_but(
+    data: &Data,
+    kept: impl Fn(&str, &Shared<Cohort>) -> bool,
+) -> Result<(Documents, Vec<String>), serde_json::Error> {
     let docs = layout::split(data);
     let mut all = Vec::with_capacity(docs.cohorts.len() + docs.people.len() + 1);
+    let mut left = Vec::new();
     for (file, cohort) in &docs.cohorts {
-        all.push((file.clone(), layout::pretty(&***cohort)?));
+        if kept(file, cohort) {
+            left.push(file.clone());
+        } else {
+            all.push((file.clone(), layout::pretty(&***cohort)?));
+        }
     }
     for (file, people) in &docs.people {
         let list: Vec<&Person> = people.iter().map(|p| &***p).collect();
         all.push((file.clone(), layout::pretty(&list)?));
     }
     all.push((DATA_FILE.to_owned(), layout::index_json(data, &docs)?));
-    Ok(all)
+    Ok((all, left))
 }
 
 /// The file that holds the person `id` in a split directory.

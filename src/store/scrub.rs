@@ -47,8 +47,9 @@ impl Store {
                     done.unreadable.push(path);
                     continue;
                 };
+                let read = data.clone();
                 if edit(&mut data) {
-                    super::sets::rewrite(&dir, &name, &data)?;
+                    super::sets::rewrite(&dir, &name, &data, &read)?;
                     done.rewritten.push(path);
                 }
                 continue;

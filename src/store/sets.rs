@@ -22,7 +22,7 @@ use super::base;
 use super::fsio;
 use super::reading;
 use super::{DATA_FILE, StoreError};
-use crate::domain::Data;
+use crate::domain::{Cohort, Data, Shared};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -77,45 +77,73 @@ pub(crate) fn take(
 }
 
 /// Writes `data` as a new set in `backups` under the name `name`, replacing the set there: for
-/// rewriting a backup (to forget a person in it too).
-pub(crate) fn rewrite(backups: &Path, name: &str, data: &Data) -> Result<(), StoreError> {
+/// rewriting a backup (to forget a person in it too). `read` is the data as [`read`] gave it,
+/// before the edit: a cohort still the very same record is linked without being serialised.
+pub(crate) fn rewrite(
+    backups: &Path,
+    name: &str,
+    data: &Data,
+    read: &Data,
+) -> Result<(), StoreError> {
     let failed = |path: &Path| StoreError::io("rewrite", path);
     let target = backups.join(name);
     let elsewhere = lookups(&target).map_err(failed(&target))?;
     let temp = fsio::temp_dir(backups, "set").map_err(failed(backups))?;
-    let writes = super::parts::split_documents(data).map_err(StoreError::Serialize)?;
+    let before: HashMap<String, &Shared<Cohort>> =
+        super::layout::split_cohorts(read).into_iter().collect();
+    let untouched = |file: &str, cohort: &Shared<Cohort>| {
+        before
+            .get(file)
+            .is_some_and(|was| Shared::same(was, cohort))
+    };
+    let (writes, kept) =
+        super::parts::split_documents_but(data, untouched).map_err(StoreError::Serialize)?;
+    let source_of = |file: &str| match elsewhere.get(file) {
+        Some(Some(instead)) => instead.clone(),
+        _ => target.join(file),
+    };
     // A document the rewrite left byte for byte as it was is linked from where the set read it;
     // only the few that changed (those naming a forgotten person) are written and synced, one
     // by one. Writing them all cost two syncs per document: a network's thousand cohorts,
     // thousands of syncs per set.
     let mut folders = BTreeSet::new();
-    let mut was = Vec::new();
-    for (file, bytes) in &writes {
+    let mut place = |file: &str, bytes: Option<&[u8]>| -> Result<(), StoreError> {
         let dest = temp.join(file);
         let folder = dest.parent().unwrap_or(&temp).to_path_buf();
         base::create_folders(&temp, &folder).map_err(failed(&folder))?;
-        let source = match elsewhere.get(file.as_str()) {
-            Some(Some(instead)) => instead.clone(),
-            _ => target.join(file),
-        };
-        was.clear();
-        let same = fs::File::open(&source)
-            .and_then(|mut f| io::Read::read_to_end(&mut f, &mut was))
-            .is_ok_and(|_| was == *bytes);
         folders.extend(
             folder
                 .ancestors()
                 .take_while(|f| f.starts_with(&temp))
                 .map(Path::to_path_buf),
         );
-        if same && fs::hard_link(&source, &dest).is_ok() {
-            continue;
+        if link_same(&source_of(file), &dest, bytes).unwrap_or(false) {
+            return Ok(());
         }
+        let bytes = if let Some(bytes) = bytes {
+            bytes.to_vec()
+        } else {
+            let found = super::layout::split_cohorts(data)
+                .into_iter()
+                .find(|(f, _)| f == file);
+            let Some((_, cohort)) = found else {
+                return Err(failed(&dest)(io::Error::other("a cohort went missing")));
+            };
+            super::layout::pretty(&**cohort).map_err(StoreError::Serialize)?
+        };
         let name = dest
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        fsio::write_atomic(&folder, &name, bytes).map_err(failed(&dest))?;
+        fsio::write_atomic(&folder, &name, &bytes)
+            .map(drop)
+            .map_err(failed(&dest))
+    };
+    for (file, bytes) in &writes {
+        place(file, Some(bytes))?;
+    }
+    for file in &kept {
+        place(file, None)?;
     }
     // The links, and the folders made for them, are durable once their folders are, before
     // the set takes its name: the deepest first.
@@ -129,6 +157,30 @@ pub(crate) fn rewrite(backups: &Path, name: &str, data: &Data) -> Result<(), Sto
     fsio::sync_dir(backups).map_err(failed(backups))?;
     fs::remove_dir_all(&old).map_err(failed(&old))?;
     Ok(())
+}
+
+/// Links `source` as `dest` when it holds `bytes` (without them, the record rewritten is the
+/// very one read from it); says whether it did. A link in the source's place is not followed,
+/// and the link made must be the file compared, made private as the set's own files are.
+fn link_same(source: &Path, dest: &Path, bytes: Option<&[u8]>) -> io::Result<bool> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let mut found = fsio::open_own(source, fs::OpenOptions::new().read(true))?;
+    let meta = found.metadata()?;
+    if let Some(bytes) = bytes {
+        let mut was = Vec::with_capacity(bytes.len());
+        io::Read::read_to_end(&mut found, &mut was)?;
+        if was != bytes {
+            return Ok(false);
+        }
+    }
+    fs::hard_link(source, dest)?;
+    let made = fs::symlink_metadata(dest)?;
+    if (made.dev(), made.ino()) != (meta.dev(), meta.ino()) {
+        fs::remove_file(dest)?;
+        return Ok(false);
+    }
+    fs::set_permissions(dest, fs::Permissions::from_mode(fsio::FILE_MODE))?;
+    Ok(true)
 }
 
 /// Reads the data a set keeps: its index, each document it names from the set itself, else

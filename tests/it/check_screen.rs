@@ -213,3 +213,58 @@ fn a_document_the_records_read_without_doubt_is_one_the_schema_accepts() {
     // The changes do reach the schema: most of them break it.
     assert!(refused * 2 > tried, "{refused} of {tried}");
 }
+
+/// The first cohort document (made once), with the pointers of a date, a time and an instant
+/// in it.
+fn cohort_with_places() -> (&'static Value, [&'static str; 3]) {
+    static COHORT: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let cohort = COHORT.get_or_init(|| {
+        documents()
+            .into_iter()
+            .find(|(kind, _)| *kind == DocumentKind::Cohort)
+            .unwrap()
+            .1
+    });
+    let places = [
+        "/start",
+        "/seminars/0/half_days/0/start",
+        "/seminars/0/half_days/0/marks/0/at",
+    ];
+    for place in places {
+        assert!(
+            cohort.pointer(place).is_some_and(Value::is_string),
+            "{place}"
+        );
+    }
+    (cohort, places)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 512,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any string that looks like a date, a time or an instant, put where one belongs: when the
+    /// schema refuses it, the screen must not vouch for the document.
+    #[test]
+    fn no_date_or_time_the_schema_refuses_passes_the_screen(
+        text in concat!(
+            "[ \t\u{a0}\u{2003}+]{0,2}",
+            "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}",
+            "|[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,10})?)?",
+            "|[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2})?([.][0-9]{1,3})?(Z|z|[+-][0-9]{2}:?[0-9]{2})?)",
+            "[ \t\u{a0}]?"
+        )
+    ) {
+        let (cohort, places) = cohort_with_places();
+        for place in places {
+            let mutant = changed(cohort, place, Some(&json!(text))).unwrap();
+            let refused = !schema_errors(Some(DocumentKind::Cohort), &mutant).is_empty();
+            proptest::prop_assert!(
+                !(refused && clean(DocumentKind::Cohort, &mutant)),
+                "{place} ← {text:?}: the schema refuses it, the screen let it through"
+            );
+        }
+    }
+}

@@ -310,11 +310,15 @@ fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Unreadable> 
         .map_err(|e| super::parse::damaged(bytes, &e))
 }
 
-/// Reads one document as [`read_cohort`] or [`read_people`] do, and says whether its schema
-/// may still reject it (see [`crate::domain::screen`]).
-pub(crate) fn screen<T: serde::de::DeserializeOwned>(
+/// Reads one document as [`read_cohort`] or [`read_people`] do; with `screen`, says too whether
+/// its schema may still reject it (see [`crate::domain::screen`]), else says `false`.
+pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
+    screen: bool,
 ) -> Result<(T, bool), Unreadable> {
+    if !screen {
+        return parse(bytes).map(|read| (read, false));
+    }
     crate::domain::ids::interning(|| crate::domain::screen::screened(bytes))
         .map_err(|e| super::parse::damaged(bytes, &e))
 }

@@ -40,32 +40,10 @@ pub(super) fn read_tree(
     let mut doubtful = Vec::new();
     let cohort_files: Vec<&str> = index.cohorts.iter().map(|c| c.file.as_str()).collect();
     let people_files: Vec<&str> = index.people_files.iter().map(String::as_str).collect();
-    let (cohorts, shards) = if screen {
-        (
-            read_all(
-                root,
-                &cohort_files,
-                pending,
-                &mut docs,
-                &mut doubtful,
-                layout::screen,
-            )?,
-            read_all(
-                root,
-                &people_files,
-                pending,
-                &mut docs,
-                &mut doubtful,
-                layout::screen,
-            )?,
-        )
-    } else {
-        let sure = |b: &[u8]| layout::read_cohort(b).map(|cohort| (cohort, false));
-        let cohorts = read_all(root, &cohort_files, pending, &mut docs, &mut doubtful, sure)?;
-        let sure = |b: &[u8]| layout::read_people(b).map(|people| (people, false));
-        let shards = read_all(root, &people_files, pending, &mut docs, &mut doubtful, sure)?;
-        (cohorts, shards)
-    };
+    let read = |b: &[u8]| layout::read_document(b, screen);
+    let cohorts = read_all(root, &cohort_files, pending, &mut docs, &mut doubtful, read)?;
+    let read = |b: &[u8]| layout::read_document(b, screen);
+    let shards = read_all(root, &people_files, pending, &mut docs, &mut doubtful, read)?;
     let data = layout::join(index, cohorts, shards).map_err(|reason| {
         damaged(Unreadable::Damaged {
             line: 0,

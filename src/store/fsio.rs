@@ -82,6 +82,26 @@ pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// Swaps the directory entries `a` and `b` in one step, so that each name always names one of
+/// the two. `Ok(false)` when the file system cannot (then nothing moved).
+pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(e)
+            if [
+                rustix::io::Errno::INVAL,
+                rustix::io::Errno::NOSYS,
+                rustix::io::Errno::NOTSUP,
+            ]
+            .contains(&e) =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Whether `name` is a temporary file left behind by a store write.
 pub(crate) fn is_temp_name(name: &str) -> bool {
     name.starts_with(TEMP_PREFIX) && name.contains(TEMP_MARK)
@@ -253,6 +273,22 @@ mod tests {
 
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn exchange_swaps_two_folders_and_moves_nothing_when_one_is_missing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+        for (dir, text) in [(&a, "first"), (&b, "second")] {
+            fs::create_dir(dir).unwrap();
+            fs::write(dir.join("f"), text).unwrap();
+        }
+        assert!(exchange(&a, &b).unwrap());
+        let read = |dir: &Path| fs::read_to_string(dir.join("f")).unwrap();
+        assert_eq!((read(&a), read(&b)), ("second".into(), "first".into()));
+        let missing = tmp.path().join("missing");
+        assert!(exchange(&a, &missing).is_err());
+        assert_eq!(read(&a), "second");
     }
 
     #[test]

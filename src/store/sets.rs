@@ -150,7 +150,14 @@ pub(crate) fn rewrite(
     for folder in folders.iter().rev() {
         fsio::sync_dir(folder).map_err(failed(folder))?;
     }
-    // The old set is moved aside before the new one takes its name, then removed.
+    // The new set takes the name and the old one the temporary's in one step: a crash at any
+    // moment leaves a whole set under the name, the old or the new, and a leftover the next
+    // open removes. Only where the file system cannot swap is the old set moved aside first.
+    if fsio::exchange(&temp, &target).map_err(failed(&target))? {
+        fsio::sync_dir(backups).map_err(failed(backups))?;
+        fs::remove_dir_all(&temp).map_err(failed(&temp))?;
+        return Ok(());
+    }
     let old = fsio::temp_dir(backups, "old").map_err(failed(backups))?;
     fs::rename(&target, old.join("set")).map_err(failed(&target))?;
     fs::rename(&temp, &target).map_err(failed(&target))?;

@@ -25,6 +25,7 @@ mod contacts_snapshots;
 mod contacts_update;
 mod contacts_vcard_clients;
 mod crash;
+mod crash_forget;
 mod crash_split;
 mod disk_faults;
 mod docs_certificate;

@@ -4,6 +4,7 @@
 //! ignores, so that a typo in a hand-edited or scripted file is caught.
 
 mod locate;
+mod said;
 
 pub use locate::{locate, position};
 use serde_json::Value;
@@ -14,10 +15,22 @@ use std::sync::OnceLock;
 pub struct SchemaError {
     /// The JSON pointer of the culprit (`/` for the whole document).
     pub pointer: String,
-    /// What is wrong.
+    /// What is wrong, as the validator says it (in English).
     pub message: String,
     /// The pointer of the place to show: the culprit, or the first field it should not have.
     pub at: String,
+    /// What is wrong, in French, when the validator's words have a French.
+    pub french: Option<String>,
+}
+
+impl SchemaError {
+    /// What is wrong, in `lang`.
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> &str {
+        match (&self.french, lang) {
+            (Some(french), crate::i18n::Lang::Fr) => french,
+            _ => &self.message,
+        }
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of the data file, as in `assets/cercle.schema.json`.
@@ -187,6 +200,7 @@ fn errors(validator: &Result<jsonschema::Validator, String>, value: &Value) -> V
                     pointer: pointer.to_owned(),
                     message: error.to_string(),
                     at,
+                    french: said::french(error.kind(), error.instance()),
                 }
             })
             .collect(),
@@ -194,6 +208,7 @@ fn errors(validator: &Result<jsonschema::Validator, String>, value: &Value) -> V
             pointer: "/".into(),
             message: message.clone(),
             at: String::new(),
+            french: None,
         }],
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
             // A document the records cannot read: every schema error of every document is
             // worth telling, not only the first one the loading met.
             if failure.code == super::exit::DAMAGED {
-                let problems: Vec<String> = schema_pass(dir, every_document(dir));
+                let problems: Vec<String> = schema_pass(dir, every_document(dir), lang);
                 let printed = if json {
                     out::json(
                         &serde_json::json!({ "file": path.display().to_string(), "errors": problems, "warnings": [] }),
@@ -58,7 +58,7 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
             .collect(),
         None => store.documents(),
     };
-    let mut problems: Vec<(Severity, String)> = schema_pass(dir, documents)
+    let mut problems: Vec<(Severity, String)> = schema_pass(dir, documents, lang)
         .into_iter()
         .map(|message| (Severity::Error, message))
         .collect();
@@ -110,10 +110,14 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
 }
 
 /// Every schema error of `documents`, one document per core at a time, in their order.
-fn schema_pass(dir: &Path, documents: Vec<(String, Option<DocumentKind>)>) -> Vec<String> {
+fn schema_pass(
+    dir: &Path,
+    documents: Vec<(String, Option<DocumentKind>)>,
+    lang: Lang,
+) -> Vec<String> {
     documents
         .into_par_iter()
-        .flat_map_iter(|(name, kind)| schema_problems(dir, &name, kind))
+        .flat_map_iter(|(name, kind)| schema_problems(dir, &name, kind, lang))
         .collect()
 }
 
@@ -153,14 +157,18 @@ fn every_document(dir: &Path) -> Vec<(String, Option<DocumentKind>)> {
 /// by its file, line and column (`cercle/cohorts/c-1.json:12:9: /name: …`). One document is
 /// read at a time on each core: the untyped copy the validator needs is never more than one
 /// document per core.
-fn schema_problems(dir: &Path, name: &str, kind: Option<DocumentKind>) -> Vec<String> {
-    let bytes = match std::fs::read(dir.join(name)) {
+fn schema_problems(dir: &Path, name: &str, kind: Option<DocumentKind>, lang: Lang) -> Vec<String> {
+    let path = dir.join(name);
+    let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
-        Err(e) => return vec![format!("{name}: schema: {e}")],
+        Err(e) => return vec![crate::i18n::cannot_read(&path, &e, lang)],
     };
     let value = match serde_json::from_slice::<serde_json::Value>(&bytes) {
         Ok(value) => value,
-        Err(e) => return vec![format!("{name}:{}:{}: schema: {e}", e.line(), e.column())],
+        Err(e) => {
+            let fault = crate::store::describe(&bytes, &e).say(lang);
+            return vec![format!("{name}:{}:{}: {fault}", e.line(), e.column())];
+        }
     };
     schema_errors(kind, &value)
         .into_iter()
@@ -168,10 +176,14 @@ fn schema_problems(dir: &Path, name: &str, kind: Option<DocumentKind>) -> Vec<St
             let (line, column) = locate(&bytes, &error.at)
                 .or_else(|| locate(&bytes, &error.pointer))
                 .unwrap_or((1, 1));
-            format!(
-                "{name}:{line}:{column}: schema: {}: {}",
-                error.pointer, error.message
-            )
+            let said = fill(
+                Msg::CheckSchema.text(lang),
+                &[
+                    ("pointer", &error.pointer),
+                    ("message", error.message_in(lang)),
+                ],
+            );
+            format!("{name}:{line}:{column}: {said}")
         })
         .collect()
 }

@@ -1276,5 +1276,28 @@ pub fn text(msg: Msg) -> &'static str {
         CodevTotal => "{minutes} min in all",
         ForgotCodev => "places in codevelopment sessions",
         SourceCodev => "codevelopment",
+        FaultEmpty => "the file is empty",
+        CheckSchema => "schema: {pointer}: {message}",
+        FaultZeros => "the file contains only zero bytes, as a crash while writing can leave it",
+        FaultByteOrderMark => {
+            "the file starts with a byte-order mark (EF BB BF), which JSON does not allow; an editor probably added it"
+        }
+        FaultCutOff => "the file ends too early, as if it had been cut off ({detail})",
+        FaultNotJson => "it is not valid JSON ({detail})",
+        FaultNotShape => "it is JSON, but not the shape of a Cercle file ({detail})",
+        FaultNeverWritten => {
+            "data version {version} was never written by any Cercle, so it cannot be upgraded"
+        }
+        FaultUpgradeFailed => "upgrading from data version {from} failed: {detail}",
+        FaultUpgradedNotShape => {
+            "after upgrading it from data version {from}, it does not have the shape of a Cercle file ({detail})"
+        }
+        FaultIndexVersion => "an index of the split layout has schema_version {index}, not {found}",
+        FaultForeignFile => "the index names {file}, which is not a document of Cercle's",
+        FaultPersonNowhere => "the index lists the person {id}, who is in no people file",
+        FaultCohortMismatch => "{file} holds the cohort {holds}, but the index says {says}",
+        FaultNewer => {
+            "it was written by a newer Cercle (data version {found}; this one supports {supported})"
+        }
     }
 }

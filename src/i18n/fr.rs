@@ -1353,5 +1353,36 @@ pub fn text(msg: Msg) -> &'static str {
         CodevTotal => "{minutes} min en tout",
         ForgotCodev => "places dans des séances de codéveloppement",
         SourceCodev => "codéveloppement",
+        FaultEmpty => "le fichier est vide",
+        CheckSchema => "schéma, {pointer}\u{a0}: {message}",
+        FaultZeros => {
+            "le fichier ne contient que des octets nuls, comme en laisse un arrêt brutal pendant l'écriture"
+        }
+        FaultByteOrderMark => {
+            "le fichier commence par une marque d'ordre des octets (EF BB BF), que JSON n'admet pas\u{a0}; un éditeur l'a sans doute ajoutée"
+        }
+        FaultCutOff => "le fichier s'arrête trop tôt, comme s'il avait été coupé ({detail})",
+        FaultNotJson => "ce n'est pas du JSON valide ({detail})",
+        FaultNotShape => "c'est du JSON, mais pas la forme d'un fichier de Cercle ({detail})",
+        FaultNeverWritten => {
+            "aucun Cercle n'a jamais écrit la version des données {version}\u{a0}: elle ne peut pas être mise à jour"
+        }
+        FaultUpgradeFailed => {
+            "la mise à jour depuis la version des données {from} a échoué\u{a0}: {detail}"
+        }
+        FaultUpgradedNotShape => {
+            "une fois mis à jour depuis la version des données {from}, il n'a pas la forme d'un fichier de Cercle ({detail})"
+        }
+        FaultIndexVersion => {
+            "un index des données rangées par promotion a la version de schéma {index}, pas {found}"
+        }
+        FaultForeignFile => "l'index nomme {file}, qui n'est pas un document de Cercle",
+        FaultPersonNowhere => {
+            "l'index cite la personne {id}, qui n'est dans aucun fichier de personnes"
+        }
+        FaultCohortMismatch => "{file} contient la promotion {holds}, mais l'index dit {says}",
+        FaultNewer => {
+            "il a été écrit par un Cercle plus récent (version des données {found}\u{a0}; celui-ci connaît {supported})"
+        }
     }
 }

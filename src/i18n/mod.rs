@@ -4,6 +4,7 @@ mod en;
 pub mod format;
 mod fr;
 pub mod help;
+pub mod json;
 pub mod numbers;
 pub mod words;
 
@@ -285,7 +286,9 @@ messages! {
     RoundFromMorning, RoundFromAfternoon, RoundFromCohort, ConfirmRedraw, SeminarDoubtsTitle,
     SeminarDoubtsAsk, DoubtHoliday, DoubtTrainerBooked, DoubtMoreThanPlanned, KeyCodevNotes,
     KeyStepLonger, KeyStepShorter, ConfirmEndCodev, CodevKept, CodevNotesTitle, CodevTotal, ForgotCodev,
-    SourceCodev,
+    SourceCodev, FaultEmpty, FaultZeros, FaultByteOrderMark, FaultCutOff, FaultNotJson, FaultNotShape,
+    FaultNeverWritten, FaultUpgradeFailed, FaultUpgradedNotShape, FaultIndexVersion, FaultForeignFile,
+    FaultPersonNowhere, FaultCohortMismatch, FaultNewer, CheckSchema,
 }
 
 impl Msg {

@@ -1,5 +1,6 @@
 //! Store errors: each one says what happened, to which file, and what the user can do about it.
 
+use super::fault::Fault;
 use crate::i18n::{Lang, Msg, fill};
 use std::fmt;
 use std::io;
@@ -64,8 +65,8 @@ pub enum StoreError {
         line: usize,
         /// Column of the fault on that line; 0 when unknown or at the very start.
         column: usize,
-        /// What is wrong, in words.
-        reason: String,
+        /// What is wrong (boxed: every error of the store is the size of its largest).
+        reason: Box<Fault>,
         /// The byte-identical copy set aside, if one could be written (never in read-only mode).
         quarantine: Option<PathBuf>,
         /// The newest backup that reads correctly, to offer to `cercle restore`.
@@ -135,7 +136,7 @@ pub enum StoreError {
         /// The backup file.
         path: PathBuf,
         /// Why it cannot be used.
-        reason: String,
+        reason: Fault,
     },
 
     /// The data directory cannot be written (a read-only disk or folder): saves are refused.
@@ -302,7 +303,7 @@ impl StoreError {
             ),
             Self::BadBackup { path, reason } => say(
                 Msg::StoreBadBackup,
-                &[("path", &path_of(path)), ("reason", reason)],
+                &[("path", &path_of(path)), ("reason", &reason.say(lang))],
             ),
             Self::DirNotWritable { path, reason } => say(
                 Msg::StoreDirNotWritable,
@@ -371,7 +372,7 @@ fn damaged_message(
     path: &Path,
     line: usize,
     column: usize,
-    reason: &str,
+    reason: &Fault,
     quarantine: Option<&Path>,
     backup: Option<&Path>,
 ) -> String {
@@ -423,7 +424,7 @@ fn save_message(step: SaveStep, path: &Path, source: &io::Error) -> String {
 fn damaged_text(
     path: &Path,
     (line, column): (usize, usize),
-    reason: &str,
+    reason: &Fault,
     quarantine: Option<&Path>,
     backup: Option<&Path>,
     lang: Lang,
@@ -441,7 +442,7 @@ fn damaged_text(
         Msg::StoreDamaged,
         &[
             ("path", &path.display().to_string()),
-            ("reason", reason),
+            ("reason", &reason.say(lang)),
             ("position", &position),
         ],
     );
@@ -553,7 +554,7 @@ mod tests {
             path: PathBuf::from("/d/cercle.json"),
             line: 3,
             column: 7,
-            reason: "it is not valid JSON".into(),
+            reason: Box::new(Fault::NotJson("expected value".into())),
             quarantine: Some(PathBuf::from("/d/cercle.json.corrupt-20261128T130512Z")),
             backup: Some(PathBuf::from("/d/backups/cercle-20261128T120000.000Z.json")),
         }

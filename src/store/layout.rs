@@ -4,6 +4,7 @@
 //! This file only turns [`Data`] into documents and back; writing them atomically is the
 //! journal's work ([`super::journal`]).
 
+use super::fault::Fault;
 use super::parse::Unreadable;
 use crate::domain::{Cohort, Data, Person, Records, SCHEMA_VERSION, Shared};
 use serde::Deserialize;
@@ -248,10 +249,10 @@ pub(crate) fn read_index(bytes: &[u8]) -> Result<Index, Unreadable> {
         return Err(Unreadable::Damaged {
             line: 1,
             column: 1,
-            reason: format!(
-                "an index of the split layout has schema_version {SPLIT_VERSION}, not {}",
-                data.schema_version
-            ),
+            reason: Fault::IndexVersion {
+                found: data.schema_version,
+                index: SPLIT_VERSION,
+            },
         });
     }
     data.schema_version = SCHEMA_VERSION;
@@ -265,7 +266,7 @@ pub(crate) fn read_index(bytes: &[u8]) -> Result<Index, Unreadable> {
             return Err(Unreadable::Damaged {
                 line: 0,
                 column: 0,
-                reason: format!("the index names {file:?}, which is not a document of Cercle's"),
+                reason: Fault::ForeignFile(format!("{file:?}")),
             });
         }
     }
@@ -329,7 +330,7 @@ pub(crate) fn join(
     index: Index,
     cohorts: Vec<Cohort>,
     shards: Vec<Vec<Person>>,
-) -> Result<Data, String> {
+) -> Result<Data, Fault> {
     // Each person under their id; the rare second record with the same id (a broken rule the
     // store must still not lose) waits apart, so that the common case costs no list per person.
     let mut first: HashMap<String, Person> = HashMap::with_capacity(index.people_order.len());
@@ -350,9 +351,7 @@ pub(crate) fn join(
         let person = first
             .remove(id)
             .or_else(|| more.get_mut(id).and_then(VecDeque::pop_front))
-            .ok_or_else(|| {
-                format!("the index lists the person {id:?}, who is in no people file")
-            })?;
+            .ok_or_else(|| Fault::PersonNowhere(format!("{id:?}")))?;
         people.push(Shared::new(person));
     }
     // A person added to a shard by hand, not in the order: kept, at the end.
@@ -364,12 +363,11 @@ pub(crate) fn join(
     people.extend(rest.into_iter().map(Shared::new));
     for (entry, cohort) in index.cohorts.iter().zip(&cohorts) {
         if entry.id != cohort.id.as_str() {
-            return Err(format!(
-                "{} holds the cohort {:?}, but the index says {:?}",
-                entry.file,
-                cohort.id.as_str(),
-                entry.id
-            ));
+            return Err(Fault::CohortMismatch(Box::new([
+                entry.file.clone(),
+                format!("{:?}", cohort.id.as_str()),
+                format!("{:?}", entry.id),
+            ])));
         }
     }
     let mut data = index.data;

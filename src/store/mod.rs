@@ -15,6 +15,7 @@
 mod backup;
 mod base;
 mod error;
+mod fault;
 mod fsio;
 mod journal;
 mod layout;
@@ -35,10 +36,11 @@ mod tree;
 
 pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
 pub use error::{SaveStep, StoreError};
+pub use fault::Fault;
 pub use journal::JOURNAL_FILE;
 pub use layout::{DOCS_DIR, SPLIT_VERSION};
 pub use lock::LOCK_FILE;
-pub use parse::Unreadable;
+pub use parse::{Unreadable, describe};
 pub use parts::{
     change_index, document_bytes, document_data, document_kind, document_of, index_naming,
     named_documents, partial_data, person_document, split_documents,

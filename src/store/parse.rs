@@ -1,6 +1,7 @@
 //! Reading a data file's bytes: the current version, an older one to upgrade, a newer one, or damage.
 
-use super::migrate::{self, Migration};
+use super::fault::Fault;
+use super::migrate::{self, MigrateError, Migration};
 use crate::domain::{Data, SCHEMA_VERSION};
 use serde_json::Value;
 use serde_json::error::Category;
@@ -26,8 +27,8 @@ pub enum Unreadable {
         line: usize,
         /// Column of the fault on that line.
         column: usize,
-        /// What is wrong, in words.
-        reason: String,
+        /// What is wrong.
+        reason: Fault,
     },
     /// Written by a newer version, which this one must not write back.
     TooNew {
@@ -44,7 +45,7 @@ impl std::fmt::Display for Unreadable {
                 column,
                 reason,
             } if *line > 0 => write!(f, "{reason} (line {line}, column {column})"),
-            Self::Damaged { reason, .. } => f.write_str(reason),
+            Self::Damaged { reason, .. } => write!(f, "{reason}"),
             Self::TooNew { found } => write!(
                 f,
                 "written by a newer Cercle (data version {found}; this one supports {SCHEMA_VERSION})"
@@ -105,17 +106,25 @@ fn read_shared(bytes: &[u8], migrations: &[Migration]) -> Result<Document, Unrea
 }
 
 fn upgrade(value: Value, from: u32, migrations: &[Migration]) -> Result<Document, Unreadable> {
-    let no_position = |reason: String| Unreadable::Damaged {
+    let no_position = |reason: Fault| Unreadable::Damaged {
         line: 0,
         column: 0,
         reason,
     };
-    let value =
-        migrate::migrate(value, from, migrations).map_err(|e| no_position(e.to_string()))?;
+    let value = migrate::migrate(value, from, migrations).map_err(|e| {
+        no_position(match e {
+            MigrateError::NoStep(version) => Fault::NeverWritten(version),
+            MigrateError::Step { from, reason } => Fault::UpgradeFailed {
+                from,
+                detail: reason,
+            },
+        })
+    })?;
     let data = serde_json::from_value(value).map_err(|e| {
-        no_position(format!(
-            "after upgrading it from data version {from}, it does not have the shape of a Cercle file ({e})"
-        ))
+        no_position(Fault::UpgradedNotShape {
+            from,
+            detail: e.to_string(),
+        })
     })?;
     Ok(Document::Upgraded { data, from })
 }
@@ -128,29 +137,29 @@ pub(super) fn damaged(bytes: &[u8], err: &serde_json::Error) -> Unreadable {
     }
 }
 
-/// Says in words what is wrong, naming the usual culprits before serde's own message.
-fn describe(bytes: &[u8], err: &serde_json::Error) -> String {
+/// What is wrong with `bytes`, which `serde_json` refused with `err`, naming the usual culprits
+/// before serde's own message.
+pub fn describe(bytes: &[u8], err: &serde_json::Error) -> Fault {
     if bytes.is_empty() {
-        return "the file is empty".into();
+        return Fault::Empty;
     }
     if bytes.iter().all(|&b| b == 0) {
-        return "the file contains only zero bytes, as a crash while writing can leave it".into();
+        return Fault::Zeros;
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return "the file starts with a byte-order mark (EF BB BF), which JSON does not allow; \
-                an editor probably added it"
-            .into();
+        return Fault::ByteOrderMark;
     }
     // serde_json appends " at line L column C"; the position is reported separately.
     let full = err.to_string();
     let message = full
         .rsplit_once(" at line ")
         .map_or(full.as_str(), |(m, _)| m);
+    let message = message.to_owned();
     match err.classify() {
-        Category::Eof => format!("the file ends too early, as if it had been cut off ({message})"),
-        Category::Syntax => format!("it is not valid JSON ({message})"),
-        Category::Data => format!("it is JSON, but not the shape of a Cercle file ({message})"),
-        Category::Io => message.to_owned(),
+        Category::Eof => Fault::CutOff(message),
+        Category::Syntax => Fault::NotJson(message),
+        Category::Data => Fault::NotShape(message),
+        Category::Io => Fault::Unread(message),
     }
 }
 
@@ -171,7 +180,7 @@ mod tests {
                 line,
                 column,
                 reason,
-            }) => (line, column, reason),
+            }) => (line, column, reason.to_string()),
             other => panic!("not reported as damaged: {other:?}"),
         }
     }

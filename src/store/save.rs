@@ -3,6 +3,7 @@
 //! copy is written to a temporary file renamed over its target.
 
 use super::error::{SaveStep, StoreError};
+use super::fault::Fault;
 use super::parse::{self, Document, Unreadable};
 use super::seen;
 use super::{ReadOnlyReason, Restored, SaveReport, Store, backup, fsio, sets};
@@ -141,15 +142,15 @@ impl Store {
     /// The data of a one-file backup, upgraded if it is older.
     fn read_backup_file(&self, source: &Path) -> Result<Data, StoreError> {
         let bytes = fs::read(source).map_err(StoreError::io("read the backup", source))?;
-        let bad = |reason: String| StoreError::BadBackup {
+        let bad = |reason: Fault| StoreError::BadBackup {
             path: source.to_path_buf(),
             reason,
         };
         match parse::read_document(&bytes, self.migrations) {
             Ok(Document::Current(data) | Document::Upgraded { data, .. }) => Ok(data),
-            Ok(Document::Future { found, .. }) | Err(Unreadable::TooNew { found }) => Err(bad(
-                format!("it was written by a newer Cercle (data version {found})"),
-            )),
+            Ok(Document::Future { found, .. }) | Err(Unreadable::TooNew { found }) => {
+                Err(bad(Fault::Newer(found)))
+            }
             Err(Unreadable::Damaged { reason, .. }) => Err(bad(reason)),
         }
     }

@@ -19,7 +19,9 @@
 
 use super::backup;
 use super::base;
+use super::fault::Fault;
 use super::fsio;
+use super::parse::Unreadable;
 use super::reading;
 use super::{DATA_FILE, StoreError};
 use crate::domain::{Cohort, Data, Shared};
@@ -192,15 +194,21 @@ fn link_same(source: &Path, dest: &Path, bytes: Option<&[u8]>) -> io::Result<boo
 
 /// Reads the data a set keeps: its index, each document it names from the set itself, else
 /// from the oldest newer set beside it that holds it, else from the base.
-pub(crate) fn read(set: &Path) -> Result<Data, String> {
+pub(crate) fn read(set: &Path) -> Result<Data, Fault> {
+    let unread = |path: &Path, e: &io::Error| Fault::Unread(format!("{}: {e}", path.display()));
     let index = set.join(DATA_FILE);
-    let bytes = fs::read(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let elsewhere = lookups(set).map_err(|e| format!("{}: {e}", set.display()))?;
+    let bytes = fs::read(&index).map_err(|e| unread(&index, &e))?;
+    let elsewhere = lookups(set).map_err(|e| unread(set, &e))?;
     reading::read_tree(set, &bytes, &elsewhere, false)
         .map(|(data, ..)| data)
         .map_err(|failure| match *failure {
-            (file, Err(error)) => format!("{file}: {error}"),
-            (file, Ok((_, unreadable))) => format!("{file}: {unreadable}"),
+            (file, Err(error)) => Fault::Unread(format!("{file}: {error}")),
+            (file, Ok((_, Unreadable::Damaged { reason, .. }))) => {
+                Fault::InDocument(file, Box::new(reason))
+            }
+            (file, Ok((_, Unreadable::TooNew { found }))) => {
+                Fault::InDocument(file, Box::new(Fault::Newer(found)))
+            }
         })
 }
 

@@ -169,7 +169,7 @@ impl Store {
                 column,
                 reason,
             } => (line, column, reason),
-            too_new @ Unreadable::TooNew { .. } => (0, 0, too_new.to_string()),
+            Unreadable::TooNew { found } => (0, 0, super::Fault::Newer(found)),
         };
         self.set_file_state(Some(ReadOnlyReason::Damaged));
         let quarantine = if self.writable() {
@@ -181,7 +181,7 @@ impl Store {
             path,
             line,
             column,
-            reason,
+            reason: Box::new(reason),
             quarantine,
             backup: self.newest_valid_backup().map(|b| b.path),
         }

@@ -174,6 +174,7 @@ fn a_document_the_records_read_without_doubt_is_one_the_schema_accepts() {
     let mut tried = 0;
     let mut refused = 0;
     let mut disagree = Vec::new();
+    let mut untranslated = Vec::new();
     for (kind, document) in documents() {
         assert!(
             schema_errors(Some(kind), &document).is_empty(),
@@ -194,6 +195,13 @@ fn a_document_the_records_read_without_doubt_is_one_the_schema_accepts() {
                 let errors = schema_errors(Some(kind), &mutant);
                 if !errors.is_empty() {
                     refused += 1;
+                    // `check` says each of them in French too.
+                    untranslated.extend(
+                        errors
+                            .iter()
+                            .filter(|e| e.french.is_none())
+                            .map(|e| e.message.clone()),
+                    );
                     if clean(kind, &mutant) {
                         disagree.push(format!(
                             "{kind:?} {pointer} ← {change:?}: {}",
@@ -209,6 +217,12 @@ fn a_document_the_records_read_without_doubt_is_one_the_schema_accepts() {
         "{} of {tried} changes the schema refuses went unnoticed:\n{}",
         disagree.len(),
         disagree.join("\n")
+    );
+    assert!(
+        untranslated.is_empty(),
+        "{} schema errors have no French: {:?}",
+        untranslated.len(),
+        untranslated.iter().take(5).collect::<Vec<_>>()
     );
     // The changes do reach the schema: most of them break it.
     assert!(refused * 2 > tried, "{refused} of {tried}");

@@ -271,6 +271,19 @@ fn the_value_name_check_sees_english_ones() {
     assert!(value_names_in("cercle import bundle <FICHIER>", &names).is_empty());
 }
 
+type Damage = (&'static str, fn(&str) -> String);
+
+/// Ways a cohort's document can be damaged, each changing its text.
+const DAMAGES: &[Damage] = &[
+    ("a key without quotes", |t| {
+        t.replacen("\"name\"", "name", 1)
+    }),
+    ("cut off", |t| t[..t.len() / 2].to_owned()),
+    ("a field missing", |t| t.replacen("\"name\"", "\"nom\"", 1)),
+    ("a trailing comma", |t| t.replacen('}', ",}", 1)),
+    ("empty", |_| String::new()),
+];
+
 #[test]
 fn no_subcommand_speaks_english_to_a_french_user() {
     let phrases = english_phrases();
@@ -356,4 +369,33 @@ fn no_subcommand_speaks_english_to_a_french_user() {
         problems.len(),
         problems.join("\n---\n")
     );
+}
+
+#[test]
+fn what_is_wrong_with_damaged_data_is_said_in_french() {
+    let phrases = english_phrases();
+    let mut problems = Vec::new();
+    // serde_json's words included.
+    for (damage, change) in DAMAGES {
+        let damaged = tempfile::tempdir().unwrap();
+        french(damaged.path(), &["init", "--sample"]);
+        let cohorts = damaged.path().join("cercle/cohorts");
+        let file = std::fs::read_dir(&cohorts)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, change(&text)).unwrap();
+        for args in [&["check"][..], &["summary"]] {
+            let said = french(damaged.path(), args);
+            assert!(said.contains("abîmé"), "{damage}: {said}");
+            let found = leaks(&said, &phrases);
+            if !found.is_empty() {
+                problems.push(format!("({damage}) {args:?}: {found:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n---\n"));
 }

@@ -1,0 +1,180 @@
+//! `serde_json`'s words for what is wrong with a document, in the user's language.
+//!
+//! `serde_json` says what it met in English, from a fixed list for the syntax and a few patterns
+//! for the shape (``missing field `x` ``). French gets each of them in French, the names and values
+//! quoted as found; anything else is shown as `serde_json` wrote it.
+
+use super::Lang;
+
+/// `serde_json`'s syntax messages, and their French.
+const SYNTAX: &[(&str, &str)] = &[
+    (
+        "EOF while parsing a list",
+        "fin du fichier au milieu d'une liste",
+    ),
+    (
+        "EOF while parsing an object",
+        "fin du fichier au milieu d'un objet",
+    ),
+    (
+        "EOF while parsing a string",
+        "fin du fichier au milieu d'un texte",
+    ),
+    (
+        "EOF while parsing a value",
+        "fin du fichier avant une valeur",
+    ),
+    ("expected `:`", "«\u{a0}:\u{a0}» attendu"),
+    (
+        "expected `,` or `]`",
+        "«\u{a0},\u{a0}» ou «\u{a0}]\u{a0}» attendu",
+    ),
+    (
+        "expected `,` or `}`",
+        "«\u{a0},\u{a0}» ou «\u{a0}}\u{a0}» attendu",
+    ),
+    (
+        "expected ident",
+        "mot inconnu (true, false ou null attendu)",
+    ),
+    ("expected value", "une valeur est attendue"),
+    ("expected `\"`", "«\u{a0}\"\u{a0}» attendu"),
+    ("invalid escape", "séquence d'échappement invalide"),
+    ("invalid number", "nombre invalide"),
+    ("number out of range", "nombre hors limites"),
+    (
+        "invalid unicode code point",
+        "point de code Unicode invalide",
+    ),
+    (
+        "control character (\\u0000-\\u001F) found while parsing a string",
+        "caractère de contrôle (\\u0000-\\u001F) dans un texte",
+    ),
+    (
+        "key must be a string",
+        "une clé doit être un texte entre guillemets",
+    ),
+    (
+        "lone leading surrogate in hex escape",
+        "demi-caractère Unicode isolé",
+    ),
+    ("trailing comma", "virgule en trop"),
+    ("trailing characters", "caractères après la fin du document"),
+    ("unexpected end of hex escape", "séquence \\u incomplète"),
+    ("recursion limit exceeded", "imbrication trop profonde"),
+];
+
+/// serde's messages about the shape, by how they start, and their French; `{0}` is the rest of
+/// the message up to the first comma (a name in backquotes, or a value), `{1}` what follows
+/// "expected".
+const SHAPE: &[(&str, &str)] = &[
+    ("missing field ", "le champ {0} manque"),
+    ("unknown field ", "champ inconnu {0}"),
+    ("duplicate field ", "le champ {0} est donné deux fois"),
+    (
+        "unknown variant ",
+        "valeur inconnue {0}, attendu\u{a0}: {1}",
+    ),
+    (
+        "invalid type: ",
+        "type inattendu\u{a0}: {0}, attendu\u{a0}: {1}",
+    ),
+    (
+        "invalid value: ",
+        "valeur invalide\u{a0}: {0}, attendu\u{a0}: {1}",
+    ),
+    (
+        "invalid length ",
+        "longueur invalide\u{a0}: {0}, attendu\u{a0}: {1}",
+    ),
+];
+
+/// `serde_json`'s `detail` (without its position) in `lang`.
+pub fn json_detail(detail: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return detail.to_owned();
+    }
+    if let Some((_, fr)) = SYNTAX.iter().find(|(en, _)| *en == detail) {
+        return (*fr).to_owned();
+    }
+    for (start, fr) in SHAPE {
+        let Some(rest) = detail.strip_prefix(start) else {
+            continue;
+        };
+        let (what, expected) = rest
+            .split_once(", expected ")
+            .map_or((rest, ""), |(what, expected)| (what, expected));
+        return fr
+            .replace("{0}", &quoted(what))
+            .replace("{1}", &quoted(expected));
+    }
+    detail.to_owned()
+}
+
+/// A name serde put in backquotes, in French quotes; anything else as it is.
+fn quoted(text: &str) -> String {
+    match text.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+        Some(name) if !name.contains('`') => format!("«\u{a0}{name}\u{a0}»"),
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `serde_json` says of `text`, without the position.
+    fn said<T: serde::de::DeserializeOwned>(text: &str) -> String {
+        let error = serde_json::from_str::<T>(text).err().unwrap().to_string();
+        error
+            .rsplit_once(" at line ")
+            .map_or(error.clone(), |(m, _)| m.to_owned())
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Mark {
+        status: Status,
+        hours: u8,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Status {
+        Present,
+    }
+
+    #[test]
+    fn the_messages_serde_json_writes_are_the_ones_translated() {
+        let cases = [
+            said::<serde_json::Value>("{\n oops\n}"),
+            said::<serde_json::Value>("[1, 2"),
+            said::<serde_json::Value>("{\"a\" 1}"),
+            said::<serde_json::Value>("[1,]"),
+            said::<serde_json::Value>("[1] x"),
+            said::<Mark>(r#"{"status": "present"}"#),
+            said::<Mark>(r#"{"status": "present", "hours": 1, "by": 2}"#),
+            said::<Mark>(r#"{"status": "gone", "hours": 1}"#),
+            said::<Mark>(r#"{"status": "present", "hours": "two"}"#),
+            said::<Mark>(r#"{"status": "present", "hours": 300}"#),
+        ];
+        let french: Vec<String> = cases.iter().map(|c| json_detail(c, Lang::Fr)).collect();
+        assert_eq!(
+            french,
+            [
+                "une clé doit être un texte entre guillemets",
+                "fin du fichier au milieu d'une liste",
+                "«\u{a0}:\u{a0}» attendu",
+                "virgule en trop",
+                "caractères après la fin du document",
+                "le champ «\u{a0}hours\u{a0}» manque",
+                "champ inconnu «\u{a0}by\u{a0}»",
+                "valeur inconnue «\u{a0}gone\u{a0}», attendu\u{a0}: «\u{a0}present\u{a0}»",
+                "type inattendu\u{a0}: string \"two\", attendu\u{a0}: u8",
+                "valeur invalide\u{a0}: integer `300`, attendu\u{a0}: u8",
+            ]
+        );
+        assert_eq!(json_detail(&cases[0], Lang::En), cases[0]);
+    }
+}

@@ -67,27 +67,36 @@ fn read_all<T: Send>(
     let parse = &parse;
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = files.len().div_ceil(threads).max(1);
-    let read_one = |file: &str| -> Read<(T, bool)> {
+    // Each thread reads into one buffer, kept from one document to the next: a fresh one per
+    // document is fresh memory the kernel hands over page by page, a thousand times.
+    let read_one = |file: &str, bytes: &mut Vec<u8>| -> Read<(T, bool)> {
         let in_place = root.join(file);
         let read = match pending.get(file) {
             // Renamed in place since the journal was read: the document there is the new one.
-            Some(Some(instead)) => read_document(instead).or_else(|_| read_document(&in_place)),
-            _ => read_document(&in_place),
+            Some(Some(instead)) => {
+                read_document(instead, bytes).or_else(|_| read_document(&in_place, bytes))
+            }
+            _ => read_document(&in_place, bytes),
         };
-        let (bytes, meta) = read.map_err(|e| Box::new((file.to_owned(), Err(e))))?;
+        let meta = read.map_err(|e| Box::new((file.to_owned(), Err(e))))?;
         let seen = Seen {
             meta,
-            hash: Some(seen::hash(&bytes)),
+            hash: Some(seen::hash(bytes)),
         };
-        match parse(&bytes) {
+        match parse(bytes) {
             Ok(value) => Ok((value, seen)),
-            Err(unreadable) => Err(Box::new((file.to_owned(), Ok((bytes, unreadable))))),
+            Err(unreadable) => Err(Box::new((file.to_owned(), Ok((bytes.clone(), unreadable))))),
         }
     };
     let results: Vec<Read<(T, bool)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| read_one(f)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut bytes = Vec::new();
+                    part.iter().map(|f| read_one(f, &mut bytes)).collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -114,12 +123,13 @@ fn read_all<T: Send>(
     Ok(out)
 }
 
-/// Reads one document without following a link in its place.
-fn read_document(path: &Path) -> Result<(Vec<u8>, Fingerprint), StoreError> {
+/// Reads one document into `bytes` (emptied first) without following a link in its place.
+fn read_document(path: &Path, bytes: &mut Vec<u8>) -> Result<Fingerprint, StoreError> {
+    bytes.clear();
     let mut file = fsio::open_own(path, OpenOptions::new().read(true))
         .map_err(StoreError::own("open", path))?;
     let meta = file.metadata().map_err(StoreError::io("inspect", path))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(StoreError::io("read", path))?;
-    Ok((bytes, Fingerprint::from(&meta)))
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    io::Read::read_to_end(&mut file, bytes).map_err(StoreError::io("read", path))?;
+    Ok(Fingerprint::from(&meta))
 }

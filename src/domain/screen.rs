@@ -23,11 +23,24 @@ thread_local! {
 pub fn screened<T: DeserializeOwned>(bytes: &[u8]) -> Result<(T, bool), serde_json::Error> {
     let outer = DOUBT.replace(Some(false));
     let mut ignored = false;
-    let mut reader = serde_json::Deserializer::from_slice(bytes);
-    let read = serde_ignored::deserialize(&mut reader, |_| ignored = true)
-        .and_then(|value| reader.end().map(|()| value));
+    let on_ignored = |_: serde_ignored::Path<'_>| ignored = true;
+    // Text checked once as UTF-8 is not checked again string by string (see `store::layout`).
+    let read = match std::str::from_utf8(bytes) {
+        Ok(text) => noting_ignored(serde_json::Deserializer::from_str(text), on_ignored),
+        Err(_) => noting_ignored(serde_json::Deserializer::from_slice(bytes), on_ignored),
+    };
     let doubted = DOUBT.replace(outer) == Some(true);
     read.map(|value| (value, ignored || doubted || odd_instants(bytes)))
+}
+
+/// Reads a whole `T` from `reader`, telling `on_ignored` of each field the records ignore.
+fn noting_ignored<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
+    mut reader: serde_json::Deserializer<R>,
+    on_ignored: impl FnMut(serde_ignored::Path<'_>),
+) -> Result<T, serde_json::Error> {
+    let value = serde_ignored::deserialize(&mut reader, on_ignored)?;
+    reader.end()?;
+    Ok(value)
 }
 
 /// For `#[serde(default, deserialize_with)]` on an optional record the schema does not let be

@@ -94,7 +94,9 @@ fn read_all<T: Send>(
             .map(|part| {
                 scope.spawn(move || {
                     let mut bytes = Vec::new();
-                    part.iter().map(|f| read_one(f, &mut bytes)).collect::<Vec<_>>()
+                    part.iter()
+                        .map(|f| read_one(f, &mut bytes))
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();

@@ -436,9 +436,11 @@ impl Store {
     }
 }
 
-/// Sets `bytes` aside as `cercle.json.corrupt-<UTC time>` in `dir`, or finds an identical copy
-/// made earlier, so that opening a damaged file again does not pile up copies.
-fn quarantine(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Sets `bytes`, the damaged document `file`, aside in `dir` as `cercle.json.corrupt-<UTC time>`
+/// (followed by the document's name when it is not the index, so that the copy says what it is
+/// a copy of), or finds an identical copy made earlier, so that opening a damaged file again
+/// does not pile up copies.
+fn quarantine(dir: &Path, file: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     for entry in fs::read_dir(dir)?.filter_map(Result::ok) {
         let is_copy = entry
             .file_name()
@@ -454,11 +456,16 @@ fn quarantine(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         }
     }
     let stamp = crate::domain::clock::now().format("%Y%m%dT%H%M%SZ");
-    let mut name = format!("{QUARANTINE_PREFIX}{stamp}");
+    let of = Path::new(file)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .filter(|_| file != DATA_FILE)
+        .map_or_else(String::new, |stem| format!("-{stem}"));
+    let mut name = format!("{QUARANTINE_PREFIX}{stamp}{of}");
     let mut n = 1;
     while dir.join(&name).exists() {
         n += 1;
-        name = format!("{QUARANTINE_PREFIX}{stamp}-{n}");
+        name = format!("{QUARANTINE_PREFIX}{stamp}{of}-{n}");
     }
     fsio::write_atomic(dir, &name, bytes)
 }

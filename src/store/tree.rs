@@ -173,7 +173,7 @@ impl Store {
         };
         self.set_file_state(Some(ReadOnlyReason::Damaged));
         let quarantine = if self.writable() {
-            super::quarantine(&self.dir, bytes).ok()
+            super::quarantine(&self.dir, file, bytes).ok()
         } else {
             None
         };

@@ -310,7 +310,19 @@ fn a_damaged_document_is_kept_aside_and_never_overwritten() {
     };
     assert_eq!(path, file);
     assert!(line > 1);
-    assert_eq!(fs::read(quarantine.unwrap()).unwrap(), bytes);
+    let quarantine = quarantine.unwrap();
+    assert_eq!(fs::read(&quarantine).unwrap(), bytes);
+    // The copy's name says which document it is a copy of.
+    let name = quarantine
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with(cercle::store::QUARANTINE_PREFIX)
+            && name.ends_with(&format!("-{}", data.cohorts[0].id.as_str())),
+        "{name}"
+    );
     assert_eq!(store.read_only_reason(), Some(&ReadOnlyReason::Damaged));
     assert!(store.save(&data).is_err());
     assert_eq!(fs::read(&file).unwrap(), bytes);

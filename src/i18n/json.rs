@@ -62,12 +62,29 @@ const SYNTAX: &[(&str, &str)] = &[
     ("trailing characters", "caractères après la fin du document"),
     ("unexpected end of hex escape", "séquence \\u incomplète"),
     ("recursion limit exceeded", "imbrication trop profonde"),
+    // chrono's, on a date or a time it cannot read.
+    ("input contains invalid characters", "caractères inattendus"),
+    ("premature end of input", "texte trop court"),
+    ("input is out of range", "valeur hors limites"),
+    ("trailing input", "texte en trop à la fin"),
+    (
+        "no possible date and time matching input",
+        "aucune date ni heure ne correspond",
+    ),
+    (
+        "input is not enough for unique date and time",
+        "il manque de quoi fixer la date et l'heure",
+    ),
 ];
 
 /// serde's messages about the shape, by how they start, and their French; `{0}` is the rest of
 /// the message up to the first comma (a name in backquotes, or a value), `{1}` what follows
 /// "expected".
 const SHAPE: &[(&str, &str)] = &[
+    (
+        "not an RFC 3339 date and time: ",
+        "pas une date et heure au format RFC 3339\u{a0}: {0}",
+    ),
     ("missing field ", "le champ {0} manque"),
     ("unknown field ", "champ inconnu {0}"),
     ("duplicate field ", "le champ {0} est donné deux fois"),
@@ -105,8 +122,8 @@ pub fn json_detail(detail: &str, lang: Lang) -> String {
             .split_once(", expected ")
             .map_or((rest, ""), |(what, expected)| (what, expected));
         return fr
-            .replace("{0}", &quoted(what))
-            .replace("{1}", &quoted(expected));
+            .replace("{0}", &found(what))
+            .replace("{1}", &expected_fr(expected));
     }
     detail.to_owned()
 }
@@ -117,6 +134,84 @@ fn quoted(text: &str) -> String {
         Some(name) if !name.contains('`') => format!("«\u{a0}{name}\u{a0}»"),
         _ => text.to_owned(),
     }
+}
+
+/// What serde met (`string "x"`, ``integer `5` ``, a name in backquotes), in French.
+fn found(text: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("string ", "le texte "),
+        ("integer ", "l'entier "),
+        ("floating point ", "le nombre "),
+        ("boolean ", "le booléen "),
+        ("character ", "le caractère "),
+    ];
+    for (en, fr) in KINDS {
+        if let Some(value) = text.strip_prefix(en) {
+            let value = value
+                .strip_prefix('`')
+                .and_then(|v| v.strip_suffix('`'))
+                .unwrap_or(value);
+            return format!("{fr}{value}");
+        }
+    }
+    match text {
+        "sequence" => "une liste".to_owned(),
+        "map" => "un objet".to_owned(),
+        "null" | "unit value" | "Option value" => "null".to_owned(),
+        _ => quoted(text),
+    }
+}
+
+/// What serde expected: a type, a description from a reader of ours, or names in backquotes.
+fn expected_fr(text: &str) -> String {
+    const SAID: &[(&str, &str)] = &[
+        ("a string", "un texte"),
+        ("a boolean", "un booléen (true ou false)"),
+        ("a sequence", "une liste"),
+        ("a map", "un objet"),
+        ("an object", "un objet"),
+        (
+            "an RFC 3339 date and time",
+            "une date et heure au format RFC 3339",
+        ),
+        (
+            "an RFC 3339 date and time, or null",
+            "une date et heure au format RFC 3339, ou null",
+        ),
+        ("a person's id", "l'identifiant d'une personne"),
+        (
+            "a list of evaluations, one evaluation, or null",
+            "une liste d'évaluations, une évaluation, ou null",
+        ),
+        ("a formatted date string", "une date (AAAA-MM-JJ)"),
+        ("a formatted time string", "une heure (HH:MM:SS)"),
+    ];
+    if let Some((_, fr)) = SAID.iter().find(|(en, _)| *en == text) {
+        return (*fr).to_owned();
+    }
+    let number = |prefix: char| {
+        text.strip_prefix(prefix)
+            .is_some_and(|bits| ["8", "16", "32", "64", "128", "size"].contains(&bits))
+    };
+    if number('u') || number('i') {
+        return "un entier".to_owned();
+    }
+    if text == "f32" || text == "f64" {
+        return "un nombre".to_owned();
+    }
+    if text.starts_with("struct ") || text.starts_with("a struct ") {
+        return "un objet".to_owned();
+    }
+    if let Some(names) = text.strip_prefix("one of ") {
+        return format!(
+            "l'une de {}",
+            names.split(", ").map(quoted).collect::<Vec<_>>().join(", ")
+        );
+    }
+    if let Some((one, other)) = text.split_once(" or ") {
+        return format!("{} ou {}", quoted(one), quoted(other));
+    }
+    quoted(text)
 }
 
 #[cfg(test)]
@@ -145,6 +240,57 @@ mod tests {
         Present,
     }
 
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Period {
+        Morning,
+        Afternoon,
+        Evening,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Marked {
+        #[serde(deserialize_with = "crate::domain::timestamp::utc")]
+        at: chrono::DateTime<chrono::Utc>,
+    }
+
+    #[test]
+    fn what_the_records_and_chrono_say_is_translated_too() {
+        use crate::domain::PersonId;
+        use chrono::NaiveDate;
+        let cases = [
+            said::<Period>(r#""night""#),
+            said::<NaiveDate>(r#""2026-02-30""#),
+            said::<NaiveDate>(r#""hier""#),
+            said::<NaiveDate>(r#""2026-03""#),
+            said::<NaiveDate>(r#""2026-03-02x""#),
+            said::<Marked>(r#"{"at": "hier"}"#),
+            said::<Marked>(r#"{"at": 5}"#),
+            said::<PersonId>("5"),
+            said::<bool>(r#""oui""#),
+            said::<Mark>(r#""x""#),
+            said::<Vec<u8>>("{}"),
+        ];
+        let french: Vec<String> = cases.iter().map(|c| json_detail(c, Lang::Fr)).collect();
+        assert_eq!(
+            french,
+            [
+                "valeur inconnue «\u{a0}night\u{a0}», attendu\u{a0}: l'une de «\u{a0}morning\u{a0}», «\u{a0}afternoon\u{a0}», «\u{a0}evening\u{a0}»",
+                "valeur hors limites",
+                "caractères inattendus",
+                "texte trop court",
+                "texte en trop à la fin",
+                "pas une date et heure au format RFC 3339\u{a0}: \"hier\"",
+                "type inattendu\u{a0}: l'entier 5, attendu\u{a0}: une date et heure au format RFC 3339",
+                "type inattendu\u{a0}: l'entier 5, attendu\u{a0}: l'identifiant d'une personne",
+                "type inattendu\u{a0}: le texte \"oui\", attendu\u{a0}: un booléen (true ou false)",
+                "type inattendu\u{a0}: le texte \"x\", attendu\u{a0}: un objet",
+                "type inattendu\u{a0}: un objet, attendu\u{a0}: une liste",
+            ]
+        );
+    }
+
     #[test]
     fn the_messages_serde_json_writes_are_the_ones_translated() {
         let cases = [
@@ -171,8 +317,8 @@ mod tests {
                 "le champ «\u{a0}hours\u{a0}» manque",
                 "champ inconnu «\u{a0}by\u{a0}»",
                 "valeur inconnue «\u{a0}gone\u{a0}», attendu\u{a0}: «\u{a0}present\u{a0}»",
-                "type inattendu\u{a0}: string \"two\", attendu\u{a0}: u8",
-                "valeur invalide\u{a0}: integer `300`, attendu\u{a0}: u8",
+                "type inattendu\u{a0}: le texte \"two\", attendu\u{a0}: un entier",
+                "valeur invalide\u{a0}: l'entier 300, attendu\u{a0}: un entier",
             ]
         );
         assert_eq!(json_detail(&cases[0], Lang::En), cases[0]);

@@ -153,8 +153,9 @@ fn every_document(dir: &Path) -> Vec<(String, Option<DocumentKind>)> {
     found
 }
 
-/// Every way the document `name` (relative to `dir`) breaks the schema of its `kind`, each led
-/// by its file, line and column (`cercle/cohorts/c-1.json:12:9: /name: …`). One document is
+/// Every way the document `name` (relative to `dir`) breaks the schema of its `kind`, in
+/// `lang`, each led by its file, line and column (`cercle/cohorts/c-1.json:12:9: schema: /name:
+/// …`); a document that cannot be read at all is one sentence naming its path. One document is
 /// read at a time on each core: the untyped copy the validator needs is never more than one
 /// document per core.
 fn schema_problems(dir: &Path, name: &str, kind: Option<DocumentKind>, lang: Lang) -> Vec<String> {

@@ -1278,6 +1278,7 @@ pub fn text(msg: Msg) -> &'static str {
         SourceCodev => "codevelopment",
         FaultEmpty => "the file is empty",
         CheckSchema => "schema: {pointer}: {message}",
+        FaultInDocument => "{file}: {fault}{position}",
         FaultZeros => "the file contains only zero bytes, as a crash while writing can leave it",
         FaultByteOrderMark => {
             "the file starts with a byte-order mark (EF BB BF), which JSON does not allow; an editor probably added it"
@@ -1292,7 +1293,9 @@ pub fn text(msg: Msg) -> &'static str {
         FaultUpgradedNotShape => {
             "after upgrading it from data version {from}, it does not have the shape of a Cercle file ({detail})"
         }
-        FaultIndexVersion => "an index of the split layout has schema_version {index}, not {found}",
+        FaultIndexVersion => {
+            "an index of the split layout must have schema_version {index}, not {found}"
+        }
         FaultForeignFile => "the index names {file}, which is not a document of Cercle's",
         FaultPersonNowhere => "the index lists the person {id}, who is in no people file",
         FaultCohortMismatch => "{file} holds the cohort {holds}, but the index says {says}",

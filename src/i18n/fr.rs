@@ -1355,6 +1355,7 @@ pub fn text(msg: Msg) -> &'static str {
         SourceCodev => "codéveloppement",
         FaultEmpty => "le fichier est vide",
         CheckSchema => "schéma, {pointer}\u{a0}: {message}",
+        FaultInDocument => "{file}\u{a0}: {fault}{position}",
         FaultZeros => {
             "le fichier ne contient que des octets nuls, comme en laisse un arrêt brutal pendant l'écriture"
         }
@@ -1371,10 +1372,10 @@ pub fn text(msg: Msg) -> &'static str {
             "la mise à jour depuis la version des données {from} a échoué\u{a0}: {detail}"
         }
         FaultUpgradedNotShape => {
-            "une fois mis à jour depuis la version des données {from}, il n'a pas la forme d'un fichier de Cercle ({detail})"
+            "même après mise à jour depuis la version des données {from}, ce n'est pas la forme d'un fichier de Cercle ({detail})"
         }
         FaultIndexVersion => {
-            "un index des données rangées par promotion a la version de schéma {index}, pas {found}"
+            "un index des données rangées par promotion doit avoir la version de schéma {index}, pas {found}"
         }
         FaultForeignFile => "l'index nomme {file}, qui n'est pas un document de Cercle",
         FaultPersonNowhere => {
@@ -1382,7 +1383,7 @@ pub fn text(msg: Msg) -> &'static str {
         }
         FaultCohortMismatch => "{file} contient la promotion {holds}, mais l'index dit {says}",
         FaultNewer => {
-            "il a été écrit par un Cercle plus récent (version des données {found}\u{a0}; celui-ci connaît {supported})"
+            "écrit par un Cercle plus récent (version des données {found}\u{a0}; celui-ci connaît {supported})"
         }
     }
 }

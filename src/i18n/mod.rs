@@ -288,7 +288,7 @@ messages! {
     KeyStepLonger, KeyStepShorter, ConfirmEndCodev, CodevKept, CodevNotesTitle, CodevTotal, ForgotCodev,
     SourceCodev, FaultEmpty, FaultZeros, FaultByteOrderMark, FaultCutOff, FaultNotJson, FaultNotShape,
     FaultNeverWritten, FaultUpgradeFailed, FaultUpgradedNotShape, FaultIndexVersion, FaultForeignFile,
-    FaultPersonNowhere, FaultCohortMismatch, FaultNewer, CheckSchema,
+    FaultPersonNowhere, FaultCohortMismatch, FaultNewer, CheckSchema, FaultInDocument,
 }
 
 impl Msg {

@@ -9,7 +9,8 @@ pub(super) fn french(kind: &ValidationErrorKind, instance: &Value) -> Option<Str
     let it = shown(instance);
     let text = match kind {
         ValidationErrorKind::Required { property } => {
-            format!("le champ {} est obligatoire", shown(property))
+            let name = property.as_str().map_or_else(|| shown(property), quoted);
+            format!("le champ {name} est obligatoire")
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             let names: Vec<String> = unexpected.iter().map(|n| quoted(n)).collect();
@@ -20,7 +21,10 @@ pub(super) fn french(kind: &ValidationErrorKind, instance: &Value) -> Option<Str
                 TypeKind::Single(one) => vec![type_name(&one.to_string())],
                 TypeKind::Multiple(set) => set.iter().map(|t| type_name(&t.to_string())).collect(),
             };
-            format!("{it} n'est pas {}", types.join(" ni "))
+            match types.as_slice() {
+                [one] => format!("{it} n'est pas {one}"),
+                several => format!("{it} n'est ni {}", several.join(" ni ")),
+            }
         }
         ValidationErrorKind::Enum { options } => {
             format!(
@@ -37,13 +41,17 @@ pub(super) fn french(kind: &ValidationErrorKind, instance: &Value) -> Option<Str
         ValidationErrorKind::Pattern { pattern } => {
             format!("{it} ne suit pas le motif {}", quoted(pattern))
         }
-        ValidationErrorKind::Minimum { limit }
-        | ValidationErrorKind::ExclusiveMinimum { limit } => {
+        ValidationErrorKind::Minimum { limit } => {
             format!("{it} est en dessous du minimum permis ({limit})")
         }
-        ValidationErrorKind::Maximum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => {
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            format!("{it} doit être strictement supérieur à {limit}")
+        }
+        ValidationErrorKind::Maximum { limit } => {
             format!("{it} dépasse le maximum permis ({limit})")
+        }
+        ValidationErrorKind::ExclusiveMaximum { limit } => {
+            format!("{it} doit être strictement inférieur à {limit}")
         }
         ValidationErrorKind::MinItems { limit } => {
             format!("{it} a moins de {limit}\u{a0}élément(s)")

@@ -1,7 +1,6 @@
 //! What is wrong with a document Cercle cannot read: kept as a kind, and put in words only when
 //! shown, in the user's language.
 
-use crate::domain::SCHEMA_VERSION;
 use crate::i18n::{Lang, Msg, fill, json::json_detail};
 
 /// What is wrong with a document.
@@ -52,9 +51,27 @@ pub enum Fault {
     /// cohort it holds, the one the index says (boxed: the rarest fault sizes every error).
     CohortMismatch(Box<[String; 3]>),
     /// Written by a newer Cercle.
-    Newer(u32),
+    Newer {
+        /// The data version it says.
+        found: u32,
+        /// The newest this Cercle reads.
+        supported: u32,
+    },
     /// One document of a backup set, and what is wrong with it.
-    InDocument(String, Box<Fault>),
+    InDocument(Box<Located>),
+}
+
+/// What is wrong with one document of several, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The document, as the set names it.
+    pub file: String,
+    /// 1-based line of the fault; 0 when it has none.
+    pub line: usize,
+    /// Column of the fault on that line.
+    pub column: usize,
+    /// What is wrong.
+    pub fault: Fault,
 }
 
 impl Fault {
@@ -96,14 +113,34 @@ impl Fault {
                     ("says", &names[2]),
                 ],
             ),
-            Self::Newer(found) => with(
+            Self::Newer { found, supported } => with(
                 Msg::FaultNewer,
                 &[
                     ("found", &found.to_string()),
-                    ("supported", &SCHEMA_VERSION.to_string()),
+                    ("supported", &supported.to_string()),
                 ],
             ),
-            Self::InDocument(file, fault) => format!("{file}: {}", fault.say(lang)),
+            Self::InDocument(located) => {
+                let position = if located.line > 0 {
+                    with(
+                        Msg::StoreDamagedAt,
+                        &[
+                            ("line", &located.line.to_string()),
+                            ("column", &located.column.to_string()),
+                        ],
+                    )
+                } else {
+                    String::new()
+                };
+                with(
+                    Msg::FaultInDocument,
+                    &[
+                        ("file", &located.file),
+                        ("fault", &located.fault.say(lang)),
+                        ("position", &position),
+                    ],
+                )
+            }
         }
     }
 }

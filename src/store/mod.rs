@@ -36,7 +36,7 @@ mod tree;
 
 pub use backup::{BACKUP_DIR, BackupInfo, BackupKind, KEEP_DAYS, KEEP_LAST, backups_to_keep};
 pub use error::{SaveStep, StoreError};
-pub use fault::Fault;
+pub use fault::{Fault, Located};
 pub use journal::JOURNAL_FILE;
 pub use layout::{DOCS_DIR, SPLIT_VERSION};
 pub use lock::LOCK_FILE;
@@ -441,11 +441,28 @@ impl Store {
 /// a copy of), or finds an identical copy made earlier, so that opening a damaged file again
 /// does not pile up copies.
 fn quarantine(dir: &Path, file: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    // The document's name, cut so that the copy's name stays well under the system's limit.
+    let of = Path::new(file)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .filter(|_| file != DATA_FILE)
+        .map_or_else(String::new, |stem| {
+            let cut = stem.char_indices().nth(64).map_or(stem.len(), |(at, _)| at);
+            format!("-{}", &stem[..cut])
+        });
+    // A copy of this document: the prefix, a time (16 characters), its name, and a counter.
+    let of_this = |name: &str| {
+        name.strip_prefix(QUARANTINE_PREFIX)
+            .and_then(|rest| rest.get(16..))
+            .and_then(|rest| rest.strip_prefix(of.as_str()))
+            .is_some_and(|n| {
+                n.is_empty()
+                    || n.strip_prefix('.')
+                        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            })
+    };
     for entry in fs::read_dir(dir)?.filter_map(Result::ok) {
-        let is_copy = entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.starts_with(QUARANTINE_PREFIX));
+        let is_copy = entry.file_name().to_str().is_some_and(of_this);
         if is_copy
             && entry
                 .metadata()
@@ -456,16 +473,11 @@ fn quarantine(dir: &Path, file: &str, bytes: &[u8]) -> io::Result<PathBuf> {
         }
     }
     let stamp = crate::domain::clock::now().format("%Y%m%dT%H%M%SZ");
-    let of = Path::new(file)
-        .file_stem()
-        .and_then(|stem| stem.to_str())
-        .filter(|_| file != DATA_FILE)
-        .map_or_else(String::new, |stem| format!("-{stem}"));
     let mut name = format!("{QUARANTINE_PREFIX}{stamp}{of}");
     let mut n = 1;
     while dir.join(&name).exists() {
         n += 1;
-        name = format!("{QUARANTINE_PREFIX}{stamp}{of}-{n}");
+        name = format!("{QUARANTINE_PREFIX}{stamp}{of}.{n}");
     }
     fsio::write_atomic(dir, &name, bytes)
 }

@@ -149,7 +149,10 @@ impl Store {
         match parse::read_document(&bytes, self.migrations) {
             Ok(Document::Current(data) | Document::Upgraded { data, .. }) => Ok(data),
             Ok(Document::Future { found, .. }) | Err(Unreadable::TooNew { found }) => {
-                Err(bad(Fault::Newer(found)))
+                Err(bad(Fault::Newer {
+                    found,
+                    supported: crate::domain::SCHEMA_VERSION,
+                }))
             }
             Err(Unreadable::Damaged { reason, .. }) => Err(bad(reason)),
         }

@@ -19,7 +19,7 @@
 
 use super::backup;
 use super::base;
-use super::fault::Fault;
+use super::fault::{Fault, Located};
 use super::fsio;
 use super::parse::Unreadable;
 use super::reading;
@@ -154,8 +154,9 @@ pub(crate) fn rewrite(
     }
     // The new set takes the name and the old one the temporary's in one step: a crash at any
     // moment leaves a whole set under the name, the old or the new, and a leftover the next
-    // open removes. Only where the file system cannot swap is the old set moved aside first.
-    if fsio::exchange(&temp, &target).map_err(failed(&target))? {
+    // open removes. Only where the swap fails (a file system or a sandbox that refuses it;
+    // nothing moved then) is the old set moved aside first.
+    if fsio::exchange(&temp, &target).unwrap_or(false) {
         fsio::sync_dir(backups).map_err(failed(backups))?;
         fs::remove_dir_all(&temp).map_err(failed(&temp))?;
         return Ok(());
@@ -203,11 +204,28 @@ pub(crate) fn read(set: &Path) -> Result<Data, Fault> {
         .map(|(data, ..)| data)
         .map_err(|failure| match *failure {
             (file, Err(error)) => Fault::Unread(format!("{file}: {error}")),
-            (file, Ok((_, Unreadable::Damaged { reason, .. }))) => {
-                Fault::InDocument(file, Box::new(reason))
-            }
-            (file, Ok((_, Unreadable::TooNew { found }))) => {
-                Fault::InDocument(file, Box::new(Fault::Newer(found)))
+            (file, Ok((_, unreadable))) => {
+                let (line, column, fault) = match unreadable {
+                    Unreadable::Damaged {
+                        line,
+                        column,
+                        reason,
+                    } => (line, column, reason),
+                    Unreadable::TooNew { found } => (
+                        0,
+                        0,
+                        Fault::Newer {
+                            found,
+                            supported: super::SPLIT_VERSION,
+                        },
+                    ),
+                };
+                Fault::InDocument(Box::new(Located {
+                    file,
+                    line,
+                    column,
+                    fault,
+                }))
             }
         })
 }

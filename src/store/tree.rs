@@ -169,7 +169,14 @@ impl Store {
                 column,
                 reason,
             } => (line, column, reason),
-            Unreadable::TooNew { found } => (0, 0, super::Fault::Newer(found)),
+            Unreadable::TooNew { found } => (
+                0,
+                0,
+                super::Fault::Newer {
+                    found,
+                    supported: crate::domain::SCHEMA_VERSION,
+                },
+            ),
         };
         self.set_file_state(Some(ReadOnlyReason::Damaged));
         let quarantine = if self.writable() {

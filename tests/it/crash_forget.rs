@@ -85,27 +85,45 @@ fn kill_9_while_rewriting_the_backup_sets_loses_none() {
 
     let mut moments = Moments(0xF0E6_E7ED);
     let (mut rewrites, mut mid, mut whole) = (0u32, 0u32, 0u32);
+    // What each set held before the run.
+    let mut held = vec![0u32; names.len()];
     for run in 0..RUNS {
         let skip = moments.next(3);
         let pause = Duration::from_micros(moments.next(60_000));
         let killed = run_and_kill("crash_forget::set_rewriter", REWRITER_IN, dir, skip, pause);
         let last = killed.last_started();
         rewrites += killed.saves();
+        // A set is swapped in one rename, never moved aside first: no folder of an old set is
+        // ever left, at whatever moment the kill fell.
+        let aside: Vec<_> = std::fs::read_dir(dir.join(cercle::store::BACKUP_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".cercle-old.tmp-"))
+            .collect();
+        assert!(aside.is_empty(), "run {run}: {aside:?}");
         let store = Store::open(dir).expect("the lock is free at once after kill -9");
         assert!(leftovers(dir).is_empty(), "run {run}: {:?}", leftovers(dir));
         assert_eq!(sets(&store), names, "run {run}: a set is missing");
         let mut seen = Vec::new();
-        for name in &names {
+        for (name, before) in names.iter().zip(&held) {
             let kept = store
                 .backup_data(name)
                 .unwrap_or_else(|e| panic!("run {run}: {name}: {e}"));
             let n = rewrite_of(&kept);
+            // The rewrite in flight, or the one before it: this run's last finished one, else
+            // what the set held when the run began.
+            let earlier = if killed.saves() > 0 {
+                last - 1
+            } else {
+                *before
+            };
             assert!(
-                n + 1 >= last && n <= last,
-                "run {run}: {name} holds {n}, not {last}"
+                n == last || n == earlier,
+                "run {run}: {name} holds {n}, not {last} or {earlier}"
             );
             seen.push(n);
         }
+        held.clone_from(&seen);
         if killed.last_done() == Some(last) {
             assert!(seen.iter().all(|n| *n == last), "run {run}: {seen:?}");
         }

@@ -327,3 +327,36 @@ fn forgetting_a_person_reaches_every_set_and_each_still_reads() {
         );
     }
 }
+
+#[test]
+fn a_damaged_document_in_a_set_is_named_with_its_line_in_the_users_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = cercle::generate::generate(3, 4);
+    let mut store = split_dir(tmp.path(), &data);
+    let set = store
+        .save(&renamed(&data, 1, "changed"))
+        .unwrap()
+        .backup
+        .unwrap();
+    let file = format!("cercle/cohorts/{}.json", data.cohorts[1].id.as_str());
+    let text = fs::read_to_string(set.join(&file)).unwrap();
+    // A key without its quotes, on the document's third line.
+    let broken = text.replacen("\"name\"", "name", 1);
+    let line = 1 + broken[..broken.find("name").unwrap()].matches('\n').count();
+    fs::remove_file(set.join(&file)).unwrap();
+    fs::write(set.join(&file), broken).unwrap();
+    let error = store.backup_data(&name_of(&set)).unwrap_err();
+    let cercle::store::StoreError::BadBackup { reason, .. } = &error else {
+        panic!("{error:?}");
+    };
+    let cercle::store::Fault::InDocument(located) = reason else {
+        panic!("{reason:?}");
+    };
+    assert_eq!((located.file.as_str(), located.line), (file.as_str(), line));
+    let french = error.in_lang(cercle::i18n::Lang::Fr);
+    assert!(
+        french.contains(&format!("{file}\u{a0}: ce n'est pas du JSON valide"))
+            && french.contains(&format!("(ligne {line}, colonne")),
+        "{french}"
+    );
+}

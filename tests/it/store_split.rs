@@ -329,6 +329,37 @@ fn a_damaged_document_is_kept_aside_and_never_overwritten() {
 }
 
 #[test]
+fn two_documents_damaged_alike_each_get_a_copy_named_after_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let data = cercle::sample::sample();
+    drop(split_dir(dir, &data));
+    let file = |k: usize| {
+        dir.join(format!(
+            "cercle/cohorts/{}.json",
+            data.cohorts[k].id.as_str()
+        ))
+    };
+    let copy_of = |k: usize| {
+        let kept = fs::read(file(k)).unwrap();
+        // Emptied, as a crash while writing can leave a file.
+        fs::write(file(k), b"").unwrap();
+        let Err(StoreError::Damaged { quarantine, .. }) = Store::open(dir).unwrap().load() else {
+            panic!("an empty document loads");
+        };
+        fs::write(file(k), kept).unwrap();
+        quarantine.unwrap()
+    };
+    let (first, second) = (copy_of(0), copy_of(1));
+    assert_ne!(first, second);
+    for (copy, k) in [(first, 0), (second, 1)] {
+        let name = copy.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.ends_with(data.cohorts[k].id.as_str()), "{name}");
+        assert_eq!(fs::read(&copy).unwrap(), b"");
+    }
+}
+
+#[test]
 fn each_save_keeps_a_whole_set_and_any_backup_restores() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();

@@ -37,6 +37,21 @@ pub enum Unreadable {
     },
 }
 
+impl Unreadable {
+    /// Where the fault is (line and column, 0 when it has none) and what it is; a newer file
+    /// says it against `supported`, the newest version the reader knows.
+    pub(crate) fn located(self, supported: u32) -> (usize, usize, Fault) {
+        match self {
+            Self::Damaged {
+                line,
+                column,
+                reason,
+            } => (line, column, reason),
+            Self::TooNew { found } => (0, 0, Fault::Newer { found, supported }),
+        }
+    }
+}
+
 impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

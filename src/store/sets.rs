@@ -21,7 +21,6 @@ use super::backup;
 use super::base;
 use super::fault::{Fault, Located};
 use super::fsio;
-use super::parse::Unreadable;
 use super::reading;
 use super::{DATA_FILE, StoreError};
 use crate::domain::{Cohort, Data, Shared};
@@ -205,21 +204,7 @@ pub(crate) fn read(set: &Path) -> Result<Data, Fault> {
         .map_err(|failure| match *failure {
             (file, Err(error)) => Fault::Unread(format!("{file}: {error}")),
             (file, Ok((_, unreadable))) => {
-                let (line, column, fault) = match unreadable {
-                    Unreadable::Damaged {
-                        line,
-                        column,
-                        reason,
-                    } => (line, column, reason),
-                    Unreadable::TooNew { found } => (
-                        0,
-                        0,
-                        Fault::Newer {
-                            found,
-                            supported: super::SPLIT_VERSION,
-                        },
-                    ),
-                };
+                let (line, column, fault) = unreadable.located(super::SPLIT_VERSION);
                 Fault::InDocument(Box::new(Located {
                     file,
                     line,

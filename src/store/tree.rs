@@ -163,21 +163,7 @@ impl Store {
         unreadable: Unreadable,
     ) -> StoreError {
         let path = self.dir.join(file);
-        let (line, column, reason) = match unreadable {
-            Unreadable::Damaged {
-                line,
-                column,
-                reason,
-            } => (line, column, reason),
-            Unreadable::TooNew { found } => (
-                0,
-                0,
-                super::Fault::Newer {
-                    found,
-                    supported: crate::domain::SCHEMA_VERSION,
-                },
-            ),
-        };
+        let (line, column, reason) = unreadable.located(crate::domain::SCHEMA_VERSION);
         self.set_file_state(Some(ReadOnlyReason::Damaged));
         let quarantine = if self.writable() {
             super::quarantine(&self.dir, file, bytes).ok()

@@ -12,12 +12,18 @@
 //!   "il y a 0 j";
 //! - French puts a no-break space (U+00A0, [`NBSP`]) before ":", ";", "!", "?" and "%"; English
 //!   puts nothing before ":" and a plain space before "%";
-//! - "de" is elided before a vowel, accented or not: "d'Inès", "de Léa" ([`de`]).
+//! - "de" is elided before a vowel, accented or not: "d'Inès", "de Léa" ([`de`]);
+//! - French quotes a name « thus », with no-break spaces inside ([`guillemets`]).
 
 use super::Lang;
 use super::numbers::decimal;
 pub use super::numbers::{NBSP, percent};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+/// `text` in French quotes, with the no-break spaces inside them: « texte ».
+pub fn guillemets(text: &str) -> String {
+    format!("«{NBSP}{text}{NBSP}»")
+}
 
 /// A number with at most `places` decimals and no trailing zero: "14,5", "126", "7,33".
 pub fn trimmed(value: f64, places: usize, lang: Lang) -> String {

@@ -5,6 +5,7 @@
 //! quoted as found; anything else is shown as `serde_json` wrote it.
 
 use super::Lang;
+use super::format::guillemets;
 
 /// `serde_json`'s syntax messages, and their French.
 const SYNTAX: &[(&str, &str)] = &[
@@ -134,12 +135,16 @@ pub fn json_detail(detail: &str, lang: Lang) -> String {
     detail.to_owned()
 }
 
+/// What serde put in backquotes (`` `name` ``), without them.
+fn unticked(text: &str) -> Option<&str> {
+    text.strip_prefix('`')
+        .and_then(|t| t.strip_suffix('`'))
+        .filter(|t| !t.contains('`'))
+}
+
 /// A name serde put in backquotes, in French quotes; anything else as it is.
 fn quoted(text: &str) -> String {
-    match text.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
-        Some(name) if !name.contains('`') => format!("«\u{a0}{name}\u{a0}»"),
-        _ => text.to_owned(),
-    }
+    unticked(text).map_or_else(|| text.to_owned(), guillemets)
 }
 
 /// What serde met (`string "x"`, ``integer `5` ``, a name in backquotes), in French.
@@ -153,11 +158,7 @@ fn found(text: &str) -> String {
     ];
     for (en, fr) in KINDS {
         if let Some(value) = text.strip_prefix(en) {
-            let value = value
-                .strip_prefix('`')
-                .and_then(|v| v.strip_suffix('`'))
-                .unwrap_or(value);
-            return format!("{fr}{value}");
+            return format!("{fr}{}", unticked(value).unwrap_or(value));
         }
     }
     match text {

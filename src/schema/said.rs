@@ -87,7 +87,7 @@ fn shown(value: &Value) -> String {
 }
 
 fn quoted(text: &str) -> String {
-    format!("«\u{a0}{text}\u{a0}»")
+    crate::i18n::format::guillemets(text)
 }
 
 /// A JSON type, as a French reader calls it.

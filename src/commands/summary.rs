@@ -4,8 +4,10 @@ use super::exit::Failure;
 use super::load::read;
 use super::out;
 use crate::domain::clock::Clock;
+use crate::domain::figures::CohortFigures;
 use crate::domain::rules;
 use crate::i18n::{Lang, Msg, numbers};
+use crate::store::shelf::{self, Glimpsed};
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -18,38 +20,28 @@ pub(super) fn summary(
     lang: Lang,
     mine: Option<&crate::domain::PersonId>,
 ) -> Result<(), Failure> {
+    let today = Clock::from_env().today();
+    // A network's finished cohorts come off the shelf when their documents are unchanged: the
+    // look hashes them rather than building their records. A trainee's copy counts her own
+    // attendance, which the shelf does not keep, so it is read whole.
+    let glimpse = mine.is_none().then(|| shelf::glimpse(dir, today)).flatten();
     // The process ends right after printing: the records of a network (100 MB in half a
     // million pieces) are left to the system at exit rather than freed one by one.
-    let data = std::mem::ManuallyDrop::new(read(dir, lang)?);
-    let today = Clock::from_env().today();
-    // Each cohort's figures on a core of its own, in the cohorts' order.
-    let rows: Vec<serde_json::Value> = data
-        .cohorts
-        .par_iter()
-        .map(|cohort| {
-            // On her copy, her own attendance: the only one it holds.
-            let own = mine.filter(|me| cohort.is_enrolled(me));
-            let (held, planned, rate) = if let Some(me) = own {
-                let own = rules::trainee_attendance(&cohort.seminars, me, today);
-                (own.half_days_held, own.half_days_planned, own.rate_held())
-            } else {
-                let all = rules::cohort_attendance(cohort, today);
-                (all.half_days_held, all.half_days_planned, all.rate())
-            };
-            let mut row = serde_json::json!({
-                "id": cohort.id,
-                "name": cohort.name,
-                "trainees": cohort.active_trainees().count(),
-                "half_days_held": held,
-                "half_days_planned": planned,
-                "attendance_rate": rate.map(|r| (r * 10.0).round() / 10.0),
-            });
-            if let Some(me) = own {
-                row["copy_of"] = serde_json::json!(me);
-            }
-            row
-        })
-        .collect();
+    let (data, rows) = if let Some(glimpse) = glimpse {
+        let rows = glimpse
+            .cohorts
+            .par_iter()
+            .map(|place| match place {
+                Glimpsed::Read(at) => row(&CohortFigures::of(&glimpse.data.cohorts[*at], today)),
+                Glimpsed::Shelved(figures) => row(figures),
+            })
+            .collect();
+        (std::mem::ManuallyDrop::new(glimpse.data), rows)
+    } else {
+        let data = std::mem::ManuallyDrop::new(read(dir, lang)?);
+        let rows = full_rows(&data, mine, today);
+        (data, rows)
+    };
     if json {
         let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
         let mut json = crate::domain::text::escape_json(&json).into_owned();
@@ -94,4 +86,46 @@ pub(super) fn summary(
         );
     }
     out::block(&text, lang)
+}
+
+/// A cohort's line, as JSON.
+fn row(figures: &CohortFigures) -> serde_json::Value {
+    let rate = figures.attendance.rate();
+    serde_json::json!({
+        "id": figures.id,
+        "name": figures.name,
+        "trainees": figures.trainees,
+        "half_days_held": figures.attendance.half_days_held,
+        "half_days_planned": figures.attendance.half_days_planned,
+        "attendance_rate": rate.map(|r| (r * 10.0).round() / 10.0),
+    })
+}
+
+/// Every cohort's line from the data read whole. On her copy, a trainee's own attendance: the
+/// only one it holds.
+fn full_rows(
+    data: &crate::domain::Data,
+    mine: Option<&crate::domain::PersonId>,
+    today: chrono::NaiveDate,
+) -> Vec<serde_json::Value> {
+    // Each cohort's figures on a core of its own, in the cohorts' order.
+    data.cohorts
+        .par_iter()
+        .map(|cohort| {
+            let Some(me) = mine.filter(|me| cohort.is_enrolled(me)) else {
+                return row(&CohortFigures::of(cohort, today));
+            };
+            let own = rules::trainee_attendance(&cohort.seminars, me, today);
+            let mut line = serde_json::json!({
+                "id": cohort.id,
+                "name": cohort.name,
+                "trainees": cohort.active_trainees().count(),
+                "half_days_held": own.half_days_held,
+                "half_days_planned": own.half_days_planned,
+                "attendance_rate": own.rate_held().map(|r| (r * 10.0).round() / 10.0),
+            });
+            line["copy_of"] = serde_json::json!(me);
+            line
+        })
+        .collect()
 }

@@ -8,6 +8,7 @@ pub mod codev;
 pub mod cohort;
 pub mod conflict;
 pub mod directory;
+pub mod figures;
 pub mod fold;
 pub mod geo;
 pub mod holidays;

@@ -91,7 +91,7 @@ pub fn trainee_attendance<'a>(
 }
 
 /// A cohort's attendance: the sum over its active trainees, and its half-day counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CohortAttendance {
     /// Half-days planned.
     pub half_days_planned: u32,

@@ -31,6 +31,7 @@ mod save;
 mod scrub;
 mod seen;
 mod sets;
+pub mod shelf;
 mod split;
 mod tree;
 

@@ -40,9 +40,9 @@ pub(super) fn read_tree(
     let mut doubtful = Vec::new();
     let cohort_files: Vec<&str> = index.cohorts.iter().map(|c| c.file.as_str()).collect();
     let people_files: Vec<&str> = index.people_files.iter().map(String::as_str).collect();
-    let read = |b: &[u8]| layout::read_document(b, screen);
+    let read = |_: &str, b: &[u8], _| layout::read_document(b, screen);
     let cohorts = read_all(root, &cohort_files, pending, &mut docs, &mut doubtful, read)?;
-    let read = |b: &[u8]| layout::read_document(b, screen);
+    let read = |_: &str, b: &[u8], _| layout::read_document(b, screen);
     let shards = read_all(root, &people_files, pending, &mut docs, &mut doubtful, read)?;
     let data = layout::join(index, cohorts, shards).map_err(|reason| {
         damaged(Unreadable::Damaged {
@@ -54,15 +54,15 @@ pub(super) fn read_tree(
     Ok((data, docs, doubtful))
 }
 
-/// Reads and parses `files` on the machine's cores, in their order; `parse` says too whether a
-/// document is doubtful (added to `doubtful`).
-fn read_all<T: Send>(
+/// Reads and parses `files` on the machine's cores, in their order; `parse` gets each file's
+/// path, bytes and hash, and says too whether a document is doubtful (added to `doubtful`).
+pub(super) fn read_all<T: Send>(
     root: &Path,
     files: &[&str],
     pending: &HashMap<String, Option<PathBuf>>,
     docs: &mut HashMap<String, Seen>,
     doubtful: &mut Vec<String>,
-    parse: impl Fn(&[u8]) -> Result<(T, bool), Unreadable> + Sync,
+    parse: impl Fn(&str, &[u8], u128) -> Result<(T, bool), Unreadable> + Sync,
 ) -> Result<Vec<T>, Failure> {
     let parse = &parse;
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -79,11 +79,12 @@ fn read_all<T: Send>(
             _ => read_document(&in_place, bytes),
         };
         let meta = read.map_err(|e| Box::new((file.to_owned(), Err(e))))?;
+        let hash = seen::hash(bytes);
         let seen = Seen {
             meta,
-            hash: Some(seen::hash(bytes)),
+            hash: Some(hash),
         };
-        match parse(bytes) {
+        match parse(file, bytes, hash) {
             Ok(value) => Ok((value, seen)),
             Err(unreadable) => Err(Box::new((file.to_owned(), Ok((bytes.clone(), unreadable))))),
         }

@@ -113,6 +113,7 @@ mod sign_withdraw_e2e;
 mod snapshots;
 mod store;
 mod store_sets;
+mod store_shelf;
 mod store_split;
 mod sync;
 mod sync_app;

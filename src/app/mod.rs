@@ -317,6 +317,8 @@ pub struct App {
     pub size: (u16, u16),
     /// While loading: bytes done and the file's size, for the progress bar.
     pub loading: Option<(u64, u64)>,
+    /// While loading: the data of a first look is on screen (see [`App::glimpse`]).
+    pub glimpsed: bool,
     /// Makes new ids unique across machines; injected so that tests are reproducible.
     pub seed: u64,
     /// The Tutor requests screen's filters and detail view.
@@ -354,6 +356,7 @@ impl App {
             notice: None,
             size: (80, 24),
             loading: None,
+            glimpsed: false,
             seed: 0,
             tutoring: tutoring::TutoringView::default(),
             sync: sync::SyncView::default(),
@@ -446,6 +449,25 @@ impl App {
     pub fn open_prepared(&mut self, prepared: Prepared) {
         self.contacts.adopt(prepared.contacts);
         self.open(prepared.data);
+        self.glimpsed = false;
+    }
+
+    /// Shows the data of a first look (its finished cohorts not read yet) as the screens will
+    /// show it, while loading goes on: the phase stays [`Phase::Loading`], so no key acts on
+    /// data that is not whole (the event loop holds them until the data is).
+    pub fn glimpse(&mut self, prepared: Prepared) {
+        self.open_prepared(prepared);
+        self.phase = Phase::Loading;
+        self.glimpsed = true;
+    }
+
+    /// The load ended without data to open: what a first look showed goes.
+    pub fn forget_glimpse(&mut self) {
+        if self.glimpsed {
+            self.data = Arc::new(Data::default());
+            self.overlay = None;
+            self.glimpsed = false;
+        }
     }
 
     /// Shows the welcome screen (no data file yet).

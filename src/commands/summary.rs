@@ -7,7 +7,7 @@ use crate::domain::clock::Clock;
 use crate::domain::figures::CohortFigures;
 use crate::domain::rules;
 use crate::i18n::{Lang, Msg, numbers};
-use crate::store::shelf::{self, Glimpsed};
+use crate::store::shelf::{self, Glimpsed, Purpose};
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -24,19 +24,28 @@ pub(super) fn summary(
     // A network's finished cohorts come off the shelf when their documents are unchanged: the
     // look hashes them rather than building their records. A trainee's copy counts her own
     // attendance, which the shelf does not keep, so it is read whole.
-    let glimpse = mine.is_none().then(|| shelf::glimpse(dir, today)).flatten();
+    let glimpse = mine
+        .is_none()
+        .then(|| shelf::glimpse(dir, today, Purpose::Figures));
     // The process ends right after printing: the records of a network (100 MB in half a
     // million pieces) are left to the system at exit rather than freed one by one.
-    let (data, rows) = if let Some(glimpse) = glimpse {
+    let looked = glimpse.flatten().and_then(|glimpse| {
         let rows = glimpse
             .cohorts
             .par_iter()
             .map(|place| match place {
-                Glimpsed::Read(at) => row(&CohortFigures::of(&glimpse.data.cohorts[*at], today)),
-                Glimpsed::Shelved(figures) => row(figures),
+                Glimpsed::Read(at) => {
+                    Some(row(&CohortFigures::of(&glimpse.data.cohorts[*at], today)))
+                }
+                Glimpsed::Shelved(figures) => Some(row(figures)),
+                // Not for figures: the whole data says.
+                Glimpsed::Unread(_) => None,
             })
-            .collect();
-        (std::mem::ManuallyDrop::new(glimpse.data), rows)
+            .collect::<Option<Vec<_>>>()?;
+        Some((std::mem::ManuallyDrop::new(glimpse.data), rows))
+    });
+    let (data, rows) = if let Some(looked) = looked {
+        looked
     } else {
         let data = std::mem::ManuallyDrop::new(read(dir, lang)?);
         let rows = full_rows(&data, mine, today);

@@ -41,21 +41,3 @@ pub fn last_day(cohort: &Cohort) -> NaiveDate {
         .map(|h| h.date)
         .fold(cohort.end, NaiveDate::max)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_finished_cohorts_figures_are_the_same_whatever_the_day() {
-        let data = crate::sample::sample();
-        for cohort in &data.cohorts {
-            let day_after = last_day(cohort).succ_opt().unwrap();
-            let later = day_after + chrono::Days::new(4000);
-            assert_eq!(
-                CohortFigures::of(cohort, day_after),
-                CohortFigures::of(cohort, later)
-            );
-        }
-    }
-}

@@ -265,6 +265,7 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPopup => "In a list popup",
         Saved => "saved",
         Saving => "saving…",
+        Opening => "opening…",
         NotSaved => "not saved",
         ReadOnly => "read-only",
         SaveFailed => "Not saved; your work is kept in memory.",

@@ -279,6 +279,7 @@ pub fn text(msg: Msg) -> &'static str {
         HelpPopup => "Dans une liste flottante",
         Saved => "enregistré",
         Saving => "enregistrement…",
+        Opening => "ouverture…",
         NotSaved => "non enregistré",
         ReadOnly => "lecture seule",
         SaveFailed => "Non enregistré\u{a0}; votre travail est gardé en mémoire.",

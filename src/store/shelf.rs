@@ -17,7 +17,7 @@ use super::reading::read_all;
 use super::seen;
 use super::{DATA_FILE, JOURNAL_FILE, fsio};
 use crate::domain::figures::{CohortFigures, last_day};
-use crate::domain::{Cohort, Data};
+use crate::domain::{Cohort, CohortId, Data};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -61,9 +61,9 @@ fn build() -> String {
 /// What a look at a split directory found.
 #[derive(Debug)]
 pub struct Glimpse {
-    /// The data, without the cohorts found on the shelf.
+    /// The data, without the cohorts left unread.
     pub data: Data,
-    /// Every cohort in the index's order: read into `data`, or found on the shelf.
+    /// Every cohort in the index's order: read into `data`, or left unread.
     pub cohorts: Vec<Glimpsed>,
 }
 
@@ -74,6 +74,20 @@ pub enum Glimpsed {
     Read(usize),
     /// Finished, and its document the very one its figures were counted from.
     Shelved(CohortFigures),
+    /// Finished and on the shelf, its document not even opened ([`Purpose::Screens`]).
+    Unread(CohortId),
+}
+
+/// What a look is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Figures to print: a finished cohort's document is hashed, and its figures are taken off
+    /// the shelf only when the hash is the one they were counted from.
+    Figures,
+    /// Screens to show while the whole data is read, every key held until it is: the finished
+    /// cohorts on the shelf are not opened at all. A directory with nothing on the shelf is not
+    /// looked at, since the look would read all of it before the full reading does again.
+    Screens,
 }
 
 /// A cohort's document as the look found it.
@@ -82,33 +96,47 @@ enum Found {
     Read(Box<Cohort>, Option<Shelved>),
 }
 
-/// Looks at the data of the split directory `dir` on `today`, leaving unread the finished
-/// cohorts whose figures are on the shelf (except the current cohort, which is always read),
-/// and puts on the shelf the finished cohorts it had to read.
+/// Looks at the data of the split directory `dir` on `today` for `purpose`, leaving unread the
+/// finished cohorts whose figures are on the shelf (except the current cohort, which is always
+/// read), and puts on the shelf the finished cohorts it had to read.
 ///
 /// `None` whenever a plain read must decide: not a split directory, a save in flight or one
 /// that ran during the look, or a document that does not read (the full read then says why,
 /// as it always did). The look takes no lock and changes no document.
-pub fn glimpse(dir: &Path, today: NaiveDate) -> Option<Glimpse> {
-    let journal = dir.join(JOURNAL_FILE);
-    let index_path = dir.join(DATA_FILE);
-    if journal.exists() {
+pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse> {
+    if dir.join(JOURNAL_FILE).exists() {
+        return None;
+    }
+    let shelf = read_shelf(dir);
+    if purpose == Purpose::Screens && shelf.cohorts.is_empty() {
         return None;
     }
     let mut bytes = Vec::new();
-    let index_seen = read_own(&index_path, &mut bytes).ok()?;
+    let index_seen = read_own(&dir.join(DATA_FILE), &mut bytes).ok()?;
     let mut index = layout::read_index(&bytes).ok()?;
-    let shelf = read_shelf(dir);
     let current = index.data.current_cohort.clone();
-    let cohort_files: Vec<&str> = index.cohorts.iter().map(|c| c.file.as_str()).collect();
+    // The finished cohorts whose figures may come off the shelf.
+    let on_shelf = |entry: &CohortEntry| {
+        shelf.cohorts.get(&entry.file).filter(|shelved| {
+            shelved.last_day < today
+                && shelved.figures.id.as_str() == entry.id
+                && current.as_ref().is_none_or(|id| id.as_str() != entry.id)
+        })
+    };
+    let unopened: Vec<bool> = index
+        .cohorts
+        .iter()
+        .map(|entry| purpose == Purpose::Screens && on_shelf(entry).is_some())
+        .collect();
+    let cohort_files: Vec<&str> = index
+        .cohorts
+        .iter()
+        .zip(&unopened)
+        .filter(|(_, unopened)| !**unopened)
+        .map(|(entry, _)| entry.file.as_str())
+        .collect();
     let people_files: Vec<&str> = index.people_files.iter().map(String::as_str).collect();
     let (mut docs, mut doubtful, pending) = (HashMap::new(), Vec::new(), HashMap::new());
-    let is_current = |file: &str| {
-        index
-            .cohorts
-            .iter()
-            .any(|c| c.file == file && current.as_ref().is_some_and(|id| id.as_str() == c.id))
-    };
     let found = read_all(
         dir,
         &cohort_files,
@@ -116,11 +144,10 @@ pub fn glimpse(dir: &Path, today: NaiveDate) -> Option<Glimpse> {
         &mut docs,
         &mut doubtful,
         |file, bytes, hash| {
-            let hash = format!("{hash:032x}");
-            if let Some(shelved) = shelf.cohorts.get(file)
+            let hash = hex(hash);
+            let entry = index.cohorts.iter().find(|entry| entry.file == file);
+            if let Some(shelved) = entry.and_then(on_shelf)
                 && shelved.hash == hash
-                && shelved.last_day < today
-                && !is_current(file)
             {
                 return Ok((Found::Shelved(shelved.figures.clone()), false));
             }
@@ -138,33 +165,28 @@ pub fn glimpse(dir: &Path, today: NaiveDate) -> Option<Glimpse> {
     let read = |_: &str, bytes: &[u8], _| layout::read_people(bytes).map(|p| (p, false));
     let shards = read_all(dir, &people_files, &pending, &mut docs, &mut doubtful, read).ok()?;
     // A save that ran meanwhile may have replaced some documents and not others.
-    let moved = journal.exists()
-        || seen::fingerprint(&index_path).ok().flatten() != Some(index_seen)
-        || docs.iter().any(|(file, seen)| {
-            seen::fingerprint(&dir.join(file)).ok().flatten() != Some(seen.meta)
-        });
-    if moved {
+    if moved(dir, index_seen, &docs) {
         return None;
     }
-    let entries = std::mem::take(&mut index.cohorts);
     let mut next = Shelf {
         build: build(),
         cohorts: BTreeMap::new(),
     };
+    let mut found = found.into_iter();
     let mut cohorts = Vec::new();
     let mut read_entries: Vec<CohortEntry> = Vec::new();
-    let mut order = Vec::with_capacity(entries.len());
-    for (entry, found) in entries.into_iter().zip(found) {
-        match found {
-            Found::Shelved(figures) => {
-                if figures.id.as_str() != entry.id {
-                    return None;
-                }
-                if let Some(kept) = shelf.cohorts.get(&entry.file) {
-                    next.cohorts.insert(entry.file.clone(), kept.clone());
-                }
-                order.push(Glimpsed::Shelved(figures));
-            }
+    let mut order = Vec::with_capacity(unopened.len());
+    for (entry, unopened) in std::mem::take(&mut index.cohorts).into_iter().zip(unopened) {
+        if let Some(kept) = on_shelf(&entry) {
+            // Kept, whether read or not: a document that changed replaces it just below.
+            next.cohorts.insert(entry.file.clone(), kept.clone());
+        }
+        if unopened {
+            order.push(Glimpsed::Unread(CohortId::new(entry.id)));
+            continue;
+        }
+        match found.next()? {
+            Found::Shelved(figures) => order.push(Glimpsed::Shelved(figures)),
             Found::Read(cohort, shelved) => {
                 if let Some(shelved) = shelved {
                     next.cohorts.insert(entry.file.clone(), shelved);
@@ -185,6 +207,58 @@ pub fn glimpse(dir: &Path, today: NaiveDate) -> Option<Glimpse> {
         data,
         cohorts: order,
     })
+}
+
+/// Whether a save began or ran since the index (seen as `index`) and the documents (`docs`)
+/// were read.
+fn moved(dir: &Path, index: seen::Fingerprint, docs: &HashMap<String, seen::Seen>) -> bool {
+    dir.join(JOURNAL_FILE).exists()
+        || seen::fingerprint(&dir.join(DATA_FILE)).ok().flatten() != Some(index)
+        || docs.iter().any(|(file, seen)| {
+            seen::fingerprint(&dir.join(file)).ok().flatten() != Some(seen.meta)
+        })
+}
+
+/// Puts on the shelf the finished cohorts of `data`, just read whole or saved, whose documents
+/// (`files`, in the cohorts' order) were seen with a hash in `docs`; leaves the shelf as it is
+/// when it already says all that.
+pub(super) fn refresh(
+    dir: &Path,
+    data: &Data,
+    files: &[String],
+    docs: &HashMap<String, seen::Seen>,
+    today: NaiveDate,
+) {
+    let shelf = read_shelf(dir);
+    let mut next = Shelf {
+        build: build(),
+        cohorts: BTreeMap::new(),
+    };
+    for (cohort, file) in data.cohorts.iter().zip(files) {
+        let last = last_day(cohort);
+        let hash = docs.get(file).and_then(|seen| seen.hash).map(hex);
+        let Some(hash) = hash.filter(|_| last < today) else {
+            continue;
+        };
+        let shelved = match shelf.cohorts.get(file) {
+            Some(kept) if kept.hash == hash => kept.clone(),
+            _ => Shelved {
+                hash,
+                last_day: last,
+                figures: CohortFigures::of(cohort, today),
+            },
+        };
+        next.cohorts.insert(file.clone(), shelved);
+    }
+    if next != shelf {
+        // A cache: a directory that cannot be written keeps working without it.
+        let _ = write_shelf(dir, &next);
+    }
+}
+
+/// A document's hash as the shelf writes it.
+fn hex(hash: u128) -> String {
+    format!("{hash:032x}")
 }
 
 /// Reads a file of the store into `bytes` without following a link in its place.
@@ -213,77 +287,4 @@ fn write_shelf(dir: &Path, shelf: &Shelf) -> io::Result<()> {
     let mut temp = fsio::TempFile::create(dir, SHELF_FILE)?;
     temp.file_mut().write_all(&json)?;
     temp.persist(&dir.join(SHELF_FILE))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::Store;
-
-    fn shelved(glimpse: &Glimpse) -> Vec<&str> {
-        glimpse
-            .cohorts
-            .iter()
-            .filter_map(|c| match c {
-                Glimpsed::Shelved(figures) => Some(figures.id.as_str()),
-                Glimpsed::Read(_) => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_second_look_leaves_unread_the_finished_cohorts_but_the_current_one() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path();
-        let mut data = crate::generate::generate(12, 3);
-        let today = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
-        let finished: Vec<String> = data
-            .cohorts
-            .iter()
-            .filter(|c| last_day(c) < today)
-            .map(|c| c.id.as_str().to_owned())
-            .collect();
-        assert!((2..12).contains(&finished.len()), "{finished:?}");
-        // The app opens on a finished cohort: it is read all the same.
-        data.current_cohort = Some(data.cohorts[0].id.clone());
-        let mut store = Store::open(dir).unwrap();
-        store.save(&data).unwrap();
-        drop(store);
-
-        let first = glimpse(dir, today).unwrap();
-        assert!(shelved(&first).is_empty());
-        assert_eq!(first.data, data);
-        let second = glimpse(dir, today).unwrap();
-        assert_eq!(shelved(&second), finished[1..].to_vec());
-        assert_eq!(second.data.cohorts.len(), 12 - (finished.len() - 1));
-        assert_eq!(second.cohorts[0], Glimpsed::Read(0));
-        // Their figures are those the whole data gives.
-        for (place, cohort) in second.cohorts.iter().zip(&data.cohorts) {
-            let figures = match place {
-                Glimpsed::Read(at) => CohortFigures::of(&second.data.cohorts[*at], today),
-                Glimpsed::Shelved(figures) => figures.clone(),
-            };
-            assert_eq!(figures, CohortFigures::of(cohort, today));
-        }
-        // On a cohort's last day, it is read: a half-day of that day may still be marked.
-        let last = last_day(&data.cohorts[1]);
-        let on_the_day = glimpse(dir, last).unwrap();
-        assert!(!shelved(&on_the_day).contains(&data.cohorts[1].id.as_str()));
-    }
-
-    #[test]
-    fn a_save_in_flight_or_a_directory_not_split_is_left_to_the_full_reading() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path();
-        let today = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
-        assert!(glimpse(dir, today).is_none());
-        let data = crate::generate::generate(3, 3);
-        std::fs::write(dir.join(DATA_FILE), crate::store::to_json(&data).unwrap()).unwrap();
-        assert!(glimpse(dir, today).is_none());
-        std::fs::remove_file(dir.join(DATA_FILE)).unwrap();
-        Store::open(dir).unwrap().save(&data).unwrap();
-        assert!(glimpse(dir, today).is_some());
-        std::fs::write(dir.join(JOURNAL_FILE), b"{}").unwrap();
-        assert!(glimpse(dir, today).is_none());
-    }
 }

@@ -111,6 +111,14 @@ impl Store {
         self.tree.as_ref().map(|tree| &tree.docs)
     }
 
+    /// Puts on the shelf ([`super::shelf`]) the finished cohorts of the data last loaded or
+    /// saved, so that the next look at the directory reads only the others.
+    pub fn shelve(&self, today: chrono::NaiveDate) {
+        if let Some(tree) = &self.tree {
+            super::shelf::refresh(&self.dir, &tree.last, &tree.cohort_files, &tree.docs, today);
+        }
+    }
+
     /// Whether the directory holds the split layout (an index and its documents).
     pub fn is_split(&self) -> bool {
         self.tree.is_some()

@@ -77,6 +77,7 @@ fn event_loop(
     let mut syncer = syncer::Syncer::default();
     let mut last_tick = std::time::Instant::now();
     let mut changed = false;
+    let mut held = Held::default();
     loop {
         // While loading, the screen changes only with progress: no frame is drawn for nothing
         // beside the threads reading the file.
@@ -87,7 +88,7 @@ fn event_loop(
         let mut effects = Vec::new();
         if event::poll(poll_wait(&app.phase))? {
             app.set_now(clock.now());
-            effects = on_event(&mut app, &event::read()?);
+            effects = held.on_event(&mut app, event::read()?);
             changed = true;
         }
         // Time moves on, keys pressed or not: what the disk thread reports is said at this
@@ -102,6 +103,7 @@ fn event_loop(
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
         changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
+        held.release(&mut app, &mut effects);
         // Each turn, so a SIGHUP or SIGTERM finds the latest state and whether it is on disk.
         panic::remember_app(&app, changed || !effects.is_empty());
         for effect in effects {
@@ -144,11 +146,7 @@ fn event_loop(
                     let _ = worker.jobs.send(Job::Keep { path, bytes });
                 }
                 Effect::ReadImport(path) => {
-                    let text = outside::read_import(&path);
-                    let more = app.import_read(&path, text);
-                    if more.contains(&Effect::Save) {
-                        syncer.save(worker, &mut saver, &app);
-                    }
+                    import(&mut app, worker, &mut saver, &mut syncer, &path);
                 }
                 Effect::Reload => {
                     let _ = worker.jobs.send(Job::Reload);
@@ -229,6 +227,7 @@ fn take_reports(
             Report::Conflict(_) => saver.conflict(app),
             Report::Reloaded(outcome) => app::conflict::reloaded(app, outcome),
             Report::CopySaved(outcome) => app::conflict::copy_saved(app, outcome),
+            Report::Glimpsed(prepared) => app.glimpse(prepared),
             Report::Progress(step) => app.loading = Some(loading_fraction(step)),
             Report::Exported(outcome) => app.exported(outcome),
             Report::Verified(problems) => app::modules::verified(app, problems),
@@ -243,6 +242,46 @@ fn loading_fraction(step: crate::store::LoadProgress) -> (u64, u64) {
     match step {
         crate::store::LoadProgress::Reading { done, total } => (done / 5, total.max(1)),
         crate::store::LoadProgress::Parsing { total } => (total / 5, total.max(1)),
+    }
+}
+
+/// Reads the file an import names and hands it to the app, saving what it changed.
+fn import(
+    app: &mut App,
+    worker: &Worker,
+    saver: &mut saver::Saver,
+    syncer: &mut syncer::Syncer,
+    path: &str,
+) {
+    let text = outside::read_import(path);
+    if app.import_read(path, text).contains(&Effect::Save) {
+        syncer.save(worker, saver, app);
+    }
+}
+
+/// Keys, clicks and pastes met while a first look is on screen (see [`App::glimpse`]): held,
+/// then acted on in their order once the data is whole, so that none acts on data that lacks a
+/// cohort, and none is lost.
+#[derive(Default)]
+struct Held(Vec<Event>);
+
+impl Held {
+    /// Acts on `event`, or holds it while a first look is on screen (a resize acts at once).
+    fn on_event(&mut self, app: &mut App, event: Event) -> Vec<Effect> {
+        if app.glimpsed && !matches!(event, Event::Resize(..)) {
+            self.0.push(event);
+            return Vec::new();
+        }
+        on_event(app, &event)
+    }
+
+    /// Once the data is whole, acts on the events held, adding what they ask to `effects`.
+    fn release(&mut self, app: &mut App, effects: &mut Vec<Effect>) {
+        if !app.glimpsed {
+            for event in self.0.drain(..) {
+                effects.extend(on_event(app, &event));
+            }
+        }
     }
 }
 
@@ -284,6 +323,9 @@ fn loaded(
     if let Some(reason) = read_only {
         app.save = SaveState::ReadOnly(reason.clone());
         app.notify_error(reason);
+    }
+    if !matches!(data, Ok(Some(_))) {
+        app.forget_glimpse();
     }
     match data {
         Err(reason) => app.phase = Phase::Failed(reason),

@@ -64,6 +64,9 @@ pub enum Job {
 pub enum Report {
     /// How far loading got.
     Progress(store::LoadProgress),
+    /// A first look at the data, its finished cohorts left on the shelf: shown while the rest
+    /// is read, before [`Report::Loaded`].
+    Glimpsed(Prepared),
     /// The data (None when there is no file yet), a recovery file if one was found, and why
     /// saves are refused if they are.
     Loaded {
@@ -115,7 +118,10 @@ pub fn start(mut store: Store, dir: PathBuf, lang: crate::i18n::Lang) -> Worker 
         let mut later = VecDeque::new();
         while let Some(job) = later.pop_front().or_else(|| job_rx.recv().ok()) {
             let report = match job {
-                Job::Load => load(&mut store, &dir, lang, &report_tx),
+                Job::Load => {
+                    load(&mut store, &dir, lang, &report_tx);
+                    continue;
+                }
                 Job::Save(data) => {
                     // Only the newest state matters: skip saves that a later one replaces.
                     let mut data = data;
@@ -199,14 +205,22 @@ pub fn start(mut store: Store, dir: PathBuf, lang: crate::i18n::Lang) -> Worker 
     Worker { jobs, reports }
 }
 
-/// Reads the data, the recovery file and why the store is read-only, and starts the record's
-/// check once the data is there.
+/// Reads the data, the recovery file and why the store is read-only, and reports them; starts
+/// the record's check once the data is there, and puts the finished cohorts on the shelf once
+/// the data is on its way to the screens.
 fn load(
     store: &mut Store,
     dir: &std::path::Path,
     lang: crate::i18n::Lang,
     report_tx: &Sender<Report>,
-) -> Report {
+) {
+    let today = crate::domain::clock::Clock::from_env().today();
+    // A recovery file asks its question over the data read whole: no first look then.
+    if !dir.join(store::RECOVERY_FILE).exists()
+        && let Some(glimpse) = store::shelf::glimpse(dir, today, store::shelf::Purpose::Screens)
+    {
+        let _ = report_tx.send(Report::Glimpsed(Prepared::new(glimpse.data)));
+    }
     let progress = report_tx.clone();
     let data = store
         .load_with_progress(&mut |step| {
@@ -224,14 +238,18 @@ fn load(
     let converted = store
         .converted()
         .map(|_| crate::i18n::Msg::StoreConverted.text(lang).to_owned());
+    let read = matches!(&data, Ok(Some(_)));
     if let Ok(Some(prepared)) = &data {
         check_record(Arc::clone(&prepared.data), report_tx.clone());
     }
-    Report::Loaded {
+    let _ = report_tx.send(Report::Loaded {
         data,
         recovery,
         read_only,
         converted,
+    });
+    if read {
+        store.shelve(today);
     }
 }
 

@@ -36,6 +36,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     match &app.phase {
+        // A first look: the screens as they will be, keys held until the data is whole.
+        Phase::Loading if app.glimpsed => main_view(frame, app, regions, &theme),
         Phase::Loading => loading(frame, app, area, &theme),
         Phase::Failed(reason) => {
             let text = format!("{}\n\n{}", app.tr(Msg::LoadFailed), safe(reason));
@@ -100,6 +102,7 @@ fn main_view(frame: &mut Frame, app: &App, regions: Regions, theme: &Theme) {
 
 fn header(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let (word, style) = match &app.save {
+        _ if app.glimpsed => (app.tr(Msg::Opening).to_owned(), theme.warn),
         SaveState::Saved => (app.tr(Msg::Saved).to_owned(), theme.good),
         SaveState::Saving => (app.tr(Msg::Saving).to_owned(), theme.warn),
         SaveState::Failed(reason) => (

@@ -149,3 +149,28 @@ fn key_names_are_in_the_users_language() {
         "{help}"
     );
 }
+
+#[test]
+fn a_first_look_shows_the_screens_and_says_it_is_opening() {
+    for (lang, code) in LANGS {
+        let config = Config {
+            lang,
+            role: Some(cercle::config::Role::Trainer),
+            ..Config::default()
+        };
+        let mut app = App::new(config, now());
+        app.glimpse(cercle::app::Prepared::new(cercle::sample::sample()));
+        let shown = render(&app, 80, 24);
+        let opening = if lang == Lang::Fr {
+            "[ouverture…]"
+        } else {
+            "[opening…]"
+        };
+        assert!(shown.contains(opening), "{shown}");
+        snap(&format!("glimpse_{code}"), &app);
+        // Keys do nothing to data not yet whole: the event loop holds them till it is.
+        let before = std::sync::Arc::clone(&app.data);
+        assert!(press(&mut app, "stp").is_empty());
+        assert!(std::sync::Arc::ptr_eq(&before, &app.data));
+    }
+}

@@ -67,6 +67,8 @@ fn run() -> Result<(), String> {
         mut scans,
         mut summaries,
         mut checks,
+        mut cold_summaries,
+        mut cold_ready,
     } = processes(&bins, &fixture, runs)?;
     eprintln!("one mark's durable save in process …");
     let save = store_rows::measure(&fixture, tmp.path(), runs.max(5))?;
@@ -96,11 +98,26 @@ fn run() -> Result<(), String> {
             1.2,
         ),
         Line::timed("ready, network (app)", pick(|r| r.ready), scan, 1.3),
+        Line::noted(
+            "  its data read whole (keys answered)",
+            pick(|r| r.whole),
+            scan,
+        ),
+        Line::noted(
+            "  ready, network (app), nothing on the shelf",
+            median(&mut cold_ready),
+            scan,
+        ),
         Line::timed(
             "ready, network (cercle summary)",
             median(&mut summaries),
             scan,
             1.3,
+        ),
+        Line::noted(
+            "  ready, network (cercle summary), nothing on the shelf",
+            median(&mut cold_summaries),
+            scan,
         ),
     ];
     lines.extend(check_lines(&mut checks, scan, fixture.network_bytes));
@@ -126,6 +143,9 @@ struct Samples {
     scans: Vec<Duration>,
     summaries: Vec<Duration>,
     checks: Vec<process::Finished>,
+    /// `cercle summary` and the app's ready with no shelf (a first open after an upgrade).
+    cold_summaries: Vec<Duration>,
+    cold_ready: Vec<Duration>,
 }
 
 /// Runs the floors, `cercle summary`, `cercle check` and the app, in turn, `runs` times.
@@ -139,7 +159,7 @@ fn processes(
         eprintln!("run {} of {runs} …", run + 1);
         // Every program reads the data as written (the app's save comes last), each in turn
         // first, so that none always finds the caches warmed by the others.
-        fixture.reset_network()?;
+        fixture.reset_network(true)?;
         let scan = || {
             let scanned = run_process(Command::new(&bins.floor_scan).arg(&fixture.network))?
                 .expect("floor_scan", &[0])?;
@@ -185,6 +205,15 @@ fn processes(
         if !first {
             all.floor_frame.push(floor()?);
         }
+        // Nothing on the shelf: each reads every document, and leaves a shelf behind.
+        fixture.reset_network(false)?;
+        all.cold_summaries.push(summary()?);
+        fixture.reset_network(false)?;
+        all.cold_ready.push(session::ready(
+            &bins.cercle,
+            &fixture.network,
+            &fixture.config,
+        )?);
     }
     Ok(all)
 }

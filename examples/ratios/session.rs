@@ -18,6 +18,8 @@ const MAIN: &str = " 2 Knowledge circle ";
 /// The header while a save runs, and once it is done.
 const SAVING: &str = "[saving…]";
 const SAVED: &str = "[saved]";
+/// The shelf of finished cohorts' figures, kept beside the documents.
+const SHELF_FILE: &str = cercle::store::shelf::SHELF_FILE;
 
 /// How the fixtures are written: split into documents (the layout), or as one file
 /// (`RATIOS_LAYOUT=one-file`), to measure a Cercle that only knows one file.
@@ -85,6 +87,9 @@ impl Fixture {
         let people = data.people.len();
         write(&pristine, &data, layout)?;
         drop(data);
+        // The finished cohorts on the shelf, as any earlier open or summary leaves them.
+        let today = cercle::domain::clock::Clock::from_env().today();
+        cercle::store::shelf::glimpse(&pristine, today, cercle::store::shelf::Purpose::Figures);
         write(&small, &cercle::sample::sample(), layout)?;
         let network_bytes = documents(&pristine)?
             .iter()
@@ -104,9 +109,16 @@ impl Fixture {
         })
     }
 
-    /// Puts the network's documents back as written, without backups.
-    pub fn reset_network(&self) -> Result<(), String> {
-        copy_documents(&self.pristine, &self.network, true)
+    /// Puts the network's documents back as written, without backups; with the
+    /// shelf an earlier open of them left (see `cercle::store::shelf`) when `with_shelf`, else
+    /// with none.
+    pub fn reset_network(&self, with_shelf: bool) -> Result<(), String> {
+        copy_documents(&self.pristine, &self.network, true)?;
+        let kept = self.pristine.join(SHELF_FILE);
+        if with_shelf && kept.exists() {
+            std::fs::copy(&kept, self.network.join(SHELF_FILE)).map_err(|e| e.to_string())?;
+        }
+        Ok(())
     }
 }
 
@@ -157,6 +169,8 @@ pub struct Run {
     pub first_frame: Duration,
     /// From the start to the main screen.
     pub ready: Duration,
+    /// From the start to the data read whole (keys answered).
+    pub whole: Duration,
     /// From the mark typed to the screen saying a save runs.
     pub change: Duration,
     /// From the mark typed to the screen saying it is saved.
@@ -203,6 +217,17 @@ pub fn first_frame(cercle: &Path, data: &Path, config: &Path) -> Result<Duration
     Ok(shown - started)
 }
 
+/// `cercle`'s main screen on a directory, from the start (then it is closed).
+pub fn ready(cercle: &Path, data: &Path, config: &Path) -> Result<Duration, String> {
+    let command = cercle_command(cercle, data, config);
+    let (mut session, started) = Session::start(command, WIDTH, HEIGHT)?;
+    let shown = session.wait_for(MAIN)? - started;
+    session.wait_for(SAVED)?;
+    session.send("q")?;
+    session.finish(Duration::from_secs(5));
+    Ok(shown)
+}
+
 /// `cercle` at network size: start, loading screen, main screen, a mark on the roll call, keys
 /// typed into the filter while the save runs and after it, then quit.
 pub fn network(cercle: &Path, fixture: &Fixture) -> Result<Run, String> {
@@ -210,6 +235,8 @@ pub fn network(cercle: &Path, fixture: &Fixture) -> Result<Run, String> {
     let (mut s, started) = Session::start(command, WIDTH, HEIGHT)?;
     let first_frame = s.wait_for(LOADING)? - started;
     let ready = s.wait_for(MAIN)? - started;
+    // Until every cohort is read, the header says "opening…" and keys wait.
+    let whole = s.wait_for(SAVED)? - started;
     // The current cohort's last seminar lies ahead: its first half-day is not signed.
     s.send("s")?;
     s.wait_for("Seminars (")?;
@@ -264,6 +291,7 @@ pub fn network(cercle: &Path, fixture: &Fixture) -> Result<Run, String> {
     Ok(Run {
         first_frame,
         ready,
+        whole,
         change,
         save,
         keys_saving,

@@ -28,6 +28,17 @@ impl Line {
     }
 }
 
+impl Line {
+    /// A time against its floor, for information: no target.
+    pub fn noted(what: &str, ours: Duration, floor: Duration) -> Self {
+        Self {
+            target: String::new(),
+            pass: None,
+            ..Self::timed(what, ours, floor, 1.0)
+        }
+    }
+}
+
 /// Prints the table, with the conditions it was measured in.
 pub fn print(lines: &[Line], runs: usize, layout: &str) {
     println!();

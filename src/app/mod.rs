@@ -461,12 +461,34 @@ impl App {
         self.glimpsed = true;
     }
 
-    /// The load ended without data to open: what a first look showed goes.
+    /// The load ended without data to open: what a first look showed goes, and every view's
+    /// state with it (the settings, the terminal's size and what is said stay).
     pub fn forget_glimpse(&mut self) {
-        if self.glimpsed {
-            self.data = Arc::new(Data::default());
-            self.overlay = None;
-            self.glimpsed = false;
+        if !self.glimpsed {
+            return;
+        }
+        let mut fresh = Self::new(self.config.clone(), self.now);
+        fresh.size = self.size;
+        fresh.seed = self.seed;
+        fresh.save = std::mem::take(&mut self.save);
+        fresh.notice = self.notice.take();
+        fresh.loading = self.loading;
+        *self = fresh;
+    }
+
+    /// Whether `key` quits the app while it loads, the only key that acts then: the loading
+    /// screen's quit keys, or over a first look the screens' (`q`, Ctrl-C).
+    pub fn quits(&self, key: &ratatui::crossterm::event::KeyEvent) -> bool {
+        let context = if self.glimpsed {
+            Context::Global
+        } else {
+            update::context(self)
+        };
+        match keys::dispatch_as(&self.keys, self.config.role, context, self.screen, key) {
+            Some(Ok(Action::Quit)) => true,
+            // The loading screen's Esc leaves; over the screens, Esc goes back, once loaded.
+            Some(Ok(Action::Back)) => !self.glimpsed,
+            _ => false,
         }
     }
 

@@ -266,6 +266,9 @@ pub fn text(msg: Msg) -> &'static str {
         Saved => "saved",
         Saving => "saving…",
         Opening => "opening…",
+        LoadStopped => {
+            "Reading the data stopped unexpectedly; nothing was changed. Start Cercle again."
+        }
         NotSaved => "not saved",
         ReadOnly => "read-only",
         SaveFailed => "Not saved; your work is kept in memory.",

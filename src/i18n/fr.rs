@@ -280,6 +280,9 @@ pub fn text(msg: Msg) -> &'static str {
         Saved => "enregistré",
         Saving => "enregistrement…",
         Opening => "ouverture…",
+        LoadStopped => {
+            "La lecture des données s'est arrêtée de façon inattendue\u{a0}; rien n'a été modifié. Relancez Cercle."
+        }
         NotSaved => "non enregistré",
         ReadOnly => "lecture seule",
         SaveFailed => "Non enregistré\u{a0}; votre travail est gardé en mémoire.",

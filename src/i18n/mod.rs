@@ -72,7 +72,7 @@ messages! {
     // Help groups.
     HelpTitle, HelpGlobal, HelpForm, HelpFilter, HelpConfirm, HelpWelcome, HelpPopup,
     // Header and status.
-    Saved, Saving, Opening, NotSaved, ReadOnly, SaveFailed, ReadOnlyRefused, NoCohort, FilterPrompt,
+    Saved, Saving, Opening, LoadStopped, NotSaved, ReadOnly, SaveFailed, ReadOnlyRefused, NoCohort, FilterPrompt,
     Loading, LoadFailed, TooSmall,
     // Input from the terminal: pastes, size limits, a read-only session's forms.
     PasteIgnored, PasteCut, FieldFull, FormReadOnly,

@@ -556,6 +556,7 @@ pub fn is_own_file(dir: &Path, path: &Path) -> bool {
         return [backup::BACKUP_DIR, layout::DOCS_DIR, "bundles", ".git"].contains(&first.as_ref());
     }
     first.starts_with("cercle.")
+        || first == shelf::SHELF_FILE
         || first.starts_with(fsio::TEMP_PREFIX)
         || [".gitattributes", ".gitignore"].contains(&first.as_ref())
 }

@@ -19,6 +19,7 @@ use super::{DATA_FILE, JOURNAL_FILE, fsio};
 use crate::domain::figures::{CohortFigures, last_day};
 use crate::domain::{Cohort, CohortId, Data};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::OpenOptions;
@@ -188,6 +189,8 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
         match found.next()? {
             Found::Shelved(figures) => order.push(Glimpsed::Shelved(figures)),
             Found::Read(cohort, shelved) => {
+                // Its document changed: what the shelf said of it goes, or is counted again.
+                next.cohorts.remove(&entry.file);
                 if let Some(shelved) = shelved {
                     next.cohorts.insert(entry.file.clone(), shelved);
                 }
@@ -230,26 +233,30 @@ pub(super) fn refresh(
     today: NaiveDate,
 ) {
     let shelf = read_shelf(dir);
-    let mut next = Shelf {
+    // Counted on every core: at the first open of a network, that is every cohort.
+    let cohorts = data
+        .cohorts
+        .par_iter()
+        .zip(files)
+        .filter_map(|(cohort, file)| {
+            let last = last_day(cohort);
+            let hash = docs.get(file).and_then(|seen| seen.hash).map(hex);
+            let hash = hash.filter(|_| last < today)?;
+            let shelved = match shelf.cohorts.get(file) {
+                Some(kept) if kept.hash == hash => kept.clone(),
+                _ => Shelved {
+                    hash,
+                    last_day: last,
+                    figures: CohortFigures::of(cohort, today),
+                },
+            };
+            Some((file.clone(), shelved))
+        })
+        .collect();
+    let next = Shelf {
         build: build(),
-        cohorts: BTreeMap::new(),
+        cohorts,
     };
-    for (cohort, file) in data.cohorts.iter().zip(files) {
-        let last = last_day(cohort);
-        let hash = docs.get(file).and_then(|seen| seen.hash).map(hex);
-        let Some(hash) = hash.filter(|_| last < today) else {
-            continue;
-        };
-        let shelved = match shelf.cohorts.get(file) {
-            Some(kept) if kept.hash == hash => kept.clone(),
-            _ => Shelved {
-                hash,
-                last_day: last,
-                figures: CohortFigures::of(cohort, today),
-            },
-        };
-        next.cohorts.insert(file.clone(), shelved);
-    }
     if next != shelf {
         // A cache: a directory that cannot be written keeps working without it.
         let _ = write_shelf(dir, &next);

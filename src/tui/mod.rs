@@ -3,6 +3,7 @@
 
 mod closing;
 mod editor;
+mod held;
 mod modes;
 pub mod outside;
 mod panic;
@@ -52,8 +53,11 @@ pub fn run(store: Store, options: &Options) -> std::io::Result<()> {
 
 /// How long to wait for a key: while loading, look at the worker's reports often, so the data
 /// shows as soon as it is ready; otherwise wake rarely, for the timers, to spare the battery.
-fn poll_wait(phase: &Phase) -> Duration {
-    if *phase == Phase::Loading {
+fn poll_wait(phase: &Phase, held: bool) -> Duration {
+    if held && *phase != Phase::Loading {
+        // Keys typed while loading wait their turn: no pause between them.
+        Duration::ZERO
+    } else if *phase == Phase::Loading {
         Duration::from_millis(5)
     } else {
         Duration::from_millis(50)
@@ -77,7 +81,7 @@ fn event_loop(
     let mut syncer = syncer::Syncer::default();
     let mut last_tick = std::time::Instant::now();
     let mut changed = false;
-    let mut held = Held::default();
+    let mut held = held::Held::default();
     loop {
         // While loading, the screen changes only with progress: no frame is drawn for nothing
         // beside the threads reading the file.
@@ -86,7 +90,7 @@ fn event_loop(
         }
         changed = false;
         let mut effects = Vec::new();
-        if event::poll(poll_wait(&app.phase))? {
+        if event::poll(poll_wait(&app.phase, held.waiting()))? {
             app.set_now(clock.now());
             effects = held.on_event(&mut app, event::read()?);
             changed = true;
@@ -103,7 +107,7 @@ fn event_loop(
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
         changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
-        held.release(&mut app, &mut effects);
+        held.release_one(&mut app, &mut effects);
         // Each turn, so a SIGHUP or SIGTERM finds the latest state and whether it is on disk.
         panic::remember_app(&app, changed || !effects.is_empty());
         for effect in effects {
@@ -204,7 +208,20 @@ fn take_reports(
     effects: &mut Vec<Effect>,
 ) -> bool {
     let mut any = false;
-    while let Ok(report) = worker.reports.try_recv() {
+    loop {
+        let report = match worker.reports.try_recv() {
+            Ok(report) => report,
+            Err(std::sync::mpsc::TryRecvError::Empty) => break,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                // The disk thread is gone: a load it never reported must not wait forever.
+                if app.phase == Phase::Loading {
+                    app.forget_glimpse();
+                    app.phase = Phase::Failed(app.tr(crate::i18n::Msg::LoadStopped).to_owned());
+                    any = true;
+                }
+                break;
+            }
+        };
         any = true;
         match report {
             Report::Loaded {
@@ -259,33 +276,8 @@ fn import(
     }
 }
 
-/// Keys, clicks and pastes met while a first look is on screen (see [`App::glimpse`]): held,
-/// then acted on in their order once the data is whole, so that none acts on data that lacks a
-/// cohort, and none is lost.
-#[derive(Default)]
-struct Held(Vec<Event>);
-
-impl Held {
-    /// Acts on `event`, or holds it while a first look is on screen (a resize acts at once).
-    fn on_event(&mut self, app: &mut App, event: Event) -> Vec<Effect> {
-        if app.glimpsed && !matches!(event, Event::Resize(..)) {
-            self.0.push(event);
-            return Vec::new();
-        }
-        on_event(app, &event)
-    }
-
-    /// Once the data is whole, acts on the events held, adding what they ask to `effects`.
-    fn release(&mut self, app: &mut App, effects: &mut Vec<Effect>) {
-        if !app.glimpsed {
-            for event in self.0.drain(..) {
-                effects.extend(on_event(app, &event));
-            }
-        }
-    }
-}
-
-fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
+/// Acts on one event from the terminal.
+pub(super) fn on_event(app: &mut App, event: &Event) -> Vec<Effect> {
     match *event {
         Event::Key(key) => app::update_key(app, key),
         Event::Mouse(mouse) => {

@@ -2,7 +2,7 @@
 //! in memory in a recovery file beside the data, never over `cercle.json`, with the form being
 //! typed in; the next start offers it back.
 
-use crate::app::{App, Form, SaveState};
+use crate::app::{App, Form, Phase, SaveState};
 use crate::domain::Data;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,6 +25,15 @@ pub fn remember(data: &Arc<Data>) {
 /// being typed in (copied only when something `happened`, since it changes only then). A
 /// half-typed form is unsaved work too, but a read-only session writes nothing.
 pub fn remember_app(app: &App, happened: bool) {
+    if app.phase == Phase::Loading {
+        // Nothing to keep yet: the data on screen, if any, is a first look that lacks the
+        // finished cohorts, and keeping it would offer it back as work to save over them.
+        if let Ok(mut slot) = LAST_STATE.lock() {
+            *slot = None;
+        }
+        remember_unsaved(false);
+        return;
+    }
     remember(&app.data);
     let form = app.form_being_typed();
     if happened && let Ok(mut slot) = LAST_FORM.lock() {
@@ -75,4 +84,24 @@ pub fn install(dir: PathBuf) {
 fn keep(dir: &Path, data: &Data, form: Option<&Form>) -> std::io::Result<()> {
     let json = crate::app::kept::recovery_json(data, form)?;
     crate::store::write_recovery(dir, &json).map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Prepared;
+
+    #[test]
+    fn nothing_is_kept_while_loading_not_even_a_first_look() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00Z").unwrap();
+        let mut app = App::new(crate::config::Config::default(), now.into());
+        app.glimpse(Prepared::new(Data::default()));
+        remember(&Arc::new(Data::default()));
+        remember_app(&app, true);
+        assert!(LAST_STATE.lock().unwrap().is_none(), "a first look is kept");
+        assert!(!UNSAVED.load(Ordering::SeqCst));
+        app.open_prepared(Prepared::new(Data::default()));
+        remember_app(&app, true);
+        assert!(LAST_STATE.lock().unwrap().is_some());
+    }
 }

@@ -6,6 +6,7 @@ use cercle::domain::figures::{CohortFigures, last_day};
 use cercle::store::shelf::{Glimpse, Glimpsed, Purpose, glimpse};
 use cercle::store::{DATA_FILE, JOURNAL_FILE, Store};
 use chrono::NaiveDate;
+use std::fmt::Write as _;
 
 #[test]
 fn a_finished_cohorts_figures_are_the_same_whatever_the_day() {
@@ -125,4 +126,33 @@ fn a_save_in_flight_or_a_directory_not_split_is_left_to_the_full_reading() {
     assert!(glimpse(dir, today, Purpose::Figures).is_some());
     std::fs::write(dir.join(JOURNAL_FILE), b"{}").unwrap();
     assert!(glimpse(dir, today, Purpose::Figures).is_none());
+}
+
+/// The figures a shelf keeps, pinned. When a change to the rules moves them, the shelves
+/// written before would still answer with the old count: raise `FIGURES_VERSION` in
+/// `src/store/shelf.rs` together with the new snapshot.
+#[test]
+fn the_figures_a_shelf_keeps_are_counted_as_pinned() {
+    let network = cercle::generate::generate(12, 3);
+    let mut lines = String::new();
+    for cohort in cercle::sample::sample()
+        .cohorts
+        .iter()
+        .chain(&network.cohorts)
+    {
+        let day_after = last_day(cohort).succ_opt().unwrap();
+        let f = CohortFigures::of(cohort, day_after);
+        let _ = writeln!(
+            lines,
+            "{} last {} trainees {} held {}/{} attended {}/{}",
+            f.id,
+            last_day(cohort),
+            f.trainees,
+            f.attendance.half_days_held,
+            f.attendance.half_days_planned,
+            f.attendance.attended,
+            f.attendance.expected
+        );
+    }
+    insta::assert_snapshot!(lines);
 }

@@ -138,6 +138,8 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
         .collect();
     let people_files: Vec<&str> = index.people_files.iter().map(String::as_str).collect();
     let (mut docs, mut doubtful, pending) = (HashMap::new(), Vec::new(), HashMap::new());
+    let entries: HashMap<&str, &CohortEntry> =
+        index.cohorts.iter().map(|e| (e.file.as_str(), e)).collect();
     let found = read_all(
         dir,
         &cohort_files,
@@ -145,21 +147,8 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
         &mut docs,
         &mut doubtful,
         |file, bytes, hash| {
-            let hash = hex(hash);
-            let entry = index.cohorts.iter().find(|entry| entry.file == file);
-            if let Some(shelved) = entry.and_then(on_shelf)
-                && shelved.hash == hash
-            {
-                return Ok((Found::Shelved(shelved.figures.clone()), false));
-            }
-            let cohort = layout::read_cohort(bytes)?;
-            let last = last_day(&cohort);
-            let shelved = (last < today).then(|| Shelved {
-                hash,
-                last_day: last,
-                figures: CohortFigures::of(&cohort, today),
-            });
-            Ok((Found::Read(Box::new(cohort), shelved), false))
+            let shelved = entries.get(file).and_then(|entry| on_shelf(entry));
+            found(bytes, &hex(hash), shelved, today).map(|found| (found, false))
         },
     )
     .ok()?;
@@ -210,6 +199,28 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
         data,
         cohorts: order,
     })
+}
+
+/// A cohort's document (`bytes`, hashed as `hash`): the figures on the shelf when they were
+/// counted from these very bytes, else the cohort read, with what the shelf is to keep of it
+/// if it is finished.
+fn found(
+    bytes: &[u8],
+    hash: &str,
+    shelved: Option<&Shelved>,
+    today: NaiveDate,
+) -> Result<Found, super::parse::Unreadable> {
+    if let Some(shelved) = shelved.filter(|shelved| shelved.hash == hash) {
+        return Ok(Found::Shelved(shelved.figures.clone()));
+    }
+    let cohort = layout::read_cohort(bytes)?;
+    let last = last_day(&cohort);
+    let shelved = (last < today).then(|| Shelved {
+        hash: hash.to_owned(),
+        last_day: last,
+        figures: CohortFigures::of(&cohort, today),
+    });
+    Ok(Found::Read(Box::new(cohort), shelved))
 }
 
 /// Whether a save began or ran since the index (seen as `index`) and the documents (`docs`)

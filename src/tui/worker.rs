@@ -219,7 +219,11 @@ fn load(
     if !dir.join(store::RECOVERY_FILE).exists()
         && let Some(glimpse) = store::shelf::glimpse(dir, today, store::shelf::Purpose::Screens)
     {
-        let _ = report_tx.send(Report::Glimpsed(Prepared::new(glimpse.data)));
+        // Its contacts' search is built beside the full reading, which starts at once.
+        let glimpsed = report_tx.clone();
+        thread::spawn(move || {
+            let _ = glimpsed.send(Report::Glimpsed(Prepared::new(glimpse.data)));
+        });
     }
     let progress = report_tx.clone();
     let data = store

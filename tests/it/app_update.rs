@@ -310,3 +310,14 @@ fn alt_or_ctrl_with_a_letter_is_not_typed_into_a_filter() {
     );
     assert_eq!(app.listing(Screen::Modules).filter, "ca");
 }
+
+#[test]
+fn a_first_look_that_comes_after_the_whole_data_changes_nothing() {
+    // The first look's search is built on its own thread: it may come after the whole data.
+    let mut app = sample_app(Lang::En);
+    let before = std::sync::Arc::clone(&app.data);
+    app.glimpse(cercle::app::Prepared::new(cercle::domain::Data::default()));
+    assert_eq!(app.phase, Phase::Main);
+    assert!(!app.glimpsed);
+    assert!(std::sync::Arc::ptr_eq(&before, &app.data));
+}

@@ -456,7 +456,7 @@ impl App {
     /// show it, while loading goes on: the phase stays [`Phase::Loading`], so no key acts on
     /// data that is not whole (the event loop holds them until the data is).
     pub fn glimpse(&mut self, prepared: Prepared) {
-        // A look that comes after the whole data (built on its own thread) has nothing to add.
+        // A look that comes after the whole data has nothing to add.
         if self.phase != Phase::Loading {
             return;
         }

@@ -219,11 +219,9 @@ fn load(
     if !dir.join(store::RECOVERY_FILE).exists()
         && let Some(glimpse) = store::shelf::glimpse(dir, today, store::shelf::Purpose::Screens)
     {
-        // Its contacts' search is built beside the full reading, which starts at once.
-        let glimpsed = report_tx.clone();
-        thread::spawn(move || {
-            let _ = glimpsed.send(Report::Glimpsed(Prepared::new(glimpse.data)));
-        });
+        // Built here, before the full reading: on two cores, beside it, it would share them and
+        // show later.
+        let _ = report_tx.send(Report::Glimpsed(Prepared::new(glimpse.data)));
     }
     let progress = report_tx.clone();
     let data = store

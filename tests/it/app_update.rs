@@ -313,7 +313,7 @@ fn alt_or_ctrl_with_a_letter_is_not_typed_into_a_filter() {
 
 #[test]
 fn a_first_look_that_comes_after_the_whole_data_changes_nothing() {
-    // The first look's search is built on its own thread: it may come after the whole data.
+    // Whatever order the reports come in, the whole data is never replaced by a first look.
     let mut app = sample_app(Lang::En);
     let before = std::sync::Arc::clone(&app.data);
     app.glimpse(cercle::app::Prepared::new(cercle::domain::Data::default()));

@@ -287,13 +287,22 @@ fn read_own(path: &Path, bytes: &mut Vec<u8>) -> io::Result<seen::Fingerprint> {
     Ok(seen::Fingerprint::from(&meta))
 }
 
+/// The largest shelf read: a network of 1,000 cohorts keeps about 250 KB.
+const SHELF_LIMIT: u64 = 64 << 20;
+
 /// The shelf of `dir`; an empty one when there is none, or it does not read, or another build
-/// wrote it.
+/// wrote it, or it is larger than any shelf Cercle writes.
 fn read_shelf(dir: &Path) -> Shelf {
-    let mut bytes = Vec::new();
-    read_own(&dir.join(SHELF_FILE), &mut bytes)
+    let read = || -> io::Result<Vec<u8>> {
+        let file = fsio::open_own(&dir.join(SHELF_FILE), OpenOptions::new().read(true))?;
+        let mut bytes = Vec::new();
+        file.take(SHELF_LIMIT + 1).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    read()
         .ok()
-        .and_then(|_| serde_json::from_slice::<Shelf>(&bytes).ok())
+        .filter(|bytes| bytes.len() as u64 <= SHELF_LIMIT)
+        .and_then(|bytes| serde_json::from_slice::<Shelf>(&bytes).ok())
         .filter(|shelf| shelf.build == build())
         .unwrap_or_default()
 }

@@ -106,7 +106,7 @@ fn a_finished_cohort_whose_document_changed_is_counted_again() {
 }
 
 #[test]
-fn a_shelf_that_does_not_read_or_another_build_wrote_is_rebuilt() {
+fn a_shelf_that_does_not_read_is_too_large_or_another_build_wrote_is_rebuilt() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     network(dir);
@@ -114,16 +114,24 @@ fn a_shelf_that_does_not_read_or_another_build_wrote_is_rebuilt() {
     summary(dir);
     let shelf = dir.join(SHELF_FILE);
     let good = fs::read_to_string(&shelf).unwrap();
-    // Figures that lie, from another build: never used.
-    let lying = good.replace("\"attended\":", "\"attended\":1").replacen(
-        "\"build\":\"",
-        "\"build\":\"0.0.0-other ",
-        1,
-    );
+    // Figures that lie: from another build, or from this one but past 64 MiB (padded with
+    // spaces, still JSON), larger than any shelf Cercle writes. Never used.
+    let lying = good.replace("\"attended\":", "\"attended\":1");
     assert_ne!(lying, good);
-    for shelf_text in [lying.as_str(), "{\"build\": ", "\u{0}\u{0}", ""] {
-        fs::write(&shelf, shelf_text).unwrap();
-        assert_eq!(summary(dir), expected, "with the shelf {shelf_text:.40}");
+    let other_build = lying.replacen("\"build\":\"", "\"build\":\"0.0.0-other ", 1);
+    let mut too_large = lying.into_bytes();
+    too_large.resize((64 << 20) + 1, b' ');
+    let cases: [&[u8]; 5] = [
+        other_build.as_bytes(),
+        &too_large,
+        b"{\"build\": ",
+        b"\0\0",
+        b"",
+    ];
+    for shelf_bytes in cases {
+        fs::write(&shelf, shelf_bytes).unwrap();
+        let said = String::from_utf8_lossy(&shelf_bytes[..shelf_bytes.len().min(40)]);
+        assert_eq!(summary(dir), expected, "with the shelf {said}");
         assert_eq!(fs::read_to_string(&shelf).unwrap(), good);
     }
 }

@@ -274,6 +274,15 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// `data` for a first look ([`App::glimpse`]): nothing built, since the screen it shows
+    /// is never the contacts.
+    pub fn glance(data: Data) -> Self {
+        Self {
+            data: Arc::new(data),
+            contacts: contacts::State::default(),
+        }
+    }
+
     /// Builds what the screens need for `data`.
     pub fn new(data: Data) -> Self {
         let data = Arc::new(data);
@@ -447,9 +456,9 @@ impl App {
 
     /// Opens data whose search fields were built off the UI thread (see [`Prepared`]).
     pub fn open_prepared(&mut self, prepared: Prepared) {
+        self.glimpsed = false;
         self.contacts.adopt(prepared.contacts);
         self.open(prepared.data);
-        self.glimpsed = false;
     }
 
     /// Shows the data of a first look (its finished cohorts not read yet) as the screens will
@@ -460,9 +469,11 @@ impl App {
         if self.phase != Phase::Loading {
             return;
         }
-        self.open_prepared(prepared);
-        self.phase = Phase::Loading;
+        // Glimpsed first: the rows then leave the contacts' search unbuilt (see `refresh_rows`).
         self.glimpsed = true;
+        self.contacts.adopt(prepared.contacts);
+        self.open(prepared.data);
+        self.phase = Phase::Loading;
     }
 
     /// The load ended without data to open: what a first look showed goes, and every view's
@@ -635,6 +646,9 @@ impl App {
             let (total, rows) = match screen {
                 Screen::Modules => modules::rows(self, &filter),
                 Screen::Circle => circle::rows(self, &filter),
+                // Over a first look, keys wait and the screen in view stays the one opened
+                // (never the contacts): their search is built with the whole data.
+                Screen::Contacts if self.glimpsed => (self.data.people.len(), Vec::new()),
                 Screen::Contacts => (self.data.people.len(), contacts::rows(self)),
                 Screen::Tutoring => tutoring::queue(self, &filter),
             };

@@ -219,9 +219,7 @@ fn load(
     if !dir.join(store::RECOVERY_FILE).exists()
         && let Some(glimpse) = store::shelf::glimpse(dir, today, store::shelf::Purpose::Screens)
     {
-        // Built here, before the full reading: on two cores, beside it, it would share them and
-        // show later.
-        let _ = report_tx.send(Report::Glimpsed(Prepared::new(glimpse.data)));
+        let _ = report_tx.send(Report::Glimpsed(Prepared::glance(glimpse.data)));
     }
     let progress = report_tx.clone();
     let data = store

@@ -321,3 +321,19 @@ fn a_first_look_that_comes_after_the_whole_data_changes_nothing() {
     assert!(!app.glimpsed);
     assert!(std::sync::Arc::ptr_eq(&before, &app.data));
 }
+
+#[test]
+fn the_contacts_search_is_built_with_the_whole_data_not_for_a_first_look() {
+    let config = cercle::config::Config {
+        role: Some(Role::Trainer),
+        ..cercle::config::Config::default()
+    };
+    let mut app = cercle::app::App::new(config, now());
+    app.glimpse(cercle::app::Prepared::glance(cercle::sample::sample()));
+    assert!(app.listing(Screen::Contacts).rows.is_empty());
+    app.open_prepared(cercle::app::Prepared::new(cercle::sample::sample()));
+    assert_eq!(
+        app.listing(Screen::Contacts).rows.len(),
+        app.data.people.len()
+    );
+}

@@ -126,8 +126,20 @@ pub(super) fn read_all<T: Send>(
     Ok(out)
 }
 
+/// Whether a save began or ran since the documents `docs` (by their paths under `root`) were
+/// read: a journal is there, or one of them is no longer the file that was read.
+pub(super) fn moved(root: &Path, docs: &HashMap<String, Seen>) -> bool {
+    root.join(super::JOURNAL_FILE).exists()
+        || docs.iter().any(|(file, seen)| {
+            seen::fingerprint(&root.join(file))
+                .ok()
+                .flatten()
+                .is_none_or(|now| now != seen.meta)
+        })
+}
+
 /// Reads one document into `bytes` (emptied first) without following a link in its place.
-fn read_document(path: &Path, bytes: &mut Vec<u8>) -> Result<Fingerprint, StoreError> {
+pub(super) fn read_document(path: &Path, bytes: &mut Vec<u8>) -> Result<Fingerprint, StoreError> {
     bytes.clear();
     let mut file = fsio::open_own(path, OpenOptions::new().read(true))
         .map_err(StoreError::own("open", path))?;

@@ -13,7 +13,7 @@
 //! looks that write it at once both write what the documents say.
 
 use super::layout::{self, CohortEntry};
-use super::reading::read_all;
+use super::reading::{self, read_all};
 use super::seen;
 use super::{DATA_FILE, JOURNAL_FILE, fsio};
 use crate::domain::figures::{CohortFigures, last_day};
@@ -113,7 +113,7 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
         return None;
     }
     let mut bytes = Vec::new();
-    let index_seen = read_own(&dir.join(DATA_FILE), &mut bytes).ok()?;
+    let index_seen = reading::read_document(&dir.join(DATA_FILE), &mut bytes).ok()?;
     let mut index = layout::read_index(&bytes).ok()?;
     let current = index.data.current_cohort.clone();
     // The finished cohorts whose figures may come off the shelf.
@@ -155,7 +155,12 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
     let read = |_: &str, bytes: &[u8], _| layout::read_people(bytes).map(|p| (p, false));
     let shards = read_all(dir, &people_files, &pending, &mut docs, &mut doubtful, read).ok()?;
     // A save that ran meanwhile may have replaced some documents and not others.
-    if moved(dir, index_seen, &docs) {
+    let index_seen = seen::Seen {
+        meta: index_seen,
+        hash: None,
+    };
+    docs.insert(DATA_FILE.to_owned(), index_seen);
+    if reading::moved(dir, &docs) {
         return None;
     }
     let mut next = Shelf {
@@ -223,16 +228,6 @@ fn found(
     Ok(Found::Read(Box::new(cohort), shelved))
 }
 
-/// Whether a save began or ran since the index (seen as `index`) and the documents (`docs`)
-/// were read.
-fn moved(dir: &Path, index: seen::Fingerprint, docs: &HashMap<String, seen::Seen>) -> bool {
-    dir.join(JOURNAL_FILE).exists()
-        || seen::fingerprint(&dir.join(DATA_FILE)).ok().flatten() != Some(index)
-        || docs.iter().any(|(file, seen)| {
-            seen::fingerprint(&dir.join(file)).ok().flatten() != Some(seen.meta)
-        })
-}
-
 /// Puts on the shelf the finished cohorts of `data`, just read whole or saved, whose documents
 /// (`files`, in the cohorts' order) were seen with a hash in `docs`; leaves the shelf as it is
 /// when it already says all that.
@@ -277,14 +272,6 @@ pub(super) fn refresh(
 /// A document's hash as the shelf writes it.
 fn hex(hash: u128) -> String {
     format!("{hash:032x}")
-}
-
-/// Reads a file of the store into `bytes` without following a link in its place.
-fn read_own(path: &Path, bytes: &mut Vec<u8>) -> io::Result<seen::Fingerprint> {
-    let mut file = fsio::open_own(path, OpenOptions::new().read(true))?;
-    let meta = file.metadata()?;
-    file.read_to_end(bytes)?;
-    Ok(seen::Fingerprint::from(&meta))
 }
 
 /// The largest shelf read: a network of 1,000 cohorts keeps about 250 KB.

@@ -91,13 +91,7 @@ impl Store {
         let Some(tree) = &self.tree else {
             return false;
         };
-        self.dir.join(journal::JOURNAL_FILE).exists()
-            || tree.docs.iter().any(|(file, seen)| {
-                seen::fingerprint(&self.dir.join(file))
-                    .ok()
-                    .flatten()
-                    .is_none_or(|now| now != seen.meta)
-            })
+        super::reading::moved(&self.dir, &tree.docs)
     }
 
     /// Where the one file a load converted was kept in `backups/`; `None` when the last load

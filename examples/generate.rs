@@ -2,7 +2,7 @@
 //!
 //! `cargo run --example generate -- [COHORTS] [SEED] [OUT.json]` (defaults: 1000 42, no file).
 
-use cercle::domain::rules::{Severity, problems};
+use cercle::domain::integrity::{Severity, problems};
 use cercle::generate::generate;
 use cercle::sample::SAMPLE_TODAY;
 use std::time::Instant;

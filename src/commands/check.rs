@@ -3,7 +3,7 @@
 use super::load::read_screened;
 use super::out;
 use crate::domain::clock::Clock;
-use crate::domain::rules::{self, Severity};
+use crate::domain::integrity::{self, Severity};
 use crate::i18n::{Lang, Msg, fill};
 use crate::schema::{DocumentKind, locate, schema_errors};
 use rayon::prelude::*;
@@ -64,7 +64,7 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
         .collect();
     let today = Clock::from_env().today();
     problems.extend(
-        rules::problems(&data, today)
+        integrity::problems(&data, today)
             .into_iter()
             .map(|p| (p.severity, p.message)),
     );

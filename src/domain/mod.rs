@@ -9,10 +9,13 @@ pub mod cohort;
 pub mod conflict;
 pub mod directory;
 pub mod figures;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod fold;
 pub mod geo;
 pub mod holidays;
 pub mod ids;
+pub mod integrity;
 pub mod knowledge;
 pub mod lookup;
 pub mod merge;

@@ -2,7 +2,8 @@
 //! the network's double bookings that involve one of its seminars.
 
 use cercle::domain::Data;
-use cercle::domain::rules::{DoubleBooking, double_bookings, double_bookings_of_current};
+use cercle::domain::integrity::{Outline, double_bookings};
+use cercle::domain::rules::{DoubleBooking, double_bookings_of_current};
 
 /// Gives seminar `to` the trainer and the half-days' dates of seminar `from`.
 fn clash(data: &mut Data, from: (usize, usize), to: (usize, usize)) {
@@ -43,7 +44,9 @@ fn the_current_cohorts_bookings_are_the_networks_that_involve_it() {
     let involved = |b: &DoubleBooking| {
         current.contains(&b.seminars.0.to_string()) || current.contains(&b.seminars.1.to_string())
     };
-    let all = double_bookings(&data);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let outlines: Vec<Outline> = data.cohorts.iter().map(|c| Outline::of(c, today)).collect();
+    let all = double_bookings(&outlines);
     assert!(all.iter().any(|b| !involved(b)), "the outside clash exists");
     let expected: Vec<DoubleBooking> = all.into_iter().filter(involved).collect();
     assert!(expected.len() >= 2 * 4, "{expected:?}");

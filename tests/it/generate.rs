@@ -1,7 +1,7 @@
 //! The synthetic generator: deterministic, of the announced size, and within every rule.
 
 use cercle::domain::holidays::holiday_name;
-use cercle::domain::rules::{Severity, problems};
+use cercle::domain::integrity::{Severity, problems};
 use cercle::domain::tutoring::RequestStatus;
 use cercle::domain::{Data, MAX_TRAINEES, MIN_TRAINEES, PersonRole};
 use cercle::generate::generate;

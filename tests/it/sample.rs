@@ -1,7 +1,7 @@
 //! The embedded sample cohort: it parses, it is what the app would write, and it keeps the rules.
 
 use cercle::domain::holidays::holiday_name;
-use cercle::domain::rules::{Severity, problems};
+use cercle::domain::integrity::{Severity, problems};
 use cercle::domain::tutoring::RequestStatus;
 use cercle::domain::{CohortId, Data, PersonRole, Status};
 use cercle::sample::{SAMPLE_JSON, SAMPLE_TODAY, sample};

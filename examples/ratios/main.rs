@@ -69,6 +69,7 @@ fn run() -> Result<(), String> {
         mut checks,
         mut cold_summaries,
         mut cold_ready,
+        mut cold_checks,
     } = processes(&bins, &fixture, runs)?;
     eprintln!("one mark's durable save in process …");
     let save = store_rows::measure(&fixture, tmp.path(), runs.max(5))?;
@@ -121,6 +122,11 @@ fn run() -> Result<(), String> {
         ),
     ];
     lines.extend(check_lines(&mut checks, scan, fixture.network_bytes));
+    lines.push(Line::noted(
+        "  cercle check, nothing on the shelf",
+        median(&mut cold_checks),
+        scan,
+    ));
     for ((name, _), (small, network)) in frames::SCREENS.iter().zip(&screens) {
         let mut line = Line::timed(&format!("key+frame {name}"), *network, *small, 2.0);
         line.what.push_str(" (network vs small)");
@@ -146,6 +152,8 @@ struct Samples {
     /// `cercle summary` and the app's ready with no shelf (a first open after an upgrade).
     cold_summaries: Vec<Duration>,
     cold_ready: Vec<Duration>,
+    /// `cercle check` with no shelf: every document read and validated.
+    cold_checks: Vec<Duration>,
 }
 
 /// Runs the floors, `cercle summary`, `cercle check` and the app, in turn, `runs` times.
@@ -208,6 +216,8 @@ fn processes(
         // Nothing on the shelf: each reads every document, and leaves a shelf behind.
         fixture.reset_network(false)?;
         all.cold_summaries.push(summary()?);
+        fixture.reset_network(false)?;
+        all.cold_checks.push(check()?.took);
         fixture.reset_network(false)?;
         all.cold_ready.push(session::ready(
             &bins.cercle,

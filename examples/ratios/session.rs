@@ -87,9 +87,10 @@ impl Fixture {
         let people = data.people.len();
         write(&pristine, &data, layout)?;
         drop(data);
-        // The finished cohorts on the shelf, as any earlier open or summary leaves them.
+        // The finished cohorts on the shelf, with their outlines, as an earlier check leaves
+        // them (it puts their figures there too, as an open or a summary does).
         let today = cercle::domain::clock::Clock::from_env().today();
-        cercle::store::shelf::glimpse(&pristine, today, cercle::store::shelf::Purpose::Figures);
+        cercle::store::shelf::glimpse(&pristine, today, cercle::store::shelf::Purpose::Check);
         write(&small, &cercle::sample::sample(), layout)?;
         let network_bytes = documents(&pristine)?
             .iter()

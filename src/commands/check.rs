@@ -6,6 +6,8 @@ use crate::domain::clock::Clock;
 use crate::domain::integrity::{self, Severity};
 use crate::i18n::{Lang, Msg, fill};
 use crate::schema::{DocumentKind, locate, schema_errors};
+use crate::store::shelf::{Glimpse, Purpose, glimpse};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::mem::ManuallyDrop;
@@ -20,6 +22,105 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
         out::error(&crate::i18n::cannot_read(&path, &e, lang), lang);
         return ExitCode::from(super::exit::DAMAGED);
     }
+    let today = Clock::from_env().today();
+    // A look first: a finished cohort whose outline is on the shelf, made from the very bytes
+    // of its document, is not read again. Anything the look cannot vouch for, the full reading
+    // below tells as it always did.
+    let verdict = match glimpse(dir, today, Purpose::Check) {
+        Some(Glimpse {
+            data,
+            cohorts,
+            checked: Some(checked),
+        }) => {
+            // The process ends right after the report: a network's records are left to the system.
+            let (data, checked) = (ManuallyDrop::new(data), ManuallyDrop::new(checked));
+            let rules = integrity::problems_outlined(&data, &checked.outlines);
+            let counts = (cohorts.len(), data.people.len());
+            Verdict::of(dir, &data, counts, checked.unscreened.clone(), rules, lang)
+        }
+        _ => match read_whole(dir, today, json, lang) {
+            Ok(verdict) => verdict,
+            Err(code) => return code,
+        },
+    };
+    let errors = verdict.errors();
+    let printed = if json {
+        let of = |wanted: Severity| -> Vec<&str> {
+            (verdict.problems.iter())
+                .filter(|(s, _)| *s == wanted)
+                .map(|(_, m)| m.as_str())
+                .collect()
+        };
+        out::json(
+            &serde_json::json!({
+                "file": path.display().to_string(),
+                "cohorts": verdict.cohorts,
+                "people": verdict.people,
+                "errors": of(Severity::Error),
+                "warnings": of(Severity::Warning),
+            }),
+            lang,
+        )
+    } else {
+        out::block(&report(&path, &verdict, lang), lang)
+    };
+    if let Err(failure) = printed {
+        out::error(&failure.message, lang);
+        return ExitCode::from(failure.code);
+    }
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::exit::RULES_BROKEN)
+    }
+}
+
+/// What `check` found: the counts it reports, and every problem in order.
+struct Verdict {
+    cohorts: usize,
+    people: usize,
+    problems: Vec<(Severity, String)>,
+}
+
+impl Verdict {
+    /// The verdict on `data` (`counts`: its cohorts and people), whose rules gave `rules`, once
+    /// the schema's validator has read `documents`.
+    fn of(
+        dir: &Path,
+        data: &crate::domain::Data,
+        counts: (usize, usize),
+        documents: Vec<(String, Option<DocumentKind>)>,
+        rules: Vec<integrity::Problem>,
+        lang: Lang,
+    ) -> Self {
+        let mut problems: Vec<(Severity, String)> = schema_pass(dir, documents, lang)
+            .into_iter()
+            .map(|message| (Severity::Error, message))
+            .collect();
+        problems.extend(rules.into_iter().map(|p| (p.severity, p.message)));
+        problems.extend(
+            organisation(&data.organisation, lang)
+                .into_iter()
+                .map(|m| (Severity::Warning, m)),
+        );
+        Self {
+            cohorts: counts.0,
+            people: counts.1,
+            problems,
+        }
+    }
+
+    fn errors(&self) -> usize {
+        (self.problems.iter())
+            .filter(|(s, _)| *s == Severity::Error)
+            .count()
+    }
+}
+
+/// The verdict on the data read whole, as the store reads it; or, when it cannot be read, the
+/// exit code once every schema error is told.
+fn read_whole(dir: &Path, today: NaiveDate, json: bool, lang: Lang) -> Result<Verdict, ExitCode> {
+    let path = dir.join(crate::store::DATA_FILE);
     let (store, data) = match read_screened(dir, lang) {
         Ok(read) => read,
         Err(failure) => {
@@ -43,7 +144,7 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
                 }
             }
             out::error(&failure.message, lang);
-            return ExitCode::from(failure.code);
+            return Err(ExitCode::from(failure.code));
         }
     };
     // The process ends right after the report: a network's records are left to the system.
@@ -58,55 +159,9 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
             .collect(),
         None => store.documents(),
     };
-    let mut problems: Vec<(Severity, String)> = schema_pass(dir, documents, lang)
-        .into_iter()
-        .map(|message| (Severity::Error, message))
-        .collect();
-    let today = Clock::from_env().today();
-    problems.extend(
-        integrity::problems(&data, today)
-            .into_iter()
-            .map(|p| (p.severity, p.message)),
-    );
-    problems.extend(
-        organisation(&data.organisation, lang)
-            .into_iter()
-            .map(|m| (Severity::Warning, m)),
-    );
-    let errors = problems
-        .iter()
-        .filter(|(s, _)| *s == Severity::Error)
-        .count();
-    let printed = if json {
-        let of = |wanted: Severity| -> Vec<&str> {
-            problems
-                .iter()
-                .filter(|(s, _)| *s == wanted)
-                .map(|(_, m)| m.as_str())
-                .collect()
-        };
-        out::json(
-            &serde_json::json!({
-                "file": path.display().to_string(),
-                "cohorts": data.cohorts.len(),
-                "people": data.people.len(),
-                "errors": of(Severity::Error),
-                "warnings": of(Severity::Warning),
-            }),
-            lang,
-        )
-    } else {
-        out::block(&report(&path, &data, &problems, lang), lang)
-    };
-    if let Err(failure) = printed {
-        out::error(&failure.message, lang);
-        return ExitCode::from(failure.code);
-    }
-    if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(super::exit::RULES_BROKEN)
-    }
+    let rules = integrity::problems(&data, today);
+    let counts = (data.cohorts.len(), data.people.len());
+    Ok(Verdict::of(dir, &data, counts, documents, rules, lang))
 }
 
 /// Every schema error of `documents`, one document per core at a time, in their order.
@@ -221,23 +276,16 @@ fn organisation(org: &crate::domain::Organisation, lang: Lang) -> Vec<String> {
 }
 
 /// The report for a person: a line per problem, then the counts.
-fn report(
-    path: &Path,
-    data: &crate::domain::Data,
-    problems: &[(Severity, String)],
-    lang: Lang,
-) -> String {
-    let errors = problems
-        .iter()
-        .filter(|(s, _)| *s == Severity::Error)
-        .count();
+fn report(path: &Path, verdict: &Verdict, lang: Lang) -> String {
+    let errors = verdict.errors();
+    let problems = &verdict.problems;
     let mut text = lines(problems.iter().map(|(s, m)| (*s, m.as_str())), lang);
     let counts = fill(
         Msg::CliCheckCounts.text(lang),
         &[
             ("path", &path.display().to_string()),
-            ("cohorts", &data.cohorts.len().to_string()),
-            ("people", &data.people.len().to_string()),
+            ("cohorts", &verdict.cohorts.to_string()),
+            ("people", &verdict.people.to_string()),
             ("errors", &errors.to_string()),
             ("warnings", &(problems.len() - errors).to_string()),
         ],

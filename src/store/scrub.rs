@@ -18,7 +18,8 @@ pub struct Rewritten {
 
 impl Store {
     /// Applies `edit` to every backup and to the recovery file, rewriting (atomically, under the
-    /// same name) each one it changes. `edit` says whether it changed anything.
+    /// same name) each one it changes, and removes the shelf. `edit` says whether it changed
+    /// anything.
     pub fn rewrite_copies(
         &mut self,
         edit: &mut dyn FnMut(&mut Data) -> bool,
@@ -29,6 +30,14 @@ impl Store {
             }));
         }
         let mut done = Rewritten::default();
+        // The shelf names people too (the outlines of `check`): a cache, it goes whole, and is
+        // made again from the documents as they are now.
+        let shelved = self.dir.join(super::shelf::SHELF_FILE);
+        if let Err(e) = std::fs::remove_file(&shelved)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            done.unreadable.push(shelved);
+        }
         let backups = self.backups()?;
         // Oldest first: a set is read through the newer ones, which must still be as they were
         // (a set rewritten holds every document, and is read through nothing).

@@ -1,11 +1,13 @@
 //! The shelf: the figures of the finished cohorts, kept in `cercle-shelf.json` beside the data,
 //! each with the hash of the document it was counted from.
 //!
-//! A look at the data ([`glimpse`], for `cercle summary`) reads the document of a finished
-//! cohort only to hash it. When the hash is the one on the shelf, the figures are those of that
-//! very document, so its records are not built; any other byte in the document and it is read
-//! as before. A finished cohort's figures no longer depend on the day
-//! ([`crate::domain::figures::last_day`]), so they stay exact.
+//! A look at the data ([`glimpse`], for `cercle summary` and `cercle check`) reads the document
+//! of a finished cohort only to hash it. When the hash is the one on the shelf, the figures are
+//! those of that very document, so its records are not built; any other byte in the document
+//! and it is read as before. A finished cohort's figures no longer depend on the day
+//! ([`crate::domain::figures::last_day`]), so they stay exact. Neither does its outline
+//! ([`Outline`]: what `check` needs of it), which `check` puts on the shelf beside the figures
+//! for a document its screen vouched for, and which no other look parses.
 //!
 //! The shelf is a cache. It is never shared (the sync's `.gitignore` leaves it out), never
 //! backed up, and rebuilt from the documents when it is missing, damaged, or was written by
@@ -17,10 +19,13 @@ use super::reading::{self, read_all};
 use super::seen;
 use super::{DATA_FILE, JOURNAL_FILE, fsio};
 use crate::domain::figures::{CohortFigures, last_day};
-use crate::domain::{Cohort, CohortId, Data};
+use crate::domain::integrity::Outline;
+use crate::domain::{Cohort, CohortId, Data, Person};
+use crate::schema::DocumentKind;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::{BTreeMap, HashMap};
 use std::fs::OpenOptions;
 use std::io::{self, Read, Write};
@@ -29,8 +34,9 @@ use std::path::Path;
 /// The shelf's file in the data directory.
 pub const SHELF_FILE: &str = "cercle-shelf.json";
 
-/// Raised when this build counts a figure differently: every shelf written before is dropped.
-const FIGURES_VERSION: u32 = 1;
+/// Raised when this build counts a figure or outlines a cohort differently: every shelf
+/// written before is dropped. (2: the outlines of `check`.)
+const SHELF_VERSION: u32 = 2;
 
 /// The shelf as written.
 #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -52,11 +58,25 @@ struct Shelved {
     last_day: NaiveDate,
     /// Its figures.
     figures: CohortFigures,
+    /// Its outline, once `check` read the document and its screen vouched for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    outline: Option<Unparsed>,
 }
 
-/// Which build counted the figures: another one may count them differently.
+/// An outline as the shelf holds it: kept as text, parsed only by the look for `check`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+struct Unparsed(Box<RawValue>);
+
+impl PartialEq for Unparsed {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+/// Which build counted the figures and made the outlines: another one may do it differently.
 fn build() -> String {
-    format!("{} {FIGURES_VERSION}", env!("CARGO_PKG_VERSION"))
+    format!("{} {SHELF_VERSION}", env!("CARGO_PKG_VERSION"))
 }
 
 /// What a look at a split directory found.
@@ -66,6 +86,18 @@ pub struct Glimpse {
     pub data: Data,
     /// Every cohort in the index's order: read into `data`, or left unread.
     pub cohorts: Vec<Glimpsed>,
+    /// For [`Purpose::Check`], what `check` needs besides `data`.
+    pub checked: Option<Checked>,
+}
+
+/// What a look for `check` found besides the data.
+#[derive(Debug)]
+pub struct Checked {
+    /// Every cohort's outline, in the index's order: off the shelf, or of the cohort read.
+    pub outlines: Vec<Outline>,
+    /// The documents the schema's validator must read, with their kind: the index, and those
+    /// the screen could not vouch for.
+    pub unscreened: Vec<(String, Option<DocumentKind>)>,
 }
 
 /// One cohort of a [`Glimpse`].
@@ -89,12 +121,16 @@ pub enum Purpose {
     /// cohorts on the shelf are not opened at all. A directory with nothing on the shelf is not
     /// looked at, since the look would read all of it before the full reading does again.
     Screens,
+    /// A check: every document read is screened (as `check` reads them), and a finished
+    /// cohort's document is hashed and left unparsed when its outline on the shelf was made
+    /// from these very bytes.
+    Check,
 }
 
-/// A cohort's document as the look found it.
+/// A cohort's document as the look found it, with its outline for [`Purpose::Check`].
 enum Found {
-    Shelved(CohortFigures),
-    Read(Box<Cohort>, Option<Shelved>),
+    Shelved(CohortFigures, Option<Outline>),
+    Read(Box<Cohort>, Option<Shelved>, Option<Outline>),
 }
 
 /// Looks at the data of the split directory `dir` on `today` for `purpose`, leaving unread the
@@ -124,17 +160,14 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
                 && current.as_ref().is_none_or(|id| id.as_str() != entry.id)
         })
     };
+    let check = purpose == Purpose::Check;
     let unopened: Vec<bool> = index
         .cohorts
         .iter()
         .map(|entry| purpose == Purpose::Screens && on_shelf(entry).is_some())
         .collect();
-    let cohort_files: Vec<&str> = index
-        .cohorts
-        .iter()
-        .zip(&unopened)
-        .filter(|(_, unopened)| !**unopened)
-        .map(|(entry, _)| entry.file.as_str())
+    let cohort_files: Vec<&str> = (index.cohorts.iter().zip(&unopened))
+        .filter_map(|(entry, unopened)| (!unopened).then_some(entry.file.as_str()))
         .collect();
     let people_files: Vec<&str> = index.people_files.iter().map(String::as_str).collect();
     let (mut docs, mut doubtful, pending) = (HashMap::new(), Vec::new(), HashMap::new());
@@ -148,11 +181,11 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
         &mut doubtful,
         |file, bytes, hash| {
             let shelved = entries.get(file).and_then(|entry| on_shelf(entry));
-            found(bytes, &hex(hash), shelved, today).map(|found| (found, false))
+            found(bytes, &hex(hash), shelved, today, check)
         },
     )
     .ok()?;
-    let read = |_: &str, bytes: &[u8], _| layout::read_people(bytes).map(|p| (p, false));
+    let read = |_: &str, bytes: &[u8], _| layout::read_document::<Vec<Person>>(bytes, check);
     let shards = read_all(dir, &people_files, &pending, &mut docs, &mut doubtful, read).ok()?;
     // A save that ran meanwhile may have replaced some documents and not others.
     let index_seen = seen::Seen {
@@ -171,6 +204,7 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
     let mut cohorts = Vec::new();
     let mut read_entries: Vec<CohortEntry> = Vec::new();
     let mut order = Vec::with_capacity(unopened.len());
+    let mut outlines = Vec::new();
     for (entry, unopened) in std::mem::take(&mut index.cohorts).into_iter().zip(unopened) {
         if let Some(kept) = on_shelf(&entry) {
             // Kept, whether read or not: a document that changed replaces it just below.
@@ -181,8 +215,12 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
             continue;
         }
         match found.next()? {
-            Found::Shelved(figures) => order.push(Glimpsed::Shelved(figures)),
-            Found::Read(cohort, shelved) => {
+            Found::Shelved(figures, outline) => {
+                order.push(Glimpsed::Shelved(figures));
+                outlines.extend(outline);
+            }
+            Found::Read(cohort, shelved, outline) => {
+                outlines.extend(outline);
                 // Its document changed: what the shelf said of it goes, or is counted again.
                 next.cohorts.remove(&entry.file);
                 if let Some(shelved) = shelved {
@@ -203,29 +241,64 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
     Some(Glimpse {
         data,
         cohorts: order,
+        checked: check.then(|| Checked::of(outlines, doubtful)),
     })
 }
 
-/// A cohort's document (`bytes`, hashed as `hash`): the figures on the shelf when they were
-/// counted from these very bytes, else the cohort read, with what the shelf is to keep of it
-/// if it is finished.
+impl Checked {
+    /// What a look for `check` found: the cohorts' `outlines`, and the documents the screen
+    /// doubted (`doubtful`), which the schema's validator reads after the index.
+    fn of(outlines: Vec<Outline>, doubtful: Vec<String>) -> Self {
+        let unscreened = std::iter::once(DATA_FILE.to_owned())
+            .chain(doubtful)
+            .map(|name| {
+                let kind = super::parts::document_kind(&name);
+                (name, kind)
+            })
+            .collect();
+        Self {
+            outlines,
+            unscreened,
+        }
+    }
+}
+
+/// A cohort's document (`bytes`, hashed as `hash`): what the shelf keeps of it when that was
+/// made from these very bytes (its figures; for a `check`, its outline too), else the cohort
+/// read, with what the shelf is to keep of it if it is finished. Says too whether the screen
+/// doubts the document (only for a `check`, which screens what it reads).
 fn found(
     bytes: &[u8],
     hash: &str,
     shelved: Option<&Shelved>,
     today: NaiveDate,
-) -> Result<Found, super::parse::Unreadable> {
+    check: bool,
+) -> Result<(Found, bool), super::parse::Unreadable> {
     if let Some(shelved) = shelved.filter(|shelved| shelved.hash == hash) {
-        return Ok(Found::Shelved(shelved.figures.clone()));
+        let figures = || shelved.figures.clone();
+        if !check {
+            return Ok((Found::Shelved(figures(), None), false));
+        }
+        // An outline that does not read is made again from the document, as if it were not there.
+        let outline = (shelved.outline.as_ref())
+            .and_then(|Unparsed(text)| serde_json::from_str::<Outline>(text.get()).ok());
+        if let Some(outline) = outline {
+            return Ok((Found::Shelved(figures(), Some(outline)), false));
+        }
     }
-    let cohort = layout::read_cohort(bytes)?;
+    let (cohort, doubtful) = layout::read_document::<Cohort>(bytes, check)?;
+    let outline = check.then(|| Outline::of(&cohort, today));
     let last = last_day(&cohort);
     let shelved = (last < today).then(|| Shelved {
         hash: hash.to_owned(),
         last_day: last,
         figures: CohortFigures::of(&cohort, today),
+        // A document the screen doubts goes through the schema's validator at every check.
+        outline: (outline.as_ref().filter(|_| !doubtful))
+            .and_then(|outline| serde_json::value::to_raw_value(outline).ok())
+            .map(Unparsed),
     });
-    Ok(Found::Read(Box::new(cohort), shelved))
+    Ok((Found::Read(Box::new(cohort), shelved, outline), doubtful))
 }
 
 /// Puts on the shelf the finished cohorts of `data`, just read whole or saved, whose documents
@@ -254,6 +327,7 @@ pub(super) fn refresh(
                     hash,
                     last_day: last,
                     figures: CohortFigures::of(cohort, today),
+                    outline: None,
                 },
             };
             Some((file.clone(), shelved))
@@ -274,7 +348,7 @@ fn hex(hash: u128) -> String {
     format!("{hash:032x}")
 }
 
-/// The largest shelf read: a network of 1,000 cohorts keeps about 250 KB.
+/// The largest shelf read: a network of 1,000 cohorts, checked, keeps about 6 MB.
 const SHELF_LIMIT: u64 = 64 << 20;
 
 /// The shelf of `dir`; an empty one when there is none, or it does not read, or another build

@@ -53,16 +53,7 @@ impl Store {
         names.sort();
         names
             .into_iter()
-            .map(|name| {
-                let kind = if name == DATA_FILE {
-                    DocumentKind::Index
-                } else if name.starts_with(&format!("{}/people/", layout::DOCS_DIR)) {
-                    DocumentKind::People
-                } else {
-                    DocumentKind::Cohort
-                };
-                (name.clone(), Some(kind))
-            })
+            .map(|name| (name.clone(), super::parts::document_kind(name)))
             .collect()
     }
 

@@ -10,6 +10,7 @@ mod bundle;
 mod bundle_hostile;
 mod bundle_privacy;
 mod check_screen;
+mod check_shelf;
 mod check_split;
 mod circle;
 mod circle_centred;

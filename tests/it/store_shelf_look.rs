@@ -129,7 +129,7 @@ fn a_save_in_flight_or_a_directory_not_split_is_left_to_the_full_reading() {
 }
 
 /// The figures a shelf keeps, pinned. When a change to the rules moves them, the shelves
-/// written before would still answer with the old count: raise `FIGURES_VERSION` in
+/// written before would still answer with the old count: raise `SHELF_VERSION` in
 /// `src/store/shelf.rs` together with the new snapshot.
 #[test]
 fn the_figures_a_shelf_keeps_are_counted_as_pinned() {

@@ -557,6 +557,7 @@ pub fn is_own_file(dir: &Path, path: &Path) -> bool {
     }
     first.starts_with("cercle.")
         || first == shelf::SHELF_FILE
+        || first == shelf::OUTLINES_FILE
         || first.starts_with(fsio::TEMP_PREFIX)
         || [".gitattributes", ".gitignore"].contains(&first.as_ref())
 }

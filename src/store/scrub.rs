@@ -18,7 +18,7 @@ pub struct Rewritten {
 
 impl Store {
     /// Applies `edit` to every backup and to the recovery file, rewriting (atomically, under the
-    /// same name) each one it changes, and removes the shelf. `edit` says whether it changed
+    /// same name) each one it changes, and removes the shelf and the outlines. `edit` says whether it changed
     /// anything.
     pub fn rewrite_copies(
         &mut self,
@@ -30,13 +30,15 @@ impl Store {
             }));
         }
         let mut done = Rewritten::default();
-        // The shelf names people too (the outlines of `check`): a cache, it goes whole, and is
+        // The outlines of `check` name people: caches, the shelf and they go whole, and are
         // made again from the documents as they are now.
-        let shelved = self.dir.join(super::shelf::SHELF_FILE);
-        if let Err(e) = std::fs::remove_file(&shelved)
-            && e.kind() != std::io::ErrorKind::NotFound
-        {
-            done.unreadable.push(shelved);
+        for file in [super::shelf::SHELF_FILE, super::shelf::OUTLINES_FILE] {
+            let path = self.dir.join(file);
+            if let Err(e) = std::fs::remove_file(&path)
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                done.unreadable.push(path);
+            }
         }
         let backups = self.backups()?;
         // Oldest first: a set is read through the newer ones, which must still be as they were

@@ -6,10 +6,11 @@
 //! those of that very document, so its records are not built; any other byte in the document
 //! and it is read as before. A finished cohort's figures no longer depend on the day
 //! ([`crate::domain::figures::last_day`]), so they stay exact. Neither does its outline
-//! ([`Outline`]: what `check` needs of it), which `check` puts on the shelf beside the figures
-//! for a document its screen vouched for, and which no other look parses.
+//! ([`Outline`]: what `check` needs of it), which `check` keeps beside the shelf, in
+//! `cercle-outlines.json`, for a document its screen vouched for. No other look reads that
+//! file.
 //!
-//! The shelf is a cache. It is never shared (the sync's `.gitignore` leaves it out), never
+//! The shelf and the outlines are caches. They are never shared (the sync's `.gitignore` leaves it out), never
 //! backed up, and rebuilt from the documents when it is missing, damaged, or was written by
 //! another build of Cercle. Writing it needs no lock: it is replaced whole by a rename, and two
 //! looks that write it at once both write what the documents say.
@@ -34,18 +35,31 @@ use std::path::Path;
 /// The shelf's file in the data directory.
 pub const SHELF_FILE: &str = "cercle-shelf.json";
 
+/// The file of the finished cohorts' outlines, beside the shelf: read by `check` alone, so
+/// that no other look pays for reading it.
+pub const OUTLINES_FILE: &str = "cercle-outlines.json";
+
 /// Raised when this build counts a figure or outlines a cohort differently: every shelf
 /// written before is dropped. (2: the outlines of `check`.)
 const SHELF_VERSION: u32 = 2;
 
-/// The shelf as written.
-#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+/// The shelf, or the outlines, as written.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Shelf {
-    /// Which build counted the figures.
+struct Shelf<T> {
+    /// Which build counted the figures or made the outlines.
     build: String,
-    /// Each finished cohort's figures, by the path of its document.
-    cohorts: BTreeMap<String, Shelved>,
+    /// Each finished cohort's figures or outline, by the path of its document.
+    cohorts: BTreeMap<String, T>,
+}
+
+impl<T> Default for Shelf<T> {
+    fn default() -> Self {
+        Self {
+            build: build(),
+            cohorts: BTreeMap::new(),
+        }
+    }
 }
 
 /// One finished cohort on the shelf.
@@ -58,12 +72,19 @@ struct Shelved {
     last_day: NaiveDate,
     /// Its figures.
     figures: CohortFigures,
-    /// Its outline, once `check` read the document and its screen vouched for it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    outline: Option<Unparsed>,
 }
 
-/// An outline as the shelf holds it: kept as text, parsed only by the look for `check`.
+/// One finished cohort's outline, made by `check` from a document its screen vouched for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Outlined {
+    /// The xxh3-128 hash of the document, in hexadecimal.
+    hash: String,
+    /// The outline, kept as text: each is parsed on the core that hashed its document.
+    outline: Unparsed,
+}
+
+/// An outline as its file holds it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(transparent)]
 struct Unparsed(Box<RawValue>);
@@ -129,8 +150,21 @@ pub enum Purpose {
 
 /// A cohort's document as the look found it, with its outline for [`Purpose::Check`].
 enum Found {
-    Shelved(CohortFigures, Option<Outline>),
-    Read(Box<Cohort>, Option<Shelved>, Option<Outline>),
+    /// Left on the shelf.
+    Shelved(CohortFigures, Option<Box<Outline>>),
+    /// Read.
+    Read(Box<Fresh>),
+}
+
+/// A cohort's document read by a look.
+struct Fresh {
+    cohort: Cohort,
+    /// What the shelf is to keep of it, if it is finished.
+    shelved: Option<Shelved>,
+    /// What the outlines are to keep of it, if it is finished and the screen vouched for it.
+    outlined: Option<Outlined>,
+    /// Its outline, for [`Purpose::Check`].
+    outline: Option<Outline>,
 }
 
 /// Looks at the data of the split directory `dir` on `today` for `purpose`, leaving unread the
@@ -144,10 +178,16 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
     if dir.join(JOURNAL_FILE).exists() {
         return None;
     }
-    let shelf = read_shelf(dir);
+    let shelf: Shelf<Shelved> = read_shelf(dir, SHELF_FILE);
     if purpose == Purpose::Screens && shelf.cohorts.is_empty() {
         return None;
     }
+    let check = purpose == Purpose::Check;
+    let outlined: Shelf<Outlined> = if check {
+        read_shelf(dir, OUTLINES_FILE)
+    } else {
+        Shelf::default()
+    };
     let mut bytes = Vec::new();
     let index_seen = reading::read_document(&dir.join(DATA_FILE), &mut bytes).ok()?;
     let mut index = layout::read_index(&bytes).ok()?;
@@ -160,7 +200,6 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
                 && current.as_ref().is_none_or(|id| id.as_str() != entry.id)
         })
     };
-    let check = purpose == Purpose::Check;
     let unopened: Vec<bool> = index
         .cohorts
         .iter()
@@ -181,7 +220,8 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
         &mut doubtful,
         |file, bytes, hash| {
             let shelved = entries.get(file).and_then(|entry| on_shelf(entry));
-            found(bytes, &hex(hash), shelved, today, check)
+            let outlined = shelved.and(outlined.cohorts.get(file));
+            found(bytes, &hex(hash), (shelved, outlined), today, check)
         },
     )
     .ok()?;
@@ -196,53 +236,84 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
     if reading::moved(dir, &docs) {
         return None;
     }
-    let mut next = Shelf {
-        build: build(),
-        cohorts: BTreeMap::new(),
-    };
+    let mut next = Sorted::default();
     let mut found = found.into_iter();
-    let mut cohorts = Vec::new();
-    let mut read_entries: Vec<CohortEntry> = Vec::new();
-    let mut order = Vec::with_capacity(unopened.len());
-    let mut outlines = Vec::new();
     for (entry, unopened) in std::mem::take(&mut index.cohorts).into_iter().zip(unopened) {
+        // Kept, whether read or not: a document that changed replaces them in `take`.
         if let Some(kept) = on_shelf(&entry) {
-            // Kept, whether read or not: a document that changed replaces it just below.
-            next.cohorts.insert(entry.file.clone(), kept.clone());
+            next.shelf.cohorts.insert(entry.file.clone(), kept.clone());
+        }
+        if let Some(kept) = outlined.cohorts.get(&entry.file) {
+            (next.outlined.cohorts).insert(entry.file.clone(), kept.clone());
         }
         if unopened {
-            order.push(Glimpsed::Unread(CohortId::new(entry.id)));
-            continue;
-        }
-        match found.next()? {
-            Found::Shelved(figures, outline) => {
-                order.push(Glimpsed::Shelved(figures));
-                outlines.extend(outline);
-            }
-            Found::Read(cohort, shelved, outline) => {
-                outlines.extend(outline);
-                // Its document changed: what the shelf said of it goes, or is counted again.
-                next.cohorts.remove(&entry.file);
-                if let Some(shelved) = shelved {
-                    next.cohorts.insert(entry.file.clone(), shelved);
-                }
-                order.push(Glimpsed::Read(cohorts.len()));
-                cohorts.push(*cohort);
-                read_entries.push(entry);
-            }
+            next.order.push(Glimpsed::Unread(CohortId::new(entry.id)));
+        } else {
+            next.take(entry, found.next()?);
         }
     }
-    index.cohorts = read_entries;
-    let data = layout::join(index, cohorts, shards).ok()?;
-    if next != shelf {
-        // A cache: a directory that cannot be written is looked at all the same.
-        let _ = write_shelf(dir, &next);
+    index.cohorts = next.entries;
+    let data = layout::join(index, next.cohorts, shards).ok()?;
+    // Caches: a directory that cannot be written is looked at all the same.
+    if next.shelf != shelf {
+        let _ = write_shelf(dir, SHELF_FILE, &next.shelf);
     }
+    if next.outlined != outlined {
+        let _ = write_shelf(dir, OUTLINES_FILE, &next.outlined);
+    }
+    let (order, cohort_outlines) = (next.order, next.outlines);
     Some(Glimpse {
         data,
         cohorts: order,
-        checked: check.then(|| Checked::of(outlines, doubtful)),
+        checked: check.then(|| Checked::of(cohort_outlines, doubtful)),
     })
+}
+
+/// What a look found, cohort by cohort, in the index's order, and what the shelf and the
+/// outlines are to keep.
+#[derive(Default)]
+struct Sorted {
+    shelf: Shelf<Shelved>,
+    outlined: Shelf<Outlined>,
+    /// The cohorts read, with their entries in the index.
+    cohorts: Vec<Cohort>,
+    entries: Vec<CohortEntry>,
+    order: Vec<Glimpsed>,
+    /// Every cohort's outline, for [`Purpose::Check`].
+    outlines: Vec<Outline>,
+}
+
+impl Sorted {
+    /// Takes what the look found of the cohort of `entry`.
+    fn take(&mut self, entry: CohortEntry, found: Found) {
+        match found {
+            Found::Shelved(figures, outline) => {
+                self.order.push(Glimpsed::Shelved(figures));
+                self.outlines.extend(outline.map(|outline| *outline));
+            }
+            Found::Read(read) => {
+                let Fresh {
+                    cohort,
+                    shelved,
+                    outlined,
+                    outline,
+                } = *read;
+                self.outlines.extend(outline);
+                // Its document changed: what was kept of it goes, or is made again.
+                self.shelf.cohorts.remove(&entry.file);
+                if let Some(shelved) = shelved {
+                    self.shelf.cohorts.insert(entry.file.clone(), shelved);
+                }
+                self.outlined.cohorts.remove(&entry.file);
+                if let Some(outlined) = outlined {
+                    self.outlined.cohorts.insert(entry.file.clone(), outlined);
+                }
+                self.order.push(Glimpsed::Read(self.cohorts.len()));
+                self.cohorts.push(cohort);
+                self.entries.push(entry);
+            }
+        }
+    }
 }
 
 impl Checked {
@@ -270,7 +341,7 @@ impl Checked {
 fn found(
     bytes: &[u8],
     hash: &str,
-    shelved: Option<&Shelved>,
+    (shelved, outlined): (Option<&Shelved>, Option<&Outlined>),
     today: NaiveDate,
     check: bool,
 ) -> Result<(Found, bool), super::parse::Unreadable> {
@@ -280,25 +351,35 @@ fn found(
             return Ok((Found::Shelved(figures(), None), false));
         }
         // An outline that does not read is made again from the document, as if it were not there.
-        let outline = (shelved.outline.as_ref())
-            .and_then(|Unparsed(text)| serde_json::from_str::<Outline>(text.get()).ok());
+        let outline = (outlined.filter(|outlined| outlined.hash == hash))
+            .and_then(|outlined| serde_json::from_str::<Outline>(outlined.outline.0.get()).ok());
         if let Some(outline) = outline {
-            return Ok((Found::Shelved(figures(), Some(outline)), false));
+            return Ok((Found::Shelved(figures(), Some(Box::new(outline))), false));
         }
     }
     let (cohort, doubtful) = layout::read_document::<Cohort>(bytes, check)?;
     let outline = check.then(|| Outline::of(&cohort, today));
     let last = last_day(&cohort);
-    let shelved = (last < today).then(|| Shelved {
+    let finished = last < today;
+    let shelved = finished.then(|| Shelved {
         hash: hash.to_owned(),
         last_day: last,
         figures: CohortFigures::of(&cohort, today),
-        // A document the screen doubts goes through the schema's validator at every check.
-        outline: (outline.as_ref().filter(|_| !doubtful))
-            .and_then(|outline| serde_json::value::to_raw_value(outline).ok())
-            .map(Unparsed),
     });
-    Ok((Found::Read(Box::new(cohort), shelved, outline), doubtful))
+    // A document the screen doubts goes through the schema's validator at every check.
+    let outlined = (outline.as_ref().filter(|_| finished && !doubtful))
+        .and_then(|outline| serde_json::value::to_raw_value(outline).ok())
+        .map(|text| Outlined {
+            hash: hash.to_owned(),
+            outline: Unparsed(text),
+        });
+    let fresh = Fresh {
+        cohort,
+        shelved,
+        outlined,
+        outline,
+    };
+    Ok((Found::Read(Box::new(fresh)), doubtful))
 }
 
 /// Puts on the shelf the finished cohorts of `data`, just read whole or saved, whose documents
@@ -311,7 +392,7 @@ pub(super) fn refresh(
     docs: &HashMap<String, seen::Seen>,
     today: NaiveDate,
 ) {
-    let shelf = read_shelf(dir);
+    let shelf: Shelf<Shelved> = read_shelf(dir, SHELF_FILE);
     // Counted on every core: at the first open of a network, that is every cohort.
     let cohorts = data
         .cohorts
@@ -327,7 +408,6 @@ pub(super) fn refresh(
                     hash,
                     last_day: last,
                     figures: CohortFigures::of(cohort, today),
-                    outline: None,
                 },
             };
             Some((file.clone(), shelved))
@@ -339,7 +419,7 @@ pub(super) fn refresh(
     };
     if next != shelf {
         // A cache: a directory that cannot be written keeps working without it.
-        let _ = write_shelf(dir, &next);
+        let _ = write_shelf(dir, SHELF_FILE, &next);
     }
 }
 
@@ -348,14 +428,15 @@ fn hex(hash: u128) -> String {
     format!("{hash:032x}")
 }
 
-/// The largest shelf read: a network of 1,000 cohorts, checked, keeps about 6 MB.
+/// The largest shelf read: a network of 1,000 cohorts keeps about 250 KB of figures and 6 MB
+/// of outlines.
 const SHELF_LIMIT: u64 = 64 << 20;
 
-/// The shelf of `dir`; an empty one when there is none, or it does not read, or another build
-/// wrote it, or it is larger than any shelf Cercle writes.
-fn read_shelf(dir: &Path) -> Shelf {
+/// The shelf (or the outlines) `file` of `dir`; an empty one when there is none, or it does
+/// not read, or another build wrote it, or it is larger than any Cercle writes.
+fn read_shelf<T: serde::de::DeserializeOwned>(dir: &Path, file: &str) -> Shelf<T> {
     let read = || -> io::Result<Vec<u8>> {
-        let file = fsio::open_own(&dir.join(SHELF_FILE), OpenOptions::new().read(true))?;
+        let file = fsio::open_own(&dir.join(file), OpenOptions::new().read(true))?;
         let mut bytes = Vec::new();
         file.take(SHELF_LIMIT + 1).read_to_end(&mut bytes)?;
         Ok(bytes)
@@ -363,16 +444,16 @@ fn read_shelf(dir: &Path) -> Shelf {
     read()
         .ok()
         .filter(|bytes| bytes.len() as u64 <= SHELF_LIMIT)
-        .and_then(|bytes| serde_json::from_slice::<Shelf>(&bytes).ok())
+        .and_then(|bytes| serde_json::from_slice::<Shelf<T>>(&bytes).ok())
         .filter(|shelf| shelf.build == build())
         .unwrap_or_default()
 }
 
-/// Replaces the shelf of `dir` whole (0600). Not synced to the disk: a shelf a crash cut short
-/// does not read, and is rebuilt.
-fn write_shelf(dir: &Path, shelf: &Shelf) -> io::Result<()> {
+/// Replaces the shelf (or the outlines) `file` of `dir` whole (0600). Not synced to the disk:
+/// a file a crash cut short does not read, and is rebuilt.
+fn write_shelf<T: Serialize>(dir: &Path, file: &str, shelf: &Shelf<T>) -> io::Result<()> {
     let json = serde_json::to_vec(shelf).map_err(io::Error::other)?;
-    let mut temp = fsio::TempFile::create(dir, SHELF_FILE)?;
+    let mut temp = fsio::TempFile::create(dir, file)?;
     temp.file_mut().write_all(&json)?;
-    temp.persist(&dir.join(SHELF_FILE))
+    temp.persist(&dir.join(file))
 }

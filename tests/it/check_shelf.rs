@@ -6,8 +6,9 @@ use crate::common::command;
 use cercle::domain::Data;
 use cercle::domain::figures::last_day;
 use cercle::domain::integrity::{Problem, problems, problems_outlined};
+use cercle::store::Store;
 use cercle::store::shelf::{Glimpsed, Purpose, glimpse};
-use cercle::store::{Store, shelf::SHELF_FILE};
+use cercle::store::shelf::{OUTLINES_FILE, SHELF_FILE};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 use std::fs;
@@ -145,13 +146,14 @@ fn check_trusts_the_shelf_only_for_the_very_bytes_it_outlined() {
     // Off the shelf, the same report, the document the screen doubted read again.
     assert_eq!(check(dir), (code, cold.clone()));
 
-    // What the shelf says of a cohort is what the check reports of it…
-    let shelf = dir.join(SHELF_FILE);
-    let mut kept: serde_json::Value = serde_json::from_slice(&fs::read(&shelf).unwrap()).unwrap();
+    // What the outlines say of a cohort is what the check reports of it…
+    let outlines = dir.join(OUTLINES_FILE);
+    let mut kept: serde_json::Value =
+        serde_json::from_slice(&fs::read(&outlines).unwrap()).unwrap();
     let file = format!("cercle/cohorts/{}.json", data.cohorts[a].id);
     kept["cohorts"][&file]["outline"]["own"] =
         serde_json::json!([{ "severity": "warning", "message": "noted on the shelf" }]);
-    fs::write(&shelf, serde_json::to_vec(&kept).unwrap()).unwrap();
+    fs::write(&outlines, serde_json::to_vec(&kept).unwrap()).unwrap();
     assert!(check(dir).1.contains("noted on the shelf"));
     // …as long as the document is the very one it was made from: one byte more and it is read.
     let document = dir.join(&file);
@@ -213,8 +215,9 @@ fn forgetting_a_person_takes_the_shelf_that_names_them() {
         .find(|c| last_day(c) < today() && Some(&c.id) != data.current_cohort.as_ref())
         .unwrap();
     let trainee = finished.trainees[0].as_str().to_owned();
-    let shelf = dir.join(SHELF_FILE);
-    assert!(fs::read_to_string(&shelf).unwrap().contains(&trainee));
+    let (shelf, outlines) = (dir.join(SHELF_FILE), dir.join(OUTLINES_FILE));
+    assert!(shelf.exists());
+    assert!(fs::read_to_string(&outlines).unwrap().contains(&trainee));
     let out = command(dir)
         .args(["forget", &trainee, "--yes"])
         .output()
@@ -224,8 +227,8 @@ fn forgetting_a_person_takes_the_shelf_that_names_them() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(!shelf.exists());
-    // The next check makes it again from the documents, where the trainee is no more.
+    assert!(!shelf.exists() && !outlines.exists());
+    // The next check makes them again from the documents, where the trainee is no more.
     assert!(check(dir).0.is_some());
-    assert!(!fs::read_to_string(&shelf).unwrap().contains(&trainee));
+    assert!(!fs::read_to_string(&outlines).unwrap().contains(&trainee));
 }

@@ -4,7 +4,7 @@
 
 use crate::common::command;
 use cercle::domain::rules::cohort_attendance;
-use cercle::store::shelf::SHELF_FILE;
+use cercle::store::shelf::{OUTLINES_FILE, SHELF_FILE};
 use cercle::store::{DATA_FILE, Store};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -137,7 +137,7 @@ fn a_shelf_that_does_not_read_is_too_large_or_another_build_wrote_is_rebuilt() {
 }
 
 #[test]
-fn the_shelf_names_nobody_and_stays_out_of_the_sync() {
+fn the_shelf_names_nobody_and_it_and_the_outlines_stay_out_of_the_sync() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     network(dir);
@@ -168,4 +168,8 @@ fn the_shelf_names_nobody_and_stays_out_of_the_sync() {
     assert!(git(&["init", "-q"]).status.success());
     assert!(git(&["check-ignore", "-q", SHELF_FILE]).status.success());
     assert!(!git(&["check-ignore", "-q", DATA_FILE]).status.success());
+    // The outlines of `check`, which name people by their ids, stay out too.
+    run(dir, &["check"]);
+    assert!(dir.join(OUTLINES_FILE).exists());
+    assert!(git(&["check-ignore", "-q", OUTLINES_FILE]).status.success());
 }

@@ -99,11 +99,13 @@ fn run() -> Result<(), String> {
             1.2,
         ),
         Line::timed("ready, network (app)", pick(|r| r.ready), scan, 1.3),
-        Line::noted(
-            "  its data read whole (keys answered)",
-            pick(|r| r.whole),
+        Line::timed(
+            "  a key typed at once, answered (app)",
+            pick(|r| r.answered),
             scan,
+            1.3,
         ),
+        Line::noted("  its data read whole", pick(|r| r.whole), scan),
         Line::noted(
             "  ready, network (app), nothing on the shelf",
             median(&mut cold_ready),

@@ -492,9 +492,10 @@ impl App {
     }
 
     /// Whether `key` quits the app while it loads, the only key that acts then: the loading
-    /// screen's quit keys, or over a first look the screens' (`q`, Ctrl-C).
+    /// screen's quit keys, or over a first look the screens' (`q`, Ctrl-C; in a filter or a
+    /// form the keys moved to, `q` is a letter).
     pub fn quits(&self, key: &ratatui::crossterm::event::KeyEvent) -> bool {
-        let context = if self.glimpsed {
+        let context = if self.glimpsed && self.phase == Phase::Loading {
             Context::Global
         } else {
             update::context(self)

@@ -1,52 +1,118 @@
-//! Events met while the data loads, held until it is on the screens.
+//! Events met while the data loads, held until it is on the screens, and shown at once over a
+//! first look when they only move about it.
 
 use crate::app::{App, Effect, Phase};
 use ratatui::crossterm::event::Event;
+use std::sync::Arc;
 
 /// Keys, clicks and pastes met while the data loads (on the loading screen, or over a first
 /// look, see [`App::glimpse`]): held, then acted on in their order once the data is on the
-/// screens, one a turn so that each one's effects come before the next, so that none acts on
-/// data that lacks a cohort and none is lost. Only a key that quits acts at once.
+/// screens, so that none acts on data that lacks a cohort and none is lost. Only a key that
+/// quits acts at once.
+///
+/// Over a first look, the keys that only move about the screens (a screen, a row, a filter, a
+/// form being filled) show at once on a copy of the app ([`Held::shown`]), the one drawn. The
+/// first that would change the data, save, or ask anything of the loop is not tried there:
+/// from it on, keys wait. Once the data is whole, every key held is acted on again, on the
+/// whole data, as if all had waited: the copy was only shown.
 #[derive(Default)]
-pub(super) struct Held(std::collections::VecDeque<Event>);
+pub(super) struct Held {
+    events: std::collections::VecDeque<Event>,
+    /// The first look with the keys tried on it, while they all moved about the screens.
+    shown: Option<App>,
+    /// How many of the events held, the first ones, were tried on `shown`.
+    tried: usize,
+    /// A key tried would have changed the data or asked something: none is tried any more.
+    stopped: bool,
+}
 
 impl Held {
     /// Acts on `event`, or holds it while loading or while earlier ones wait (a resize acts at
-    /// once).
+    /// once, on the first look shown too).
     pub(super) fn on_event(&mut self, app: &mut App, event: Event) -> Vec<Effect> {
         let loading = app.phase == Phase::Loading;
-        if matches!(event, Event::Resize(..)) || (!loading && self.0.is_empty()) {
+        if matches!(event, Event::Resize(..)) {
+            if let Some(shown) = &mut self.shown {
+                super::on_event(shown, &event);
+            }
+            return super::on_event(app, &event);
+        }
+        if !loading && self.events.is_empty() {
             return super::on_event(app, &event);
         }
         if loading
             && let Event::Key(key) = &event
-            && app.quits(key)
+            && self.shown(app).quits(key)
         {
-            self.0.clear();
+            *self = Self::default();
             return vec![Effect::Quit];
         }
-        self.0.push_back(event);
+        if loading && app.glimpsed && !self.stopped && self.tried == self.events.len() {
+            self.try_on_first_look(app, &event);
+        }
+        self.events.push_back(event);
         Vec::new()
     }
 
-    /// Once loaded, acts on the next event held, adding what it asks to `effects`. A load that
-    /// did not end on the screens (a welcome, a recovery question, a failure) forgets them:
-    /// they were typed for the screens.
+    /// Tries `event` on the first look shown: kept when it only moved about the screens, else
+    /// no key is tried any more.
+    fn try_on_first_look(&mut self, app: &App, event: &Event) {
+        let mut shown = self.shown.clone().unwrap_or_else(|| {
+            let mut first = app.clone();
+            // The copy is the screens the keys move about (the app itself stays loading).
+            first.phase = Phase::Main;
+            first
+        });
+        let data = Arc::clone(&shown.data);
+        let effects = super::on_event(&mut shown, event);
+        if effects.is_empty() && Arc::ptr_eq(&data, &shown.data) && shown.phase == Phase::Main {
+            self.shown = Some(shown);
+            self.tried += 1;
+        } else {
+            self.stopped = true;
+        }
+    }
+
+    /// The app to draw: the first look with the keys tried on it, while the data loads.
+    pub(super) fn shown<'a>(&'a self, app: &'a App) -> &'a App {
+        match &self.shown {
+            Some(shown) if app.phase == Phase::Loading => shown,
+            _ => app,
+        }
+    }
+
+    /// Once loaded, acts on the events held, adding what they ask to `effects`: those tried on
+    /// the first look all at once (the screen then shows them as it did), the others one a
+    /// turn, so that each one's effects come before the next. A load that did not end on the
+    /// screens (a welcome, a recovery question, a failure) forgets them: they were typed for
+    /// the screens.
     pub(super) fn release_one(&mut self, app: &mut App, effects: &mut Vec<Effect>) {
         match app.phase {
             Phase::Loading => {}
             Phase::Main => {
-                if let Some(event) = self.0.pop_front() {
-                    effects.extend(super::on_event(app, &event));
+                self.shown = None;
+                self.stopped = false;
+                let batch = std::mem::take(&mut self.tried).max(1);
+                for _ in 0..batch {
+                    let Some(event) = self.events.pop_front() else {
+                        break;
+                    };
+                    let asked = super::on_event(app, &event);
+                    let acted = !asked.is_empty();
+                    effects.extend(asked);
+                    // What one asks of the loop is done before the next acts.
+                    if acted {
+                        break;
+                    }
                 }
             }
-            _ => self.0.clear(),
+            _ => *self = Self::default(),
         }
     }
 
     /// Whether events wait to be acted on, so the loop must not wait for a new one.
     pub(super) fn waiting(&self) -> bool {
-        !self.0.is_empty()
+        !self.events.is_empty()
     }
 }
 
@@ -112,5 +178,54 @@ mod tests {
         assert!(effects.is_empty());
         assert!(!held.waiting());
         assert_eq!(app.phase, Phase::Welcome);
+    }
+
+    #[test]
+    fn keys_over_a_first_look_show_at_once_and_act_again_on_the_whole_data() {
+        let mut app = loading();
+        let mut held = Held::default();
+        app.glimpse(Prepared::new(crate::domain::Data::default()));
+        let landing = app.screen;
+        for c in ['3', '/', 'x', 'q'] {
+            assert!(held.on_event(&mut app, key(c)).is_empty(), "{c}");
+        }
+        // Shown at once; in the filter, `q` is a letter.
+        let shown = held.shown(&app);
+        assert_eq!(shown.screen, crate::app::Screen::Contacts);
+        assert_eq!(shown.list_in_view().filter, "xq");
+        // The app itself is as it was, and waits for the whole data.
+        assert_eq!((app.screen, app.filtering), (landing, false));
+        assert!(held.waiting());
+        app.open_prepared(Prepared::new(crate::domain::Data::default()));
+        let mut effects = Vec::new();
+        held.release_one(&mut app, &mut effects);
+        // All at once, on the whole data: what was shown, without a frame going back.
+        assert!(!held.waiting());
+        assert!(effects.is_empty());
+        assert_eq!(app.screen, crate::app::Screen::Contacts);
+        assert_eq!(app.list_in_view().filter, "xq");
+        assert!(held.shown.is_none(), "the copy shown is gone");
+    }
+
+    #[test]
+    fn a_key_that_asks_for_more_than_a_move_waits_and_the_next_ones_with_it() {
+        let mut app = loading();
+        let mut held = Held::default();
+        app.glimpse(Prepared::new(crate::domain::Data::default()));
+        let landing = app.screen;
+        let ctrl_s = Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert!(held.on_event(&mut app, ctrl_s).is_empty());
+        assert!(held.on_event(&mut app, key('3')).is_empty());
+        // Not tried: the save it asks must not start on a first look, nor the keys after it
+        // act before it.
+        assert_eq!(held.shown(&app).screen, landing);
+        app.open_prepared(Prepared::new(crate::domain::Data::default()));
+        let mut effects = Vec::new();
+        held.release_one(&mut app, &mut effects);
+        assert_eq!(effects, vec![Effect::Save]);
+        assert_eq!(app.screen, landing, "the next key acts the next turn");
+        held.release_one(&mut app, &mut effects);
+        assert_eq!(app.screen, crate::app::Screen::Contacts);
+        assert!(!held.waiting());
     }
 }

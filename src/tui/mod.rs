@@ -86,7 +86,7 @@ fn event_loop(
         // While loading, the screen changes only with progress: no frame is drawn for nothing
         // beside the threads reading the file.
         if changed || app.phase != Phase::Loading {
-            terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+            terminal.draw(|frame| crate::ui::draw(frame, held.shown(&app)))?;
         }
         changed = false;
         let mut effects = Vec::new();

@@ -20,6 +20,8 @@ const SAVING: &str = "[saving…]";
 const SAVED: &str = "[saved]";
 /// The shelf of finished cohorts' figures, kept beside the documents.
 const SHELF_FILE: &str = cercle::store::shelf::SHELF_FILE;
+/// The outlines `check` keeps beside the shelf.
+const OUTLINES_FILE: &str = cercle::store::shelf::OUTLINES_FILE;
 
 /// How the fixtures are written: split into documents (the layout), or as one file
 /// (`RATIOS_LAYOUT=one-file`), to measure a Cercle that only knows one file.
@@ -111,13 +113,15 @@ impl Fixture {
     }
 
     /// Puts the network's documents back as written, without backups; with the
-    /// shelf an earlier open of them left (see `cercle::store::shelf`) when `with_shelf`, else
-    /// with none.
+    /// shelf and the outlines an earlier check left (see `cercle::store::shelf`) when
+    /// `with_shelf`, else with neither.
     pub fn reset_network(&self, with_shelf: bool) -> Result<(), String> {
         copy_documents(&self.pristine, &self.network, true)?;
-        let kept = self.pristine.join(SHELF_FILE);
-        if with_shelf && kept.exists() {
-            std::fs::copy(&kept, self.network.join(SHELF_FILE)).map_err(|e| e.to_string())?;
+        for file in [SHELF_FILE, OUTLINES_FILE] {
+            let kept = self.pristine.join(file);
+            if with_shelf && kept.exists() {
+                std::fs::copy(&kept, self.network.join(file)).map_err(|e| e.to_string())?;
+            }
         }
         Ok(())
     }

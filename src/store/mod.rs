@@ -631,6 +631,8 @@ mod tests {
             dir.join("backups").join("anything.ics"),
             dir.join("cercle").join("cohorts").join("c-1.json"),
             dir.join("cercle.journal.json"),
+            dir.join(shelf::SHELF_FILE),
+            dir.join(shelf::OUTLINES_FILE),
             dir.join("bundles").join("new").join("x.json"),
             dir.join(".git").join("config"),
             dir.join("not-yet").join("..").join("cercle.json"),

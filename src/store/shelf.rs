@@ -319,7 +319,9 @@ impl Sorted {
 impl Checked {
     /// What a look for `check` found: the cohorts' `outlines`, and the documents the screen
     /// doubted (`doubtful`), which the schema's validator reads after the index.
-    fn of(outlines: Vec<Outline>, doubtful: Vec<String>) -> Self {
+    fn of(outlines: Vec<Outline>, mut doubtful: Vec<String>) -> Self {
+        // By path, as the full reading lists them (`Store::documents`).
+        doubtful.sort();
         let unscreened = std::iter::once(DATA_FILE.to_owned())
             .chain(doubtful)
             .map(|name| {

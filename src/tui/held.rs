@@ -12,8 +12,9 @@ use std::sync::Arc;
 ///
 /// Over a first look, the keys that only move about the screens (a screen, a row, a filter, a
 /// form being filled) show at once on a copy of the app ([`Held::shown`]), the one drawn. The
-/// first that would change the data, save, or ask anything of the loop is not tried there:
-/// from it on, keys wait. Once the data is whole, every key held is acted on again, on the
+/// first that would change the data, save, ask anything of the loop, or show a list the first
+/// look holds only in part (the contacts, the cohorts) is not tried there: from it on, keys
+/// wait. Once the data is whole, every key held is acted on again, on the
 /// whole data, as if all had waited: the copy was only shown.
 #[derive(Default)]
 pub(super) struct Held {
@@ -24,6 +25,15 @@ pub(super) struct Held {
     tried: usize,
     /// A key tried would have changed the data or asked something: none is tried any more.
     stopped: bool,
+}
+
+/// Whether what `app` shows lists the same rows over a first look as over the whole data: not
+/// the peer contacts (their search is built with the whole data) nor the cohorts to pick from
+/// (the finished ones are not read yet). A key that moves a cursor there would pick, once
+/// acted on again, another row than the one it showed.
+fn lists_whole(app: &App) -> bool {
+    app.screen != crate::app::Screen::Contacts
+        && !matches!(app.overlay, Some(crate::app::Overlay::CohortPicker(_)))
 }
 
 impl Held {
@@ -65,7 +75,8 @@ impl Held {
         });
         let data = Arc::clone(&shown.data);
         let effects = super::on_event(&mut shown, event);
-        if effects.is_empty() && Arc::ptr_eq(&data, &shown.data) && shown.phase == Phase::Main {
+        let moved = effects.is_empty() && Arc::ptr_eq(&data, &shown.data);
+        if moved && shown.phase == Phase::Main && lists_whole(&shown) {
             self.shown = Some(shown);
             self.tried += 1;
         } else {
@@ -186,12 +197,12 @@ mod tests {
         let mut held = Held::default();
         app.glimpse(Prepared::new(crate::domain::Data::default()));
         let landing = app.screen;
-        for c in ['3', '/', 'x', 'q'] {
+        for c in ['4', '/', 'x', 'q'] {
             assert!(held.on_event(&mut app, key(c)).is_empty(), "{c}");
         }
         // Shown at once; in the filter, `q` is a letter.
         let shown = held.shown(&app);
-        assert_eq!(shown.screen, crate::app::Screen::Contacts);
+        assert_eq!(shown.screen, crate::app::Screen::Tutoring);
         assert_eq!(shown.list_in_view().filter, "xq");
         // The app itself is as it was, and waits for the whole data.
         assert_eq!((app.screen, app.filtering), (landing, false));
@@ -202,7 +213,7 @@ mod tests {
         // All at once, on the whole data: what was shown, without a frame going back.
         assert!(!held.waiting());
         assert!(effects.is_empty());
-        assert_eq!(app.screen, crate::app::Screen::Contacts);
+        assert_eq!(app.screen, crate::app::Screen::Tutoring);
         assert_eq!(app.list_in_view().filter, "xq");
         assert!(held.shown.is_none(), "the copy shown is gone");
     }
@@ -227,5 +238,34 @@ mod tests {
         held.release_one(&mut app, &mut effects);
         assert_eq!(app.screen, crate::app::Screen::Contacts);
         assert!(!held.waiting());
+    }
+
+    #[test]
+    fn a_list_the_first_look_holds_in_part_is_not_shown_before_the_whole_data() {
+        for first in ['3', 'c'] {
+            let mut app = loading();
+            let mut held = Held::default();
+            app.glimpse(Prepared::new(crate::domain::Data::default()));
+            let landing = app.screen;
+            assert!(held.on_event(&mut app, key(first)).is_empty());
+            assert!(held.on_event(&mut app, key('j')).is_empty());
+            // Neither the contacts nor the cohorts to pick from: their rows are not all there.
+            let shown = held.shown(&app);
+            assert_eq!(
+                (shown.screen, shown.overlay.is_none()),
+                (landing, true),
+                "{first}"
+            );
+            app.open_prepared(Prepared::new(crate::domain::Data::default()));
+            let mut effects = Vec::new();
+            held.release_one(&mut app, &mut effects);
+            held.release_one(&mut app, &mut effects);
+            assert!(!held.waiting());
+            let picking = matches!(app.overlay, Some(crate::app::Overlay::CohortPicker(_)));
+            assert!(
+                app.screen == crate::app::Screen::Contacts || picking,
+                "{first}"
+            );
+        }
     }
 }

@@ -210,7 +210,7 @@ fn forgetting_a_person_takes_the_shelf_that_names_them() {
     let dir = tmp.path();
     let data = cercle::generate::generate(6, 2);
     Store::open(dir).unwrap().save(&data).unwrap();
-    assert!(check(dir).0.is_some());
+    assert_eq!(check(dir).0, Some(0));
     let finished = (data.cohorts.iter())
         .find(|c| last_day(c) < today() && Some(&c.id) != data.current_cohort.as_ref())
         .unwrap();
@@ -229,6 +229,45 @@ fn forgetting_a_person_takes_the_shelf_that_names_them() {
     );
     assert!(!shelf.exists() && !outlines.exists());
     // The next check makes them again from the documents, where the trainee is no more.
-    assert!(check(dir).0.is_some());
+    assert_eq!(check(dir).0, Some(0));
     assert!(!fs::read_to_string(&outlines).unwrap().contains(&trainee));
+}
+
+/// What the whole data of the faulty network breaks, pinned: the checks over outlines say what
+/// the checks over the records said, in the same order.
+#[test]
+fn the_rules_a_faulty_network_breaks_are_told_as_pinned() {
+    let (data, _, _) = faulty_network();
+    let mut lines = String::new();
+    for problem in problems(&data, today()) {
+        let _ = writeln!(lines, "{:?}: {}", problem.severity, problem.message);
+    }
+    insta::assert_snapshot!(lines);
+}
+
+#[test]
+fn the_documents_the_schema_refuses_are_told_in_the_order_of_their_paths() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut data = cercle::sample::sample();
+    // The index lists the later cohort first.
+    data.cohorts.reverse();
+    Store::open(dir).unwrap().save(&data).unwrap();
+    for cohort in &data.cohorts {
+        let path = dir.join(format!("cercle/cohorts/{}.json", cohort.id));
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(
+            &path,
+            text.replacen("\"name\": ", "\"nom\": 1, \"name\": ", 1),
+        )
+        .unwrap();
+    }
+    for _ in 0..2 {
+        let (_, said) = check(dir);
+        let files: Vec<&str> = (said.lines())
+            .filter_map(|line| line.strip_prefix("error: cercle/cohorts/"))
+            .map(|rest| rest.split(':').next().unwrap())
+            .collect();
+        assert_eq!(files, ["c-na-2024.json", "c-na-2026.json"], "{said}");
+    }
 }

@@ -18,8 +18,18 @@ pub enum Fault {
     NotJson(String),
     /// It is JSON, not the shape of a Cercle document (serde's words).
     NotShape(String),
-    /// It could not be read from the disk.
+    /// It could not be read from the disk (in words no one translated).
     Unread(String),
+    /// It could not be read from the disk: its path, and what the system said, its kind (put
+    /// in the user's language when Cercle knows it) and its words.
+    CannotRead {
+        /// The file or folder.
+        path: String,
+        /// The kind of the system's error.
+        kind: std::io::ErrorKind,
+        /// The system's words.
+        detail: String,
+    },
     /// Its data version was never written by any Cercle.
     NeverWritten(u32),
     /// An upgrade step failed on it.
@@ -88,6 +98,11 @@ impl Fault {
             Self::NotJson(d) => with(Msg::FaultNotJson, &[("detail", &detail(d))]),
             Self::NotShape(d) => with(Msg::FaultNotShape, &[("detail", &detail(d))]),
             Self::Unread(d) => d.clone(),
+            Self::CannotRead { path, kind, detail } => {
+                let error = std::io::Error::new(*kind, detail.clone());
+                let said = crate::i18n::io_reason(&error, lang);
+                format!("{} {said}", crate::i18n::format::label(path, lang))
+            }
             Self::NeverWritten(version) => {
                 with(Msg::FaultNeverWritten, &[("version", &version.to_string())])
             }

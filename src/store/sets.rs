@@ -195,13 +195,18 @@ fn link_same(source: &Path, dest: &Path, bytes: Option<&[u8]>) -> io::Result<boo
 /// Reads the data a set keeps: its index, each document it names from the set itself, else
 /// from the oldest newer set beside it that holds it, else from the base.
 pub(crate) fn read(set: &Path) -> Result<Data, Fault> {
-    let unread = |path: &Path, e: &io::Error| Fault::Unread(format!("{}: {e}", path.display()));
+    let unread = |path: &Path, e: &io::Error| Fault::CannotRead {
+        path: path.display().to_string(),
+        kind: e.kind(),
+        detail: e.to_string(),
+    };
     let index = set.join(DATA_FILE);
     let bytes = fs::read(&index).map_err(|e| unread(&index, &e))?;
     let elsewhere = lookups(set).map_err(|e| unread(set, &e))?;
     reading::read_tree(set, &bytes, &elsewhere, false)
         .map(|(data, ..)| data)
         .map_err(|failure| match *failure {
+            (_, Err(StoreError::Io { path, source, .. })) => unread(&path, &source),
             (file, Err(error)) => Fault::Unread(format!("{file}: {error}")),
             (file, Ok((_, unreadable))) => {
                 let (line, column, fault) = unreadable.located(super::SPLIT_VERSION);

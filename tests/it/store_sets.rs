@@ -328,16 +328,22 @@ fn forgetting_a_person_reaches_every_set_and_each_still_reads() {
     }
 }
 
-#[test]
-fn a_damaged_document_in_a_set_is_named_with_its_line_in_the_users_language() {
-    let tmp = tempfile::tempdir().unwrap();
+/// A split directory in `dir` of a small network, and the set its one save kept (cohort 1 renamed).
+fn one_set(dir: &Path) -> (Store, Data, PathBuf) {
     let data = cercle::generate::generate(3, 4);
-    let mut store = split_dir(tmp.path(), &data);
+    let mut store = split_dir(dir, &data);
     let set = store
         .save(&renamed(&data, 1, "changed"))
         .unwrap()
         .backup
         .unwrap();
+    (store, data, set)
+}
+
+#[test]
+fn a_damaged_document_in_a_set_is_named_with_its_line_in_the_users_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, data, set) = one_set(tmp.path());
     let file = format!("cercle/cohorts/{}.json", data.cohorts[1].id.as_str());
     let text = fs::read_to_string(set.join(&file)).unwrap();
     // A key without its quotes, on the document's third line.
@@ -358,5 +364,24 @@ fn a_damaged_document_in_a_set_is_named_with_its_line_in_the_users_language() {
         french.contains(&format!("{file}\u{a0}: ce n'est pas du JSON valide"))
             && french.contains(&format!("(ligne {line}, colonne")),
         "{french}"
+    );
+}
+
+#[test]
+fn a_set_that_cannot_be_read_says_why_in_the_users_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _, set) = one_set(tmp.path());
+    fs::remove_file(set.join("cercle.json")).unwrap();
+    let error = store.backup_data(&name_of(&set)).unwrap_err();
+    let index = set.join("cercle.json").display().to_string();
+    let french = error.in_lang(cercle::i18n::Lang::Fr);
+    assert!(
+        french.contains(&format!("{index}\u{a0}: aucun fichier à cet endroit")),
+        "{french}"
+    );
+    let english = error.in_lang(cercle::i18n::Lang::En);
+    assert!(
+        english.contains(&format!("{index}: there is no file there")),
+        "{english}"
     );
 }

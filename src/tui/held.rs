@@ -84,6 +84,15 @@ impl Held {
         }
     }
 
+    /// Brings the first look shown up to what the loop told the app since the keys were tried
+    /// on it: the time (and so the notices that expire) and where the sync stands.
+    pub(super) fn follow(&mut self, app: &App) {
+        if let Some(shown) = &mut self.shown {
+            shown.set_now(app.now);
+            shown.sync = app.sync;
+        }
+    }
+
     /// The app to draw: the first look with the keys tried on it, while the data loads.
     pub(super) fn shown<'a>(&'a self, app: &'a App) -> &'a App {
         match &self.shown {
@@ -267,5 +276,20 @@ mod tests {
                 "{first}"
             );
         }
+    }
+
+    #[test]
+    fn the_first_look_shown_follows_the_time_and_the_sync() {
+        let mut app = loading();
+        let mut held = Held::default();
+        app.glimpse(Prepared::new(crate::domain::Data::default()));
+        assert!(held.on_event(&mut app, key('4')).is_empty());
+        let later = app.now + chrono::TimeDelta::minutes(5);
+        app.set_now(later);
+        app.sync.running = true;
+        held.follow(&app);
+        let shown = held.shown(&app);
+        assert_eq!((shown.now, shown.sync), (later, app.sync));
+        assert_eq!(shown.screen, crate::app::Screen::Tutoring);
     }
 }

@@ -107,6 +107,7 @@ fn event_loop(
             effects.extend(app::update(&mut app, app::Action::Tick));
         }
         changed |= take_reports(&mut app, worker, &mut saver, &mut syncer, &mut effects);
+        held.follow(&app);
         held.release_one(&mut app, &mut effects);
         // Each turn, so a SIGHUP or SIGTERM finds the latest state and whether it is on disk.
         panic::remember_app(&app, changed || !effects.is_empty());

@@ -254,12 +254,17 @@ pub fn glimpse(dir: &Path, today: NaiveDate, purpose: Purpose) -> Option<Glimpse
     }
     index.cohorts = next.entries;
     let data = layout::join(index, next.cohorts, shards).ok()?;
-    // Caches: a directory that cannot be written is looked at all the same.
-    if next.shelf != shelf {
-        let _ = write_shelf(dir, SHELF_FILE, &next.shelf);
-    }
-    if next.outlined != outlined {
-        let _ = write_shelf(dir, OUTLINES_FILE, &next.outlined);
+    // Caches: a directory that cannot be written is looked at all the same. Nor are they
+    // written from documents a save replaced since they were read: a `forget` that ran
+    // meanwhile removed them, and must not find its person back in them.
+    let changed = (next.shelf != shelf, next.outlined != outlined);
+    if (changed.0 || changed.1) && !reading::moved(dir, &docs) {
+        if changed.0 {
+            let _ = write_shelf(dir, SHELF_FILE, &next.shelf);
+        }
+        if changed.1 {
+            let _ = write_shelf(dir, OUTLINES_FILE, &next.outlined);
+        }
     }
     let (order, cohort_outlines) = (next.order, next.outlines);
     Some(Glimpse {

@@ -33,10 +33,11 @@ pub(super) fn check(dir: &Path, json: bool, lang: Lang) -> ExitCode {
             checked: Some(checked),
         }) => {
             // The process ends right after the report: a network's records are left to the system.
-            let (data, checked) = (ManuallyDrop::new(data), ManuallyDrop::new(checked));
+            let (data, mut checked) = (ManuallyDrop::new(data), ManuallyDrop::new(checked));
             let rules = integrity::problems_outlined(&data, &checked.outlines);
             let counts = (cohorts.len(), data.people.len());
-            Verdict::of(dir, &data, counts, checked.unscreened.clone(), rules, lang)
+            let documents = std::mem::take(&mut checked.unscreened);
+            Verdict::of(dir, &data, counts, documents, rules, lang)
         }
         _ => match read_whole(dir, today, json, lang) {
             Ok(verdict) => verdict,

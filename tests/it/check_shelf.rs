@@ -218,15 +218,7 @@ fn forgetting_a_person_takes_the_shelf_that_names_them() {
     let (shelf, outlines) = (dir.join(SHELF_FILE), dir.join(OUTLINES_FILE));
     assert!(shelf.exists());
     assert!(fs::read_to_string(&outlines).unwrap().contains(&trainee));
-    let out = command(dir)
-        .args(["forget", &trainee, "--yes"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::common::succeeded(command(dir).args(["forget", &trainee, "--yes"]));
     assert!(!shelf.exists() && !outlines.exists());
     // The next check makes them again from the documents, where the trainee is no more.
     assert_eq!(check(dir).0, Some(0));

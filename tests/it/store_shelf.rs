@@ -15,17 +15,7 @@ const NOW: &str = "2026-12-08T08:10:00Z";
 
 /// Runs `cercle` on `dir` at [`NOW`], which must succeed; its output.
 fn run(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let out = command(dir)
-        .env("CERCLE_NOW", NOW)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    crate::common::succeeded(command(dir).env("CERCLE_NOW", NOW).args(args)).stdout
 }
 
 fn summary(dir: &Path) -> serde_json::Value {

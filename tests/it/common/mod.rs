@@ -33,6 +33,18 @@ pub fn command(data_dir: &Path) -> Command {
     command
 }
 
+/// Runs `command`, which must succeed (else the test fails with what it wrote on stderr); its
+/// output.
+pub fn succeeded(command: &mut Command) -> std::process::Output {
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Puts the sample in `dir` and writes there, as `file`, the trainers' bundle for Camille
 /// Dubois: where a trainee's copy starts. Returns the bundle's path.
 pub fn sample_bundle_for_camille(dir: &Path, file: &str) -> PathBuf {
